@@ -1,0 +1,7 @@
+//! The model and every computation. Pure Rust: no leptos, no web-sys, no IndexedDB.
+//! Tested natively with `cargo test`.
+
+pub mod levels;
+pub mod model;
+pub mod roster;
+pub mod text;

@@ -1,0 +1,8 @@
+//! Sổ theo dõi đào tạo, bồi dưỡng cán bộ: see ARCHITECTURE.md for the map.
+
+pub mod domain;
+
+#[cfg(target_arch = "wasm32")]
+pub mod store;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
