@@ -62,7 +62,6 @@ macro_rules! labelled_enum {
         }
     };
 }
-pub(crate) use labelled_enum;
 
 labelled_enum! {
     /// Cấp hành chính: level of government. Thị trấn and phường count as xã level.

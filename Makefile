@@ -1,0 +1,36 @@
+# The two commands of the README:
+#   make run    installs what is missing, builds the release bundle, serves it on http://127.0.0.1:8080
+#   make test   installs what is missing and runs every test
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+
+.PHONY: run test setup build serve test-native test-store test-e2e sizes clean
+
+run: setup build serve
+
+test: setup test-native test-store build sizes test-e2e
+
+setup:
+	@tools/setup.sh
+
+build:
+	trunk build --release
+
+serve:
+	node tools/serve.mjs dist $(PORT) /
+
+test-native:
+	cargo test
+
+test-store:
+	cargo test --target wasm32-unknown-unknown --test store_idb
+
+sizes:
+	node tools/sizes.mjs dist
+
+test-e2e:
+	npx playwright test
+
+clean:
+	rm -rf dist target test-results playwright-report

@@ -1,0 +1,176 @@
+//! Danh sách cán bộ: search, filter by unit, and open a record.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+
+use crate::domain::levels::Level;
+use crate::domain::text::compare_names;
+use crate::store::prefs;
+use crate::ui::app::{AppState, Route};
+use crate::ui::collate::Collator;
+
+/// How many rows are drawn at once; the rest are reached by typing or "Xem thêm".
+const PAGE: usize = 100;
+
+#[component]
+pub fn RosterPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let query = RwSignal::new(prefs::get("roster.query").unwrap_or_default());
+    let unit_filter = RwSignal::new(prefs::get("roster.unit").unwrap_or_default());
+    let shown = RwSignal::new(PAGE);
+
+    // Order by Vietnamese name once per roster change, not per keystroke.
+    let sorted = Memo::new(move |_| {
+        let collator = Collator::vietnamese();
+        state.roster.with(|r| {
+            let mut order: Vec<usize> = (0..r.cadres.len()).collect();
+            order.sort_by(|&a, &b| compare_names(&r.cadres[a].full_name, &r.cadres[b].full_name, &|x, y| collator.cmp(x, y)));
+            order
+        })
+    });
+
+    let visible = Memo::new(move |_| {
+        let q = query.get();
+        let unit = unit_filter.get();
+        let index = state.index.get();
+        let hits: HashSet<&str> = index.0.find(&q).into_iter().collect();
+        state.roster.with(|r| {
+            let units = (!unit.is_empty()).then(|| r.subtree(&unit));
+            sorted.with(|order| {
+                order
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        let c = &r.cadres[i];
+                        hits.contains(c.id.as_str())
+                            && units.as_ref().is_none_or(|u| u.contains(&c.unit_id) || c.positions.iter().any(|p| u.contains(&p.unit_id)))
+                    })
+                    .collect::<Vec<usize>>()
+            })
+        })
+    });
+
+    let unit_options = move || {
+        state.roster.with(|r| {
+            r.units_tree()
+                .into_iter()
+                .map(|(u, depth)| (u.id.clone(), format!("{}{}", "\u{00a0}\u{00a0}".repeat(depth), u.name)))
+                .collect::<Vec<_>>()
+        })
+    };
+
+    let has_units = move || state.roster.with(|r| !r.units.is_empty());
+    let total = move || state.roster.with(|r| r.cadres.len());
+
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <h1>"Danh sách cán bộ"</h1>
+                <Show when=has_units>
+                    <a class="btn primary" href=Route::NewCadre.href()>"+ Thêm cán bộ"</a>
+                </Show>
+            </div>
+            <Show
+                when=has_units
+                fallback=|| view! {
+                    <div class="empty">
+                        <p>"Chưa có đơn vị nào. Mỗi cán bộ thuộc một đơn vị, hãy tạo đơn vị trước."</p>
+                        <a class="btn primary" href=Route::Units.href()>"Tạo đơn vị"</a>
+                    </div>
+                }
+            >
+                <div class="filters">
+                    <div class="field grow">
+                        <label for="roster-search">"Tìm kiếm"</label>
+                        <input
+                            id="roster-search"
+                            type="search"
+                            placeholder="Tên, đơn vị, chức vụ (gõ không dấu cũng được)"
+                            autocomplete="off"
+                            prop:value=move || query.get()
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                prefs::set("roster.query", &v);
+                                shown.set(PAGE);
+                                query.set(v);
+                            }
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="roster-unit">"Đơn vị"</label>
+                        <select
+                            id="roster-unit"
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                prefs::set("roster.unit", &v);
+                                shown.set(PAGE);
+                                unit_filter.set(v);
+                            }
+                        >
+                            <option value="" selected=move || unit_filter.get().is_empty()>"Tất cả đơn vị"</option>
+                            {move || unit_options()
+                                .into_iter()
+                                .map(|(id, label)| {
+                                    let i = id.clone();
+                                    view! { <option value=id selected=move || unit_filter.get() == i>{label}</option> }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <p class="count" aria-live="polite">
+                    {move || {
+                        let n = visible.with(Vec::len);
+                        let t = total();
+                        if n == t { format!("{t} cán bộ") } else { format!("Tìm thấy {n} / {t} cán bộ") }
+                    }}
+                </p>
+                <ul class="cadre-list">
+                    {move || {
+                        let limit = shown.get();
+                        state.roster.with(|r| {
+                            visible.with(|v| {
+                                v.iter()
+                                    .take(limit)
+                                    .map(|&i| {
+                                        let c = &r.cadres[i];
+                                        let href = Route::EditCadre(c.id.clone()).href();
+                                        let position = c.positions.first().map(|p| p.title.clone()).unwrap_or_default();
+                                        let unit = r.unit_name(&c.unit_id).to_string();
+                                        let studying = |s: Option<&'static str>| s.map(|l| format!(" (đang học {l})")).unwrap_or_default();
+                                        let prof = format!("{}{}", c.professional.level.label(), studying(c.professional.studying.map(Level::label)));
+                                        let pol = format!("{}{}", c.political.level.label(), studying(c.political.studying.map(Level::label)));
+                                        let qlnn = c.state_management.level.label();
+                                        view! {
+                                            <li>
+                                                <a class="cadre-row" href=href>
+                                                    <span class="name">{c.full_name.clone()}</span>
+                                                    <span class="sub">{format!("{} · {} · {}", c.birth_year, c.gender.label(), c.category.label())}</span>
+                                                    <span class="sub">{if position.is_empty() { unit } else { format!("{position} — {unit}") }}</span>
+                                                    <span class="chips">
+                                                        <span class="chip" title="Trình độ chuyên môn">"CM: " {prof}</span>
+                                                        <span class="chip" title="Lý luận chính trị">"LLCT: " {pol}</span>
+                                                        <span class="chip" title="Quản lý nhà nước">"QLNN: " {qlnn}</span>
+                                                    </span>
+                                                </a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                        })
+                    }}
+                </ul>
+                <Show when=move || { visible.with(Vec::len) > shown.get() }>
+                    <button class="btn" on:click=move |_| shown.update(|n| *n += PAGE)>
+                        {move || format!("Xem thêm ({} cán bộ nữa)", visible.with(Vec::len) - shown.get())}
+                    </button>
+                </Show>
+                <Show when=move || total() == 0>
+                    <p class="empty">"Chưa có cán bộ nào. Bấm \"Thêm cán bộ\" để bắt đầu."</p>
+                </Show>
+            </Show>
+        </section>
+    }
+}

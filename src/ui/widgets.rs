@@ -1,0 +1,54 @@
+//! Small form pieces shared by the pages.
+
+use leptos::prelude::*;
+
+use crate::domain::roster::FieldError;
+
+/// The error message for `field`, if the last save attempt found one.
+pub fn error_for(errors: RwSignal<Vec<FieldError>>, field: impl Into<String>) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    let field: String = field.into();
+    move || errors.with(|e| e.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+}
+
+/// A select over `(code, label)` options; `current` gives the selected code and
+/// `on_pick` receives the picked code.
+pub fn code_select(
+    id: impl Into<String>,
+    options: Vec<(String, String)>,
+    current: impl Fn() -> String + Copy + Send + Sync + 'static,
+    on_pick: impl Fn(String) + Copy + 'static,
+) -> impl IntoView {
+    view! {
+        <select id=id.into() on:change=move |ev| on_pick(event_target_value(&ev))>
+            {options
+                .into_iter()
+                .map(|(code, label)| {
+                    let c = code.clone();
+                    view! { <option value=code selected=move || current() == c>{label}</option> }
+                })
+                .collect_view()}
+        </select>
+    }
+}
+
+/// A labelled block around one input, with its error under it.
+pub fn field(
+    label: &'static str,
+    for_id: impl Into<String>,
+    error: impl Fn() -> Option<String> + Clone + Send + Sync + 'static,
+    input: impl IntoView,
+) -> impl IntoView {
+    let invalid = error.clone();
+    view! {
+        <div class="field" class:invalid=move || invalid().is_some()>
+            <label for=for_id.into()>{label}</label>
+            {input}
+            {move || error().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+        </div>
+    }
+}
+
+/// Options list of a labelled enum: `(code, label)` pairs.
+pub fn options<T: Copy>(all: &[T], code: impl Fn(T) -> &'static str, label: impl Fn(T) -> &'static str) -> Vec<(String, String)> {
+    all.iter().map(|v| (code(*v).to_string(), label(*v).to_string())).collect()
+}
