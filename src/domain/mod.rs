@@ -1,6 +1,7 @@
 //! The model and every computation. Pure Rust: no leptos, no web-sys, no IndexedDB.
 //! Tested natively with `cargo test`.
 
+pub mod directive;
 pub mod levels;
 pub mod model;
 pub mod roster;
