@@ -103,6 +103,9 @@ pub struct UnitFilter {
     /// Tên đơn vị ("Sở ...", "Phòng ...", "UBND xã ...").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<TextMatch>,
+    /// Tên đơn vị excluded (e.g. units whose name starts with "Phòng").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exclude_name: Option<TextMatch>,
     /// Only units in the subtree of this unit (a roster id, chosen in the editor).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub within: Option<String>,
@@ -112,6 +115,7 @@ impl UnitFilter {
     /// One flag per unit of the index.
     pub(crate) fn compile(&self, idx: &RosterIndex) -> Vec<bool> {
         let name = self.name.as_ref().map(TextMatch::compile);
+        let exclude_name = self.exclude_name.as_ref().map(TextMatch::compile);
         let within = self.within.as_deref().map(|id| idx.unit_pos(id).unwrap_or(NONE));
         idx.units
             .iter()
@@ -122,6 +126,7 @@ impl UnitFilter {
                     && !self.exclude_kinds.contains(&u.kind)
                     && (self.regions.is_empty() || self.regions.contains(&u.region))
                     && name.as_ref().is_none_or(|m| m.matches_folded(&idx.texts[u.name as usize]))
+                    && !exclude_name.as_ref().is_some_and(|m| m.matches_folded(&idx.texts[u.name as usize]))
                     && within.is_none_or(|a| idx.within(i as u32, a))
             })
             .collect()

@@ -121,6 +121,9 @@ fn unit_filter(v: &mut V, path: &str, label: &str, u: &UnitFilter) {
     if let Some(n) = &u.name {
         text_match(v, &format!("{path}.name"), &format!("{label}, tên đơn vị"), n);
     }
+    if let Some(n) = &u.exclude_name {
+        text_match(v, &format!("{path}.exclude_name"), &format!("{label}, tên đơn vị loại trừ"), n);
+    }
     if u.kinds.iter().any(|k| u.exclude_kinds.contains(k)) {
         v.err(format!("{path}.exclude_kinds"), format!("{label}: một loại đơn vị vừa được chọn vừa bị loại trừ."));
     }
