@@ -59,7 +59,7 @@ type Key = (bool, u32, bool, i32, usize);
 pub fn suggest(d: &Directive, idx: &RosterIndex, at: Date, scores: &[TargetScore]) -> Vec<Batch> {
     let mut ev = Evaluator::new(idx, &d.groups, d.scope_unit_id.as_deref(), at.year);
     let by_id: HashMap<&str, &TargetScore> = scores.iter().map(|s| (s.target_id.as_str(), s)).collect();
-    let mut picked: HashMap<usize, Vec<SuggestReason>> = HashMap::new();
+    let mut picked: HashMap<usize, (Vec<SuggestReason>, Key)> = HashMap::new();
     for t in d.targets() {
         let Some(s) = by_id.get(t.id.as_str()) else { continue };
         if s.gap_persons == 0 || matches!(s.status, Status::Met | Status::NotScored) {
@@ -120,20 +120,20 @@ pub fn suggest(d: &Directive, idx: &RosterIndex, at: Date, scores: &[TargetScore
                     other => other.label(),
                 })
                 .collect();
-            picked.entry(i).or_default().push(SuggestReason { target_id: t.id.clone(), year, needs, studying: !k.0 });
+            let e = picked.entry(i).or_insert_with(|| (Vec::new(), k));
+            e.0.push(SuggestReason { target_id: t.id.clone(), year, needs, studying: !k.0 });
+            e.1 = e.1.min(k);
         }
     }
     let mut people: Vec<(Suggestion, Key)> = picked
         .into_iter()
-        .map(|(i, reasons)| {
+        .map(|(i, (reasons, key))| {
             let c = &idx.roster.cadres[i];
             let year = reasons.iter().map(|r| r.year).min().unwrap_or(at.year);
-            let studying = reasons.iter().all(|r| r.studying);
-            let key = (!studying, u32::MAX - reasons.len() as u32, c.planned_for.is_empty(), -i32::from(c.birth_year), i);
             (Suggestion { cadre_id: c.id.clone(), full_name: c.full_name.clone(), year, reasons }, key)
         })
         .collect();
-    people.sort_by_key(|(s, k)| (s.year, *k));
+    people.sort_by_key(|(s, k)| (s.year, *k, usize::MAX - s.reasons.len()));
     let mut batches: Vec<Batch> = Vec::new();
     for (s, _) in people {
         match batches.last_mut() {
