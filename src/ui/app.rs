@@ -209,7 +209,8 @@ impl AppState {
 pub fn start() {
     console_error_panic_hook::set_once();
     register_service_worker();
-    spawn_local(async {
+    // Not leptos' spawn_local: its executor is set up by `mount_to_body`, which comes later.
+    wasm_bindgen_futures::spawn_local(async {
         let loaded = match Db::open(store::DB_NAME).await {
             Ok(db) => {
                 let roster = db.load_roster().await;
@@ -299,6 +300,22 @@ fn App(roster: Roster) -> impl IntoView {
 #[component]
 fn ToastView() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Messages leave by themselves (an undo offer stays longer); errors stay until dismissed.
+    Effect::new(move |_| {
+        let Some(t) = state.toast.get() else { return };
+        if t.error {
+            return;
+        }
+        let ms = if t.undo.is_some() { 10_000 } else { 4_000 };
+        set_timeout(
+            move || {
+                if state.toast.get_untracked().as_ref() == Some(&t) {
+                    state.toast.set(None);
+                }
+            },
+            std::time::Duration::from_millis(ms),
+        );
+    });
     move || {
         state.toast.get().map(|t| {
             let undo = t.undo.clone();

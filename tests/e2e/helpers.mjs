@@ -1,0 +1,30 @@
+import { expect } from "@playwright/test";
+
+/** Opens the app and waits until the shell has mounted. */
+export async function open(page, hash = "") {
+  await page.goto("./" + hash);
+  await expect(page.locator("header.topbar")).toBeVisible();
+}
+
+/** Creates a unit through the Đơn vị page. */
+export async function addUnit(page, name, { parent } = {}) {
+  await page.getByRole("link", { name: "Đơn vị", exact: true }).tap();
+  await page.getByLabel("Tên đơn vị").fill(name);
+  if (parent) await page.getByLabel("Đơn vị cấp trên").selectOption({ label: parent });
+  await page.getByRole("button", { name: "Lưu đơn vị" }).tap();
+  await expect(page.locator(".unit-row .name", { hasText: name })).toBeVisible();
+}
+
+/** Adds a cadre with the given fields through the form. */
+export async function addCadre(page, { name, birthYear = "1985", unit } = {}) {
+  await page.getByRole("link", { name: "Cán bộ", exact: true }).tap();
+  await page.getByRole("link", { name: "+ Thêm cán bộ" }).tap();
+  await page.getByLabel("Họ và tên").fill(name);
+  await page.getByLabel("Năm sinh").fill(birthYear);
+  if (unit) await page.getByLabel("Đơn vị công tác").selectOption({ label: unit });
+  await page.getByRole("button", { name: "Lưu", exact: true }).tap();
+  await expect(page.getByRole("heading", { name: "Danh sách cán bộ" })).toBeVisible();
+  await expect(page.locator(".cadre-row .name", { hasText: name })).toBeVisible();
+}
+
+export const rowNames = (page) => page.locator(".cadre-row .name").allTextContents();

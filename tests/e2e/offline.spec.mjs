@@ -1,0 +1,38 @@
+import { test, expect } from "@playwright/test";
+import { open, addUnit, addCadre, rowNames } from "./helpers.mjs";
+
+test("after one visit the app opens offline, and the roster is there and editable", async ({ page, context }) => {
+  await open(page);
+  await addUnit(page, "UBND xã Thông Nguyên");
+  await addCadre(page, { name: "Sùng Seo Chứ" });
+  // Wait until the service worker has cached the shell and controls the page.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+  });
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator("header.topbar")).toBeVisible();
+  expect(await rowNames(page)).toEqual(["Sùng Seo Chứ"]);
+
+  await addCadre(page, { name: "Giàng Thị Dơ" });
+  await page.locator(".cadre-row", { hasText: "Sùng Seo Chứ" }).tap();
+  await page.getByLabel("Năm sinh").fill("1990");
+  await page.getByRole("button", { name: "Lưu", exact: true }).tap();
+  await page.reload();
+  expect(await rowNames(page)).toEqual(["Sùng Seo Chứ", "Giàng Thị Dơ"]);
+  await expect(page.locator(".cadre-row", { hasText: "Sùng Seo Chứ" })).toContainText("1990");
+  await context.setOffline(false);
+});
+
+test("the app is served under a sub-path with relative URLs only", async ({ page }) => {
+  const requests = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  await open(page);
+  const outside = requests.filter((p) => !p.startsWith("/dtbd/"));
+  expect(outside).toEqual([]);
+  expect(requests.some((p) => p.endsWith(".wasm"))).toBe(true);
+});
