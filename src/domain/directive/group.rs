@@ -325,12 +325,16 @@ impl<'i, 'a> Evaluator<'i, 'a> {
         b
     }
 
-    fn filter(&self, f: impl Fn(&super::index::CadreFacts) -> bool) -> Bits {
-        let mut b = Bits::empty(self.n());
-        for (i, c) in self.idx.cadres.iter().enumerate() {
-            if f(c) {
-                b.set(i);
+    fn filter(&self, f: impl Fn(usize) -> bool) -> Bits {
+        let n = self.n();
+        let mut b = Bits::empty(n);
+        for (wi, w) in b.words_mut().iter_mut().enumerate() {
+            let base = wi * 64;
+            let mut x = 0u64;
+            for i in base..(base + 64).min(n) {
+                x |= u64::from(f(i)) << (i - base);
             }
+            *w = x;
         }
         b
     }
@@ -377,63 +381,74 @@ impl<'i, 'a> Evaluator<'i, 'a> {
                     });
                 let unit_ok = unit.as_ref().map(|u| u.compile(idx));
                 let min = leadership.map_or(0, leadership_rank);
-                self.filter(|c| {
-                    idx.positions[c.pos.0 as usize..c.pos.1 as usize].iter().any(|p| {
-                        p.lead >= min
-                            && title_ok.as_ref().is_none_or(|t| t[p.title as usize])
-                            && unit_ok.as_ref().is_none_or(|u| p.unit != NONE && u[p.unit as usize])
-                    })
-                })
+                let mut b = Bits::empty(self.n());
+                for p in &idx.positions {
+                    if p.lead >= min
+                        && title_ok.as_ref().is_none_or(|t| t[p.title as usize])
+                        && unit_ok.as_ref().is_none_or(|u| p.unit != NONE && u[p.unit as usize])
+                    {
+                        b.set(p.owner as usize);
+                    }
+                }
+                b
             }
             GroupRule::Membership { committee, level, term } => {
                 let term_ok: Option<Vec<bool>> = term.as_ref().map(|t| {
                     let m = t.compile();
                     idx.texts.iter().map(|s| m.matches_folded(s)).collect()
                 });
-                self.filter(|c| {
-                    idx.memberships[c.mem.0 as usize..c.mem.1 as usize].iter().any(|(k, l, t)| {
-                        k == committee && level.is_none_or(|x| x == *l) && term_ok.as_ref().is_none_or(|o| o[*t as usize])
-                    })
-                })
+                let mut b = Bits::empty(self.n());
+                for (k, l, t, owner) in &idx.memberships {
+                    if k == committee && level.is_none_or(|x| x == *l) && term_ok.as_ref().is_none_or(|o| o[*t as usize]) {
+                        b.set(*owner as usize);
+                    }
+                }
+                b
             }
             GroupRule::WorksIn { unit } => {
                 let ok = unit.compile(idx);
-                self.filter(|c| c.unit != NONE && ok[c.unit as usize])
+                let mut b = Bits::empty(self.n());
+                for (u, members) in idx.by_unit.iter().enumerate() {
+                    if ok[u] {
+                        members.iter().for_each(|&i| b.set(i as usize));
+                    }
+                }
+                b
             }
-            GroupRule::Category { any_of } => self.filter(|c| any_of.contains(&c.category)),
+            GroupRule::Category { any_of } => self.filter(|i| any_of.contains(&idx.category[i])),
             GroupRule::AgeBelow { years, reference_year } => {
                 let y = i32::from(reference_year.unwrap_or(self.year));
                 let n = i32::from(*years);
-                self.filter(|c| y - i32::from(c.birth_year) < n)
+                self.filter(|i| y - i32::from(idx.birth[i]) < n)
             }
             GroupRule::AgeAtLeast { years, reference_year } => {
                 let y = i32::from(reference_year.unwrap_or(self.year));
                 let n = i32::from(*years);
-                self.filter(|c| y - i32::from(c.birth_year) >= n)
+                self.filter(|i| y - i32::from(idx.birth[i]) >= n)
             }
             GroupRule::GradeAtLeast { grade } => {
-                let min = grade_rank(*grade);
-                self.filter(|c| c.grade.is_some_and(|g| grade_rank(g) >= min))
+                let min = grade_rank(*grade) + 1;
+                self.filter(|i| idx.grade[i] >= min)
             }
-            GroupRule::PlannedFor { title } => {
-                let title_ok: Option<Vec<bool>> = title.as_ref().map(|t| {
+            GroupRule::PlannedFor { title } => match title {
+                None => self.filter(|i| idx.planned_any[i]),
+                Some(t) => {
                     let m = t.compile();
-                    idx.texts.iter().map(|s| m.matches_folded(s)).collect()
-                });
-                self.filter(|c| {
-                    let p = &idx.planned[c.plan.0 as usize..c.plan.1 as usize];
-                    match &title_ok {
-                        None => !p.is_empty(),
-                        Some(ok) => p.iter().any(|t| ok[*t as usize]),
+                    let ok: Vec<bool> = idx.texts.iter().map(|s| m.matches_folded(s)).collect();
+                    let mut b = Bits::empty(self.n());
+                    for (title, owner) in &idx.planned {
+                        if ok[*title as usize] {
+                            b.set(*owner as usize);
+                        }
                     }
-                })
-            }
-            GroupRule::Gender { gender } => self.filter(|c| c.gender == *gender),
-            GroupRule::Local => self.filter(|c| c.local),
+                    b
+                }
+            },
+            GroupRule::Gender { gender } => self.filter(|i| idx.gender[i] == *gender),
+            GroupRule::Local => self.filter(|i| idx.local[i]),
             GroupRule::Ethnicity { any_of } => {
                 let wanted: Vec<String> = any_of.iter().map(|s| fold(s)).collect();
-                let ok: Vec<bool> = idx.texts.iter().map(|t| wanted.iter().any(|w| w == t)).collect();
-                self.filter(|c| ok[c.ethnicity as usize])
+                idx.match_column(&idx.ethnicity, |t| wanted.iter().any(|w| w == t))
             }
             GroupRule::Meets { criterion } => self.criterion(criterion),
         }
@@ -450,17 +465,20 @@ impl<'i, 'a> Evaluator<'i, 'a> {
             Criterion::Level { scale, count_studying, .. } => match c.level_rank() {
                 Some((_, rank)) => {
                     let s = scale_index(*scale);
-                    let studying = *count_studying;
-                    self.filter(|f| f.held[s] >= rank || (studying && f.studying[s] >= rank))
+                    let (held, st) = (&idx.held[s], &idx.studying[s]);
+                    if *count_studying {
+                        self.filter(|i| held[i] >= rank || st[i] >= rank)
+                    } else {
+                        self.filter(|i| held[i] >= rank)
+                    }
                 }
                 None => Bits::empty(self.n()),
             },
-            Criterion::MinorityLanguage => self.filter(|f| f.minority),
-            Criterion::LaoLanguage => self.filter(|f| f.lao),
+            Criterion::MinorityLanguage => self.filter(|i| idx.minority[i]),
+            Criterion::LaoLanguage => self.filter(|i| idx.lao[i]),
             Criterion::Field { field } => {
                 let m = field.compile();
-                let ok: Vec<bool> = idx.texts.iter().map(|t| m.matches_folded(t)).collect();
-                self.filter(|f| ok[f.field as usize])
+                idx.match_column(&idx.field, |t| m.matches_folded(t))
             }
             Criterion::Person { rule } => self.rule(rule),
         };

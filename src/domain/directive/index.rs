@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::domain::levels::Level;
-use crate::domain::model::{Cadre, CivilGrade, Category, Committee, Gender, GovLevel, Leadership, Region, UnitKind};
+use crate::domain::model::{Cadre, Category, CivilGrade, Committee, Gender, GovLevel, Leadership, Region, UnitKind};
 use crate::domain::roster::Roster;
 use crate::domain::text::fold;
 
@@ -37,6 +37,10 @@ impl Bits {
                 *last &= (1u64 << r) - 1;
             }
         }
+    }
+
+    pub(crate) fn words_mut(&mut self) -> &mut [u64] {
+        &mut self.words
     }
 
     /// Number of cadres the set is over.
@@ -119,32 +123,37 @@ pub(crate) struct UnitFacts {
 /// Facts about one position held.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct PosFact {
+    pub owner: u32,
     pub unit: u32,
     pub lead: u8,
     pub title: u32,
 }
 
-/// Facts about one cadre, precomputed once.
-#[derive(Debug, Clone)]
-pub(crate) struct CadreFacts {
-    pub unit: u32,
-    pub birth_year: u16,
-    pub gender: Gender,
-    pub local: bool,
-    pub category: Category,
-    pub grade: Option<CivilGrade>,
-    pub pos: (u32, u32),
-    pub mem: (u32, u32),
-    pub plan: (u32, u32),
-    /// Rank held on each scale, in `Scale::ALL` order.
-    pub held: [u8; 6],
-    /// Rank studied towards on each scale (0 = not studying).
-    pub studying: [u8; 6],
-    pub ethnicity: u32,
-    pub field: u32,
-    pub minority: bool,
-    pub lao: bool,
+/// FxHash: a fast non-cryptographic hasher for interning (no external crate).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
 /// Rank of a leadership level: none 0, deputy 1, head 2.
 pub fn leadership_rank(l: Leadership) -> u8 {
@@ -161,21 +170,43 @@ pub fn leadership_rank(l: Leadership) -> u8 {
 pub struct RosterIndex<'a> {
     /// The roster indexed.
     pub roster: &'a Roster,
-    pub(crate) unit_by_id: HashMap<&'a str, u32>,
+    pub(crate) unit_by_id: FxMap<&'a str, u32>,
     pub(crate) units: Vec<UnitFacts>,
     pub(crate) parent: Vec<u32>,
     pub(crate) tin: Vec<u32>,
     pub(crate) tout: Vec<u32>,
     /// Folded distinct texts.
     pub(crate) texts: Vec<String>,
-    pub(crate) cadres: Vec<CadreFacts>,
+    /// Number of cadres.
+    pub(crate) n: usize,
+    /// Columns, one entry per cadre.
+    pub(crate) unit: Vec<u32>,
+    pub(crate) birth: Vec<u16>,
+    pub(crate) gender: Vec<Gender>,
+    pub(crate) local: Vec<bool>,
+    pub(crate) category: Vec<Category>,
+    /// 0 = no grade, else grade rank + 1.
+    pub(crate) grade: Vec<u8>,
+    /// Rank held on each scale, in `Scale::ALL` order.
+    pub(crate) held: [Vec<u8>; 6],
+    /// Rank studied towards on each scale (0 = not studying).
+    pub(crate) studying: [Vec<u8>; 6],
+    /// Raw texts, matched on demand (rare rules), memoised per distinct text.
+    pub(crate) ethnicity: Vec<&'a str>,
+    pub(crate) field: Vec<&'a str>,
+    pub(crate) minority: Vec<bool>,
+    pub(crate) lao: Vec<bool>,
+    pub(crate) planned_any: Vec<bool>,
+    /// Sparse records with their owner.
     pub(crate) positions: Vec<PosFact>,
-    pub(crate) memberships: Vec<(Committee, GovLevel, u32)>,
-    pub(crate) planned: Vec<u32>,
+    pub(crate) memberships: Vec<(Committee, GovLevel, u32, u32)>,
+    pub(crate) planned: Vec<(u32, u32)>,
+    /// Cadres by main unit.
+    pub(crate) by_unit: Vec<Vec<u32>>,
 }
 
 struct Interner<'a> {
-    ids: HashMap<&'a str, u32>,
+    ids: FxMap<&'a str, u32>,
     texts: Vec<String>,
 }
 
@@ -209,9 +240,9 @@ fn ranks(c: &Cadre) -> ([u8; 6], [u8; 6]) {
 impl<'a> RosterIndex<'a> {
     /// Indexes `roster`.
     pub fn build(roster: &'a Roster) -> Self {
-        let mut int = Interner { ids: HashMap::new(), texts: Vec::new() };
+        let mut int = Interner { ids: FxMap::default(), texts: Vec::new() };
         let n_units = roster.units.len();
-        let mut unit_by_id = HashMap::with_capacity(n_units);
+        let mut unit_by_id = FxMap::with_capacity_and_hasher(n_units, Default::default());
         for (i, u) in roster.units.iter().enumerate() {
             unit_by_id.entry(u.id.as_str()).or_insert(i as u32);
         }
@@ -268,74 +299,100 @@ impl<'a> RosterIndex<'a> {
         }
 
         let n = roster.cadres.len();
-        let mut cadres = Vec::with_capacity(n);
-        let mut positions = Vec::with_capacity(n * 2);
-        let mut memberships = Vec::with_capacity(n / 4);
-        let mut planned = Vec::with_capacity(n / 8);
-        for c in &roster.cadres {
-            let p0 = positions.len() as u32;
-            for p in &c.positions {
-                positions.push(PosFact {
-                    unit: unit_by_id.get(p.unit_id.as_str()).copied().unwrap_or(NONE),
-                    lead: leadership_rank(p.leadership),
-                    title: int.id(&p.title),
-                });
-            }
-            let m0 = memberships.len() as u32;
-            for m in &c.memberships {
-                memberships.push((m.committee, m.level, int.id(&m.term)));
-            }
-            let q0 = planned.len() as u32;
-            for p in &c.planned_for {
-                planned.push(int.id(&p.title));
-            }
-            let (held, studying) = ranks(c);
-            cadres.push(CadreFacts {
-                unit: unit_by_id.get(c.unit_id.as_str()).copied().unwrap_or(NONE),
-                birth_year: c.birth_year,
-                gender: c.gender,
-                local: c.local,
-                category: c.category,
-                grade: c.civil_grade,
-                pos: (p0, positions.len() as u32),
-                mem: (m0, memberships.len() as u32),
-                plan: (q0, planned.len() as u32),
-                held,
-                studying,
-                ethnicity: int.id(&c.ethnicity),
-                field: int.id(&c.professional_field),
-                minority: !c.minority_language.trim().is_empty(),
-                lao: c.lao_language,
-            });
-        }
-        RosterIndex {
+        let mut x = RosterIndex {
             roster,
             unit_by_id,
             units,
             parent,
             tin,
             tout,
-            texts: int.texts,
-            cadres,
-            positions,
-            memberships,
-            planned,
+            texts: Vec::new(),
+            n,
+            unit: Vec::with_capacity(n),
+            birth: Vec::with_capacity(n),
+            gender: Vec::with_capacity(n),
+            local: Vec::with_capacity(n),
+            category: Vec::with_capacity(n),
+            grade: Vec::with_capacity(n),
+            held: std::array::from_fn(|_| Vec::with_capacity(n)),
+            studying: std::array::from_fn(|_| Vec::with_capacity(n)),
+            ethnicity: Vec::with_capacity(n),
+            field: Vec::with_capacity(n),
+            minority: Vec::with_capacity(n),
+            lao: Vec::with_capacity(n),
+            planned_any: Vec::with_capacity(n),
+            positions: Vec::with_capacity(n / 4),
+            memberships: Vec::with_capacity(n / 8),
+            planned: Vec::with_capacity(n / 8),
+            by_unit: vec![Vec::new(); n_units],
+        };
+        for (ci, c) in roster.cadres.iter().enumerate() {
+            let owner = ci as u32;
+            for p in &c.positions {
+                x.positions.push(PosFact {
+                    owner,
+                    unit: x.unit_by_id.get(p.unit_id.as_str()).copied().unwrap_or(NONE),
+                    lead: leadership_rank(p.leadership),
+                    title: int.id(&p.title),
+                });
+            }
+            for m in &c.memberships {
+                x.memberships.push((m.committee, m.level, int.id(&m.term), owner));
+            }
+            for p in &c.planned_for {
+                x.planned.push((int.id(&p.title), owner));
+            }
+            let (held, studying) = ranks(c);
+            for s in 0..6 {
+                x.held[s].push(held[s]);
+                x.studying[s].push(studying[s]);
+            }
+            let u = x.unit_by_id.get(c.unit_id.as_str()).copied().unwrap_or(NONE);
+            if u != NONE {
+                x.by_unit[u as usize].push(owner);
+            }
+            x.unit.push(u);
+            x.birth.push(c.birth_year);
+            x.gender.push(c.gender);
+            x.local.push(c.local);
+            x.category.push(c.category);
+            x.grade.push(c.civil_grade.map_or(0, |g| CivilGrade::ALL.iter().position(|x| *x == g).unwrap_or(0) as u8 + 1));
+            x.ethnicity.push(c.ethnicity.as_str());
+            x.field.push(c.professional_field.as_str());
+            x.minority.push(!c.minority_language.trim().is_empty());
+            x.lao.push(c.lao_language);
+            x.planned_any.push(!c.planned_for.is_empty());
         }
+        x.texts = int.texts;
+        x
     }
 
     /// Number of cadres.
     pub fn len(&self) -> usize {
-        self.cadres.len()
+        self.n
     }
 
     /// True when the roster has no cadre.
     pub fn is_empty(&self) -> bool {
-        self.cadres.is_empty()
+        self.n == 0
     }
 
     /// Position of the unit with this id.
     pub fn unit_pos(&self, id: &str) -> Option<u32> {
         self.unit_by_id.get(id).copied()
+    }
+
+    /// Cadres whose raw text in `column` satisfies `pred` (evaluated once per distinct text).
+    pub(crate) fn match_column(&self, column: &[&'a str], pred: impl Fn(&str) -> bool) -> Bits {
+        let mut memo: FxMap<&str, bool> = FxMap::default();
+        let mut b = Bits::empty(self.n);
+        for (i, s) in column.iter().enumerate() {
+            let hit = *memo.entry(s).or_insert_with(|| pred(&fold(s)));
+            if hit {
+                b.set(i);
+            }
+        }
+        b
     }
 
     /// True when unit `u` lies in the subtree of unit `a` (itself included).
@@ -351,9 +408,9 @@ impl<'a> RosterIndex<'a> {
     pub fn working_in(&self, unit_id: &str) -> Bits {
         let mut b = Bits::empty(self.len());
         if let Some(a) = self.unit_pos(unit_id) {
-            for (i, c) in self.cadres.iter().enumerate() {
-                if self.within(c.unit, a) {
-                    b.set(i);
+            for (u, members) in self.by_unit.iter().enumerate() {
+                if self.within(u as u32, a) {
+                    members.iter().for_each(|&i| b.set(i as usize));
                 }
             }
         }

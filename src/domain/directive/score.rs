@@ -424,7 +424,7 @@ fn score_target(d: &Directive, ev: &mut Evaluator, t: &Target, at: Date, snapsho
             let mut both: Bits = group.clone();
             both.and_with(&crit);
             for i in both.iter() {
-                let mut u = ev.idx.cadres[i].unit;
+                let mut u = ev.idx.unit[i];
                 let mut steps = 0;
                 while u != NONE && steps < 64 {
                     counts[u as usize] += 1;

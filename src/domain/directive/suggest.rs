@@ -81,7 +81,6 @@ pub fn suggest(d: &Directive, idx: &RosterIndex, at: Date, scores: &[TargetScore
         let mut keyed: Vec<(Key, usize)> = cand
             .iter()
             .map(|i| {
-                let f = &idx.cadres[i];
                 let mut steps = 0u32;
                 let mut all_studying = true;
                 for (ci, lv) in levels.iter().enumerate() {
@@ -90,8 +89,8 @@ pub fn suggest(d: &Directive, idx: &RosterIndex, at: Date, scores: &[TargetScore
                     }
                     match lv {
                         Some((s, r)) => {
-                            steps += u32::from(r.saturating_sub(f.held[*s]));
-                            if f.studying[*s] < *r {
+                            steps += u32::from(r.saturating_sub(idx.held[*s][i]));
+                            if idx.studying[*s][i] < *r {
                                 all_studying = false;
                             }
                         }
@@ -101,8 +100,8 @@ pub fn suggest(d: &Directive, idx: &RosterIndex, at: Date, scores: &[TargetScore
                         }
                     }
                 }
-                let planned = f.plan.1 > f.plan.0;
-                ((!all_studying, steps, !planned, -i32::from(f.birth_year), i), i)
+                let planned = idx.planned_any[i];
+                ((!all_studying, steps, !planned, -i32::from(idx.birth[i]), i), i)
             })
             .collect();
         keyed.sort_unstable_by_key(|(k, _)| *k);
