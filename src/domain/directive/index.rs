@@ -288,8 +288,8 @@ impl<'a> RosterIndex<'a> {
                 }
             }
         };
-        for i in 0..n_units {
-            if parent[i] == NONE {
+        for (i, &p) in parent.iter().enumerate() {
+            if p == NONE {
                 visit(i, &mut tin, &mut tout);
             }
         }

@@ -102,7 +102,7 @@ impl Date {
     /// A date; `None` when it does not exist on the calendar.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
         let d = Date { year, month, day };
-        ((1..=12).contains(&month) && day >= 1 && day <= d.days_in_month() && year >= 1 && year <= 9999).then_some(d)
+        ((1..=12).contains(&month) && day >= 1 && day <= d.days_in_month() && (1..=9999).contains(&year)).then_some(d)
     }
 
     /// 1 January of `year`.
@@ -121,7 +121,7 @@ impl Date {
             4 | 6 | 9 | 11 => 30,
             _ => {
                 let y = self.year;
-                if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 {
+                if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) {
                     29
                 } else {
                     28

@@ -37,7 +37,7 @@ pub enum Criterion {
     /// Any personal condition as a group rule (e.g. nữ, người địa phương, dưới 40 tuổi).
     Person {
         /// The rule.
-        rule: GroupRule,
+        rule: Box<GroupRule>,
     },
 }
 
@@ -134,7 +134,7 @@ pub enum Measure {
     /// subtree meet every criterion ("mỗi sở có 03 - 05"; amount in persons per unit).
     PerUnit {
         /// Which units.
-        units: UnitFilter,
+        units: Box<UnitFilter>,
         /// Tiêu chí.
         criteria: Vec<Criterion>,
     },
