@@ -27,4 +27,5 @@ export async function addCadre(page, { name, birthYear = "1985", unit } = {}) {
   await expect(page.locator(".cadre-row .name", { hasText: name })).toBeVisible();
 }
 
-export const rowNames = (page) => page.locator(".cadre-row .name").allTextContents();
+/** The names in the roster list, in order (use with the retrying `toHaveText`). */
+export const names = (page) => page.locator(".cadre-row .name");

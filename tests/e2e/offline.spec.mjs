@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { open, addUnit, addCadre, rowNames } from "./helpers.mjs";
+import { open, addUnit, addCadre, names } from "./helpers.mjs";
 
 test("after one visit the app opens offline, and the roster is there and editable", async ({ page, context }) => {
   await open(page);
@@ -16,14 +16,15 @@ test("after one visit the app opens offline, and the roster is there and editabl
   await context.setOffline(true);
   await page.reload();
   await expect(page.locator("header.topbar")).toBeVisible();
-  expect(await rowNames(page)).toEqual(["Sùng Seo Chứ"]);
+  await expect(names(page)).toHaveText(["Sùng Seo Chứ"]);
 
   await addCadre(page, { name: "Giàng Thị Dơ" });
   await page.locator(".cadre-row", { hasText: "Sùng Seo Chứ" }).tap();
   await page.getByLabel("Năm sinh").fill("1990");
   await page.getByRole("button", { name: "Lưu", exact: true }).tap();
+  await expect(page.locator(".cadre-row", { hasText: "Sùng Seo Chứ" })).toContainText("1990");
   await page.reload();
-  expect(await rowNames(page)).toEqual(["Sùng Seo Chứ", "Giàng Thị Dơ"]);
+  await expect(names(page)).toHaveText(["Sùng Seo Chứ", "Giàng Thị Dơ"]);
   await expect(page.locator(".cadre-row", { hasText: "Sùng Seo Chứ" })).toContainText("1990");
   await context.setOffline(false);
 });

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { open, addUnit, addCadre, rowNames } from "./helpers.mjs";
+import { open, addUnit, addCadre, names } from "./helpers.mjs";
 
 test("an officer adds a cadre with every scale, reloads, and finds it still there", async ({ page }, testInfo) => {
   await open(page);
@@ -72,19 +72,19 @@ test("search ignores diacritics and case; names sort by given name in Vietnamese
     await addCadre(page, { name });
   }
   // Given name first: An < Ánh < Bình < Dũng < Đông (đ after d).
-  expect(await rowNames(page)).toEqual(["Lê Thị An", "Nguyễn Ánh", "Trần Văn Bình", "Nguyễn Văn Dũng", "Đặng Văn Đông"]);
+  await expect(names(page)).toHaveText(["Lê Thị An", "Nguyễn Ánh", "Trần Văn Bình", "Nguyễn Văn Dũng", "Đặng Văn Đông"]);
 
   const search = page.getByLabel("Tìm kiếm");
   await search.fill("nguyen van");
-  expect(await rowNames(page)).toEqual(["Nguyễn Văn Dũng"]);
+  await expect(names(page)).toHaveText(["Nguyễn Văn Dũng"]);
   await search.fill("DONG");
-  expect(await rowNames(page)).toEqual(["Đặng Văn Đông"]);
+  await expect(names(page)).toHaveText(["Đặng Văn Đông"]);
   await search.fill("d");
-  expect(await rowNames(page)).toEqual(["Nguyễn Văn Dũng", "Đặng Văn Đông"]);
+  await expect(names(page)).toHaveText(["Nguyễn Văn Dũng", "Đặng Văn Đông"]);
   await search.fill("phong noi vu");
   await expect(page.locator(".count")).toHaveText("5 cán bộ");
   await search.fill("không có ai");
-  expect(await rowNames(page)).toEqual([]);
+  await expect(names(page)).toHaveText([]);
   await expect(page.locator(".count")).toHaveText("Tìm thấy 0 / 5 cán bộ");
 });
 
@@ -110,7 +110,7 @@ test("an invalid form says what and where, and saves nothing", async ({ page }) 
 
   await page.reload();
   await page.getByRole("link", { name: "Cán bộ", exact: true }).tap();
-  expect(await rowNames(page)).toEqual(["Vàng Thị Mỷ"]);
+  await expect(names(page)).toHaveText(["Vàng Thị Mỷ"]);
 });
 
 test("edit, delete, and undo the deletion; a unit with cadres cannot be deleted", async ({ page }) => {
@@ -122,18 +122,18 @@ test("edit, delete, and undo the deletion; a unit with cadres cannot be deleted"
   await page.locator(".cadre-row", { hasText: "Hoàng Văn Páo" }).tap();
   await page.getByLabel("Họ và tên").fill("Hoàng Văn Pao");
   await page.getByRole("button", { name: "Lưu", exact: true }).tap();
-  expect(await rowNames(page)).toEqual(["Hoàng Văn Pao", "Lý Thị Sáu"]);
+  await expect(names(page)).toHaveText(["Hoàng Văn Pao", "Lý Thị Sáu"]);
 
   await page.locator(".cadre-row", { hasText: "Lý Thị Sáu" }).tap();
   await page.getByRole("button", { name: "Xóa cán bộ" }).tap();
   await expect(page.locator(".toast")).toContainText("Đã xóa cán bộ Lý Thị Sáu.");
-  expect(await rowNames(page)).toEqual(["Hoàng Văn Pao"]);
+  await expect(names(page)).toHaveText(["Hoàng Văn Pao"]);
   await page.locator(".toast").getByRole("button", { name: "Hoàn tác" }).tap();
   await expect(page.locator(".toast")).toContainText("Đã hoàn tác.");
-  expect(await rowNames(page)).toEqual(["Hoàng Văn Pao", "Lý Thị Sáu"]);
+  await expect(names(page)).toHaveText(["Hoàng Văn Pao", "Lý Thị Sáu"]);
 
   await page.reload();
-  expect(await rowNames(page)).toEqual(["Hoàng Văn Pao", "Lý Thị Sáu"]);
+  await expect(names(page)).toHaveText(["Hoàng Văn Pao", "Lý Thị Sáu"]);
 
   await page.getByRole("link", { name: "Đơn vị", exact: true }).tap();
   await page.getByRole("button", { name: "Xóa Ban Tổ chức Huyện ủy" }).tap();
