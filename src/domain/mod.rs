@@ -5,4 +5,5 @@ pub mod directive;
 pub mod levels;
 pub mod model;
 pub mod roster;
+pub mod snapshot;
 pub mod text;
