@@ -304,12 +304,18 @@ struct Ctx<'a> {
     unresolved: Vec<(Kind, Id)>,
 }
 
+/// Order of two tombstones of one record: version, then time, then content (so both sides of
+/// an exchange keep the same one).
+fn tomb_key(t: &Tombstone) -> (u64, i64, String) {
+    (t.meta.version, t.meta.updated_at, t.backup.to_string())
+}
+
 fn tomb_map(ts: &[Tombstone], kind: Option<RecordKind>) -> HashMap<&str, &Tombstone> {
     let mut m: HashMap<&str, &Tombstone> = HashMap::new();
     let Some(kind) = kind else { return m };
     for t in ts.iter().filter(|t| t.kind == kind) {
         let slot = m.entry(t.id.as_str()).or_insert(t);
-        if t.meta.version > slot.meta.version {
+        if tomb_key(t) > tomb_key(slot) {
             *slot = t;
         }
     }
@@ -360,7 +366,8 @@ fn merge_kind<T: Rec>(ctx: &mut Ctx<'_>, local: &[T], local_t: &[Tombstone], inc
                     live.push(l.clone());
                 } else if l.same_content(i) {
                     note(ctx, Status::Unchanged, String::new(), None, None, Vec::new());
-                    live.push(l.clone());
+                    // Same edit made on both sides: the later time, so both sides converge.
+                    live.push(if i.meta().updated_at > l.meta().updated_at { i.clone() } else { l.clone() });
                 } else {
                     let diff = if ctx.diffs { diff(T::KIND, l, i, &ctx.unit_names) } else { Vec::new() };
                     note(ctx, Status::Conflict, l.name(), Some(l.meta()), Some(i.meta()), diff);
@@ -397,7 +404,7 @@ fn merge_kind<T: Rec>(ctx: &mut Ctx<'_>, local: &[T], local_t: &[Tombstone], inc
             }
             (Some(Entry::Dead(a)), Some(Entry::Dead(b))) => {
                 note(ctx, Status::Unchanged, String::new(), None, None, Vec::new());
-                dead.push(if b.meta.version > a.meta.version { b.clone() } else { a.clone() });
+                dead.push(if tomb_key(b) > tomb_key(a) { b.clone() } else { a.clone() });
             }
         }
     }
