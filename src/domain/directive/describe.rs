@@ -336,7 +336,10 @@ impl<'a> Describer<'a> {
                 let quals: Vec<String> =
                     rules.iter().enumerate().filter(|(i, _)| Some(*i) != head).map(|(_, x)| self.qual(x)).filter(|q| !q.is_empty()).collect();
                 if !quals.is_empty() {
-                    out.push_str(if head.is_some_and(|h| is_nounish(&rules[h])) { " " } else { ", " });
+                    let short_head = head.is_some_and(|h| {
+                        matches!(rules[h], GroupRule::Category { .. } | GroupRule::Membership { .. } | GroupRule::Group { .. } | GroupRule::Everyone)
+                    });
+                    out.push_str(if short_head { " " } else { ", " });
                     out.push_str(&quals.join(", "));
                 }
                 out
