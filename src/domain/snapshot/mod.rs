@@ -83,7 +83,8 @@ pub struct Snapshot {
     /// Phạm vi: the whole database, or one unit and its subtree.
     pub scope: Scope,
     /// Mã kiểm tra: "sha256:" + 64 lower-case hex digits of the SHA-256 of the canonical form
-    /// of `records` (keys sorted, no white space).
+    /// of `records` (keys sorted, no white space), as read from the file or computed by
+    /// [`export`]. [`Snapshot::to_json`] always writes a freshly computed one.
     pub checksum: String,
     /// Các bản ghi.
     pub records: Records,
@@ -272,8 +273,9 @@ impl Snapshot {
         r.units.len() + r.cadres.len() + r.directives.len() + r.templates.len() + r.tombstones.len()
     }
 
-    /// The document as JSON text, one record per line (what is written to the file). The
-    /// checksum must already be set ([`export`] does it).
+    /// The document as JSON text, one record per line (what is written to the file), with the
+    /// checksum of the records as written (computed afresh: a snapshot read from a file whose
+    /// writer left out default fields is written back with the checksum of the full form).
     pub fn to_json(&self) -> String {
         fn list<T: Serialize>(out: &mut String, key: &str, items: &[T], last: bool) {
             out.push('"');
@@ -304,7 +306,7 @@ impl Snapshot {
         out.push_str(",\n\"scope\":");
         out.push_str(&s(&self.scope));
         out.push_str(",\n\"checksum\":");
-        out.push_str(&s(&self.checksum));
+        out.push_str(&s(&checksum::of_records(r)));
         out.push_str(",\n\"records\":{\n");
         list(&mut out, "units", &r.units, false);
         list(&mut out, "cadres", &r.cadres, false);
