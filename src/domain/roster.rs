@@ -40,6 +40,8 @@ pub enum RecordKind {
     Unit,
     /// Cán bộ.
     Cadre,
+    /// Văn bản chỉ đạo.
+    Directive,
 }
 
 /// Bản ghi đã xóa: a deletion, kept so it travels in snapshots and so the deleted record
@@ -54,6 +56,27 @@ pub struct Tombstone {
     pub meta: RecordMeta,
     /// The record as it was just before deletion, for undo.
     pub backup: serde_json::Value,
+}
+
+impl Tombstone {
+    /// A tombstone for any record that carries `meta`, deleted at `now`.
+    pub fn of<T: Serialize>(id: &str, kind: RecordKind, meta: &RecordMeta, record: &T, now: Millis) -> Self {
+        Tombstone {
+            id: id.to_string(),
+            kind,
+            meta: RecordMeta::next(Some(meta), now),
+            backup: serde_json::to_value(record).expect("records always serialise"),
+        }
+    }
+
+    /// The deleted record, read back for undo, as a new version so a merge sees the restore
+    /// as newer than the deletion.
+    pub fn restored<T: serde::de::DeserializeOwned>(&self, now: Millis, meta_of: impl FnOnce(&mut T) -> &mut RecordMeta) -> Result<T, String> {
+        let mut record: T = serde_json::from_value(self.backup.clone())
+            .map_err(|_| "Bản sao lưu của bản ghi đã xóa bị hỏng, không khôi phục được.".to_string())?;
+        *meta_of(&mut record) = RecordMeta::next(Some(&self.meta), now);
+        Ok(record)
+    }
 }
 
 /// Units and cadres held together.
@@ -293,12 +316,7 @@ impl Roster {
     pub fn delete_cadre(&mut self, id: &str, now: Millis) -> Option<Tombstone> {
         let i = self.cadres.iter().position(|c| c.id == id)?;
         let c = self.cadres.remove(i);
-        Some(Tombstone {
-            id: c.id.clone(),
-            kind: RecordKind::Cadre,
-            meta: RecordMeta::next(Some(&c.meta), now),
-            backup: serde_json::to_value(&c).expect("a cadre always serialises"),
-        })
+        Some(Tombstone::of(&c.id, RecordKind::Cadre, &c.meta, &c, now))
     }
 
     /// Removes a unit that holds no cadre and has no child unit; otherwise says why not.
@@ -319,36 +337,28 @@ impl Roster {
             return Err(format!("Không xóa được đơn vị \"{}\": còn đơn vị trực thuộc.", self.units[i].name));
         }
         let u = self.units.remove(i);
-        Ok(Tombstone {
-            id: u.id.clone(),
-            kind: RecordKind::Unit,
-            meta: RecordMeta::next(Some(&u.meta), now),
-            backup: serde_json::to_value(&u).expect("a unit always serialises"),
-        })
+        Ok(Tombstone::of(&u.id, RecordKind::Unit, &u.meta, &u, now))
     }
 
     /// Puts back the record a tombstone holds (undo of a deletion), as a new version so
     /// that a merge sees the restore as newer than the deletion.
     pub fn restore(&mut self, t: &Tombstone, now: Millis) -> Result<(), String> {
-        let bad = |_| "Bản sao lưu của bản ghi đã xóa bị hỏng, không khôi phục được.".to_string();
-        let meta = RecordMeta::next(Some(&t.meta), now);
         match t.kind {
             RecordKind::Cadre => {
-                let mut c: Cadre = serde_json::from_value(t.backup.clone()).map_err(bad)?;
+                let c: Cadre = t.restored(now, |c: &mut Cadre| &mut c.meta)?;
                 if self.cadre(&c.id).is_some() {
                     return Err("Cán bộ này đã có trong danh sách.".into());
                 }
-                c.meta = meta;
                 self.cadres.push(c);
             }
             RecordKind::Unit => {
-                let mut u: Unit = serde_json::from_value(t.backup.clone()).map_err(bad)?;
+                let u: Unit = t.restored(now, |u: &mut Unit| &mut u.meta)?;
                 if self.unit(&u.id).is_some() {
                     return Err("Đơn vị này đã có trong danh sách.".into());
                 }
-                u.meta = meta;
                 self.units.push(u);
             }
+            RecordKind::Directive => return Err("Văn bản không nằm trong danh sách cán bộ.".into()),
         }
         Ok(())
     }

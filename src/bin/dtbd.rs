@@ -1,8 +1,8 @@
-//! Entry point: mounts the app in the browser. Natively there is nothing to run.
+//! `index.html`: the roster bundle (danh sách cán bộ, đơn vị). See `ui::app::Bundle`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    dtbd::ui::start();
+    dtbd::ui::start_roster();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
