@@ -6,4 +6,5 @@ pub mod document;
 pub mod levels;
 pub mod model;
 pub mod roster;
+pub mod snapshot;
 pub mod text;

@@ -10,8 +10,15 @@
 //! - [`index`]: the roster indexed once per scoring pass (per-cadre facts, interned titles).
 //! - [`score`]: scoring at a date, statuses, Vietnamese number formatting.
 //! - [`suggest`]: who to send next (danh sách đề xuất cử đi học).
+//! - [`describe`]: the Vietnamese sentence of a target, need or group, generated from its rule.
+//! - [`edit`]: editing operations (sections, items, targets, needs, groups) with undo.
+//! - [`draft`]: flat, string-typed form drafts of targets, groups and needs, built with
+//!   Vietnamese messages naming the form field.
 //! - [`fixtures`]: a deterministic generated roster for benches and tests.
 
+pub mod describe;
+pub mod draft;
+pub mod edit;
 pub mod fixtures;
 pub mod group;
 pub mod index;
@@ -30,6 +37,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::model::{Id, RecordMeta};
 use super::roster::FieldError;
 
+pub use describe::{describe_criteria, describe_need, describe_rule, describe_target, Describer};
+pub use draft::{CriterionDraft, CriterionKind, GroupDraft, MeasureKind, MilestoneDraft, NeedDraft, TargetDraft, UnitDraft, WindowKind};
+pub use edit::{next_number, Direction, Removed};
 pub use group::{GroupRule, MatchHow, TextMatch, UnitFilter};
 pub use index::{Bits, RosterIndex};
 pub use score::{

@@ -372,3 +372,18 @@ fn short(s: &str, fallback: &str) -> String {
     }
     out
 }
+
+/// The rules of one target against directive `d` (its groups and targets), as if it stood in
+/// `d`. Paths are relative to the target ("milestones[0].year").
+pub(super) fn check_target(d: &Directive, t: &Target) -> Vec<FieldError> {
+    let mut v = V { errors: Vec::new(), ids: HashSet::new(), groups: HashSet::new(), targets: HashSet::new() };
+    for g in &d.groups {
+        v.groups.insert(g.id.as_str());
+    }
+    for x in d.targets() {
+        v.targets.insert(x.id.as_str());
+    }
+    let start_year = d.start_date().map(|x| x.year);
+    target(&mut v, "", "Chỉ tiêu", t, d.period, start_year);
+    v.errors
+}
