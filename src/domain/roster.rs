@@ -58,6 +58,12 @@ pub struct Tombstone {
     pub backup: serde_json::Value,
 }
 
+/// A record as a JSON value, through JSON text rather than `to_value` (see
+/// [`Tombstone::restored`]): the bundle keeps one serializer per record type.
+pub fn to_json_value<T: Serialize>(record: &T) -> serde_json::Value {
+    serde_json::from_str(&serde_json::to_string(record).expect("records always serialise")).expect("JSON text reads back")
+}
+
 impl Tombstone {
     /// A tombstone for any record that carries `meta`, deleted at `now`.
     pub fn of<T: Serialize>(id: &str, kind: RecordKind, meta: &RecordMeta, record: &T, now: Millis) -> Self {
@@ -65,14 +71,16 @@ impl Tombstone {
             id: id.to_string(),
             kind,
             meta: RecordMeta::next(Some(meta), now),
-            backup: serde_json::to_value(record).expect("records always serialise"),
+            backup: to_json_value(record),
         }
     }
 
     /// The deleted record, read back for undo, as a new version so a merge sees the restore
     /// as newer than the deletion.
     pub fn restored<T: serde::de::DeserializeOwned>(&self, now: Millis, meta_of: impl FnOnce(&mut T) -> &mut RecordMeta) -> Result<T, String> {
-        let mut record: T = serde_json::from_value(self.backup.clone())
+        // Through JSON text rather than `from_value`: the wasm already holds `from_str` for
+        // every record type, and `from_value` would add a second copy of every deserializer.
+        let mut record: T = serde_json::from_str(&self.backup.to_string())
             .map_err(|_| "Bản sao lưu của bản ghi đã xóa bị hỏng, không khôi phục được.".to_string())?;
         *meta_of(&mut record) = RecordMeta::next(Some(&self.meta), now);
         Ok(record)

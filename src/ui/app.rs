@@ -48,6 +48,20 @@ impl Bundle {
 /// Renders the pages one bundle owns; `None` for a route another bundle owns.
 pub type Pages = fn(&Route) -> Option<AnyView>;
 
+/// Loads the directives a bundle needs at start-up. A function pointer, not a flag, so a
+/// bundle that needs none links none of the directive model's code.
+pub type LoadDirectives = fn(Rc<Db>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<Directive>, store::StoreError>>>>;
+
+/// For bundles that show no directive.
+pub fn no_directives(_: Rc<Db>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<Directive>, store::StoreError>>>> {
+    Box::pin(async { Ok(Vec::new()) })
+}
+
+/// Every directive the user keeps.
+pub fn all_directives(db: Rc<Db>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<Directive>, store::StoreError>>>> {
+    Box::pin(async move { db.load_directives().await })
+}
+
 /// The open database (set once at start-up, before any page renders).
 pub fn db() -> Rc<Db> {
     DB.with(|d| d.get().expect("database opened before the app mounts").clone())
@@ -129,8 +143,8 @@ pub struct Toast {
     pub text: String,
     /// True for an error (shown in red and kept until dismissed).
     pub error: bool,
-    /// A deletion that "Hoàn tác" puts back.
-    pub undo: Option<Tombstone>,
+    /// A deletion that "Hoàn tác" puts back, and the function that does it.
+    pub undo: Option<(Tombstone, fn(AppState, Tombstone))>,
 }
 
 /// State every page shares. Signals only, so it is `Copy` and lives in context.
@@ -244,7 +258,7 @@ impl AppState {
             match db().delete_with_tombstone(&t).await {
                 Ok(()) => {
                     state.directives.update(|all| all.retain(|x| x.id != id));
-                    state.toast.set(Some(Toast { text: format!("Đã xóa văn bản {}.", d.number), error: false, undo: Some(t) }));
+                    state.toast.set(Some(Toast { text: format!("Đã xóa văn bản {}.", d.number), error: false, undo: Some((t, AppState::undo_directive_delete)) }));
                 }
                 Err(e) => state.fail(e.to_string()),
             }
@@ -261,7 +275,7 @@ impl AppState {
                 Ok(()) => {
                     let name = t.backup.get("full_name").and_then(|v| v.as_str()).unwrap_or("").to_string();
                     state.roster.set(next);
-                    state.toast.set(Some(Toast { text: format!("Đã xóa cán bộ {name}."), error: false, undo: Some(t) }));
+                    state.toast.set(Some(Toast { text: format!("Đã xóa cán bộ {name}."), error: false, undo: Some((t, AppState::undo_delete)) }));
                 }
                 Err(e) => state.fail(e.to_string()),
             }
@@ -281,30 +295,33 @@ impl AppState {
                 Ok(()) => {
                     let name = t.backup.get("name").and_then(|v| v.as_str()).unwrap_or("").to_string();
                     state.roster.set(next);
-                    state.toast.set(Some(Toast { text: format!("Đã xóa đơn vị {name}."), error: false, undo: Some(t) }));
+                    state.toast.set(Some(Toast { text: format!("Đã xóa đơn vị {name}."), error: false, undo: Some((t, AppState::undo_delete)) }));
                 }
                 Err(e) => state.fail(e.to_string()),
             }
         });
     }
 
-    /// Puts back what a tombstone holds.
-    pub fn undo_delete(&self, t: Tombstone) {
-        let state = *self;
+    /// Puts back a deleted directive.
+    pub fn undo_directive_delete(state: AppState, t: Tombstone) {
         spawn_local(async move {
-            if t.kind == RecordKind::Directive {
-                let d: Directive = match t.restored(store::now(), |d: &mut Directive| &mut d.meta) {
-                    Ok(d) => d,
-                    Err(msg) => return state.fail(msg),
-                };
-                return match db().restore_directive(&d).await {
-                    Ok(()) => {
-                        state.directives.update(|all| all.push(d));
-                        state.say("Đã hoàn tác.");
-                    }
-                    Err(e) => state.fail(e.to_string()),
-                };
+            let d: Directive = match t.restored(store::now(), |d: &mut Directive| &mut d.meta) {
+                Ok(d) => d,
+                Err(msg) => return state.fail(msg),
+            };
+            match db().restore_directive(&d).await {
+                Ok(()) => {
+                    state.directives.update(|all| all.push(d));
+                    state.say("Đã hoàn tác.");
+                }
+                Err(e) => state.fail(e.to_string()),
             }
+        });
+    }
+
+    /// Puts back a deleted unit or cadre.
+    pub fn undo_delete(state: AppState, t: Tombstone) {
+        spawn_local(async move {
             let mut next = state.roster.get_untracked();
             if let Err(msg) = next.restore(&t, store::now()) {
                 return state.fail(msg);
@@ -312,7 +329,7 @@ impl AppState {
             let written = match t.kind {
                 RecordKind::Cadre => db().restore_cadre(next.cadre(&t.id).expect("just restored")).await,
                 RecordKind::Unit => db().restore_unit(next.unit(&t.id).expect("just restored")).await,
-                RecordKind::Directive => unreachable!("handled above"),
+                RecordKind::Directive => return state.fail("Văn bản không nằm trong danh sách cán bộ."),
             };
             match written {
                 Ok(()) => {
@@ -326,7 +343,7 @@ impl AppState {
 }
 
 /// Opens the database, loads the roster and mounts the bundle's app with its `pages`.
-pub fn start(bundle: Bundle, pages: Pages) {
+pub fn start(bundle: Bundle, pages: Pages, load_directives: LoadDirectives) {
     BUNDLE.with(|b| {
         let _ = b.set(bundle);
     });
@@ -336,14 +353,14 @@ pub fn start(bundle: Bundle, pages: Pages) {
     wasm_bindgen_futures::spawn_local(async move {
         let loaded = match Db::open(store::DB_NAME).await {
             Ok(db) => {
-                let loaded = match (db.load_roster().await, db.load_directives().await) {
+                let db = Rc::new(db);
+                DB.with(|d| {
+                    let _ = d.set(db.clone());
+                });
+                match (db.load_roster().await, load_directives(db.clone()).await) {
                     (Ok(r), Ok(d)) => Ok((r, d)),
                     (Err(e), _) | (_, Err(e)) => Err(e),
-                };
-                DB.with(|d| {
-                    let _ = d.set(Rc::new(db));
-                });
-                loaded
+                }
             }
             Err(e) => Err(e),
         };
@@ -455,8 +472,8 @@ fn ToastView() -> impl IntoView {
             view! {
                 <div class="toast" class:error=t.error role="status" aria-live="polite">
                     <span>{t.text.clone()}</span>
-                    {undo.map(|tomb| view! {
-                        <button class="btn" on:click=move |_| state.undo_delete(tomb.clone())>"Hoàn tác"</button>
+                    {undo.map(|(tomb, action)| view! {
+                        <button class="btn" on:click=move |_| action(state, tomb.clone())>"Hoàn tác"</button>
                     })}
                     <button class="btn ghost" aria-label="Đóng thông báo" on:click=move |_| state.toast.set(None)>"✕"</button>
                 </div>

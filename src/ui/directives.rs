@@ -53,7 +53,7 @@ pub fn DirectivesPage() -> impl IntoView {
 
     let create_blank = move |_| {
         spawn_local(async move {
-            let d: Directive = todo!();
+            let d = Directive::blank(store::new_id(), crate::domain::directive::DirectiveKind::Resolution);
             if let Ok(saved) = state.save_directive(d).await {
                 state.go(Route::EditDirective(saved.id));
             }

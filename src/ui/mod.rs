@@ -27,7 +27,7 @@ pub fn start_roster() {
             Route::Units => view! { <units::UnitsPage/> }.into_any(),
             _ => return None,
         })
-    });
+    }, app::no_directives);
 }
 
 /// `van-ban.html`: directives, their scores, who to send, and the directive editor.
@@ -40,5 +40,5 @@ pub fn start_directives() {
             Route::Suggestions(id) => view! { <suggestions::SuggestionsPage id=id.clone()/> }.into_any(),
             _ => return None,
         })
-    });
+    }, app::all_directives);
 }
