@@ -1,1 +1,83 @@
-fn main() {}
+//! Export and import of a 30.000-cadre snapshot (300 units): file size raw and gzip, and the
+//! times of export (build + checksum + JSON), parse + validate, preview and merge into a
+//! receiver that holds an older copy of the same roster, natively.
+//!
+//! `cargo bench --bench snapshot`
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+use dtbd::domain::directive::fixtures::generate_roster;
+use dtbd::domain::model::RecordMeta;
+use dtbd::domain::snapshot::{export, import, merge, preview, Dataset, ExportScope, ExportedBy, Resolutions};
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut times = Vec::with_capacity(runs);
+    let mut last = None;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let out = f();
+        times.push(t.elapsed());
+        last = Some(out);
+    }
+    (median(times), last.expect("at least one run"))
+}
+
+fn main() {
+    let now = 1_795_000_000_000;
+    let mut roster = generate_roster(2024, 30_000, 300);
+    for (i, c) in roster.cadres.iter_mut().enumerate() {
+        c.meta = RecordMeta { version: 2, updated_at: now - i as i64 };
+    }
+    for u in &mut roster.units {
+        u.meta = RecordMeta { version: 1, updated_at: now - 1 };
+    }
+    let data = Dataset { roster, directives: Vec::new(), tombstones: Vec::new() };
+    // The receiver: the same roster one version older for every 10th cadre, 1.000 missing.
+    let mut local = data.clone();
+    local.roster.cadres.truncate(29_000);
+    for c in local.roster.cadres.iter_mut().step_by(10) {
+        c.meta.version = 1;
+        c.note = "bản cũ".into();
+    }
+    let by = ExportedBy { unit_id: Some("u0".into()), unit_name: "UBND tỉnh".into(), sender: "bench".into() };
+    let runs = 5;
+
+    let (t_export, json) = time(runs, || export(&data, &ExportScope::All, by.clone(), BTreeMap::new(), now).unwrap().to_json());
+    let raw = json.len();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(json.as_bytes()).unwrap();
+    let gzip = gz.finish().unwrap().len();
+
+    let (t_import, imported) = time(runs, || import(json.as_bytes(), &local.roster).expect("valid"));
+    use dtbd::domain::snapshot::checksum;
+    let (t_env, _) = time(runs, || checksum::of_bytes(&checksum::envelope(json.as_bytes()).unwrap().records.unwrap()));
+    let (t_typed, _) = time(runs, || serde_json::from_slice::<dtbd::domain::snapshot::Snapshot>(json.as_bytes()).unwrap());
+    let (t_rules, _) = time(runs, || dtbd::domain::snapshot::validate(&imported.snapshot, &local.roster));
+    let incoming = imported.snapshot.into_dataset();
+    let (t_preview, p) = time(runs, || preview(&local, &incoming));
+    let (t_merge, out) = time(runs, || merge(&local, &incoming, &Resolutions::default()));
+    assert_eq!(out.state.roster.cadres.len(), 30_000);
+    assert_eq!(p.cadres.new, 1_000);
+    assert_eq!(p.cadres.changed, 2_900);
+
+    println!("snapshot of {} cadres, {} units", data.roster.cadres.len(), data.roster.units.len());
+    println!("  file size:           {:>8.2} MB raw, {:>6.2} MB gzip ({:.1}%)", raw as f64 / 1e6, gzip as f64 / 1e6, gzip as f64 * 100.0 / raw as f64);
+    println!("  export (build+sha+json):       {}", ms(t_export));
+    println!("  import (parse+sha+types+rules): {}", ms(t_import));
+    println!("    of which: canonical form + SHA-256 {}, typed parse {}, rules {}", ms(t_env), ms(t_typed), ms(t_rules));
+    println!("  preview (with field diffs):    {}", ms(t_preview));
+    println!("  merge:                         {}", ms(t_merge));
+    println!("  import + merge:                {}", ms(t_import + t_merge));
+    println!("  (median of {runs} runs; preview: {} new, {} changed, {} unchanged)", p.cadres.new, p.cadres.changed, p.cadres.unchanged);
+}

@@ -1098,6 +1098,42 @@ mod tests {
     }
 
     #[test]
+    fn every_rule_variant_in_words() {
+        let dd = d();
+        let names = |id: &str| (id == "u1").then(|| "huyện Hoàng Su Phì".to_string());
+        let w = Describer::new(&dd).with_unit_names(&names);
+        let cases: Vec<(GroupRule, &str)> = vec![
+            (GroupRule::Everyone, "Mọi cán bộ, công chức, viên chức"),
+            (GroupRule::Local, "Người địa phương"),
+            (GroupRule::Gender { gender: Gender::Female }, "Cán bộ nữ"),
+            (GroupRule::Ethnicity { any_of: vec!["Kinh".into()] }, "Người dân tộc Kinh"),
+            (GroupRule::AgeAtLeast { years: 50, reference_year: None }, "Người từ 50 tuổi trở lên"),
+            (GroupRule::PlannedFor { title: Some(TextMatch::contains(&["Bí thư"])) }, "Người được quy hoạch chức danh Bí thư"),
+            (
+                GroupRule::Meets { criterion: Box::new(lvl(Scale::DefenceSecurity, "doi_tuong_2", false)) },
+                "Người đã qua bồi dưỡng kiến thức quốc phòng - an ninh đối tượng 2 trở lên",
+            ),
+            (
+                GroupRule::WorksIn { unit: UnitFilter { within: Some("u1".into()), regions: vec![Region::Mountain], ..Default::default() } },
+                "Người công tác tại các đơn vị vùng miền núi thuộc huyện Hoàng Su Phì",
+            ),
+            (
+                GroupRule::Position { title: Some(TextMatch::contains(&["Hiệu trưởng"])), leadership: None, unit: None },
+                "Người giữ chức danh có chữ “Hiệu trưởng”",
+            ),
+            (GroupRule::Everyone.minus(GroupRule::Local), "Người không là người địa phương"),
+            (GroupRule::Group { id: "missing".into() }, "Nhóm “missing”"),
+        ];
+        for (r, want) in cases {
+            assert_eq!(w.rule(&r), want);
+        }
+        assert_eq!(
+            describe_criteria(&[Criterion::MinorityLanguage, Criterion::Field { field: TextMatch::contains(&["Y tế"]) }]),
+            "sử dụng được tiếng dân tộc thiểu số tại địa bàn công tác và được đào tạo chuyên ngành Y tế"
+        );
+    }
+
+    #[test]
     fn needs_in_words() {
         let n = TrainingNeed {
             id: "n1".into(),

@@ -274,7 +274,7 @@ impl UnitDraft {
 }
 
 /// One criterion row of the target form.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CriterionDraft {
     /// Loại tiêu chí.
     pub kind: CriterionKind,
@@ -290,9 +290,9 @@ pub struct CriterionDraft {
     pub person: Option<GroupRule>,
 }
 
-impl Default for Scale {
+impl Default for CriterionDraft {
     fn default() -> Self {
-        Scale::Professional
+        CriterionDraft { kind: CriterionKind::Level, scale: Scale::Professional, level: String::new(), count_studying: false, field: String::new(), person: None }
     }
 }
 
@@ -419,11 +419,6 @@ pub struct TargetDraft {
     pub notes: Vec<String>,
 }
 
-impl Default for EventKind {
-    fn default() -> Self {
-        EventKind::Class
-    }
-}
 
 impl TargetDraft {
     /// A new target's form: share of the directive's first group at a level, one deadline row
@@ -1117,7 +1112,7 @@ impl GroupDraft {
 }
 
 /// Biểu mẫu nhu cầu đào tạo: "sau đại học: 35 đồng chí; mỗi năm cử 07 - 08 đồng chí".
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NeedDraft {
     /// Mã (empty = fresh at build).
     pub id: String,
@@ -1135,6 +1130,21 @@ pub struct NeedDraft {
     pub per_year: String,
     /// Chỉ tiêu the need serves (target ids).
     pub targets: Vec<String>,
+}
+
+impl Default for NeedDraft {
+    fn default() -> Self {
+        NeedDraft {
+            id: String::new(),
+            sentence: String::new(),
+            group: String::new(),
+            scale: Scale::Professional,
+            level: String::new(),
+            persons: String::new(),
+            per_year: String::new(),
+            targets: Vec::new(),
+        }
+    }
 }
 
 impl NeedDraft {
@@ -1385,6 +1395,17 @@ mod tests {
         assert_eq!(t.milestones[0].comparator, Comparator::About);
         assert_eq!(MeasureKind::from_code("per_unit"), Some(MeasureKind::PerUnit));
         assert!(MeasureKind::Trained.fields().contains(&"window"));
+        for c in Comparator::ALL {
+            assert_eq!(Comparator::from_code(c.code()), Some(*c));
+            assert_eq!(serde_json::to_string(c).unwrap(), format!("\"{}\"", c.code()));
+        }
+        for k in EventKind::ALL {
+            assert_eq!(serde_json::to_string(k).unwrap(), format!("\"{}\"", k.code()));
+        }
+        for s in Scale::ALL {
+            assert_eq!(scale_from_code(scale_code(s)), Some(s));
+            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", scale_code(s)));
+        }
     }
 
     #[test]

@@ -94,10 +94,11 @@ pub enum Window {
 }
 
 /// Loại hoạt động counted by an events target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// Lớp bồi dưỡng (tập trung hoặc trực tuyến).
+    #[default]
     Class,
     /// Đoàn bồi dưỡng ở nước ngoài.
     Delegation,
@@ -106,6 +107,32 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// Every kind, in the order forms list them.
+    pub const ALL: &'static [Self] = &[EventKind::Class, EventKind::Delegation, EventKind::Workshop];
+
+    /// Stable code (as in JSON and form values).
+    pub fn code(self) -> &'static str {
+        match self {
+            EventKind::Class => "class",
+            EventKind::Delegation => "delegation",
+            EventKind::Workshop => "workshop",
+        }
+    }
+
+    /// The kind with this code.
+    pub fn from_code(c: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|x| x.code() == c)
+    }
+
+    /// Vietnamese label for the form ("Lớp bồi dưỡng").
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::Class => "Lớp bồi dưỡng (tập trung hoặc trực tuyến)",
+            EventKind::Delegation => "Đoàn bồi dưỡng ở nước ngoài",
+            EventKind::Workshop => "Hội thảo",
+        }
+    }
+
     /// Vietnamese noun for counts ("lớp", "đoàn", "hội thảo").
     pub fn noun(self) -> &'static str {
         match self {
@@ -237,6 +264,34 @@ pub enum Comparator {
 }
 
 impl Comparator {
+    /// Every comparator, in the order forms list them.
+    pub const ALL: &'static [Self] = &[Comparator::AtLeast, Comparator::Above, Comparator::About, Comparator::Maintain];
+
+    /// Stable code (as in JSON and form values).
+    pub fn code(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => "at_least",
+            Comparator::Above => "above",
+            Comparator::About => "about",
+            Comparator::Maintain => "maintain",
+        }
+    }
+
+    /// The comparator with this code.
+    pub fn from_code(c: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|x| x.code() == c)
+    }
+
+    /// Label for the form's select ("Ít nhất (≥)").
+    pub fn form_label(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => "Ít nhất / trở lên (≥)",
+            Comparator::Above => "Trên (>)",
+            Comparator::About => "Khoảng (đạt từ 95%)",
+            Comparator::Maintain => "Duy trì",
+        }
+    }
+
     /// Vietnamese word placed before the number.
     pub fn label(self) -> &'static str {
         match self {
