@@ -1,12 +1,14 @@
-// Prints the release bundle sizes (raw, gzip -9, brotli -q 11) per bundle and fails when any
-// bundle's wasm + js + css exceeds the budget of 250 KB brotli. The main bundle (index.html)
-// is what a first visit downloads; the others load when their page is opened. The budget
-// holds for the life of the app: new features stay under it or go into a bundle of their own.
+// Prints the release bundle sizes (raw, gzip -9, brotli -q 11) per bundle (HTML page) and
+// fails when one is over its budget: 250 KB brotli for the main bundle (index.html, what a
+// first visit downloads), 350 KB for a bundle loaded on demand when its page is opened. The
+// budgets hold for the life of the app: new features stay under them or get a bundle of
+// their own.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
-const BUDGET = 250 * 1000;
+const MAIN_BUDGET = 250 * 1000;
+const ON_DEMAND_BUDGET = 350 * 1000;
 const dir = process.argv[2] || "dist";
 const kb = (n) => (n / 1000).toFixed(1).padStart(8) + " KB";
 const measure = (f) => {
@@ -35,10 +37,12 @@ for (const page of pages) {
     console.log(("  " + f).padEnd(44) + kb(s.raw) + kb(s.gz) + kb(s.br));
   }
   console.log(`  ${page} wasm+js+css`.padEnd(44) + kb(total.raw) + kb(total.gz) + kb(total.br));
-  if (total.br > BUDGET) {
-    console.error(`FAIL: ${page} loads ${kb(total.br).trim()} brotli, over the ${BUDGET / 1000} KB budget.`);
+  const budget = page === "index.html" ? MAIN_BUDGET : ON_DEMAND_BUDGET;
+  if (total.br > budget) {
+    console.error(`FAIL: ${page} loads ${kb(total.br).trim()} brotli, over its ${budget / 1000} KB budget.`);
     failed = true;
+  } else {
+    console.log(`  OK: within its ${budget / 1000} KB brotli budget.`);
   }
 }
 if (failed) process.exit(1);
-console.log(`OK: every bundle is within the ${BUDGET / 1000} KB brotli budget.`);

@@ -28,8 +28,10 @@ thread_local! {
 pub enum Bundle {
     /// `index.html`: danh sách cán bộ, đơn vị.
     Roster,
-    /// `van-ban.html`: văn bản chỉ đạo, chỉ tiêu, đề xuất cử đi học, trình soạn văn bản.
+    /// `van-ban.html`: văn bản chỉ đạo, chỉ tiêu, đề xuất cử đi học.
     Directives,
+    /// `sua-van-ban.html`: the directive editor (rarely used, heavy forms).
+    Editor,
 }
 
 impl Bundle {
@@ -37,6 +39,7 @@ impl Bundle {
         match self {
             Bundle::Roster => "index.html",
             Bundle::Directives => "van-ban.html",
+            Bundle::Editor => "sua-van-ban.html",
         }
     }
 
@@ -107,7 +110,8 @@ impl Route {
     pub fn bundle(&self) -> Bundle {
         match self {
             Route::Roster | Route::NewCadre | Route::EditCadre(_) | Route::Units => Bundle::Roster,
-            Route::Directives | Route::Directive(_) | Route::EditDirective(_) | Route::Suggestions(_) => Bundle::Directives,
+            Route::Directives | Route::Directive(_) | Route::Suggestions(_) => Bundle::Directives,
+            Route::EditDirective(_) => Bundle::Editor,
         }
     }
 

@@ -7,13 +7,23 @@ use leptos::task::spawn_local;
 
 use crate::domain::directive::{Date, Directive, DirectiveKind, Period};
 use crate::domain::roster::FieldError;
+use crate::store;
+
+/// The id in the editor's URL that starts a new directive.
+pub const NEW: &str = "moi";
 use crate::ui::app::{AppState, Route};
 use crate::ui::widgets::{code_select, error_for, field, options};
 
 #[component]
 pub fn DirectiveEditorPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Some(existing) = state.directives.with_untracked(|all| all.iter().find(|d| d.id == id).cloned()) else {
+    // "moi": a new directive, kept in memory until its first valid save.
+    let found = if id == NEW {
+        Some(Directive::blank(store::new_id(), DirectiveKind::Resolution))
+    } else {
+        state.directives.with_untracked(|all| all.iter().find(|d| d.id == id).cloned())
+    };
+    let Some(existing) = found else {
         return view! {
             <section class="page">
                 <h1>"Không tìm thấy văn bản"</h1>

@@ -51,14 +51,6 @@ pub fn DirectivesPage() -> impl IntoView {
         });
     };
 
-    let create_blank = move |_| {
-        spawn_local(async move {
-            let d = Directive::blank(store::new_id(), crate::domain::directive::DirectiveKind::Resolution);
-            if let Ok(saved) = state.save_directive(d).await {
-                state.go(Route::EditDirective(saved.id));
-            }
-        });
-    };
 
     // Progress at a glance: how many targets have each status, per directive.
     let summaries = Memo::new(move |_| {
@@ -87,7 +79,7 @@ pub fn DirectivesPage() -> impl IntoView {
         <section class="page">
             <div class="page-head">
                 <h1>"Văn bản chỉ đạo và chỉ tiêu"</h1>
-                <button class="btn" on:click=create_blank>"+ Nhập văn bản mới"</button>
+                <a class="btn" href=Route::EditDirective("moi".into()).href()>"+ Nhập văn bản mới"</a>
             </div>
             <h2>"Văn bản đang theo dõi"</h2>
             <Show

@@ -6,6 +6,7 @@ mod cadre_form;
 mod collate;
 mod directive;
 mod directive_editor;
+mod directive_forms;
 mod directive_outline;
 mod directives;
 mod roster;
@@ -36,8 +37,18 @@ pub fn start_directives() {
         Some(match route {
             Route::Directives => view! { <directives::DirectivesPage/> }.into_any(),
             Route::Directive(id) => view! { <directive::DirectivePage id=id.clone()/> }.into_any(),
-            Route::EditDirective(id) => view! { <directive_editor::DirectiveEditorPage id=id.clone()/> }.into_any(),
             Route::Suggestions(id) => view! { <suggestions::SuggestionsPage id=id.clone()/> }.into_any(),
+            _ => return None,
+        })
+    }, app::all_directives);
+}
+
+/// `sua-van-ban.html`: the directive editor, a bundle of its own because its forms are
+/// heavy and an officer opens it rarely (once per directive typed in or corrected).
+pub fn start_editor() {
+    app::start(Bundle::Editor, |route| {
+        Some(match route {
+            Route::EditDirective(id) => view! { <directive_editor::DirectiveEditorPage id=id.clone()/> }.into_any(),
             _ => return None,
         })
     }, app::all_directives);
