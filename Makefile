@@ -15,7 +15,7 @@ setup:
 	@tools/setup.sh
 
 build:
-	trunk build --release
+	tools/build.sh
 
 serve:
 	node tools/serve.mjs dist $(PORT) /

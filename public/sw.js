@@ -28,9 +28,12 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    // Any page of the app is index.html (routing lives in the URL fragment).
+    // Each bundle is its own page (index.html, van-ban.html ...); the folder URL is index.html.
+    // Routing inside a page lives in the URL fragment, which never reaches the worker.
+    const url = new URL(request.url);
+    const page = url.pathname.endsWith("/") ? new URL("./index.html", url) : url;
     event.respondWith(
-      caches.match("./index.html", { cacheName: CACHE }).then((hit) => hit || fetch(request)),
+      caches.match(page.href, { cacheName: CACHE, ignoreSearch: true }).then((hit) => hit || fetch(request)),
     );
     return;
   }

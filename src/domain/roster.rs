@@ -40,6 +40,8 @@ pub enum RecordKind {
     Unit,
     /// Cán bộ.
     Cadre,
+    /// Văn bản chỉ đạo.
+    Directive,
 }
 
 /// Bản ghi đã xóa: a deletion, kept so it travels in snapshots and so the deleted record
@@ -54,6 +56,35 @@ pub struct Tombstone {
     pub meta: RecordMeta,
     /// The record as it was just before deletion, for undo.
     pub backup: serde_json::Value,
+}
+
+/// A record as a JSON value, through JSON text rather than `to_value` (see
+/// [`Tombstone::restored`]): the bundle keeps one serializer per record type.
+pub fn to_json_value<T: Serialize>(record: &T) -> serde_json::Value {
+    serde_json::from_str(&serde_json::to_string(record).expect("records always serialise")).expect("JSON text reads back")
+}
+
+impl Tombstone {
+    /// A tombstone for any record that carries `meta`, deleted at `now`.
+    pub fn of<T: Serialize>(id: &str, kind: RecordKind, meta: &RecordMeta, record: &T, now: Millis) -> Self {
+        Tombstone {
+            id: id.to_string(),
+            kind,
+            meta: RecordMeta::next(Some(meta), now),
+            backup: to_json_value(record),
+        }
+    }
+
+    /// The deleted record, read back for undo, as a new version so a merge sees the restore
+    /// as newer than the deletion.
+    pub fn restored<T: serde::de::DeserializeOwned>(&self, now: Millis, meta_of: impl FnOnce(&mut T) -> &mut RecordMeta) -> Result<T, String> {
+        // Through JSON text rather than `from_value`: the wasm already holds `from_str` for
+        // every record type, and `from_value` would add a second copy of every deserializer.
+        let mut record: T = serde_json::from_str(&self.backup.to_string())
+            .map_err(|_| "Bản sao lưu của bản ghi đã xóa bị hỏng, không khôi phục được.".to_string())?;
+        *meta_of(&mut record) = RecordMeta::next(Some(&self.meta), now);
+        Ok(record)
+    }
 }
 
 /// Units and cadres held together.
@@ -293,12 +324,7 @@ impl Roster {
     pub fn delete_cadre(&mut self, id: &str, now: Millis) -> Option<Tombstone> {
         let i = self.cadres.iter().position(|c| c.id == id)?;
         let c = self.cadres.remove(i);
-        Some(Tombstone {
-            id: c.id.clone(),
-            kind: RecordKind::Cadre,
-            meta: RecordMeta::next(Some(&c.meta), now),
-            backup: serde_json::to_value(&c).expect("a cadre always serialises"),
-        })
+        Some(Tombstone::of(&c.id, RecordKind::Cadre, &c.meta, &c, now))
     }
 
     /// Removes a unit that holds no cadre and has no child unit; otherwise says why not.
@@ -319,36 +345,28 @@ impl Roster {
             return Err(format!("Không xóa được đơn vị \"{}\": còn đơn vị trực thuộc.", self.units[i].name));
         }
         let u = self.units.remove(i);
-        Ok(Tombstone {
-            id: u.id.clone(),
-            kind: RecordKind::Unit,
-            meta: RecordMeta::next(Some(&u.meta), now),
-            backup: serde_json::to_value(&u).expect("a unit always serialises"),
-        })
+        Ok(Tombstone::of(&u.id, RecordKind::Unit, &u.meta, &u, now))
     }
 
     /// Puts back the record a tombstone holds (undo of a deletion), as a new version so
     /// that a merge sees the restore as newer than the deletion.
     pub fn restore(&mut self, t: &Tombstone, now: Millis) -> Result<(), String> {
-        let bad = |_| "Bản sao lưu của bản ghi đã xóa bị hỏng, không khôi phục được.".to_string();
-        let meta = RecordMeta::next(Some(&t.meta), now);
         match t.kind {
             RecordKind::Cadre => {
-                let mut c: Cadre = serde_json::from_value(t.backup.clone()).map_err(bad)?;
+                let c: Cadre = t.restored(now, |c: &mut Cadre| &mut c.meta)?;
                 if self.cadre(&c.id).is_some() {
                     return Err("Cán bộ này đã có trong danh sách.".into());
                 }
-                c.meta = meta;
                 self.cadres.push(c);
             }
             RecordKind::Unit => {
-                let mut u: Unit = serde_json::from_value(t.backup.clone()).map_err(bad)?;
+                let u: Unit = t.restored(now, |u: &mut Unit| &mut u.meta)?;
                 if self.unit(&u.id).is_some() {
                     return Err("Đơn vị này đã có trong danh sách.".into());
                 }
-                u.meta = meta;
                 self.units.push(u);
             }
+            RecordKind::Directive => return Err("Văn bản không nằm trong danh sách cán bộ.".into()),
         }
         Ok(())
     }

@@ -15,19 +15,25 @@ use indexed_db_futures::transaction::TransactionMode;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::domain::directive::{Date, Directive};
 use crate::domain::model::{Cadre, Unit};
 use crate::domain::roster::{RecordKind, Roster, Tombstone};
 
 /// Name of the database that holds the user's real data.
 pub const DB_NAME: &str = "dtbd";
 /// Schema version of the IndexedDB layout (object stores), not of the records.
-const DB_VERSION: u32 = 1;
+/// v1: units, cadres, tombstones, settings. v2: directives.
+const DB_VERSION: u32 = 2;
 
 const UNITS: &str = "units";
 const CADRES: &str = "cadres";
 const TOMBSTONES: &str = "tombstones";
 const SETTINGS: &str = "settings";
-const ALL_STORES: [&str; 4] = [UNITS, CADRES, TOMBSTONES, SETTINGS];
+const DIRECTIVES: &str = "directives";
+const ALL_STORES: [&str; 5] = [UNITS, CADRES, TOMBSTONES, SETTINGS, DIRECTIVES];
 
 /// A storage failure, worded for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +60,7 @@ fn kind_store(kind: RecordKind) -> &'static str {
     match kind {
         RecordKind::Unit => UNITS,
         RecordKind::Cadre => CADRES,
+        RecordKind::Directive => DIRECTIVES,
     }
 }
 
@@ -117,6 +124,22 @@ impl Db {
     /// Reads every unit and cadre.
     pub async fn load_roster(&self) -> Result<Roster, StoreError> {
         Ok(Roster { units: self.all(UNITS).await?, cadres: self.all(CADRES).await? })
+    }
+
+    /// Every directive the user keeps (templates copied in and directives typed in).
+    pub async fn load_directives(&self) -> Result<Vec<Directive>, StoreError> {
+        self.all(DIRECTIVES).await
+    }
+
+    /// Saves one directive.
+    pub async fn put_directive(&self, d: &Directive) -> Result<(), StoreError> {
+        self.write(&[DIRECTIVES], &[Op::put(DIRECTIVES, &d.id, d)]).await
+    }
+
+    /// Undoes a directive deletion.
+    pub async fn restore_directive(&self, d: &Directive) -> Result<(), StoreError> {
+        self.write(&[DIRECTIVES, TOMBSTONES], &[Op::put(DIRECTIVES, &d.id, d), Op::Delete { store: TOMBSTONES, key: &d.id }])
+            .await
     }
 
     /// Every tombstone (deleted records, newest last by time).
@@ -218,6 +241,27 @@ pub mod prefs {
     pub fn set(key: &str, value: &str) {
         let _ = LocalStorage::set(format!("dtbd.{key}"), value);
     }
+}
+
+/// Fetches a file shipped with the app (a path relative to the page, e.g.
+/// `templates/index.json`). The service worker keeps it for offline use.
+pub async fn fetch_text(path: &str) -> Result<String, StoreError> {
+    let fail = |e: wasm_bindgen::JsValue| {
+        StoreError(format!("Không tải được \"{path}\" ({}). Hãy kết nối mạng một lần để tải mẫu.", e.as_string().unwrap_or_default()))
+    };
+    let window = web_sys::window().ok_or_else(|| StoreError("Không có cửa sổ trình duyệt.".into()))?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(path)).await.map_err(fail)?.unchecked_into();
+    if !response.ok() {
+        return Err(StoreError(format!("Không tải được \"{path}\" (mã lỗi {}).", response.status())));
+    }
+    let text = JsFuture::from(response.text().map_err(fail)?).await.map_err(fail)?;
+    text.as_string().ok_or_else(|| StoreError(format!("\"{path}\" không phải văn bản.")))
+}
+
+/// Today's date from the browser clock (local time).
+pub fn today() -> Date {
+    let d = js_sys::Date::new_0();
+    Date { year: d.get_full_year() as u16, month: d.get_month() as u8 + 1, day: d.get_date() as u8 }
 }
 
 /// A fresh random record id (UUID v4).

@@ -11,12 +11,58 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 
+use crate::domain::directive::Directive;
 use crate::domain::model::{Cadre, Unit};
 use crate::domain::roster::{RecordKind, Roster, SearchIndex, Tombstone};
 use crate::store::{self, Db};
 
 thread_local! {
     static DB: OnceCell<Rc<Db>> = const { OnceCell::new() };
+    static BUNDLE: OnceCell<Bundle> = const { OnceCell::new() };
+}
+
+/// The app ships as one small wasm bundle per area of work, each its own HTML page, all
+/// sharing the IndexedDB database. Only the first (`index.html`) is loaded on a first visit;
+/// the others load when the officer opens them, and the service worker keeps them offline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    /// `index.html`: danh sách cán bộ, đơn vị.
+    Roster,
+    /// `van-ban.html`: văn bản chỉ đạo, chỉ tiêu, đề xuất cử đi học.
+    Directives,
+    /// `sua-van-ban.html`: the directive editor (rarely used, heavy forms).
+    Editor,
+}
+
+impl Bundle {
+    fn page(self) -> &'static str {
+        match self {
+            Bundle::Roster => "index.html",
+            Bundle::Directives => "van-ban.html",
+            Bundle::Editor => "sua-van-ban.html",
+        }
+    }
+
+    fn current() -> Bundle {
+        BUNDLE.with(|b| b.get().copied().unwrap_or(Bundle::Roster))
+    }
+}
+
+/// Renders the pages one bundle owns; `None` for a route another bundle owns.
+pub type Pages = fn(&Route) -> Option<AnyView>;
+
+/// Loads the directives a bundle needs at start-up. A function pointer, not a flag, so a
+/// bundle that needs none links none of the directive model's code.
+pub type LoadDirectives = fn(Rc<Db>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<Directive>, store::StoreError>>>>;
+
+/// For bundles that show no directive.
+pub fn no_directives(_: Rc<Db>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<Directive>, store::StoreError>>>> {
+    Box::pin(async { Ok(Vec::new()) })
+}
+
+/// Every directive the user keeps.
+pub fn all_directives(db: Rc<Db>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<Directive>, store::StoreError>>>> {
+    Box::pin(async move { db.load_directives().await })
 }
 
 /// The open database (set once at start-up, before any page renders).
@@ -35,6 +81,14 @@ pub enum Route {
     EditCadre(String),
     /// Đơn vị.
     Units,
+    /// Văn bản chỉ đạo: the user's directives and the built-in templates.
+    Directives,
+    /// One directive with every target scored.
+    Directive(String),
+    /// Sửa văn bản.
+    EditDirective(String),
+    /// Đề xuất cử đi học for one directive.
+    Suggestions(String),
 }
 
 impl Route {
@@ -44,17 +98,44 @@ impl Route {
             ["can-bo", "moi"] => Route::NewCadre,
             ["can-bo", id] if !id.is_empty() => Route::EditCadre((*id).to_string()),
             ["don-vi"] => Route::Units,
+            ["van-ban"] => Route::Directives,
+            ["van-ban", id] if !id.is_empty() => Route::Directive((*id).to_string()),
+            ["van-ban", id, "sua"] => Route::EditDirective((*id).to_string()),
+            ["van-ban", id, "de-xuat"] => Route::Suggestions((*id).to_string()),
             _ => Route::Roster,
         }
     }
 
-    /// The fragment for this route.
+    /// The bundle whose page renders this route.
+    pub fn bundle(&self) -> Bundle {
+        match self {
+            Route::Roster | Route::NewCadre | Route::EditCadre(_) | Route::Units => Bundle::Roster,
+            Route::Directives | Route::Directive(_) | Route::Suggestions(_) => Bundle::Directives,
+            Route::EditDirective(_) => Bundle::Editor,
+        }
+    }
+
+    /// The link to this route: the fragment alone inside the current bundle's page, the other
+    /// page's file and the fragment otherwise.
     pub fn href(&self) -> String {
+        let bundle = self.bundle();
+        if bundle == Bundle::current() {
+            self.fragment()
+        } else {
+            format!("{}{}", bundle.page(), self.fragment())
+        }
+    }
+
+    fn fragment(&self) -> String {
         match self {
             Route::Roster => "#/".into(),
             Route::NewCadre => "#/can-bo/moi".into(),
             Route::EditCadre(id) => format!("#/can-bo/{id}"),
             Route::Units => "#/don-vi".into(),
+            Route::Directives => "#/van-ban".into(),
+            Route::Directive(id) => format!("#/van-ban/{id}"),
+            Route::EditDirective(id) => format!("#/van-ban/{id}/sua"),
+            Route::Suggestions(id) => format!("#/van-ban/{id}/de-xuat"),
         }
     }
 }
@@ -66,8 +147,8 @@ pub struct Toast {
     pub text: String,
     /// True for an error (shown in red and kept until dismissed).
     pub error: bool,
-    /// A deletion that "Hoàn tác" puts back.
-    pub undo: Option<Tombstone>,
+    /// A deletion that "Hoàn tác" puts back, and the function that does it.
+    pub undo: Option<(Tombstone, fn(AppState, Tombstone))>,
 }
 
 /// State every page shares. Signals only, so it is `Copy` and lives in context.
@@ -77,6 +158,8 @@ pub struct AppState {
     pub roster: RwSignal<Roster>,
     /// Search index, rebuilt when the roster changes.
     pub index: Memo<SearchIndexed>,
+    /// The user's directives.
+    pub directives: RwSignal<Vec<Directive>>,
     /// Current page.
     pub route: RwSignal<Route>,
     /// Current message.
@@ -93,13 +176,15 @@ impl PartialEq for SearchIndexed {
 }
 
 impl AppState {
-    /// Navigates to a page.
+    /// Navigates to a page (loading the other bundle's page when it owns the route).
     pub fn go(&self, route: Route) {
-        let href = route.href();
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().set_hash(&href);
+        let Some(w) = web_sys::window() else { return };
+        if route.bundle() == Bundle::current() {
+            let _ = w.location().set_hash(&route.fragment());
+            self.route.set(route);
+        } else {
+            let _ = w.location().assign(&route.href());
         }
-        self.route.set(route);
     }
 
     /// Shows a short message.
@@ -145,6 +230,45 @@ impl AppState {
         }
     }
 
+    /// Saves a directive after the domain's validation.
+    pub async fn save_directive(&self, mut d: Directive) -> Result<Directive, Vec<crate::domain::roster::FieldError>> {
+        let errors = d.validate();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let previous = self.directives.with_untracked(|all| all.iter().find(|x| x.id == d.id).map(|x| x.meta.clone()));
+        d.meta = crate::domain::model::RecordMeta::next(previous.as_ref(), store::now());
+        match db().put_directive(&d).await {
+            Ok(()) => {
+                self.directives.update(|all| match all.iter_mut().find(|x| x.id == d.id) {
+                    Some(slot) => *slot = d.clone(),
+                    None => all.push(d.clone()),
+                });
+                Ok(d)
+            }
+            Err(e) => {
+                self.fail(e.to_string());
+                Err(vec![])
+            }
+        }
+    }
+
+    /// Deletes a directive, keeping a tombstone, and offers undo.
+    pub fn delete_directive(&self, id: String) {
+        let state = *self;
+        spawn_local(async move {
+            let Some(d) = state.directives.with_untracked(|all| all.iter().find(|x| x.id == id).cloned()) else { return };
+            let t = Tombstone::of(&d.id, RecordKind::Directive, &d.meta, &d, store::now());
+            match db().delete_with_tombstone(&t).await {
+                Ok(()) => {
+                    state.directives.update(|all| all.retain(|x| x.id != id));
+                    state.toast.set(Some(Toast { text: format!("Đã xóa văn bản {}.", d.number), error: false, undo: Some((t, AppState::undo_directive_delete)) }));
+                }
+                Err(e) => state.fail(e.to_string()),
+            }
+        });
+    }
+
     /// Deletes a cadre, keeping a tombstone, and offers undo.
     pub fn delete_cadre(&self, id: String) {
         let state = *self;
@@ -155,7 +279,7 @@ impl AppState {
                 Ok(()) => {
                     let name = t.backup.get("full_name").and_then(|v| v.as_str()).unwrap_or("").to_string();
                     state.roster.set(next);
-                    state.toast.set(Some(Toast { text: format!("Đã xóa cán bộ {name}."), error: false, undo: Some(t) }));
+                    state.toast.set(Some(Toast { text: format!("Đã xóa cán bộ {name}."), error: false, undo: Some((t, AppState::undo_delete)) }));
                 }
                 Err(e) => state.fail(e.to_string()),
             }
@@ -175,16 +299,32 @@ impl AppState {
                 Ok(()) => {
                     let name = t.backup.get("name").and_then(|v| v.as_str()).unwrap_or("").to_string();
                     state.roster.set(next);
-                    state.toast.set(Some(Toast { text: format!("Đã xóa đơn vị {name}."), error: false, undo: Some(t) }));
+                    state.toast.set(Some(Toast { text: format!("Đã xóa đơn vị {name}."), error: false, undo: Some((t, AppState::undo_delete)) }));
                 }
                 Err(e) => state.fail(e.to_string()),
             }
         });
     }
 
-    /// Puts back what a tombstone holds.
-    pub fn undo_delete(&self, t: Tombstone) {
-        let state = *self;
+    /// Puts back a deleted directive.
+    pub fn undo_directive_delete(state: AppState, t: Tombstone) {
+        spawn_local(async move {
+            let d: Directive = match t.restored(store::now(), |d: &mut Directive| &mut d.meta) {
+                Ok(d) => d,
+                Err(msg) => return state.fail(msg),
+            };
+            match db().restore_directive(&d).await {
+                Ok(()) => {
+                    state.directives.update(|all| all.push(d));
+                    state.say("Đã hoàn tác.");
+                }
+                Err(e) => state.fail(e.to_string()),
+            }
+        });
+    }
+
+    /// Puts back a deleted unit or cadre.
+    pub fn undo_delete(state: AppState, t: Tombstone) {
         spawn_local(async move {
             let mut next = state.roster.get_untracked();
             if let Err(msg) = next.restore(&t, store::now()) {
@@ -193,6 +333,7 @@ impl AppState {
             let written = match t.kind {
                 RecordKind::Cadre => db().restore_cadre(next.cadre(&t.id).expect("just restored")).await,
                 RecordKind::Unit => db().restore_unit(next.unit(&t.id).expect("just restored")).await,
+                RecordKind::Directive => return state.fail("Văn bản không nằm trong danh sách cán bộ."),
             };
             match written {
                 Ok(()) => {
@@ -205,19 +346,25 @@ impl AppState {
     }
 }
 
-/// Opens the database, loads the roster and mounts the app.
-pub fn start() {
+/// Opens the database, loads the roster and mounts the bundle's app with its `pages`.
+pub fn start(bundle: Bundle, pages: Pages, load_directives: LoadDirectives) {
+    BUNDLE.with(|b| {
+        let _ = b.set(bundle);
+    });
     console_error_panic_hook::set_once();
     register_service_worker();
     // Not leptos' spawn_local: its executor is set up by `mount_to_body`, which comes later.
-    wasm_bindgen_futures::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async move {
         let loaded = match Db::open(store::DB_NAME).await {
             Ok(db) => {
-                let roster = db.load_roster().await;
+                let db = Rc::new(db);
                 DB.with(|d| {
-                    let _ = d.set(Rc::new(db));
+                    let _ = d.set(db.clone());
                 });
-                roster
+                match (db.load_roster().await, load_directives(db.clone()).await) {
+                    (Ok(r), Ok(d)) => Ok((r, d)),
+                    (Err(e), _) | (_, Err(e)) => Err(e),
+                }
             }
             Err(e) => Err(e),
         };
@@ -225,7 +372,7 @@ pub fn start() {
             el.remove();
         }
         match loaded {
-            Ok(roster) => leptos::mount::mount_to_body(move || view! { <App roster=roster/> }),
+            Ok((roster, directives)) => leptos::mount::mount_to_body(move || view! { <App roster=roster directives=directives pages=pages/> }),
             Err(e) => leptos::mount::mount_to_body(move || {
                 view! {
                     <main class="fatal" role="alert">
@@ -251,10 +398,11 @@ fn current_route() -> Route {
 }
 
 #[component]
-fn App(roster: Roster) -> impl IntoView {
+fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoView {
     let roster = RwSignal::new(roster);
+    let directives = RwSignal::new(directives);
     let index = Memo::new(move |_| SearchIndexed(Arc::new(roster.with(SearchIndex::build))));
-    let state = AppState { roster, index, route: RwSignal::new(current_route()), toast: RwSignal::new(None) };
+    let state = AppState { roster, index, directives, route: RwSignal::new(current_route()), toast: RwSignal::new(None) };
     provide_context(state);
 
     let on_hash = Closure::<dyn Fn()>::new(move || state.route.set(current_route()));
@@ -269,6 +417,7 @@ fn App(roster: Roster) -> impl IntoView {
             let current = state.route.get();
             match (&route, &current) {
                 (Route::Roster, Route::NewCadre | Route::EditCadre(_)) => true,
+                (Route::Directives, Route::Directive(_) | Route::EditDirective(_) | Route::Suggestions(_)) => true,
                 _ => route == current,
             }
         });
@@ -282,15 +431,20 @@ fn App(roster: Roster) -> impl IntoView {
             <span class="brand">"Sổ đào tạo, bồi dưỡng cán bộ"</span>
             <nav aria-label="Trang">
                 {nav(Route::Roster, "Cán bộ")}
+                {nav(Route::Directives, "Văn bản, chỉ tiêu")}
                 {nav(Route::Units, "Đơn vị")}
             </nav>
         </header>
         <main id="main">
-            {move || match state.route.get() {
-                Route::Roster => view! { <crate::ui::roster::RosterPage/> }.into_any(),
-                Route::NewCadre => view! { <crate::ui::cadre_form::CadreFormPage id=None/> }.into_any(),
-                Route::EditCadre(id) => view! { <crate::ui::cadre_form::CadreFormPage id=Some(id)/> }.into_any(),
-                Route::Units => view! { <crate::ui::units::UnitsPage/> }.into_any(),
+            {move || {
+                let route = state.route.get();
+                pages(&route).unwrap_or_else(|| {
+                    // Another bundle owns this page: load it.
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().replace(&route.href());
+                    }
+                    view! { <p role="status">"Đang mở trang…"</p> }.into_any()
+                })
             }}
         </main>
         <ToastView/>
@@ -322,8 +476,8 @@ fn ToastView() -> impl IntoView {
             view! {
                 <div class="toast" class:error=t.error role="status" aria-live="polite">
                     <span>{t.text.clone()}</span>
-                    {undo.map(|tomb| view! {
-                        <button class="btn" on:click=move |_| state.undo_delete(tomb.clone())>"Hoàn tác"</button>
+                    {undo.map(|(tomb, action)| view! {
+                        <button class="btn" on:click=move |_| action(state, tomb.clone())>"Hoàn tác"</button>
                     })}
                     <button class="btn ghost" aria-label="Đóng thông báo" on:click=move |_| state.toast.set(None)>"✕"</button>
                 </div>

@@ -4,8 +4,52 @@
 mod app;
 mod cadre_form;
 mod collate;
+mod directive;
+mod directive_editor;
+mod directive_forms;
+mod directive_outline;
+mod directives;
 mod roster;
+mod suggestions;
 mod units;
 mod widgets;
 
-pub use app::start;
+use leptos::prelude::*;
+
+use app::{Bundle, Route};
+
+/// `index.html`: the roster and the units.
+pub fn start_roster() {
+    app::start(Bundle::Roster, |route| {
+        Some(match route {
+            Route::Roster => view! { <roster::RosterPage/> }.into_any(),
+            Route::NewCadre => view! { <cadre_form::CadreFormPage id=None/> }.into_any(),
+            Route::EditCadre(id) => view! { <cadre_form::CadreFormPage id=Some(id.clone())/> }.into_any(),
+            Route::Units => view! { <units::UnitsPage/> }.into_any(),
+            _ => return None,
+        })
+    }, app::no_directives);
+}
+
+/// `van-ban.html`: directives, their scores, who to send, and the directive editor.
+pub fn start_directives() {
+    app::start(Bundle::Directives, |route| {
+        Some(match route {
+            Route::Directives => view! { <directives::DirectivesPage/> }.into_any(),
+            Route::Directive(id) => view! { <directive::DirectivePage id=id.clone()/> }.into_any(),
+            Route::Suggestions(id) => view! { <suggestions::SuggestionsPage id=id.clone()/> }.into_any(),
+            _ => return None,
+        })
+    }, app::all_directives);
+}
+
+/// `sua-van-ban.html`: the directive editor, a bundle of its own because its forms are
+/// heavy and an officer opens it rarely (once per directive typed in or corrected).
+pub fn start_editor() {
+    app::start(Bundle::Editor, |route| {
+        Some(match route {
+            Route::EditDirective(id) => view! { <directive_editor::DirectiveEditorPage id=id.clone()/> }.into_any(),
+            _ => return None,
+        })
+    }, app::all_directives);
+}

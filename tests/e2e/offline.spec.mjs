@@ -37,3 +37,21 @@ test("the app is served under a sub-path with relative URLs only", async ({ page
   expect(outside).toEqual([]);
   expect(requests.some((p) => p.endsWith(".wasm"))).toBe(true);
 });
+
+test("every bundle's page opens offline after one visit", async ({ page, context }) => {
+  await open(page);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+  });
+  await context.setOffline(true);
+  await page.getByRole("link", { name: "Văn bản, chỉ tiêu" }).tap();
+  await expect(page.getByRole("heading", { name: "Văn bản chỉ đạo và chỉ tiêu" })).toBeVisible();
+  // The templates were precached: the list is there without a network.
+  await expect(page.getByRole("button", { name: "Dùng mẫu Đề án 02-ĐA/HU" })).toBeVisible();
+  await page.getByRole("link", { name: "Cán bộ", exact: true }).tap();
+  await expect(page.getByRole("heading", { name: "Danh sách cán bộ" })).toBeVisible();
+  await context.setOffline(false);
+});

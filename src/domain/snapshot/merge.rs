@@ -276,7 +276,7 @@ macro_rules! rec {
 
 rec!(Unit, Kind::Unit, Some(RecordKind::Unit), |s| s.name.clone());
 rec!(Cadre, Kind::Cadre, Some(RecordKind::Cadre), |s| s.full_name.clone());
-rec!(Directive, Kind::Directive, None, |s| format!("{} {}", s.number, s.title).trim().to_string());
+rec!(Directive, Kind::Directive, Some(RecordKind::Directive), |s| format!("{} {}", s.number, s.title).trim().to_string());
 
 enum Entry<'a, T> {
     Live(&'a T),

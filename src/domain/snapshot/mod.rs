@@ -189,6 +189,7 @@ impl Kind {
         match k {
             RecordKind::Unit => Kind::Unit,
             RecordKind::Cadre => Kind::Cadre,
+            RecordKind::Directive => Kind::Directive,
         }
     }
 }
@@ -232,6 +233,7 @@ pub(crate) fn kind_rank(k: RecordKind) -> u8 {
     match k {
         RecordKind::Unit => 0,
         RecordKind::Cadre => 1,
+        RecordKind::Directive => 2,
     }
 }
 
@@ -387,6 +389,7 @@ pub fn export(
                 let field = match t.kind {
                     RecordKind::Cadre => "unit_id",
                     RecordKind::Unit => "parent_id",
+                    RecordKind::Directive => "scope_unit_id",
                 };
                 subtree.contains(&t.id) || t.backup.get(field).and_then(|v| v.as_str()).is_some_and(|u| subtree.contains(u))
             };

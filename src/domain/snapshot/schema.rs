@@ -64,11 +64,12 @@ level_codes! {
 impl Codes for RecordKind {
     const NAME: &'static str = "RecordKind";
     fn pairs() -> Vec<(&'static str, &'static str)> {
-        [RecordKind::Unit, RecordKind::Cadre]
+        [RecordKind::Unit, RecordKind::Cadre, RecordKind::Directive]
             .iter()
             .map(|k| match k {
                 RecordKind::Unit => ("unit", "Đơn vị"),
                 RecordKind::Cadre => ("cadre", "Cán bộ"),
+                RecordKind::Directive => ("directive", "Văn bản"),
             })
             .collect()
     }

@@ -602,7 +602,7 @@ pub fn validate(s: &Snapshot, receiver: &Roster) -> (Vec<SnapshotError>, Vec<Str
     dups(Kind::Cadre, r.cadres.iter().map(|c| (c.id.as_str(), c.full_name.as_str())), &mut errors);
     dups(Kind::Directive, r.directives.iter().map(|d| (d.id.as_str(), d.title.as_str())), &mut errors);
     dups(Kind::Template, r.templates.iter().map(|t| (t.id.as_str(), "")), &mut errors);
-    for kind in [RecordKind::Unit, RecordKind::Cadre] {
+    for kind in [RecordKind::Unit, RecordKind::Cadre, RecordKind::Directive] {
         dups(
             Kind::Tombstone,
             r.tombstones.iter().filter(|t| t.kind == kind).map(|t| (t.id.as_str(), "")),
@@ -715,6 +715,7 @@ pub fn validate(s: &Snapshot, receiver: &Roster) -> (Vec<SnapshotError>, Vec<Str
     // Tombstones: the backup is the record they speak of, and no live record has their id.
     let live_units: HashSet<&str> = r.units.iter().map(|u| u.id.as_str()).collect();
     let live_cadres: HashSet<&str> = r.cadres.iter().map(|c| c.id.as_str()).collect();
+    let live_directives: HashSet<&str> = r.directives.iter().map(|d| d.id.as_str()).collect();
     for (i, t) in r.tombstones.iter().enumerate() {
         if t.id.trim().is_empty() {
             errors.push(SnapshotError::Invalid { at: tombstone_ref(i, t), field: "id".into(), message: "Mã bản ghi đã xóa: không được để trống.".into() });
@@ -729,6 +730,7 @@ pub fn validate(s: &Snapshot, receiver: &Roster) -> (Vec<SnapshotError>, Vec<Str
         let live = match t.kind {
             RecordKind::Unit => &live_units,
             RecordKind::Cadre => &live_cadres,
+            RecordKind::Directive => &live_directives,
         };
         if live.contains(t.id.as_str()) {
             errors.push(SnapshotError::Invalid {

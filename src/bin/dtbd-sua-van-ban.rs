@@ -1,8 +1,9 @@
-//! Entry point: mounts the app in the browser. Natively there is nothing to run.
+//! `sua-van-ban.html`: the directive editor bundle. Loaded only when the officer edits a
+//! directive. See `ui::app::Bundle`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    dtbd::ui::start();
+    dtbd::ui::start_editor();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

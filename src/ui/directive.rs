@@ -1,0 +1,268 @@
+//! One directive laid out like the document itself, every target scored live against the
+//! roster: value, bar with the target and the straight-path marker, status, gap, and on tap
+//! who counts and who does not.
+
+use leptos::prelude::*;
+
+use crate::domain::directive::score::{format_milestone, target_members};
+use crate::domain::directive::{
+    score_directive, AmountUnit, Directive, DirectiveScore, Item, RosterIndex, Section, Target, TargetScore, TrainingNeed,
+};
+use crate::store;
+use crate::ui::app::{AppState, Route};
+
+/// How many names a member list shows before "và N người khác".
+const NAMES_SHOWN: usize = 60;
+
+#[component]
+pub fn DirectivePage(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = store::today();
+    let key = id.clone();
+    let directive = Memo::new(move |_| state.directives.with(|all| all.iter().find(|d| d.id == key).cloned()));
+    let score = Memo::new(move |_| {
+        directive.with(|d| {
+            d.as_ref().map(|d| state.roster.with(|r| score_directive(d, &RosterIndex::build(r), today)))
+        })
+    });
+
+    move || {
+        let Some(d) = directive.get() else {
+            return view! {
+                <section class="page">
+                    <h1>"Không tìm thấy văn bản"</h1>
+                    <a class="btn" href=Route::Directives.href()>"Về danh sách văn bản"</a>
+                </section>
+            }
+            .into_any();
+        };
+        let id = d.id.clone();
+        let del_id = d.id.clone();
+        let summary = move || {
+            score.with(|s| {
+                s.as_ref().map(|s| {
+                    let counts = s.counts();
+                    [
+                        crate::domain::directive::Status::Met,
+                        crate::domain::directive::Status::OnTrack,
+                        crate::domain::directive::Status::Behind,
+                        crate::domain::directive::Status::Overdue,
+                        crate::domain::directive::Status::NotScored,
+                    ]
+                    .into_iter()
+                    .map(|st| view! {
+                        <span class=format!("chip status-{}", st.code())>{format!("{}: {}", st.label(), counts.get(&st).copied().unwrap_or(0))}</span>
+                    })
+                    .collect_view()
+                })
+            })
+        };
+        view! {
+            <section class="page directive-page">
+                <div class="page-head no-print">
+                    <a class="btn ghost" href=Route::Directives.href()>"← Văn bản"</a>
+                    <span class="row-actions">
+                        <a class="btn" href=Route::Suggestions(id.clone()).href()>"Đề xuất cử đi học"</a>
+                        <a class="btn" href=Route::EditDirective(id.clone()).href()>"Sửa văn bản"</a>
+                        <button class="btn" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"In"</button>
+                        <button class="btn danger" on:click=move |_| { state.delete_directive(del_id.clone()); state.go(Route::Directives); }>"Xóa"</button>
+                    </span>
+                </div>
+                <DocumentHeader d=d.clone()/>
+                <p class="score-date">{format!("Tiến độ tính đến {}, trên danh sách {} cán bộ.", today.short_vi(), state.roster.with_untracked(|r| r.cadres.len()))}</p>
+                <div class="chips summary" aria-label="Tóm tắt trạng thái">{summary}</div>
+                <GroupsTable d=d.clone() score=score/>
+                <div class="doc-body">
+                    {d.sections.iter().map(|s| section_view(&d, s, 0, score)).collect_view()}
+                </div>
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// The header block of a Vietnamese official document: issuing body and number on the left,
+/// motto and place-date on the right, kind and title centred.
+#[component]
+pub fn DocumentHeader(d: Directive) -> impl IntoView {
+    let (motto, sub) = crate::domain::document::motto(&d);
+    let place_date = match (d.place.is_empty(), d.date) {
+        (false, Some(date)) => format!("{}, {}", d.place, date.long_vi()),
+        (true, Some(date)) => date.long_vi(),
+        (false, None) => d.place.clone(),
+        (true, None) => String::new(),
+    };
+    view! {
+        <header class="doc-header">
+            <div class="doc-left">
+                <p class="issuer">{d.issuer.clone()}</p>
+                <p class="star">"*"</p>
+                <p>{if d.number.is_empty() { String::new() } else { format!("Số {}", d.number) }}</p>
+            </div>
+            <div class="doc-right">
+                <p class="motto">{motto}</p>
+                {(!sub.is_empty()).then(|| view! { <p class="motto-sub">{sub}</p> })}
+                <p class="place-date">{place_date}</p>
+            </div>
+        </header>
+        <h1 class="doc-kind">{d.kind.label().to_uppercase()}</h1>
+        <p class="doc-title">{d.title.clone()}</p>
+    }
+}
+
+#[component]
+fn GroupsTable(d: Directive, score: Memo<Option<DirectiveScore>>) -> impl IntoView {
+    if d.groups.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <details class="groups">
+            <summary>{format!("Nhóm đối tượng ({})", d.groups.len())}</summary>
+            <table>
+                <thead><tr><th>"Nhóm"</th><th>"Trên danh sách"</th><th>"Văn bản nêu"</th></tr></thead>
+                <tbody>
+                    {d.groups.iter().map(|g| {
+                        let gid = g.id.clone();
+                        let members = move || score.with(|s| s.as_ref().and_then(|s| s.groups.iter().find(|t| t.group_id == gid).map(|t| t.members)).unwrap_or(0));
+                        view! {
+                            <tr>
+                                <td>{g.name.clone()}</td>
+                                <td class="num">{members}</td>
+                                <td class="num">{g.stated_count.map(|n| n.to_string()).unwrap_or_default()}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </details>
+    }
+    .into_any()
+}
+
+fn section_view(d: &Directive, s: &Section, depth: usize, score: Memo<Option<DirectiveScore>>) -> AnyView {
+    let heading = format!("{} {}", s.number, s.heading).trim().to_string();
+    view! {
+        <section class=format!("doc-section depth-{}", depth.min(3))>
+            {(!heading.is_empty()).then(|| view! { <h2 class="doc-heading">{heading}</h2> })}
+            {(!s.text.is_empty()).then(|| view! { <p class="doc-text">{s.text.clone()}</p> })}
+            {s.items.iter().map(|i| item_view(d, i, score)).collect_view()}
+            {s.sections.iter().map(|c| section_view(d, c, depth + 1, score)).collect_view()}
+        </section>
+    }
+    .into_any()
+}
+
+fn item_view(d: &Directive, i: &Item, score: Memo<Option<DirectiveScore>>) -> impl IntoView {
+    let text = format!("{} {}", i.number, i.text).trim().to_string();
+    view! {
+        <div class="doc-item">
+            {(!text.is_empty()).then(|| view! { <p class="doc-text">{text}</p> })}
+            {i.targets.iter().map(|t| view! { <TargetCard d=d.clone() t=t.clone() score=score/> }).collect_view()}
+            {i.needs.iter().map(|n| need_view(n, score)).collect_view()}
+            {(!i.note.is_empty()).then(|| view! { <p class="note">{i.note.clone()}</p> })}
+        </div>
+    }
+}
+
+/// Bar geometry in percent of the bar's width: (value, target, straight path).
+fn bar_marks(s: &TargetScore) -> Option<(f64, Option<f64>, Option<f64>)> {
+    let measured = s.measured?;
+    let full = match s.unit {
+        AmountUnit::Percent => 100.0,
+        _ => s.target.unwrap_or(measured).max(measured).max(1.0) * 1.1,
+    };
+    let pct = |x: f64| (x / full * 100.0).clamp(0.0, 100.0);
+    Some((pct(measured), s.target.map(pct), s.expected_now.map(pct)))
+}
+
+#[component]
+fn TargetCard(d: Directive, t: Target, score: Memo<Option<DirectiveScore>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let open = RwSignal::new(false);
+    let tid = t.id.clone();
+    let this = Memo::new(move |_| score.with(|s| s.as_ref().and_then(|s| s.target(&tid).cloned())));
+    let milestones = t.milestones.clone();
+    let tid2 = t.id.clone();
+    let members = move || {
+        let today = store::today();
+        state.roster.with(|r| {
+            let idx = RosterIndex::build(r);
+            target_members(&d, &idx, &tid2, today).map(|(yes, no)| {
+                let names = |v: &[usize]| v.iter().map(|&i| r.cadres[i].full_name.clone()).collect::<Vec<_>>();
+                (names(&yes), names(&no))
+            })
+        })
+    };
+    view! {
+        <article class="target" class:open=move || open.get()>
+            <p class="sentence">{t.sentence.clone()}</p>
+            {move || this.get().map(|s| {
+                let goal = milestones.iter().map(|m| format_milestone(m, s.unit, s.baseline)).collect::<Vec<_>>().join("; ");
+                let marks = bar_marks(&s);
+                let gap = s.gap_text();
+                view! {
+                    <div class="target-line">
+                        <span class=format!("status status-{}", s.status.code())>{s.status.label()}</span>
+                        <span class="value">{s.value_text()}</span>
+                        {(!goal.is_empty()).then(|| view! { <span class="goal">{format!("Mục tiêu: {goal}")}</span> })}
+                        {(!gap.is_empty()).then(|| view! { <span class="gap">{gap}</span> })}
+                        {s.reason.clone().map(|r| view! { <span class="reason">{r}</span> })}
+                    </div>
+                    {marks.map(|(v, target, path)| view! {
+                        <div class="bar" role="img" aria-label=format!("Giá trị {}", s.value_text())>
+                            <div class=format!("fill status-{}", s.status.code()) style=format!("width:{v:.1}%")></div>
+                            {target.map(|x| view! { <div class="mark target-mark" title="Mục tiêu" style=format!("left:{x:.1}%")></div> })}
+                            {path.map(|x| view! { <div class="mark path-mark" title="Tiến độ cần đạt hôm nay" style=format!("left:{x:.1}%")></div> })}
+                        </div>
+                    })}
+                }
+            })}
+            {t.measure.from_roster().then(|| view! {
+                <button class="btn small no-print" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                    {move || if open.get() { "Ẩn danh sách" } else { "Ai đạt, ai chưa đạt" }}
+                </button>
+            })}
+            {move || open.get().then(|| members().map(|(yes, no)| view! {
+                <div class="members">
+                    <div>
+                        <h3>{format!("Đạt ({})", yes.len())}</h3>
+                        <p>{name_list(&yes)}</p>
+                    </div>
+                    <div>
+                        <h3>{format!("Chưa đạt ({})", no.len())}</h3>
+                        <p>{name_list(&no)}</p>
+                    </div>
+                </div>
+            }))}
+        </article>
+    }
+}
+
+fn name_list(names: &[String]) -> String {
+    let shown: Vec<&str> = names.iter().take(NAMES_SHOWN).map(String::as_str).collect();
+    let mut s = shown.join(", ");
+    if names.len() > NAMES_SHOWN {
+        s.push_str(&format!(" và {} người khác", names.len() - NAMES_SHOWN));
+    }
+    if s.is_empty() {
+        s = "(không có)".into();
+    }
+    s
+}
+
+fn need_view(n: &TrainingNeed, score: Memo<Option<DirectiveScore>>) -> impl IntoView {
+    let nid = n.id.clone();
+    let this = move || score.with(|s| s.as_ref().and_then(|s| s.needs.iter().find(|x| x.need_id == nid).cloned()));
+    view! {
+        <article class="need">
+            <p class="sentence">{n.sentence.clone()}</p>
+            {move || this().map(|s| view! {
+                <p class="need-line">
+                    {s.members_below.map(|m| format!("Trên danh sách còn {m} người chưa đạt trình độ này. "))}
+                    {s.implied_by_targets.map(|m| format!("Các chỉ tiêu liên quan cần thêm {m} người"))}
+                    {s.implied_per_year.map(|m| format!(", khoảng {m} người/năm."))}
+                </p>
+            })}
+        </article>
+    }
+}

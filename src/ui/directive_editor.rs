@@ -1,0 +1,134 @@
+//! Sửa văn bản: the header, the groups, and the section tree with its targets and needs.
+//! Every change goes through the domain's editing operations on a draft; "Lưu" validates the
+//! whole directive in the domain and writes it in one transaction.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::directive::{Date, Directive, DirectiveKind, Period};
+use crate::domain::roster::FieldError;
+use crate::store;
+
+/// The id in the editor's URL that starts a new directive.
+pub const NEW: &str = "moi";
+use crate::ui::app::{AppState, Route};
+use crate::ui::widgets::{code_select, error_for, field, options};
+
+#[component]
+pub fn DirectiveEditorPage(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // "moi": a new directive, kept in memory until its first valid save.
+    let found = if id == NEW {
+        Some(Directive::blank(store::new_id(), DirectiveKind::Resolution))
+    } else {
+        state.directives.with_untracked(|all| all.iter().find(|d| d.id == id).cloned())
+    };
+    let Some(existing) = found else {
+        return view! {
+            <section class="page">
+                <h1>"Không tìm thấy văn bản"</h1>
+                <a class="btn" href=Route::Directives.href()>"Về danh sách văn bản"</a>
+            </section>
+        }
+        .into_any();
+    };
+    let draft = RwSignal::new(existing);
+    let errors: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let d = draft.get_untracked();
+        spawn_local(async move {
+            match state.save_directive(d).await {
+                Ok(saved) => {
+                    errors.set(Vec::new());
+                    state.say(format!("Đã lưu {} {}.", saved.kind.label(), saved.number));
+                    state.go(Route::Directive(saved.id));
+                }
+                Err(e) => errors.set(e),
+            }
+        });
+    };
+
+    let text = move |id: &'static str, get: fn(&Directive) -> &String, set: fn(&mut Directive) -> &mut String| {
+        view! {
+            <input id=id type="text"
+                prop:value=move || draft.with(|d| get(d).clone())
+                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| *set(d) = v) } />
+        }
+    };
+    let year = move |id: &'static str, get: fn(&Directive) -> Option<u16>, set: fn(&mut Directive, Option<u16>)| {
+        view! {
+            <input id=id type="text" inputmode="numeric" maxlength="4"
+                prop:value=move || draft.with(|d| get(d).map(|y| y.to_string()).unwrap_or_default())
+                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| set(d, v.trim().parse().ok())) } />
+        }
+    };
+    let unit_options = move || {
+        state.roster.with(|r| {
+            std::iter::once((String::new(), "(toàn bộ danh sách)".to_string()))
+                .chain(r.units_tree().into_iter().map(|(u, depth)| (u.id.clone(), format!("{}{}", "\u{00a0}\u{00a0}".repeat(depth), u.name))))
+                .collect::<Vec<_>>()
+        })
+    };
+
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <h1>"Sửa văn bản"</h1>
+                <a class="btn ghost" href=move || Route::Directive(draft.with(|d| d.id.clone())).href()>"Về văn bản"</a>
+            </div>
+            <form on:submit=save novalidate>
+                {move || {
+                    let e = errors.get();
+                    (!e.is_empty()).then(|| view! {
+                        <div class="error-summary" role="alert">
+                            <p>"Chưa lưu. Hãy sửa các mục sau:"</p>
+                            <ul>{e.into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}</ul>
+                        </div>
+                    })
+                }}
+                <fieldset>
+                    <legend>"Thông tin văn bản"</legend>
+                    <div class="grid">
+                        {field("Loại văn bản", "d-kind", || None, code_select("d-kind",
+                            options(DirectiveKind::ALL, DirectiveKind::code, DirectiveKind::label),
+                            move || draft.with(|d| d.kind.code().to_string()),
+                            move |v| draft.update(|d| if let Some(k) = DirectiveKind::from_code(&v) { d.kind = k })))}
+                        {field("Số, ký hiệu", "d-number", error_for(errors, "number"), text("d-number", |d| &d.number, |d| &mut d.number))}
+                        {field("Ngày ban hành", "d-date", error_for(errors, "date"), view! {
+                            <input id="d-date" type="date"
+                                prop:value=move || draft.with(|d| d.date.map(|x| x.to_string()).unwrap_or_default())
+                                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.date = Date::parse(&v)) } />
+                        })}
+                        {field("Cơ quan ban hành", "d-issuer", error_for(errors, "issuer"), text("d-issuer", |d| &d.issuer, |d| &mut d.issuer))}
+                        {field("Tập thể quyết định (nếu khác)", "d-authority", || None, text("d-authority", |d| &d.authority, |d| &mut d.authority))}
+                        {field("Địa danh", "d-place", || None, text("d-place", |d| &d.place, |d| &mut d.place))}
+                        {field("Giai đoạn từ năm", "d-from", error_for(errors, "period"), year("d-from",
+                            |d| d.period.map(|p| p.from),
+                            |d, y| d.period = match (y, d.period) { (Some(from), Some(p)) => Some(Period { from, to: p.to }), (Some(from), None) => Some(Period { from, to: from }), (None, _) => None }))}
+                        {field("Đến năm", "d-to", || None, year("d-to",
+                            |d| d.period.map(|p| p.to),
+                            |d, y| if let (Some(to), Some(p)) = (y, d.period.as_mut()) { p.to = to }))}
+                        {field("Phạm vi (lời văn)", "d-scope", || None, text("d-scope", |d| &d.scope, |d| &mut d.scope))}
+                        {field("Chỉ tính cán bộ thuộc đơn vị", "d-scope-unit", error_for(errors, "scope_unit_id"), move || code_select("d-scope-unit",
+                            unit_options(),
+                            move || draft.with(|d| d.scope_unit_id.clone().unwrap_or_default()),
+                            move |v| draft.update(|d| d.scope_unit_id = (!v.is_empty()).then_some(v))))}
+                    </div>
+                    {field("Trích yếu", "d-title", error_for(errors, "title"), view! {
+                        <textarea id="d-title" rows="2"
+                            prop:value=move || draft.with(|d| d.title.clone())
+                            on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.title = v) }></textarea>
+                    })}
+                </fieldset>
+                <crate::ui::directive_outline::Outline draft=draft errors=errors/>
+                <div class="actions">
+                    <button type="submit" class="btn primary">"Lưu văn bản"</button>
+                    <a class="btn" href=move || Route::Directive(draft.with(|d| d.id.clone())).href()>"Hủy"</a>
+                </div>
+            </form>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,92 @@
+//! Đề xuất cử đi học: for one directive, who to send, year by year, so every gap closes by
+//! its deadline. Printable.
+
+use leptos::prelude::*;
+
+use crate::domain::directive::{score_directive, suggest, Batch, RosterIndex};
+use crate::store;
+use crate::ui::app::{AppState, Route};
+use crate::ui::directive::DocumentHeader;
+
+#[component]
+pub fn SuggestionsPage(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = store::today();
+    let key = id.clone();
+    let directive = Memo::new(move |_| state.directives.with(|all| all.iter().find(|d| d.id == key).cloned()));
+    let batches: Memo<Vec<Batch>> = Memo::new(move |_| {
+        directive.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    state.roster.with(|r| {
+                        let idx = RosterIndex::build(r);
+                        let score = score_directive(d, &idx, today);
+                        suggest(d, &idx, today, &score.targets)
+                    })
+                })
+                .unwrap_or_default()
+        })
+    });
+    let unit_of = move |cadre_id: &str| {
+        state.roster.with(|r| r.cadre(cadre_id).map(|c| r.unit_name(&c.unit_id).to_string()).unwrap_or_default())
+    };
+
+    move || {
+        let Some(d) = directive.get() else {
+            return view! { <section class="page"><h1>"Không tìm thấy văn bản"</h1></section> }.into_any();
+        };
+        let sentence_of = {
+            let d = d.clone();
+            move |target_id: &str| d.target(target_id).map(|t| t.sentence.clone()).unwrap_or_default()
+        };
+        view! {
+            <section class="page suggestions-page">
+                <div class="page-head no-print">
+                    <a class="btn ghost" href=Route::Directive(d.id.clone()).href()>"← Về văn bản"</a>
+                    <button class="btn" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"In danh sách"</button>
+                </div>
+                <DocumentHeader d=d.clone()/>
+                <h2 class="print-title">"DANH SÁCH ĐỀ XUẤT CỬ ĐI ĐÀO TẠO, BỒI DƯỠNG"</h2>
+                <p class="hint">"Thứ tự ưu tiên: người đang học trước, rồi người thiếu ít bậc nhất, người trong quy hoạch, người trẻ hơn. Mỗi người chỉ xuất hiện một lần, kèm mọi chỉ tiêu mà họ giúp hoàn thành."</p>
+                {move || {
+                    let all = batches.get();
+                    if all.is_empty() {
+                        return view! { <p class="empty">"Không có chỉ tiêu nào còn thiếu người có thể bù bằng danh sách hiện tại."</p> }.into_any();
+                    }
+                    all.into_iter().map(|b| {
+                        let sentence_of = sentence_of.clone();
+                        view! {
+                            <section class="batch">
+                                <h3>{format!("Năm {}: {} người", b.year, b.people.len())}</h3>
+                                <table class="suggest-table">
+                                    <thead><tr><th>"TT"</th><th>"Họ và tên"</th><th>"Đơn vị"</th><th>"Cần đào tạo, bồi dưỡng"</th><th>"Để đạt chỉ tiêu"</th></tr></thead>
+                                    <tbody>
+                                        {b.people.into_iter().enumerate().map(|(n, p)| {
+                                            let needs: Vec<String> = {
+                                                let mut v: Vec<String> = p.reasons.iter().flat_map(|r| r.needs.iter().cloned()).collect();
+                                                v.dedup();
+                                                v
+                                            };
+                                            let studying = p.reasons.iter().any(|r| r.studying);
+                                            let targets: Vec<String> = p.reasons.iter().map(|r| sentence_of(&r.target_id)).collect();
+                                            view! {
+                                                <tr>
+                                                    <td class="num">{n + 1}</td>
+                                                    <td>{p.full_name.clone()}</td>
+                                                    <td>{unit_of(&p.cadre_id)}</td>
+                                                    <td>{needs.join("; ")}{studying.then_some(" (đang học)")}</td>
+                                                    <td><ul class="reasons">{targets.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul></td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </section>
+                        }
+                    }).collect_view().into_any()
+                }}
+            </section>
+        }
+        .into_any()
+    }
+}

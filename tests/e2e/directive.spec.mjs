@@ -1,0 +1,56 @@
+import { test, expect } from "@playwright/test";
+import { open, addUnit, addCadre } from "./helpers.mjs";
+
+/** Adds a cadre who sits on the district party committee (Ủy viên BCH cấp huyện). */
+async function addCommitteeMember(page, name, unit) {
+  await page.getByRole("link", { name: "Cán bộ", exact: true }).tap();
+  await page.getByRole("link", { name: "+ Thêm cán bộ" }).tap();
+  await page.getByLabel("Họ và tên").fill(name);
+  await page.getByLabel("Năm sinh").fill("1978");
+  await page.getByLabel("Đơn vị công tác").selectOption({ label: unit });
+  await page.getByRole("button", { name: "+ Thêm", exact: true }).tap();
+  await page.locator("#f-mem-0-c").selectOption({ label: "Ủy viên BCH Đảng bộ" });
+  await page.locator("#f-mem-0-l").selectOption({ label: "Cấp huyện" });
+  await page.locator("#f-professional").selectOption({ label: "Đại học" });
+  await page.getByRole("button", { name: "Lưu", exact: true }).tap();
+  await expect(page.locator(".cadre-row .name", { hasText: name })).toBeVisible();
+}
+
+test("the Hoàng Su Phì template scores live: editing a cadre's level moves the target", async ({ page }, testInfo) => {
+  await open(page);
+  await addUnit(page, "Huyện ủy Hoàng Su Phì");
+  await addCommitteeMember(page, "Hoàng Văn Thắng", "Huyện ủy Hoàng Su Phì");
+  await addCommitteeMember(page, "Lục Thị Hoa", "Huyện ủy Hoàng Su Phì");
+
+  await page.getByRole("link", { name: "Văn bản, chỉ tiêu" }).tap();
+  await page.getByRole("button", { name: "Dùng mẫu Đề án 02-ĐA/HU" }).tap();
+  await expect(page.locator(".doc-kind")).toHaveText("ĐỀ ÁN");
+  await expect(page.locator(".doc-header")).toContainText("HUYỆN ỦY HOÀNG SU PHÌ");
+  await expect(page.locator(".doc-header")).toContainText("ĐẢNG CỘNG SẢN VIỆT NAM");
+  await expect(page.locator(".doc-header")).toContainText("ngày 03 tháng 02 năm 2021");
+
+  const target = page.locator("article.target", { hasText: "50% có trình độ chuyên môn thạc sĩ trở lên (tăng 17% so với hiện nay)" });
+  await expect(target.locator(".value")).toHaveText("0/2 = 0%");
+  await target.getByRole("button", { name: "Ai đạt, ai chưa đạt" }).tap();
+  await expect(target.locator(".members")).toContainText("Chưa đạt (2)");
+  await page.screenshot({ path: testInfo.outputPath("directive-768x1024.png") });
+
+  // Send one of them to a master's programme: "đang học" counts for this target.
+  await page.getByRole("link", { name: "Cán bộ", exact: true }).tap();
+  await page.locator(".cadre-row", { hasText: "Lục Thị Hoa" }).tap();
+  await page.locator("#f-professional-studying").selectOption({ label: "Thạc sĩ" });
+  await page.getByRole("button", { name: "Lưu", exact: true }).tap();
+  await expect(page.locator(".cadre-row", { hasText: "Lục Thị Hoa" })).toContainText("đang học Thạc sĩ");
+
+  await page.getByRole("link", { name: "Văn bản, chỉ tiêu" }).tap();
+  await page.locator(".directive-row", { hasText: "02-ĐA/HU" }).tap();
+  await expect(target.locator(".value")).toHaveText("1/2 = 50%");
+  await expect(target.locator(".status")).toHaveText("Đạt");
+
+  // The directive is stored: it is still there after a reload.
+  await page.reload();
+  await expect(target.locator(".value")).toHaveText("1/2 = 50%");
+
+  await page.getByRole("link", { name: "Đề xuất cử đi học" }).tap();
+  await expect(page.locator(".suggest-table").first()).toContainText("Hoàng Văn Thắng");
+});
