@@ -47,6 +47,8 @@ macro_rules! labelled_enum {
         impl $name {
             /// Every value, in the order forms list them.
             pub const ALL: &'static [Self] = &[$(Self::$var),+];
+            /// Every code, in the order of [`Self::ALL`].
+            pub const CODES: &'static [&'static str] = &[$($code),+];
             /// Vietnamese label.
             pub fn label(self) -> &'static str {
                 match self { $(Self::$var => $label),+ }
