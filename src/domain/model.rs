@@ -39,9 +39,15 @@ macro_rules! labelled_enum {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
         pub enum $name {
             $( $(#[$vmeta])* #[serde(rename = $code)] $var, )+
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                $crate::domain::tagged::code_index(d, &[$($code),+]).map(|i| Self::ALL[i])
+            }
         }
 
         impl $name {

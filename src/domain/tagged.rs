@@ -1,4 +1,5 @@
-//! Hand-written `Deserialize` for the internally tagged enums (`{"rule": "minus", "base": …}`).
+//! Hand-written `Deserialize` for the internally tagged enums (`{"rule": "minus", "base": …}`)
+//! and the code enums (`"thac_si"`), smaller in wasm than serde's derive.
 //!
 //! serde's derive reads an internally tagged enum by first buffering the whole object into its
 //! private `Content` tree and then deserialising the variant from that tree, which
@@ -10,7 +11,8 @@
 //! Differences from the derive, all on malformed input only: a repeated key keeps the last
 //! value, and a key of another variant is still read with that variant's type.
 
-use serde::de::{Error, MapAccess};
+use serde::de::{Error, MapAccess, Visitor};
+use serde::Deserializer;
 
 /// `Deserialize` for `$ty` through `visit_map`: `$body` reads `$map` (a [`MapAccess`]) and
 /// returns the value.
@@ -48,3 +50,33 @@ pub(crate) fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> 
 pub(crate) fn req<T, E: Error>(v: Option<T>, name: &'static str) -> Result<T, E> {
     v.ok_or_else(|| E::missing_field(name))
 }
+
+/// Reads a code (a JSON string) and returns its position in `codes`; "unknown variant `x`,
+/// expected one of …" otherwise. One visitor for every code enum: the derive's per-enum
+/// visitors (enum access, variant identifier, bytes and index forms) cost about 1 KB each.
+pub(crate) fn code_index<'de, D: Deserializer<'de>>(d: D, codes: &'static [&'static str]) -> Result<usize, D::Error> {
+    struct V(&'static [&'static str]);
+    impl<'de> Visitor<'de> for V {
+        type Value = usize;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a code (string)")
+        }
+        fn visit_str<E: Error>(self, s: &str) -> Result<usize, E> {
+            self.0.iter().position(|c| *c == s).ok_or_else(|| E::unknown_variant(s, self.0))
+        }
+    }
+    d.deserialize_str(V(codes))
+}
+
+/// `Deserialize` for a fieldless enum from its codes: `code_deserialize!(T { A = "a", B = "b" })`.
+macro_rules! code_deserialize {
+    ($ty:ident { $($var:ident = $code:literal),+ $(,)? }) => {
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                const ALL: &[$ty] = &[$($ty::$var),+];
+                $crate::domain::tagged::code_index(d, &[$($code),+]).map(|i| ALL[i])
+            }
+        }
+    };
+}
+pub(crate) use code_deserialize;

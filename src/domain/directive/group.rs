@@ -15,7 +15,7 @@ use crate::domain::tagged::{key, req, skip, tagged_deserialize};
 use crate::domain::text::fold;
 
 /// How a text is compared (after folding case and marks on both sides).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchHow {
     /// The text contains the words.
@@ -26,6 +26,8 @@ pub enum MatchHow {
     /// The text is exactly the words.
     Equals,
 }
+
+crate::domain::tagged::code_deserialize!(MatchHow { Contains = "contains", StartsWith = "starts_with", Equals = "equals" });
 
 /// So khớp chữ: matches when the text matches any of `any_of` and contains none of `none_of`.
 /// Comparison ignores case and Vietnamese marks ("Phó Chủ tịch UBND" = "pho chu tich ubnd").

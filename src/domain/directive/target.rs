@@ -146,7 +146,7 @@ tagged_deserialize!(Window, "a window (an object with \"every\")", |map| {
 });
 
 /// Loại hoạt động counted by an events target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// Lớp bồi dưỡng (tập trung hoặc trực tuyến).
@@ -156,6 +156,8 @@ pub enum EventKind {
     /// Hội thảo.
     Workshop,
 }
+
+crate::domain::tagged::code_deserialize!(EventKind { Class = "class", Delegation = "delegation", Workshop = "workshop" });
 
 impl EventKind {
     /// Vietnamese noun for counts ("lớp", "đoàn", "hội thảo").
@@ -312,7 +314,7 @@ impl Measure {
 }
 
 /// So sánh.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparator {
     /// Ít nhất / đạt / trở lên (≥).
@@ -325,6 +327,8 @@ pub enum Comparator {
     /// Duy trì: keep at or above the value.
     Maintain,
 }
+
+crate::domain::tagged::code_deserialize!(Comparator { AtLeast = "at_least", Above = "above", About = "about", Maintain = "maintain" });
 
 impl Comparator {
     /// Vietnamese word placed before the number.

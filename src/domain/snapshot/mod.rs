@@ -175,7 +175,7 @@ pub struct Records {
 
 /// Kind of record, as snapshots, errors and previews speak of them.
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Đơn vị.
@@ -189,6 +189,8 @@ pub enum Kind {
     /// Bản ghi đã xóa.
     Tombstone,
 }
+
+crate::domain::tagged::code_deserialize!(Kind { Unit = "unit", Cadre = "cadre", Directive = "directive", Template = "template", Tombstone = "tombstone" });
 
 impl Kind {
     /// Vietnamese label.
