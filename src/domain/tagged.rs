@@ -80,3 +80,48 @@ macro_rules! code_deserialize {
     };
 }
 pub(crate) use code_deserialize;
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::directive::{Criterion, GroupRule, Measure, Window};
+    use crate::domain::model::Category;
+    use crate::domain::snapshot::Scope;
+
+    fn err<T: serde::de::DeserializeOwned + std::fmt::Debug>(json: &str) -> String {
+        serde_json::from_str::<T>(json).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn tag_anywhere_unknown_keys_skipped_round_trip() {
+        let r: GroupRule = serde_json::from_str(
+            r#"{"base": {"works_in_x": 1, "rule": "everyone"}, "note": [1, {"a": null}], "rule": "minus",
+                "except": {"any_of": ["cong_chuc"], "rule": "category"}}"#,
+        )
+        .unwrap();
+        let GroupRule::Minus { base, except } = &r else { panic!("{r:?}") };
+        assert_eq!(**base, GroupRule::Everyone);
+        assert_eq!(**except, GroupRule::Category { any_of: vec![Category::from_code("cong_chuc").unwrap()] });
+        assert_eq!(serde_json::from_str::<GroupRule>(&serde_json::to_string(&r).unwrap()).unwrap(), r);
+        let m: Measure = serde_json::from_str(
+            r#"{"criteria": [{"scale": "professional", "level": "thac_si", "criterion": "level"}], "kind": "share"}"#,
+        )
+        .unwrap();
+        assert!(matches!(&m.criteria()[0], Criterion::Level { count_studying: false, .. }));
+        let w: Window = serde_json::from_str(r#"{"to": 2030, "from": 2026, "every": "period"}"#).unwrap();
+        assert_eq!(w, Window::Period { from: 2026, to: 2030 });
+        let s: Scope = serde_json::from_str(r#"{"unit_id": "u1", "kind": "subtree"}"#).unwrap();
+        assert_eq!(s, Scope::Subtree { unit_id: "u1".into(), unit_name: String::new() });
+    }
+
+    #[test]
+    fn errors_read_like_the_derive() {
+        assert!(err::<GroupRule>(r#"{"id": "g"}"#).starts_with("missing field `rule`"));
+        assert!(err::<GroupRule>(r#"{"rule": "group"}"#).starts_with("missing field `id`"));
+        assert!(err::<GroupRule>(r#"{"rule": "nobody"}"#).starts_with("unknown variant `nobody`, expected one of `everyone`"));
+        assert!(err::<Measure>(r#"{"kind": "share", "criteria": [{"criterion": "level", "scale": "x", "level": "a"}]}"#)
+            .starts_with("unknown variant `x`, expected one of `professional`"));
+        assert!(err::<GroupRule>(r#"{"rule": "category", "any_of": ["khong_co"]}"#).starts_with("unknown variant `khong_co`"));
+        assert!(err::<Scope>(r#"{"kind": "subtree"}"#).starts_with("missing field `unit_id`"));
+        assert!(err::<GroupRule>(r#"[]"#).starts_with("invalid type: sequence"));
+    }
+}
