@@ -71,6 +71,8 @@ macro_rules! labelled_enum {
     };
 }
 
+pub(crate) use labelled_enum;
+
 labelled_enum! {
     /// Cấp hành chính: level of government. Thị trấn and phường count as xã level.
     GovLevel {

@@ -197,12 +197,21 @@ impl AppState {
         self.toast.set(Some(Toast { text: text.into(), error: true, undo: None }));
     }
 
-    /// Saves a cadre: validates in the domain, writes to IndexedDB, then updates the
-    /// in-memory roster. On a storage failure nothing changes in memory either.
-    pub async fn save_cadre(&self, draft: Cadre) -> Result<Cadre, Vec<crate::domain::roster::FieldError>> {
+    /// Applies `change` to a copy of the roster (the domain validates it), writes the
+    /// changed record with `write`, and only then replaces the roster in memory: on a storage
+    /// failure nothing changes in memory either.
+    async fn save_record<T, W>(
+        &self,
+        change: impl FnOnce(&mut Roster) -> Result<T, Vec<crate::domain::roster::FieldError>>,
+        write: impl FnOnce(Rc<Db>, T) -> W,
+    ) -> Result<T, Vec<crate::domain::roster::FieldError>>
+    where
+        T: Clone,
+        W: std::future::Future<Output = Result<(), store::StoreError>>,
+    {
         let mut next = self.roster.get_untracked();
-        let saved = next.save_cadre(draft, store::now())?;
-        match db().put_cadre(&saved).await {
+        let saved = change(&mut next)?;
+        match write(db(), saved.clone()).await {
             Ok(()) => {
                 self.roster.set(next);
                 Ok(saved)
@@ -214,20 +223,14 @@ impl AppState {
         }
     }
 
-    /// Saves a unit, as [`AppState::save_cadre`].
+    /// Saves a cadre (see [`AppState::save_record`]).
+    pub async fn save_cadre(&self, draft: Cadre) -> Result<Cadre, Vec<crate::domain::roster::FieldError>> {
+        self.save_record(|r| r.save_cadre(draft, store::now()), |db, c| async move { db.put_cadre(&c).await }).await
+    }
+
+    /// Saves a unit (see [`AppState::save_record`]).
     pub async fn save_unit(&self, draft: Unit) -> Result<Unit, Vec<crate::domain::roster::FieldError>> {
-        let mut next = self.roster.get_untracked();
-        let saved = next.save_unit(draft, store::now())?;
-        match db().put_unit(&saved).await {
-            Ok(()) => {
-                self.roster.set(next);
-                Ok(saved)
-            }
-            Err(e) => {
-                self.fail(e.to_string());
-                Err(vec![])
-            }
-        }
+        self.save_record(|r| r.save_unit(draft, store::now()), |db, u| async move { db.put_unit(&u).await }).await
     }
 
     /// Saves a directive after the domain's validation.

@@ -13,7 +13,7 @@ use crate::domain::model::{
 use crate::domain::roster::FieldError;
 use crate::store;
 use crate::ui::app::{AppState, Route};
-use crate::ui::widgets::{code_select, error_for, field, options};
+use crate::ui::widgets::{error_summary, code_select, error_for, field, options};
 
 #[component]
 pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
@@ -103,15 +103,7 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
                 <a class="btn ghost" href=Route::Roster.href()>"Về danh sách"</a>
             </div>
             <form class="cadre-form" on:submit=save novalidate>
-                {move || {
-                    let e = errors.get();
-                    (!e.is_empty()).then(|| view! {
-                        <div class="error-summary" role="alert">
-                            <p>"Chưa lưu. Hãy sửa các mục sau:"</p>
-                            <ul>{e.into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}</ul>
-                        </div>
-                    })
-                }}
+                {error_summary(errors)}
 
                 <fieldset>
                     <legend>"Thông tin chung"</legend>

@@ -12,7 +12,7 @@ use crate::store;
 /// The id in the editor's URL that starts a new directive.
 pub const NEW: &str = "moi";
 use crate::ui::app::{AppState, Route};
-use crate::ui::widgets::{code_select, error_for, field, options};
+use crate::ui::widgets::{error_summary, code_select, error_for, field, options};
 
 #[component]
 pub fn DirectiveEditorPage(id: String) -> impl IntoView {
@@ -79,15 +79,7 @@ pub fn DirectiveEditorPage(id: String) -> impl IntoView {
                 <a class="btn ghost" href=move || Route::Directive(draft.with(|d| d.id.clone())).href()>"Về văn bản"</a>
             </div>
             <form on:submit=save novalidate>
-                {move || {
-                    let e = errors.get();
-                    (!e.is_empty()).then(|| view! {
-                        <div class="error-summary" role="alert">
-                            <p>"Chưa lưu. Hãy sửa các mục sau:"</p>
-                            <ul>{e.into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}</ul>
-                        </div>
-                    })
-                }}
+                {error_summary(errors)}
                 <fieldset>
                     <legend>"Thông tin văn bản"</legend>
                     <div class="grid">

@@ -13,6 +13,7 @@ use crate::domain::levels::Scale;
 use crate::domain::model::{Category, CivilGrade, Committee, GovLevel, Leadership, Region, UnitKind};
 use crate::domain::roster::FieldError;
 use crate::ui::directive_outline::Panel;
+use crate::ui::widgets::error_summary;
 
 /// The message for `key` among `errs`.
 fn msg(errs: RwSignal<Vec<FieldError>>, key: &'static str) -> impl Fn() -> Option<String> + Copy {
@@ -125,18 +126,6 @@ fn how_from(c: &str) -> MatchHow {
     }
 }
 
-fn error_list(errs: RwSignal<Vec<FieldError>>) -> impl IntoView {
-    move || {
-        let e = errs.get();
-        (!e.is_empty()).then(|| view! {
-            <div class="error-summary" role="alert">
-                <p>"Chưa lưu. Hãy sửa các mục sau:"</p>
-                <ul>{e.into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}</ul>
-            </div>
-        })
-    }
-}
-
 #[component]
 pub fn TargetForm(draft: RwSignal<Directive>, panel: RwSignal<Option<Panel>>, item: String, id: Option<String>) -> impl IntoView {
     let initial = draft.with_untracked(|d| {
@@ -182,7 +171,7 @@ pub fn TargetForm(draft: RwSignal<Directive>, panel: RwSignal<Option<Panel>>, it
     view! {
         <fieldset class="panel" aria-label="Biểu mẫu chỉ tiêu">
             <legend>{if id.is_some() { "Sửa chỉ tiêu" } else { "Thêm chỉ tiêu" }}</legend>
-            {error_list(errs)}
+            {error_summary(errs)}
             <div class="grid">
                 {select(form, "t-kind", "Loại chỉ tiêu",
                     MeasureKind::ALL.iter().map(|k| (k.code().to_string(), k.label().to_string())).collect(),
@@ -429,7 +418,7 @@ pub fn GroupForm(draft: RwSignal<Directive>, panel: RwSignal<Option<Panel>>, id:
     view! {
         <fieldset class="panel" aria-label="Biểu mẫu nhóm đối tượng">
             <legend>{if id.is_some() { "Sửa nhóm đối tượng" } else { "Thêm nhóm đối tượng" }}</legend>
-            {error_list(errs)}
+            {error_summary(errs)}
             <div class="grid">
                 {text(form, errs, "g-name", "Tên nhóm (như văn bản viết)", "name", |g| &g.name, |g| &mut g.name)}
                 {representable.then(|| text(form, errs, "g-stated", "Số người văn bản nêu", "stated_count", |g| &g.stated_count, |g| &mut g.stated_count))}

@@ -7,7 +7,7 @@ use crate::domain::model::{GovLevel, RecordMeta, Region, Unit, UnitKind};
 use crate::domain::roster::FieldError;
 use crate::store;
 use crate::ui::app::AppState;
-use crate::ui::widgets::{code_select, error_for, field, options};
+use crate::ui::widgets::{error_summary, code_select, error_for, field, options};
 
 fn blank_unit(parent_id: Option<String>) -> Unit {
     Unit {
@@ -83,15 +83,7 @@ pub fn UnitsPage() -> impl IntoView {
             <form class="unit-form" on:submit=save novalidate>
                 <fieldset>
                     <legend>{move || if editing.get() { "Sửa đơn vị" } else { "Thêm đơn vị" }}</legend>
-                    {move || {
-                        let e = errors.get();
-                        (!e.is_empty()).then(|| view! {
-                            <div class="error-summary" role="alert">
-                                <p>"Chưa lưu. Hãy sửa các mục sau:"</p>
-                                <ul>{e.into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}</ul>
-                            </div>
-                        })
-                    }}
+                    {error_summary(errors)}
                     <div class="grid">
                         {field("Tên đơn vị", "u-name", error_for(errors, "name"), view! {
                             <input id="u-name" type="text" placeholder="VD: UBND xã Nậm Ty"

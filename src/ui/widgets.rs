@@ -52,3 +52,16 @@ pub fn field(
 pub fn options<T: Copy>(all: &[T], code: impl Fn(T) -> &'static str, label: impl Fn(T) -> &'static str) -> Vec<(String, String)> {
     all.iter().map(|v| (code(*v).to_string(), label(*v).to_string())).collect()
 }
+
+/// The list of problems at the top of a form after a refused save.
+pub fn error_summary(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    move || {
+        let e = errors.get();
+        (!e.is_empty()).then(|| view! {
+            <div class="error-summary" role="alert">
+                <p>"Chưa lưu. Hãy sửa các mục sau:"</p>
+                <ul>{e.into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}</ul>
+            </div>
+        })
+    }
+}

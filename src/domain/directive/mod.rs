@@ -49,58 +49,28 @@ pub use score::{
 pub use suggest::{suggest, Batch, SuggestReason, Suggestion};
 pub use target::{Comparator, Criterion, EventKind, Measure, Milestone, Reported, StatedBaseline, Target, TrainingNeed, Window};
 
-macro_rules! kinds {
-    ($( $(#[$vmeta:meta])* $var:ident = $code:literal, $label:literal; )+) => {
-        /// Loại văn bản.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-        pub enum DirectiveKind {
-            $( $(#[$vmeta])* #[serde(rename = $code)] $var, )+
-        }
-
-        impl<'de> serde::Deserialize<'de> for DirectiveKind {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                $crate::domain::tagged::code_index(d, &[$($code),+]).map(|i| Self::ALL[i])
-            }
-        }
-
-        impl DirectiveKind {
-            /// Every kind, in the order forms list them.
-            pub const ALL: &'static [Self] = &[$(Self::$var),+];
-            /// Vietnamese label.
-            pub fn label(self) -> &'static str {
-                match self { $(Self::$var => $label),+ }
-            }
-            /// Stable code used in JSON and form values.
-            pub fn code(self) -> &'static str {
-                match self { $(Self::$var => $code),+ }
-            }
-            /// The kind with this code, if any.
-            pub fn from_code(code: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.code() == code)
-            }
-        }
-    };
-}
-
-kinds! {
-    /// Nghị quyết.
-    Resolution = "nghi_quyet", "Nghị quyết";
-    /// Kết luận.
-    Conclusion = "ket_luan", "Kết luận";
-    /// Đề án.
-    Scheme = "de_an", "Đề án";
-    /// Kế hoạch.
-    Plan = "ke_hoach", "Kế hoạch";
-    /// Chỉ thị.
-    Instruction = "chi_thi", "Chỉ thị";
-    /// Chương trình hành động.
-    Programme = "chuong_trinh", "Chương trình";
-    /// Quyết định.
-    Decision = "quyet_dinh", "Quyết định";
-    /// Báo cáo (sơ kết, tổng kết).
-    Report = "bao_cao", "Báo cáo";
-    /// Loại khác.
-    Other = "khac", "Văn bản khác";
+crate::domain::model::labelled_enum! {
+    /// Loại văn bản.
+    DirectiveKind {
+        /// Nghị quyết.
+        Resolution = "nghi_quyet", "Nghị quyết";
+        /// Kết luận.
+        Conclusion = "ket_luan", "Kết luận";
+        /// Đề án.
+        Scheme = "de_an", "Đề án";
+        /// Kế hoạch.
+        Plan = "ke_hoach", "Kế hoạch";
+        /// Chỉ thị.
+        Instruction = "chi_thi", "Chỉ thị";
+        /// Chương trình hành động.
+        Programme = "chuong_trinh", "Chương trình";
+        /// Quyết định.
+        Decision = "quyet_dinh", "Quyết định";
+        /// Báo cáo (sơ kết, tổng kết).
+        Report = "bao_cao", "Báo cáo";
+        /// Loại khác.
+        Other = "khac", "Văn bản khác";
+    }
 }
 
 /// A calendar date (ngày tháng năm), serialised as `"YYYY-MM-DD"`.
