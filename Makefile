@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: run test setup build serve test-native test-store test-e2e sizes clean
+.PHONY: run test setup build serve test-native test-store test-e2e sizes bench clean
 
 run: setup build serve
 
@@ -31,6 +31,10 @@ sizes:
 
 test-e2e:
 	npx playwright test
+
+bench:
+	cargo bench --bench scoring
+	cargo bench --bench snapshot
 
 clean:
 	rm -rf dist target test-results playwright-report

@@ -33,10 +33,16 @@ macro_rules! scale {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
         pub enum $name {
             #[default]
             $( $(#[$vmeta])* #[serde(rename = $code)] $var, )+
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                $crate::domain::tagged::code_index(d, &[$($code),+]).map(|i| <Self as Level>::ALL[i])
+            }
         }
 
         impl Level for $name {
@@ -181,7 +187,7 @@ scale! {
 }
 
 /// The scales, for code that works on any of them (targets, reports, forms).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Scale {
     /// Trình độ chuyên môn.
@@ -197,6 +203,8 @@ pub enum Scale {
     /// Quốc phòng - an ninh.
     DefenceSecurity,
 }
+
+crate::domain::tagged::code_deserialize!(Scale { Professional = "professional", Political = "political", StateManagement = "state_management", ForeignLanguage = "foreign_language", InformationTechnology = "information_technology", DefenceSecurity = "defence_security" });
 
 impl Scale {
     /// Every scale, in the order forms and reports show them.

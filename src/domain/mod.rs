@@ -7,4 +7,5 @@ pub mod levels;
 pub mod model;
 pub mod roster;
 pub mod snapshot;
+pub(crate) mod tagged;
 pub mod text;

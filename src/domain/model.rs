@@ -39,14 +39,22 @@ macro_rules! labelled_enum {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
         pub enum $name {
             $( $(#[$vmeta])* #[serde(rename = $code)] $var, )+
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                $crate::domain::tagged::code_index(d, &[$($code),+]).map(|i| Self::ALL[i])
+            }
         }
 
         impl $name {
             /// Every value, in the order forms list them.
             pub const ALL: &'static [Self] = &[$(Self::$var),+];
+            /// Every code, in the order of [`Self::ALL`].
+            pub const CODES: &'static [&'static str] = &[$($code),+];
             /// Vietnamese label.
             pub fn label(self) -> &'static str {
                 match self { $(Self::$var => $label),+ }

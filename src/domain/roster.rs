@@ -33,7 +33,7 @@ impl FieldError {
 }
 
 /// Kind of record a tombstone speaks of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     /// Đơn vị.
@@ -43,6 +43,8 @@ pub enum RecordKind {
     /// Văn bản chỉ đạo.
     Directive,
 }
+
+crate::domain::tagged::code_deserialize!(RecordKind { Unit = "unit", Cadre = "cadre", Directive = "directive" });
 
 /// Bản ghi đã xóa: a deletion, kept so it travels in snapshots and so the deleted record
 /// can be restored ("Hoàn tác").

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use serde::de::Error;
 use serde::{Deserialize, Serialize};
 
 use super::index::{leadership_rank, Bits, RosterIndex, NONE};
@@ -10,10 +11,11 @@ use super::target::Criterion;
 use super::Group;
 use crate::domain::levels::Scale;
 use crate::domain::model::{Category, CivilGrade, Committee, Gender, GovLevel, Leadership, Region, UnitKind};
+use crate::domain::tagged::{key, req, skip, tagged_deserialize};
 use crate::domain::text::fold;
 
 /// How a text is compared (after folding case and marks on both sides).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchHow {
     /// The text contains the words.
@@ -24,6 +26,8 @@ pub enum MatchHow {
     /// The text is exactly the words.
     Equals,
 }
+
+crate::domain::tagged::code_deserialize!(MatchHow { Contains = "contains", StartsWith = "starts_with", Equals = "equals" });
 
 /// So khớp chữ: matches when the text matches any of `any_of` and contains none of `none_of`.
 /// Comparison ignores case and Vietnamese marks ("Phó Chủ tịch UBND" = "pho chu tich ubnd").
@@ -135,7 +139,8 @@ impl UnitFilter {
 
 /// Quy tắc nhóm: a rule over the roster. Rules compose with `any_of` (union), `all_of`
 /// (intersection) and `minus` (exclusion: "trừ những đồng chí là Ủy viên BCH").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// `Deserialize` is written by hand below (one pass, no buffering; see [`crate::domain::tagged`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum GroupRule {
     /// Mọi cán bộ (in the directive's scope).
@@ -240,6 +245,65 @@ pub enum GroupRule {
         criterion: Box<Criterion>,
     },
 }
+
+tagged_deserialize!(GroupRule, "a group rule (an object with \"rule\")", |map| {
+    let (mut rule, mut id, mut rules, mut base, mut except) = (None::<String>, None, None, None, None);
+    let (mut title, mut leadership, mut unit, mut committee, mut level, mut term) = (None, None, None, None, None, None);
+    let (mut any_of, mut years, mut reference_year, mut grade, mut gender, mut criterion) =
+        (None::<Vec<String>>, None, None, None, None, None);
+    while let Some(k) = key(&mut map)? {
+        match k.as_str() {
+            "rule" => rule = Some(map.next_value()?),
+            "id" => id = Some(map.next_value()?),
+            "rules" => rules = Some(map.next_value()?),
+            "base" => base = Some(map.next_value()?),
+            "except" => except = Some(map.next_value()?),
+            "title" => title = map.next_value()?,
+            "leadership" => leadership = map.next_value()?,
+            "unit" => unit = map.next_value()?,
+            "committee" => committee = Some(map.next_value()?),
+            "level" => level = map.next_value()?,
+            "term" => term = map.next_value()?,
+            "any_of" => any_of = Some(map.next_value()?),
+            "years" => years = Some(map.next_value()?),
+            "reference_year" => reference_year = map.next_value()?,
+            "grade" => grade = Some(map.next_value()?),
+            "gender" => gender = Some(map.next_value()?),
+            "criterion" => criterion = Some(map.next_value()?),
+            _ => skip(&mut map)?,
+        }
+    }
+    Ok(match req(rule, "rule")?.as_str() {
+        "everyone" => GroupRule::Everyone,
+        "group" => GroupRule::Group { id: req(id, "id")? },
+        "any_of" => GroupRule::AnyOf { rules: req(rules, "rules")? },
+        "all_of" => GroupRule::AllOf { rules: req(rules, "rules")? },
+        "minus" => GroupRule::Minus { base: req(base, "base")?, except: req(except, "except")? },
+        "position" => GroupRule::Position { title, leadership, unit },
+        "membership" => GroupRule::Membership { committee: req(committee, "committee")?, level, term },
+        "works_in" => GroupRule::WorksIn { unit: req(unit, "unit")? },
+        "category" => GroupRule::Category {
+            any_of: req(any_of, "any_of")?
+                .iter()
+                .map(|c| Category::from_code(c).ok_or_else(|| Error::unknown_variant(c, Category::CODES)))
+                .collect::<Result<_, _>>()?,
+        },
+        "age_below" => GroupRule::AgeBelow { years: req(years, "years")?, reference_year },
+        "age_at_least" => GroupRule::AgeAtLeast { years: req(years, "years")?, reference_year },
+        "grade_at_least" => GroupRule::GradeAtLeast { grade: req(grade, "grade")? },
+        "planned_for" => GroupRule::PlannedFor { title },
+        "gender" => GroupRule::Gender { gender: req(gender, "gender")? },
+        "local" => GroupRule::Local,
+        "ethnicity" => GroupRule::Ethnicity { any_of: req(any_of, "any_of")? },
+        "meets" => GroupRule::Meets { criterion: req(criterion, "criterion")? },
+        t => return Err(Error::unknown_variant(t, GROUP_RULES)),
+    })
+});
+
+const GROUP_RULES: &[&str] = &[
+    "everyone", "group", "any_of", "all_of", "minus", "position", "membership", "works_in", "category",
+    "age_below", "age_at_least", "grade_at_least", "planned_for", "gender", "local", "ethnicity", "meets",
+];
 
 impl GroupRule {
     /// Ids of the groups this rule refers to.

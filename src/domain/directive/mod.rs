@@ -52,9 +52,15 @@ pub use target::{Comparator, Criterion, EventKind, Measure, Milestone, Reported,
 macro_rules! kinds {
     ($( $(#[$vmeta:meta])* $var:ident = $code:literal, $label:literal; )+) => {
         /// Loại văn bản.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
         pub enum DirectiveKind {
             $( $(#[$vmeta])* #[serde(rename = $code)] $var, )+
+        }
+
+        impl<'de> serde::Deserialize<'de> for DirectiveKind {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                $crate::domain::tagged::code_index(d, &[$($code),+]).map(|i| Self::ALL[i])
+            }
         }
 
         impl DirectiveKind {

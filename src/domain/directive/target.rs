@@ -4,14 +4,17 @@
 //! [`Measure`] (what is counted), and [`Milestone`]s (how much, by when). A target with no
 //! milestone is directional: shown, measured when it can be, never scored.
 
+use serde::de::Error;
 use serde::{Deserialize, Serialize};
 
 use super::group::{GroupRule, TextMatch, UnitFilter};
 use crate::domain::levels::Scale;
+use crate::domain::tagged::{key, req, skip, tagged_deserialize};
 
 /// Tiêu chí: one condition a person meets or not. Several criteria on one target mean
 /// "all at once" (compound target: đại học + cao cấp LLCT + ngoại ngữ + tin học).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// `Deserialize` is written by hand below (one pass, no buffering; see [`crate::domain::tagged`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "criterion", rename_all = "snake_case")]
 pub enum Criterion {
     /// Trình độ: at or above `level` on `scale` ("thạc sĩ trở lên"); with `count_studying`,
@@ -40,6 +43,34 @@ pub enum Criterion {
         rule: Box<GroupRule>,
     },
 }
+
+tagged_deserialize!(Criterion, "a criterion (an object with \"criterion\")", |map| {
+    let (mut criterion, mut scale, mut level, mut count_studying, mut field, mut rule) =
+        (None::<String>, None, None, None, None, None);
+    while let Some(k) = key(&mut map)? {
+        match k.as_str() {
+            "criterion" => criterion = Some(map.next_value()?),
+            "scale" => scale = Some(map.next_value()?),
+            "level" => level = Some(map.next_value()?),
+            "count_studying" => count_studying = Some(map.next_value()?),
+            "field" => field = Some(map.next_value()?),
+            "rule" => rule = Some(map.next_value()?),
+            _ => skip(&mut map)?,
+        }
+    }
+    Ok(match req(criterion, "criterion")?.as_str() {
+        "level" => Criterion::Level {
+            scale: req(scale, "scale")?,
+            level: req(level, "level")?,
+            count_studying: count_studying.unwrap_or_default(),
+        },
+        "minority_language" => Criterion::MinorityLanguage,
+        "lao_language" => Criterion::LaoLanguage,
+        "field" => Criterion::Field { field: req(field, "field")? },
+        "person" => Criterion::Person { rule: req(rule, "rule")? },
+        t => return Err(Error::unknown_variant(t, &["level", "minority_language", "lao_language", "field", "person"])),
+    })
+});
 
 impl Criterion {
     /// Rank of the required level on its scale, if this is a level criterion with a known code.
@@ -72,7 +103,8 @@ impl Criterion {
 }
 
 /// Khoảng thời gian of a record-based target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+// `Deserialize` is written by hand below (one pass, no buffering; see [`crate::domain::tagged`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "every", rename_all = "snake_case")]
 pub enum Window {
     /// Hàng năm: within each calendar year.
@@ -93,8 +125,28 @@ pub enum Window {
     },
 }
 
+tagged_deserialize!(Window, "a window (an object with \"every\")", |map| {
+    let (mut every, mut years, mut from, mut to) = (None::<String>, None, None, None);
+    while let Some(k) = key(&mut map)? {
+        match k.as_str() {
+            "every" => every = Some(map.next_value()?),
+            "years" => years = Some(map.next_value()?),
+            "from" => from = Some(map.next_value()?),
+            "to" => to = Some(map.next_value()?),
+            _ => skip(&mut map)?,
+        }
+    }
+    Ok(match req(every, "every")?.as_str() {
+        "year" => Window::Year,
+        "years" => Window::Years { years: req(years, "years")? },
+        "term" => Window::Term,
+        "period" => Window::Period { from: req(from, "from")?, to: req(to, "to")? },
+        t => return Err(Error::unknown_variant(t, &["year", "years", "term", "period"])),
+    })
+});
+
 /// Loại hoạt động counted by an events target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// Lớp bồi dưỡng (tập trung hoặc trực tuyến).
@@ -105,6 +157,8 @@ pub enum EventKind {
     /// Hội thảo.
     Workshop,
 }
+
+crate::domain::tagged::code_deserialize!(EventKind { Class = "class", Delegation = "delegation", Workshop = "workshop" });
 
 impl EventKind {
     /// Every kind, in the order forms list them.
@@ -144,7 +198,8 @@ impl EventKind {
 }
 
 /// Đo lường: what a target counts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// `Deserialize` is written by hand below (one pass, no buffering; see [`crate::domain::tagged`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Measure {
     /// Tỷ lệ: share of the group meeting every criterion (amount in %).
@@ -196,6 +251,43 @@ pub enum Measure {
     /// Định hướng: no number; shown, not scored.
     Directional,
 }
+
+tagged_deserialize!(Measure, "a measure (an object with \"kind\")", |map| {
+    let (mut kind, mut criteria, mut units, mut training, mut window) = (None::<String>, None, None, None, None);
+    let (mut agency, mut per_unit, mut event) = (None, None, None);
+    while let Some(k) = key(&mut map)? {
+        match k.as_str() {
+            "kind" => kind = Some(map.next_value()?),
+            "criteria" => criteria = Some(map.next_value()?),
+            "units" => units = Some(map.next_value()?),
+            "training" => training = Some(map.next_value()?),
+            "window" => window = Some(map.next_value()?),
+            "agency" => agency = Some(map.next_value()?),
+            "per_unit" => per_unit = Some(map.next_value()?),
+            "event" => event = Some(map.next_value()?),
+            _ => skip(&mut map)?,
+        }
+    }
+    Ok(match req(kind, "kind")?.as_str() {
+        "share" => Measure::Share { criteria: req(criteria, "criteria")? },
+        "count" => Measure::Count { criteria: req(criteria, "criteria")? },
+        "per_unit" => Measure::PerUnit { units: req(units, "units")?, criteria: req(criteria, "criteria")? },
+        "trained" => Measure::Trained { training: req(training, "training")?, window: req(window, "window")? },
+        "completions" => Measure::Completions {
+            training: req(training, "training")?,
+            agency: agency.unwrap_or_default(),
+            per_unit: per_unit.unwrap_or_default(),
+        },
+        "events" => Measure::Events { event: req(event, "event")?, training: training.unwrap_or_default() },
+        "directional" => Measure::Directional,
+        t => {
+            return Err(Error::unknown_variant(
+                t,
+                &["share", "count", "per_unit", "trained", "completions", "events", "directional"],
+            ))
+        }
+    })
+});
 
 impl Measure {
     /// True when the measure is computed from the roster alone.
@@ -249,7 +341,7 @@ impl Measure {
 }
 
 /// So sánh.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparator {
     /// Ít nhất / đạt / trở lên (≥).
@@ -262,6 +354,8 @@ pub enum Comparator {
     /// Duy trì: keep at or above the value.
     Maintain,
 }
+
+crate::domain::tagged::code_deserialize!(Comparator { AtLeast = "at_least", Above = "above", About = "about", Maintain = "maintain" });
 
 impl Comparator {
     /// Every comparator, in the order forms list them.

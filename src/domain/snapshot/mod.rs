@@ -49,6 +49,7 @@ use serde::{Deserialize, Serialize};
 use super::directive::Directive;
 use super::model::{Cadre, Id, Millis, Unit};
 use super::roster::{RecordKind, Roster, Tombstone};
+use super::tagged::{key, req, skip, tagged_deserialize};
 use super::text::fold;
 
 pub use merge::{merge, preview, Choice, Counts, FieldDiff, MergeOutcome, Preview, RecordChange, Resolutions, Status};
@@ -107,7 +108,8 @@ pub struct ExportedBy {
 
 /// Phạm vi xuất.
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// `Deserialize` is written by hand below (one pass, no buffering; see [`crate::domain::tagged`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Scope {
     /// Toàn bộ dữ liệu.
@@ -121,6 +123,23 @@ pub enum Scope {
         unit_name: String,
     },
 }
+
+tagged_deserialize!(Scope, "a scope (an object with \"kind\")", |map| {
+    let (mut kind, mut unit_id, mut unit_name) = (None::<String>, None, None);
+    while let Some(k) = key(&mut map)? {
+        match k.as_str() {
+            "kind" => kind = Some(map.next_value()?),
+            "unit_id" => unit_id = Some(map.next_value()?),
+            "unit_name" => unit_name = Some(map.next_value()?),
+            _ => skip(&mut map)?,
+        }
+    }
+    Ok(match req(kind, "kind")?.as_str() {
+        "all" => Scope::All,
+        "subtree" => Scope::Subtree { unit_id: req(unit_id, "unit_id")?, unit_name: unit_name.unwrap_or_default() },
+        t => return Err(serde::de::Error::unknown_variant(t, &["all", "subtree"])),
+    })
+});
 
 /// Văn bản mẫu dẫn chiếu: a built-in template, by reference.
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
@@ -157,7 +176,7 @@ pub struct Records {
 
 /// Kind of record, as snapshots, errors and previews speak of them.
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Đơn vị.
@@ -171,6 +190,8 @@ pub enum Kind {
     /// Bản ghi đã xóa.
     Tombstone,
 }
+
+crate::domain::tagged::code_deserialize!(Kind { Unit = "unit", Cadre = "cadre", Directive = "directive", Template = "template", Tombstone = "tombstone" });
 
 impl Kind {
     /// Vietnamese label.
