@@ -574,6 +574,21 @@ fn a_unit_in_use_is_never_deleted() {
 }
 
 #[test]
+fn directive_deletions_travel_and_merge() {
+    let data = dataset(4, 10);
+    let d = data.directives[0].clone();
+    let t = Tombstone { id: d.id.clone(), kind: RecordKind::Directive, meta: RecordMeta { version: d.meta.version + 1, updated_at: NOW }, backup: serde_json::to_value(&d).unwrap() };
+    let theirs = Dataset { roster: data.roster.clone(), directives: vec![], tombstones: vec![t.clone()] };
+    let out = merge(&data, &theirs, &Resolutions::default());
+    assert!(out.state.directives.iter().all(|x| x.id != d.id));
+    assert!(out.state.tombstones.contains(&t));
+    assert_eq!(out.summary.directives.deleted, 1);
+    // Kept by a side that has no such directive, and never dropped by a merge.
+    let out = merge(&theirs, &Dataset::default(), &Resolutions::default());
+    assert!(out.state.tombstones.contains(&t));
+}
+
+#[test]
 fn template_references_do_not_become_records() {
     let data = dataset(4, 10);
     let s = export(&data, &ExportScope::All, by(), BTreeMap::new(), NOW).unwrap();

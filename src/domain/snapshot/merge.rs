@@ -424,7 +424,8 @@ fn run(local: &Dataset, incoming: &Dataset, resolutions: &Resolutions, diffs: bo
         merge_kind(&mut ctx, &local.roster.units, &local.tombstones, &incoming.roster.units, &incoming.tombstones);
     let (cadres, cadre_t) =
         merge_kind(&mut ctx, &local.roster.cadres, &local.tombstones, &incoming.roster.cadres, &incoming.tombstones);
-    let (directives, _) = merge_kind(&mut ctx, &local.directives, &[], &incoming.directives, &[]);
+    let (directives, directive_t) =
+        merge_kind(&mut ctx, &local.directives, &local.tombstones, &incoming.directives, &incoming.tombstones);
 
     // Keep or put back the units still in use.
     let mut kept_in_use = Vec::new();
@@ -472,6 +473,7 @@ fn run(local: &Dataset, incoming: &Dataset, resolutions: &Resolutions, diffs: bo
     }
     units.sort_by(|a, b| a.id.cmp(&b.id));
     unit_t.extend(cadre_t);
+    unit_t.extend(directive_t);
     unit_t.sort_by(|a, b| (a.id.as_str(), kind_rank(a.kind)).cmp(&(b.id.as_str(), kind_rank(b.kind))));
     MergeOutcome {
         state: Dataset { roster: Roster { units, cadres }, directives, tombstones: unit_t },
