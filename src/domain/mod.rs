@@ -5,6 +5,7 @@ pub mod directive;
 pub mod document;
 pub mod levels;
 pub mod model;
+pub mod report;
 pub mod roster;
 pub mod snapshot;
 pub(crate) mod tagged;

@@ -258,6 +258,12 @@ pub async fn fetch_text(path: &str) -> Result<String, StoreError> {
     text.as_string().ok_or_else(|| StoreError(format!("\"{path}\" không phải văn bản.")))
 }
 
+/// Puts `text` on the clipboard (the user pastes it into a report). Says whether it worked.
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    JsFuture::from(window.navigator().clipboard().write_text(text)).await.is_ok()
+}
+
 /// Today's date from the browser clock (local time).
 pub fn today() -> Date {
     let d = js_sys::Date::new_0();

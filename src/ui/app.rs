@@ -89,6 +89,8 @@ pub enum Route {
     EditDirective(String),
     /// Đề xuất cử đi học for one directive.
     Suggestions(String),
+    /// Thực trạng: the status report of a directive's groups.
+    Status(String),
 }
 
 impl Route {
@@ -102,6 +104,7 @@ impl Route {
             ["van-ban", id] if !id.is_empty() => Route::Directive((*id).to_string()),
             ["van-ban", id, "sua"] => Route::EditDirective((*id).to_string()),
             ["van-ban", id, "de-xuat"] => Route::Suggestions((*id).to_string()),
+            ["van-ban", id, "thuc-trang"] => Route::Status((*id).to_string()),
             _ => Route::Roster,
         }
     }
@@ -110,7 +113,7 @@ impl Route {
     pub fn bundle(&self) -> Bundle {
         match self {
             Route::Roster | Route::NewCadre | Route::EditCadre(_) | Route::Units => Bundle::Roster,
-            Route::Directives | Route::Directive(_) | Route::Suggestions(_) => Bundle::Directives,
+            Route::Directives | Route::Directive(_) | Route::Suggestions(_) | Route::Status(_) => Bundle::Directives,
             Route::EditDirective(_) => Bundle::Editor,
         }
     }
@@ -136,6 +139,7 @@ impl Route {
             Route::Directive(id) => format!("#/van-ban/{id}"),
             Route::EditDirective(id) => format!("#/van-ban/{id}/sua"),
             Route::Suggestions(id) => format!("#/van-ban/{id}/de-xuat"),
+            Route::Status(id) => format!("#/van-ban/{id}/thuc-trang"),
         }
     }
 }
@@ -420,7 +424,7 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
             let current = state.route.get();
             match (&route, &current) {
                 (Route::Roster, Route::NewCadre | Route::EditCadre(_)) => true,
-                (Route::Directives, Route::Directive(_) | Route::EditDirective(_) | Route::Suggestions(_)) => true,
+                (Route::Directives, Route::Directive(_) | Route::EditDirective(_) | Route::Suggestions(_) | Route::Status(_)) => true,
                 _ => route == current,
             }
         });

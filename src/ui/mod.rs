@@ -10,6 +10,7 @@ mod directive_forms;
 mod directive_outline;
 mod directives;
 mod roster;
+mod status;
 mod suggestions;
 mod units;
 mod widgets;
@@ -38,6 +39,7 @@ pub fn start_directives() {
             Route::Directives => view! { <directives::DirectivesPage/> }.into_any(),
             Route::Directive(id) => view! { <directive::DirectivePage id=id.clone()/> }.into_any(),
             Route::Suggestions(id) => view! { <suggestions::SuggestionsPage id=id.clone()/> }.into_any(),
+            Route::Status(id) => view! { <status::StatusPage id=id.clone()/> }.into_any(),
             _ => return None,
         })
     }, app::all_directives);

@@ -53,4 +53,14 @@ test("the Hoàng Su Phì template scores live: editing a cadre's level moves the
 
   await page.getByRole("link", { name: "Đề xuất cử đi học" }).tap();
   await expect(page.locator(".suggest-table").first()).toContainText("Hoàng Văn Thắng");
+
+  // The status report in the document's own wording.
+  await page.getByRole("link", { name: "← Về văn bản" }).tap();
+  await page.getByRole("link", { name: "Thực trạng" }).tap();
+  const group = page.locator(".status-group", { hasText: "Ủy viên Ban chấp hành Đảng bộ Huyện đương chức khóa XXI" });
+  await expect(group.locator(".paragraph")).toContainText(
+    "Trình độ chuyên môn: Thạc sĩ và đang học thạc sĩ 01 đồng chí, chiếm 50,0%; Đại học 01 đồng chí, chiếm 50,0%.",
+  );
+  await page.getByLabel("Gộp người đang học vào trình độ đang học", { exact: false }).uncheck();
+  await expect(group.locator(".paragraph")).toContainText("Trình độ chuyên môn: Đại học 02 đồng chí, chiếm 100,0%.");
 });

@@ -1,0 +1,235 @@
+//! Báo cáo thực trạng: the status of one group as seed 002 section I writes it — total;
+//! locals, women, under 35 (count and share); the professional, political-theory and
+//! state-management breakdowns — as numbers for a table and as the paragraph an officer pastes
+//! into a report:
+//!
+//! "Trình độ chuyên môn: Tiến sĩ 01 đồng chí, chiếm 2,4%; Thạc sĩ và đang học thạc sĩ 13 đồng
+//! chí, chiếm 31,0%; Đại học 28 đồng chí, chiếm 66,7%."
+//!
+//! Shares are written with one decimal, rounded half up, and counts with two digits, as the
+//! documents do.
+
+use super::directive::group::Evaluator;
+use super::directive::{percent_tenths, Bits, Directive, RosterIndex};
+use super::levels::{Level, Political, Professional, Qualification, StateManagement};
+use super::model::{Cadre, Gender};
+
+/// Age below which a cadre counts as young in the status report ("dưới 35 tuổi").
+pub const YOUNG_BELOW: i32 = 35;
+
+/// A count with its share of the group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// What is counted ("Thạc sĩ và đang học thạc sĩ").
+    pub label: String,
+    /// Số người.
+    pub count: u32,
+    /// Share in tenths of a percent (333 = 33,3%), rounded half up.
+    pub tenths: u32,
+}
+
+impl Part {
+    fn new(label: String, count: u32, total: u32) -> Self {
+        let tenths = percent_tenths(count, total).unwrap_or(0) as u32;
+        Part { label, count, tenths }
+    }
+
+    /// "33,3%" (always one decimal, as status reports write it).
+    pub fn share_text(&self) -> String {
+        format!("{},{}%", self.tenths / 10, self.tenths % 10)
+    }
+
+    /// "13 đồng chí, chiếm 31,0%" with the count on two digits.
+    pub fn phrase(&self) -> String {
+        format!("{} {:02} đồng chí, chiếm {}", self.label, self.count, self.share_text())
+    }
+}
+
+/// Thực trạng of one group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusReport {
+    /// Tên nhóm.
+    pub group_name: String,
+    /// Tổng số.
+    pub total: u32,
+    /// Người địa phương.
+    pub locals: Part,
+    /// Cán bộ nữ.
+    pub women: Part,
+    /// Dưới 35 tuổi.
+    pub young: Part,
+    /// Trình độ chuyên môn, highest level first, levels with nobody left out.
+    pub professional: Vec<Part>,
+    /// Lý luận chính trị.
+    pub political: Vec<Part>,
+    /// Quản lý nhà nước.
+    pub state_management: Vec<Part>,
+}
+
+/// Counts members by level, highest first. With `merge_studying`, a person studying towards
+/// a higher level counts at that level, labelled "X và đang học X" as the documents do.
+fn breakdown<L: Level>(
+    members: &[&Cadre],
+    total: u32,
+    merge_studying: bool,
+    qual: impl Fn(&Cadre) -> &Qualification<L>,
+) -> Vec<Part> {
+    let mut held = vec![0u32; L::ALL.len()];
+    let mut studying = vec![0u32; L::ALL.len()];
+    for c in members {
+        let q = qual(c);
+        match q.studying.filter(|s| merge_studying && *s > q.level) {
+            Some(s) => studying[usize::from(s.rank())] += 1,
+            None => held[usize::from(q.level.rank())] += 1,
+        }
+    }
+    L::ALL
+        .iter()
+        .rev()
+        .filter_map(|l| {
+            let r = usize::from(l.rank());
+            let n = held[r] + studying[r];
+            (n > 0).then(|| {
+                let name = l.label();
+                let label = if studying[r] > 0 {
+                    format!("{name} và đang học {}", name.to_lowercase())
+                } else {
+                    name.to_string()
+                };
+                Part::new(label, n, total)
+            })
+        })
+        .collect()
+}
+
+/// The status of group `group_id` of directive `d` in `year`. `None` when the directive has
+/// no such group.
+pub fn status_report(d: &Directive, idx: &RosterIndex, group_id: &str, year: u16, merge_studying: bool) -> Option<StatusReport> {
+    let group = d.group(group_id)?;
+    let bits: Bits = Evaluator::new(idx, &d.groups, d.scope_unit_id.as_deref(), year).group(group_id);
+    let members: Vec<&Cadre> = bits.iter().map(|i| &idx.roster.cadres[i]).collect();
+    let total = members.len() as u32;
+    let count = |f: &dyn Fn(&Cadre) -> bool| members.iter().filter(|c| f(c)).count() as u32;
+    Some(StatusReport {
+        group_name: group.name.clone(),
+        total,
+        locals: Part::new("Người địa phương".into(), count(&|c| c.local), total),
+        women: Part::new("Cán bộ nữ".into(), count(&|c| c.gender == Gender::Female), total),
+        young: Part::new(format!("Dưới {YOUNG_BELOW} tuổi"), count(&|c| c.age_in(year) < YOUNG_BELOW), total),
+        professional: breakdown::<Professional>(&members, total, merge_studying, |c| &c.professional),
+        political: breakdown::<Political>(&members, total, merge_studying, |c| &c.political),
+        state_management: breakdown::<StateManagement>(&members, total, merge_studying, |c| &c.state_management),
+    })
+}
+
+impl StatusReport {
+    /// The paragraphs as seed 002 writes them, ready to paste.
+    pub fn paragraphs(&self) -> Vec<String> {
+        let line = |title: &str, parts: &[Part]| {
+            let body = if parts.is_empty() {
+                "chưa có số liệu".to_string()
+            } else {
+                parts.iter().map(Part::phrase).collect::<Vec<_>>().join("; ")
+            };
+            format!("{title}: {body}.")
+        };
+        let with_count = |p: &Part, what: &str| format!("{what} có {:02} đồng chí, chiếm {}", p.count, p.share_text());
+        vec![
+            format!(
+                "{}: tổng số {:02} đồng chí, trong đó {}. {}. {}.",
+                self.group_name,
+                self.total,
+                with_count(&self.locals, "là người địa phương"),
+                with_count(&self.women, "Cán bộ nữ"),
+                with_count(&self.young, &format!("Dưới {YOUNG_BELOW} tuổi")),
+            ),
+            line("Trình độ chuyên môn", &self.professional),
+            line("Trình độ lý luận chính trị", &self.political),
+            line("Quản lý Nhà nước", &self.state_management),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::directive::{Group, GroupRule};
+    use crate::domain::model::{Committee, GovLevel, Membership, RecordMeta, Region, Unit, UnitKind};
+    use crate::domain::roster::Roster;
+
+    /// Seed 002, group 1.1: 42 members of the district committee; 01 tiến sĩ, 13 thạc sĩ or
+    /// studying towards it, 28 đại học; 21 locals; 08 women.
+    fn seed_002_group_1_1() -> (Roster, Directive) {
+        let unit = Unit {
+            id: "h".into(),
+            name: "Huyện ủy Hoàng Su Phì".into(),
+            level: GovLevel::District,
+            kind: UnitKind::Party,
+            region: Region::Mountain,
+            parent_id: None,
+            meta: RecordMeta::default(),
+        };
+        let mut cadres = Vec::new();
+        for i in 0..42u32 {
+            let mut c = Cadre::blank(format!("c{i}"), "h".into());
+            c.full_name = format!("Cán bộ {i}");
+            c.memberships.push(Membership { committee: Committee::ExecutiveCommittee, level: GovLevel::District, term: "XXI".into() });
+            c.local = i < 21;
+            c.gender = if i < 8 { Gender::Female } else { Gender::Male };
+            c.birth_year = if i < 3 { 1992 } else { 1975 };
+            c.professional = match i {
+                0 => Qualification::at(Professional::Doctor),
+                1..=9 => Qualification::at(Professional::Master),
+                10..=13 => Qualification { level: Professional::Bachelor, studying: Some(Professional::Master), studying_until: Some(2022) },
+                _ => Qualification::at(Professional::Bachelor),
+            };
+            cadres.push(c);
+        }
+        let mut d = Directive::blank("d".into(), crate::domain::directive::DirectiveKind::Scheme);
+        d.groups = vec![Group {
+            id: "g11".into(),
+            name: "Ủy viên Ban chấp hành Đảng bộ Huyện đương chức khóa XXI".into(),
+            rule: GroupRule::Membership { committee: Committee::ExecutiveCommittee, level: Some(GovLevel::District), term: None },
+            stated_count: Some(42),
+            note: String::new(),
+        }];
+        (Roster { units: vec![unit], cadres }, d)
+    }
+
+    #[test]
+    fn seed_002_group_1_1_reads_as_the_document() {
+        let (roster, d) = seed_002_group_1_1();
+        let idx = RosterIndex::build(&roster);
+        let r = status_report(&d, &idx, "g11", 2021, true).unwrap();
+        assert_eq!(r.total, 42);
+        assert_eq!((r.locals.count, r.locals.share_text()), (21, "50,0%".to_string()));
+        assert_eq!((r.women.count, r.women.share_text()), (8, "19,0%".to_string()));
+        assert_eq!(r.young.count, 3);
+        let p = r.paragraphs();
+        assert_eq!(
+            p[1],
+            "Trình độ chuyên môn: Tiến sĩ 01 đồng chí, chiếm 2,4%; Thạc sĩ và đang học thạc sĩ 13 đồng chí, chiếm 31,0%; Đại học 28 đồng chí, chiếm 66,7%."
+        );
+        assert!(p[0].starts_with("Ủy viên Ban chấp hành Đảng bộ Huyện đương chức khóa XXI: tổng số 42 đồng chí, trong đó là người địa phương có 21 đồng chí, chiếm 50,0%. Cán bộ nữ có 08 đồng chí, chiếm 19,0%."));
+    }
+
+    #[test]
+    fn without_merging_studying_counts_the_level_held() {
+        let (roster, d) = seed_002_group_1_1();
+        let idx = RosterIndex::build(&roster);
+        let r = status_report(&d, &idx, "g11", 2021, false).unwrap();
+        let labels: Vec<(&str, u32)> = r.professional.iter().map(|p| (p.label.as_str(), p.count)).collect();
+        assert_eq!(labels, vec![("Tiến sĩ", 1), ("Thạc sĩ", 9), ("Đại học", 32)]);
+        assert!(status_report(&d, &idx, "nope", 2021, true).is_none());
+    }
+
+    #[test]
+    fn shares_of_every_breakdown_sum_to_the_total() {
+        let (roster, d) = seed_002_group_1_1();
+        let idx = RosterIndex::build(&roster);
+        let r = status_report(&d, &idx, "g11", 2021, true).unwrap();
+        for parts in [&r.professional, &r.political, &r.state_management] {
+            assert_eq!(parts.iter().map(|p| p.count).sum::<u32>(), r.total);
+        }
+    }
+}

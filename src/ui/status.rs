@@ -1,0 +1,124 @@
+//! Thực trạng: for the groups of a directive, the status table and the paragraph in the
+//! document's own wording (seed 002 section I), with a copy button. Printable.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::directive::RosterIndex;
+use crate::domain::report::{status_report, Part, StatusReport};
+use crate::store;
+use crate::ui::app::{AppState, Route};
+use crate::ui::directive::DocumentHeader;
+
+#[component]
+pub fn StatusPage(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let year = store::today().year;
+    let merge = RwSignal::new(true);
+    let key = id.clone();
+    let directive = Memo::new(move |_| state.directives.with(|all| all.iter().find(|d| d.id == key).cloned()));
+    let chosen: RwSignal<Vec<String>> = RwSignal::new(
+        directive.with_untracked(|d| d.as_ref().map(|d| d.groups.iter().map(|g| g.id.clone()).collect()).unwrap_or_default()),
+    );
+    let reports = Memo::new(move |_| {
+        let merge = merge.get();
+        let chosen = chosen.get();
+        directive.with(|d| {
+            let Some(d) = d else { return Vec::new() };
+            state.roster.with(|r| {
+                let idx = RosterIndex::build(r);
+                d.groups
+                    .iter()
+                    .filter(|g| chosen.contains(&g.id))
+                    .filter_map(|g| status_report(d, &idx, &g.id, year, merge))
+                    .collect::<Vec<StatusReport>>()
+            })
+        })
+    });
+
+    move || {
+        let Some(d) = directive.get() else {
+            return view! { <section class="page"><h1>"Không tìm thấy văn bản"</h1></section> }.into_any();
+        };
+        let groups: Vec<(String, String)> = d.groups.iter().map(|g| (g.id.clone(), g.name.clone())).collect();
+        view! {
+            <section class="page status-page">
+                <div class="page-head no-print">
+                    <a class="btn ghost" href=Route::Directive(d.id.clone()).href()>"← Về văn bản"</a>
+                    <button class="btn" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"In"</button>
+                </div>
+                <DocumentHeader d=d.clone()/>
+                <h2 class="print-title">{format!("THỰC TRẠNG ĐỘI NGŨ CÁN BỘ NĂM {year}")}</h2>
+                <div class="no-print filters-block">
+                    <label class="check-label">
+                        <input type="checkbox" prop:checked=move || merge.get() on:change=move |ev| merge.set(event_target_checked(&ev)) />
+                        " Gộp người đang học vào trình độ đang học (như văn bản viết \"Thạc sĩ và đang học thạc sĩ\")"
+                    </label>
+                    <fieldset class="checks">
+                        <legend>"Nhóm đối tượng"</legend>
+                        {groups.into_iter().map(|(gid, name)| {
+                            let (g1, g2) = (gid.clone(), gid);
+                            view! {
+                                <label class="check-label">
+                                    <input type="checkbox" prop:checked=move || chosen.with(|c| c.contains(&g1))
+                                        on:change=move |ev| { let on = event_target_checked(&ev); let g = g2.clone(); chosen.update(|c| { c.retain(|x| *x != g); if on { c.push(g) } }) } />
+                                    " " {name}
+                                </label>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                </div>
+                {move || reports.get().into_iter().map(report_view).collect_view()}
+            </section>
+        }
+        .into_any()
+    }
+}
+
+fn rows(title: &'static str, parts: &[Part]) -> impl IntoView {
+    let n = parts.len().max(1);
+    if parts.is_empty() {
+        return view! { <tr><th scope="row">{title}</th><td colspan="3">"chưa có số liệu"</td></tr> }.into_any();
+    }
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| view! {
+            <tr>
+                {(i == 0).then(|| view! { <th scope="rowgroup" rowspan=n.to_string()>{title}</th> })}
+                <td>{p.label.clone()}</td>
+                <td class="num">{format!("{:02}", p.count)}</td>
+                <td class="num">{p.share_text()}</td>
+            </tr>
+        })
+        .collect_view()
+        .into_any()
+}
+
+fn report_view(r: StatusReport) -> impl IntoView {
+    let text = r.paragraphs().join("\n");
+    let copied = RwSignal::new(false);
+    let copy_text = text.clone();
+    view! {
+        <section class="status-group">
+            <h3>{format!("{} ({} đồng chí)", r.group_name, r.total)}</h3>
+            <table class="status-table">
+                <thead><tr><th>"Tiêu chí"</th><th></th><th>"Số lượng"</th><th>"Tỷ lệ"</th></tr></thead>
+                <tbody>
+                    {rows("Cơ cấu", &[r.locals.clone(), r.women.clone(), r.young.clone()])}
+                    {rows("Chuyên môn", &r.professional)}
+                    {rows("Lý luận chính trị", &r.political)}
+                    {rows("Quản lý nhà nước", &r.state_management)}
+                </tbody>
+            </table>
+            <div class="paragraph">
+                {r.paragraphs().into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+            </div>
+            <button class="btn no-print" on:click=move |_| {
+                let t = copy_text.clone();
+                spawn_local(async move { copied.set(store::copy_to_clipboard(&t).await) });
+            }>{move || if copied.get() { "Đã sao chép" } else { "Sao chép đoạn văn" }}</button>
+            <textarea class="visually-hidden" readonly aria-label="Đoạn văn thực trạng">{text}</textarea>
+        </section>
+    }
+}
