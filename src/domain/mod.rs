@@ -9,3 +9,4 @@ pub mod roster;
 pub mod snapshot;
 pub(crate) mod tagged;
 pub mod text;
+pub mod training;
