@@ -217,12 +217,14 @@ fn content(roster: &Roster, recs: &TrainingRecords) -> (Vec<Cadre>, Vec<Enrollme
     (cs, es, hs)
 }
 
+type Op<'a> = &'a dyn Fn(&Roster, &TrainingRecords, &mut dyn FnMut() -> String) -> Applied;
+
 #[test]
 fn undo_restores_exactly_with_newer_versions() {
     let mut roster = small_roster();
     let mut recs = cao_cap_records();
     let mut new_id = ids("x");
-    let mut step = |roster: &mut Roster, recs: &mut TrainingRecords, op: &dyn Fn(&Roster, &TrainingRecords, &mut dyn FnMut() -> String) -> Applied, now: i64| {
+    let mut step = |roster: &mut Roster, recs: &mut TrainingRecords, op: Op<'_>, now: i64| {
         let before = content(roster, recs);
         let a = op(roster, recs, &mut new_id);
         apply(&a.change, roster, recs);

@@ -100,7 +100,7 @@ impl TrainingRecords {
     /// A cadre's qualification history, oldest first.
     pub fn history_of(&self, cadre_id: &str) -> Vec<&QualificationChange> {
         let mut v: Vec<&QualificationChange> = self.history.iter().filter(|h| h.cadre_id == cadre_id).collect();
-        v.sort_by(|a, b| (a.date, a.meta.updated_at).cmp(&(b.date, b.meta.updated_at)));
+        v.sort_by_key(|h| (h.date, h.meta.updated_at));
         v
     }
 

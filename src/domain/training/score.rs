@@ -21,6 +21,7 @@ use std::collections::HashMap;
 use super::model::{CourseLine, EnrollmentStatus};
 use super::TrainingRecords;
 use crate::domain::directive::score::{record_years, score_directive_full, RecordCount, RecordSource};
+use crate::domain::directive::index::FxMap;
 use crate::domain::directive::{Bits, Date, Directive, DirectiveScore, Measure, RosterIndex, Target};
 use crate::domain::text::fold;
 
@@ -51,7 +52,7 @@ impl<'r> TrainingIndex<'r> {
     /// roster, of unknown or removed lines, are left out.
     pub fn build(idx: &RosterIndex, recs: &'r TrainingRecords) -> Self {
         let plans: HashMap<&str, &'r [String]> = recs.plans.iter().filter(|p| !p.removed).map(|p| (p.id.as_str(), p.directive_ids.as_slice())).collect();
-        let mut line_pos: HashMap<&str, usize> = HashMap::with_capacity(recs.lines.len());
+        let mut line_pos: FxMap<&str, usize> = FxMap::with_capacity_and_hasher(recs.lines.len(), Default::default());
         let mut lines = Vec::with_capacity(recs.lines.len());
         for l in recs.lines.iter().filter(|l| !l.removed) {
             let Some(dirs) = plans.get(l.plan_id.as_str()) else { continue };
@@ -65,7 +66,10 @@ impl<'r> TrainingIndex<'r> {
             });
         }
         let roster = idx.roster;
-        let cadre_pos: HashMap<&str, u32> = roster.cadres.iter().enumerate().map(|(i, c)| (c.id.as_str(), i as u32)).collect();
+        let mut cadre_pos: FxMap<&str, u32> = FxMap::with_capacity_and_hasher(roster.cadres.len(), Default::default());
+        for (i, c) in roster.cadres.iter().enumerate() {
+            cadre_pos.entry(c.id.as_str()).or_insert(i as u32);
+        }
         for e in &recs.enrollments {
             let (Some(&li), Some(&ci)) = (line_pos.get(e.line_id.as_str()), cadre_pos.get(e.cadre_id.as_str())) else { continue };
             let date = match e.status {
@@ -84,8 +88,8 @@ impl<'r> TrainingIndex<'r> {
             _ => String::new(),
         };
         self.lines.iter().filter(move |l| {
-            (l.directives.iter().any(|x| *x == d.id) && l.line.targets.iter().any(|x| *x == t.id))
-                || (!training.is_empty() && (l.programme == training || l.fields.iter().any(|f| *f == training)))
+            (l.directives.contains(&d.id) && l.line.targets.contains(&t.id))
+                || (!training.is_empty() && (l.programme == training || l.fields.contains(&training)))
         })
     }
 }
