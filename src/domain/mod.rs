@@ -10,3 +10,4 @@ pub mod roster;
 pub mod snapshot;
 pub(crate) mod tagged;
 pub mod text;
+pub mod training;

@@ -43,8 +43,9 @@ pub use edit::{next_number, Direction, Removed};
 pub use group::{GroupRule, MatchHow, TextMatch, UnitFilter};
 pub use index::{Bits, RosterIndex};
 pub use score::{
-    format_count, format_percent, format_persons, format_share, format_thousands, percent_tenths, score_directive,
-    AmountUnit, DirectiveScore, GroupTally, NeedScore, Status, TargetScore, UnitTally, Value,
+    format_count, format_percent, format_persons, format_share, format_thousands, percent_tenths, record_years, score_directive,
+    score_directive_full, AmountUnit, DirectiveScore, GroupTally, NeedScore, RecordCount, RecordSource, Status, TargetScore, UnitTally,
+    Value,
 };
 pub use suggest::{suggest, Batch, SuggestReason, Suggestion};
 pub use target::{Comparator, Criterion, EventKind, Measure, Milestone, Reported, StatedBaseline, Target, TrainingNeed, Window};

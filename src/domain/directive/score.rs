@@ -176,6 +176,16 @@ pub struct TargetScore {
     pub per_unit: Vec<UnitTally>,
     /// Every milestone.
     pub milestones: Vec<MilestoneCheck>,
+    /// Giả định: the value (in the unit of `measured`) if everyone now nominated or studying
+    /// on the target's course lines completes. Record-based targets only.
+    #[serde(default)]
+    pub what_if: Option<f64>,
+    /// The active milestone would be met under that assumption.
+    #[serde(default)]
+    pub what_if_met: Option<bool>,
+    /// Số liệu từ hồ sơ đào tạo: the value comes from enrollments and course lines.
+    #[serde(default)]
+    pub from_records: bool,
 }
 
 impl TargetScore {
@@ -207,6 +217,9 @@ impl TargetScore {
                 .iter()
                 .map(|m| MilestoneCheck { year: m.year, target: m.value, upper: m.upper, met: None })
                 .collect(),
+            what_if: None,
+            what_if_met: None,
+            from_records: false,
         }
     }
 
@@ -215,7 +228,16 @@ impl TargetScore {
         match (self.value, self.kind.as_str()) {
             (None, _) => "chưa có dữ liệu".into(),
             (Some(v), "per_unit") => format!("{}/{} đơn vị đạt", v.numerator, v.denominator),
-            (Some(v), "share") => format_share(v.numerator, v.denominator),
+            (Some(v), "share" | "trained") => format_share(v.numerator, v.denominator),
+            (Some(v), "completions") if v.denominator > 0 => {
+                if v.numerator > v.denominator {
+                    format!("{}, vượt chỉ tiêu ({})", format_persons(v.numerator), format_count(v.denominator))
+                } else {
+                    let p = percent_tenths(v.numerator, v.denominator).unwrap_or(0) as i64;
+                    format!("{}, đạt {} so với chỉ tiêu {}", format_persons(v.numerator), tenths_text(p), format_count(v.denominator))
+                }
+            }
+            (Some(v), "events") => format!("{} hoạt động trong năm", format_count(v.numerator)),
             (Some(v), _) => format_persons(v.numerator),
         }
     }
@@ -333,13 +355,42 @@ pub fn score_directive(d: &Directive, idx: &RosterIndex, at: Date) -> DirectiveS
 /// As [`score_directive`], with baselines measured by the app earlier (target id → value),
 /// which take precedence over the document's.
 pub fn score_directive_with(d: &Directive, idx: &RosterIndex, at: Date, snapshots: &HashMap<String, f64>) -> DirectiveScore {
+    score_directive_full(d, idx, at, snapshots, None)
+}
+
+/// Counts of a record-based target (see [`RecordSource`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RecordCount {
+    /// Persons (trained, completed) or events counted.
+    pub count: u32,
+    /// The same if everyone now nominated or studying completed.
+    pub if_all_complete: u32,
+}
+
+/// Where record-based targets (Trained, Completions, Events) get their numbers: implemented
+/// by `crate::domain::training::TrainingIndex`. Reached through a trait object so a bundle
+/// that scores without records never links the training code.
+pub trait RecordSource {
+    /// The counts for target `t` of `d` at `at`, over `group` (the target's group, when it
+    /// has one); `None` when no record exists for the target ("chưa có dữ liệu").
+    fn count(&self, d: &Directive, t: &Target, at: Date, group: Option<&Bits>) -> Option<RecordCount>;
+}
+
+/// As [`score_directive_with`], scoring record-based targets from `records` when given.
+pub fn score_directive_full(
+    d: &Directive,
+    idx: &RosterIndex,
+    at: Date,
+    snapshots: &HashMap<String, f64>,
+    records: Option<&dyn RecordSource>,
+) -> DirectiveScore {
     let mut ev = Evaluator::new(idx, &d.groups, d.scope_unit_id.as_deref(), at.year);
     let groups = d
         .groups
         .iter()
         .map(|g| GroupTally { group_id: g.id.clone(), members: ev.group(&g.id).count(), stated: g.stated_count })
         .collect();
-    let targets: Vec<TargetScore> = d.targets().into_iter().map(|t| score_target(d, &mut ev, t, at, snapshots)).collect();
+    let targets: Vec<TargetScore> = d.targets().into_iter().map(|t| score_target(d, &mut ev, t, at, snapshots, records)).collect();
     let needs = d
         .needs()
         .into_iter()
@@ -391,7 +442,14 @@ pub fn target_members(d: &Directive, idx: &RosterIndex, target_id: &str, at: Dat
     Some((yes.iter().collect(), no.iter().collect()))
 }
 
-fn score_target(d: &Directive, ev: &mut Evaluator, t: &Target, at: Date, snapshots: &HashMap<String, f64>) -> TargetScore {
+fn score_target(
+    d: &Directive,
+    ev: &mut Evaluator,
+    t: &Target,
+    at: Date,
+    snapshots: &HashMap<String, f64>,
+    records: Option<&dyn RecordSource>,
+) -> TargetScore {
     let unit = match &t.measure {
         Measure::Share { .. } | Measure::PerUnit { .. } | Measure::Trained { .. } => AmountUnit::Percent,
         Measure::Count { .. } | Measure::Completions { .. } => AmountUnit::Persons,
@@ -401,7 +459,18 @@ fn score_target(d: &Directive, ev: &mut Evaluator, t: &Target, at: Date, snapsho
     match &t.measure {
         Measure::Directional => return TargetScore::not_scored(t, unit, "Chỉ tiêu định hướng: không chấm điểm."),
         m if m.needs_records() => {
-            return TargetScore::not_scored(t, unit, "Chưa có dữ liệu: cần số liệu các khóa đào tạo, bồi dưỡng.");
+            let no_data = "Chưa có dữ liệu: cần số liệu các khóa đào tạo, bồi dưỡng.";
+            let Some(src) = records else {
+                return TargetScore::not_scored(t, unit, no_data);
+            };
+            let group = t.group.as_deref().map(|g| ev.group(g));
+            if matches!(m, Measure::Trained { .. }) && group.is_none() {
+                return TargetScore::not_scored(t, unit, "Chưa chọn nhóm đối tượng.");
+            }
+            let Some(rc) = src.count(d, t, at, group.as_ref()) else {
+                return TargetScore::not_scored(t, unit, "Chưa có dữ liệu: chưa có lớp nào trong kế hoạch phục vụ chỉ tiêu này.");
+            };
+            return score_records(d, t, at, unit, rc, group.map(|g| g.count()), snapshots);
         }
         _ => {}
     }
@@ -546,6 +615,126 @@ fn score_target(d: &Directive, ev: &mut Evaluator, t: &Target, at: Date, snapsho
         Status::Behind
     };
     s
+}
+
+/// Scores a record-based target from its counts: "trained" as a share of the group,
+/// "completions" as persons against the quota, "events" as events in the year. Annual
+/// measures (hàng năm, events per year) follow a straight path within the scoring year.
+fn score_records(
+    d: &Directive,
+    t: &Target,
+    at: Date,
+    unit: AmountUnit,
+    rc: RecordCount,
+    n: Option<u32>,
+    snapshots: &HashMap<String, f64>,
+) -> TargetScore {
+    let is_share = matches!(t.measure, Measure::Trained { .. });
+    let annual = matches!(t.measure, Measure::Events { .. } | Measure::Trained { window: super::Window::Year, .. });
+    let n = n.unwrap_or(0);
+    let k = rc.count;
+    let mut s = TargetScore::not_scored(t, unit, "");
+    s.reason = None;
+    s.from_records = true;
+    s.group_size = is_share.then_some(n);
+    let as_measured = |k: u32| if is_share { Value { numerator: k, denominator: n }.share() } else { Some(f64::from(k)) };
+    s.measured = as_measured(k);
+    s.what_if = as_measured(rc.if_all_complete);
+    s.value = Some(Value { numerator: k, denominator: if is_share { n } else { 0 } });
+    if is_share && n == 0 {
+        s.status = Status::NotScored;
+        s.reason = Some("Nhóm đối tượng chưa có ai trong danh sách.".into());
+        return s;
+    }
+    if t.milestones.is_empty() {
+        s.status = Status::NotScored;
+        s.reason = Some("Không có mức chỉ tiêu: chỉ theo dõi.".into());
+        return s;
+    }
+    let first = &t.milestones[0];
+    let (baseline, source) = if let Some(v) = snapshots.get(&t.id) {
+        (Some(*v), Some(BaselineSource::Snapshot))
+    } else if let Some(b) = &t.baseline {
+        (Some(b.value), Some(BaselineSource::Stated))
+    } else if let (Some(v), Some(inc)) = (first.value, first.increase) {
+        (Some(v - inc), Some(BaselineSource::Implied))
+    } else {
+        (None, None)
+    };
+    s.baseline = baseline;
+    s.baseline_source = source;
+    let required = |m: &Milestone| -> Option<u32> {
+        let v = milestone_value(m, baseline)?;
+        Some(if is_share { required_for_share(v, n, m.comparator) } else { required_for_count(v, m.comparator) })
+    };
+    s.milestones = t
+        .milestones
+        .iter()
+        .map(|m| MilestoneCheck { year: m.year, target: milestone_value(m, baseline), upper: m.upper, met: required(m).map(|r| k >= r) })
+        .collect();
+    let (ai, m) = t.milestone_for(at.year).expect("milestones not empty");
+    let Some(goal) = milestone_value(m, baseline) else {
+        s.status = Status::NotScored;
+        s.reason = Some("Chỉ tiêu tương đối nhưng thiếu số liệu gốc.".into());
+        return s;
+    };
+    s.target = Some(goal);
+    s.target_upper = m.upper;
+    s.increase = m.increase;
+    s.comparator = m.comparator;
+    s.deadline = Some(m.year);
+    s.required = required(m);
+    let req = s.required.unwrap_or(0);
+    if matches!(t.measure, Measure::Completions { .. }) {
+        s.value = Some(Value { numerator: k, denominator: req });
+    }
+    s.what_if_met = Some(rc.if_all_complete >= req);
+    s.gap_persons = req.saturating_sub(k);
+    s.years_left = if annual { u32::from(at.year <= m.year) } else { u32::from(m.year.saturating_sub(at.year)) + u32::from(at.year <= m.year) };
+    s.per_year = if s.years_left == 0 { s.gap_persons } else { s.gap_persons.div_ceil(s.years_left) };
+    let (from_date, from_value, deadline) = if annual {
+        (Date::start_of_year(at.year), 0.0, Date::end_of_year(at.year.min(m.year)))
+    } else if ai == 0 {
+        (d.start_date().unwrap_or(Date::start_of_year(at.year)), baseline.unwrap_or(0.0), Date::end_of_year(m.year))
+    } else {
+        let p = &t.milestones[ai - 1];
+        (Date::end_of_year(p.year), milestone_value(p, baseline).unwrap_or(0.0), Date::end_of_year(m.year))
+    };
+    let expected = from_value + (goal - from_value) * fraction(at, from_date, deadline);
+    s.expected_now = Some(expected);
+    let current = s.measured.unwrap_or(0.0);
+    s.status = if k >= req {
+        Status::Met
+    } else if at > Date::end_of_year(m.year) {
+        Status::Overdue
+    } else if current + EPS >= expected {
+        Status::OnTrack
+    } else {
+        Status::Behind
+    };
+    s
+}
+
+/// The years a record-based target counts in at `at`, both ends included: the scoring year
+/// (hàng năm, events), the last N years (ít nhất 1 lần trong N năm), the term ending at the
+/// active milestone (from the previous milestone's year, or five years before), the stated
+/// period, or, for completions, the directive's period up to the active milestone.
+pub fn record_years(d: &Directive, t: &Target, at: Date) -> (u16, u16) {
+    use super::Window;
+    match &t.measure {
+        Measure::Trained { window: Window::Year, .. } | Measure::Events { .. } => (at.year, at.year),
+        Measure::Trained { window: Window::Years { years }, .. } => (at.year.saturating_sub(u16::from(*years).max(1) - 1), at.year),
+        Measure::Trained { window: Window::Term, .. } => match t.milestone_for(at.year) {
+            Some((i, m)) => (if i > 0 { t.milestones[i - 1].year } else { m.year.saturating_sub(5) }, m.year),
+            None => (at.year.saturating_sub(4), at.year),
+        },
+        Measure::Trained { window: Window::Period { from, to }, .. } => (*from, *to),
+        _ => {
+            let from = d.period.map(|p| p.from).or(d.date.map(|x| x.year)).unwrap_or(0);
+            let to = t.milestone_for(at.year).map_or(at.year, |(_, m)| m.year.max(from));
+            (from, to)
+        }
+    }
 }
 
 // ---------------------------------------------------------------- Vietnamese formatting
