@@ -35,6 +35,7 @@ test-e2e:
 bench:
 	cargo bench --bench scoring
 	cargo bench --bench snapshot
+	cargo bench --bench training
 
 clean:
 	rm -rf dist target test-results playwright-report
