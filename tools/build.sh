@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 rm -rf dist dist-pages
-pages=(van-ban.html sua-van-ban.html)
+pages=(van-ban.html sua-van-ban.html trao-doi.html)
 trunk build --release=true --dist dist index.html
 for page in "${pages[@]}"; do
   trunk build --release=true --dist "dist-pages/$page" "$page"
