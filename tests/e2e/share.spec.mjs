@@ -173,9 +173,57 @@ test("bad files are refused with their message and change nothing", async ({ pag
   writeFileSync(gz, (await import("node:zlib")).gzipSync(text));
   await pick(page, gz);
   await expect(page.locator('[data-count="unchanged"]')).toHaveText("3");
+  // Drag and drop works like the picker.
+  await openShare(page);
+  await page.evaluate((body) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([body], "keo-tha.json", { type: "application/json" }));
+    document.querySelector(".drop-zone").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(page.locator(".preview h3")).toHaveText("Xem trước: keo-tha.json");
+  await expect(page.locator('[data-count="unchanged"]')).toHaveText("3");
   await setBirthYear(page, "<b>Đậm</b><img src=x onerror=\"window.pwned=1\">", "1970");
   await pick(page, good.path);
   await expect(page.locator('[data-count="local_newer"]')).toHaveText("1");
   await expect(page.locator(".changes")).toContainText('<b>Đậm</b><img src=x onerror="window.pwned=1">');
   expect(await page.evaluate(() => window.pwned)).toBeUndefined();
+});
+
+test("a full disk at apply time is said in Vietnamese and changes nothing", async ({ browser }, testInfo) => {
+  const a = await newOfficer(browser, testInfo);
+  await open(a);
+  await addUnit(a, "UBND xã Nậm Sơn");
+  await addCadre(a, { name: "Nguyễn Văn An", unit: "UBND xã Nậm Sơn" });
+  await addCadre(a, { name: "Lò Thị Bình", unit: "UBND xã Nậm Sơn" });
+  const file = await exportAll(a, testInfo, "a.json");
+
+  const b = await newOfficer(browser, testInfo);
+  await open(b);
+  await addUnit(b, "Phòng Nội vụ");
+  await addCadre(b, { name: "Trần Văn Cường", unit: "Phòng Nội vụ" });
+  await pick(b, file.path);
+  await expect(b.locator('[data-count="new"]')).toHaveText("3");
+  // The disk fills up: IndexedDB refuses the write as a full browser does
+  // (QuotaExceededError). Chromium's quota override (CDP) does not reach a test context.
+  await b.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.diskFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return put.apply(this, args);
+    };
+    window.diskFull = true;
+  });
+  await b.getByRole("button", { name: "Áp dụng" }).tap();
+  await expect(b.locator(".toast.error")).toContainText("bộ nhớ của trình duyệt đã đầy");
+  await expect(b.locator(".preview")).toBeVisible();
+  await expect(b.getByText("Chưa nhập tệp nào")).toBeVisible();
+  expect(await rosterCount(b)).toBe(1);
+
+  // Room again (a fresh page load): the same file applies.
+  await pick(b, file.path);
+  await b.getByRole("button", { name: "Áp dụng" }).tap();
+  await expect(b.getByRole("status").filter({ hasText: "Đã nhập tệp" })).toContainText("3 mới");
+  expect(await rosterCount(b)).toBe(3);
+  await a.context().close();
+  await b.context().close();
 });
