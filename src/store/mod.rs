@@ -45,6 +45,9 @@ const ALL_STORES: [&str; 6] = [UNITS, CADRES, TOMBSTONES, SETTINGS, DIRECTIVES, 
 /// Every store a snapshot import writes.
 const DATA_STORES: [&str; 5] = [UNITS, CADRES, DIRECTIVES, TOMBSTONES, BACKUPS];
 
+/// localStorage key of [`Db::generation`].
+const GENERATION: &str = "write_generation";
+
 /// How many backups are kept: the transaction that adds one drops the oldest beyond this.
 pub const BACKUPS_KEPT: usize = 10;
 
@@ -201,7 +204,16 @@ impl Db {
             drop(tx);
             return Err(err(ctx, "QuotaExceededError (mô phỏng)"));
         }
-        tx.commit().await.map_err(|e| err(ctx, e))
+        tx.commit().await.map_err(|e| err(ctx, e))?;
+        prefs::set(GENERATION, &new_id());
+        Ok(())
+    }
+
+    /// Thế hệ dữ liệu: a token that changes after every write from any tab or bundle (kept in
+    /// localStorage). The share page compares it to skip re-reading the whole database when
+    /// nothing was written since the preview.
+    pub fn generation() -> Option<String> {
+        prefs::get(GENERATION)
     }
 
     /// Saves one cadre.

@@ -22,6 +22,9 @@ const LISTED_CHANGES: usize = 200;
 /// A file read, checked and previewed, waiting for the user's choices.
 struct Pending {
     file: String,
+    /// What was stored when the file was checked, and the write generation then.
+    local: Dataset,
+    generation: Option<String>,
     sender: String,
     from: String,
     exported_at: i64,
@@ -57,6 +60,7 @@ async fn check_file(file: web_sys::File) -> Import {
         Ok(b) => b,
         Err(e) => return failed(vec![e.0]),
     };
+    let generation = store::Db::generation();
     let local = match db().load_dataset().await {
         Ok(d) => d,
         Err(e) => return failed(vec![e.0]),
@@ -74,6 +78,8 @@ async fn check_file(file: web_sys::File) -> Import {
             let preview = snapshot::preview(&local, &incoming);
             Import::Ready(Arc::new(Pending {
                 file: name,
+                local,
+                generation,
                 sender,
                 from,
                 exported_at,
@@ -318,17 +324,24 @@ pub fn SharePage() -> impl IntoView {
         import.set(Import::Busy("Đang áp dụng…".into()));
         spawn_local(async move {
             let result: Result<Counts, String> = async {
-                // What is stored now (another tab may have written since the preview).
-                let local = db().load_dataset().await.map_err(|e| e.0)?;
-                let outcome = snapshot::merge(&local, &p.incoming, &resolutions.get_untracked());
+                // What is stored now: read again only when something was written since the
+                // preview (another tab, an edit).
+                let fresh;
+                let local = if p.generation.is_some() && store::Db::generation() == p.generation {
+                    &p.local
+                } else {
+                    fresh = db().load_dataset().await.map_err(|e| e.0)?;
+                    &fresh
+                };
+                let outcome = snapshot::merge(local, &p.incoming, &resolutions.get_untracked());
                 if !outcome.unresolved.is_empty() {
                     return Err(format!(
                         "Còn {} xung đột chưa chọn: hãy chọn \"Giữ của tôi\" hoặc \"Lấy của họ\" cho từng bản ghi, hoặc dùng nút chọn tất cả.",
                         outcome.unresolved.len()
                     ));
                 }
-                let backup = Backup::of(&local, BackupReason::Import, p.file.clone(), p.sender.clone());
-                db().apply_import(&local, &outcome.state, &backup).await.map_err(|e| e.0)?;
+                let backup = Backup::of(local, BackupReason::Import, p.file.clone(), p.sender.clone());
+                db().apply_import(local, &outcome.state, &backup).await.map_err(|e| e.0)?;
                 let Dataset { roster, directives, .. } = outcome.state;
                 state.roster.set(roster);
                 state.directives.set(directives);
