@@ -45,7 +45,8 @@ enum Import {
 }
 
 fn mb(bytes: f64) -> String {
-    format!("{:.1} MB", bytes / 1_000_000.0).replace('.', ",")
+    let (n, unit) = if bytes >= 1e9 { (bytes / 1e9, "GB") } else { (bytes / 1e6, "MB") };
+    format!("{n:.1} {unit}").replace('.', ",")
 }
 
 /// Reads, checks and previews a file against what this device holds.
