@@ -80,4 +80,13 @@ fn main() {
     println!("  merge:                         {}", ms(t_merge));
     println!("  import + merge:                {}", ms(t_import + t_merge));
     println!("  (median of {runs} runs; preview: {} new, {} changed, {} unchanged)", p.cadres.new, p.cadres.changed, p.cadres.unchanged);
+
+    // For the browser figure (tests/e2e/bench.spec.mjs): the receiver's older copy and the
+    // sender's file, written when DTBD_SNAPSHOT_DIR names a folder.
+    if let Ok(dir) = std::env::var("DTBD_SNAPSHOT_DIR") {
+        let older = export(&local, &ExportScope::All, by.clone(), BTreeMap::new(), now - 1).unwrap().to_json();
+        std::fs::write(format!("{dir}/bench-29000-older.json"), older).unwrap();
+        std::fs::write(format!("{dir}/bench-30000.json"), &json).unwrap();
+        println!("  wrote {dir}/bench-29000-older.json and {dir}/bench-30000.json");
+    }
 }

@@ -4,8 +4,10 @@
 
 use dtbd::domain::levels::{Political, Professional};
 use dtbd::domain::model::{Cadre, GovLevel, Leadership, Position, RecordMeta, Region, Unit, UnitKind};
+use dtbd::domain::directive::Directive;
 use dtbd::domain::roster::Roster;
-use dtbd::store::{Db, DB_NAME};
+use dtbd::domain::snapshot::{self, Dataset, ExportScope, ExportedBy, Resolutions};
+use dtbd::store::{fail_next_write, Backup, BackupReason, Db, BACKUPS_KEPT, DB_NAME};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -90,4 +92,127 @@ async fn delete_keeps_a_tombstone_and_undo_restores() {
 async fn the_app_database_name_is_stable() {
     // Renaming the database would silently hide every user's data.
     assert_eq!(DB_NAME, "dtbd");
+}
+
+/// A device's data: two units, two cadres, a user directive and a tombstone.
+fn device(tag: &str) -> Dataset {
+    let mut roster = Roster::default();
+    roster.save_unit(unit("u1"), 1).unwrap();
+    roster.save_unit(Unit { parent_id: Some("u1".into()), ..unit(&format!("u2{tag}")) }, 2).unwrap();
+    roster.save_cadre(cadre(&format!("a{tag}"), "Nguyễn Văn Đức"), 3).unwrap();
+    roster.save_cadre(cadre(&format!("b{tag}"), "Lò Thị Mai"), 4).unwrap();
+    roster.save_cadre(cadre(&format!("x{tag}"), "Giàng A Páo"), 5).unwrap();
+    let t = roster.delete_cadre(&format!("x{tag}"), 6).unwrap();
+    let mut d = Directive::from_json(include_str!("../public/templates/002-hoang-su-phi-02-da-hu.json")).unwrap().copy_as(format!("d{tag}"));
+    d.meta.version = 1;
+    Dataset { roster, directives: vec![d], tombstones: vec![t] }.normalised()
+}
+
+async fn write_all(db: &Db, data: &Dataset) {
+    let empty = Dataset::default();
+    db.apply_import(&empty, data, &Backup::of(&empty, BackupReason::Import, "seed", "")).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn apply_import_writes_everything_in_one_transaction_with_a_backup() {
+    let name = "dtbd-test-apply";
+    let db = fresh(name).await;
+    let mine = device("");
+    write_all(&db, &mine).await;
+    assert_eq!(db.load_dataset().await.unwrap().normalised(), mine);
+
+    // Their file: their own records, and one of mine edited with a newer version.
+    let mut theirs = device("-b");
+    let mut edited = mine.roster.cadre("a").unwrap().clone();
+    edited.full_name = "Nguyễn Văn Đức (đã sửa)".into();
+    edited.meta.version += 1;
+    theirs.roster.cadres.push(edited);
+    let file = snapshot::export(&theirs, &ExportScope::All, ExportedBy::default(), Default::default(), 10).unwrap().to_json();
+    let imported = snapshot::import(file.as_bytes(), &mine.roster).unwrap();
+    let outcome = snapshot::merge(&mine, &imported.snapshot.into_dataset(), &Resolutions::default());
+    assert!(outcome.unresolved.is_empty());
+    let backup = Backup::of(&mine, BackupReason::Import, "dtbd-b.json", "B");
+    db.apply_import(&mine, &outcome.state, &backup).await.unwrap();
+    db.close();
+
+    let db = Db::open(name).await.unwrap();
+    let after = db.load_dataset().await.unwrap().normalised();
+    assert_eq!(after, outcome.state.clone().normalised());
+    assert_eq!(after.roster.cadre("a").unwrap().full_name, "Nguyễn Văn Đức (đã sửa)");
+    assert!(after.roster.cadre("a-b").is_some() && after.roster.cadre("b").is_some());
+    let list = db.backups().await.unwrap();
+    assert_eq!(list.len(), 2, "the seed's and this import's");
+    let b = list.iter().find(|b| b.id == backup.id).unwrap();
+    assert_eq!(b, &backup);
+    assert_eq!((b.cadres, b.units, b.directives, b.tombstones), (2, 2, 1, 1));
+    assert_eq!(db.backup_data(&backup.id).await.unwrap().normalised(), mine);
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_import_writes_nothing() {
+    let name = "dtbd-test-apply-fails";
+    let db = fresh(name).await;
+    let mine = device("");
+    write_all(&db, &mine).await;
+    let backups_before = db.backups().await.unwrap();
+
+    let theirs = device("-b");
+    let outcome = snapshot::merge(&mine, &theirs, &Resolutions::default());
+    fail_next_write();
+    let e = db.apply_import(&mine, &outcome.state, &Backup::of(&mine, BackupReason::Import, "x.json", "")).await.unwrap_err();
+    assert!(e.0.contains("bộ nhớ của trình duyệt đã đầy"), "{e}");
+    db.close();
+
+    let db = Db::open(name).await.unwrap();
+    assert_eq!(db.load_dataset().await.unwrap().normalised(), mine, "no record written");
+    assert_eq!(db.backups().await.unwrap(), backups_before, "no backup written");
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn restoring_a_backup_gives_back_the_exact_previous_state_and_can_be_undone() {
+    let name = "dtbd-test-restore";
+    let db = fresh(name).await;
+    let mine = device("");
+    write_all(&db, &mine).await;
+    let theirs = device("-b");
+    let outcome = snapshot::merge(&mine, &theirs, &Resolutions::all_theirs());
+    let before_import = Backup::of(&mine, BackupReason::Import, "b.json", "");
+    db.apply_import(&mine, &outcome.state, &before_import).await.unwrap();
+    db.close();
+
+    // Undo the import, after a reopen.
+    let db = Db::open(name).await.unwrap();
+    let current = db.load_dataset().await.unwrap();
+    let before_restore = Backup::of(&current, BackupReason::Restore, "b.json", "");
+    let restored = db.restore_backup(&before_import.id, &current, &before_restore).await.unwrap();
+    assert_eq!(restored.normalised(), mine);
+    db.close();
+    let db = Db::open(name).await.unwrap();
+    assert_eq!(db.load_dataset().await.unwrap().normalised(), mine, "exactly the state before the import");
+
+    // The restore made a backup too: restoring it redoes the import.
+    let current = db.load_dataset().await.unwrap();
+    db.restore_backup(&before_restore.id, &current, &Backup::of(&current, BackupReason::Restore, "", "")).await.unwrap();
+    db.close();
+    let db = Db::open(name).await.unwrap();
+    assert_eq!(db.load_dataset().await.unwrap().normalised(), outcome.state.normalised());
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn only_the_newest_backups_are_kept() {
+    let name = "dtbd-test-backups-kept";
+    let db = fresh(name).await;
+    let data = device("");
+    write_all(&db, &data).await;
+    for i in 0..BACKUPS_KEPT + 2 {
+        let b = Backup { id: format!("{:015}-t", 9_000_000_000_000u64 + i as u64), ..Backup::of(&data, BackupReason::Import, format!("f{i}.json"), "") };
+        db.apply_import(&data, &data, &b).await.unwrap();
+    }
+    let list = db.backups().await.unwrap();
+    assert_eq!(list.len(), BACKUPS_KEPT);
+    assert_eq!(list[0].source, format!("f{}.json", BACKUPS_KEPT + 1));
+    db.close();
 }

@@ -10,6 +10,7 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 pages=(
   "van-ban|dtbd-van-ban|Văn bản, chỉ tiêu"
   "sua-van-ban|dtbd-sua-van-ban|Sửa văn bản"
+  "trao-doi|dtbd-trao-doi|Trao đổi dữ liệu"
 )
 
 rm -rf dist dist-pages

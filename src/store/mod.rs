@@ -18,22 +18,49 @@ use serde::Serialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+
 use crate::domain::directive::{Date, Directive};
+use crate::domain::snapshot::Dataset;
 use crate::domain::model::{Cadre, Unit};
 use crate::domain::roster::{RecordKind, Roster, Tombstone};
 
 /// Name of the database that holds the user's real data.
 pub const DB_NAME: &str = "dtbd";
 /// Schema version of the IndexedDB layout (object stores), not of the records.
-/// v1: units, cadres, tombstones, settings. v2: directives.
-const DB_VERSION: u32 = 2;
+/// v1: units, cadres, tombstones, settings. v2: directives. v3: backups.
+const DB_VERSION: u32 = 3;
 
 const UNITS: &str = "units";
 const CADRES: &str = "cadres";
 const TOMBSTONES: &str = "tombstones";
 const SETTINGS: &str = "settings";
 const DIRECTIVES: &str = "directives";
-const ALL_STORES: [&str; 5] = [UNITS, CADRES, TOMBSTONES, SETTINGS, DIRECTIVES];
+/// Bản sao lưu: per backup, its description under `m:<id>` and the data under `d:<id>`, so
+/// the list reads only the small descriptions.
+const BACKUPS: &str = "backups";
+const ALL_STORES: [&str; 6] = [UNITS, CADRES, TOMBSTONES, SETTINGS, DIRECTIVES, BACKUPS];
+/// Every store a snapshot import writes.
+const DATA_STORES: [&str; 5] = [UNITS, CADRES, DIRECTIVES, TOMBSTONES, BACKUPS];
+
+/// localStorage key of [`Db::generation`].
+const GENERATION: &str = "write_generation";
+
+/// How many backups are kept: the transaction that adds one drops the oldest beyond this.
+pub const BACKUPS_KEPT: usize = 10;
+
+thread_local! {
+    static FAIL_NEXT_WRITE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Makes the next write queue its records and then abort like a full disk would
+/// (QuotaExceededError), for the tests that prove a failed write changes nothing.
+#[doc(hidden)]
+pub fn fail_next_write() {
+    FAIL_NEXT_WRITE.with(|f| f.set(true));
+}
 
 /// A storage failure, worded for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,7 +198,22 @@ impl Db {
                 }
             }
         }
-        tx.commit().await.map_err(|e| err(ctx, e))
+        if FAIL_NEXT_WRITE.with(|f| f.take()) {
+            // Dropped without commit: indexed_db_futures aborts it, as the browser does when
+            // the disk is full at commit time.
+            drop(tx);
+            return Err(err(ctx, "QuotaExceededError (mô phỏng)"));
+        }
+        tx.commit().await.map_err(|e| err(ctx, e))?;
+        prefs::set(GENERATION, &new_id());
+        Ok(())
+    }
+
+    /// Thế hệ dữ liệu: a token that changes after every write from any tab or bundle (kept in
+    /// localStorage). The share page compares it to skip re-reading the whole database when
+    /// nothing was written since the preview.
+    pub fn generation() -> Option<String> {
+        prefs::get(GENERATION)
     }
 
     /// Saves one cadre.
@@ -213,6 +255,176 @@ impl Db {
         self.write(&[UNITS, TOMBSTONES], &[Op::put(UNITS, &u.id, u), Op::Delete { store: TOMBSTONES, key: &u.id }])
             .await
     }
+
+    /// Everything that travels in snapshots, as stored: units, cadres, directives (templates
+    /// copied in included) and tombstones.
+    pub async fn load_dataset(&self) -> Result<Dataset, StoreError> {
+        Ok(Dataset { roster: self.load_roster().await?, directives: self.load_directives().await?, tombstones: self.tombstones().await? })
+    }
+
+    /// Nhập: replaces the stored `before` by `after` (the merge outcome) in ONE transaction
+    /// over every data store, after storing `backup` with the whole of `before` in the same
+    /// transaction: all of it lands, or nothing does. Only records that differ are written.
+    /// `before` must be what is stored (see [`Db::load_dataset`]). The oldest backups beyond
+    /// [`BACKUPS_KEPT`] are dropped in the same transaction.
+    pub async fn apply_import(&self, before: &Dataset, after: &Dataset, backup: &Backup) -> Result<(), StoreError> {
+        let (meta_key, data_key) = backup_keys(&backup.id);
+        let data = serde_json::to_string(&BackupDataRef {
+            units: &before.roster.units,
+            cadres: &before.roster.cadres,
+            directives: &before.directives,
+            tombstones: &before.tombstones,
+        })
+        .expect("records always serialise");
+        let mut old = self.backups().await?;
+        old.retain(|b| b.id != backup.id);
+        let dropped: Vec<(String, String)> = old.iter().skip(BACKUPS_KEPT.saturating_sub(1)).map(|b| backup_keys(&b.id)).collect();
+
+        let mut ops: Vec<Op> = Vec::new();
+        diff_ops(&mut ops, UNITS, &before.roster.units, &after.roster.units, |u| &u.id);
+        diff_ops(&mut ops, CADRES, &before.roster.cadres, &after.roster.cadres, |c| &c.id);
+        diff_ops(&mut ops, DIRECTIVES, &before.directives, &after.directives, |d| &d.id);
+        diff_ops(&mut ops, TOMBSTONES, &before.tombstones, &after.tombstones, |t| &t.id);
+        for (m, d) in &dropped {
+            ops.push(Op::Delete { store: BACKUPS, key: m });
+            ops.push(Op::Delete { store: BACKUPS, key: d });
+        }
+        ops.push(Op::put(BACKUPS, &meta_key, backup));
+        ops.push(Op::Put { store: BACKUPS, key: &data_key, json: data });
+        self.write(&DATA_STORES, &ops).await
+    }
+
+    /// Every backup's description, newest first.
+    pub async fn backups(&self) -> Result<Vec<Backup>, StoreError> {
+        let ctx = "Không đọc được danh sách bản sao lưu";
+        let tx = self.db.transaction(BACKUPS).build().map_err(|e| err(ctx, e))?;
+        let store = tx.object_store(BACKUPS).map_err(|e| err(ctx, e))?;
+        let rows: Vec<String> = store
+            .get_all::<String>()
+            .with_query::<&str, _>("m:".."m;")
+            .primitive()
+            .map_err(|e| err(ctx, e))?
+            .await
+            .map_err(|e| err(ctx, e))?
+            .collect::<Result<_, _>>()
+            .map_err(|e| err(ctx, e))?;
+        let mut list: Vec<Backup> = rows.iter().filter_map(|j| serde_json::from_str(j).ok()).collect();
+        list.sort_by(|a, b| b.id.cmp(&a.id));
+        Ok(list)
+    }
+
+    /// The data a backup holds.
+    pub async fn backup_data(&self, id: &str) -> Result<Dataset, StoreError> {
+        let ctx = "Không đọc được bản sao lưu";
+        let tx = self.db.transaction(BACKUPS).build().map_err(|e| err(ctx, e))?;
+        let store = tx.object_store(BACKUPS).map_err(|e| err(ctx, e))?;
+        let (_, key) = backup_keys(id);
+        let json: Option<String> = store.get::<String, &str, _>(key.as_str()).primitive().map_err(|e| err(ctx, e))?.await.map_err(|e| err(ctx, e))?;
+        let json = json.ok_or_else(|| StoreError(format!("{ctx}: không còn bản sao lưu này.")))?;
+        let d: BackupData = serde_json::from_str(&json).map_err(|e| StoreError(format!("{ctx}: bản sao lưu bị hỏng ({e}).")))?;
+        Ok(Dataset {
+            roster: Roster { units: d.units, cadres: d.cadres },
+            directives: d.directives,
+            tombstones: d.tombstones,
+        })
+    }
+
+    /// Khôi phục: puts back the state backup `id` holds, replacing `current` (what is stored),
+    /// after backing `current` up as `backup_of_current`, all in one transaction: a restore
+    /// can be undone like an import. Returns the restored state.
+    pub async fn restore_backup(&self, id: &str, current: &Dataset, backup_of_current: &Backup) -> Result<Dataset, StoreError> {
+        let target = self.backup_data(id).await?;
+        self.apply_import(current, &target, backup_of_current).await?;
+        Ok(target)
+    }
+}
+
+/// Bản sao lưu: a description of the state kept before an import or a restore.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Backup {
+    /// Mã: creation time (zero-padded ms) and a random tail, so ids sort by time.
+    pub id: String,
+    /// Thời điểm tạo (ms since the epoch).
+    pub created_at: i64,
+    /// Vì sao: what replaced this state.
+    pub reason: BackupReason,
+    /// Nguồn: the imported file's name, or the restored backup's description.
+    pub source: String,
+    /// Người gửi of the imported file (may be empty).
+    pub sender: String,
+    /// Số đơn vị trong bản sao lưu.
+    pub units: usize,
+    /// Số cán bộ.
+    pub cadres: usize,
+    /// Số văn bản.
+    pub directives: usize,
+    /// Số bản ghi đã xóa.
+    pub tombstones: usize,
+}
+
+/// What a backup was taken before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupReason {
+    /// Trước khi nhập tệp.
+    Import,
+    /// Trước khi khôi phục một bản sao lưu (or undoing an import).
+    Restore,
+}
+
+impl Backup {
+    /// Describes `before`, the state about to be replaced, with a fresh id and the time now.
+    pub fn of(before: &Dataset, reason: BackupReason, source: impl Into<String>, sender: impl Into<String>) -> Backup {
+        let created_at = now();
+        Backup {
+            id: format!("{created_at:015}-{}", &new_id()[..8]),
+            created_at,
+            reason,
+            source: source.into(),
+            sender: sender.into(),
+            units: before.roster.units.len(),
+            cadres: before.roster.cadres.len(),
+            directives: before.directives.len(),
+            tombstones: before.tombstones.len(),
+        }
+    }
+}
+
+fn backup_keys(id: &str) -> (String, String) {
+    (format!("m:{id}"), format!("d:{id}"))
+}
+
+#[derive(Serialize)]
+struct BackupDataRef<'a> {
+    units: &'a [Unit],
+    cadres: &'a [Cadre],
+    directives: &'a [Directive],
+    tombstones: &'a [Tombstone],
+}
+
+#[derive(Deserialize)]
+struct BackupData {
+    units: Vec<Unit>,
+    cadres: Vec<Cadre>,
+    directives: Vec<Directive>,
+    tombstones: Vec<Tombstone>,
+}
+
+/// Puts every record of `after` that is new or differs from `before`, deletes every id of
+/// `before` that `after` lacks.
+fn diff_ops<'a, T: Serialize + PartialEq>(ops: &mut Vec<Op<'a>>, store: &'a str, before: &'a [T], after: &'a [T], id: fn(&T) -> &str) {
+    let old: HashMap<&str, &T> = before.iter().map(|r| (id(r), r)).collect();
+    let keep: HashSet<&str> = after.iter().map(id).collect();
+    for r in after {
+        if old.get(id(r)) != Some(&r) {
+            ops.push(Op::put(store, id(r), r));
+        }
+    }
+    for r in before {
+        if !keep.contains(id(r)) {
+            ops.push(Op::Delete { store, key: id(r) });
+        }
+    }
 }
 
 /// One write inside a transaction.
@@ -240,6 +452,40 @@ pub mod prefs {
     /// conveniences, never data.
     pub fn set(key: &str, value: &str) {
         let _ = LocalStorage::set(format!("dtbd.{key}"), value);
+    }
+
+    /// Default of [`reminder_days`].
+    pub const DEFAULT_REMINDER_DAYS: u32 = 7;
+
+    /// Lần xuất gần nhất (ms), if this device ever exported.
+    pub fn last_export() -> Option<i64> {
+        get("last_export").and_then(|v| v.parse().ok())
+    }
+
+    /// Since when the export reminder counts: the last export, or the first use of the app
+    /// on this device (recorded by the first call), so a new user is not reminded at once.
+    pub fn reminder_since() -> i64 {
+        if let Some(t) = last_export().or_else(|| get("first_use").and_then(|v| v.parse().ok())) {
+            return t;
+        }
+        let t = super::now();
+        set("first_use", &t.to_string());
+        t
+    }
+
+    /// Records an export.
+    pub fn set_last_export(ms: i64) {
+        set("last_export", &ms.to_string());
+    }
+
+    /// Nhắc xuất dữ liệu sau bao nhiêu ngày (0: không nhắc).
+    pub fn reminder_days() -> u32 {
+        get("reminder_days").and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_REMINDER_DAYS)
+    }
+
+    /// Sets [`reminder_days`].
+    pub fn set_reminder_days(days: u32) {
+        set("reminder_days", &days.to_string());
     }
 }
 
@@ -284,3 +530,11 @@ pub fn now() -> i64 {
 pub fn current_year() -> u16 {
     js_sys::Date::new_0().get_full_year() as u16
 }
+
+/// Local date and time of a moment, "22/11/2026 14:05" (browser time zone).
+pub fn local_datetime(ms: i64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!("{:02}/{:02}/{} {:02}:{:02}", d.get_date(), d.get_month() + 1, d.get_full_year(), d.get_hours(), d.get_minutes())
+}
+
+pub mod files;

@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use crate::domain::directive::Directive;
 use crate::domain::model::{Cadre, Unit};
 use crate::domain::roster::{RecordKind, Roster, SearchIndex, Tombstone};
+use crate::domain::snapshot::export_reminder;
 use crate::store::{self, Db};
 
 thread_local! {
@@ -32,6 +33,8 @@ pub enum Bundle {
     Directives,
     /// `sua-van-ban.html`: the directive editor (rarely used, heavy forms).
     Editor,
+    /// `trao-doi.html`: trao đổi dữ liệu (export, import, backups): the snapshot code.
+    Share,
 }
 
 impl Bundle {
@@ -40,6 +43,7 @@ impl Bundle {
             Bundle::Roster => "index.html",
             Bundle::Directives => "van-ban.html",
             Bundle::Editor => "sua-van-ban.html",
+            Bundle::Share => "trao-doi.html",
         }
     }
 
@@ -91,6 +95,10 @@ pub enum Route {
     Suggestions(String),
     /// Thực trạng: the status report of a directive's groups.
     Status(String),
+    /// Trao đổi dữ liệu: export and import.
+    Share,
+    /// Bản sao lưu: the backups taken before imports and restores.
+    Backups,
 }
 
 impl Route {
@@ -105,6 +113,8 @@ impl Route {
             ["van-ban", id, "sua"] => Route::EditDirective((*id).to_string()),
             ["van-ban", id, "de-xuat"] => Route::Suggestions((*id).to_string()),
             ["van-ban", id, "thuc-trang"] => Route::Status((*id).to_string()),
+            ["trao-doi"] => Route::Share,
+            ["trao-doi", "sao-luu"] => Route::Backups,
             _ => Route::Roster,
         }
     }
@@ -115,6 +125,7 @@ impl Route {
             Route::Roster | Route::NewCadre | Route::EditCadre(_) | Route::Units => Bundle::Roster,
             Route::Directives | Route::Directive(_) | Route::Suggestions(_) | Route::Status(_) => Bundle::Directives,
             Route::EditDirective(_) => Bundle::Editor,
+            Route::Share | Route::Backups => Bundle::Share,
         }
     }
 
@@ -140,6 +151,8 @@ impl Route {
             Route::EditDirective(id) => format!("#/van-ban/{id}/sua"),
             Route::Suggestions(id) => format!("#/van-ban/{id}/de-xuat"),
             Route::Status(id) => format!("#/van-ban/{id}/thuc-trang"),
+            Route::Share => "#/trao-doi".into(),
+            Route::Backups => "#/trao-doi/sao-luu".into(),
         }
     }
 }
@@ -168,6 +181,9 @@ pub struct AppState {
     pub route: RwSignal<Route>,
     /// Current message.
     pub toast: RwSignal<Option<Toast>>,
+    /// Days since the last export when the reminder is due (see
+    /// `domain::snapshot::export_reminder`); the share page clears it after an export.
+    pub reminder: RwSignal<Option<u32>>,
 }
 
 /// The search index, shared without copying; a rebuilt index always counts as changed.
@@ -409,7 +425,8 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
     let roster = RwSignal::new(roster);
     let directives = RwSignal::new(directives);
     let index = Memo::new(move |_| SearchIndexed(Arc::new(roster.with(SearchIndex::build))));
-    let state = AppState { roster, index, directives, route: RwSignal::new(current_route()), toast: RwSignal::new(None) };
+    let reminder = RwSignal::new(export_reminder(store::prefs::reminder_since(), store::now(), store::prefs::reminder_days()));
+    let state = AppState { roster, index, directives, route: RwSignal::new(current_route()), toast: RwSignal::new(None), reminder };
     provide_context(state);
 
     let on_hash = Closure::<dyn Fn()>::new(move || state.route.set(current_route()));
@@ -425,6 +442,7 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
             match (&route, &current) {
                 (Route::Roster, Route::NewCadre | Route::EditCadre(_)) => true,
                 (Route::Directives, Route::Directive(_) | Route::EditDirective(_) | Route::Suggestions(_) | Route::Status(_)) => true,
+                (Route::Share, Route::Backups) => true,
                 _ => route == current,
             }
         });
@@ -440,8 +458,15 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
                 {nav(Route::Roster, "Cán bộ")}
                 {nav(Route::Directives, "Văn bản, chỉ tiêu")}
                 {nav(Route::Units, "Đơn vị")}
+                {nav(Route::Share, "Trao đổi dữ liệu")}
             </nav>
         </header>
+        {move || state.reminder.get().filter(|_| state.route.get() != Route::Share).map(|days| view! {
+            <p class="reminder" role="note">
+                {format!("Đã {days} ngày chưa xuất dữ liệu. Hãy xuất một tệp để gửi cấp trên và để dự phòng khi máy hỏng. ")}
+                <a href=Route::Share.href()>"Xuất dữ liệu"</a>
+            </p>
+        })}
         <main id="main">
             {move || {
                 let route = state.route.get();

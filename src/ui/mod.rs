@@ -10,6 +10,7 @@ mod directive_forms;
 mod directive_outline;
 mod directives;
 mod roster;
+mod share;
 mod status;
 mod suggestions;
 mod units;
@@ -51,6 +52,18 @@ pub fn start_editor() {
     app::start(Bundle::Editor, |route| {
         Some(match route {
             Route::EditDirective(id) => view! { <directive_editor::DirectiveEditorPage id=id.clone()/> }.into_any(),
+            _ => return None,
+        })
+    }, app::all_directives);
+}
+
+/// `trao-doi.html`: export, import with preview and merge, backups. The snapshot code
+/// (checksum, validation, merge) lives only in this bundle.
+pub fn start_share() {
+    app::start(Bundle::Share, |route| {
+        Some(match route {
+            Route::Share => view! { <share::SharePage/> }.into_any(),
+            Route::Backups => view! { <share::BackupsPage/> }.into_any(),
             _ => return None,
         })
     }, app::all_directives);

@@ -51,6 +51,8 @@ test("every bundle's page opens offline after one visit", async ({ page, context
   await expect(page.getByRole("heading", { name: "Văn bản chỉ đạo và chỉ tiêu" })).toBeVisible();
   // The templates were precached: the list is there without a network.
   await expect(page.getByRole("button", { name: "Dùng mẫu Đề án 02-ĐA/HU" })).toBeVisible();
+  await page.getByRole("link", { name: "Trao đổi dữ liệu" }).tap();
+  await expect(page.getByRole("heading", { name: "Trao đổi dữ liệu" })).toBeVisible();
   await page.getByRole("link", { name: "Cán bộ", exact: true }).tap();
   await expect(page.getByRole("heading", { name: "Danh sách cán bộ" })).toBeVisible();
   await context.setOffline(false);

@@ -464,9 +464,29 @@ pub fn file_name(unit_name: &str, year: u16, month: u8, day: u8) -> String {
     }
 }
 
+/// One day in milliseconds.
+const DAY_MS: Millis = 86_400_000;
+
+/// Nhắc xuất dữ liệu: the whole days since the last export when they reach `every_days`
+/// (the reminder is due), `None` otherwise or when `every_days` is 0 (never remind).
+pub fn export_reminder(last_export: Millis, now: Millis, every_days: u32) -> Option<u32> {
+    let days = now.saturating_sub(last_export) / DAY_MS;
+    (every_days > 0 && days >= every_days as Millis).then(|| days.min(u32::MAX as Millis) as u32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_export_reminder_is_due_after_the_set_days() {
+        let t = 1_795_000_000_000;
+        assert_eq!(export_reminder(t, t + 6 * DAY_MS + DAY_MS - 1, 7), None);
+        assert_eq!(export_reminder(t, t + 7 * DAY_MS, 7), Some(7));
+        assert_eq!(export_reminder(t, t + 30 * DAY_MS, 7), Some(30));
+        assert_eq!(export_reminder(t, t + 30 * DAY_MS, 0), None);
+        assert_eq!(export_reminder(t + DAY_MS, t, 1), None, "a clock set back is not a reminder");
+    }
 
     #[test]
     fn file_names_fold_and_hyphenate() {
