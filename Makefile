@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: run test setup build serve test-native test-store test-e2e sizes bench clean
+.PHONY: run test setup build serve test-native test-store test-e2e sizes bench bench-browser clean
 
 run: setup build serve
 
@@ -36,6 +36,12 @@ bench:
 	cargo bench --bench scoring
 	cargo bench --bench snapshot
 	cargo bench --bench training
+
+# Browser figures (Chromium): a 30.000-cadre snapshot read, previewed and applied.
+bench-browser: setup build
+	mkdir -p target/bench-files
+	DTBD_SNAPSHOT_DIR=$(CURDIR)/target/bench-files cargo bench --bench snapshot
+	DTBD_SNAPSHOT_DIR=$(CURDIR)/target/bench-files npx playwright test --config tests/bench/playwright.bench.config.mjs
 
 clean:
 	rm -rf dist target test-results playwright-report

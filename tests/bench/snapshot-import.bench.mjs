@@ -1,6 +1,5 @@
-// The browser half of the snapshot bench (not a check: skipped unless DTBD_SNAPSHOT_DIR
-// names the folder `DTBD_SNAPSHOT_DIR=/tmp cargo bench --bench snapshot` wrote the files to).
-//   DTBD_SNAPSHOT_DIR=/tmp npx playwright test bench
+// The browser half of the snapshot bench (a measurement, not part of `make test`):
+//   make bench-browser   (writes the files with `cargo bench --bench snapshot`, then runs this)
 // A receiver holding 29.000 cadres (every 10th one version older) imports the sender's
 // 30.000: 1.000 new, 2.900 changed. Prints the time to read+check+preview and to apply
 // (merge + backup of the 29.000 + one IndexedDB transaction).
@@ -9,7 +8,7 @@ import { test, expect } from "@playwright/test";
 const dir = process.env.DTBD_SNAPSHOT_DIR;
 
 test("a 30.000-cadre import applies in Chromium", async ({ page }) => {
-  test.skip(!dir, "set DTBD_SNAPSHOT_DIR (see the comment at the top)");
+  if (!dir) throw new Error("DTBD_SNAPSHOT_DIR must name the folder the snapshot bench wrote (run `make bench-browser`)");
   test.setTimeout(600_000);
   const long = { timeout: 300_000 };
   await page.goto("./trao-doi.html#/trao-doi");
