@@ -1,5 +1,15 @@
 // Browser benches: the same server and browser as the end-to-end suite, other tests.
-import base from "../../playwright.config.mjs";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
+import base from "../../playwright.config.mjs";
 
-export default defineConfig({ ...base, testDir: ".", testMatch: /.*\.bench\.mjs/, timeout: 600_000 });
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+export default defineConfig({
+  ...base,
+  testDir: ".",
+  testMatch: /.*\.bench\.mjs/,
+  outputDir: `${root}/test-results/bench`,
+  timeout: 600_000,
+  webServer: { ...base.webServer, cwd: root },
+});
