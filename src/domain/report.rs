@@ -233,3 +233,194 @@ mod tests {
         }
     }
 }
+
+/// Bảng thống kê: one row per group, one column per band, as seed 004's Tables 3 and 4
+/// ("259 (11,45%)"), with a TỔNG row that counts each person once even when groups overlap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrossTab {
+    /// Column headings, in order.
+    pub columns: Vec<String>,
+    /// One row per group.
+    pub rows: Vec<CrossRow>,
+    /// Everyone in any of the groups, counted once.
+    pub total: CrossRow,
+}
+
+/// One row of a [`CrossTab`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrossRow {
+    /// Tên nhóm (or "TỔNG").
+    pub label: String,
+    /// Count per column.
+    pub counts: Vec<u32>,
+    /// Row total.
+    pub total: u32,
+}
+
+impl CrossRow {
+    /// "259 (11,45%)": a cell with its share of the row, two decimals as seed 004 writes them.
+    pub fn cell(&self, column: usize) -> String {
+        let n = self.counts.get(column).copied().unwrap_or(0);
+        if self.total == 0 {
+            return n.to_string();
+        }
+        let hundredths = (20_000 * u64::from(n) + u64::from(self.total)) / (2 * u64::from(self.total));
+        format!("{n} ({},{:02}%)", hundredths / 100, hundredths % 100)
+    }
+}
+
+/// What the columns of a [`CrossTab`] are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bands {
+    /// Độ tuổi: dưới 40, 40 - 45, 45 - 50, 50 - 55, trên 55 (seed 004 Table 4).
+    Age,
+    /// Trình độ chuyên môn, highest first.
+    Professional,
+    /// Lý luận chính trị, highest first.
+    Political,
+    /// Quản lý nhà nước, highest first.
+    StateManagement,
+}
+
+impl Bands {
+    /// Every kind of table, in the order the page offers them.
+    pub const ALL: [Bands; 4] = [Bands::Age, Bands::Professional, Bands::Political, Bands::StateManagement];
+
+    /// Vietnamese name of the table.
+    pub fn label(self) -> &'static str {
+        match self {
+            Bands::Age => "Độ tuổi",
+            Bands::Professional => "Trình độ chuyên môn",
+            Bands::Political => "Lý luận chính trị",
+            Bands::StateManagement => "Quản lý nhà nước",
+        }
+    }
+
+    /// Stable code for form values.
+    pub fn code(self) -> &'static str {
+        match self {
+            Bands::Age => "tuoi",
+            Bands::Professional => "chuyen_mon",
+            Bands::Political => "llct",
+            Bands::StateManagement => "qlnn",
+        }
+    }
+
+    /// The table kind with this code.
+    pub fn from_code(code: &str) -> Option<Bands> {
+        Bands::ALL.into_iter().find(|b| b.code() == code)
+    }
+
+    fn columns(self) -> Vec<String> {
+        fn levels<L: Level>() -> Vec<String> {
+            L::ALL.iter().rev().map(|l| l.label().to_string()).collect()
+        }
+        match self {
+            Bands::Age => ["Dưới 40 tuổi", "Từ 40 - 45 tuổi", "Từ 45 - 50 tuổi", "Từ 50 - 55 tuổi", "Trên 55 tuổi"]
+                .map(String::from)
+                .to_vec(),
+            Bands::Professional => levels::<Professional>(),
+            Bands::Political => levels::<Political>(),
+            Bands::StateManagement => levels::<StateManagement>(),
+        }
+    }
+
+    /// The column a cadre falls in (age in `year`; levels held, highest first).
+    fn column(self, c: &Cadre, year: u16) -> usize {
+        fn from_top<L: Level>(l: L) -> usize {
+            L::ALL.len() - 1 - usize::from(l.rank())
+        }
+        match self {
+            Bands::Age => match c.age_in(year) {
+                a if a < 40 => 0,
+                a if a < 45 => 1,
+                a if a < 50 => 2,
+                a if a <= 55 => 3,
+                _ => 4,
+            },
+            Bands::Professional => from_top(c.professional.level),
+            Bands::Political => from_top(c.political.level),
+            Bands::StateManagement => from_top(c.state_management.level),
+        }
+    }
+}
+
+/// The table of `bands` over the groups `group_ids` of `d` in `year` (unknown ids are skipped).
+pub fn cross_tab(d: &Directive, idx: &RosterIndex, group_ids: &[String], bands: Bands, year: u16) -> CrossTab {
+    let columns = bands.columns();
+    let mut ev = Evaluator::new(idx, &d.groups, d.scope_unit_id.as_deref(), year);
+    let mut everyone = Bits::empty(idx.roster.cadres.len());
+    let tally = |label: String, bits: &Bits| {
+        let mut counts = vec![0u32; columns.len()];
+        for i in bits.iter() {
+            counts[bands.column(&idx.roster.cadres[i], year)] += 1;
+        }
+        CrossRow { label, total: counts.iter().sum(), counts }
+    };
+    let mut rows = Vec::new();
+    for id in group_ids {
+        let Some(g) = d.group(id) else { continue };
+        let bits = ev.group(id);
+        everyone.or_with(&bits);
+        rows.push(tally(g.name.clone(), &bits));
+    }
+    let total = tally("TỔNG".to_string(), &everyone);
+    CrossTab { columns, rows, total }
+}
+
+#[cfg(test)]
+mod cross_tab_tests {
+    use super::*;
+    use crate::domain::directive::{Group, GroupRule};
+    use crate::domain::model::{Committee, GovLevel, Membership, RecordMeta, Region, Unit, UnitKind};
+    use crate::domain::roster::Roster;
+
+    #[test]
+    fn age_bands_and_overlapping_groups_count_once_in_the_total() {
+        let unit = Unit {
+            id: "h".into(),
+            name: "Huyện".into(),
+            level: GovLevel::District,
+            kind: UnitKind::Party,
+            region: Region::Mountain,
+            parent_id: None,
+            meta: RecordMeta::default(),
+        };
+        // Ages in 2024: 30, 42, 47, 55, 56; the first three also sit on the standing committee.
+        let cadres = [1994u16, 1982, 1977, 1969, 1968]
+            .iter()
+            .enumerate()
+            .map(|(i, y)| {
+                let mut c = Cadre::blank(format!("c{i}"), "h".into());
+                c.birth_year = *y;
+                c.memberships.push(Membership { committee: Committee::ExecutiveCommittee, level: GovLevel::District, term: String::new() });
+                if i < 3 {
+                    c.memberships.push(Membership { committee: Committee::StandingCommittee, level: GovLevel::District, term: String::new() });
+                }
+                c
+            })
+            .collect();
+        let roster = Roster { units: vec![unit], cadres };
+        let mut d = Directive::blank("d".into(), crate::domain::directive::DirectiveKind::Scheme);
+        let member = |id: &str, name: &str, committee| Group {
+            id: id.into(),
+            name: name.into(),
+            rule: GroupRule::Membership { committee, level: Some(GovLevel::District), term: None },
+            stated_count: None,
+            note: String::new(),
+        };
+        d.groups = vec![member("bch", "BCH", Committee::ExecutiveCommittee), member("btv", "BTV", Committee::StandingCommittee)];
+        let idx = RosterIndex::build(&roster);
+        let t = cross_tab(&d, &idx, &["bch".into(), "btv".into(), "nope".into()], Bands::Age, 2024);
+        assert_eq!(t.columns.len(), 5);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0].counts, vec![1, 1, 1, 1, 1]);
+        assert_eq!(t.rows[1].counts, vec![1, 1, 1, 0, 0]);
+        assert_eq!(t.total.total, 5, "the standing committee is inside the committee: counted once");
+        assert_eq!(t.rows[1].cell(0), "1 (33,33%)");
+        assert_eq!(t.total.cell(4), "1 (20,00%)");
+        let p = cross_tab(&d, &idx, &["bch".into()], Bands::Professional, 2024);
+        assert_eq!(p.columns.first().map(String::as_str), Some("Tiến sĩ"));
+        assert_eq!(*p.rows[0].counts.last().unwrap(), 5, "blank cadres hold no degree");
+    }
+}

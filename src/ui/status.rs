@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::directive::RosterIndex;
-use crate::domain::report::{status_report, Part, StatusReport};
+use crate::domain::report::{cross_tab, status_report, Bands, CrossTab, Part, StatusReport};
 use crate::store;
 use crate::ui::app::{AppState, Route};
 use crate::ui::directive::DocumentHeader;
@@ -33,6 +33,15 @@ pub fn StatusPage(id: String) -> impl IntoView {
                     .filter_map(|g| status_report(d, &idx, &g.id, year, merge))
                     .collect::<Vec<StatusReport>>()
             })
+        })
+    });
+
+    let bands = RwSignal::new(Bands::Age);
+    let table = Memo::new(move |_| {
+        let bands = bands.get();
+        let chosen = chosen.get();
+        directive.with(|d| {
+            d.as_ref().map(|d| state.roster.with(|r| cross_tab(d, &RosterIndex::build(r), &chosen, bands, year)))
         })
     });
 
@@ -69,6 +78,16 @@ pub fn StatusPage(id: String) -> impl IntoView {
                     </fieldset>
                 </div>
                 {move || reports.get().into_iter().map(report_view).collect_view()}
+                <section class="status-group">
+                    <h3>"Bảng thống kê theo nhóm"</h3>
+                    <div class="field narrow no-print">
+                        <label for="table-bands">"Thống kê theo"</label>
+                        <select id="table-bands" on:change=move |ev| if let Some(b) = Bands::from_code(&event_target_value(&ev)) { bands.set(b) }>
+                            {Bands::ALL.into_iter().map(|b| view! { <option value=b.code() selected=move || bands.get() == b>{b.label()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    {move || table.get().map(table_view)}
+                </section>
             </section>
         }
         .into_any()
@@ -120,5 +139,34 @@ fn report_view(r: StatusReport) -> impl IntoView {
             }>{move || if copied.get() { "Đã sao chép" } else { "Sao chép đoạn văn" }}</button>
             <textarea class="visually-hidden" readonly aria-label="Đoạn văn thực trạng">{text}</textarea>
         </section>
+    }
+}
+
+fn table_view(t: CrossTab) -> impl IntoView {
+    let n = t.columns.len();
+    view! {
+        <table class="cross-table">
+            <thead>
+                <tr>
+                    <th>"STT"</th><th>"Chức danh, chức vụ"</th>
+                    {t.columns.iter().map(|c| view! { <th>{c.clone()}</th> }).collect_view()}
+                    <th>"Tổng"</th>
+                </tr>
+            </thead>
+            <tbody>
+                <tr class="total">
+                    <td></td><td>{t.total.label.clone()}</td>
+                    {(0..n).map(|i| view! { <td class="num">{t.total.cell(i)}</td> }).collect_view()}
+                    <td class="num">{t.total.total}</td>
+                </tr>
+                {t.rows.iter().enumerate().map(|(k, r)| view! {
+                    <tr>
+                        <td class="num">{k + 1}</td><td>{r.label.clone()}</td>
+                        {(0..n).map(|i| view! { <td class="num">{r.cell(i)}</td> }).collect_view()}
+                        <td class="num">{r.total}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
     }
 }
