@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashSet};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::directive::{format_count, format_thousands, Date, Group, RosterIndex};
+use crate::domain::directive::{format_count, format_thousands, suggest, Date, Group, RosterIndex};
 use crate::domain::levels::Scale;
 use crate::domain::model::RecordMeta;
 use crate::domain::roster::FieldError;
@@ -404,6 +404,29 @@ pub fn LinePage(id: String) -> impl IntoView {
             Err(e) => state.fail(e),
         }
     };
+    // Đề xuất cử đi học: tick everyone a directive's suggestion list names (the officer
+    // reviews the ticks before nominating).
+    let from_directive = move |directive_id: String| {
+        let Some(d) = state.directives.with_untracked(|all| all.iter().find(|d| d.id == directive_id).cloned()) else { return };
+        let today = store::today();
+        let lid = line.get_untracked().flatten().map(|l| l.id).unwrap_or_default();
+        let ids: HashSet<String> = state.roster.with_untracked(|r| {
+            recs.with_untracked(|t| {
+                let t = t.clone().unwrap_or_default();
+                let open: HashSet<&str> = t.enrollments_of(&lid).filter(|e| e.status.is_open()).map(|e| e.cadre_id.as_str()).collect();
+                let idx = RosterIndex::build(r);
+                let score = training::score_directive_with_records(&d, &idx, today, &t);
+                suggest(&d, &idx, today, &score.targets)
+                    .into_iter()
+                    .flat_map(|b| b.people.into_iter().map(|p| p.cadre_id))
+                    .filter(|id| !open.contains(id.as_str()))
+                    .collect()
+            })
+        });
+        let n = ids.len();
+        picked.set(ids);
+        state.say(format!("Đã chọn {n} người theo danh sách đề xuất của văn bản {}: hãy xem lại trước khi đề cử.", d.number));
+    };
     let undo = move |_| {
         let Some((_, applied)) = last.get_untracked() else { return };
         spawn_local(async move {
@@ -534,6 +557,15 @@ pub fn LinePage(id: String) -> impl IntoView {
                     }.into_any()
                 }}
                 <h2>"Đề cử thêm"</h2>
+                <div class="field no-print">
+                    <label for="from-directive">"Chọn theo đề xuất cử đi học của văn bản"</label>
+                    <select id="from-directive" on:change=move |ev| { let v = event_target_value(&ev); if !v.is_empty() { from_directive(v); } }>
+                        <option value="">"(không chọn)"</option>
+                        {state.directives.with_untracked(|all| all.iter().map(|d| view! {
+                            <option value=d.id.clone()>{format!("{} {}", d.number, d.title)}</option>
+                        }).collect_view())}
+                    </select>
+                </div>
                 <div class="field no-print">
                     <label for="nominate-search">"Tìm cán bộ"</label>
                     <input id="nominate-search" type="search" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>

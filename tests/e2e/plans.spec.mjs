@@ -40,10 +40,14 @@ test("from a target's gap to a class to results: the target moves", async ({ pag
   await expect(page.locator(".plan-budget")).toContainText("7.237.406.000 đồng");
   await page.screenshot({ path: testInfo.outputPath("plan-768x1024.png"), fullPage: true });
 
-  // The master's line: nominate the three in bulk.
+  // The master's line: nominate the three in bulk, picked from the directive's "Đề xuất cử
+  // đi học" list.
   await page.getByRole("link", { name: "Đào tạo sau đại học", exact: true }).tap();
   await expect(page.getByRole("heading", { name: "Đào tạo sau đại học" })).toBeVisible();
-  for (const name of people) await page.locator(".nominate-list label", { hasText: name }).locator("input").check();
+  const from = page.getByLabel("Chọn theo đề xuất cử đi học của văn bản");
+  const option = await from.locator("option", { hasText: "02-ĐA/HU" }).getAttribute("value");
+  await from.selectOption(option);
+  for (const name of people) await expect(page.locator(".nominate-list label", { hasText: name }).locator("input")).toBeChecked();
   await page.getByRole("button", { name: "Đề cử 3 người" }).tap();
   const rows = page.locator(".enrollment-row");
   await expect(rows).toHaveCount(3);
