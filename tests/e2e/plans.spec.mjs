@@ -96,3 +96,43 @@ test("from a target's gap to a class to results: the target moves", async ({ pag
   await expect(target.locator(".value")).toHaveText("3/3 = 100%");
   await expect(target.locator(".status")).toHaveText("Đạt");
 });
+
+test("a record-based target scores from enrollments, with the what-if while they study", async ({ page }) => {
+  await open(page);
+  await addUnit(page, "Ban Tổ chức Tỉnh ủy");
+  await addCommitteeMember(page, "Phạm Văn Bình", "Ban Tổ chức Tỉnh ủy");
+
+  await page.getByRole("link", { name: "Văn bản, chỉ tiêu" }).tap();
+  await page.getByRole("button", { name: "Dùng mẫu Kế hoạch" }).tap();
+  const target = page.locator("article.target", { hasText: "dự kiến 145 chỉ tiêu" });
+  await expect(target.locator(".value")).toHaveText("chưa có dữ liệu");
+
+  await page.getByRole("link", { name: "Kế hoạch, lớp học" }).tap();
+  await page.getByRole("button", { name: "Dùng mẫu kế hoạch" }).tap();
+  await page.locator(".plan-row", { hasText: "năm 2021" }).getByRole("link").tap();
+  await page.getByRole("link", { name: "Cao cấp lý luận chính trị và Hoàn chỉnh chương trình cao cấp lý luận chính trị", exact: true }).tap();
+  await page.locator(".nominate-list label", { hasText: "Phạm Văn Bình" }).locator("input").check();
+  await page.getByRole("button", { name: "Đề cử 1 người" }).tap();
+  await page.getByLabel("Chọn Phạm Văn Bình").check();
+  await page.getByLabel("Ngày").fill("2021-03-01");
+  await page.getByRole("button", { name: "Nhập học" }).tap();
+  await expect(page.locator(".line-tally")).toContainText("Đang học: 01");
+
+  await page.getByRole("link", { name: "Văn bản, chỉ tiêu" }).tap();
+  await page.locator(".directive-row").first().tap();
+  await expect(target.locator(".value")).toContainText("00 đồng chí");
+  await expect(target.locator(".what-if")).toContainText("Nếu các đồng chí đang học hoàn thành: 1");
+
+  await page.getByRole("link", { name: "Kế hoạch, lớp học" }).tap();
+  await page.locator(".plan-row", { hasText: "năm 2021" }).getByRole("link").tap();
+  await page.getByRole("link", { name: "Cao cấp lý luận chính trị và Hoàn chỉnh chương trình cao cấp lý luận chính trị", exact: true }).tap();
+  await page.getByLabel("Chọn Phạm Văn Bình").check();
+  await page.getByLabel("Ngày").fill("2021-12-01");
+  await page.getByRole("button", { name: "Hoàn thành", exact: true }).tap();
+  await expect(page.locator(".line-tally")).toContainText("Hoàn thành: 01");
+
+  await page.getByRole("link", { name: "Văn bản, chỉ tiêu" }).tap();
+  await page.locator(".directive-row").first().tap();
+  await expect(target.locator(".value")).toContainText("01 đồng chí");
+  await expect(target.locator(".what-if")).toHaveCount(0);
+});
