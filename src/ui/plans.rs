@@ -14,7 +14,7 @@ use crate::domain::model::RecordMeta;
 use crate::domain::roster::FieldError;
 use crate::domain::training::data::{check_line, load_plan_data, load_plan_file, parse_plan_index};
 use crate::domain::training::{
-    self, Applied, CourseLine, DispatchTable, EnrollmentStatus, Grant, Quota, StaffKind, TrainingKind, TrainingRecords, Warning,
+    self, Applied, CountUnit, CourseLine, DispatchTable, EnrollmentStatus, Grant, Quota, StaffKind, TrainingKind, TrainingRecords, Warning,
 };
 use crate::store;
 use crate::ui::app::{db, AppState, Route};
@@ -602,16 +602,24 @@ pub fn StatsPage() -> impl IntoView {
             let Some(r) = r else { return loading() };
             let mut years: BTreeSet<u16> = r.enrollments.iter().filter_map(|e| e.started_on.map(|d| d.year)).collect();
             years.insert(store::current_year());
+            years.extend(r.aggregates.iter().flat_map(|t| t.rows.iter().map(|row| row.year)));
+            let manual = |y: u16, k: TrainingKind| r.aggregate_total(y, k, CountUnit::Attendances).map(|n| format_thousands(n as u64)).unwrap_or_else(|| "-".into());
             let own = view! {
-                <h2>"Từ hồ sơ cử đi học trong ứng dụng"</h2>
-                <p class="hint">"Số lượt cử đi học (đang học, hoàn thành, không hoàn thành) theo năm nhập học, từ từng hồ sơ cán bộ."</p>
+                <h2>"Số lượt cử đi theo năm"</h2>
+                <p class="hint">"Cột \"nhập tay\": số liệu nhập tay trước khi dùng ứng dụng (tổng hợp, không gắn với từng cán bộ). Cột \"ứng dụng\": lượt cử đi học (đang học, hoàn thành, không hoàn thành) theo năm nhập học, từ từng hồ sơ cán bộ. Hai nguồn để riêng, không cộng vào nhau."</p>
                 <table class="status-table stats-own">
-                    <thead><tr><th>"Năm"</th><th>"Đào tạo"</th><th>"Bồi dưỡng"</th><th>"Tổng (lượt)"</th></tr></thead>
+                    <thead><tr>
+                        <th>"Năm"</th><th>"Đào tạo: nhập tay"</th><th>"Đào tạo: ứng dụng"</th><th>"Bồi dưỡng: nhập tay"</th><th>"Bồi dưỡng: ứng dụng"</th>
+                    </tr></thead>
                     <tbody>
                         {years.into_iter().rev().map(|y| {
                             let a = r.dispatches_in(y, Some(TrainingKind::Training));
                             let b = r.dispatches_in(y, Some(TrainingKind::Refresher));
-                            view! { <tr><td>{y}</td><td class="num">{format_thousands(a as u64)}</td><td class="num">{format_thousands(b as u64)}</td><td class="num">{format_thousands((a + b) as u64)}</td></tr> }
+                            view! { <tr>
+                                <td>{y}</td>
+                                <td class="num manual">{manual(y, TrainingKind::Training)}</td><td class="num">{format_thousands(a as u64)}</td>
+                                <td class="num manual">{manual(y, TrainingKind::Refresher)}</td><td class="num">{format_thousands(b as u64)}</td>
+                            </tr> }
                         }).collect_view()}
                     </tbody>
                 </table>

@@ -83,7 +83,8 @@ test("from a target's gap to a class to results: the target moves", async ({ pag
   await page.getByRole("link", { name: "Thống kê cử đi học" }).tap();
   await expect(page.locator(".aggregate-label").first()).toContainText("Số liệu nhập tay trước khi dùng ứng dụng");
   const year = String(new Date().getFullYear());
-  await expect(page.locator(".stats-own tr", { hasText: year })).toContainText("3");
+  await expect(page.locator(".stats-own tr", { hasText: year }).locator("td")).toHaveText([year, "-", "3", "-", "0"]);
+  await expect(page.locator(".stats-own tr", { hasText: "2010" }).locator("td")).toHaveText(["2010", "1.528", "0", /\d/, "0"]);
 
   // The roster changed: two hold a master's degree, the third is still studying.
   await page.getByRole("link", { name: "Cán bộ", exact: true }).tap();
@@ -113,6 +114,9 @@ test("a record-based target scores from enrollments, with the what-if while they
   await page.getByRole("link", { name: "Cao cấp lý luận chính trị và Hoàn chỉnh chương trình cao cấp lý luận chính trị", exact: true }).tap();
   await page.locator(".nominate-list label", { hasText: "Phạm Văn Bình" }).locator("input").check();
   await page.getByRole("button", { name: "Đề cử 1 người" }).tap();
+  // Outside the line's audience (no leadership post, not planned for one): a warning, not a block.
+  await expect(page.locator(".warnings")).toContainText("không thuộc đối tượng của lớp");
+  await expect(page.locator(".enrollment-row")).toHaveCount(1);
   await page.getByLabel("Chọn Phạm Văn Bình").check();
   await page.getByLabel("Ngày").fill("2021-03-01");
   await page.getByRole("button", { name: "Nhập học" }).tap();
