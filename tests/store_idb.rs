@@ -216,3 +216,65 @@ async fn only_the_newest_backups_are_kept() {
     assert_eq!(list[0].source, format!("f{}.json", BACKUPS_KEPT + 1));
     db.close();
 }
+
+/// A training operation's `Change` (cadre + enrollments + history) lands in one transaction,
+/// survives close and reopen, and its undo puts every record back.
+#[wasm_bindgen_test]
+async fn a_training_change_and_its_undo_survive_reopen() {
+    use dtbd::domain::directive::{Date, RosterIndex};
+    use dtbd::domain::training::{self, EnrollmentStatus, TrainingRecords};
+    let name = "dtbd-test-training";
+    let db = fresh(name).await;
+    let file = training::load_plan_file(include_str!("../public/plans/003-quang-ngai-ke-hoach-2021.json")).unwrap();
+    db.put_plans(std::slice::from_ref(&file.plan), &file.lines, &[]).await.unwrap();
+    let mut roster = Roster::default();
+    roster.save_unit(unit("u1"), 1).unwrap();
+    let a = roster.save_cadre(cadre("a", "Nguyễn Văn Đức"), 2).unwrap();
+    db.put_all(&roster.units, std::slice::from_ref(&a)).await.unwrap();
+    let recs0 = db.load_training().await.unwrap();
+    assert_eq!(recs0.plans.len(), 1);
+    assert_eq!(recs0.lines.len(), file.lines.len());
+    let line = &file.lines[0];
+    let on = Date::new(2021, 3, 1).unwrap();
+    let mut n = 0;
+    let mut ids = || { n += 1; format!("id-{n}") };
+
+    let mut recs = recs0.clone();
+    let nom = training::nominate(&RosterIndex::build(&roster), &[], &recs, &line.id, &["a".to_string()], on, 10, &mut ids).unwrap();
+    db.apply_change(&nom.change).await.unwrap();
+    training::apply(&nom.change, &mut roster, &mut recs);
+    let eid = recs.enrollments[0].id.clone();
+    let st = training::start(&roster, &recs, std::slice::from_ref(&eid), on, 11, &mut ids).unwrap();
+    db.apply_change(&st.change).await.unwrap();
+    training::apply(&st.change, &mut roster, &mut recs);
+    let done = training::complete(&roster, &recs, std::slice::from_ref(&eid), Date::new(2021, 12, 1).unwrap(), "", 12, &mut ids).unwrap();
+    db.apply_change(&done.change).await.unwrap();
+    training::apply(&done.change, &mut roster, &mut recs);
+    assert!(!recs.history.is_empty());
+    db.close();
+
+    let db = Db::open(name).await.unwrap();
+    let back: TrainingRecords = db.load_training().await.unwrap();
+    assert_eq!(back.enrollments, recs.enrollments);
+    assert_eq!(back.enrollments[0].status, EnrollmentStatus::Completed);
+    let mut h = back.history.clone();
+    h.sort_by(|x, y| x.id.cmp(&y.id));
+    let mut want = recs.history.clone();
+    want.sort_by(|x, y| x.id.cmp(&y.id));
+    assert_eq!(h, want);
+    assert_eq!(db.load_roster().await.unwrap().cadre("a"), roster.cadre("a"));
+
+    // Hoàn tác the completion: the enrollment is đang học again, the history entries go.
+    let before_done = back.clone();
+    let undo = done.undo(13);
+    db.apply_change(&undo).await.unwrap();
+    db.close();
+    let db = Db::open(name).await.unwrap();
+    let back = db.load_training().await.unwrap();
+    assert_eq!(back.enrollments[0].status, EnrollmentStatus::Studying);
+    assert!(back.history.len() < before_done.history.len());
+    let c = db.load_roster().await.unwrap().cadre("a").cloned().unwrap();
+    // The cadre is back as the start left them: đang học cao cấp, level unchanged.
+    assert_eq!(c.political, st.change.cadres[0].political);
+    db.close();
+}

@@ -495,6 +495,12 @@ fn seed_004_appendices_and_tables() {
     assert_eq!(notes.len(), 2, "{notes:?}");
     assert!(notes[0].contains("2023") && notes[0].contains("1.326") && notes[0].contains("1.345"), "{notes:?}");
     assert!(notes[1].contains("47.549") && notes[1].contains("47.530"), "{notes:?}");
+    // The statistics page's "số liệu nhập tay" per year and kind, kept apart from enrollments.
+    let recs = TrainingRecords { aggregates: data.tables.clone(), ..Default::default() };
+    assert_eq!(recs.aggregate_total(2010, TrainingKind::Training, CountUnit::Attendances), Some(1528));
+    assert_eq!(recs.aggregate_total(2023, TrainingKind::Refresher, CountUnit::Attendances), Some(1326));
+    assert_eq!(recs.aggregate_total(2030, TrainingKind::Training, CountUnit::Attendances), None);
+    assert_eq!(recs.dispatches_in(2010, None), 0);
     // Average per year as the document states it: 619 dispatches to đào tạo.
     assert_eq!((8664.0f64 / 14.0).round() as u32, 619);
     assert!(DispatchTable::LABEL.contains("tổng hợp"));

@@ -11,6 +11,7 @@ pages=(
   "van-ban|dtbd-van-ban|Văn bản, chỉ tiêu"
   "sua-van-ban|dtbd-sua-van-ban|Sửa văn bản"
   "trao-doi|dtbd-trao-doi|Trao đổi dữ liệu"
+  "ke-hoach|dtbd-ke-hoach|Kế hoạch đào tạo"
 )
 
 rm -rf dist dist-pages

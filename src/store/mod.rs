@@ -23,6 +23,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 
 use crate::domain::directive::{Date, Directive};
+use crate::domain::training::{Change, CourseLine, DispatchTable, Plan, TrainingRecords};
 use crate::domain::snapshot::Dataset;
 use crate::domain::model::{Cadre, Unit};
 use crate::domain::roster::{RecordKind, Roster, Tombstone};
@@ -30,8 +31,9 @@ use crate::domain::roster::{RecordKind, Roster, Tombstone};
 /// Name of the database that holds the user's real data.
 pub const DB_NAME: &str = "dtbd";
 /// Schema version of the IndexedDB layout (object stores), not of the records.
-/// v1: units, cadres, tombstones, settings. v2: directives. v3: backups.
-const DB_VERSION: u32 = 3;
+/// v1: units, cadres, tombstones, settings. v2: directives. v3: backups. v4: plans,
+/// course_lines, enrollments, history, aggregates (đào tạo, bồi dưỡng).
+const DB_VERSION: u32 = 4;
 
 const UNITS: &str = "units";
 const CADRES: &str = "cadres";
@@ -41,7 +43,17 @@ const DIRECTIVES: &str = "directives";
 /// Bản sao lưu: per backup, its description under `m:<id>` and the data under `d:<id>`, so
 /// the list reads only the small descriptions.
 const BACKUPS: &str = "backups";
-const ALL_STORES: [&str; 6] = [UNITS, CADRES, TOMBSTONES, SETTINGS, DIRECTIVES, BACKUPS];
+/// Kế hoạch.
+const PLANS: &str = "plans";
+/// Lớp / chương trình.
+const LINES: &str = "course_lines";
+/// Cử đi học.
+const ENROLLMENTS: &str = "enrollments";
+/// Quá trình thay đổi trình độ.
+const HISTORY: &str = "history";
+/// Số liệu tổng hợp các năm trước.
+const AGGREGATES: &str = "aggregates";
+const ALL_STORES: [&str; 11] = [UNITS, CADRES, TOMBSTONES, SETTINGS, DIRECTIVES, BACKUPS, PLANS, LINES, ENROLLMENTS, HISTORY, AGGREGATES];
 /// Every store a snapshot import writes.
 const DATA_STORES: [&str; 5] = [UNITS, CADRES, DIRECTIVES, TOMBSTONES, BACKUPS];
 
@@ -167,6 +179,41 @@ impl Db {
     pub async fn restore_directive(&self, d: &Directive) -> Result<(), StoreError> {
         self.write(&[DIRECTIVES, TOMBSTONES], &[Op::put(DIRECTIVES, &d.id, d), Op::Delete { store: TOMBSTONES, key: &d.id }])
             .await
+    }
+
+    /// Every training record: plans, course lines, enrollments, history, aggregates.
+    pub async fn load_training(&self) -> Result<TrainingRecords, StoreError> {
+        Ok(TrainingRecords {
+            plans: self.all(PLANS).await?,
+            lines: self.all(LINES).await?,
+            enrollments: self.all(ENROLLMENTS).await?,
+            history: self.all(HISTORY).await?,
+            aggregates: self.all(AGGREGATES).await?,
+        })
+    }
+
+    /// Writes a training operation's [`Change`] (cadres, enrollments and history put, the
+    /// removed enrollments and history deleted) in ONE transaction: all of it, or nothing.
+    pub async fn apply_change(&self, c: &Change) -> Result<(), StoreError> {
+        let mut ops: Vec<Op> = Vec::new();
+        ops.extend(c.cadres.iter().map(|x| Op::put(CADRES, &x.id, x)));
+        ops.extend(c.remove_enrollments.iter().map(|k| Op::Delete { store: ENROLLMENTS, key: k }));
+        ops.extend(c.enrollments.iter().map(|x| Op::put(ENROLLMENTS, &x.id, x)));
+        ops.extend(c.remove_history.iter().map(|k| Op::Delete { store: HISTORY, key: k }));
+        ops.extend(c.history.iter().map(|x| Op::put(HISTORY, &x.id, x)));
+        self.write(&[CADRES, ENROLLMENTS, HISTORY], &ops).await
+    }
+
+    /// Saves plans, course lines and historical tables (a plan template loaded, a line
+    /// added) in one transaction.
+    pub async fn put_plans(&self, plans: &[Plan], lines: &[CourseLine], tables: &[DispatchTable]) -> Result<(), StoreError> {
+        let ops: Vec<Op> = plans
+            .iter()
+            .map(|p| Op::put(PLANS, &p.id, p))
+            .chain(lines.iter().map(|l| Op::put(LINES, &l.id, l)))
+            .chain(tables.iter().map(|t| Op::put(AGGREGATES, &t.id, t)))
+            .collect();
+        self.write(&[PLANS, LINES, AGGREGATES], &ops).await
     }
 
     /// Every tombstone (deleted records, newest last by time).

@@ -35,6 +35,8 @@ pub enum Bundle {
     Editor,
     /// `trao-doi.html`: trao đổi dữ liệu (export, import, backups): the snapshot code.
     Share,
+    /// `ke-hoach.html`: kế hoạch đào tạo, bồi dưỡng, lớp học, cử đi học, kết quả, thống kê.
+    Plans,
 }
 
 impl Bundle {
@@ -44,6 +46,7 @@ impl Bundle {
             Bundle::Directives => "van-ban.html",
             Bundle::Editor => "sua-van-ban.html",
             Bundle::Share => "trao-doi.html",
+            Bundle::Plans => "ke-hoach.html",
         }
     }
 
@@ -99,6 +102,14 @@ pub enum Route {
     Share,
     /// Bản sao lưu: the backups taken before imports and restores.
     Backups,
+    /// Kế hoạch đào tạo, bồi dưỡng: the list of plans.
+    Plans,
+    /// One plan with its course lines.
+    Plan(String),
+    /// One course line: nominate, start, record results.
+    CourseLine(String),
+    /// Thống kê cử đi đào tạo, bồi dưỡng theo năm.
+    PlanStats,
 }
 
 impl Route {
@@ -115,6 +126,10 @@ impl Route {
             ["van-ban", id, "thuc-trang"] => Route::Status((*id).to_string()),
             ["trao-doi"] => Route::Share,
             ["trao-doi", "sao-luu"] => Route::Backups,
+            ["ke-hoach"] => Route::Plans,
+            ["ke-hoach", "thong-ke"] => Route::PlanStats,
+            ["ke-hoach", "lop", id] if !id.is_empty() => Route::CourseLine((*id).to_string()),
+            ["ke-hoach", id] if !id.is_empty() => Route::Plan((*id).to_string()),
             _ => Route::Roster,
         }
     }
@@ -126,6 +141,7 @@ impl Route {
             Route::Directives | Route::Directive(_) | Route::Suggestions(_) | Route::Status(_) => Bundle::Directives,
             Route::EditDirective(_) => Bundle::Editor,
             Route::Share | Route::Backups => Bundle::Share,
+            Route::Plans | Route::Plan(_) | Route::CourseLine(_) | Route::PlanStats => Bundle::Plans,
         }
     }
 
@@ -153,6 +169,10 @@ impl Route {
             Route::Status(id) => format!("#/van-ban/{id}/thuc-trang"),
             Route::Share => "#/trao-doi".into(),
             Route::Backups => "#/trao-doi/sao-luu".into(),
+            Route::Plans => "#/ke-hoach".into(),
+            Route::Plan(id) => format!("#/ke-hoach/{id}"),
+            Route::CourseLine(id) => format!("#/ke-hoach/lop/{id}"),
+            Route::PlanStats => "#/ke-hoach/thong-ke".into(),
         }
     }
 }
@@ -443,6 +463,7 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
                 (Route::Roster, Route::NewCadre | Route::EditCadre(_)) => true,
                 (Route::Directives, Route::Directive(_) | Route::EditDirective(_) | Route::Suggestions(_) | Route::Status(_)) => true,
                 (Route::Share, Route::Backups) => true,
+                (Route::Plans, Route::Plan(_) | Route::CourseLine(_) | Route::PlanStats) => true,
                 _ => route == current,
             }
         });
@@ -457,6 +478,7 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
             <nav aria-label="Trang">
                 {nav(Route::Roster, "Cán bộ")}
                 {nav(Route::Directives, "Văn bản, chỉ tiêu")}
+                {nav(Route::Plans, "Kế hoạch, lớp học")}
                 {nav(Route::Units, "Đơn vị")}
                 {nav(Route::Share, "Trao đổi dữ liệu")}
             </nav>

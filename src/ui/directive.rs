@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::directive::score::{format_milestone, target_members};
+use crate::domain::directive::score::{format_milestone, format_number, format_percent, target_members};
+use crate::domain::training::score_directive_with_records;
 use crate::domain::directive::{
     score_directive, AmountUnit, Directive, DirectiveScore, Item, RosterIndex, Section, Target, TargetScore, TrainingNeed,
 };
@@ -20,9 +21,19 @@ pub fn DirectivePage(id: String) -> impl IntoView {
     let today = store::today();
     let key = id.clone();
     let directive = Memo::new(move |_| state.directives.with(|all| all.iter().find(|d| d.id == key).cloned()));
+    // Record-based targets score from the training records once they are loaded.
+    let records = crate::ui::records::training(state);
     let score = Memo::new(move |_| {
         directive.with(|d| {
-            d.as_ref().map(|d| state.roster.with(|r| score_directive(d, &RosterIndex::build(r), today)))
+            d.as_ref().map(|d| {
+                state.roster.with(|r| {
+                    let idx = RosterIndex::build(r);
+                    records.with(|t| match t {
+                        Some(t) => score_directive_with_records(d, &idx, today, t),
+                        None => score_directive(d, &idx, today),
+                    })
+                })
+            })
         })
     });
 
@@ -201,6 +212,10 @@ fn TargetCard(d: Directive, t: Target, score: Memo<Option<DirectiveScore>>) -> i
                 let goal = milestones.iter().map(|m| format_milestone(m, s.unit, s.baseline)).collect::<Vec<_>>().join("; ");
                 let marks = bar_marks(&s);
                 let gap = s.gap_text();
+                let what_if = s.what_if.filter(|w| Some(*w) != s.measured).map(|w| match s.unit {
+                    AmountUnit::Percent => format_percent(w),
+                    _ => format_number(w),
+                });
                 view! {
                     <div class="target-line">
                         <span class=format!("status status-{}", s.status.code())>{s.status.label()}</span>
@@ -209,6 +224,7 @@ fn TargetCard(d: Directive, t: Target, score: Memo<Option<DirectiveScore>>) -> i
                         {(!gap.is_empty()).then(|| view! { <span class="gap">{gap}</span> })}
                         {s.reason.clone().map(|r| view! { <span class="reason">{r}</span> })}
                     </div>
+                    {what_if.map(|w| view! { <p class="what-if">{format!("Nếu các đồng chí đang học hoàn thành: {w}")}</p> })}
                     {marks.map(|(v, target, path)| view! {
                         <div class="bar" role="img" aria-label=format!("Giá trị {}", s.value_text())>
                             <div class=format!("fill status-{}", s.status.code()) style=format!("width:{v:.1}%")></div>

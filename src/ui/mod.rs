@@ -9,6 +9,8 @@ mod directive_editor;
 mod directive_forms;
 mod directive_outline;
 mod directives;
+mod plans;
+mod records;
 mod roster;
 mod share;
 mod status;
@@ -64,6 +66,20 @@ pub fn start_share() {
         Some(match route {
             Route::Share => view! { <share::SharePage/> }.into_any(),
             Route::Backups => view! { <share::BackupsPage/> }.into_any(),
+            _ => return None,
+        })
+    }, app::all_directives);
+}
+
+/// `ke-hoach.html`: plans, course lines, nominations and results, dispatch statistics. The
+/// training operations live only here (and the record-based scoring in `van-ban.html`).
+pub fn start_plans() {
+    app::start(Bundle::Plans, |route| {
+        Some(match route {
+            Route::Plans => view! { <plans::PlansPage/> }.into_any(),
+            Route::Plan(id) => view! { <plans::PlanPage id=id.clone()/> }.into_any(),
+            Route::CourseLine(id) => view! { <plans::LinePage id=id.clone()/> }.into_any(),
+            Route::PlanStats => view! { <plans::StatsPage/> }.into_any(),
             _ => return None,
         })
     }, app::all_directives);

@@ -43,7 +43,10 @@ pub fn SuggestionsPage(id: String) -> impl IntoView {
             <section class="page suggestions-page">
                 <div class="page-head no-print">
                     <a class="btn ghost" href=Route::Directive(d.id.clone()).href()>"← Về văn bản"</a>
-                    <button class="btn" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"In danh sách"</button>
+                    <span class="row-actions">
+                        <a class="btn" href=Route::Plans.href()>"Cử vào lớp theo kế hoạch"</a>
+                        <button class="btn" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"In danh sách"</button>
+                    </span>
                 </div>
                 <DocumentHeader d=d.clone()/>
                 <h2 class="print-title">"DANH SÁCH ĐỀ XUẤT CỬ ĐI ĐÀO TẠO, BỒI DƯỠNG"</h2>

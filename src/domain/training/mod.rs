@@ -139,6 +139,14 @@ impl TrainingRecords {
             .count() as u32
     }
 
+    /// Số liệu nhập tay (historical aggregates) of a year for one kind: the sum of the row
+    /// totals as printed in every table of that kind and unit, `None` when no table has the
+    /// year. Kept apart from [`TrainingRecords::dispatches_in`], never added to it.
+    pub fn aggregate_total(&self, year: u16, kind: TrainingKind, unit: CountUnit) -> Option<u32> {
+        let rows: Vec<u32> = self.aggregates.iter().filter(|t| t.kind == kind && t.unit == unit).filter_map(|t| t.row(year).map(|r| r.total)).collect();
+        (!rows.is_empty()).then(|| rows.iter().sum())
+    }
+
     /// Every rule across the records: ids unique per kind, lines on existing plans,
     /// enrollments on existing lines, quota and budget splits that add up, level codes known.
     /// Messages in Vietnamese.
