@@ -1,26 +1,12 @@
 import { test, expect } from "@playwright/test";
-import { open, addUnit, addCadre } from "./helpers.mjs";
+import { open, addUnit, addCommitteeMember } from "./helpers.mjs";
 
-/** Adds a cadre who sits on the district party committee (Ủy viên BCH cấp huyện). */
-async function addCommitteeMember(page, name, unit) {
-  await page.getByRole("link", { name: "Cán bộ", exact: true }).tap();
-  await page.getByRole("link", { name: "+ Thêm cán bộ" }).tap();
-  await page.getByLabel("Họ và tên").fill(name);
-  await page.getByLabel("Năm sinh").fill("1978");
-  await page.getByLabel("Đơn vị công tác").selectOption({ label: unit });
-  await page.getByRole("button", { name: "+ Thêm", exact: true }).tap();
-  await page.locator("#f-mem-0-c").selectOption({ label: "Ủy viên BCH Đảng bộ" });
-  await page.locator("#f-mem-0-l").selectOption({ label: "Cấp huyện" });
-  await page.locator("#f-professional").selectOption({ label: "Đại học" });
-  await page.getByRole("button", { name: "Lưu", exact: true }).tap();
-  await expect(page.locator(".cadre-row .name", { hasText: name })).toBeVisible();
-}
 
 test("the Hoàng Su Phì template scores live: editing a cadre's level moves the target", async ({ page }, testInfo) => {
   await open(page);
   await addUnit(page, "Huyện ủy Hoàng Su Phì");
-  await addCommitteeMember(page, "Hoàng Văn Thắng", "Huyện ủy Hoàng Su Phì");
-  await addCommitteeMember(page, "Lục Thị Hoa", "Huyện ủy Hoàng Su Phì");
+  await addCommitteeMember(page, "Hoàng Văn Thắng", "Huyện ủy Hoàng Su Phì", { birthYear: "1978" });
+  await addCommitteeMember(page, "Lục Thị Hoa", "Huyện ủy Hoàng Su Phì", { birthYear: "1978" });
 
   await page.getByRole("link", { name: "Văn bản, chỉ tiêu" }).tap();
   await page.getByRole("button", { name: "Dùng mẫu Đề án 02-ĐA/HU" }).tap();

@@ -29,3 +29,18 @@ export async function addCadre(page, { name, birthYear = "1985", unit } = {}) {
 
 /** The names in the roster list, in order (use with the retrying `toHaveText`). */
 export const names = (page) => page.locator(".cadre-row .name");
+
+/** Adds a cadre who sits on the district party committee (Ủy viên BCH cấp huyện), đại học. */
+export async function addCommitteeMember(page, name, unit, { birthYear = "1980" } = {}) {
+  await page.getByRole("link", { name: "Cán bộ", exact: true }).tap();
+  await page.getByRole("link", { name: "+ Thêm cán bộ" }).tap();
+  await page.getByLabel("Họ và tên").fill(name);
+  await page.getByLabel("Năm sinh").fill(birthYear);
+  await page.getByLabel("Đơn vị công tác").selectOption({ label: unit });
+  await page.getByRole("button", { name: "+ Thêm", exact: true }).tap();
+  await page.locator("#f-mem-0-c").selectOption({ label: "Ủy viên BCH Đảng bộ" });
+  await page.locator("#f-mem-0-l").selectOption({ label: "Cấp huyện" });
+  await page.locator("#f-professional").selectOption({ label: "Đại học" });
+  await page.getByRole("button", { name: "Lưu", exact: true }).tap();
+  await expect(page.locator(".cadre-row .name", { hasText: name })).toBeVisible();
+}

@@ -1,20 +1,6 @@
 import { test, expect } from "@playwright/test";
-import { open, addUnit } from "./helpers.mjs";
+import { open, addUnit, addCommitteeMember } from "./helpers.mjs";
 
-/** Adds a cadre who sits on the district party committee (Ủy viên BCH cấp huyện). */
-async function addCommitteeMember(page, name, unit) {
-  await page.getByRole("link", { name: "Cán bộ", exact: true }).tap();
-  await page.getByRole("link", { name: "+ Thêm cán bộ" }).tap();
-  await page.getByLabel("Họ và tên").fill(name);
-  await page.getByLabel("Năm sinh").fill("1980");
-  await page.getByLabel("Đơn vị công tác").selectOption({ label: unit });
-  await page.getByRole("button", { name: "+ Thêm", exact: true }).tap();
-  await page.locator("#f-mem-0-c").selectOption({ label: "Ủy viên BCH Đảng bộ" });
-  await page.locator("#f-mem-0-l").selectOption({ label: "Cấp huyện" });
-  await page.locator("#f-professional").selectOption({ label: "Đại học" });
-  await page.getByRole("button", { name: "Lưu", exact: true }).tap();
-  await expect(page.locator(".cadre-row .name", { hasText: name })).toBeVisible();
-}
 
 const people = ["Hoàng Văn Thắng", "Lục Thị Hoa", "Vàng Seo Lử"];
 

@@ -12,47 +12,12 @@ use crate::domain::directive::target::EventKind;
 use crate::domain::directive::{Date, GroupRule};
 use crate::domain::levels::Scale;
 use crate::domain::model::{Id, RecordMeta};
-use crate::domain::tagged::code_deserialize;
 
 fn is_false(b: &bool) -> bool {
     !*b
 }
 
-macro_rules! code_enum {
-    (
-        $(#[$meta:meta])*
-        $name:ident {
-            $( $(#[$vmeta:meta])* $var:ident = $code:literal, $label:literal; )+
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-        pub enum $name {
-            $( $(#[$vmeta])* #[serde(rename = $code)] $var, )+
-        }
-
-        code_deserialize!($name { $($var = $code),+ });
-
-        impl $name {
-            /// Every value, in the order forms list them.
-            pub const ALL: &'static [Self] = &[$(Self::$var),+];
-            /// Vietnamese label.
-            pub fn label(self) -> &'static str {
-                match self { $(Self::$var => $label),+ }
-            }
-            /// Stable code used in JSON and form values.
-            pub fn code(self) -> &'static str {
-                match self { $(Self::$var => $code),+ }
-            }
-            /// The value with this code, if any.
-            pub fn from_code(code: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.code() == code)
-            }
-        }
-    };
-}
-
-code_enum! {
+crate::domain::model::labelled_enum! {
     /// Loại: đào tạo (a degree or level) or bồi dưỡng (a refresher course).
     TrainingKind {
         /// Đào tạo.
@@ -62,7 +27,7 @@ code_enum! {
     }
 }
 
-code_enum! {
+crate::domain::model::labelled_enum! {
     /// Hình thức học.
     Attendance {
         /// Hệ tập trung.
@@ -74,7 +39,7 @@ code_enum! {
     }
 }
 
-code_enum! {
+crate::domain::model::labelled_enum! {
     /// Khối: the budget block of seed 003 ("Khối Đảng, Mặt trận, đoàn thể" / "Khối Nhà nước").
     Block {
         /// Khối Đảng, Mặt trận, đoàn thể.
@@ -84,7 +49,7 @@ code_enum! {
     }
 }
 
-code_enum! {
+crate::domain::model::labelled_enum! {
     /// Trạng thái cử đi học: đề cử → đang học → hoàn thành / không hoàn thành / rút.
     EnrollmentStatus {
         /// Đề cử (nominated, not started).
@@ -112,7 +77,7 @@ impl EnrollmentStatus {
     }
 }
 
-code_enum! {
+crate::domain::model::labelled_enum! {
     /// Đối tượng of a historical count: cán bộ, công chức vs viên chức (seed 004, Tables 1-2).
     StaffKind {
         /// Cán bộ, công chức.
@@ -124,7 +89,7 @@ code_enum! {
     }
 }
 
-code_enum! {
+crate::domain::model::labelled_enum! {
     /// What a historical count counts.
     CountUnit {
         /// Lượt (attendances: one person may count twice).
@@ -423,7 +388,7 @@ pub struct Enrollment {
     pub meta: RecordMeta,
 }
 
-code_enum! {
+crate::domain::model::labelled_enum! {
     /// Which part of a qualification changed.
     ChangeField {
         /// Trình độ đã đạt.
@@ -537,7 +502,7 @@ impl DispatchTable {
 
 // ------------------------------------------------------------------ Quảng Nam appendices
 
-code_enum! {
+crate::domain::model::labelled_enum! {
     /// "Tối thiểu ... / 01 năm": what the minimum is counted over.
     MinimumPer {
         /// Mỗi năm.
