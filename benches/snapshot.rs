@@ -42,7 +42,7 @@ fn main() {
     for u in &mut roster.units {
         u.meta = RecordMeta { version: 1, updated_at: now - 1 };
     }
-    let data = Dataset { roster, directives: Vec::new(), tombstones: Vec::new() };
+    let data = Dataset { roster, directives: Vec::new(), tombstones: Vec::new(), ..Default::default() };
     // The receiver: the same roster one version older for every 10th cadre, 1.000 missing.
     let mut local = data.clone();
     local.roster.cadres.truncate(29_000);

@@ -51,7 +51,7 @@ fn dataset(seed: u64, cadres: usize) -> Dataset {
     let mut mine = tpl.copy_as("d-user-1".into());
     mine.source = String::new();
     mine.meta = RecordMeta { version: 2, updated_at: NOW - 5 };
-    Dataset { roster, directives: vec![mine, tpl], tombstones }
+    Dataset { roster, directives: vec![mine, tpl], tombstones, ..Default::default() }
 }
 
 fn bytes_of(data: &Dataset, scope: &ExportScope) -> Vec<u8> {
@@ -171,7 +171,7 @@ fn v1_fixture_upgrades_to_the_current_version() {
     assert_eq!(s.records.templates[0].source, "seeds/000_575be08c825cd010.txt");
     assert!(s.records.settings.is_empty());
     assert_eq!(s.records.tombstones.len(), 1);
-    // The upgraded snapshot is self-consistent: written out, it reads back as v2.
+    // The upgraded snapshot is self-consistent: written out, it reads back as the current version.
     assert_eq!(s.checksum, checksum::of_records(&s.records));
     let again = import(s.to_json().as_bytes(), &Roster::default()).unwrap();
     assert_eq!(again.migrated_from, None);
@@ -179,10 +179,13 @@ fn v1_fixture_upgrades_to_the_current_version() {
 }
 
 #[test]
-fn v2_fixture_reads_as_is() {
+fn v2_fixture_upgrades_to_v3_with_empty_training_lists() {
     // Written by a script, not by this crate: other tools can produce snapshots.
     let imported = import(&fixture("snapshot-v2.json"), &Roster::default()).unwrap();
-    assert_eq!(imported.migrated_from, None);
+    assert_eq!(imported.migrated_from, Some(2));
+    let r = &imported.snapshot.records;
+    assert_eq!(imported.snapshot.schema_version, 3);
+    assert!(r.plans.is_empty() && r.lines.is_empty() && r.enrollments.is_empty() && r.history.is_empty() && r.aggregates.is_empty());
     assert_eq!(imported.snapshot.records.settings["nam_bao_cao"], json!(2026));
     assert_eq!(imported.snapshot.exported_by.unit_id.as_deref(), Some("u-nam-son"));
     // Its writer left out default fields: written again (full form, fresh checksum), it reads
@@ -422,7 +425,7 @@ fn tomb(c: &Cadre, version: u64) -> Tombstone {
 }
 
 fn ds(units: Vec<Unit>, cadres: Vec<Cadre>, tombstones: Vec<Tombstone>) -> Dataset {
-    Dataset { roster: Roster { units, cadres }, directives: Vec::new(), tombstones }
+    Dataset { roster: Roster { units, cadres }, directives: Vec::new(), tombstones, ..Default::default() }
 }
 
 /// Mine and theirs with one record in each status.
@@ -578,7 +581,7 @@ fn directive_deletions_travel_and_merge() {
     let data = dataset(4, 10);
     let d = data.directives[0].clone();
     let t = Tombstone { id: d.id.clone(), kind: RecordKind::Directive, meta: RecordMeta { version: d.meta.version + 1, updated_at: NOW }, backup: serde_json::to_value(&d).unwrap() };
-    let theirs = Dataset { roster: data.roster.clone(), directives: vec![], tombstones: vec![t.clone()] };
+    let theirs = Dataset { roster: data.roster.clone(), directives: vec![], tombstones: vec![t.clone()], ..Default::default() };
     let out = merge(&data, &theirs, &Resolutions::default());
     assert!(out.state.directives.iter().all(|x| x.id != d.id));
     assert!(out.state.tombstones.contains(&t));
@@ -658,7 +661,7 @@ fn base(seed: u64) -> Dataset {
     for u in &mut roster.units {
         u.meta = RecordMeta { version: 1, updated_at: 1 };
     }
-    Dataset { roster, directives: Vec::new(), tombstones: Vec::new() }
+    Dataset { roster, directives: Vec::new(), tombstones: Vec::new(), ..Default::default() }
 }
 
 fn ids(d: &Dataset) -> std::collections::BTreeSet<Id> {

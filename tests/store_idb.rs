@@ -94,7 +94,8 @@ async fn the_app_database_name_is_stable() {
     assert_eq!(DB_NAME, "dtbd");
 }
 
-/// A device's data: two units, two cadres, a user directive and a tombstone.
+/// A device's data: two units, two cadres, a user directive, a tombstone, and training
+/// records (a plan, one of its lines, an enrollment).
 fn device(tag: &str) -> Dataset {
     let mut roster = Roster::default();
     roster.save_unit(unit("u1"), 1).unwrap();
@@ -105,7 +106,26 @@ fn device(tag: &str) -> Dataset {
     let t = roster.delete_cadre(&format!("x{tag}"), 6).unwrap();
     let mut d = Directive::from_json(include_str!("../public/templates/002-hoang-su-phi-02-da-hu.json")).unwrap().copy_as(format!("d{tag}"));
     d.meta.version = 1;
-    Dataset { roster, directives: vec![d], tombstones: vec![t] }.normalised()
+    let f = dtbd::domain::training::load_plan_file(include_str!("../public/plans/003-quang-ngai-ke-hoach-2021.json")).unwrap();
+    let mut plan = f.plan.clone();
+    plan.id = format!("p{tag}");
+    let mut line = f.lines[0].clone();
+    line.id = format!("l{tag}");
+    line.plan_id = plan.id.clone();
+    let enrollment = dtbd::domain::training::Enrollment {
+        id: format!("e{tag}"),
+        cadre_id: format!("a{tag}"),
+        line_id: line.id.clone(),
+        status: dtbd::domain::training::EnrollmentStatus::Studying,
+        nominated_on: None,
+        started_on: dtbd::domain::directive::Date::new(2024, 3, 1),
+        ended_on: None,
+        quota_part: None,
+        result: String::new(),
+        meta: RecordMeta { version: 1, updated_at: 7 },
+    };
+    let training = dtbd::domain::training::TrainingRecords { plans: vec![plan], lines: vec![line], enrollments: vec![enrollment], ..Default::default() };
+    Dataset { roster, directives: vec![d], tombstones: vec![t], training }.normalised()
 }
 
 async fn write_all(db: &Db, data: &Dataset) {
@@ -144,7 +164,8 @@ async fn apply_import_writes_everything_in_one_transaction_with_a_backup() {
     assert_eq!(list.len(), 2, "the seed's and this import's");
     let b = list.iter().find(|b| b.id == backup.id).unwrap();
     assert_eq!(b, &backup);
-    assert_eq!((b.cadres, b.units, b.directives, b.tombstones), (2, 2, 1, 1));
+    assert_eq!((b.cadres, b.units, b.directives, b.tombstones, b.training), (2, 2, 1, 1, 3));
+    assert!(after.training.enrollment("e-b").is_some() && after.training.line("l-b").is_some(), "their training records");
     assert_eq!(db.backup_data(&backup.id).await.unwrap().normalised(), mine);
     db.close();
 }

@@ -55,7 +55,7 @@ const HISTORY: &str = "history";
 const AGGREGATES: &str = "aggregates";
 const ALL_STORES: [&str; 11] = [UNITS, CADRES, TOMBSTONES, SETTINGS, DIRECTIVES, BACKUPS, PLANS, LINES, ENROLLMENTS, HISTORY, AGGREGATES];
 /// Every store a snapshot import writes.
-const DATA_STORES: [&str; 5] = [UNITS, CADRES, DIRECTIVES, TOMBSTONES, BACKUPS];
+const DATA_STORES: [&str; 10] = [UNITS, CADRES, DIRECTIVES, TOMBSTONES, BACKUPS, PLANS, LINES, ENROLLMENTS, HISTORY, AGGREGATES];
 
 /// localStorage key of [`Db::generation`].
 const GENERATION: &str = "write_generation";
@@ -306,7 +306,12 @@ impl Db {
     /// Everything that travels in snapshots, as stored: units, cadres, directives (templates
     /// copied in included) and tombstones.
     pub async fn load_dataset(&self) -> Result<Dataset, StoreError> {
-        Ok(Dataset { roster: self.load_roster().await?, directives: self.load_directives().await?, tombstones: self.tombstones().await? })
+        Ok(Dataset {
+            roster: self.load_roster().await?,
+            directives: self.load_directives().await?,
+            tombstones: self.tombstones().await?,
+            training: self.load_training().await?,
+        })
     }
 
     /// Nhập: replaces the stored `before` by `after` (the merge outcome) in ONE transaction
@@ -321,6 +326,7 @@ impl Db {
             cadres: &before.roster.cadres,
             directives: &before.directives,
             tombstones: &before.tombstones,
+            training: &before.training,
         })
         .expect("records always serialise");
         let mut old = self.backups().await?;
@@ -332,6 +338,12 @@ impl Db {
         diff_ops(&mut ops, CADRES, &before.roster.cadres, &after.roster.cadres, |c| &c.id);
         diff_ops(&mut ops, DIRECTIVES, &before.directives, &after.directives, |d| &d.id);
         diff_ops(&mut ops, TOMBSTONES, &before.tombstones, &after.tombstones, |t| &t.id);
+        let (bt, at) = (&before.training, &after.training);
+        diff_ops(&mut ops, PLANS, &bt.plans, &at.plans, |p| &p.id);
+        diff_ops(&mut ops, LINES, &bt.lines, &at.lines, |l| &l.id);
+        diff_ops(&mut ops, ENROLLMENTS, &bt.enrollments, &at.enrollments, |e| &e.id);
+        diff_ops(&mut ops, HISTORY, &bt.history, &at.history, |h| &h.id);
+        diff_ops(&mut ops, AGGREGATES, &bt.aggregates, &at.aggregates, |t| &t.id);
         for (m, d) in &dropped {
             ops.push(Op::Delete { store: BACKUPS, key: m });
             ops.push(Op::Delete { store: BACKUPS, key: d });
@@ -362,6 +374,12 @@ impl Db {
 
     /// The data a backup holds.
     pub async fn backup_data(&self, id: &str) -> Result<Dataset, StoreError> {
+        Ok(self.backup_data_raw(id).await?.0)
+    }
+
+    /// The data a backup holds, and whether it holds training records (backups made before
+    /// they travelled do not: restoring one keeps the current training records).
+    async fn backup_data_raw(&self, id: &str) -> Result<(Dataset, bool), StoreError> {
         let ctx = "Không đọc được bản sao lưu";
         let tx = self.db.transaction(BACKUPS).build().map_err(|e| err(ctx, e))?;
         let store = tx.object_store(BACKUPS).map_err(|e| err(ctx, e))?;
@@ -369,18 +387,26 @@ impl Db {
         let json: Option<String> = store.get::<String, &str, _>(key.as_str()).primitive().map_err(|e| err(ctx, e))?.await.map_err(|e| err(ctx, e))?;
         let json = json.ok_or_else(|| StoreError(format!("{ctx}: không còn bản sao lưu này.")))?;
         let d: BackupData = serde_json::from_str(&json).map_err(|e| StoreError(format!("{ctx}: bản sao lưu bị hỏng ({e}).")))?;
-        Ok(Dataset {
-            roster: Roster { units: d.units, cadres: d.cadres },
-            directives: d.directives,
-            tombstones: d.tombstones,
-        })
+        let has_training = d.training.is_some();
+        Ok((
+            Dataset {
+                roster: Roster { units: d.units, cadres: d.cadres },
+                directives: d.directives,
+                tombstones: d.tombstones,
+                training: d.training.unwrap_or_default(),
+            },
+            has_training,
+        ))
     }
 
     /// Khôi phục: puts back the state backup `id` holds, replacing `current` (what is stored),
     /// after backing `current` up as `backup_of_current`, all in one transaction: a restore
     /// can be undone like an import. Returns the restored state.
     pub async fn restore_backup(&self, id: &str, current: &Dataset, backup_of_current: &Backup) -> Result<Dataset, StoreError> {
-        let target = self.backup_data(id).await?;
+        let (mut target, has_training) = self.backup_data_raw(id).await?;
+        if !has_training {
+            target.training = current.training.clone();
+        }
         self.apply_import(current, &target, backup_of_current).await?;
         Ok(target)
     }
@@ -407,6 +433,10 @@ pub struct Backup {
     pub directives: usize,
     /// Số bản ghi đã xóa.
     pub tombstones: usize,
+    /// Số bản ghi đào tạo (kế hoạch, lớp, lượt cử đi học, thay đổi trình độ, số liệu tổng
+    /// hợp); 0 in backups made before they travelled.
+    #[serde(default)]
+    pub training: usize,
 }
 
 /// What a backup was taken before.
@@ -433,6 +463,10 @@ impl Backup {
             cadres: before.roster.cadres.len(),
             directives: before.directives.len(),
             tombstones: before.tombstones.len(),
+            training: {
+                let t = &before.training;
+                t.plans.len() + t.lines.len() + t.enrollments.len() + t.history.len() + t.aggregates.len()
+            },
         }
     }
 }
@@ -447,6 +481,7 @@ struct BackupDataRef<'a> {
     cadres: &'a [Cadre],
     directives: &'a [Directive],
     tombstones: &'a [Tombstone],
+    training: &'a TrainingRecords,
 }
 
 #[derive(Deserialize)]
@@ -455,6 +490,9 @@ struct BackupData {
     cadres: Vec<Cadre>,
     directives: Vec<Directive>,
     tombstones: Vec<Tombstone>,
+    /// Absent in backups made before training records travelled.
+    #[serde(default)]
+    training: Option<TrainingRecords>,
 }
 
 /// Puts every record of `after` that is new or differs from `before`, deletes every id of

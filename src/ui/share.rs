@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::snapshot::{
-    self, export_reminder, Choice, Counts, Dataset, ExportScope, ExportedBy, Preview, RecordChange, Resolutions, Scope, SnapshotError, Status,
+    self, export_reminder, Choice, Counts, Dataset, Kind, ExportScope, ExportedBy, Preview, RecordChange, Resolutions, Scope, SnapshotError, Status,
     MAX_SNAPSHOT_BYTES,
 };
 use crate::store::{self, files, prefs, Backup, BackupReason};
@@ -66,7 +66,7 @@ async fn check_file(file: web_sys::File) -> Import {
         Ok(d) => d,
         Err(e) => return failed(vec![e.0]),
     };
-    match snapshot::import(&bytes, &local.roster) {
+    match snapshot::import_into(&bytes, &local.roster, &local.training) {
         Err(errors) => failed(errors.iter().map(SnapshotError::message).collect()),
         Ok(imported) => {
             let s = imported.snapshot;
@@ -134,9 +134,10 @@ fn counts_table(p: &Preview) -> impl IntoView {
                 <th scope="col">{Status::DeletionSkipped.label()}</th>
             </tr></thead>
             <tbody>
-                {counts_row("Đơn vị", p.units)}
-                {counts_row("Cán bộ", p.cadres)}
-                {counts_row("Văn bản", p.directives)}
+                {[Kind::Unit, Kind::Cadre, Kind::Directive, Kind::Plan, Kind::Line, Kind::Enrollment, Kind::History, Kind::Aggregate]
+                    .into_iter()
+                    .map(|k| counts_row(k.label(), p.counts(k)))
+                    .collect_view()}
             </tbody>
             <tfoot>
                 <tr class="total">
@@ -607,7 +608,7 @@ pub fn BackupsPage() -> impl IntoView {
                                 ),
                                 BackupReason::Restore => format!("Trước khi khôi phục {}", b.source),
                             };
-                            let counts = format!("{} đơn vị · {} cán bộ · {} văn bản · {} bản ghi đã xóa", b.units, b.cadres, b.directives, b.tombstones);
+                            let counts = format!("{} đơn vị · {} cán bộ · {} văn bản · {} bản ghi đã xóa · {} bản ghi đào tạo", b.units, b.cadres, b.directives, b.tombstones, b.training);
                             let label = format!("Khôi phục bản sao lưu lúc {when}");
                             view! {
                                 <li class="unit-row backup-row">

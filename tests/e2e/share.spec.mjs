@@ -84,6 +84,9 @@ test("officer A exports, officer B imports, resolves a conflict, both keep their
   await pick(b, first.path);
   await expect(b.locator(".preview")).toContainText("người gửi: Cán bộ A, 0912 000 111");
   await expect(b.locator('[data-count="new"]')).toHaveText("3");
+  for (const kind of ["Kế hoạch", "Lớp / chương trình", "Lượt cử đi học", "Thay đổi trình độ", "Số liệu tổng hợp"]) {
+    await expect(b.locator("table.counts tbody")).toContainText(kind);
+  }
   await expect(b.locator('[data-count="conflicts"]')).toHaveText("0");
   await b.getByRole("button", { name: "Áp dụng" }).tap();
   await expect(b.getByRole("status").filter({ hasText: "Đã nhập tệp" })).toContainText("3 mới");
@@ -154,7 +157,7 @@ test("bad files are refused with their message and change nothing", async ({ pag
     [bad("not-json.json", "Kính gửi anh chị, xin gửi danh sách."), "không phải dữ liệu JSON hợp lệ"],
     [bad("truncated.json", text.slice(0, Math.floor(text.length / 2))), "bị cắt cụt"],
     [bad("checksum.json", text.replace("Hoàng Văn Thắng", "Hoàng Văn Thăng")), "mã kiểm tra không khớp"],
-    [bad("newer.json", text.replace('"schema_version":2', '"schema_version":99')), "phiên bản mới hơn của ứng dụng"],
+    [bad("newer.json", text.replace(/"schema_version":\d+/, '"schema_version":99')), "phiên bản mới hơn của ứng dụng"],
     [bad("other.json", JSON.stringify({ format: "khac", schema_version: 1 })), "không được hỗ trợ"],
     [bad("big.json", Buffer.alloc(51 * 1024 * 1024, 0x20)), "Tệp quá lớn"],
   ];

@@ -157,11 +157,22 @@ pub fn of_records(r: &Records) -> String {
         sink.put(b"]");
     }
     let mut sink = Sink::new(None);
-    // Keys in byte order: cadres, directives, settings, templates, tombstones, units.
-    sink.put(b"{\"cadres\":");
+    // Keys in byte order: aggregates, cadres, directives, enrollments, history, lines, plans,
+    // settings, templates, tombstones, units.
+    sink.put(b"{\"aggregates\":");
+    list(&mut sink, &r.aggregates);
+    sink.put(b",\"cadres\":");
     list(&mut sink, &r.cadres);
     sink.put(b",\"directives\":");
     list(&mut sink, &r.directives);
+    sink.put(b",\"enrollments\":");
+    list(&mut sink, &r.enrollments);
+    sink.put(b",\"history\":");
+    list(&mut sink, &r.history);
+    sink.put(b",\"lines\":");
+    list(&mut sink, &r.lines);
+    sink.put(b",\"plans\":");
+    list(&mut sink, &r.plans);
     sink.put(b",\"settings\":");
     sink.value(&serde_json::to_value(&r.settings).expect("settings always serialise"));
     sink.put(b",\"templates\":");

@@ -18,6 +18,10 @@
 //! (`unit_id`, a position) or a live unit (`parent_id`) is kept or put back, with version
 //! tombstone + 1, and listed in [`MergeOutcome::kept_in_use`].
 //!
+//! Training records (plans, course lines, enrollments, history, aggregates) merge the same way
+//! by id and version, without tombstones: plans and lines are "deleted" by their `removed`
+//! flag, which travels as a newer version.
+//!
 //! The result lists every kind sorted by id ([`Dataset::normalised`] order), so merging two
 //! datasets with disjoint records gives the same result in either order.
 
@@ -31,6 +35,7 @@ use crate::domain::directive::Directive;
 use crate::domain::levels::*;
 use crate::domain::model::*;
 use crate::domain::roster::{RecordKind, Roster, Tombstone};
+use crate::domain::training::{CourseLine, DispatchTable, Enrollment, Plan, QualificationChange, TrainingRecords};
 
 /// What happens to one record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -156,6 +161,16 @@ pub struct Preview {
     pub cadres: Counts,
     /// Văn bản.
     pub directives: Counts,
+    /// Kế hoạch.
+    pub plans: Counts,
+    /// Lớp / chương trình.
+    pub lines: Counts,
+    /// Cử đi học.
+    pub enrollments: Counts,
+    /// Quá trình thay đổi trình độ.
+    pub history: Counts,
+    /// Số liệu tổng hợp.
+    pub aggregates: Counts,
     /// Each record that is not unchanged, by kind then id.
     pub changes: Vec<RecordChange>,
 }
@@ -163,7 +178,29 @@ pub struct Preview {
 impl Preview {
     /// Counts over every kind.
     pub fn total(&self) -> Counts {
-        self.units.plus(self.cadres).plus(self.directives)
+        self.units
+            .plus(self.cadres)
+            .plus(self.directives)
+            .plus(self.plans)
+            .plus(self.lines)
+            .plus(self.enrollments)
+            .plus(self.history)
+            .plus(self.aggregates)
+    }
+
+    /// Counts of one kind (templates and tombstones have none: zero).
+    pub fn counts(&self, k: Kind) -> Counts {
+        match k {
+            Kind::Unit => self.units,
+            Kind::Cadre => self.cadres,
+            Kind::Directive => self.directives,
+            Kind::Plan => self.plans,
+            Kind::Line => self.lines,
+            Kind::Enrollment => self.enrollments,
+            Kind::History => self.history,
+            Kind::Aggregate => self.aggregates,
+            Kind::Template | Kind::Tombstone => Counts::default(),
+        }
     }
 
     /// The conflicts the user must resolve.
@@ -175,6 +212,11 @@ impl Preview {
         match k {
             Kind::Unit => &mut self.units,
             Kind::Cadre => &mut self.cadres,
+            Kind::Plan => &mut self.plans,
+            Kind::Line => &mut self.lines,
+            Kind::Enrollment => &mut self.enrollments,
+            Kind::History => &mut self.history,
+            Kind::Aggregate => &mut self.aggregates,
             _ => &mut self.directives,
         }
     }
@@ -277,6 +319,11 @@ macro_rules! rec {
 rec!(Unit, Kind::Unit, Some(RecordKind::Unit), |s| s.name.clone());
 rec!(Cadre, Kind::Cadre, Some(RecordKind::Cadre), |s| s.full_name.clone());
 rec!(Directive, Kind::Directive, Some(RecordKind::Directive), |s| format!("{} {}", s.number, s.title).trim().to_string());
+rec!(Plan, Kind::Plan, None, |s| s.title.clone());
+rec!(CourseLine, Kind::Line, None, |s| s.programme.clone());
+rec!(Enrollment, Kind::Enrollment, None, |s| format!("{} → {}", s.cadre_id, s.line_id));
+rec!(QualificationChange, Kind::History, None, |s| format!("{}: {} → {}", s.cadre_id, s.before, s.after));
+rec!(DispatchTable, Kind::Aggregate, None, |s| s.title.clone());
 
 enum Entry<'a, T> {
     Live(&'a T),
@@ -426,6 +473,14 @@ fn run(local: &Dataset, incoming: &Dataset, resolutions: &Resolutions, diffs: bo
         merge_kind(&mut ctx, &local.roster.cadres, &local.tombstones, &incoming.roster.cadres, &incoming.tombstones);
     let (directives, directive_t) =
         merge_kind(&mut ctx, &local.directives, &local.tombstones, &incoming.directives, &incoming.tombstones);
+    let (lt, it) = (&local.training, &incoming.training);
+    let training = TrainingRecords {
+        plans: merge_kind(&mut ctx, &lt.plans, &[], &it.plans, &[]).0,
+        lines: merge_kind(&mut ctx, &lt.lines, &[], &it.lines, &[]).0,
+        enrollments: merge_kind(&mut ctx, &lt.enrollments, &[], &it.enrollments, &[]).0,
+        history: merge_kind(&mut ctx, &lt.history, &[], &it.history, &[]).0,
+        aggregates: merge_kind(&mut ctx, &lt.aggregates, &[], &it.aggregates, &[]).0,
+    };
 
     // Keep or put back the units still in use.
     let mut kept_in_use = Vec::new();
@@ -476,7 +531,7 @@ fn run(local: &Dataset, incoming: &Dataset, resolutions: &Resolutions, diffs: bo
     unit_t.extend(directive_t);
     unit_t.sort_by(|a, b| (a.id.as_str(), kind_rank(a.kind)).cmp(&(b.id.as_str(), kind_rank(b.kind))));
     MergeOutcome {
-        state: Dataset { roster: Roster { units, cadres }, directives, tombstones: unit_t },
+        state: Dataset { roster: Roster { units, cadres }, directives, tombstones: unit_t, training },
         summary: ctx.summary,
         unresolved: ctx.unresolved,
         kept_in_use,

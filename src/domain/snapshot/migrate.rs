@@ -6,16 +6,18 @@
 //!
 //! - **v1**: `exported_by` was one free-text string; built-in templates travelled in full
 //!   among `records.directives`; there was no `records.templates` nor `records.settings`.
-//! - **v2** (current): `exported_by` is `{unit_id, unit_name, sender}`; built-in templates
+//! - **v2**: `exported_by` is `{unit_id, unit_name, sender}`; built-in templates
 //!   travel as `records.templates: [{id, source}]`; `records.settings` holds the sender's
 //!   settings.
+//! - **v3** (current): the training records travel: `records.plans`, `records.lines`,
+//!   `records.enrollments`, `records.history`, `records.aggregates` (a v2 file gets empty
+//!   lists).
 //!
 //! # Adding a version
 //!
-//! When plans and enrollments arrive: bump [`super::SCHEMA_VERSION`] to 3, write `v2_to_v3`
-//! (e.g. add `records.plans: []` and `records.enrollments: []` where missing), append it to
-//! [`STEPS`], and add `tests/fixtures/snapshot-v2.json` (a v2 file as this version writes it)
-//! with a test that it upgrades.
+//! Bump [`super::SCHEMA_VERSION`], write `vN_to_vN+1` on the raw JSON, append it to
+//! [`STEPS`], and add `tests/fixtures/snapshot-vN.json` (a file as version N wrote it) with a
+//! test that it upgrades.
 
 use serde_json::{Map, Value};
 
@@ -23,7 +25,7 @@ use serde_json::{Map, Value};
 pub type Step = fn(&mut Map<String, Value>) -> Result<(), String>;
 
 /// Every step, in order: `STEPS[0]` upgrades v1 to v2.
-pub const STEPS: &[Step] = &[v1_to_v2];
+pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
 
 /// Upgrades `doc` (a JSON object at `from`) to [`super::SCHEMA_VERSION`], setting
 /// `schema_version` at each step. `from` must lie in `OLDEST_VERSION..=SCHEMA_VERSION`.
@@ -77,6 +79,21 @@ pub fn v1_to_v2(doc: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 
+/// The lists v3 added to `records`.
+pub const V3_LISTS: [&str; 5] = ["plans", "lines", "enrollments", "history", "aggregates"];
+
+/// v2 → v3: empty training lists (`plans`, `lines`, `enrollments`, `history`, `aggregates`)
+/// where missing.
+pub fn v2_to_v3(doc: &mut Map<String, Value>) -> Result<(), String> {
+    let Some(Value::Object(records)) = doc.get_mut("records") else {
+        return Ok(()); // The type check says what is missing.
+    };
+    for key in V3_LISTS {
+        records.entry(key).or_insert_with(|| Value::Array(Vec::new()));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,12 +106,39 @@ mod tests {
             "records": {"units": [], "cadres": [], "tombstones": [],
                 "directives": [{"id": "tpl-000", "source": "seeds/000.txt"}, {"id": "d1", "source": ""}]}
         }) else { unreachable!() };
-        upgrade(&mut doc, 1).unwrap();
-        assert_eq!(doc["schema_version"], json!(2));
+        v1_to_v2(&mut doc).unwrap();
         assert_eq!(doc["exported_by"], json!({"unit_id": null, "unit_name": "", "sender": "Lò Văn A"}));
         assert_eq!(doc["records"]["templates"], json!([{"id": "tpl-000", "source": "seeds/000.txt"}]));
         assert_eq!(doc["records"]["directives"], json!([{"id": "d1", "source": ""}]));
         assert_eq!(doc["records"]["settings"], json!({}));
+    }
+
+    #[test]
+    fn v1_upgrades_all_the_way() {
+        let Value::Object(mut doc) = json!({
+            "format": "dtbd-snapshot", "schema_version": 1, "exported_by": "Lò Văn A",
+            "records": {"units": [], "cadres": [], "tombstones": [], "directives": []}
+        }) else { unreachable!() };
+        upgrade(&mut doc, 1).unwrap();
+        assert_eq!(doc["schema_version"], json!(super::super::SCHEMA_VERSION));
+        for k in V3_LISTS {
+            assert_eq!(doc["records"][k], json!([]), "{k}");
+        }
+    }
+
+    #[test]
+    fn v2_gets_empty_training_lists_and_keeps_present_ones() {
+        let Value::Object(mut doc) = json!({
+            "format": "dtbd-snapshot", "schema_version": 2,
+            "records": {"units": [], "cadres": [], "tombstones": [], "directives": [], "templates": [], "settings": {},
+                "plans": [{"id": "p1"}]}
+        }) else { unreachable!() };
+        upgrade(&mut doc, 2).unwrap();
+        assert_eq!(doc["schema_version"], json!(3));
+        assert_eq!(doc["records"]["plans"], json!([{"id": "p1"}]));
+        for k in ["lines", "enrollments", "history", "aggregates"] {
+            assert_eq!(doc["records"][k], json!([]), "{k}");
+        }
     }
 
     #[test]

@@ -11,20 +11,24 @@
 //!
 //! ```text
 //! {"format":"dtbd-snapshot",            // FORMAT: anything else is refused
-//!  "schema_version":2,                  // integer; newer than SCHEMA_VERSION is refused
+//!  "schema_version":3,                  // integer; newer than SCHEMA_VERSION is refused
 //!  "exported_at":1795000000000,         // ms since epoch (UTC)
 //!  "exported_by":{"unit_id":"…","unit_name":"Xã Nậm Sơn","sender":"Lò Văn A, 0912…"},
 //!  "scope":{"kind":"all"} | {"kind":"subtree","unit_id":"…","unit_name":"…"},
 //!  "checksum":"sha256:<64 hex>",        // over the canonical form of "records", see checksum
 //!  "records":{"units":[…],"cadres":[…],"directives":[…],"templates":[{"id","source"}],
-//!             "tombstones":[…],"settings":{…}}}
+//!             "tombstones":[…],"settings":{…},
+//!             "plans":[…],"lines":[…],"enrollments":[…],"history":[…],"aggregates":[…]}}
 //! ```
 //!
 //! Every record carries a stable `id` and a `meta` (`version`, `updated_at`). Directives the
 //! user made travel in full; built-in templates (id `tpl-…` with a `source`) travel as a
-//! reference only. Deletions travel as tombstones. Plans and enrollments will be added by a
-//! later schema version (a migration adds empty lists, the way v1 → v2 added `templates` and
-//! `settings`): see [`migrate`].
+//! reference only. Deletions travel as tombstones. Since v3 the training records travel too:
+//! kế hoạch (`plans`), lớp / chương trình (`lines`), cử đi học (`enrollments`), quá trình thay
+//! đổi trình độ (`history`) and số liệu tổng hợp các năm trước (`aggregates`), merged by id and
+//! version like the rest; plans and lines are never deleted outright (their `removed` flag
+//! travels as a newer version), so they have no tombstones. A v2 file gets empty lists (see
+//! [`migrate`]).
 //!
 //! Published JSON Schema: `public/snapshot.schema.json`, generated in a native unit test
 //! (`schema.rs`, `UPDATE_SCHEMA=1` rewrites it); schemars never reaches the wasm build.
@@ -51,14 +55,15 @@ use super::model::{Cadre, Id, Millis, Unit};
 use super::roster::{RecordKind, Roster, Tombstone};
 use super::tagged::{key, req, skip, tagged_deserialize};
 use super::text::fold;
+use super::training::{CourseLine, DispatchTable, Enrollment, Plan, QualificationChange, TrainingRecords};
 
 pub use merge::{merge, preview, Choice, Counts, FieldDiff, MergeOutcome, Preview, RecordChange, Resolutions, Status};
-pub use validate::{import, read, validate, Imported, SnapshotError};
+pub use validate::{import, import_into, read, validate, validate_against, Imported, SnapshotError};
 
 /// Dấu nhận dạng định dạng: the value of `"format"`.
 pub const FORMAT: &str = "dtbd-snapshot";
 /// Phiên bản định dạng this app writes and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 /// Oldest version still read (through migrations).
 pub const OLDEST_VERSION: u32 = 1;
 /// Giới hạn dung lượng: a file larger than this (in bytes, after gunzip) is refused before
@@ -172,6 +177,26 @@ pub struct Records {
     pub tombstones: Vec<Tombstone>,
     /// Cài đặt gửi kèm: key → value the receiver may want to see (never merged automatically).
     pub settings: BTreeMap<String, serde_json::Value>,
+    /// Kế hoạch đào tạo, bồi dưỡng (since v3).
+    #[serde(default)]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "Vec<schema::TrainingRecordM>"))]
+    pub plans: Vec<Plan>,
+    /// Lớp / chương trình of the plans (since v3).
+    #[serde(default)]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "Vec<schema::TrainingRecordM>"))]
+    pub lines: Vec<CourseLine>,
+    /// Cử đi học (since v3).
+    #[serde(default)]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "Vec<schema::TrainingRecordM>"))]
+    pub enrollments: Vec<Enrollment>,
+    /// Quá trình thay đổi trình độ (since v3).
+    #[serde(default)]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "Vec<schema::TrainingRecordM>"))]
+    pub history: Vec<QualificationChange>,
+    /// Số liệu tổng hợp các năm trước (since v3).
+    #[serde(default)]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "Vec<schema::TrainingRecordM>"))]
+    pub aggregates: Vec<DispatchTable>,
 }
 
 /// Kind of record, as snapshots, errors and previews speak of them.
@@ -189,9 +214,22 @@ pub enum Kind {
     Template,
     /// Bản ghi đã xóa.
     Tombstone,
+    /// Kế hoạch đào tạo.
+    Plan,
+    /// Lớp / chương trình.
+    Line,
+    /// Cử đi học.
+    Enrollment,
+    /// Quá trình thay đổi trình độ.
+    History,
+    /// Số liệu tổng hợp các năm trước.
+    Aggregate,
 }
 
-crate::domain::tagged::code_deserialize!(Kind { Unit = "unit", Cadre = "cadre", Directive = "directive", Template = "template", Tombstone = "tombstone" });
+crate::domain::tagged::code_deserialize!(Kind {
+    Unit = "unit", Cadre = "cadre", Directive = "directive", Template = "template", Tombstone = "tombstone",
+    Plan = "plan", Line = "line", Enrollment = "enrollment", History = "history", Aggregate = "aggregate"
+});
 
 impl Kind {
     /// Vietnamese label.
@@ -202,6 +240,11 @@ impl Kind {
             Kind::Directive => "Văn bản",
             Kind::Template => "Văn bản mẫu",
             Kind::Tombstone => "Bản ghi đã xóa",
+            Kind::Plan => "Kế hoạch",
+            Kind::Line => "Lớp / chương trình",
+            Kind::Enrollment => "Lượt cử đi học",
+            Kind::History => "Thay đổi trình độ",
+            Kind::Aggregate => "Số liệu tổng hợp",
         }
     }
 
@@ -216,8 +259,8 @@ impl Kind {
 }
 
 /// Dữ liệu: everything a device holds that travels in snapshots — the roster, the directives
-/// (user-made and stored built-in templates alike) and the tombstones. Merge works on two of
-/// these; the store loads and saves one.
+/// (user-made and stored built-in templates alike), the tombstones and the training records.
+/// Merge works on two of these; the store loads and saves one.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Dataset {
     /// Đơn vị và cán bộ.
@@ -226,6 +269,8 @@ pub struct Dataset {
     pub directives: Vec<Directive>,
     /// Bản ghi đã xóa.
     pub tombstones: Vec<Tombstone>,
+    /// Hồ sơ đào tạo: plans, lines, enrollments, history, aggregates.
+    pub training: TrainingRecords,
 }
 
 impl Dataset {
@@ -236,12 +281,26 @@ impl Dataset {
         self.roster.cadres.sort_by(|a, b| a.id.cmp(&b.id));
         self.directives.sort_by(|a, b| a.id.cmp(&b.id));
         self.tombstones.sort_by(|a, b| (a.id.as_str(), kind_rank(a.kind)).cmp(&(b.id.as_str(), kind_rank(b.kind))));
+        let t = &mut self.training;
+        t.plans.sort_by(|a, b| a.id.cmp(&b.id));
+        t.lines.sort_by(|a, b| a.id.cmp(&b.id));
+        t.enrollments.sort_by(|a, b| a.id.cmp(&b.id));
+        t.history.sort_by(|a, b| a.id.cmp(&b.id));
+        t.aggregates.sort_by(|a, b| a.id.cmp(&b.id));
         self
     }
 
-    /// Number of live records (units + cadres + directives).
+    /// Number of live records (units + cadres + directives + training records).
     pub fn len(&self) -> usize {
-        self.roster.units.len() + self.roster.cadres.len() + self.directives.len()
+        let t = &self.training;
+        self.roster.units.len()
+            + self.roster.cadres.len()
+            + self.directives.len()
+            + t.plans.len()
+            + t.lines.len()
+            + t.enrollments.len()
+            + t.history.len()
+            + t.aggregates.len()
     }
 
     /// True when there is no live record and no tombstone.
@@ -271,6 +330,13 @@ impl Snapshot {
             roster: Roster { units: self.records.units.clone(), cadres: self.records.cadres.clone() },
             directives: self.records.directives.clone(),
             tombstones: self.records.tombstones.clone(),
+            training: TrainingRecords {
+                plans: self.records.plans.clone(),
+                lines: self.records.lines.clone(),
+                enrollments: self.records.enrollments.clone(),
+                history: self.records.history.clone(),
+                aggregates: self.records.aggregates.clone(),
+            },
         }
     }
 
@@ -280,6 +346,13 @@ impl Snapshot {
             roster: Roster { units: self.records.units, cadres: self.records.cadres },
             directives: self.records.directives,
             tombstones: self.records.tombstones,
+            training: TrainingRecords {
+                plans: self.records.plans,
+                lines: self.records.lines,
+                enrollments: self.records.enrollments,
+                history: self.records.history,
+                aggregates: self.records.aggregates,
+            },
         }
     }
 
@@ -293,7 +366,16 @@ impl Snapshot {
     /// Total number of records in the file (for previews and backups lists).
     pub fn record_count(&self) -> usize {
         let r = &self.records;
-        r.units.len() + r.cadres.len() + r.directives.len() + r.templates.len() + r.tombstones.len()
+        r.units.len()
+            + r.cadres.len()
+            + r.directives.len()
+            + r.templates.len()
+            + r.tombstones.len()
+            + r.plans.len()
+            + r.lines.len()
+            + r.enrollments.len()
+            + r.history.len()
+            + r.aggregates.len()
     }
 
     /// The document as JSON text, one record per line (what is written to the file), with the
@@ -336,6 +418,11 @@ impl Snapshot {
         list(&mut out, "directives", &r.directives, false);
         list(&mut out, "templates", &r.templates, false);
         list(&mut out, "tombstones", &r.tombstones, false);
+        list(&mut out, "plans", &r.plans, false);
+        list(&mut out, "lines", &r.lines, false);
+        list(&mut out, "enrollments", &r.enrollments, false);
+        list(&mut out, "history", &r.history, false);
+        list(&mut out, "aggregates", &r.aggregates, false);
         out.push_str("\"settings\":");
         out.push_str(&s(&r.settings));
         out.push_str("\n}}\n");
@@ -371,7 +458,10 @@ pub enum ExportScope {
 /// units the cadres' positions name (with their ancestors), but not those units' cadres.
 /// Tombstones travel when the deleted record was in the subtree. User directives travel when
 /// they are not limited to a unit outside the exported units; built-in templates travel by
-/// reference. Returns `None` when the subtree's unit does not exist.
+/// reference. Training records: the whole database sends them all; a subtree sends the
+/// enrollments and qualification history of its cadres, the course lines those enrollments
+/// name and the plans of those lines (no historical aggregates: they are not per unit).
+/// Returns `None` when the subtree's unit does not exist.
 pub fn export(
     data: &Dataset,
     scope: &ExportScope,
@@ -429,7 +519,21 @@ pub fn export(
             directives.push(d.clone());
         }
     }
-    let records = Records { units, cadres, directives, templates, tombstones, settings };
+    let t = &data.training;
+    let (plans, lines, enrollments, history, aggregates) = match scope {
+        ExportScope::All => (t.plans.clone(), t.lines.clone(), t.enrollments.clone(), t.history.clone(), t.aggregates.clone()),
+        ExportScope::Subtree(_) => {
+            let cadre_ids: HashSet<&str> = cadres.iter().map(|c| c.id.as_str()).collect();
+            let enrollments: Vec<Enrollment> = t.enrollments.iter().filter(|e| cadre_ids.contains(e.cadre_id.as_str())).cloned().collect();
+            let history: Vec<QualificationChange> = t.history.iter().filter(|h| cadre_ids.contains(h.cadre_id.as_str())).cloned().collect();
+            let line_ids: HashSet<&str> = enrollments.iter().map(|e| e.line_id.as_str()).collect();
+            let lines: Vec<CourseLine> = t.lines.iter().filter(|l| line_ids.contains(l.id.as_str())).cloned().collect();
+            let plan_ids: HashSet<&str> = lines.iter().map(|l| l.plan_id.as_str()).collect();
+            let plans: Vec<Plan> = t.plans.iter().filter(|p| plan_ids.contains(p.id.as_str())).cloned().collect();
+            (plans, lines, enrollments, history, Vec::new())
+        }
+    };
+    let records = Records { units, cadres, directives, templates, tombstones, settings, plans, lines, enrollments, history, aggregates };
     let checksum = checksum::of_records(&records);
     Some(Snapshot {
         format: FORMAT.into(),

@@ -360,6 +360,21 @@ pub(super) struct TombstoneM {
     backup: Value,
 }
 
+/// Bản ghi đào tạo (kế hoạch, lớp / chương trình, cử đi học, thay đổi trình độ, số liệu tổng
+/// hợp): a stable `id`, a `meta`, and the fields the training module writes (described there;
+/// not mirrored field by field here).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "TrainingRecord")]
+pub(super) struct TrainingRecordM {
+    /// Mã.
+    id: String,
+    /// Phiên bản và thời điểm cập nhật.
+    meta: RecordMetaM,
+    /// The record's other fields.
+    #[serde(flatten)]
+    rest: serde_json::Map<String, Value>,
+}
+
 /// `"format"`: the one constant marker.
 pub(super) fn format_marker(_: &mut SchemaGenerator) -> Schema {
     SchemaObject {
@@ -418,6 +433,19 @@ mod tests {
         let mut roster = generate_roster(1, 10, 40);
         let t = roster.delete_cadre("c3", 5).unwrap();
         same_through::<TombstoneM, _>(&t);
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/plans");
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.file_name().unwrap() == "index.json" || p.extension().is_none_or(|x| x != "json") {
+                continue;
+            }
+            if let Ok(f) = crate::domain::training::load_plan_file(&std::fs::read_to_string(&p).unwrap()) {
+                same_through::<TrainingRecordM, _>(&f.plan);
+                for l in &f.lines {
+                    same_through::<TrainingRecordM, _>(l);
+                }
+            }
+        }
     }
 
     #[test]

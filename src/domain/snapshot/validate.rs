@@ -6,7 +6,9 @@
 //! (serde's message in Vietnamese, with the record, the field and, for a current-version
 //! file, the line and column) → duplicate ids → references (against the file and the
 //! receiver's roster) → each record's domain rules (`Roster::validate_unit`,
-//! `Roster::validate_cadre`, `Directive::validate`).
+//! `Roster::validate_cadre`, `Directive::validate`; for training records the per-record checks
+//! of [`crate::domain::training::data`], and an enrollment's cadre and course line, a line's
+//! plan, a history entry's cadre must be in the file or on the receiver).
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -18,6 +20,7 @@ use super::{checksum, migrate, ExportedBy, Kind, Records, Scope, Snapshot, Templ
 use crate::domain::directive::Directive;
 use crate::domain::model::{Cadre, GovLevel, Region, Unit, UnitKind};
 use crate::domain::roster::{RecordKind, Roster, Tombstone};
+use crate::domain::training::{self, CourseLine, DispatchTable, Enrollment, Plan, QualificationChange, TrainingRecords};
 use crate::domain::text::fold;
 
 /// At most this many errors are listed; the rest are counted ([`SnapshotError::More`]).
@@ -317,8 +320,14 @@ pub struct Imported {
 /// Reads and checks a file against the receiver's roster: everything in this module, in
 /// order. `Ok` means the file may be previewed and merged.
 pub fn import(bytes: &[u8], receiver: &Roster) -> Result<Imported, Vec<SnapshotError>> {
+    import_into(bytes, receiver, &TrainingRecords::default())
+}
+
+/// Like [`import`], with the receiver's training records too (an enrollment may name a course
+/// line only the receiver holds).
+pub fn import_into(bytes: &[u8], receiver: &Roster, training: &TrainingRecords) -> Result<Imported, Vec<SnapshotError>> {
     let (snapshot, migrated_from) = read(bytes)?;
-    let (errors, warnings) = validate(&snapshot, receiver);
+    let (errors, warnings) = validate_against(&snapshot, receiver, training);
     if errors.is_empty() {
         Ok(Imported { snapshot, migrated_from, warnings })
     } else {
@@ -422,7 +431,9 @@ fn name_of(kind: Kind, v: &Value) -> String {
         Kind::Unit => str_of(v, "name").to_string(),
         Kind::Cadre => str_of(v, "full_name").to_string(),
         Kind::Directive => format!("{} {}", str_of(v, "number"), str_of(v, "title")).trim().to_string(),
-        Kind::Template => String::new(),
+        Kind::Template | Kind::Enrollment | Kind::History => String::new(),
+        Kind::Plan | Kind::Aggregate => str_of(v, "title").to_string(),
+        Kind::Line => str_of(v, "programme").to_string(),
         Kind::Tombstone => {
             let b = v.get("backup").unwrap_or(&Value::Null);
             let n = str_of(b, "full_name");
@@ -523,6 +534,11 @@ fn typed(doc: Map<String, Value>) -> Result<Snapshot, Vec<SnapshotError>> {
             let directives = list::<Directive>(r, "directives", Kind::Directive, None, &mut errors);
             let templates = list::<TemplateRef>(r, "templates", Kind::Template, None, &mut errors);
             let tombstones = list::<Tombstone>(r, "tombstones", Kind::Tombstone, None, &mut errors);
+            let plans = list::<Plan>(r, "plans", Kind::Plan, None, &mut errors);
+            let lines = list::<CourseLine>(r, "lines", Kind::Line, None, &mut errors);
+            let enrollments = list::<Enrollment>(r, "enrollments", Kind::Enrollment, None, &mut errors);
+            let history = list::<QualificationChange>(r, "history", Kind::History, None, &mut errors);
+            let aggregates = list::<DispatchTable>(r, "aggregates", Kind::Aggregate, None, &mut errors);
             let settings = match r.get("settings") {
                 Some(Value::Object(s)) => s.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
                 Some(_) => {
@@ -534,7 +550,7 @@ fn typed(doc: Map<String, Value>) -> Result<Snapshot, Vec<SnapshotError>> {
                     Default::default()
                 }
             };
-            Records { units, cadres, directives, templates, tombstones, settings }
+            Records { units, cadres, directives, templates, tombstones, settings, plans, lines, enrollments, history, aggregates }
         }
         _ => {
             errors.push(wrong(None, "records", "cần một đối tượng".into()));
@@ -584,6 +600,11 @@ fn tombstone_ref(i: usize, t: &Tombstone) -> RecordRef {
 /// Duplicate ids, references and domain rules of a read snapshot, against the receiver's
 /// roster. Returns (errors, warnings); the import may go on only when errors is empty.
 pub fn validate(s: &Snapshot, receiver: &Roster) -> (Vec<SnapshotError>, Vec<String>) {
+    validate_against(s, receiver, &TrainingRecords::default())
+}
+
+/// [`validate`] against the receiver's roster and training records.
+pub fn validate_against(s: &Snapshot, receiver: &Roster, receiver_training: &TrainingRecords) -> (Vec<SnapshotError>, Vec<String>) {
     let r = &s.records;
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
@@ -602,6 +623,11 @@ pub fn validate(s: &Snapshot, receiver: &Roster) -> (Vec<SnapshotError>, Vec<Str
     dups(Kind::Cadre, r.cadres.iter().map(|c| (c.id.as_str(), c.full_name.as_str())), &mut errors);
     dups(Kind::Directive, r.directives.iter().map(|d| (d.id.as_str(), d.title.as_str())), &mut errors);
     dups(Kind::Template, r.templates.iter().map(|t| (t.id.as_str(), "")), &mut errors);
+    dups(Kind::Plan, r.plans.iter().map(|p| (p.id.as_str(), p.title.as_str())), &mut errors);
+    dups(Kind::Line, r.lines.iter().map(|l| (l.id.as_str(), l.programme.as_str())), &mut errors);
+    dups(Kind::Enrollment, r.enrollments.iter().map(|e| (e.id.as_str(), "")), &mut errors);
+    dups(Kind::History, r.history.iter().map(|h| (h.id.as_str(), "")), &mut errors);
+    dups(Kind::Aggregate, r.aggregates.iter().map(|t| (t.id.as_str(), t.title.as_str())), &mut errors);
     for kind in [RecordKind::Unit, RecordKind::Cadre, RecordKind::Directive] {
         dups(
             Kind::Tombstone,
@@ -712,6 +738,9 @@ pub fn validate(s: &Snapshot, receiver: &Roster) -> (Vec<SnapshotError>, Vec<Str
         }
     }
 
+    // Training records: each record's own rules, and references into the file or the receiver.
+    validate_training(r, receiver, receiver_training, &mut errors);
+
     // Tombstones: the backup is the record they speak of, and no live record has their id.
     let live_units: HashSet<&str> = r.units.iter().map(|u| u.id.as_str()).collect();
     let live_cadres: HashSet<&str> = r.cadres.iter().map(|c| c.id.as_str()).collect();
@@ -742,4 +771,84 @@ pub fn validate(s: &Snapshot, receiver: &Roster) -> (Vec<SnapshotError>, Vec<Str
     }
     compact_more(&mut errors);
     (errors, warnings)
+}
+
+fn validate_training(r: &Records, receiver: &Roster, mine: &TrainingRecords, errors: &mut Vec<SnapshotError>) {
+    let ids = |a: Vec<&'_ str>, b: Vec<&'_ str>| -> HashSet<String> { a.into_iter().chain(b).map(str::to_string).collect() };
+    let cadres = ids(r.cadres.iter().map(|c| c.id.as_str()).collect(), receiver.cadres.iter().map(|c| c.id.as_str()).collect());
+    let plans = ids(r.plans.iter().map(|p| p.id.as_str()).collect(), mine.plans.iter().map(|p| p.id.as_str()).collect());
+    let lines = ids(r.lines.iter().map(|l| l.id.as_str()).collect(), mine.lines.iter().map(|l| l.id.as_str()).collect());
+    let empty = |kind: Kind, i: usize, id: &str, name: &str, errors: &mut Vec<SnapshotError>| {
+        if id.trim().is_empty() {
+            errors.push(SnapshotError::Invalid {
+                at: RecordRef { kind, index: i, id: String::new(), name: name.to_string() },
+                field: "id".into(),
+                message: format!("Mã {}: không được để trống.", kind.label().to_lowercase()),
+            });
+        }
+    };
+    for (i, p) in r.plans.iter().enumerate() {
+        empty(Kind::Plan, i, &p.id, &p.title, errors);
+        let at = || RecordRef { kind: Kind::Plan, index: i, id: p.id.clone(), name: p.title.clone() };
+        for e in training::data::check_plan(p) {
+            errors.push(SnapshotError::Invalid { at: at(), field: e.field, message: e.message });
+        }
+    }
+    for (i, l) in r.lines.iter().enumerate() {
+        empty(Kind::Line, i, &l.id, &l.programme, errors);
+        let at = || RecordRef { kind: Kind::Line, index: i, id: l.id.clone(), name: l.programme.clone() };
+        if !plans.contains(&l.plan_id) {
+            errors.push(SnapshotError::Invalid {
+                at: at(),
+                field: "plan_id".into(),
+                message: format!("kế hoạch mã \"{}\" không có trong tệp và cũng không có trong dữ liệu của máy này.", l.plan_id),
+            });
+        }
+        for e in training::data::check_line(l) {
+            errors.push(SnapshotError::Invalid { at: at(), field: e.field, message: e.message });
+        }
+    }
+    for (i, x) in r.enrollments.iter().enumerate() {
+        empty(Kind::Enrollment, i, &x.id, "", errors);
+        let at = || RecordRef { kind: Kind::Enrollment, index: i, id: x.id.clone(), name: String::new() };
+        if !cadres.contains(&x.cadre_id) {
+            errors.push(SnapshotError::Invalid {
+                at: at(),
+                field: "cadre_id".into(),
+                message: format!("cán bộ mã \"{}\" không có trong tệp và cũng không có trong dữ liệu của máy này.", x.cadre_id),
+            });
+        }
+        if !lines.contains(&x.line_id) {
+            errors.push(SnapshotError::Invalid {
+                at: at(),
+                field: "line_id".into(),
+                message: format!("lớp mã \"{}\" không có trong tệp và cũng không có trong dữ liệu của máy này.", x.line_id),
+            });
+        }
+        if let (Some(a), Some(b)) = (x.started_on, x.ended_on) {
+            if b < a {
+                errors.push(SnapshotError::Invalid { at: at(), field: "ended_on".into(), message: "ngày kết thúc trước ngày nhập học.".into() });
+            }
+        }
+    }
+    for (i, h) in r.history.iter().enumerate() {
+        empty(Kind::History, i, &h.id, "", errors);
+        if !cadres.contains(&h.cadre_id) {
+            errors.push(SnapshotError::Invalid {
+                at: RecordRef { kind: Kind::History, index: i, id: h.id.clone(), name: String::new() },
+                field: "cadre_id".into(),
+                message: format!("cán bộ mã \"{}\" không có trong tệp và cũng không có trong dữ liệu của máy này.", h.cadre_id),
+            });
+        }
+    }
+    for (i, t) in r.aggregates.iter().enumerate() {
+        empty(Kind::Aggregate, i, &t.id, &t.title, errors);
+        for e in training::data::check_table(t).0 {
+            errors.push(SnapshotError::Invalid {
+                at: RecordRef { kind: Kind::Aggregate, index: i, id: t.id.clone(), name: t.title.clone() },
+                field: e.field,
+                message: e.message,
+            });
+        }
+    }
 }
