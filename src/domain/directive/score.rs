@@ -347,6 +347,21 @@ fn fraction(at: Date, from: Date, to: Date) -> f64 {
     (((at.days() - from.days()) as f64) / span).clamp(0.0, 1.0)
 }
 
+/// Số liệu gốc of a target and where it comes from: a baseline measured by the app wins over
+/// the one the document states, which wins over the one "tăng X% so với hiện nay" implies.
+fn resolve_baseline(t: &Target, snapshots: &HashMap<String, f64>) -> (Option<f64>, Option<BaselineSource>) {
+    let first = t.milestones.first();
+    if let Some(v) = snapshots.get(&t.id) {
+        (Some(*v), Some(BaselineSource::Snapshot))
+    } else if let Some(b) = &t.baseline {
+        (Some(b.value), Some(BaselineSource::Stated))
+    } else if let Some((v, inc)) = first.and_then(|m| Some((m.value?, m.increase?))) {
+        (Some(v - inc), Some(BaselineSource::Implied))
+    } else {
+        (None, None)
+    }
+}
+
 /// Scores every target and need of `d` at `at`.
 pub fn score_directive(d: &Directive, idx: &RosterIndex, at: Date) -> DirectiveScore {
     score_directive_with(d, idx, at, &HashMap::new())
@@ -536,17 +551,7 @@ fn score_target(
         return s;
     }
 
-    // Baseline: snapshot > stated > implied by "tăng X%".
-    let first = &t.milestones[0];
-    let (baseline, source) = if let Some(v) = snapshots.get(&t.id) {
-        (Some(*v), Some(BaselineSource::Snapshot))
-    } else if let Some(b) = &t.baseline {
-        (Some(b.value), Some(BaselineSource::Stated))
-    } else if let (Some(v), Some(inc)) = (first.value, first.increase) {
-        (Some(v - inc), Some(BaselineSource::Implied))
-    } else {
-        (None, None)
-    };
+    let (baseline, source) = resolve_baseline(t, snapshots);
     s.baseline = baseline;
     s.baseline_source = source;
 
@@ -651,16 +656,7 @@ fn score_records(
         s.reason = Some("Không có mức chỉ tiêu: chỉ theo dõi.".into());
         return s;
     }
-    let first = &t.milestones[0];
-    let (baseline, source) = if let Some(v) = snapshots.get(&t.id) {
-        (Some(*v), Some(BaselineSource::Snapshot))
-    } else if let Some(b) = &t.baseline {
-        (Some(b.value), Some(BaselineSource::Stated))
-    } else if let (Some(v), Some(inc)) = (first.value, first.increase) {
-        (Some(v - inc), Some(BaselineSource::Implied))
-    } else {
-        (None, None)
-    };
+    let (baseline, source) = resolve_baseline(t, snapshots);
     s.baseline = baseline;
     s.baseline_source = source;
     let required = |m: &Milestone| -> Option<u32> {
