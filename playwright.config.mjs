@@ -3,7 +3,7 @@
 // The browser is Debian's /usr/bin/chromium; Playwright never downloads one.
 import { defineConfig } from "@playwright/test";
 
-const PORT = 4174;
+const PORT = Number(process.env.E2E_PORT || 4174);
 
 export default defineConfig({
   testDir: "tests/e2e",

@@ -8,6 +8,7 @@ pub mod model;
 pub mod report;
 pub mod roster;
 pub mod snapshot;
+pub mod table;
 pub(crate) mod tagged;
 pub mod text;
 pub mod training;
