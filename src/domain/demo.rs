@@ -804,7 +804,7 @@ pub fn quang_nam_leaders(seed: u64) -> (Vec<Unit>, Vec<Cadre>) {
             let (lo, hi) = [(30, 39), (40, 44), (45, 49), (50, 55), (56, 59)][usize::from(band)];
             c.birth_year = year - (lo + rng.below(u64::from(hi - lo + 1)) as u16);
             c.professional = Qualification::at([Professional::Bachelor, Professional::Master, Professional::Doctor][usize::from(deg)]);
-            let field = FIELD_GROUPS[8 - usize::from(fields[k])];
+            let field = FIELD_GROUPS[usize::from(fields[k])];
             c.professional_field = pick(&mut rng, field.1).into();
             c.political = Qualification::at(if g < 2 || rng.chance(60) { Political::Advanced } else { Political::Intermediate });
             c.state_management = Qualification::at(match g {

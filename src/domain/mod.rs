@@ -10,6 +10,7 @@ pub mod report;
 pub mod roster;
 pub mod snapshot;
 pub mod table;
+pub mod tables;
 pub(crate) mod tagged;
 pub mod text;
 pub mod training;
