@@ -6,7 +6,7 @@ use super::directive::group::Evaluator;
 use super::directive::{Bits, Directive, RosterIndex};
 use super::levels::Professional;
 use super::model::Cadre;
-use super::report::{CrossTab, Part, StatusReport};
+use super::report::{cross_tab, Bands, CrossTab, Part, StatusReport};
 use super::table::{Cell, Table};
 use super::text::fold;
 use super::training::{DispatchTable, TrainingKind, TrainingRecords};
@@ -293,6 +293,74 @@ pub fn dispatch_table(records: &TrainingRecords, years: &[u16]) -> Table {
         title: "Thống kê lượt cử đi đào tạo, bồi dưỡng theo năm (theo hồ sơ trong ứng dụng)".into(),
         header: ["Năm", "Đào tạo", "Bồi dưỡng", "Tổng"].map(String::from).to_vec(),
         rows,
+    }
+}
+
+/// Which table of the groups a page shows: a level or age breakdown, or one of seed 004's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupTable {
+    /// Bảng 4 (độ tuổi) or a full level breakdown.
+    Bands(Bands),
+    /// Bảng 3: đại học / thạc sĩ / tiến sĩ.
+    Degree,
+    /// Bảng 5: dưới 45 tuổi theo trình độ.
+    YoungByDegree,
+    /// Bảng 6: chuyên ngành đào tạo.
+    Field,
+}
+
+impl GroupTable {
+    /// Every table, in the order the page offers them.
+    pub const ALL: [GroupTable; 7] = [
+        GroupTable::Degree,
+        GroupTable::Bands(Bands::Age),
+        GroupTable::YoungByDegree,
+        GroupTable::Field,
+        GroupTable::Bands(Bands::Professional),
+        GroupTable::Bands(Bands::Political),
+        GroupTable::Bands(Bands::StateManagement),
+    ];
+
+    /// Vietnamese name.
+    pub fn label(self) -> String {
+        match self {
+            GroupTable::Bands(Bands::Age) => "Bảng độ tuổi (dưới 40, 40-45 ... trên 55)".into(),
+            GroupTable::Bands(b) => format!("{} (mọi trình độ)", b.label()),
+            GroupTable::Degree => "Bảng trình độ đại học, thạc sĩ, tiến sĩ".into(),
+            GroupTable::YoungByDegree => "Lãnh đạo, quản lý dưới 45 tuổi theo trình độ".into(),
+            GroupTable::Field => "Chuyên ngành đào tạo".into(),
+        }
+    }
+
+    /// Stable code for form values.
+    pub fn code(self) -> &'static str {
+        match self {
+            GroupTable::Bands(b) => b.code(),
+            GroupTable::Degree => "bang_cap",
+            GroupTable::YoungByDegree => "tre",
+            GroupTable::Field => "nganh",
+        }
+    }
+
+    /// The table with this code.
+    pub fn from_code(code: &str) -> Option<GroupTable> {
+        GroupTable::ALL.into_iter().find(|t| t.code() == code)
+    }
+
+    /// The table over `group_ids` of `d` in `year`.
+    pub fn build(self, d: &Directive, idx: &RosterIndex, group_ids: &[String], year: u16) -> Table {
+        match self {
+            GroupTable::Bands(b) => {
+                let title = match b {
+                    Bands::Age => "Bảng 4. Thống kê độ tuổi của cán bộ, công chức, viên chức giữ chức vụ lãnh đạo, quản lý".to_string(),
+                    _ => format!("Thống kê {} theo nhóm", b.label().to_lowercase()),
+                };
+                cross_table(&title, &cross_tab(d, idx, group_ids, b, year))
+            }
+            GroupTable::Degree => degree_table(d, idx, group_ids, year),
+            GroupTable::YoungByDegree => young_by_degree_table(d, idx, group_ids, year, 45),
+            GroupTable::Field => field_table(d, idx, group_ids, year),
+        }
     }
 }
 

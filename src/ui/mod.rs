@@ -11,6 +11,7 @@ mod directive_outline;
 mod directives;
 mod plans;
 mod records;
+mod report_table;
 mod roster;
 mod share;
 mod status;

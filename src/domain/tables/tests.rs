@@ -154,3 +154,15 @@ fn csv_names_are_plain_ascii() {
     let t = Table { title: "Bảng 3. Thống kê trình độ chuyên môn".into(), ..Default::default() };
     assert_eq!(csv_name(&t), "bang-3-thong-ke-trinh-do-chuyen-mon.csv");
 }
+
+#[test]
+fn every_group_table_has_a_code_and_builds() {
+    let (d, r) = quang_nam();
+    let idx = RosterIndex::build(&r);
+    for t in GroupTable::ALL {
+        assert_eq!(GroupTable::from_code(t.code()), Some(t));
+        let table = t.build(&d, &idx, &groups(), QUANG_NAM_YEAR);
+        assert!(!table.rows.is_empty() && !table.title.is_empty(), "{t:?}");
+        assert!(table.rows.iter().all(|row| row.len() == table.header.len()), "{t:?}: ragged rows");
+    }
+}
