@@ -270,9 +270,54 @@ pub fn share_plot(title: &str, rows: &[(String, Vec<f64>)], parts: &[String]) ->
     p
 }
 
+/// Lượt cử đi học per year: the app's own records (đào tạo, bồi dưỡng) beside the figures
+/// entered for years before the app, never added together.
+pub fn dispatch_plot(records: &super::training::TrainingRecords, years: &[u16]) -> Plot {
+    use super::training::{CountUnit, TrainingKind};
+    let cats: Vec<String> = years.iter().map(u16::to_string).collect();
+    let mut series = Vec::new();
+    for (kind, name) in [(TrainingKind::Training, "Đào tạo"), (TrainingKind::Refresher, "Bồi dưỡng")] {
+        let manual: Vec<f64> = years.iter().map(|y| f64::from(records.aggregate_total(*y, kind, CountUnit::Attendances).unwrap_or(0))).collect();
+        if manual.iter().any(|v| *v > 0.0) {
+            series.push((format!("{name} (nhập tay)"), manual));
+        }
+        series.push((format!("{name} (ứng dụng)"), years.iter().map(|y| f64::from(records.dispatches_in(*y, Some(kind)))).collect()));
+    }
+    bar_plot("Lượt cử đi đào tạo, bồi dưỡng theo năm", &cats, &series, "lượt")
+}
+
+/// The shares of a [`CrossTab`]'s columns in each group, as [`share_plot`] bars; columns
+/// nobody is in are left out.
+pub fn cross_share_plot(title: &str, t: &super::report::CrossTab) -> Plot {
+    let used: Vec<usize> = (0..t.columns.len()).filter(|i| t.total.counts[*i] > 0).collect();
+    let rows: Vec<(String, Vec<f64>)> = t
+        .rows
+        .iter()
+        .map(|r| {
+            let total = f64::from(r.total.max(1));
+            (format!("{} ({})", r.label, r.total), used.iter().map(|i| f64::from(r.counts[*i]) * 100.0 / total).collect())
+        })
+        .collect();
+    let parts: Vec<String> = used.iter().map(|i| t.columns[*i].clone()).collect();
+    share_plot(title, &rows, &parts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cross_share_plot_leaves_out_empty_columns() {
+        use crate::domain::report::{CrossRow, CrossTab};
+        let t = CrossTab {
+            columns: vec!["Tiến sĩ".into(), "Thạc sĩ".into(), "Đại học".into()],
+            rows: vec![CrossRow { label: "BCH".into(), counts: vec![0, 1, 3], total: 4 }],
+            total: CrossRow { label: "TỔNG".into(), counts: vec![0, 1, 3], total: 4 },
+        };
+        let p = cross_share_plot("Trình độ", &t);
+        assert!(p.summary.contains("BCH (4): Thạc sĩ 25%, Đại học 75%"), "{}", p.summary);
+        assert!(!p.summary.contains("Tiến sĩ"));
+    }
 
     #[test]
     fn nice_bounds() {

@@ -39,3 +39,19 @@ pub fn TableView(table: Table) -> impl IntoView {
         </figure>
     }
 }
+
+/// Just the "Tải CSV" button for a table shown some other way.
+#[component]
+pub fn CsvButton(table: Table, #[prop(optional, into)] label: Option<String>) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let label = label.unwrap_or_else(|| "Tải CSV".into());
+    view! {
+        <span class="no-print table-actions">
+            <button class="btn ghost" on:click=move |_| {
+                let r = files::download_text(&table.to_csv(), &csv_name(&table), "text/csv;charset=utf-8");
+                error.set(r.err().map(|e| e.0));
+            }>{label}</button>
+            {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
+        </span>
+    }
+}

@@ -9,13 +9,18 @@ use crate::domain::report::{status_report, Part, StatusReport};
 use crate::domain::tables::{status_table, GroupTable};
 use crate::store;
 use crate::ui::app::{AppState, Route};
-use crate::ui::directive::DocumentHeader;
+use crate::domain::chart::cross_share_plot;
+use crate::domain::report::{cross_tab, Bands};
+use crate::ui::chart::PlotView;
+use crate::ui::print::{load_head, today, ReportHeadForm, ReportHeader, Signature};
 use crate::ui::report_table::TableView;
 
 #[component]
 pub fn StatusPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let year = RwSignal::new(store::today().year);
+    let head = load_head();
+    let date = today();
     let merge = RwSignal::new(true);
     let key = id.clone();
     let directive = Memo::new(move |_| state.directives.with(|all| all.iter().find(|d| d.id == key).cloned()));
@@ -39,6 +44,14 @@ pub fn StatusPage(id: String) -> impl IntoView {
         })
     });
 
+    let shares = Memo::new(move |_| {
+        let (year, chosen) = (year.get(), chosen.get());
+        directive.with(|d| {
+            d.as_ref().map(|d| {
+                state.roster.with(|r| cross_share_plot("Cơ cấu trình độ chuyên môn theo nhóm", &cross_tab(d, &RosterIndex::build(r), &chosen, Bands::Professional, year)))
+            })
+        })
+    });
     let kind = RwSignal::new(GroupTable::Degree);
     let table = Memo::new(move |_| {
         let (kind, year, chosen) = (kind.get(), year.get(), chosen.get());
@@ -56,8 +69,9 @@ pub fn StatusPage(id: String) -> impl IntoView {
                     <a class="btn ghost" href=Route::Directive(d.id.clone()).href()>"← Về văn bản"</a>
                     <button class="btn" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"In"</button>
                 </div>
-                <DocumentHeader d=d.clone()/>
-                <h2 class="print-title">{move || format!("THỰC TRẠNG ĐỘI NGŨ CÁN BỘ NĂM {}", year.get())}</h2>
+                <ReportHeadForm head=head date=date/>
+                <ReportHeader head=head date=date title=Signal::derive(move || format!("BÁO CÁO\nThực trạng đội ngũ cán bộ năm {}", year.get()))/>
+                <p class="doc-title">{d.title.clone()}</p>
                 <div class="no-print filters-block">
                     <div class="field narrow">
                         <label for="status-year">"Tính tuổi theo năm"</label>
@@ -103,6 +117,10 @@ pub fn StatusPage(id: String) -> impl IntoView {
                     </div>
                     {move || table.get().map(|t| view! { <TableView table=t/> })}
                 </section>
+                <section class="charts">
+                    {move || shares.get().filter(|p| !p.rects.is_empty()).map(|p| view! { <PlotView plot=p/> })}
+                </section>
+                <Signature head=head/>
             </section>
         }
         .into_any()
