@@ -7,6 +7,7 @@ pub mod demo;
 pub mod document;
 pub mod levels;
 pub mod model;
+pub mod monitor;
 pub mod progress;
 pub mod report;
 pub mod roster;

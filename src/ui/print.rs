@@ -88,7 +88,7 @@ pub fn Signature(head: RwSignal<ReportHead>) -> impl IntoView {
                 <p>"- Lưu."</p>
             </div>
             <div class="signer">
-                {move || head.with(|h| h.signer_title.split('/').map(str::trim).filter(|t| !t.is_empty()).map(|t| view! { <p class="signer-title">{t.to_uppercase()}</p> }).collect_view())}
+                {move || head.with(|h| h.signer_title.split(" / ").map(str::trim).filter(|t| !t.is_empty()).map(|t| view! { <p class="signer-title">{t.to_uppercase()}</p> }).collect_view())}
                 <p class="signer-space"></p>
                 <p class="signer-name">{move || head.with(|h| h.signer_name.clone())}</p>
             </div>
