@@ -148,19 +148,26 @@ pub fn progress_plot(title: &str, s: &TargetScore, start_year: u16, at: Date) ->
     let suffix = if s.unit == AmountUnit::Percent { "%" } else { "" };
     y_axis(&mut p, max, height, suffix);
     let bottom = height - BOTTOM;
-    let (x0, x1) = (f64::from(start_year), f64::from(deadline) + 1.0); // "đến năm 2025" = end of 2025
+    let now = f64::from(at.year) + (f64::from(at.month) - 1.0) / 12.0 + f64::from(at.day) / 365.0;
+    // "Đến năm 2025" is the end of 2025; a report after the deadline widens the axis to today.
+    let (x0, x1) = (f64::from(start_year), (f64::from(deadline) + 1.0).max(now));
     let x = |year: f64| map(year, x0, x1, LEFT, WIDTH - RIGHT);
     let y = |v: f64| map(v.clamp(0.0, max), 0.0, max, bottom, TOP);
     for year in [start_year, deadline] {
         p.labels.push(Label { x: x(f64::from(year)), y: bottom + 16.0, anchor: Anchor::Middle, text: year.to_string(), class: "tick" });
     }
-    p.lines.push(Line { x1: x(x0), y1: y(baseline), x2: x(x1), y2: y(target), class: "path" });
+    p.lines.push(Line { x1: x(x0), y1: y(baseline), x2: x(f64::from(deadline) + 1.0), y2: y(target), class: "path" });
     p.lines.push(Line { x1: LEFT, y1: y(target), x2: WIDTH - RIGHT, y2: y(target), class: "target" });
     p.labels.push(Label { x: WIDTH - RIGHT, y: y(target) - 4.0, anchor: Anchor::End, text: format!("Mục tiêu {}", value_text(target, s.unit)), class: "note" });
-    let now = f64::from(at.year) + (f64::from(at.month) - 1.0) / 12.0 + f64::from(at.day) / 365.0;
     let now = now.clamp(x0, x1);
     p.lines.push(Line { x1: x(now), y1: TOP, x2: x(now), y2: bottom, class: "now" });
-    p.labels.push(Label { x: x(now), y: bottom + 30.0, anchor: Anchor::Middle, text: format!("nay ({})", at.short_vi()), class: "tick" });
+    // The label stays inside the plot whichever end today is near.
+    let anchor = match (now - x0) / (x1 - x0) {
+        f if f > 0.8 => Anchor::End,
+        f if f < 0.2 => Anchor::Start,
+        _ => Anchor::Middle,
+    };
+    p.labels.push(Label { x: x(now), y: bottom + 30.0, anchor, text: format!("nay ({})", at.short_vi()), class: "tick" });
     if let Some(e) = s.expected_now {
         p.dots.push(Dot { x: x(now), y: y(e), class: "expected".into(), title: format!("Theo lộ trình: {}", value_text(e, s.unit)) });
     }
@@ -317,6 +324,49 @@ mod tests {
         let p = cross_share_plot("Trình độ", &t);
         assert!(p.summary.contains("BCH (4): Thạc sĩ 25%, Đại học 75%"), "{}", p.summary);
         assert!(!p.summary.contains("Tiến sĩ"));
+    }
+
+    #[test]
+    fn a_report_after_the_deadline_keeps_today_inside_the_plot() {
+        use crate::domain::directive::Comparator;
+        let s = TargetScore {
+            target_id: "t".into(),
+            kind: "share".into(),
+            status: Status::Overdue,
+            reason: None,
+            unit: AmountUnit::Percent,
+            value: None,
+            measured: Some(20.0),
+            group_size: Some(10),
+            baseline: Some(30.0),
+            baseline_source: None,
+            increase: None,
+            target: Some(50.0),
+            target_upper: None,
+            comparator: Comparator::AtLeast,
+            deadline: Some(2025),
+            expected_now: Some(50.0),
+            required: None,
+            gap_persons: 3,
+            years_left: 0,
+            per_year: 0,
+            per_unit: Vec::new(),
+            milestones: Vec::new(),
+            what_if: None,
+            what_if_met: None,
+            from_records: false,
+        };
+        let p = progress_plot("t", &s, 2021, Date::new(2026, 11, 22).unwrap()).unwrap();
+        let now = p.lines.iter().find(|l| l.class == "now").unwrap();
+        let path = p.lines.iter().find(|l| l.class == "path").unwrap();
+        assert!(now.x1 > path.x2, "today (2026) lies right of the deadline (end of 2025)");
+        assert!(now.x1 <= WIDTH - RIGHT + 1e-9);
+        let label = p.labels.iter().find(|l| l.text.starts_with("nay")).unwrap();
+        assert_eq!(label.anchor, Anchor::End);
+        // 30% at 2021 rising to 50% at the end of 2025: the path ends at the target line.
+        let target = p.lines.iter().find(|l| l.class == "target").unwrap();
+        assert!((path.y2 - target.y1).abs() < 1e-9);
+        assert!(path.y1 > path.y2, "higher values are drawn higher up");
     }
 
     #[test]

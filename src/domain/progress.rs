@@ -40,7 +40,7 @@ pub struct ProgressSection {
 fn target_text(t: &Target, s: &TargetScore) -> String {
     let m = t.milestones.iter().find(|m| Some(m.year) == s.deadline).or(t.milestones.last());
     match m {
-        Some(m) => format!("{} (năm {})", format_milestone(m, s.unit, s.baseline), m.year),
+        Some(m) => format_milestone(m, s.unit, s.baseline), // "ít nhất 50% (năm 2025)"
         None => String::new(),
     }
 }
@@ -184,7 +184,8 @@ mod tests {
         let row = report.iter().flat_map(|x| &x.rows).find(|r| r.status != Status::NotScored).expect("a scored target");
         let t = s.target(&row.target_id).unwrap();
         assert_eq!(row.value, t.value_text());
-        assert!(row.target.contains(&format!("(năm {})", t.deadline.unwrap())), "{}", row.target);
+        assert!(row.target.ends_with(&format!("(năm {})", t.deadline.unwrap())), "{}", row.target);
+        assert_eq!(row.target.matches("(năm").count(), 1, "{}", row.target);
         assert_eq!(row.gap, t.gap_text());
     }
 

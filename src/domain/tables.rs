@@ -114,7 +114,7 @@ pub fn degree_table(d: &Directive, idx: &RosterIndex, group_ids: &[String], year
     if below {
         header.push("Dưới đại học".into());
     }
-    header.extend(DEGREES.iter().map(|(n, _)| format!("Tỷ lệ {}", n.to_lowercase())));
+    header.extend(DEGREES.iter().map(|(n, _)| format!("Tỷ lệ {n}")));
     let row = |label: &str, people: &[&Cadre]| {
         let v = count(people);
         let total = people.len() as u32;

@@ -63,12 +63,20 @@ test("status and progress reports print to A4 PDF with the official head and sig
   await expect(group.locator(".paragraph")).toContainText("tổng số 02 đồng chí");
   await expect(group.locator(".paragraph")).toContainText("Dưới 35 tuổi có 01 đồng chí, chiếm 50,0%.");
   await expect(page.locator("figure.chart svg rect").first()).toBeVisible();
+  await page.locator("figure.chart").first().screenshot({ path: testInfo.outputPath("status-chart.png") });
 
-  // Only the committee's group: one page.
+  // Only the committee's group.
   await page.getByRole("button", { name: "Bỏ chọn" }).tap();
   await page.getByLabel("Ủy viên Ban chấp hành Đảng bộ Huyện đương chức khóa XXI").check();
   let pages = await printToPdf(page);
-  expect(pages.length).toBe(1);
+  // Head and paragraphs on the first page; Bảng 3 (caption with its rows), the chart and the
+  // signature on the second.
+  expect(pages.length).toBe(2);
+  expect(squash(pages[0])).toContain(squash("Hoàng Su Phì, ngày 03 tháng 02 năm 2021"));
+  const second = squash(pages[1]);
+  expect(second).toContain(squash("Bảng 3. Thống kê trình độ chuyên môn"));
+  expect(second).toContain(squash("TỔNG 2 2 0 0 100,00%"));
+  expect(second).toContain(squash("Lù Văn Páo"));
   let text = squash(pages.join(" "));
   for (const want of [
     "HUYỆN ỦY HOÀNG SU PHÌ",
@@ -117,7 +125,8 @@ test("status and progress reports print to A4 PDF with the official head and sig
   const row = page.locator(".progress-table tr", { hasText: "thạc sĩ trở lên" }).first();
   await expect(row).toContainText("0/2 = 0%");
   await expect(page.locator("figure.chart svg line.path").first()).toBeAttached();
-  await page.screenshot({ path: testInfo.outputPath("progress-768x1024.png"), fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath("progress-768x1024.png") });
+  await page.locator("figure.chart").first().screenshot({ path: testInfo.outputPath("progress-chart.png") });
   pages = await printToPdf(page);
   expect(pages.length).toBeGreaterThanOrEqual(2);
   text = squash(pages.join(" "));
