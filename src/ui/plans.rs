@@ -597,6 +597,8 @@ pub fn LinePage(id: String) -> impl IntoView {
 pub fn StatsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let recs = training(state);
+    let head = crate::ui::print::load_head();
+    let date = crate::ui::print::today();
     move || {
         recs.with(|r| {
             let Some(r) = r else { return loading() };
@@ -631,8 +633,10 @@ pub fn StatsPage() -> impl IntoView {
                 <section class="page stats-page">
                     <div class="page-head no-print">
                         <a class="btn ghost" href=Route::Plans.href()>"← Kế hoạch"</a>
+                        <button class="btn" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"In"</button>
                     </div>
-                    <h1>"Thống kê cử đi đào tạo, bồi dưỡng theo năm"</h1>
+                    <crate::ui::print::ReportHeadForm head=head date=date/>
+                    <crate::ui::print::ReportHeader head=head date=date title="BÁO CÁO\nThống kê cử đi đào tạo, bồi dưỡng theo năm".to_string()/>
                     {own}
                     <crate::ui::report_table::CsvButton table=own_table label="Tải CSV (số liệu ứng dụng)"/>
                     <crate::ui::chart::PlotView plot=chart/>
@@ -641,6 +645,7 @@ pub fn StatsPage() -> impl IntoView {
                     } else {
                         r.aggregates.iter().map(aggregate_table).collect_view().into_any()
                     }}
+                    <crate::ui::print::Signature head=head/>
                 </section>
             }
             .into_any()
