@@ -1,14 +1,19 @@
 //! The model and every computation. Pure Rust: no leptos, no web-sys, no IndexedDB.
 //! Tested natively with `cargo test`.
 
+pub mod chart;
 pub mod directive;
+pub mod demo;
 pub mod document;
 pub mod levels;
 pub mod model;
+pub mod monitor;
+pub mod progress;
 pub mod report;
 pub mod roster;
 pub mod snapshot;
 pub mod table;
+pub mod tables;
 pub(crate) mod tagged;
 pub mod text;
 pub mod training;

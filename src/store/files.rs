@@ -108,6 +108,15 @@ pub async fn make_file(text: &str, name: &str, gzip: bool) -> Result<File, Store
     File::new_with_blob_sequence_and_options(&Array::of1(&body), name, &fopts).map_err(fail)
 }
 
+/// Saves `text` as a file `name` of type `mime` (a report's CSV) to the device's downloads.
+pub fn download_text(text: &str, name: &str, mime: &str) -> Result<(), StoreError> {
+    let fail = |e: JsValue| StoreError(format!("Không tạo được tệp ({}).", js_text(&e)));
+    let fopts = FilePropertyBag::new();
+    fopts.set_type(mime);
+    let file = File::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(text)), name, &fopts).map_err(fail)?;
+    download(&file)
+}
+
 /// Saves `file` to the device's downloads through an object URL.
 pub fn download(file: &File) -> Result<(), StoreError> {
     let fail = |e: JsValue| StoreError(format!("Không tải tệp về được ({}).", js_text(&e)));

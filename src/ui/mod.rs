@@ -2,6 +2,7 @@
 //! hand writes to `src/store`. No target, share or level rule is computed here.
 
 mod app;
+mod chart;
 mod cadre_form;
 mod collate;
 mod directive;
@@ -10,7 +11,10 @@ mod directive_forms;
 mod directive_outline;
 mod directives;
 mod plans;
+mod print;
+mod progress;
 mod records;
+mod report_table;
 mod roster;
 mod share;
 mod status;
@@ -43,6 +47,7 @@ pub fn start_directives() {
             Route::Directive(id) => view! { <directive::DirectivePage id=id.clone()/> }.into_any(),
             Route::Suggestions(id) => view! { <suggestions::SuggestionsPage id=id.clone()/> }.into_any(),
             Route::Status(id) => view! { <status::StatusPage id=id.clone()/> }.into_any(),
+            Route::Progress(id) => view! { <progress::ProgressPage id=id.clone()/> }.into_any(),
             _ => return None,
         })
     }, app::all_directives);

@@ -597,12 +597,17 @@ pub fn LinePage(id: String) -> impl IntoView {
 pub fn StatsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let recs = training(state);
+    let head = crate::ui::print::load_head();
+    let date = crate::ui::print::today();
     move || {
         recs.with(|r| {
             let Some(r) = r else { return loading() };
             let mut years: BTreeSet<u16> = r.enrollments.iter().filter_map(|e| e.started_on.map(|d| d.year)).collect();
             years.insert(store::current_year());
             years.extend(r.aggregates.iter().flat_map(|t| t.rows.iter().map(|row| row.year)));
+            let year_list: Vec<u16> = years.iter().copied().collect();
+            let chart = crate::domain::chart::dispatch_plot(r, &year_list);
+            let own_table = crate::domain::tables::dispatch_table(r, &year_list);
             let manual = |y: u16, k: TrainingKind| r.aggregate_total(y, k, CountUnit::Attendances).map(|n| format_thousands(n as u64)).unwrap_or_else(|| "-".into());
             let own = view! {
                 <h2>"Số lượt cử đi theo năm"</h2>
@@ -628,14 +633,19 @@ pub fn StatsPage() -> impl IntoView {
                 <section class="page stats-page">
                     <div class="page-head no-print">
                         <a class="btn ghost" href=Route::Plans.href()>"← Kế hoạch"</a>
+                        <button class="btn" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"In"</button>
                     </div>
-                    <h1>"Thống kê cử đi đào tạo, bồi dưỡng theo năm"</h1>
+                    <crate::ui::print::ReportHeadForm head=head date=date/>
+                    <crate::ui::print::ReportHeader head=head date=date title="BÁO CÁO\nThống kê cử đi đào tạo, bồi dưỡng theo năm".to_string()/>
                     {own}
+                    <crate::ui::report_table::CsvButton table=own_table label="Tải CSV (số liệu ứng dụng)"/>
+                    <crate::ui::chart::PlotView plot=chart/>
                     {if r.aggregates.is_empty() {
                         view! { <p class="empty">"Chưa có số liệu các năm trước. Bấm \"Dùng mẫu kế hoạch\" ở trang Kế hoạch để nạp số liệu 2010-2023 của Quảng Nam."</p> }.into_any()
                     } else {
                         r.aggregates.iter().map(aggregate_table).collect_view().into_any()
                     }}
+                    <crate::ui::print::Signature head=head/>
                 </section>
             }
             .into_any()
@@ -649,6 +659,7 @@ fn aggregate_table(t: &DispatchTable) -> impl IntoView {
     view! {
         <section class="aggregate">
             <h2>{t.title.clone()}</h2>
+            <crate::ui::report_table::CsvButton table=crate::domain::tables::aggregate_table(t)/>
             <p class="note aggregate-label">{format!("Số liệu nhập tay trước khi dùng ứng dụng. {} Đơn vị: {}. {}", DispatchTable::LABEL, t.unit.label().to_lowercase(), t.source)}</p>
             <div class="table-scroll">
                 <table class="status-table stats-aggregate">

@@ -5,15 +5,22 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::directive::RosterIndex;
-use crate::domain::report::{cross_tab, status_report, Bands, CrossTab, Part, StatusReport};
+use crate::domain::report::{status_report, Part, StatusReport};
+use crate::domain::tables::{status_table, GroupTable};
 use crate::store;
 use crate::ui::app::{AppState, Route};
-use crate::ui::directive::DocumentHeader;
+use crate::domain::chart::cross_share_plot;
+use crate::domain::report::{cross_tab, Bands};
+use crate::ui::chart::PlotView;
+use crate::ui::print::{load_head, today, ReportHeadForm, ReportHeader, Signature};
+use crate::ui::report_table::TableView;
 
 #[component]
 pub fn StatusPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let year = store::today().year;
+    let year = RwSignal::new(store::today().year);
+    let head = load_head();
+    let date = today();
     let merge = RwSignal::new(true);
     let key = id.clone();
     let directive = Memo::new(move |_| state.directives.with(|all| all.iter().find(|d| d.id == key).cloned()));
@@ -21,6 +28,7 @@ pub fn StatusPage(id: String) -> impl IntoView {
         directive.with_untracked(|d| d.as_ref().map(|d| d.groups.iter().map(|g| g.id.clone()).collect()).unwrap_or_default()),
     );
     let reports = Memo::new(move |_| {
+        let year = year.get();
         let merge = merge.get();
         let chosen = chosen.get();
         directive.with(|d| {
@@ -36,13 +44,18 @@ pub fn StatusPage(id: String) -> impl IntoView {
         })
     });
 
-    let bands = RwSignal::new(Bands::Age);
-    let table = Memo::new(move |_| {
-        let bands = bands.get();
-        let chosen = chosen.get();
+    let shares = Memo::new(move |_| {
+        let (year, chosen) = (year.get(), chosen.get());
         directive.with(|d| {
-            d.as_ref().map(|d| state.roster.with(|r| cross_tab(d, &RosterIndex::build(r), &chosen, bands, year)))
+            d.as_ref().map(|d| {
+                state.roster.with(|r| cross_share_plot("Cơ cấu trình độ chuyên môn theo nhóm", &cross_tab(d, &RosterIndex::build(r), &chosen, Bands::Professional, year)))
+            })
         })
+    });
+    let kind = RwSignal::new(GroupTable::Degree);
+    let table = Memo::new(move |_| {
+        let (kind, year, chosen) = (kind.get(), year.get(), chosen.get());
+        directive.with(|d| d.as_ref().map(|d| state.roster.with(|r| kind.build(d, &RosterIndex::build(r), &chosen, year))))
     });
 
     move || {
@@ -56,15 +69,28 @@ pub fn StatusPage(id: String) -> impl IntoView {
                     <a class="btn ghost" href=Route::Directive(d.id.clone()).href()>"← Về văn bản"</a>
                     <button class="btn" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"In"</button>
                 </div>
-                <DocumentHeader d=d.clone()/>
-                <h2 class="print-title">{format!("THỰC TRẠNG ĐỘI NGŨ CÁN BỘ NĂM {year}")}</h2>
+                <ReportHeadForm head=head date=date/>
+                <ReportHeader head=head date=date title=Signal::derive(move || format!("BÁO CÁO\nThực trạng đội ngũ cán bộ năm {}", year.get()))/>
+                <p class="doc-title">{d.title.clone()}</p>
                 <div class="no-print filters-block">
+                    <div class="field narrow">
+                        <label for="status-year">"Tính tuổi theo năm"</label>
+                        <input id="status-year" type="number" min="1990" max="2100" prop:value=move || year.get().to_string()
+                            on:change=move |ev| { if let Some(y) = event_target_value(&ev).trim().parse::<u16>().ok().filter(|y| (1990..=2100).contains(y)) { year.set(y) } } />
+                    </div>
                     <label class="check-label">
                         <input type="checkbox" prop:checked=move || merge.get() on:change=move |ev| merge.set(event_target_checked(&ev)) />
                         " Gộp người đang học vào trình độ đang học (như văn bản viết \"Thạc sĩ và đang học thạc sĩ\")"
                     </label>
                     <fieldset class="checks">
                         <legend>"Nhóm đối tượng"</legend>
+                        <div class="row-actions">
+                            <button type="button" class="btn ghost" on:click={
+                                let all: Vec<String> = d.groups.iter().map(|g| g.id.clone()).collect();
+                                move |_| chosen.set(all.clone())
+                            }>"Chọn tất cả nhóm"</button>
+                            <button type="button" class="btn ghost" on:click=move |_| chosen.set(Vec::new())>"Bỏ chọn"</button>
+                        </div>
                         {groups.into_iter().map(|(gid, name)| {
                             let (g1, g2) = (gid.clone(), gid);
                             view! {
@@ -78,16 +104,23 @@ pub fn StatusPage(id: String) -> impl IntoView {
                     </fieldset>
                 </div>
                 {move || reports.get().into_iter().map(report_view).collect_view()}
+                <section class="status-group no-print">
+                    {move || { let r = reports.get(); (!r.is_empty()).then(|| view! { <TableView table=status_table(&r, year.get())/> }) }}
+                </section>
                 <section class="status-group">
                     <h3>"Bảng thống kê theo nhóm"</h3>
                     <div class="field narrow no-print">
                         <label for="table-bands">"Thống kê theo"</label>
-                        <select id="table-bands" on:change=move |ev| if let Some(b) = Bands::from_code(&event_target_value(&ev)) { bands.set(b) }>
-                            {Bands::ALL.into_iter().map(|b| view! { <option value=b.code() selected=move || bands.get() == b>{b.label()}</option> }).collect_view()}
+                        <select id="table-bands" on:change=move |ev| if let Some(b) = GroupTable::from_code(&event_target_value(&ev)) { kind.set(b) }>
+                            {GroupTable::ALL.into_iter().map(|b| view! { <option value=b.code() selected=move || kind.get() == b>{b.label()}</option> }).collect_view()}
                         </select>
                     </div>
-                    {move || table.get().map(table_view)}
+                    {move || table.get().map(|t| view! { <TableView table=t/> })}
                 </section>
+                <section class="charts">
+                    {move || shares.get().filter(|p| !p.rects.is_empty()).map(|p| view! { <PlotView plot=p/> })}
+                </section>
+                <Signature head=head/>
             </section>
         }
         .into_any()
@@ -139,34 +172,5 @@ fn report_view(r: StatusReport) -> impl IntoView {
             }>{move || if copied.get() { "Đã sao chép" } else { "Sao chép đoạn văn" }}</button>
             <textarea class="visually-hidden" readonly aria-label="Đoạn văn thực trạng">{text}</textarea>
         </section>
-    }
-}
-
-fn table_view(t: CrossTab) -> impl IntoView {
-    let n = t.columns.len();
-    view! {
-        <table class="cross-table">
-            <thead>
-                <tr>
-                    <th>"STT"</th><th>"Chức danh, chức vụ"</th>
-                    {t.columns.iter().map(|c| view! { <th>{c.clone()}</th> }).collect_view()}
-                    <th>"Tổng"</th>
-                </tr>
-            </thead>
-            <tbody>
-                <tr class="total">
-                    <td></td><td>{t.total.label.clone()}</td>
-                    {(0..n).map(|i| view! { <td class="num">{t.total.cell(i)}</td> }).collect_view()}
-                    <td class="num">{t.total.total}</td>
-                </tr>
-                {t.rows.iter().enumerate().map(|(k, r)| view! {
-                    <tr>
-                        <td class="num">{k + 1}</td><td>{r.label.clone()}</td>
-                        {(0..n).map(|i| view! { <td class="num">{r.cell(i)}</td> }).collect_view()}
-                        <td class="num">{r.total}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
     }
 }

@@ -71,6 +71,11 @@ test("from a target's gap to a class to results: the target moves", async ({ pag
   const year = String(new Date().getFullYear());
   await expect(page.locator(".stats-own tr", { hasText: year }).locator("td")).toHaveText([year, "-", "3", "-", "0"]);
   await expect(page.locator(".stats-own tr", { hasText: "2010" }).locator("td")).toHaveText(["2010", "1.528", "0", /\d/, "0"]);
+  // The same years as a bar chart (entered figures and the app's own, side by side) and CSV.
+  const chart = page.locator("figure.chart", { hasText: "Lượt cử đi đào tạo, bồi dưỡng theo năm" });
+  await expect(chart.locator("rect title", { hasText: "2010 - Đào tạo (nhập tay): 1528 lượt" })).toBeAttached();
+  await expect(chart.locator("rect title", { hasText: `${year} - Đào tạo (ứng dụng): 3 lượt` })).toBeAttached();
+  await expect(page.getByRole("button", { name: "Tải CSV (số liệu ứng dụng)" })).toBeVisible();
 
   // The roster changed: two hold a master's degree, the third is still studying.
   await page.getByRole("link", { name: "Cán bộ", exact: true }).tap();

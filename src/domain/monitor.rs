@@ -1,0 +1,255 @@
+//! Theo dõi so với mốc: a group's figures now against a baseline (mốc) — frozen from the
+//! roster at a date ("Chốt số liệu") or entered as aggregates for a year before the app — and
+//! counts against quotas, in seed 001's words:
+//!
+//! "Trình độ chuyên môn đại học và sau đại học tăng 3,6%"; "đào tạo 194 thạc sĩ, đạt 97% so
+//! với mục tiêu; 07 tiến sĩ, vượt chỉ tiêu".
+//!
+//! Pure values and sentences; storing baselines (IndexedDB, snapshots) is the store's job.
+
+use serde::{Deserialize, Serialize};
+
+use super::directive::group::Evaluator;
+use super::directive::{Date, Directive, RosterIndex};
+use super::levels::{Political, Professional, StateManagement};
+use super::model::{Cadre, Id, RecordMeta};
+
+/// The indicators a baseline keeps for each group: (code, words as seed 001 writes them).
+pub const INDICATORS: [(&str, &str); 6] = [
+    ("cm_dai_hoc", "Trình độ chuyên môn đại học và sau đại học"),
+    ("cm_thac_si", "Trình độ chuyên môn thạc sĩ trở lên"),
+    ("cm_trung_cap", "Trình độ chuyên môn từ trung cấp trở lên"),
+    ("llct_cao_cap", "Lý luận chính trị cử nhân, cao cấp"),
+    ("llct_trung_cap", "Lý luận chính trị từ trung cấp trở lên"),
+    ("qlnn_cvc", "Quản lý nhà nước chuyên viên chính trở lên"),
+];
+
+fn indicator(code: &str, c: &Cadre) -> bool {
+    match code {
+        "cm_dai_hoc" => c.professional.level >= Professional::Bachelor,
+        "cm_thac_si" => c.professional.level >= Professional::Master,
+        "cm_trung_cap" => c.professional.level >= Professional::Intermediate,
+        "llct_cao_cap" => c.political.level >= Political::Advanced,
+        "llct_trung_cap" => c.political.level >= Political::Intermediate,
+        "qlnn_cvc" => c.state_management.level >= StateManagement::Principal,
+        _ => false,
+    }
+}
+
+/// Where a baseline's figures come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BaselineOrigin {
+    /// Chốt số liệu: frozen from the roster on the date.
+    Frozen,
+    /// Nhập tay: aggregate figures for a year before the app.
+    Entered,
+}
+
+/// One indicator's count in a group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figure {
+    /// Indicator code (see [`INDICATORS`]).
+    pub code: String,
+    /// Số người.
+    pub count: u32,
+}
+
+/// A group's figures at the baseline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupFigures {
+    /// Group id in the directive.
+    pub group_id: String,
+    /// Tên nhóm at the time.
+    pub group_name: String,
+    /// Tổng số.
+    pub total: u32,
+    /// Indicators.
+    pub figures: Vec<Figure>,
+}
+
+impl GroupFigures {
+    /// Share of `code` in tenths of a percent (rounded half up); `None` when unknown or empty.
+    pub fn tenths(&self, code: &str) -> Option<i64> {
+        let f = self.figures.iter().find(|f| f.code == code)?;
+        super::directive::percent_tenths(f.count, self.total).map(|t| t as i64)
+    }
+}
+
+/// Mốc số liệu: the figures of a directive's groups at a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Baseline {
+    /// Mã.
+    pub id: Id,
+    /// Văn bản.
+    pub directive_id: Id,
+    /// Ngày chốt (31/12 of the year for entered figures).
+    pub date: Date,
+    /// Chốt hay nhập tay.
+    pub origin: BaselineOrigin,
+    /// Ghi chú ("Số liệu năm 2010 theo báo cáo của Ban Tổ chức").
+    #[serde(default)]
+    pub note: String,
+    /// Các nhóm.
+    pub groups: Vec<GroupFigures>,
+    /// Version and time.
+    #[serde(default)]
+    pub meta: RecordMeta,
+}
+
+/// Chốt số liệu: the figures of `group_ids` of `d` on `date`, from the roster.
+pub fn freeze(id: Id, d: &Directive, idx: &RosterIndex, group_ids: &[String], date: Date) -> Baseline {
+    let mut ev = Evaluator::new(idx, &d.groups, d.scope_unit_id.as_deref(), date.year);
+    let groups = group_ids
+        .iter()
+        .filter_map(|gid| {
+            let g = d.group(gid)?;
+            let members: Vec<&Cadre> = ev.group(gid).iter().map(|i| &idx.roster.cadres[i]).collect();
+            Some(GroupFigures {
+                group_id: gid.clone(),
+                group_name: g.name.clone(),
+                total: members.len() as u32,
+                figures: INDICATORS
+                    .iter()
+                    .map(|(code, _)| Figure { code: code.to_string(), count: members.iter().filter(|c| indicator(code, c)).count() as u32 })
+                    .collect(),
+            })
+        })
+        .collect();
+    Baseline { id, directive_id: d.id.clone(), date, origin: BaselineOrigin::Frozen, note: String::new(), groups, meta: RecordMeta::default() }
+}
+
+/// Checks an entered baseline: counts within the group total, known indicators, a total for
+/// every group. Messages in Vietnamese name the group and the indicator.
+pub fn validate(b: &Baseline) -> Vec<String> {
+    let mut errors = Vec::new();
+    for g in &b.groups {
+        for f in &g.figures {
+            let Some((_, words)) = INDICATORS.iter().find(|(c, _)| *c == f.code) else {
+                errors.push(format!("Nhóm \"{}\": chỉ số \"{}\" không có trong danh mục.", g.group_name, f.code));
+                continue;
+            };
+            if f.count > g.total {
+                errors.push(format!("Nhóm \"{}\": {} là {} người, nhiều hơn tổng số {} người.", g.group_name, words.to_lowercase(), f.count, g.total));
+            }
+        }
+    }
+    errors
+}
+
+fn tenths_text(t: i64) -> String {
+    format!("{},{}%", t.abs() / 10, t.abs() % 10)
+}
+
+/// "Trình độ chuyên môn đại học và sau đại học tăng 3,6%" for each indicator both sides know,
+/// in percentage points of the group's share.
+pub fn changes(now: &GroupFigures, base: &GroupFigures) -> Vec<String> {
+    INDICATORS
+        .iter()
+        .filter_map(|(code, words)| {
+            let (a, b) = (now.tenths(code)?, base.tenths(code)?);
+            let d = a - b;
+            Some(match d {
+                0 => format!("{words} không thay đổi ({})", tenths_text(a)),
+                d if d > 0 => format!("{words} tăng {}", tenths_text(d)),
+                d => format!("{words} giảm {}", tenths_text(d)),
+            })
+        })
+        .collect()
+}
+
+/// The monitoring paragraph: each group of `now` found in `base`, with its changes, "so với
+/// năm 2010" at the end as seed 001 writes it.
+pub fn monitoring_paragraph(now: &Baseline, base: &Baseline) -> String {
+    let parts: Vec<String> = now
+        .groups
+        .iter()
+        .filter_map(|g| {
+            let b = base.groups.iter().find(|x| x.group_id == g.group_id)?;
+            let c = changes(g, b);
+            (!c.is_empty()).then(|| format!("{}: {}", g.group_name, c.join("; ")))
+        })
+        .collect();
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!("{} so với năm {}.", parts.join(". "), base.date.year)
+}
+
+/// "194 thạc sĩ, đạt 97% so với mục tiêu" or "07 tiến sĩ, vượt chỉ tiêu" (whole percent,
+/// rounded half up; counts on two digits as the documents write them).
+pub fn against_quota(count: u32, what: &str, quota: u32) -> String {
+    if quota == 0 || count > quota {
+        return format!("{count:02} {what}, vượt chỉ tiêu");
+    }
+    if count == quota {
+        return format!("{count:02} {what}, đạt chỉ tiêu");
+    }
+    let pct = (200 * u64::from(count) + u64::from(quota)) / (2 * u64::from(quota));
+    format!("{count:02} {what}, đạt {pct}% so với mục tiêu")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo::{hoang_su_phi, HOANG_SU_PHI_YEAR};
+    use crate::domain::roster::Roster;
+
+    fn group(total: u32, figures: &[(&str, u32)]) -> GroupFigures {
+        GroupFigures {
+            group_id: "g".into(),
+            group_name: "Cán bộ diện Tỉnh ủy quản lý".into(),
+            total,
+            figures: figures.iter().map(|(c, n)| Figure { code: c.to_string(), count: *n }).collect(),
+        }
+    }
+
+    #[test]
+    fn seed_001_increase_in_percentage_points() {
+        // 2010: 850 of 1.000 (85,0%); now 886 of 1.000 (88,6%): "tăng 3,6%".
+        let base = group(1000, &[("cm_dai_hoc", 850), ("llct_cao_cap", 400)]);
+        let now = group(1000, &[("cm_dai_hoc", 886), ("llct_cao_cap", 430)]);
+        assert_eq!(changes(&now, &base), ["Trình độ chuyên môn đại học và sau đại học tăng 3,6%", "Lý luận chính trị cử nhân, cao cấp tăng 3,0%"]);
+        let fewer = group(1000, &[("cm_dai_hoc", 800), ("llct_cao_cap", 400)]);
+        assert_eq!(changes(&fewer, &base), ["Trình độ chuyên môn đại học và sau đại học giảm 5,0%", "Lý luận chính trị cử nhân, cao cấp không thay đổi (40,0%)"]);
+    }
+
+    #[test]
+    fn seed_001_counts_against_quotas() {
+        assert_eq!(against_quota(194, "thạc sĩ", 200), "194 thạc sĩ, đạt 97% so với mục tiêu");
+        assert_eq!(against_quota(7, "tiến sĩ", 5), "07 tiến sĩ, vượt chỉ tiêu");
+        assert_eq!(against_quota(5, "tiến sĩ", 5), "05 tiến sĩ, đạt chỉ tiêu");
+    }
+
+    #[test]
+    fn freezing_the_demo_roster_and_comparing_with_an_entered_baseline() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/templates/002-hoang-su-phi-02-da-hu.json");
+        let d = Directive::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let (units, cadres) = hoang_su_phi(1);
+        let r = Roster { units, cadres };
+        let at = Date::new(HOANG_SU_PHI_YEAR, 2, 3).unwrap();
+        let now = freeze("m1".into(), &d, &RosterIndex::build(&r), &["g11".into(), "g13".into()], at);
+        assert_eq!(now.groups.len(), 2);
+        let g11 = &now.groups[0];
+        assert_eq!(g11.total, 42);
+        let count = |code: &str| g11.figures.iter().find(|f| f.code == code).unwrap().count;
+        assert_eq!(count("cm_dai_hoc"), 42, "01 tiến sĩ + 13 thạc sĩ (some studying, holding đại học) + 28 đại học");
+        assert_eq!(count("llct_cao_cap"), 33);
+        assert_eq!(count("qlnn_cvc"), 20);
+        // An entered 2015 baseline: 30 of 42 held cao cấp.
+        let mut base = now.clone();
+        base.origin = BaselineOrigin::Entered;
+        base.date = Date::end_of_year(2015);
+        base.groups.truncate(1);
+        base.groups[0].figures = vec![Figure { code: "llct_cao_cap".into(), count: 30 }];
+        assert!(validate(&base).is_empty());
+        let p = monitoring_paragraph(&now, &base);
+        assert_eq!(p, "Ủy viên Ban chấp hành Đảng bộ Huyện đương chức khóa XXI: Lý luận chính trị cử nhân, cao cấp tăng 7,2% so với năm 2015.");
+        base.groups[0].figures[0].count = 50;
+        assert_eq!(validate(&base).len(), 1);
+        assert!(validate(&base)[0].contains("nhiều hơn tổng số 42 người"), "{:?}", validate(&base));
+        // Round trip as stored JSON.
+        let json = serde_json::to_string(&now).unwrap();
+        assert_eq!(serde_json::from_str::<Baseline>(&json).unwrap(), now);
+    }
+}

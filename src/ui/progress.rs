@@ -1,0 +1,99 @@
+//! Báo cáo tiến độ: every target of a directive in the document's sections, with value,
+//! target, status and gap, the progress charts, the official head and the signature; printable
+//! on A4 and downloadable as CSV.
+
+use leptos::prelude::*;
+
+use crate::domain::directive::{score_directive, RosterIndex};
+use crate::domain::progress::{progress_plots, progress_report, progress_summary, progress_table};
+use crate::domain::training::score_directive_with_records;
+use crate::ui::app::{AppState, Route};
+use crate::ui::chart::PlotView;
+use crate::ui::print::{load_head, today, ReportHeadForm, ReportHeader, Signature};
+use crate::ui::report_table::TableView;
+
+#[component]
+pub fn ProgressPage(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let head = load_head();
+    let date = today();
+    let key = id.clone();
+    let directive = Memo::new(move |_| state.directives.with(|all| all.iter().find(|d| d.id == key).cloned()));
+    let records = crate::ui::records::training(state);
+    let score = Memo::new(move |_| {
+        let at = date.get();
+        directive.with(|d| {
+            d.as_ref().map(|d| {
+                state.roster.with(|r| {
+                    let idx = RosterIndex::build(r);
+                    records.with(|t| match t {
+                        Some(t) => score_directive_with_records(d, &idx, at, t),
+                        None => score_directive(d, &idx, at),
+                    })
+                })
+            })
+        })
+    });
+    let charts = RwSignal::new(true);
+
+    move || {
+        let Some(d) = directive.get() else {
+            return view! { <section class="page"><h1>"Không tìm thấy văn bản"</h1></section> }.into_any();
+        };
+        let name = if d.number.is_empty() { d.kind.label().to_lowercase() } else { format!("{} số {}", d.kind.label().to_lowercase(), d.number) };
+        let title = format!("BÁO CÁO\nTiến độ thực hiện {name}");
+        let subtitle = d.title.clone();
+        let d2 = d.clone();
+        let d3 = d.clone();
+        let d4 = d.clone();
+        view! {
+            <section class="page report-page progress-page">
+                <div class="page-head no-print">
+                    <a class="btn ghost" href=Route::Directive(d.id.clone()).href()>"← Về văn bản"</a>
+                    <span class="row-actions">
+                        <label class="check-label"><input type="checkbox" prop:checked=move || charts.get() on:change=move |ev| charts.set(event_target_checked(&ev))/>" In kèm biểu đồ"</label>
+                        <button class="btn" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"In"</button>
+                    </span>
+                </div>
+                <ReportHeadForm head=head date=date/>
+                <ReportHeader head=head date=date title=title/>
+                <p class="doc-title">{subtitle}</p>
+                <p class="score-date">{move || format!("Số liệu tính đến {}, trên danh sách {} cán bộ.", date.get().short_vi(), state.roster.with(|r| r.cadres.len()))}</p>
+                <p class="summary-line">{move || score.with(|s| s.as_ref().map(progress_summary))}</p>
+                {move || score.with(|s| s.as_ref().map(|s| progress_report(&d2, s))).unwrap_or_default().into_iter().map(|sec| {
+                    let heading = format!("h{}", (sec.depth + 2).min(5));
+                    view! {
+                        <section class="progress-section">
+                            <p class=format!("section-title {heading}")>{sec.title}</p>
+                            {(!sec.rows.is_empty()).then(|| view! {
+                                <table class="progress-table">
+                                    <thead><tr><th>"Chỉ tiêu"</th><th>"Kết quả hiện nay"</th><th>"Mục tiêu"</th><th>"Trạng thái"</th><th>"Còn thiếu"</th></tr></thead>
+                                    <tbody>
+                                        {sec.rows.into_iter().map(|r| view! {
+                                            <tr>
+                                                <td>{if r.number.is_empty() || r.number == "-" { r.text.clone() } else { format!("{} {}", r.number, r.text) }}</td>
+                                                <td>{r.value}</td>
+                                                <td>{r.target}</td>
+                                                <td><span class=format!("chip status-{}", r.status.code())>{r.status.label()}</span></td>
+                                                <td>{r.gap}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            })}
+                        </section>
+                    }
+                }).collect_view()}
+                <section class="charts" class:no-print=move || !charts.get()>
+                    <h3>"Tiến độ so với lộ trình"</h3>
+                    {move || score.with(|s| s.as_ref().map(|s| progress_plots(&d3, s, date.get()))).unwrap_or_default().into_iter().map(|p| view! { <PlotView plot=p/> }).collect_view()}
+                </section>
+                <Signature head=head/>
+                <div class="no-print">
+                    {move || score.with(|s| s.as_ref().map(|s| view! { <TableView table=progress_table(&d4, s)/> }))}
+                </div>
+            </section>
+        }
+        .into_any()
+    }
+}
