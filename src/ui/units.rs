@@ -122,7 +122,7 @@ pub fn UnitsPage() -> impl IntoView {
                     let id = u.id.clone();
                     let child = u.id.clone();
                     view! {
-                        <li style=format!("--depth:{depth}")>
+                        <li style=("--depth", depth.to_string())>
                             <div class="unit-row">
                                 <span class="name">{u.name.clone()}</span>
                                 <span class="sub">{format!("{} · {} · {} · {members} cán bộ", u.level.label(), u.kind.label(), u.region.label())}</span>
