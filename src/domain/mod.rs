@@ -3,6 +3,7 @@
 
 pub mod directive;
 pub mod document;
+pub mod envelope;
 pub mod levels;
 pub mod model;
 pub mod report;
