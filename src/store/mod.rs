@@ -74,6 +74,22 @@ pub fn fail_next_write() {
     FAIL_NEXT_WRITE.with(|f| f.set(true));
 }
 
+/// Why a version-checked save did not happen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError<T> {
+    /// The browser refused the write (nothing written).
+    Store(StoreError),
+    /// Xung đột: the stored version is not the one the form opened; the record as stored
+    /// now (`None`: deleted meanwhile). Nothing written.
+    Conflict(Option<T>),
+}
+
+#[derive(Deserialize)]
+struct MetaOnly {
+    #[serde(default)]
+    meta: crate::domain::model::RecordMeta,
+}
+
 /// A storage failure, worded for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoreError(pub String);
@@ -253,7 +269,52 @@ impl Db {
         }
         tx.commit().await.map_err(|e| err(ctx, e))?;
         prefs::set(GENERATION, &new_id());
+        broadcast::announce(stores, ops.iter().map(|op| match op {
+            Op::Put { key, .. } | Op::Delete { key, .. } => *key,
+        }));
         Ok(())
+    }
+
+    /// Saves `record` (version `n`, just bumped by the domain) only if the version stored is
+    /// still `n - 1` (nothing stored for `n == 1`), checked inside the write transaction so
+    /// another tab's save in between is caught, never overwritten. On a conflict nothing is
+    /// written and the record as stored now is returned (`None`: deleted meanwhile).
+    async fn put_checked<T: Serialize + DeserializeOwned>(&self, store_name: &'static str, id: &str, record: &T, version: u64) -> Result<(), SaveError<T>> {
+        let ctx = "Không lưu được";
+        let e = |x: &dyn std::fmt::Debug| SaveError::Store(err(ctx, x));
+        let tx = self.db.transaction(store_name).with_mode(TransactionMode::Readwrite).build().map_err(|x| e(&x))?;
+        let s = tx.object_store(store_name).map_err(|x| e(&x))?;
+        let current: Option<String> = s.get::<String, &str, _>(id).primitive().map_err(|x| e(&x))?.await.map_err(|x| e(&x))?;
+        let stored_version = match &current {
+            None => 0,
+            Some(json) => serde_json::from_str::<MetaOnly>(json).map(|m| m.meta.version).unwrap_or(u64::MAX),
+        };
+        if stored_version + 1 != version {
+            drop(tx);
+            let stored = current.as_deref().and_then(|j| serde_json::from_str(j).ok());
+            return Err(SaveError::Conflict(stored));
+        }
+        let json = serde_json::to_string(record).expect("records always serialise");
+        s.put(json.as_str()).with_key(id).primitive().map_err(|x| e(&x))?;
+        if FAIL_NEXT_WRITE.with(|f| f.take()) {
+            drop(tx);
+            return Err(e(&"QuotaExceededError (mô phỏng)"));
+        }
+        tx.commit().await.map_err(|x| e(&x))?;
+        prefs::set(GENERATION, &new_id());
+        broadcast::announce(&[store_name], std::iter::once(id));
+        Ok(())
+    }
+
+    /// Saves a cadre the form opened as version `c.meta.version - 1` (see
+    /// [`Db::put_checked`]): a save from another tab in between is a [`SaveError::Conflict`].
+    pub async fn put_cadre_checked(&self, c: &Cadre) -> Result<(), SaveError<Cadre>> {
+        self.put_checked(CADRES, &c.id, c, c.meta.version).await
+    }
+
+    /// Saves a unit, checking its version like [`Db::put_cadre_checked`].
+    pub async fn put_unit_checked(&self, u: &Unit) -> Result<(), SaveError<Unit>> {
+        self.put_checked(UNITS, &u.id, u, u.meta.version).await
     }
 
     /// Thế hệ dữ liệu: a token that changes after every write from any tab or bundle (kept in
@@ -622,4 +683,67 @@ pub fn local_datetime(ms: i64) -> String {
     format!("{:02}/{:02}/{} {:02}:{:02}", d.get_date(), d.get_month() + 1, d.get_full_year(), d.get_hours(), d.get_minutes())
 }
 
+pub mod crypto;
 pub mod files;
+
+/// Hai thẻ: every committed write is announced on a `BroadcastChannel`, so the other tabs and
+/// bundles of the app (same origin) reload what changed. Nothing leaves the browser.
+pub mod broadcast {
+    use serde::{Deserialize, Serialize};
+    use wasm_bindgen::prelude::*;
+
+    /// Channel name, shared by every page of the app.
+    const CHANNEL: &str = "dtbd-writes";
+    /// Ids listed per message; a bigger write (an import) sends none, meaning "many".
+    const MAX_IDS: usize = 200;
+
+    thread_local! {
+        static CHANNEL_OBJ: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(CHANNEL).ok();
+    }
+
+    /// What a committed write touched.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Written {
+        /// Object stores written ("cadres", "units", "directives", ...).
+        pub stores: Vec<String>,
+        /// Keys written, or empty when there were more than a few hundred.
+        pub ids: Vec<String>,
+    }
+
+    impl Written {
+        /// Whether the write touched `store`.
+        pub fn touches(&self, store: &str) -> bool {
+            self.stores.iter().any(|s| s == store)
+        }
+    }
+
+    /// Tells the other pages of the app that a write committed.
+    pub fn announce<'a>(stores: &[&str], ids: impl Iterator<Item = &'a str>) {
+        let mut ids: Vec<String> = ids.take(MAX_IDS + 1).map(str::to_string).collect();
+        if ids.len() > MAX_IDS {
+            ids.clear();
+        }
+        let w = Written { stores: stores.iter().map(|s| s.to_string()).collect(), ids };
+        let Ok(text) = serde_json::to_string(&w) else { return };
+        CHANNEL_OBJ.with(|c| {
+            if let Some(c) = c {
+                let _ = c.post_message(&JsValue::from_str(&text));
+            }
+        });
+    }
+
+    /// Calls `f` for every write another page of the app announces (never for this page's own).
+    pub fn listen(f: impl Fn(Written) + 'static) {
+        let cb = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            if let Some(w) = ev.data().as_string().and_then(|t| serde_json::from_str::<Written>(&t).ok()) {
+                f(w);
+            }
+        });
+        CHANNEL_OBJ.with(|c| {
+            if let Some(c) = c {
+                let _ = c.add_event_listener_with_callback("message", cb.as_ref().unchecked_ref());
+            }
+        });
+        cb.forget();
+    }
+}
