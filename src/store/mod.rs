@@ -143,9 +143,10 @@ impl Db {
         Ok(Db { db })
     }
 
-    /// Closes the connection (tests reopen to prove data reached the disk).
-    pub fn close(self) {
-        self.db.close();
+    /// Closes the connection (tests reopen to prove data reached the disk, or write through a
+    /// closed connection to prove a refused write changes nothing).
+    pub fn close(&self) {
+        self.db.clone().close();
     }
 
     /// Deletes a whole database by name (tests, demo reset).
