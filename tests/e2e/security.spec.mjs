@@ -76,7 +76,7 @@ test("every page carries the policy and a whole session stays on the origin", as
   await page.getByRole("link", { name: "← Về văn bản" }).tap();
   await page.getByRole("link", { name: "Sửa văn bản" }).tap();
   await expect(page.getByRole("heading", { name: "Sửa văn bản" })).toBeVisible();
-  const row = page.locator(".outline-row").first();
+  const row = page.locator(".outline-row.section-row").first();
   await expect(row).toBeVisible();
   expect(await row.evaluate((el) => el.style.getPropertyValue("--depth"))).toMatch(/^\d+$/);
 
