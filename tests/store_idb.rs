@@ -405,7 +405,7 @@ async fn every_committed_write_is_announced_to_the_other_pages() {
     let mut roster = Roster::default();
     db.put_unit(&roster.save_unit(unit("u1"), 1).unwrap()).await.unwrap();
     let text = wasm_bindgen_futures::JsFuture::from(heard).await.unwrap().as_string().unwrap();
-    let w: dtbd::store::broadcast::Written = serde_json::from_str(&text).unwrap();
+    let w = dtbd::store::broadcast::Written::from_text(&text);
     assert!(w.touches("units") && !w.touches("cadres"));
     assert_eq!(w.ids, vec!["u1".to_string()]);
     other.close();

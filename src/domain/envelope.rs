@@ -12,8 +12,6 @@
 //! [`MIN_ITERATIONS`] iterations; the cipher AES-GCM-256 with a random 96-bit IV. A wrong
 //! passphrase and a tampered file both fail the tag check; neither changes anything.
 
-use serde::{Deserialize, Serialize};
-
 /// The `format` value that marks an encrypted file.
 pub const FORMAT: &str = "dtbd-ma-hoa";
 /// Envelope version this app writes and reads.
@@ -33,45 +31,6 @@ pub const TAG_LEN: usize = 16;
 /// Shortest passphrase accepted when encrypting, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
-/// Key derivation parameters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Kdf {
-    /// Always "PBKDF2".
-    pub name: String,
-    /// Always "SHA-256".
-    pub hash: String,
-    /// Số vòng lặp.
-    pub iterations: u32,
-    /// Muối (base64).
-    pub salt: String,
-}
-
-/// Cipher parameters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Cipher {
-    /// Always "AES-GCM".
-    pub name: String,
-    /// Key length in bits: 256.
-    pub length: u32,
-    /// IV (base64).
-    pub iv: String,
-}
-
-/// Phong bì: an encrypted snapshot file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Envelope {
-    /// [`FORMAT`]; first, so [`is_envelope`] reads only the file's first bytes.
-    pub format: String,
-    /// [`VERSION`].
-    pub version: u32,
-    /// Key derivation.
-    pub kdf: Kdf,
-    /// Cipher.
-    pub cipher: Cipher,
-    /// Bản mã (base64).
-    pub ciphertext: String,
-}
-
 /// The decoded, checked parts of an envelope, ready for the cipher.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sealed {
@@ -86,16 +45,15 @@ pub struct Sealed {
 }
 
 impl Sealed {
-    /// The envelope's JSON text.
+    /// The envelope's JSON text (written by hand: `format` first, see [`is_envelope`]).
     pub fn to_json(&self) -> String {
-        let e = Envelope {
-            format: FORMAT.into(),
-            version: VERSION,
-            kdf: Kdf { name: "PBKDF2".into(), hash: "SHA-256".into(), iterations: self.iterations, salt: base64_encode(&self.salt) },
-            cipher: Cipher { name: "AES-GCM".into(), length: 256, iv: base64_encode(&self.iv) },
-            ciphertext: base64_encode(&self.ciphertext),
-        };
-        serde_json::to_string(&e).expect("an envelope always serialises")
+        format!(
+            "{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"kdf\":{{\"name\":\"PBKDF2\",\"hash\":\"SHA-256\",\"iterations\":{},\"salt\":\"{}\"}},\"cipher\":{{\"name\":\"AES-GCM\",\"length\":256,\"iv\":\"{}\"}},\"ciphertext\":\"{}\"}}",
+            self.iterations,
+            base64_encode(&self.salt),
+            base64_encode(&self.iv),
+            base64_encode(&self.ciphertext)
+        )
     }
 }
 
@@ -109,21 +67,23 @@ pub fn is_envelope(bytes: &[u8]) -> bool {
 /// Reads and checks an envelope. Errors are Vietnamese and say what is wrong.
 pub fn parse(bytes: &[u8]) -> Result<Sealed, String> {
     const BAD: &str = "Tệp mã hóa bị hỏng";
-    let e: Envelope = serde_json::from_slice(bytes).map_err(|err| format!("{BAD}: không đọc được ({err})."))?;
-    if e.format != FORMAT {
+    let e: serde_json::Value = serde_json::from_slice(bytes).map_err(|err| format!("{BAD}: không đọc được ({err})."))?;
+    let text = |path: &str| e.pointer(path).and_then(|v| v.as_str()).unwrap_or("");
+    let number = |path: &str| e.pointer(path).and_then(|v| v.as_u64());
+    if text("/format") != FORMAT {
         return Err(format!("{BAD}: không phải tệp mã hóa của ứng dụng này."));
     }
-    if e.version != VERSION {
-        return Err(format!("Tệp mã hóa phiên bản {} chưa được hỗ trợ (ứng dụng đọc phiên bản {VERSION}). Hãy cập nhật ứng dụng.", e.version));
+    let version = number("/version").unwrap_or(0);
+    if version != u64::from(VERSION) {
+        return Err(format!("Tệp mã hóa phiên bản {version} chưa được hỗ trợ (ứng dụng đọc phiên bản {VERSION}). Hãy cập nhật ứng dụng."));
     }
-    if e.kdf.name != "PBKDF2" || e.kdf.hash != "SHA-256" || e.cipher.name != "AES-GCM" || e.cipher.length != 256 {
-        return Err(format!(
-            "{BAD}: cách mã hóa {}/{}/{}-{} không được hỗ trợ (chỉ PBKDF2/SHA-256/AES-GCM-256).",
-            e.kdf.name, e.kdf.hash, e.cipher.name, e.cipher.length
-        ));
+    let (kdf, hash, cipher, length) = (text("/kdf/name"), text("/kdf/hash"), text("/cipher/name"), number("/cipher/length").unwrap_or(0));
+    if kdf != "PBKDF2" || hash != "SHA-256" || cipher != "AES-GCM" || length != 256 {
+        return Err(format!("{BAD}: cách mã hóa {kdf}/{hash}/{cipher}-{length} không được hỗ trợ (chỉ PBKDF2/SHA-256/AES-GCM-256)."));
     }
-    if !(MIN_ITERATIONS..=MAX_ITERATIONS).contains(&e.kdf.iterations) {
-        return Err(format!("{BAD}: số vòng lặp {} nằm ngoài khoảng {MIN_ITERATIONS}-{MAX_ITERATIONS}.", e.kdf.iterations));
+    let iterations = number("/kdf/iterations").unwrap_or(0);
+    if !(u64::from(MIN_ITERATIONS)..=u64::from(MAX_ITERATIONS)).contains(&iterations) {
+        return Err(format!("{BAD}: số vòng lặp {iterations} nằm ngoài khoảng {MIN_ITERATIONS}-{MAX_ITERATIONS}."));
     }
     let field = |name: &str, text: &str, len: Option<usize>| -> Result<Vec<u8>, String> {
         let v = base64_decode(text).ok_or_else(|| format!("{BAD}: trường \"{name}\" không phải base64."))?;
@@ -132,13 +92,13 @@ pub fn parse(bytes: &[u8]) -> Result<Sealed, String> {
             _ => Ok(v),
         }
     };
-    let salt = field("salt", &e.kdf.salt, Some(SALT_LEN))?;
-    let iv = field("iv", &e.cipher.iv, Some(IV_LEN))?;
-    let ciphertext = field("ciphertext", &e.ciphertext, None)?;
+    let salt = field("salt", text("/kdf/salt"), Some(SALT_LEN))?;
+    let iv = field("iv", text("/cipher/iv"), Some(IV_LEN))?;
+    let ciphertext = field("ciphertext", text("/ciphertext"), None)?;
     if ciphertext.len() < TAG_LEN {
         return Err(format!("{BAD}: bản mã ngắn hơn {TAG_LEN} byte."));
     }
-    Ok(Sealed { iterations: e.kdf.iterations, salt, iv, ciphertext })
+    Ok(Sealed { iterations: iterations as u32, salt, iv, ciphertext })
 }
 
 /// Checks a new passphrase and its confirmation before encrypting.

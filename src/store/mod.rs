@@ -690,7 +690,6 @@ pub mod files;
 /// Hai thẻ: every committed write is announced on a `BroadcastChannel`, so the other tabs and
 /// bundles of the app (same origin) reload what changed. Nothing leaves the browser.
 pub mod broadcast {
-    use serde::{Deserialize, Serialize};
     use wasm_bindgen::prelude::*;
 
     /// Channel name, shared by every page of the app.
@@ -702,8 +701,9 @@ pub mod broadcast {
         static CHANNEL_OBJ: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(CHANNEL).ok();
     }
 
-    /// What a committed write touched.
-    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    /// What a committed write touched. On the channel as text: the store names joined by
+    /// commas, then one id per line (no serde: it would cost every bundle).
+    #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct Written {
         /// Object stores written ("cadres", "units", "directives", ...).
         pub stores: Vec<String>,
@@ -712,6 +712,23 @@ pub mod broadcast {
     }
 
     impl Written {
+        /// The message text.
+        pub fn to_text(&self) -> String {
+            let mut t = self.stores.join(",");
+            for id in &self.ids {
+                t.push('\n');
+                t.push_str(id);
+            }
+            t
+        }
+
+        /// Reads a message text.
+        pub fn from_text(t: &str) -> Written {
+            let mut lines = t.split('\n');
+            let stores = lines.next().unwrap_or("").split(',').filter(|s| !s.is_empty()).map(str::to_string).collect();
+            Written { stores, ids: lines.map(str::to_string).collect() }
+        }
+
         /// Whether the write touched `store`.
         pub fn touches(&self, store: &str) -> bool {
             self.stores.iter().any(|s| s == store)
@@ -725,7 +742,7 @@ pub mod broadcast {
             ids.clear();
         }
         let w = Written { stores: stores.iter().map(|s| s.to_string()).collect(), ids };
-        let Ok(text) = serde_json::to_string(&w) else { return };
+        let text = w.to_text();
         CHANNEL_OBJ.with(|c| {
             if let Some(c) = c {
                 let _ = c.post_message(&JsValue::from_str(&text));
@@ -736,8 +753,8 @@ pub mod broadcast {
     /// Calls `f` for every write another page of the app announces (never for this page's own).
     pub fn listen(f: impl Fn(Written) + 'static) {
         let cb = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            if let Some(w) = ev.data().as_string().and_then(|t| serde_json::from_str::<Written>(&t).ok()) {
-                f(w);
+            if let Some(t) = ev.data().as_string() {
+                f(Written::from_text(&t));
             }
         });
         CHANNEL_OBJ.with(|c| {
