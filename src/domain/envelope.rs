@@ -140,7 +140,7 @@ pub fn base64_encode(bytes: &[u8]) -> String {
 /// Decodes standard base64 (padding required, no whitespace); `None` when malformed.
 pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
     let t = text.as_bytes();
-    if t.len() % 4 != 0 {
+    if !t.len().is_multiple_of(4) {
         return None;
     }
     let val = |c: u8| -> Option<u32> {
