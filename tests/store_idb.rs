@@ -381,7 +381,8 @@ async fn a_failed_save_or_a_closed_database_leaves_the_previous_state() {
     // The connection closed under the page (browser shutting it, another version): refused.
     db.close();
     let e = db.put_cadre(&v2).await.unwrap_err();
-    assert!(e.0.starts_with("Không lưu được: lỗi lưu trữ"), "{e}");
+    assert!(e.0.starts_with("Không lưu được: kết nối tới dữ liệu trên máy đã đóng"), "{e}");
+    assert!(e.0.contains("Dữ liệu cũ vẫn còn nguyên; hãy tải lại trang"), "{e}");
     assert!(matches!(db.put_cadre_checked(&v2).await, Err(SaveError::Store(_))));
     let db = Db::open(name).await.unwrap();
     assert_eq!(db.load_roster().await.unwrap().cadres, vec![v1], "previous state intact");

@@ -64,6 +64,9 @@ const GENERATION: &str = "write_generation";
 pub const BACKUPS_KEPT: usize = 10;
 
 thread_local! {
+    /// Set when the browser closed our connection (another tab opened a newer version of the
+    /// database, or the browser itself closed it): every later write says so.
+    static CONNECTION_CLOSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     static FAIL_NEXT_WRITE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
@@ -106,6 +109,10 @@ fn err(context: &str, e: impl std::fmt::Debug) -> StoreError {
         StoreError(format!(
             "{context}: bộ nhớ của trình duyệt đã đầy. Dữ liệu cũ vẫn còn nguyên; hãy xuất bản sao lưu và giải phóng dung lượng."
         ))
+    } else if CONNECTION_CLOSED.with(|c| c.get()) || detail.contains("InvalidStateError") || detail.contains("connection is closing") {
+        StoreError(format!(
+            "{context}: kết nối tới dữ liệu trên máy đã đóng (ứng dụng vừa được cập nhật ở một thẻ khác, hoặc trình duyệt đã đóng nó). Dữ liệu cũ vẫn còn nguyên; hãy tải lại trang rồi làm lại."
+        ))
     } else {
         StoreError(format!("{context}: lỗi lưu trữ của trình duyệt ({detail})."))
     }
@@ -140,6 +147,23 @@ impl Db {
             })
             .await
             .map_err(|e| err("Không mở được cơ sở dữ liệu", e))?;
+        // A newer version of the app in another tab needs the database upgraded: let it
+        // (close ours) rather than block it; our later writes then say to reload.
+        {
+            use indexed_db_futures::internals::SystemRepr;
+            use wasm_bindgen::closure::Closure;
+            let sys: web_sys::IdbDatabase = db.as_sys().clone().unchecked_into();
+            let closing = sys.clone();
+            let on_change = Closure::<dyn Fn()>::new(move || {
+                CONNECTION_CLOSED.with(|c| c.set(true));
+                closing.close();
+            });
+            sys.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
+            on_change.forget();
+            let on_close = Closure::<dyn Fn()>::new(|| CONNECTION_CLOSED.with(|c| c.set(true)));
+            sys.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+            on_close.forget();
+        }
         Ok(Db { db })
     }
 
