@@ -318,3 +318,42 @@ test("a write the browser refuses leaves the previous state and says so", async 
   await page.reload();
   await expect(page.locator(".cadre-row .name")).toHaveText(["Lý Seo Chủ"]);
 });
+
+test("a tab that missed the other's message is still refused: the version is checked inside the write", async ({ context }) => {
+  // Tab two can be made deaf to the channel (as if the message had not arrived yet).
+  await context.addInitScript(() => {
+    const add = BroadcastChannel.prototype.addEventListener;
+    BroadcastChannel.prototype.addEventListener = function (type, listener, options) {
+      return add.call(this, type, (ev) => window.__deaf || listener(ev), options);
+    };
+  });
+  const one = await context.newPage();
+  await open(one);
+  await addUnit(one, "UBND xã Thàng Tín");
+  await addCadre(one, { name: "Hoàng Văn Páo", unit: "UBND xã Thàng Tín" });
+  const two = await context.newPage();
+  await open(two);
+  for (const p of [one, two]) {
+    await p.locator(".cadre-row", { hasText: "Hoàng Văn Páo" }).tap();
+    await expect(p.getByLabel("Họ và tên")).toHaveValue("Hoàng Văn Páo");
+  }
+  await two.evaluate(() => (window.__deaf = true));
+  await one.getByLabel("Năm sinh").fill("1979");
+  await one.getByRole("button", { name: "Lưu", exact: true }).tap();
+  await expect(one.getByRole("heading", { name: "Danh sách cán bộ" })).toBeVisible();
+  // Tab two still holds version 1 in memory: the domain lets the save through, the store
+  // finds version 2 on disk inside the transaction and refuses it.
+  await two.getByLabel("Ghi chú").fill("không nghe thấy thẻ kia");
+  await two.getByRole("button", { name: "Lưu", exact: true }).tap();
+  const summary = two.locator(".error-summary");
+  await expect(summary).toContainText("bạn mở phiên bản 1, bản đang lưu là phiên bản 2");
+  await expect(summary).toContainText('Năm sinh: đang lưu "1979", bản của bạn "1985"');
+  await two.getByRole("button", { name: "Tải bản đang lưu" }).tap();
+  await expect(two.getByLabel("Năm sinh")).toHaveValue("1979");
+  await expect(two.getByLabel("Ghi chú")).toHaveValue("");
+  // Disk unchanged by the refused save.
+  await one.reload();
+  await one.locator(".cadre-row", { hasText: "Hoàng Văn Páo" }).tap();
+  await expect(one.getByLabel("Năm sinh")).toHaveValue("1979");
+  await expect(one.getByLabel("Ghi chú")).toHaveValue("");
+});
