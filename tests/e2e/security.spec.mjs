@@ -240,28 +240,36 @@ test("two tabs: a change in one shows in the other; the second save of one recor
   await addCadre(one, { name: "Sùng A Lử", unit: "UBND xã Tả Củ Tỷ" });
   const two = await context.newPage();
   await open(two);
+  await two.bringToFront();
   await expect(two.locator(".cadre-row .name", { hasText: "Sùng A Lử" })).toBeVisible();
 
   // A new cadre in tab one appears in tab two without a reload.
+  await one.bringToFront();
   await addCadre(one, { name: "Vàng Thị Dua", unit: "UBND xã Tả Củ Tỷ" });
+  await two.bringToFront();
   await expect(two.locator(".cadre-row .name", { hasText: "Vàng Thị Dua" })).toBeVisible();
   // A unit renamed in tab one: tab two's units page follows.
   await two.getByRole("link", { name: "Đơn vị", exact: true }).tap();
+  await one.bringToFront();
   await one.getByRole("link", { name: "Đơn vị", exact: true }).tap();
   await one.locator(".unit-row", { hasText: "UBND xã Tả Củ Tỷ" }).getByRole("button", { name: "Sửa" }).tap();
   await one.getByLabel("Tên đơn vị").fill("UBND xã Tả Củ Tỷ (mới)");
   await one.getByRole("button", { name: "Lưu đơn vị" }).tap();
+  await two.bringToFront();
   await expect(two.locator(".unit-row .name", { hasText: "UBND xã Tả Củ Tỷ (mới)" })).toBeVisible();
 
   // Both tabs open the same cadre; one saves first, two's save is refused with both values.
   for (const p of [one, two]) {
+    await p.bringToFront();
     await p.getByRole("link", { name: "Cán bộ", exact: true }).tap();
     await p.locator(".cadre-row", { hasText: "Sùng A Lử" }).tap();
     await expect(p.getByLabel("Họ và tên")).toHaveValue("Sùng A Lử");
   }
+  await one.bringToFront();
   await one.getByLabel("Ghi chú").fill("sửa ở thẻ một");
   await one.getByRole("button", { name: "Lưu", exact: true }).tap();
   await expect(one.getByRole("heading", { name: "Danh sách cán bộ" })).toBeVisible();
+  await two.bringToFront();
   await two.getByLabel("Ghi chú").fill("sửa ở thẻ hai");
   await two.getByRole("button", { name: "Lưu", exact: true }).tap();
   const summary = two.locator(".error-summary");
@@ -269,22 +277,28 @@ test("two tabs: a change in one shows in the other; the second save of one recor
   await expect(summary).toContainText("bạn mở phiên bản 1, bản đang lưu là phiên bản 2");
   await expect(summary).toContainText('Ghi chú: đang lưu "sửa ở thẻ một", bản của bạn "sửa ở thẻ hai"');
   // Nothing was overwritten.
+  await one.bringToFront();
   await one.reload();
   await one.locator(".cadre-row", { hasText: "Sùng A Lử" }).tap();
   await expect(one.getByLabel("Ghi chú")).toHaveValue("sửa ở thẻ một");
 
   // Tab two overwrites knowingly: its text wins, as version 3, and tab one hears it.
+  await two.bringToFront();
   await two.getByRole("button", { name: "Ghi đè bằng bản của tôi" }).tap();
   await expect(two.getByRole("heading", { name: "Danh sách cán bộ" })).toBeVisible();
+  await one.bringToFront();
   await one.getByRole("link", { name: "Về danh sách" }).tap();
   await one.locator(".cadre-row", { hasText: "Sùng A Lử" }).tap();
   await expect(one.getByLabel("Ghi chú")).toHaveValue("sửa ở thẻ hai");
 
   // A form opened before the other tab's save: refused, and "Tải bản đang lưu" takes theirs.
+  await two.bringToFront();
   await two.locator(".cadre-row", { hasText: "Sùng A Lử" }).tap();
+  await one.bringToFront();
   await one.getByLabel("Ghi chú").fill("thẻ một lần hai");
   await one.getByRole("button", { name: "Lưu", exact: true }).tap();
   await expect(one.getByRole("heading", { name: "Danh sách cán bộ" })).toBeVisible();
+  await two.bringToFront();
   await two.getByLabel("Ghi chú").fill("thẻ hai lần hai");
   await two.getByRole("button", { name: "Lưu", exact: true }).tap();
   await expect(two.locator(".error-summary")).toContainText("bản đang lưu là phiên bản 4");
@@ -337,12 +351,15 @@ test("a tab that missed the other's message is still refused: the version is che
     await p.locator(".cadre-row", { hasText: "Hoàng Văn Páo" }).tap();
     await expect(p.getByLabel("Họ và tên")).toHaveValue("Hoàng Văn Páo");
   }
+  await two.bringToFront();
   await two.evaluate(() => (window.__deaf = true));
+  await one.bringToFront();
   await one.getByLabel("Năm sinh").fill("1979");
   await one.getByRole("button", { name: "Lưu", exact: true }).tap();
   await expect(one.getByRole("heading", { name: "Danh sách cán bộ" })).toBeVisible();
   // Tab two still holds version 1 in memory: the domain lets the save through, the store
   // finds version 2 on disk inside the transaction and refuses it.
+  await two.bringToFront();
   await two.getByLabel("Ghi chú").fill("không nghe thấy thẻ kia");
   await two.getByRole("button", { name: "Lưu", exact: true }).tap();
   const summary = two.locator(".error-summary");
@@ -352,6 +369,7 @@ test("a tab that missed the other's message is still refused: the version is che
   await expect(two.getByLabel("Năm sinh")).toHaveValue("1979");
   await expect(two.getByLabel("Ghi chú")).toHaveValue("");
   // Disk unchanged by the refused save.
+  await one.bringToFront();
   await one.reload();
   await one.locator(".cadre-row", { hasText: "Hoàng Văn Páo" }).tap();
   await expect(one.getByLabel("Năm sinh")).toHaveValue("1979");
