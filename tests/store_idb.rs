@@ -299,3 +299,116 @@ async fn a_training_change_and_its_undo_survive_reopen() {
     assert_eq!(c.political, st.change.cadres[0].political);
     db.close();
 }
+
+#[wasm_bindgen_test]
+async fn an_encrypted_snapshot_opens_with_its_passphrase_only() {
+    use dtbd::domain::envelope;
+    use dtbd::store::crypto;
+    let plain = "{\"format\":\"dtbd-snapshot\",\"tên\":\"Lò Thị Mai\"}".as_bytes();
+    let sealed = crypto::encrypt(plain, "mật khẩu đúng").await.unwrap();
+    assert!(envelope::is_envelope(sealed.as_bytes()));
+    assert!(!sealed.contains("Lò Thị Mai"), "nothing in clear");
+    let parts = envelope::parse(sealed.as_bytes()).unwrap();
+    assert_eq!(parts.iterations, 600_000);
+    assert_eq!(parts.ciphertext.len(), plain.len() + envelope::TAG_LEN);
+    assert_eq!(crypto::decrypt(sealed.as_bytes(), "mật khẩu đúng").await.unwrap(), plain);
+    let wrong = crypto::decrypt(sealed.as_bytes(), "mật khẩu sai!").await.unwrap_err();
+    assert_eq!(wrong.0, envelope::WRONG_PASSPHRASE);
+    // Fresh salt and IV every time: the same text encrypts differently.
+    let again = envelope::parse(crypto::encrypt(plain, "mật khẩu đúng").await.unwrap().as_bytes()).unwrap();
+    assert_ne!(again.salt, parts.salt);
+    assert_ne!(again.iv, parts.iv);
+    // A changed byte fails like a wrong passphrase.
+    let mut bad = parts.clone();
+    bad.ciphertext[0] ^= 1;
+    assert_eq!(crypto::decrypt(bad.to_json().as_bytes(), "mật khẩu đúng").await.unwrap_err().0, envelope::WRONG_PASSPHRASE);
+}
+
+#[wasm_bindgen_test]
+async fn a_save_over_a_newer_version_is_refused_inside_the_transaction() {
+    use dtbd::store::SaveError;
+    let name = "dtbd-test-versions";
+    let db = fresh(name).await;
+    let mut roster = Roster::default();
+    db.put_unit(&roster.save_unit(unit("u1"), 1).unwrap()).await.unwrap();
+    let opened = roster.save_cadre(cadre("a", "Nguyễn Văn Đức"), 2).unwrap();
+    db.put_cadre_checked(&opened).await.unwrap();
+    // Two tabs opened version 1; each bumps to version 2 on its own copy.
+    let (mut tab_a, mut tab_b) = (roster.clone(), roster.clone());
+    let mut first = opened.clone();
+    first.note = "thẻ thứ nhất".into();
+    let first = tab_a.save_cadre(first, 3).unwrap();
+    let mut second = opened.clone();
+    second.note = "thẻ thứ hai".into();
+    let second = tab_b.save_cadre(second, 4).unwrap();
+    assert_eq!((first.meta.version, second.meta.version), (2, 2));
+    db.put_cadre_checked(&first).await.unwrap();
+    match db.put_cadre_checked(&second).await {
+        Err(SaveError::Conflict(Some(stored))) => assert_eq!(stored, first),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    // A new record over an existing id is a conflict too; a deleted one reports None.
+    let mut clash = cadre("a", "Trùng mã");
+    clash.meta.version = 1;
+    assert!(matches!(db.put_cadre_checked(&clash).await, Err(SaveError::Conflict(Some(_)))));
+    let mut gone = cadre("z", "Đã xóa");
+    gone.meta.version = 5;
+    assert!(matches!(db.put_cadre_checked(&gone).await, Err(SaveError::Conflict(None))));
+    db.close();
+    let db = Db::open(name).await.unwrap();
+    assert_eq!(db.load_roster().await.unwrap().cadres, vec![first], "the second save wrote nothing");
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_save_or_a_closed_database_leaves_the_previous_state() {
+    use dtbd::store::SaveError;
+    let name = "dtbd-test-failed-save";
+    let db = fresh(name).await;
+    let mut roster = Roster::default();
+    db.put_unit(&roster.save_unit(unit("u1"), 1).unwrap()).await.unwrap();
+    let v1 = roster.save_cadre(cadre("a", "Vàng A Sình"), 2).unwrap();
+    db.put_cadre_checked(&v1).await.unwrap();
+    let mut edit = v1.clone();
+    edit.full_name = "Vàng A Sình (sửa)".into();
+    let v2 = roster.clone().save_cadre(edit, 3).unwrap();
+    fail_next_write();
+    match db.put_cadre_checked(&v2).await {
+        Err(SaveError::Store(e)) => assert!(e.0.contains("bộ nhớ của trình duyệt đã đầy") && e.0.contains("Dữ liệu cũ vẫn còn nguyên"), "{e}"),
+        other => panic!("expected a storage error, got {other:?}"),
+    }
+    assert_eq!(db.load_roster().await.unwrap().cadres, vec![v1.clone()]);
+    // The connection closed under the page (browser shutting it, another version): refused.
+    db.close();
+    let e = db.put_cadre(&v2).await.unwrap_err();
+    assert!(e.0.starts_with("Không lưu được: kết nối tới dữ liệu trên máy đã đóng"), "{e}");
+    assert!(e.0.contains("Dữ liệu cũ vẫn còn nguyên; hãy tải lại trang"), "{e}");
+    assert!(matches!(db.put_cadre_checked(&v2).await, Err(SaveError::Store(_))));
+    let db = Db::open(name).await.unwrap();
+    assert_eq!(db.load_roster().await.unwrap().cadres, vec![v1], "previous state intact");
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn every_committed_write_is_announced_to_the_other_pages() {
+    use wasm_bindgen::prelude::*;
+    let name = "dtbd-test-broadcast";
+    let db = fresh(name).await;
+    // Another page's channel object: it hears what this page's store announces.
+    let other = web_sys::BroadcastChannel::new("dtbd-writes").unwrap();
+    let heard = js_sys::Promise::new(&mut |resolve, _| {
+        let cb = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let _ = resolve.call1(&JsValue::NULL, &ev.data());
+        });
+        other.set_onmessage(Some(cb.as_ref().unchecked_ref()));
+        cb.forget();
+    });
+    let mut roster = Roster::default();
+    db.put_unit(&roster.save_unit(unit("u1"), 1).unwrap()).await.unwrap();
+    let text = wasm_bindgen_futures::JsFuture::from(heard).await.unwrap().as_string().unwrap();
+    let w = dtbd::store::broadcast::Written::from_text(&text);
+    assert!(w.touches("units") && !w.touches("cadres"));
+    assert_eq!(w.ids, vec!["u1".to_string()]);
+    other.close();
+    db.close();
+}

@@ -29,4 +29,6 @@ for entry in "${pages[@]}"; do
   cp -n "dist-pages/$page"/*.js "dist-pages/$page"/*.wasm dist/
 done
 rm -rf dist-pages
+# No inline script: each page's boot script to a file, and the Content-Security-Policy.
+node tools/csp.mjs dist
 node tools/sw-precache.mjs dist

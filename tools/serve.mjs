@@ -4,6 +4,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { CSP } from "./csp.mjs";
 
 const dir = resolve(process.argv[2] || "dist");
 const port = Number(process.argv[3] || 8080);
@@ -46,6 +47,10 @@ createServer(async (req, res) => {
     res.writeHead(200, {
       "Content-Type": types[extname(file)] || "application/octet-stream",
       "Cache-Control": "no-cache",
+      // The same policy as the pages' <meta>, plus what only a header can say.
+      "Content-Security-Policy": `${CSP}; frame-ancestors 'none'`,
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "no-referrer",
     });
     res.end(body);
   } catch {

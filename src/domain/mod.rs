@@ -5,6 +5,7 @@ pub mod chart;
 pub mod directive;
 pub mod demo;
 pub mod document;
+pub mod envelope;
 pub mod levels;
 pub mod model;
 pub mod monitor;

@@ -133,7 +133,71 @@ fn check_studying<L: Level>(errors: &mut Vec<FieldError>, field: &str, q: &Quali
     }
 }
 
+/// The field key of a version conflict among a save's errors (see [`Roster::cadre_conflict`]).
+pub const CONFLICT_FIELD: &str = "meta.version";
+
+/// Xung đột phiên bản: `None` when `stored` (the record as saved now, `None` when absent) is
+/// the version `base` the form was opened with (version 0: a new record, nothing stored),
+/// else the error the form shows, with both versions and, field by field, the two values.
+fn conflict<T>(what: &str, base: &RecordMeta, stored: Option<&T>, meta: fn(&T) -> &RecordMeta, diffs: Vec<(&str, String, String)>) -> Option<FieldError> {
+    let now = stored.map_or(0, |s| meta(s).version);
+    if now == base.version {
+        return None;
+    }
+    let mut m = match stored {
+        None => format!("{what} này đã bị xóa ở một thẻ hoặc cửa sổ khác trong lúc bạn sửa (bạn mở phiên bản {}).", base.version),
+        Some(_) => format!(
+            "{what} này vừa được lưu ở một thẻ hoặc cửa sổ khác trong lúc bạn sửa: bạn mở phiên bản {}, bản đang lưu là phiên bản {now}.",
+            base.version
+        ),
+    };
+    for (label, theirs, mine) in diffs.iter().filter(|(_, a, b)| a != b) {
+        m.push_str(&format!(" {label}: đang lưu \"{theirs}\", bản của bạn \"{mine}\"."));
+    }
+    m.push_str(" Chưa lưu gì. Hãy tải bản đang lưu, hoặc ghi đè bằng bản của bạn.");
+    Some(FieldError::new(CONFLICT_FIELD, m))
+}
+
 impl Roster {
+    /// The version conflict of saving `mine` (opened as version `mine.meta`) over `stored`,
+    /// the cadre as saved now; `None` when there is none. See [`CONFLICT_FIELD`].
+    pub fn cadre_conflict(&self, mine: &Cadre, stored: Option<&Cadre>) -> Option<FieldError> {
+        let diffs = stored.map_or_else(Vec::new, |s| {
+            let f = |c: &Cadre| -> [(&'static str, String); 7] {
+                [
+                    ("Họ và tên", c.full_name.clone()),
+                    ("Năm sinh", c.birth_year.to_string()),
+                    ("Giới tính", c.gender.label().to_string()),
+                    ("Dân tộc", c.ethnicity.clone()),
+                    ("Đơn vị công tác", self.unit_name(&c.unit_id).to_string()),
+                    ("Chức vụ", c.positions.iter().map(|p| p.title.as_str()).collect::<Vec<_>>().join("; ")),
+                    ("Ghi chú", c.note.clone()),
+                ]
+            };
+            f(s).into_iter().zip(f(mine)).map(|((label, theirs), (_, mine))| (label, theirs, mine)).collect()
+        });
+        let shown = diffs.iter().any(|(_, a, b)| a != b);
+        let mut e = conflict("Cán bộ", &mine.meta, stored, |c: &Cadre| &c.meta, diffs)?;
+        if !shown && stored.is_some_and(|s| Cadre { meta: s.meta.clone(), ..mine.clone() } != *s) {
+            e.message = e.message.replace(" Chưa lưu gì.", " Hai bản khác nhau ở trình độ, quy hoạch hoặc ủy viên. Chưa lưu gì.");
+        }
+        Some(e)
+    }
+
+    /// The version conflict of saving unit `mine` over `stored` (see [`Roster::cadre_conflict`]).
+    pub fn unit_conflict(&self, mine: &Unit, stored: Option<&Unit>) -> Option<FieldError> {
+        let diffs = stored.map_or_else(Vec::new, |s| {
+            let parent = |u: &Unit| u.parent_id.as_deref().map_or("(không có)", |p| self.unit_name(p)).to_string();
+            vec![
+                ("Tên đơn vị", s.name.clone(), mine.name.clone()),
+                ("Cấp", s.level.label().to_string(), mine.level.label().to_string()),
+                ("Loại đơn vị", s.kind.label().to_string(), mine.kind.label().to_string()),
+                ("Đơn vị cấp trên", parent(s), parent(mine)),
+            ]
+        });
+        conflict("Đơn vị", &mine.meta, stored, |u: &Unit| &u.meta, diffs)
+    }
+
     /// The unit with this id.
     pub fn unit(&self, id: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.id == id)
@@ -176,6 +240,8 @@ impl Roster {
         check_text(&mut e, "ethnicity", "Dân tộc", &c.ethnicity, MAX_NAME_CHARS);
         check_text(&mut e, "professional_field", "Chuyên ngành", &c.professional_field, MAX_NAME_CHARS);
         check_text(&mut e, "note", "Ghi chú", &c.note, MAX_TEXT_CHARS);
+        check_text(&mut e, "foreign_language_name", "Tên ngoại ngữ", &c.foreign_language_name, MAX_NAME_CHARS);
+        check_text(&mut e, "minority_language", "Tiếng dân tộc thiểu số", &c.minority_language, MAX_NAME_CHARS);
         for (i, p) in c.positions.iter().enumerate() {
             let n = i + 1;
             if p.title.trim().is_empty() {
@@ -193,6 +259,8 @@ impl Roster {
                     format!("Quy hoạch thứ {}: chưa nhập chức danh.", i + 1),
                 ));
             }
+            check_text(&mut e, &format!("planned_for.{i}.title"), &format!("Quy hoạch thứ {}", i + 1), &p.title, MAX_NAME_CHARS);
+            check_text(&mut e, &format!("planned_for.{i}.term"), &format!("Giai đoạn quy hoạch thứ {}", i + 1), &p.term, MAX_NAME_CHARS);
         }
         let mut seen = HashSet::new();
         for (i, m) in c.memberships.iter().enumerate() {
@@ -298,6 +366,9 @@ impl Roster {
             return Err(errors);
         }
         let slot = self.cadres.iter().position(|c| c.id == cadre.id);
+        if let Some(e) = slot.and_then(|i| self.cadre_conflict(&cadre, Some(&self.cadres[i]))) {
+            return Err(vec![e]);
+        }
         cadre.meta = RecordMeta::next(slot.map(|i| &self.cadres[i].meta), now);
         match slot {
             Some(i) => self.cadres[i] = cadre.clone(),
@@ -314,6 +385,9 @@ impl Roster {
             return Err(errors);
         }
         let slot = self.units.iter().position(|u| u.id == unit.id);
+        if let Some(e) = slot.and_then(|i| self.unit_conflict(&unit, Some(&self.units[i]))) {
+            return Err(vec![e]);
+        }
         unit.meta = RecordMeta::next(slot.map(|i| &self.units[i].meta), now);
         match slot {
             Some(i) => self.units[i] = unit.clone(),
@@ -514,5 +588,79 @@ mod tests {
         assert_eq!(idx.find("").len(), 2);
         assert!(idx.find("lê").is_empty());
         assert!(idx.matches("2", "hoa"));
+    }
+
+    #[test]
+    fn a_stale_version_is_refused_with_both_values_and_changes_nothing() {
+        let mut r = roster();
+        let opened = r.save_cadre(cadre("1", "Lò Thị Mai"), 1).unwrap();
+        // Another tab saved a change first.
+        let mut other = opened.clone();
+        other.full_name = "Lò Thị Mai Anh".into();
+        r.save_cadre(other, 2).unwrap();
+        let before = r.clone();
+        let mut mine = opened.clone();
+        mine.note = "của tôi".into();
+        let errs = r.save_cadre(mine.clone(), 3).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].field, CONFLICT_FIELD);
+        let m = &errs[0].message;
+        assert!(m.contains("phiên bản 1") && m.contains("phiên bản 2"), "{m}");
+        assert!(m.contains("Họ và tên: đang lưu \"Lò Thị Mai Anh\", bản của bạn \"Lò Thị Mai\""), "{m}");
+        assert!(m.contains("Ghi chú: đang lưu \"\", bản của bạn \"của tôi\""), "{m}");
+        assert!(!m.contains("Năm sinh"), "equal fields are not listed: {m}");
+        assert_eq!(r, before);
+        // Overwriting knowingly: the form takes the stored version as its base.
+        mine.meta = r.cadre("1").unwrap().meta.clone();
+        let saved = r.save_cadre(mine, 4).unwrap();
+        assert_eq!(saved.meta.version, 3);
+        assert_eq!(r.cadre("1").unwrap().note, "của tôi");
+    }
+
+    #[test]
+    fn conflicts_name_deletions_hidden_differences_and_units() {
+        let r = roster();
+        let mut mine = cadre("1", "A");
+        mine.meta.version = 2;
+        let gone = r.cadre_conflict(&mine, None).unwrap();
+        assert!(gone.message.contains("đã bị xóa") && gone.message.contains("phiên bản 2"));
+        let mut stored = mine.clone();
+        stored.meta.version = 3;
+        stored.professional.level = Professional::Master;
+        let hidden = r.cadre_conflict(&mine, Some(&stored)).unwrap();
+        assert!(hidden.message.contains("trình độ"), "{}", hidden.message);
+        assert!(r.cadre_conflict(&mine, Some(&mine)).is_none());
+        let mut new = cadre("9", "B");
+        new.meta.version = 0;
+        assert!(r.cadre_conflict(&new, None).is_none(), "a new record expects nothing stored");
+        assert!(r.cadre_conflict(&new, Some(&mine)).is_some(), "a new record over an existing id");
+        let u = r.unit("x").unwrap().clone();
+        let mut renamed = u.clone();
+        renamed.name = "Xã Nậm Dịch".into();
+        renamed.meta.version += 1;
+        let e = r.unit_conflict(&u, Some(&renamed)).unwrap();
+        assert!(e.message.starts_with("Đơn vị này") && e.message.contains("Xã Nậm Dịch"), "{}", e.message);
+    }
+
+    #[test]
+    fn hostile_text_is_kept_verbatim_or_refused_by_length() {
+        let mut r = roster();
+        let hostile = "<img src=x onerror=alert(1)><script>alert(2)</script> \u{202E}gnp.exe \"'&";
+        let saved = r.save_cadre(cadre("1", hostile), 1).unwrap();
+        assert_eq!(saved.full_name, hostile, "stored as typed; the UI renders text, never HTML");
+        let long = "A".repeat(10_000);
+        let errs = r.save_cadre(cadre("2", &long), 2).unwrap_err();
+        assert_eq!(errs[0].field, "full_name");
+        assert_eq!(errs[0].message, format!("Họ và tên: dài quá {MAX_NAME_CHARS} ký tự."));
+        let mut u = unit("y", &long, Some("h"));
+        u.name = long.clone();
+        assert!(r.validate_unit(&u).iter().any(|e| e.field == "name" && e.message.contains("dài quá")));
+        let mut c = cadre("3", "Hợp lệ");
+        c.note = long.clone();
+        assert!(r.save_cadre(c, 3).unwrap_err()[0].message.starts_with("Ghi chú: dài quá"));
+        let mut c = cadre("4", "Hợp lệ");
+        c.planned_for.push(crate::domain::model::PlannedPosition { title: long, term: String::new() });
+        assert!(r.save_cadre(c, 4).unwrap_err()[0].field.starts_with("planned_for.0"));
+        assert_eq!(r.cadres.len(), 1);
     }
 }

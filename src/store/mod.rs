@@ -64,6 +64,9 @@ const GENERATION: &str = "write_generation";
 pub const BACKUPS_KEPT: usize = 10;
 
 thread_local! {
+    /// Set when the browser closed our connection (another tab opened a newer version of the
+    /// database, or the browser itself closed it): every later write says so.
+    static CONNECTION_CLOSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     static FAIL_NEXT_WRITE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
@@ -72,6 +75,22 @@ thread_local! {
 #[doc(hidden)]
 pub fn fail_next_write() {
     FAIL_NEXT_WRITE.with(|f| f.set(true));
+}
+
+/// Why a version-checked save did not happen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError<T> {
+    /// The browser refused the write (nothing written).
+    Store(StoreError),
+    /// Xung đột: the stored version is not the one the form opened; the record as stored
+    /// now (`None`: deleted meanwhile). Nothing written.
+    Conflict(Option<T>),
+}
+
+#[derive(Deserialize)]
+struct MetaOnly {
+    #[serde(default)]
+    meta: crate::domain::model::RecordMeta,
 }
 
 /// A storage failure, worded for the user.
@@ -89,6 +108,10 @@ fn err(context: &str, e: impl std::fmt::Debug) -> StoreError {
     if detail.contains("QuotaExceeded") {
         StoreError(format!(
             "{context}: bộ nhớ của trình duyệt đã đầy. Dữ liệu cũ vẫn còn nguyên; hãy xuất bản sao lưu và giải phóng dung lượng."
+        ))
+    } else if CONNECTION_CLOSED.with(|c| c.get()) || detail.contains("InvalidStateError") || detail.contains("connection is closing") {
+        StoreError(format!(
+            "{context}: kết nối tới dữ liệu trên máy đã đóng (ứng dụng vừa được cập nhật ở một thẻ khác, hoặc trình duyệt đã đóng nó). Dữ liệu cũ vẫn còn nguyên; hãy tải lại trang rồi làm lại."
         ))
     } else {
         StoreError(format!("{context}: lỗi lưu trữ của trình duyệt ({detail})."))
@@ -124,12 +147,30 @@ impl Db {
             })
             .await
             .map_err(|e| err("Không mở được cơ sở dữ liệu", e))?;
+        // A newer version of the app in another tab needs the database upgraded: let it
+        // (close ours) rather than block it; our later writes then say to reload.
+        {
+            use indexed_db_futures::internals::SystemRepr;
+            use wasm_bindgen::closure::Closure;
+            let sys: web_sys::IdbDatabase = db.as_sys().clone().unchecked_into();
+            let closing = sys.clone();
+            let on_change = Closure::<dyn Fn()>::new(move || {
+                CONNECTION_CLOSED.with(|c| c.set(true));
+                closing.close();
+            });
+            sys.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
+            on_change.forget();
+            let on_close = Closure::<dyn Fn()>::new(|| CONNECTION_CLOSED.with(|c| c.set(true)));
+            sys.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+            on_close.forget();
+        }
         Ok(Db { db })
     }
 
-    /// Closes the connection (tests reopen to prove data reached the disk).
-    pub fn close(self) {
-        self.db.close();
+    /// Closes the connection (tests reopen to prove data reached the disk, or write through a
+    /// closed connection to prove a refused write changes nothing).
+    pub fn close(&self) {
+        self.db.clone().close();
     }
 
     /// Deletes a whole database by name (tests, demo reset).
@@ -253,7 +294,52 @@ impl Db {
         }
         tx.commit().await.map_err(|e| err(ctx, e))?;
         prefs::set(GENERATION, &new_id());
+        broadcast::announce(stores, ops.iter().map(|op| match op {
+            Op::Put { key, .. } | Op::Delete { key, .. } => *key,
+        }));
         Ok(())
+    }
+
+    /// Saves `record` (version `n`, just bumped by the domain) only if the version stored is
+    /// still `n - 1` (nothing stored for `n == 1`), checked inside the write transaction so
+    /// another tab's save in between is caught, never overwritten. On a conflict nothing is
+    /// written and the record as stored now is returned (`None`: deleted meanwhile).
+    async fn put_checked<T: Serialize + DeserializeOwned>(&self, store_name: &'static str, id: &str, record: &T, version: u64) -> Result<(), SaveError<T>> {
+        let ctx = "Không lưu được";
+        let e = |x: &dyn std::fmt::Debug| SaveError::Store(err(ctx, x));
+        let tx = self.db.transaction(store_name).with_mode(TransactionMode::Readwrite).build().map_err(|x| e(&x))?;
+        let s = tx.object_store(store_name).map_err(|x| e(&x))?;
+        let current: Option<String> = s.get::<String, &str, _>(id).primitive().map_err(|x| e(&x))?.await.map_err(|x| e(&x))?;
+        let stored_version = match &current {
+            None => 0,
+            Some(json) => serde_json::from_str::<MetaOnly>(json).map(|m| m.meta.version).unwrap_or(u64::MAX),
+        };
+        if stored_version + 1 != version {
+            drop(tx);
+            let stored = current.as_deref().and_then(|j| serde_json::from_str(j).ok());
+            return Err(SaveError::Conflict(stored));
+        }
+        let json = serde_json::to_string(record).expect("records always serialise");
+        s.put(json.as_str()).with_key(id).primitive().map_err(|x| e(&x))?;
+        if FAIL_NEXT_WRITE.with(|f| f.take()) {
+            drop(tx);
+            return Err(e(&"QuotaExceededError (mô phỏng)"));
+        }
+        tx.commit().await.map_err(|x| e(&x))?;
+        prefs::set(GENERATION, &new_id());
+        broadcast::announce(&[store_name], std::iter::once(id));
+        Ok(())
+    }
+
+    /// Saves a cadre the form opened as version `c.meta.version - 1` (see
+    /// [`Db::put_checked`]): a save from another tab in between is a [`SaveError::Conflict`].
+    pub async fn put_cadre_checked(&self, c: &Cadre) -> Result<(), SaveError<Cadre>> {
+        self.put_checked(CADRES, &c.id, c, c.meta.version).await
+    }
+
+    /// Saves a unit, checking its version like [`Db::put_cadre_checked`].
+    pub async fn put_unit_checked(&self, u: &Unit) -> Result<(), SaveError<Unit>> {
+        self.put_checked(UNITS, &u.id, u, u.meta.version).await
     }
 
     /// Thế hệ dữ liệu: a token that changes after every write from any tab or bundle (kept in
@@ -622,4 +708,84 @@ pub fn local_datetime(ms: i64) -> String {
     format!("{:02}/{:02}/{} {:02}:{:02}", d.get_date(), d.get_month() + 1, d.get_full_year(), d.get_hours(), d.get_minutes())
 }
 
+pub mod crypto;
 pub mod files;
+
+/// Hai thẻ: every committed write is announced on a `BroadcastChannel`, so the other tabs and
+/// bundles of the app (same origin) reload what changed. Nothing leaves the browser.
+pub mod broadcast {
+    use wasm_bindgen::prelude::*;
+
+    /// Channel name, shared by every page of the app.
+    const CHANNEL: &str = "dtbd-writes";
+    /// Ids listed per message; a bigger write (an import) sends none, meaning "many".
+    const MAX_IDS: usize = 200;
+
+    thread_local! {
+        static CHANNEL_OBJ: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(CHANNEL).ok();
+    }
+
+    /// What a committed write touched. On the channel as text: the store names joined by
+    /// commas, then one id per line (no serde: it would cost every bundle).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Written {
+        /// Object stores written ("cadres", "units", "directives", ...).
+        pub stores: Vec<String>,
+        /// Keys written, or empty when there were more than a few hundred.
+        pub ids: Vec<String>,
+    }
+
+    impl Written {
+        /// The message text.
+        pub fn to_text(&self) -> String {
+            let mut t = self.stores.join(",");
+            for id in &self.ids {
+                t.push('\n');
+                t.push_str(id);
+            }
+            t
+        }
+
+        /// Reads a message text.
+        pub fn from_text(t: &str) -> Written {
+            let mut lines = t.split('\n');
+            let stores = lines.next().unwrap_or("").split(',').filter(|s| !s.is_empty()).map(str::to_string).collect();
+            Written { stores, ids: lines.map(str::to_string).collect() }
+        }
+
+        /// Whether the write touched `store`.
+        pub fn touches(&self, store: &str) -> bool {
+            self.stores.iter().any(|s| s == store)
+        }
+    }
+
+    /// Tells the other pages of the app that a write committed.
+    pub fn announce<'a>(stores: &[&str], ids: impl Iterator<Item = &'a str>) {
+        let mut ids: Vec<String> = ids.take(MAX_IDS + 1).map(str::to_string).collect();
+        if ids.len() > MAX_IDS {
+            ids.clear();
+        }
+        let w = Written { stores: stores.iter().map(|s| s.to_string()).collect(), ids };
+        let text = w.to_text();
+        CHANNEL_OBJ.with(|c| {
+            if let Some(c) = c {
+                let _ = c.post_message(&JsValue::from_str(&text));
+            }
+        });
+    }
+
+    /// Calls `f` for every write another page of the app announces (never for this page's own).
+    pub fn listen(f: impl Fn(Written) + 'static) {
+        let cb = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            if let Some(t) = ev.data().as_string() {
+                f(Written::from_text(&t));
+            }
+        });
+        CHANNEL_OBJ.with(|c| {
+            if let Some(c) = c {
+                let _ = c.add_event_listener_with_callback("message", cb.as_ref().unchecked_ref());
+            }
+        });
+        cb.forget();
+    }
+}

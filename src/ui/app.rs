@@ -20,6 +20,7 @@ use crate::store::{self, Db};
 thread_local! {
     static DB: OnceCell<Rc<Db>> = const { OnceCell::new() };
     static BUNDLE: OnceCell<Bundle> = const { OnceCell::new() };
+    static LOAD_DIRECTIVES: OnceCell<LoadDirectives> = const { OnceCell::new() };
 }
 
 /// The app ships as one small wasm bundle per area of work, each its own HTML page, all
@@ -241,17 +242,20 @@ impl AppState {
         self.toast.set(Some(Toast { text: text.into(), error: true, undo: None }));
     }
 
-    /// Applies `change` to a copy of the roster (the domain validates it), writes the
-    /// changed record with `write`, and only then replaces the roster in memory: on a storage
-    /// failure nothing changes in memory either.
+    /// Applies `change` to a copy of the roster (the domain validates it and checks the
+    /// version), writes the changed record with `write` (which checks the version again inside
+    /// the transaction), and only then replaces the roster in memory: on a storage failure
+    /// nothing changes in memory either. On a version conflict (another tab saved first) the
+    /// record as stored now replaces the one in memory, and the error names both versions.
     async fn save_record<T, W>(
         &self,
         change: impl FnOnce(&mut Roster) -> Result<T, Vec<crate::domain::roster::FieldError>>,
         write: impl FnOnce(Rc<Db>, T) -> W,
+        conflict: fn(&mut Roster, &T, Option<T>) -> Option<crate::domain::roster::FieldError>,
     ) -> Result<T, Vec<crate::domain::roster::FieldError>>
     where
         T: Clone,
-        W: std::future::Future<Output = Result<(), store::StoreError>>,
+        W: std::future::Future<Output = Result<(), store::SaveError<T>>>,
     {
         let mut next = self.roster.get_untracked();
         let saved = change(&mut next)?;
@@ -260,21 +264,50 @@ impl AppState {
                 self.roster.set(next);
                 Ok(saved)
             }
-            Err(e) => {
+            Err(store::SaveError::Conflict(stored)) => {
+                let mut now = self.roster.get_untracked();
+                let e = conflict(&mut now, &saved, stored);
+                self.roster.set(now);
+                Err(e.into_iter().collect())
+            }
+            Err(store::SaveError::Store(e)) => {
                 self.fail(e.to_string());
-                Err(vec![])
+                Err(vec![crate::domain::roster::FieldError { field: "store".into(), message: e.to_string() }])
             }
         }
     }
 
     /// Saves a cadre (see [`AppState::save_record`]).
     pub async fn save_cadre(&self, draft: Cadre) -> Result<Cadre, Vec<crate::domain::roster::FieldError>> {
-        self.save_record(|r| r.save_cadre(draft, store::now()), |db, c| async move { db.put_cadre(&c).await }).await
+        self.save_record(
+            |r| r.save_cadre(draft, store::now()),
+            |db, c| async move { db.put_cadre_checked(&c).await },
+            |r, mine, stored| {
+                // The form's base version: the one before this save's bump.
+                let opened = Cadre { meta: crate::domain::model::RecordMeta { version: mine.meta.version - 1, ..mine.meta.clone() }, ..mine.clone() };
+                let e = r.cadre_conflict(&opened, stored.as_ref());
+                r.cadres.retain(|c| c.id != mine.id);
+                r.cadres.extend(stored);
+                e
+            },
+        )
+        .await
     }
 
     /// Saves a unit (see [`AppState::save_record`]).
     pub async fn save_unit(&self, draft: Unit) -> Result<Unit, Vec<crate::domain::roster::FieldError>> {
-        self.save_record(|r| r.save_unit(draft, store::now()), |db, u| async move { db.put_unit(&u).await }).await
+        self.save_record(
+            |r| r.save_unit(draft, store::now()),
+            |db, u| async move { db.put_unit_checked(&u).await },
+            |r, mine, stored| {
+                let opened = Unit { meta: crate::domain::model::RecordMeta { version: mine.meta.version - 1, ..mine.meta.clone() }, ..mine.clone() };
+                let e = r.unit_conflict(&opened, stored.as_ref());
+                r.units.retain(|u| u.id != mine.id);
+                r.units.extend(stored);
+                e
+            },
+        )
+        .await
     }
 
     /// Saves a directive after the domain's validation.
@@ -398,6 +431,9 @@ pub fn start(bundle: Bundle, pages: Pages, load_directives: LoadDirectives) {
     BUNDLE.with(|b| {
         let _ = b.set(bundle);
     });
+    LOAD_DIRECTIVES.with(|l| {
+        let _ = l.set(load_directives);
+    });
     console_error_panic_hook::set_once();
     register_service_worker();
     // Not leptos' spawn_local: its executor is set up by `mount_to_body`, which comes later.
@@ -452,6 +488,34 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
     let reminder = RwSignal::new(export_reminder(store::prefs::reminder_since(), store::now(), store::prefs::reminder_days()));
     let state = AppState { roster, index, directives, route: RwSignal::new(current_route()), toast: RwSignal::new(None), reminder };
     provide_context(state);
+
+    // Another tab (or bundle) committed a write: read what it touched again, so both show
+    // the same data. Open forms keep their draft; the version check catches a stale save.
+    store::broadcast::listen(move |w| {
+        let touched = |s: &str| w.touches(s);
+        let roster_changed = touched("units") || touched("cadres");
+        let directives_changed = touched("directives");
+        if !roster_changed && !directives_changed {
+            return;
+        }
+        spawn_local(async move {
+            if roster_changed {
+                match db().load_roster().await {
+                    Ok(r) => roster.set(r),
+                    Err(e) => state.fail(e.to_string()),
+                }
+            }
+            if directives_changed {
+                let load = LOAD_DIRECTIVES.with(|l| l.get().copied());
+                if let Some(load) = load {
+                    match load(db()).await {
+                        Ok(d) => directives.set(d),
+                        Err(e) => state.fail(e.to_string()),
+                    }
+                }
+            }
+        });
+    });
 
     let on_hash = Closure::<dyn Fn()>::new(move || state.route.set(current_route()));
     if let Some(w) = web_sys::window() {

@@ -13,7 +13,7 @@ use crate::domain::model::{
 use crate::domain::roster::FieldError;
 use crate::store;
 use crate::ui::app::{AppState, Route};
-use crate::ui::widgets::{error_summary, code_select, error_for, field, options};
+use crate::ui::widgets::{code_select, conflict_actions, error_for, error_summary, field, options};
 
 #[component]
 pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
@@ -45,8 +45,7 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
         })
     };
 
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = move || {
         if saving.get_untracked() {
             return;
         }
@@ -73,6 +72,30 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
             }
             saving.set(false);
         });
+    };
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submit();
+    };
+    // Version conflict: take the stored record (or, when it was deleted, nothing) ...
+    let reload = move || {
+        let id = draft.with_untracked(|c| c.id.clone());
+        match state.roster.with_untracked(|r| r.cadre(&id).cloned()) {
+            Some(c) => {
+                birth_year_text.set(c.birth_year.to_string());
+                draft.set(c);
+                errors.set(Vec::new());
+            }
+            None => state.go(Route::Roster),
+        }
+    };
+    // ... or save mine over it, as the next version of what is stored.
+    let overwrite = move || {
+        let id = draft.with_untracked(|c| c.id.clone());
+        let meta = state.roster.with_untracked(|r| r.cadre(&id).map(|c| c.meta.clone())).unwrap_or_default();
+        draft.update(|c| c.meta = meta);
+        submit();
     };
 
     let delete = move |_| {
@@ -104,6 +127,7 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
             </div>
             <form class="cadre-form" on:submit=save novalidate>
                 {error_summary(errors)}
+                {conflict_actions(errors, reload, overwrite)}
 
                 <fieldset>
                     <legend>"Thông tin chung"</legend>

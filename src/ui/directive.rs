@@ -228,9 +228,9 @@ fn TargetCard(d: Directive, t: Target, score: Memo<Option<DirectiveScore>>) -> i
                     {what_if.map(|w| view! { <p class="what-if">{format!("Nếu các đồng chí đang học hoàn thành: {w}")}</p> })}
                     {marks.map(|(v, target, path)| view! {
                         <div class="bar" role="img" aria-label=format!("Giá trị {}", s.value_text())>
-                            <div class=format!("fill status-{}", s.status.code()) style=format!("width:{v:.1}%")></div>
-                            {target.map(|x| view! { <div class="mark target-mark" title="Mục tiêu" style=format!("left:{x:.1}%")></div> })}
-                            {path.map(|x| view! { <div class="mark path-mark" title="Tiến độ cần đạt hôm nay" style=format!("left:{x:.1}%")></div> })}
+                            <div class=format!("fill status-{}", s.status.code()) style=("width", format!("{v:.1}%"))></div>
+                            {target.map(|x| view! { <div class="mark target-mark" title="Mục tiêu" style=("left", format!("{x:.1}%"))></div> })}
+                            {path.map(|x| view! { <div class="mark path-mark" title="Tiến độ cần đạt hôm nay" style=("left", format!("{x:.1}%"))></div> })}
                         </div>
                     })}
                 }

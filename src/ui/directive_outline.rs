@@ -93,7 +93,7 @@ pub fn Outline(draft: RwSignal<Directive>, errors: RwSignal<Vec<FieldError>>) ->
                 };
                 let (edit_id, up, down, del) = (id.clone(), id.clone(), id.clone(), id.clone());
                 view! {
-                    <div class="outline-row target-row" style=format!("--depth:{depth}")>
+                    <div class="outline-row target-row" style=("--depth", depth.to_string())>
                         <span class="row-kind">"Chỉ tiêu"</span>
                         <span class="row-text">{sentence}</span>
                         <span class="row-actions">
@@ -112,7 +112,7 @@ pub fn Outline(draft: RwSignal<Directive>, errors: RwSignal<Vec<FieldError>>) ->
                     move || draft.with(|d| d.need(&id).map(|n| n.sentence.clone()).unwrap_or_default())
                 };
                 view! {
-                    <div class="outline-row need-row" style=format!("--depth:{depth}")>
+                    <div class="outline-row need-row" style=("--depth", depth.to_string())>
                         <span class="row-kind">"Nhu cầu"</span>
                         <span class="row-text">{sentence}</span>
                         <span class="row-actions">
@@ -202,7 +202,7 @@ fn section_row(
     let (s0, s1, s2) = (set.clone(), set.clone(), set);
     let (up, down, del, child, item) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
     view! {
-        <div class="outline-row section-row" style=format!("--depth:{depth}")>
+        <div class="outline-row section-row" style=("--depth", depth.to_string())>
             <input class="num-input" type="text" aria-label="Số thứ tự mục" prop:value=move || g0().0 on:change=move |ev| s0(0, event_target_value(&ev)) />
             <input class="grow-input" type="text" aria-label="Tên mục" placeholder="Tên mục" prop:value=move || g1().1 on:change=move |ev| s1(1, event_target_value(&ev)) />
             <span class="row-actions">
@@ -254,7 +254,7 @@ fn item_row(
     let (s0, s1) = (set.clone(), set);
     let (up, down, del, add) = (id.clone(), id.clone(), id.clone(), id.clone());
     view! {
-        <div class="outline-row item-row" style=format!("--depth:{depth}")>
+        <div class="outline-row item-row" style=("--depth", depth.to_string())>
             <input class="num-input" type="text" aria-label="Dấu đầu dòng" prop:value=move || g0().0 on:change=move |ev| s0(0, event_target_value(&ev)) />
             <textarea class="row-textarea grow-input" rows="2" aria-label="Lời văn của đoạn" placeholder="Lời văn của đoạn, chép nguyên văn" prop:value=move || g1().1 on:change=move |ev| s1(1, event_target_value(&ev))></textarea>
             <span class="row-actions">

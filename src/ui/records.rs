@@ -20,6 +20,19 @@ pub fn training(state: AppState) -> RwSignal<Option<TrainingRecords>> {
         .with(|t| {
             t.get_or_init(|| {
                 let s = ArcRwSignal::new(None);
+                // Another tab wrote training records: read them again.
+                let heard = s.clone();
+                crate::store::broadcast::listen(move |w| {
+                    if ["plans", "course_lines", "enrollments", "history", "aggregates"].iter().any(|s| w.touches(s)) {
+                        let heard = heard.clone();
+                        spawn_local(async move {
+                            match db().load_training().await {
+                                Ok(r) => heard.set(Some(r)),
+                                Err(e) => state.fail(e.to_string()),
+                            }
+                        });
+                    }
+                });
                 let target = s.clone();
                 spawn_local(async move {
                     match db().load_training().await {

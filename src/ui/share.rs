@@ -13,7 +13,8 @@ use crate::domain::snapshot::{
     self, export_reminder, Choice, Counts, Dataset, Kind, ExportScope, ExportedBy, Preview, RecordChange, Resolutions, Scope, SnapshotError, Status,
     MAX_SNAPSHOT_BYTES,
 };
-use crate::store::{self, files, prefs, Backup, BackupReason};
+use crate::domain::envelope;
+use crate::store::{self, crypto, files, prefs, Backup, BackupReason};
 use crate::ui::app::{db, AppState, Route};
 
 /// Changes listed in the preview besides the conflicts (which are all listed).
@@ -41,6 +42,8 @@ enum Import {
     Busy(String),
     Failed { file: String, errors: Vec<String> },
     Ready(Arc<Pending>),
+    /// An encrypted file waiting for its passphrase (with the last attempt's error).
+    Locked { file: String, bytes: Arc<Vec<u8>>, error: Option<String> },
     Done { file: String, counts: Counts },
 }
 
@@ -61,6 +64,15 @@ async fn check_file(file: web_sys::File) -> Import {
         Ok(b) => b,
         Err(e) => return failed(vec![e.0]),
     };
+    if envelope::is_envelope(&bytes) {
+        return Import::Locked { file: name, bytes: Arc::new(bytes), error: None };
+    }
+    check_bytes(name, bytes).await
+}
+
+/// Checks and previews a snapshot's bytes (read from a file, or decrypted).
+async fn check_bytes(name: String, bytes: Vec<u8>) -> Import {
+    let failed = |errors: Vec<String>| Import::Failed { file: name.clone(), errors };
     let generation = store::Db::generation();
     let local = match db().load_dataset().await {
         Ok(d) => d,
@@ -215,6 +227,9 @@ pub fn SharePage() -> impl IntoView {
     let exported: RwSignal<Option<String>> = RwSignal::new(None);
     let last_export = RwSignal::new(prefs::last_export());
     let days = RwSignal::new(prefs::reminder_days());
+    let encrypt = RwSignal::new(false);
+    let pass = RwSignal::new(String::new());
+    let pass2 = RwSignal::new(String::new());
 
     let unit_options = move || {
         state.roster.with(|r| {
@@ -227,6 +242,12 @@ pub fn SharePage() -> impl IntoView {
     let export = move |share: bool| {
         if exporting.get_untracked() {
             return;
+        }
+        let secret = encrypt.get_untracked().then(|| pass.get_untracked());
+        if let Some(p) = &secret {
+            if let Err(msg) = envelope::check_passphrase(p, &pass2.get_untracked()) {
+                return state.fail(msg);
+            }
         }
         exporting.set(true);
         exported.set(None);
@@ -258,7 +279,12 @@ pub fn SharePage() -> impl IntoView {
                 }
                 let r = &snap.records;
                 let what = format!("{} đơn vị, {} cán bộ, {} văn bản", r.units.len(), r.cadres.len(), r.directives.len());
-                let file = files::make_file(&snap.to_json(), &name, gz).await.map_err(|e| e.0)?;
+                let json = snap.to_json();
+                let text = match &secret {
+                    Some(p) => crypto::encrypt(json.as_bytes(), p).await.map_err(|e| e.0)?,
+                    None => json,
+                };
+                let file = files::make_file(&text, &name, gz).await.map_err(|e| e.0)?;
                 if share {
                     if !files::share(&file).await.map_err(|e| e.0)? {
                         return Ok(None);
@@ -269,7 +295,8 @@ pub fn SharePage() -> impl IntoView {
                 prefs::set_last_export(now);
                 last_export.set(Some(now));
                 state.reminder.set(None);
-                Ok(Some(format!("Đã xuất tệp {name} ({what}, {}).", mb(file.size()))))
+                let sealed = if secret.is_some() { ", đã mã hóa bằng mật khẩu" } else { "" };
+                Ok(Some(format!("Đã xuất tệp {name} ({what}, {}{sealed}).", mb(file.size()))))
             }
             .await;
             match result {
@@ -391,8 +418,40 @@ pub fn SharePage() -> impl IntoView {
         usage.set(files::usage().await);
     });
 
+    let unlock_pass = RwSignal::new(String::new());
+    let unlock = move |file: String, bytes: Arc<Vec<u8>>| {
+        let p = unlock_pass.get_untracked();
+        import.set(Import::Busy(format!("Đang giải mã tệp {file}…")));
+        spawn_local(async move {
+            match crypto::decrypt(&bytes, &p).await {
+                Ok(plain) => {
+                    unlock_pass.set(String::new());
+                    import.set(check_bytes(file, plain).await);
+                }
+                Err(e) => import.set(Import::Locked { file, bytes, error: Some(e.0) }),
+            }
+        });
+    };
     let import_view = move || match import.get() {
         Import::Idle => ().into_any(),
+        Import::Locked { file, bytes, error } => {
+            let f = file.clone();
+            view! {
+                <form class="unlock" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); unlock(f.clone(), bytes.clone()); }>
+                    <p>{format!("Tệp {file} đã được mã hóa. Hãy nhập mật khẩu người gửi đã báo.")}</p>
+                    {error.map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                    <div class="field">
+                        <label for="share-unlock">"Mật khẩu của tệp"</label>
+                        <input id="share-unlock" type="password" autocomplete="off" prop:value=move || unlock_pass.get() on:input=move |ev| unlock_pass.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="actions">
+                        <button type="submit" class="btn primary">"Mở tệp"</button>
+                        <button type="button" class="btn ghost" on:click=move |_| import.set(Import::Idle)>"Bỏ qua"</button>
+                    </div>
+                </form>
+            }
+            .into_any()
+        }
         Import::Busy(msg) => view! { <p role="status" class="hint">{msg}</p> }.into_any(),
         Import::Failed { file, errors } => view! {
             <div class="error-summary" role="alert">
@@ -488,7 +547,23 @@ pub fn SharePage() -> impl IntoView {
                             <label><input type="checkbox" prop:checked=move || gzip.get() on:change=move |ev| gzip.set(event_target_checked(&ev)) />"Nén tệp (.json.gz, nhỏ hơn khoảng 10 lần)"</label>
                         </div>
                     })}
+                    <div class="field check">
+                        <label><input id="share-encrypt" type="checkbox" prop:checked=move || encrypt.get() on:change=move |ev| encrypt.set(event_target_checked(&ev)) />"Mã hóa tệp bằng mật khẩu"</label>
+                    </div>
                 </div>
+                {move || encrypt.get().then(|| view! {
+                    <div class="grid">
+                        <div class="field">
+                            <label for="share-pass">"Mật khẩu (ít nhất 8 ký tự)"</label>
+                            <input id="share-pass" type="password" autocomplete="new-password" prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />
+                        </div>
+                        <div class="field">
+                            <label for="share-pass2">"Nhập lại mật khẩu"</label>
+                            <input id="share-pass2" type="password" autocomplete="new-password" prop:value=move || pass2.get() on:input=move |ev| pass2.set(event_target_value(&ev)) />
+                        </div>
+                        <p class="hint">"Người nhận cần đúng mật khẩu này để mở tệp; hãy báo mật khẩu qua kênh khác (điện thoại), không gửi kèm tệp. Quên mật khẩu thì không mở được tệp."</p>
+                    </div>
+                })}
                 <div class="actions">
                     <button type="button" class="btn primary" disabled=move || exporting.get() on:click=move |_| export(false)>"Tải tệp về"</button>
                     {can_share.then(|| view! {

@@ -7,7 +7,7 @@ use crate::domain::model::{GovLevel, RecordMeta, Region, Unit, UnitKind};
 use crate::domain::roster::FieldError;
 use crate::store;
 use crate::ui::app::AppState;
-use crate::ui::widgets::{error_summary, code_select, error_for, field, options};
+use crate::ui::widgets::{code_select, conflict_actions, error_for, error_summary, field, options};
 
 fn blank_unit(parent_id: Option<String>) -> Unit {
     Unit {
@@ -34,8 +34,7 @@ pub fn UnitsPage() -> impl IntoView {
         errors.set(Vec::new());
     };
 
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let save_draft = move || {
         let u = draft.get_untracked();
         spawn_local(async move {
             match state.save_unit(u).await {
@@ -46,6 +45,29 @@ pub fn UnitsPage() -> impl IntoView {
                 Err(e) => errors.set(e),
             }
         });
+    };
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save_draft();
+    };
+    // Version conflict (another tab saved this unit first): take the stored unit, or save
+    // mine as the next version of it.
+    let reload = move || {
+        let id = draft.with_untracked(|u| u.id.clone());
+        match state.roster.with_untracked(|r| r.unit(&id).cloned()) {
+            Some(u) => {
+                draft.set(u);
+                errors.set(Vec::new());
+            }
+            None => reset(),
+        }
+    };
+    let overwrite = move || {
+        let id = draft.with_untracked(|u| u.id.clone());
+        let meta = state.roster.with_untracked(|r| r.unit(&id).map(|u| u.meta.clone())).unwrap_or_default();
+        draft.update(|u| u.meta = meta);
+        save_draft();
     };
 
     let parent_options = move || {
@@ -84,6 +106,7 @@ pub fn UnitsPage() -> impl IntoView {
                 <fieldset>
                     <legend>{move || if editing.get() { "Sửa đơn vị" } else { "Thêm đơn vị" }}</legend>
                     {error_summary(errors)}
+                    {conflict_actions(errors, reload, overwrite)}
                     <div class="grid">
                         {field("Tên đơn vị", "u-name", error_for(errors, "name"), view! {
                             <input id="u-name" type="text" placeholder="VD: UBND xã Nậm Ty"
@@ -122,7 +145,7 @@ pub fn UnitsPage() -> impl IntoView {
                     let id = u.id.clone();
                     let child = u.id.clone();
                     view! {
-                        <li style=format!("--depth:{depth}")>
+                        <li style=("--depth", depth.to_string())>
                             <div class="unit-row">
                                 <span class="name">{u.name.clone()}</span>
                                 <span class="sub">{format!("{} · {} · {} · {members} cán bộ", u.level.label(), u.kind.label(), u.region.label())}</span>

@@ -65,3 +65,16 @@ pub fn error_summary(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
         })
     }
 }
+
+/// After a refused save because another tab saved the record first (see
+/// `domain::roster::CONFLICT_FIELD`): load the stored version, or overwrite it knowingly.
+pub fn conflict_actions(errors: RwSignal<Vec<FieldError>>, reload: impl Fn() + Copy + Send + Sync + 'static, overwrite: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    move || {
+        errors.with(|e| e.iter().any(|e| e.field == crate::domain::roster::CONFLICT_FIELD)).then(|| view! {
+            <div class="row-actions conflict-actions" role="group" aria-label="Xung đột phiên bản">
+                <button type="button" class="btn" on:click=move |_| reload()>"Tải bản đang lưu"</button>
+                <button type="button" class="btn danger" on:click=move |_| overwrite()>"Ghi đè bằng bản của tôi"</button>
+            </div>
+        })
+    }
+}
