@@ -71,6 +71,10 @@ test("every page carries the policy and a whole session stays on the origin", as
   await page.getByRole("link", { name: "← Về văn bản" }).tap();
   await page.getByRole("link", { name: "Thực trạng" }).tap();
   await expect(page.locator(".status-group").first()).toBeVisible();
+  // Báo cáo tiến độ (SVG charts drawn by the app).
+  await page.getByRole("link", { name: "← Về văn bản" }).tap();
+  await page.getByRole("link", { name: "Báo cáo tiến độ" }).tap();
+  await expect(page.locator("figure.chart svg").first()).toBeAttached();
 
   // The editor bundle (indented outline rows use a CSS variable set through the CSSOM).
   await page.getByRole("link", { name: "← Về văn bản" }).tap();
