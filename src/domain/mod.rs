@@ -7,6 +7,7 @@ pub mod levels;
 pub mod model;
 pub mod report;
 pub mod roster;
+pub mod roster_import;
 pub mod snapshot;
 pub mod table;
 pub(crate) mod tagged;
