@@ -12,6 +12,7 @@ pages=(
   "sua-van-ban|dtbd-sua-van-ban|Sửa văn bản"
   "trao-doi|dtbd-trao-doi|Trao đổi dữ liệu"
   "ke-hoach|dtbd-ke-hoach|Kế hoạch đào tạo"
+  "nhap-excel|dtbd-nhap|Nhập, xuất Excel"
 )
 
 rm -rf dist dist-pages
@@ -29,4 +30,13 @@ for entry in "${pages[@]}"; do
   cp -n "dist-pages/$page"/*.js "dist-pages/$page"/*.wasm dist/
 done
 rm -rf dist-pages
+# The Excel worker (rust_xlsxwriter, calamine): not a page, so not trunk. A plain script for
+# a classic Web Worker (wasm-bindgen --target no-modules), loaded by store::xlsx on first use.
+cargo build --release --target wasm32-unknown-unknown --bin dtbd-xlsx
+wasm-bindgen --target no-modules --no-typescript --out-dir dist --out-name dtbd-xlsx \
+  target/wasm32-unknown-unknown/release/dtbd-xlsx.wasm
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-reference-types --enable-multivalue --enable-mutable-globals \
+  dist/dtbd-xlsx_bg.wasm -o dist/dtbd-xlsx_bg.wasm
+cp public/xlsx-worker.js dist/
 node tools/sw-precache.mjs dist

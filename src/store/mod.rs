@@ -623,3 +623,4 @@ pub fn local_datetime(ms: i64) -> String {
 }
 
 pub mod files;
+pub mod xlsx;
