@@ -1,21 +1,21 @@
-// Excel worker: runs the dtbd-xlsx wasm (rust_xlsxwriter, calamine) off the page's thread.
-// Messages from store::xlsx: { id, op: "write", payload: JSON of tables } answered with
-// { id, ok: Uint8Array }, and { id, op: "read", payload: ArrayBuffer } answered with
-// { id, ok: JSON of sheets }; a failure is { id, err: message }.
-importScripts("./dtbd-xlsx.js");
-const ready = wasm_bindgen({ module_or_path: "./dtbd-xlsx_bg.wasm" });
+// Excel worker: runs one of the Excel wasm modules off the page's thread. Started by
+// store::xlsx as "xlsx-worker.js?write" (dtbd-xlsx-write, rust_xlsxwriter: payload the JSON of
+// tables, answer a Uint8Array of XLSX) or "xlsx-worker.js?read" (dtbd-xlsx-read, calamine:
+// payload an ArrayBuffer of XLSX, answer the JSON of its sheets). Messages are
+// { id, payload } → { id, ok } or { id, err: message }.
+const kind = self.location.search === "?read" ? "read" : "write";
+importScripts(`./dtbd-xlsx-${kind}.js`);
+const ready = wasm_bindgen({ module_or_path: `./dtbd-xlsx-${kind}_bg.wasm` });
 
 self.onmessage = async (event) => {
-  const { id, op, payload } = event.data;
+  const { id, payload } = event.data;
   try {
     await ready;
-    if (op === "write") {
-      const bytes = wasm_bindgen.write_xlsx(payload);
+    if (kind === "write") {
+      const bytes = wasm_bindgen.run(payload);
       self.postMessage({ id, ok: bytes }, [bytes.buffer]);
-    } else if (op === "read") {
-      self.postMessage({ id, ok: wasm_bindgen.read_xlsx(new Uint8Array(payload)) });
     } else {
-      throw new Error("không rõ yêu cầu " + op);
+      self.postMessage({ id, ok: wasm_bindgen.run(new Uint8Array(payload)) });
     }
   } catch (e) {
     self.postMessage({ id, err: String((e && e.message) || e) });

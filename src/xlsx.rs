@@ -1,6 +1,7 @@
 //! Tệp Excel: [`Table`]s to XLSX bytes (rust_xlsxwriter) and XLSX bytes to sheets of cell texts
 //! (calamine). Pure Rust, tested natively; in the browser only the Excel worker bundle
-//! (`src/bin/dtbd-xlsx.rs`) calls it, so no page bundle links either crate. Pages reach it
+//! (`src/bin/dtbd-xlsx-write.rs`, `dtbd-xlsx-read.rs`) call it, so no page bundle links either
+//! crate. Pages reach it
 //! through `store::xlsx`.
 
 use std::io::Cursor;

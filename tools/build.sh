@@ -30,13 +30,16 @@ for entry in "${pages[@]}"; do
   cp -n "dist-pages/$page"/*.js "dist-pages/$page"/*.wasm dist/
 done
 rm -rf dist-pages
-# The Excel worker (rust_xlsxwriter, calamine): not a page, so not trunk. A plain script for
-# a classic Web Worker (wasm-bindgen --target no-modules), loaded by store::xlsx on first use.
-cargo build --release --target wasm32-unknown-unknown --bin dtbd-xlsx
-wasm-bindgen --target no-modules --no-typescript --out-dir dist --out-name dtbd-xlsx \
-  target/wasm32-unknown-unknown/release/dtbd-xlsx.wasm
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-reference-types --enable-multivalue --enable-mutable-globals \
-  dist/dtbd-xlsx_bg.wasm -o dist/dtbd-xlsx_bg.wasm
+# The Excel workers, one writing (rust_xlsxwriter), one reading (calamine): not pages, so not
+# trunk. Plain scripts for a classic Web Worker (wasm-bindgen --target no-modules), loaded by
+# store::xlsx on first use through public/xlsx-worker.js.
+cargo build --release --target wasm32-unknown-unknown --bin dtbd-xlsx-write --bin dtbd-xlsx-read
+for kind in write read; do
+  wasm-bindgen --target no-modules --no-typescript --out-dir dist --out-name "dtbd-xlsx-$kind" \
+    "target/wasm32-unknown-unknown/release/dtbd-xlsx-$kind.wasm"
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-reference-types --enable-multivalue --enable-mutable-globals \
+    "dist/dtbd-xlsx-${kind}_bg.wasm" -o "dist/dtbd-xlsx-${kind}_bg.wasm"
+done
 cp public/xlsx-worker.js dist/
 node tools/sw-precache.mjs dist

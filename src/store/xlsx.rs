@@ -1,8 +1,9 @@
-//! The Excel worker, from the page's side: `write` (tables → XLSX bytes) and `read` (XLSX bytes
-//! → sheets of texts) post a message to a Web Worker that runs the `dtbd-xlsx` wasm
-//! (rust_xlsxwriter, calamine; see `src/bin/dtbd-xlsx.rs` and `public/xlsx-worker.js`). The
-//! worker starts on the first call, so no page bundle carries the Excel code and a page that
-//! never exports never downloads it. Also: a bytes → `File` for download, and CSV files.
+//! The Excel workers, from the page's side: `write` (tables → XLSX bytes) and `read` (XLSX
+//! bytes → sheets of texts) post a message to a Web Worker running `dtbd-xlsx-write`
+//! (rust_xlsxwriter) or `dtbd-xlsx-read` (calamine); see `src/bin/dtbd-xlsx-*.rs` and
+//! `public/xlsx-worker.js`. Each worker starts on its first call, so no page bundle carries
+//! the Excel code and a page that never exports never downloads it. Also: bytes → `File` for
+//! download, and CSV files.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -18,8 +19,9 @@ use super::StoreError;
 use crate::domain::table::Table;
 use crate::xlsx::Sheet;
 
-/// The worker script, next to the pages.
-const WORKER_URL: &str = "./xlsx-worker.js";
+/// The worker script, next to the pages, with the module it runs.
+const WRITE_URL: &str = "./xlsx-worker.js?write";
+const READ_URL: &str = "./xlsx-worker.js?read";
 /// MIME type of an XLSX workbook.
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -32,7 +34,7 @@ struct Channel {
 }
 
 thread_local! {
-    static CHANNEL: RefCell<Option<Channel>> = const { RefCell::new(None) };
+    static CHANNELS: RefCell<HashMap<&'static str, Channel>> = RefCell::new(HashMap::new());
 }
 
 fn text_of(e: &JsValue) -> String {
@@ -41,8 +43,8 @@ fn text_of(e: &JsValue) -> String {
         .unwrap_or_else(|| "lỗi không rõ".into())
 }
 
-fn start() -> Result<Channel, StoreError> {
-    let worker = Worker::new(WORKER_URL).map_err(|e| StoreError(format!("Không khởi động được bộ xử lý Excel ({}).", text_of(&e))))?;
+fn start(url: &'static str) -> Result<Channel, StoreError> {
+    let worker = Worker::new(url).map_err(|e| StoreError(format!("Không khởi động được bộ xử lý Excel ({}).", text_of(&e))))?;
     let pending: Pending = Rc::default();
     let on_message = {
         let pending = pending.clone();
@@ -71,7 +73,7 @@ fn start() -> Result<Channel, StoreError> {
             for (_, (_, reject)) in pending.borrow_mut().drain() {
                 let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("không tải được bộ xử lý Excel (hãy mở ứng dụng khi có mạng một lần để máy lưu lại)"));
             }
-            CHANNEL.with(|c| c.borrow_mut().take());
+            CHANNELS.with(|c| c.borrow_mut().remove(url));
         })
     };
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -79,18 +81,17 @@ fn start() -> Result<Channel, StoreError> {
     Ok(Channel { worker, pending, next: 0 })
 }
 
-async fn call(op: &str, payload: &JsValue, transfer: Option<&JsValue>) -> Result<JsValue, JsValue> {
-    let promise = CHANNEL.with(|c| -> Result<Promise, JsValue> {
-        let mut slot = c.borrow_mut();
-        if slot.is_none() {
-            *slot = Some(start().map_err(|e| JsValue::from_str(&e.0))?);
+async fn call(url: &'static str, payload: &JsValue, transfer: Option<&JsValue>) -> Result<JsValue, JsValue> {
+    let promise = CHANNELS.with(|c| -> Result<Promise, JsValue> {
+        let mut channels = c.borrow_mut();
+        if !channels.contains_key(url) {
+            channels.insert(url, start(url).map_err(|e| JsValue::from_str(&e.0))?);
         }
-        let ch = slot.as_mut().expect("started above");
+        let ch = channels.get_mut(url).expect("started above");
         ch.next = ch.next.wrapping_add(1);
         let id = ch.next;
         let msg = Object::new();
         Reflect::set(&msg, &"id".into(), &JsValue::from(id))?;
-        Reflect::set(&msg, &"op".into(), &JsValue::from_str(op))?;
         Reflect::set(&msg, &"payload".into(), payload)?;
         let pending = ch.pending.clone();
         let worker = ch.worker.clone();
@@ -111,7 +112,7 @@ async fn call(op: &str, payload: &JsValue, transfer: Option<&JsValue>) -> Result
 /// The workbook for `tables` (one sheet each), made by the Excel worker.
 pub async fn write(tables: &[Table]) -> Result<Vec<u8>, StoreError> {
     let json = serde_json::to_string(tables).expect("tables always serialise");
-    let out = call("write", &JsValue::from_str(&json), None).await.map_err(|e| StoreError(format!("Không tạo được tệp Excel: {}.", text_of(&e))))?;
+    let out = call(WRITE_URL, &JsValue::from_str(&json), None).await.map_err(|e| StoreError(format!("Không tạo được tệp Excel: {}.", text_of(&e))))?;
     Ok(Uint8Array::new(&out).to_vec())
 }
 
@@ -119,7 +120,7 @@ pub async fn write(tables: &[Table]) -> Result<Vec<u8>, StoreError> {
 pub async fn read(bytes: &[u8]) -> Result<Vec<Sheet>, StoreError> {
     let array = Uint8Array::from(bytes);
     let buffer = array.buffer();
-    let out = call("read", &buffer, Some(&buffer)).await.map_err(|e| StoreError(text_of(&e)))?;
+    let out = call(READ_URL, &buffer, Some(&buffer)).await.map_err(|e| StoreError(text_of(&e)))?;
     let json = out.as_string().unwrap_or_default();
     serde_json::from_str(&json).map_err(|e| StoreError(format!("Bộ xử lý Excel trả về dữ liệu hỏng ({e}).")))
 }
