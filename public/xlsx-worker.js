@@ -1,15 +1,22 @@
-// Excel worker: runs one of the Excel wasm modules off the page's thread. Started by
-// store::xlsx as "xlsx-worker.js?write" (dtbd-xlsx-write, rust_xlsxwriter: payload the JSON of
-// tables, answer a Uint8Array of XLSX) or "xlsx-worker.js?read" (dtbd-xlsx-read, calamine:
-// payload an ArrayBuffer of XLSX, answer the JSON of its sheets). Messages are
-// { id, payload } → { id, ok } or { id, err: message }.
-const kind = self.location.search === "?read" ? "read" : "write";
-importScripts(`./dtbd-xlsx-${kind}.js`);
-const ready = wasm_bindgen({ module_or_path: `./dtbd-xlsx-${kind}_bg.wasm` });
+// Excel worker: runs one of the Excel wasm modules off the page's thread. store::xlsx starts
+// one worker per kind; the first message says which module this one loads:
+//   { id, kind: "write", payload: JSON of tables }  → { id, ok: Uint8Array of XLSX }
+//       (dtbd-xlsx-write, rust_xlsxwriter)
+//   { id, kind: "read", payload: ArrayBuffer of XLSX } → { id, ok: JSON of its sheets }
+//       (dtbd-xlsx-read, calamine)
+// A failure is { id, err: message }. (The kind is not in the script's URL: a worker served
+// from the service worker's cache takes the cached response's URL, without its query.)
+let kind = null;
+let ready = null;
 
 self.onmessage = async (event) => {
   const { id, payload } = event.data;
   try {
+    if (kind === null) {
+      kind = event.data.kind === "read" ? "read" : "write";
+      importScripts(`./dtbd-xlsx-${kind}.js`);
+      ready = wasm_bindgen({ module_or_path: `./dtbd-xlsx-${kind}_bg.wasm` });
+    }
     await ready;
     if (kind === "write") {
       const bytes = wasm_bindgen.run(payload);

@@ -1,5 +1,5 @@
 //! `dtbd-xlsx-read`: the wasm of the Excel reading worker, not a page (see
-//! `dtbd-xlsx-write.rs`). `public/xlsx-worker.js?read` loads it and answers
+//! `dtbd-xlsx-write.rs`). `public/xlsx-worker.js` loads it and answers
 //! `store::xlsx::read`. It alone links calamine.
 
 #[cfg(target_arch = "wasm32")]

@@ -1,5 +1,5 @@
 //! `dtbd-xlsx-write`: the wasm of the Excel writing worker, not a page. tools/build.sh builds
-//! it with cargo and `wasm-bindgen --target no-modules`; `public/xlsx-worker.js?write` loads
+//! it with cargo and `wasm-bindgen --target no-modules`; `public/xlsx-worker.js` loads
 //! it in a Web Worker and answers `store::xlsx::write`. It alone links rust_xlsxwriter (and
 //! `dtbd-xlsx-read` alone calamine), so no page bundle carries either and an export never
 //! downloads the reader.

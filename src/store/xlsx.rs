@@ -19,9 +19,8 @@ use super::StoreError;
 use crate::domain::table::Table;
 use crate::xlsx::Sheet;
 
-/// The worker script, next to the pages, with the module it runs.
-const WRITE_URL: &str = "./xlsx-worker.js?write";
-const READ_URL: &str = "./xlsx-worker.js?read";
+/// The worker script, next to the pages; one worker per kind ("write", "read").
+const WORKER_URL: &str = "./xlsx-worker.js";
 /// MIME type of an XLSX workbook.
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -43,8 +42,8 @@ fn text_of(e: &JsValue) -> String {
         .unwrap_or_else(|| "lỗi không rõ".into())
 }
 
-fn start(url: &'static str) -> Result<Channel, StoreError> {
-    let worker = Worker::new(url).map_err(|e| StoreError(format!("Không khởi động được bộ xử lý Excel ({}).", text_of(&e))))?;
+fn start(kind: &'static str) -> Result<Channel, StoreError> {
+    let worker = Worker::new(WORKER_URL).map_err(|e| StoreError(format!("Không khởi động được bộ xử lý Excel ({}).", text_of(&e))))?;
     let pending: Pending = Rc::default();
     let on_message = {
         let pending = pending.clone();
@@ -73,7 +72,7 @@ fn start(url: &'static str) -> Result<Channel, StoreError> {
             for (_, (_, reject)) in pending.borrow_mut().drain() {
                 let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("không tải được bộ xử lý Excel (hãy mở ứng dụng khi có mạng một lần để máy lưu lại)"));
             }
-            CHANNELS.with(|c| c.borrow_mut().remove(url));
+            CHANNELS.with(|c| c.borrow_mut().remove(kind));
         })
     };
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -81,17 +80,18 @@ fn start(url: &'static str) -> Result<Channel, StoreError> {
     Ok(Channel { worker, pending, next: 0 })
 }
 
-async fn call(url: &'static str, payload: &JsValue, transfer: Option<&JsValue>) -> Result<JsValue, JsValue> {
+async fn call(kind: &'static str, payload: &JsValue, transfer: Option<&JsValue>) -> Result<JsValue, JsValue> {
     let promise = CHANNELS.with(|c| -> Result<Promise, JsValue> {
         let mut channels = c.borrow_mut();
-        if !channels.contains_key(url) {
-            channels.insert(url, start(url).map_err(|e| JsValue::from_str(&e.0))?);
+        if !channels.contains_key(kind) {
+            channels.insert(kind, start(kind).map_err(|e| JsValue::from_str(&e.0))?);
         }
-        let ch = channels.get_mut(url).expect("started above");
+        let ch = channels.get_mut(kind).expect("started above");
         ch.next = ch.next.wrapping_add(1);
         let id = ch.next;
         let msg = Object::new();
         Reflect::set(&msg, &"id".into(), &JsValue::from(id))?;
+        Reflect::set(&msg, &"kind".into(), &JsValue::from_str(kind))?;
         Reflect::set(&msg, &"payload".into(), payload)?;
         let pending = ch.pending.clone();
         let worker = ch.worker.clone();
@@ -112,7 +112,7 @@ async fn call(url: &'static str, payload: &JsValue, transfer: Option<&JsValue>) 
 /// The workbook for `tables` (one sheet each), made by the Excel worker.
 pub async fn write(tables: &[Table]) -> Result<Vec<u8>, StoreError> {
     let json = serde_json::to_string(tables).expect("tables always serialise");
-    let out = call(WRITE_URL, &JsValue::from_str(&json), None).await.map_err(|e| StoreError(format!("Không tạo được tệp Excel: {}.", text_of(&e))))?;
+    let out = call("write", &JsValue::from_str(&json), None).await.map_err(|e| StoreError(format!("Không tạo được tệp Excel: {}.", text_of(&e))))?;
     Ok(Uint8Array::new(&out).to_vec())
 }
 
@@ -120,7 +120,7 @@ pub async fn write(tables: &[Table]) -> Result<Vec<u8>, StoreError> {
 pub async fn read(bytes: &[u8]) -> Result<Vec<Sheet>, StoreError> {
     let array = Uint8Array::from(bytes);
     let buffer = array.buffer();
-    let out = call(READ_URL, &buffer, Some(&buffer)).await.map_err(|e| StoreError(text_of(&e)))?;
+    let out = call("read", &buffer, Some(&buffer)).await.map_err(|e| StoreError(text_of(&e)))?;
     let json = out.as_string().unwrap_or_default();
     serde_json::from_str(&json).map_err(|e| StoreError(format!("Bộ xử lý Excel trả về dữ liệu hỏng ({e}).")))
 }

@@ -379,7 +379,7 @@ pub fn ExcelPage() -> impl IntoView {
         let can_apply = new + updated > 0;
         view! {
             <h3>"Xem trước"</h3>
-            <p class="counts" role="status">{format!("{new} cán bộ mới, {updated} cập nhật, {unchanged} không đổi, {bad} dòng lỗi.")}</p>
+            <p class="import-counts" role="status">{format!("{new} cán bộ mới, {updated} cập nhật, {unchanged} không đổi, {bad} dòng lỗi.")}</p>
             {(!errors.is_empty()).then(|| view! {
                 <div class="error-summary" role="alert">
                     <p>{format!("{bad} dòng có lỗi sẽ không được nhập. Sửa tệp, sửa cách ghép cột hoặc chọn trình độ ở trên:")}</p>

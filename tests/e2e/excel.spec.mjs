@@ -33,7 +33,7 @@ async function pick(page, name, buffer, mimeType) {
   await expect(page.getByRole("heading", { name: `Tệp ${name}` })).toBeVisible();
 }
 
-const counts = (page) => page.locator("p.counts");
+const counts = (page) => page.locator("p.import-counts");
 
 test("import an XLSX roster with a bad row, fix it, import, undo; export XLSX and CSV and read them back", async ({ page }, testInfo) => {
   await open(page);
