@@ -15,6 +15,7 @@ use crate::domain::text::compare_names;
 use crate::store::{self, files, prefs, xlsx, Backup, BackupReason};
 use crate::ui::app::{db, AppState};
 use crate::ui::collate::Collator;
+use crate::ui::table_export::TableExport;
 use crate::xlsx::Sheet;
 
 /// Prefs key of the remembered mapping and level choices.
@@ -69,30 +70,17 @@ async fn undo(state: AppState, b: Backup) -> Result<(), String> {
 pub fn ExcelPage() -> impl IntoView {
     let state = expect_context::<AppState>();
 
-    // --- Export ---
-    let exporting = RwSignal::new(false);
-    let export = move |as_xlsx: bool| {
-        if exporting.get_untracked() {
-            return;
-        }
-        exporting.set(true);
+    // --- Export: the table is built when a button is pressed, not on every roster change ---
+    let roster_tables = Signal::derive(move || {
         let collator = Collator::vietnamese();
-        let table = state.roster.with_untracked(|r| {
+        vec![state.roster.with(|r| {
             let mut order: Vec<&Cadre> = r.cadres.iter().collect();
             order.sort_by(|a, b| compare_names(&a.full_name, &b.full_name, &|x, y| collator.cmp(x, y)));
             ri::roster_table(r, &order)
-        });
-        let d = store::today();
-        let base = format!("danh-sach-can-bo-{:04}-{:02}-{:02}", d.year, d.month, d.day);
-        spawn_local(async move {
-            let done = if as_xlsx { xlsx::download_xlsx(&[table.clone()], &base).await } else { xlsx::download_csv(&table, &base) };
-            match done {
-                Ok(name) => state.say(format!("Đã xuất {} cán bộ vào tệp {name}.", table.rows.len())),
-                Err(e) => state.fail(e.0),
-            }
-            exporting.set(false);
-        });
-    };
+        })]
+    });
+    let today = store::today();
+    let export_base = format!("danh-sach-can-bo-{:04}-{:02}-{:02}", today.year, today.month, today.day);
 
     // --- Import ---
     let loaded: RwSignal<Option<Loaded>> = RwSignal::new(None);
@@ -413,10 +401,7 @@ pub fn ExcelPage() -> impl IntoView {
             <fieldset>
                 <legend>"Xuất danh sách cán bộ"</legend>
                 <p class="hint">{move || format!("{} cán bộ, xếp theo tên. Tệp CSV mở được bằng Excel (UTF-8, giữ đúng tiếng Việt).", state.roster.with(|r| r.cadres.len()))}</p>
-                <div class="actions">
-                    <button type="button" class="btn primary" disabled=move || exporting.get() on:click=move |_| export(true)>"Tải Excel (.xlsx)"</button>
-                    <button type="button" class="btn" disabled=move || exporting.get() on:click=move |_| export(false)>"Tải CSV"</button>
-                </div>
+                <TableExport tables=roster_tables base=export_base/>
             </fieldset>
 
             <fieldset>

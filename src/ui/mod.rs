@@ -16,6 +16,7 @@ mod roster;
 mod share;
 mod status;
 mod suggestions;
+pub(crate) mod table_export;
 mod units;
 mod widgets;
 
