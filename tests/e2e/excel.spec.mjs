@@ -135,3 +135,29 @@ test("a file that is not a roster gets a clear message and changes nothing", asy
   await expect(page.getByRole("alert")).toContainText("không phải CSV UTF-8");
   await expect(page.getByText("0 cán bộ, xếp theo tên.")).toBeVisible();
 });
+
+test("offline after one visit: the Excel workers come from the service worker's cache", async ({ page, context }, testInfo) => {
+  await open(page);
+  await addUnit(page, "UBND xã Nậm Ty");
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+  });
+  await context.setOffline(true);
+  await openExcel(page);
+  // Read (calamine worker) a file with one person, import it, then write (rust_xlsxwriter worker).
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["Họ và tên", "Năm sinh", "Giới tính", "Đơn vị"], ["Sùng Seo Chứ", 1979, "Nam", "UBND xã Nậm Ty"]]), "S");
+  await pick(page, "mot-nguoi.xlsx", XLSX.write(wb, { type: "buffer", bookType: "xlsx" }), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  await expect(counts(page)).toHaveText("1 cán bộ mới, 0 cập nhật, 0 không đổi, 0 dòng lỗi.");
+  await page.getByRole("button", { name: "Nhập vào danh sách", exact: true }).tap();
+  await expect(page.getByText("1 cán bộ, xếp theo tên.")).toBeVisible();
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải Excel (.xlsx)" }).tap()]);
+  const path = testInfo.outputPath("offline.xlsx");
+  await dl.saveAs(path);
+  const rows = XLSX.utils.sheet_to_json(XLSX.read(readFileSync(path), { type: "buffer" }).Sheets["Danh sách cán bộ"], { header: 1 });
+  expect(rows[1][1]).toBe("Sùng Seo Chứ");
+  await context.setOffline(false);
+});
