@@ -167,7 +167,7 @@ mod tests {
         let long = "Bảng tổng hợp trình độ lý luận chính trị theo đơn vị";
         let a = sheet_name(long, &[]);
         assert_eq!(a.chars().count(), 31);
-        let b = sheet_name(long, &[a.clone()]);
+        let b = sheet_name(long, std::slice::from_ref(&a));
         assert!(b.ends_with(" (2)") && b.chars().count() == 31 && b != a);
         assert_eq!(sheet_name("", &[]), "Trang");
     }

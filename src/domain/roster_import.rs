@@ -765,6 +765,8 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
         units.entry(normalise(&u.name)).or_default().push(u.id.as_str());
     }
     let mut seen: HashMap<String, usize> = HashMap::new();
+    // A roster repeats a few dozen level texts over thousands of rows: each is read once.
+    let mut levels: HashMap<(Field, String), Option<String>> = HashMap::new();
     let mut out = Preview::default();
     let column_name = |col: usize, f: Field| req.header.get(col).map(|h| h.trim()).filter(|h| !h.is_empty()).unwrap_or(f.label()).to_string();
 
@@ -869,7 +871,8 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
                 Field::ProfessionalField => c.professional_field = v.to_string(),
                 Field::Note => c.note = v.to_string(),
                 Field::Professional | Field::Political | Field::StateManagement | Field::ForeignLanguage | Field::It | Field::DefenceSecurity => {
-                    match resolve_level(f, v, req.settings) {
+                    let level = levels.entry((f, v.to_string())).or_insert_with(|| resolve_level(f, v, req.settings)).clone();
+                    match level {
                         Some(code) => match f {
                             Field::Professional => set_level::<Professional>(&mut c.professional, &code),
                             Field::Political => set_level::<Political>(&mut c.political, &code),
