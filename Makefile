@@ -36,6 +36,7 @@ bench:
 	cargo bench --bench scoring
 	cargo bench --bench snapshot
 	cargo bench --bench training
+	cargo bench --bench roster_import
 
 # Browser figures (Chromium): a 30.000-cadre snapshot read, previewed and applied.
 bench-browser: setup build

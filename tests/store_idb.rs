@@ -412,3 +412,46 @@ async fn every_committed_write_is_announced_to_the_other_pages() {
     other.close();
     db.close();
 }
+
+#[wasm_bindgen_test]
+async fn a_roster_file_import_is_one_transaction_with_a_backup_and_undo() {
+    use dtbd::domain::roster_import::{self as ri, ImportRequest, ImportSettings};
+    let name = "dtbd-test-roster-import";
+    let db = fresh(name).await;
+    let mine = device("");
+    write_all(&db, &mine).await;
+
+    // A CSV as an office keeps it: Đức is updated (thạc sĩ), one new cadre, one bad row.
+    let csv = "\u{feff}Họ và tên;Năm sinh;Giới tính;Đơn vị;Chuyên môn\r\nNguyễn Văn Đức;1985;Nam;Đơn vị u1;ThS\r\nLò Văn Mới;12/05/1990;Nam;Đơn vị u1;ĐH\r\nSai Đơn Vị;1990;Nữ;Không có;\r\n";
+    let rows = ri::parse_csv(csv);
+    let settings = ImportSettings::default();
+    let mapping = ri::guess_mapping(&rows[0], &settings);
+    let req = ImportRequest { header: &rows[0], rows: &rows[1..], first_row: 2, mapping: &mapping, settings: &settings, default_unit: None, now: 50 };
+    let mut n = 0;
+    let p = ri::preview(&mine.roster, &req, &mut || {
+        n += 1;
+        format!("new-{n}")
+    });
+    assert_eq!((p.counts(), p.bad_rows()), ((1, 1, 0), 1));
+    let mut after = mine.clone();
+    after.roster = p.apply(&mine.roster);
+    let backup = Backup::of(&mine, BackupReason::Import, "ds.csv (Excel)", "");
+    db.apply_import(&mine, &after, &backup).await.unwrap();
+    db.close();
+
+    let db = Db::open(name).await.unwrap();
+    let stored = db.load_dataset().await.unwrap();
+    assert_eq!(stored.roster.cadres.len(), 3);
+    assert_eq!(stored.roster.cadre("a").unwrap().professional.level, Professional::Master);
+    assert_eq!(stored.roster.cadre("new-1").unwrap().birth_year, 1990);
+    assert_eq!(stored.directives.len(), 1, "the rest of the data is untouched");
+    assert!(db.backups().await.unwrap().iter().any(|b| b.id == backup.id && b.cadres == 2));
+
+    // Undo: the backup puts back exactly the state before the import.
+    let undo = Backup::of(&stored, BackupReason::Restore, "", "");
+    db.restore_backup(&backup.id, &stored, &undo).await.unwrap();
+    db.close();
+    let db = Db::open(name).await.unwrap();
+    assert_eq!(db.load_dataset().await.unwrap().normalised(), mine);
+    db.close();
+}

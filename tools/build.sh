@@ -12,6 +12,7 @@ pages=(
   "sua-van-ban|dtbd-sua-van-ban|Sửa văn bản"
   "trao-doi|dtbd-trao-doi|Trao đổi dữ liệu"
   "ke-hoach|dtbd-ke-hoach|Kế hoạch đào tạo"
+  "nhap-excel|dtbd-nhap|Nhập, xuất Excel"
 )
 
 rm -rf dist dist-pages
@@ -29,6 +30,18 @@ for entry in "${pages[@]}"; do
   cp -n "dist-pages/$page"/*.js "dist-pages/$page"/*.wasm dist/
 done
 rm -rf dist-pages
+# The Excel workers, one writing (rust_xlsxwriter), one reading (calamine): not pages, so not
+# trunk. Plain scripts for a classic Web Worker (wasm-bindgen --target no-modules), loaded by
+# store::xlsx on first use through public/xlsx-worker.js.
+cargo build --release --target wasm32-unknown-unknown --bin dtbd-xlsx-write --bin dtbd-xlsx-read
+for kind in write read; do
+  wasm-bindgen --target no-modules --no-typescript --out-dir dist --out-name "dtbd-xlsx-$kind" \
+    "target/wasm32-unknown-unknown/release/dtbd-xlsx-$kind.wasm"
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-reference-types --enable-multivalue --enable-mutable-globals \
+    "dist/dtbd-xlsx-${kind}_bg.wasm" -o "dist/dtbd-xlsx-${kind}_bg.wasm"
+done
+cp public/xlsx-worker.js dist/
 # No inline script: each page's boot script to a file, and the Content-Security-Policy.
 node tools/csp.mjs dist
 node tools/sw-precache.mjs dist

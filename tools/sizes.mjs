@@ -45,4 +45,29 @@ for (const page of pages) {
     console.log(`  OK: within its ${budget / 1000} KB brotli budget.`);
   }
 }
+// The Excel workers (rust_xlsxwriter to write, calamine to read), each loaded by store::xlsx
+// on first use: on-demand bundles of their own, never part of a page.
+for (const kind of ["write", "read"]) {
+  const files = ["xlsx-worker.js", `dtbd-xlsx-${kind}.js`, `dtbd-xlsx-${kind}_bg.wasm`];
+  const label = `Excel worker (${kind})`;
+  if (!files.every((f) => { try { readFileSync(join(dir, f)); return true; } catch { return false; } })) {
+    console.error(`FAIL: ${label}: ${files.join(", ")} missing from ${dir}.`);
+    failed = true;
+    continue;
+  }
+  let total = { raw: 0, gz: 0, br: 0 };
+  console.log(`-- ${label}, on demand`);
+  for (const f of files) {
+    const s = measure(f);
+    total = { raw: total.raw + s.raw, gz: total.gz + s.gz, br: total.br + s.br };
+    console.log(("  " + f).padEnd(44) + kb(s.raw) + kb(s.gz) + kb(s.br));
+  }
+  console.log(`  ${label} wasm+js`.padEnd(44) + kb(total.raw) + kb(total.gz) + kb(total.br));
+  if (total.br > ON_DEMAND_BUDGET) {
+    console.error(`FAIL: ${label} loads ${kb(total.br).trim()} brotli, over its ${ON_DEMAND_BUDGET / 1000} KB budget.`);
+    failed = true;
+  } else {
+    console.log(`  OK: within its ${ON_DEMAND_BUDGET / 1000} KB brotli budget.`);
+  }
+}
 if (failed) process.exit(1);

@@ -12,6 +12,7 @@ pub mod monitor;
 pub mod progress;
 pub mod report;
 pub mod roster;
+pub mod roster_import;
 pub mod snapshot;
 pub mod table;
 pub mod tables;

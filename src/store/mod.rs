@@ -710,6 +710,7 @@ pub fn local_datetime(ms: i64) -> String {
 
 pub mod crypto;
 pub mod files;
+pub mod xlsx;
 
 /// Hai thẻ: every committed write is announced on a `BroadcastChannel`, so the other tabs and
 /// bundles of the app (same origin) reload what changed. Nothing leaves the browser.

@@ -38,6 +38,8 @@ pub enum Bundle {
     Share,
     /// `ke-hoach.html`: kế hoạch đào tạo, bồi dưỡng, lớp học, cử đi học, kết quả, thống kê.
     Plans,
+    /// `nhap-excel.html`: nhập, xuất Excel/CSV (the Excel code itself is in a worker).
+    Excel,
 }
 
 impl Bundle {
@@ -48,6 +50,7 @@ impl Bundle {
             Bundle::Editor => "sua-van-ban.html",
             Bundle::Share => "trao-doi.html",
             Bundle::Plans => "ke-hoach.html",
+            Bundle::Excel => "nhap-excel.html",
         }
     }
 
@@ -113,6 +116,8 @@ pub enum Route {
     CourseLine(String),
     /// Thống kê cử đi đào tạo, bồi dưỡng theo năm.
     PlanStats,
+    /// Nhập, xuất Excel.
+    Excel,
 }
 
 impl Route {
@@ -131,6 +136,7 @@ impl Route {
             ["trao-doi"] => Route::Share,
             ["trao-doi", "sao-luu"] => Route::Backups,
             ["ke-hoach"] => Route::Plans,
+            ["nhap-excel"] => Route::Excel,
             ["ke-hoach", "thong-ke"] => Route::PlanStats,
             ["ke-hoach", "lop", id] if !id.is_empty() => Route::CourseLine((*id).to_string()),
             ["ke-hoach", id] if !id.is_empty() => Route::Plan((*id).to_string()),
@@ -146,6 +152,7 @@ impl Route {
             Route::EditDirective(_) => Bundle::Editor,
             Route::Share | Route::Backups => Bundle::Share,
             Route::Plans | Route::Plan(_) | Route::CourseLine(_) | Route::PlanStats => Bundle::Plans,
+            Route::Excel => Bundle::Excel,
         }
     }
 
@@ -178,6 +185,7 @@ impl Route {
             Route::Plan(id) => format!("#/ke-hoach/{id}"),
             Route::CourseLine(id) => format!("#/ke-hoach/lop/{id}"),
             Route::PlanStats => "#/ke-hoach/thong-ke".into(),
+            Route::Excel => "#/nhap-excel".into(),
         }
     }
 }
@@ -549,6 +557,7 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
                 {nav(Route::Plans, "Kế hoạch, lớp học")}
                 {nav(Route::Units, "Đơn vị")}
                 {nav(Route::Share, "Trao đổi dữ liệu")}
+                {nav(Route::Excel, "Excel")}
             </nav>
         </header>
         {move || state.reminder.get().filter(|_| state.route.get() != Route::Share).map(|days| view! {

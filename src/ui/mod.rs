@@ -10,6 +10,7 @@ mod directive_editor;
 mod directive_forms;
 mod directive_outline;
 mod directives;
+mod excel;
 mod plans;
 mod print;
 mod progress;
@@ -19,6 +20,7 @@ mod roster;
 mod share;
 mod status;
 mod suggestions;
+pub(crate) mod table_export;
 mod units;
 mod widgets;
 
@@ -88,4 +90,15 @@ pub fn start_plans() {
             _ => return None,
         })
     }, app::all_directives);
+}
+
+/// `nhap-excel.html`: the roster to XLSX/CSV and a roster file in (mapping, level review, row
+/// errors, preview, one transaction with undo). The XLSX code runs in the Excel worker.
+pub fn start_excel() {
+    app::start(Bundle::Excel, |route| {
+        Some(match route {
+            Route::Excel => view! { <excel::ExcelPage/> }.into_any(),
+            _ => return None,
+        })
+    }, app::no_directives);
 }

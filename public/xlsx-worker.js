@@ -1,0 +1,30 @@
+// Excel worker: runs one of the Excel wasm modules off the page's thread. store::xlsx starts
+// one worker per kind; the first message says which module this one loads:
+//   { id, kind: "write", payload: JSON of tables }  → { id, ok: Uint8Array of XLSX }
+//       (dtbd-xlsx-write, rust_xlsxwriter)
+//   { id, kind: "read", payload: ArrayBuffer of XLSX } → { id, ok: JSON of its sheets }
+//       (dtbd-xlsx-read, calamine)
+// A failure is { id, err: message }. (The kind is not in the script's URL: a worker served
+// from the service worker's cache takes the cached response's URL, without its query.)
+let kind = null;
+let ready = null;
+
+self.onmessage = async (event) => {
+  const { id, payload } = event.data;
+  try {
+    if (kind === null) {
+      kind = event.data.kind === "read" ? "read" : "write";
+      importScripts(`./dtbd-xlsx-${kind}.js`);
+      ready = wasm_bindgen({ module_or_path: `./dtbd-xlsx-${kind}_bg.wasm` });
+    }
+    await ready;
+    if (kind === "write") {
+      const bytes = wasm_bindgen.run(payload);
+      self.postMessage({ id, ok: bytes }, [bytes.buffer]);
+    } else {
+      self.postMessage({ id, ok: wasm_bindgen.run(new Uint8Array(payload)) });
+    }
+  } catch (e) {
+    self.postMessage({ id, err: String((e && e.message) || e) });
+  }
+};

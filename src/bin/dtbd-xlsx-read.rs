@@ -1,0 +1,17 @@
+//! `dtbd-xlsx-read`: the wasm of the Excel reading worker, not a page (see
+//! `dtbd-xlsx-write.rs`). `public/xlsx-worker.js` loads it and answers
+//! `store::xlsx::read`. It alone links calamine.
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use wasm_bindgen::prelude::*;
+
+    /// XLSX bytes to the JSON of `Vec<dtbd::xlsx::Sheet>`.
+    #[wasm_bindgen]
+    pub fn run(bytes: &[u8]) -> Result<String, JsValue> {
+        let sheets = dtbd::xlsx::read(bytes).map_err(|e| JsValue::from_str(&e))?;
+        Ok(serde_json::to_string(&sheets).expect("sheets always serialise"))
+    }
+}
+
+fn main() {}
