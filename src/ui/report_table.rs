@@ -1,11 +1,35 @@
-//! One [`Table`] on a page: caption, header, cells as a Vietnamese reader writes them, and a
-//! "Tải CSV" button. Shared by every report page; the table itself comes from the domain.
+//! One [`Table`] on a page: caption, header, cells as a Vietnamese reader writes them, and
+//! "Tải Excel" / "Tải CSV" buttons. Shared by every report page; the table itself comes from
+//! the domain. The Excel file is written by the Excel worker (`store::xlsx`), loaded on the
+//! first click: only the message to it is linked here.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::domain::table::{Cell, Table};
 use crate::domain::tables::csv_name;
-use crate::store::files;
+use crate::store::{files, xlsx};
+
+/// "Tải Excel (.xlsx)": one sheet, written by the worker; the error, if any, in `error`.
+fn excel_button(table: Table, error: RwSignal<Option<String>>) -> impl IntoView {
+    let busy = RwSignal::new(false);
+    let table = StoredValue::new(table);
+    let click = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let t = table.get_value();
+        spawn_local(async move {
+            let base = csv_name(&t);
+            let base = base.trim_end_matches(".csv").to_string();
+            let r = xlsx::download_xlsx(std::slice::from_ref(&t), &base).await;
+            error.set(r.err().map(|e| e.0));
+            busy.set(false);
+        });
+    };
+    view! { <button class="btn ghost" disabled=move || busy.get() on:click=click>"Tải Excel (.xlsx)"</button> }
+}
 
 /// The table, with its CSV download.
 #[component]
@@ -33,6 +57,7 @@ pub fn TableView(table: Table) -> impl IntoView {
                 </table>
             </div>
             <div class="no-print table-actions">
+                {excel_button(table.clone(), error)}
                 <button class="btn ghost" on:click=download>"Tải CSV"</button>
                 {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
             </div>
@@ -47,6 +72,7 @@ pub fn CsvButton(table: Table, #[prop(optional, into)] label: Option<String>) ->
     let label = label.unwrap_or_else(|| "Tải CSV".into());
     view! {
         <span class="no-print table-actions">
+            {excel_button(table.clone(), error)}
             <button class="btn ghost" on:click=move |_| {
                 let r = files::download_text(&table.to_csv(), &csv_name(&table), "text/csv;charset=utf-8");
                 error.set(r.err().map(|e| e.0));

@@ -1,10 +1,13 @@
 // Reports on paper: the status report (thực trạng) and the directive progress report printed to
 // PDF by headless Chromium, read back with pdf.js: page count, official head, place-date line,
-// body and signature, and no app chrome. Plus a table's CSV download.
+// body and signature, and no app chrome. Plus a table's CSV and Excel downloads.
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import { open, addUnit, addCommitteeMember } from "./helpers.mjs";
+
+const XLSX = createRequire(import.meta.url)("xlsx");
 
 /** Text of every page of a PDF (NFC, whitespace collapsed). */
 async function pdfPages(buffer) {
@@ -116,6 +119,18 @@ test("status and progress reports print to A4 PDF with the official head and sig
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   expect(csv).toContain("Đối tượng,Số lượng,Đại học,\"Thạc sĩ, BS CKI\"");
   expect(csv).toContain("Ủy viên Ban chấp hành Đảng bộ Huyện đương chức khóa XXI,2,2,0,0");
+
+  // The same table as Excel, written by the Excel worker and read back: counts stay numbers.
+  const [xdownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator("figure.report-table", { hasText: "Bảng 3." }).getByRole("button", { name: "Tải Excel (.xlsx)" }).tap(),
+  ]);
+  expect(xdownload.suggestedFilename()).toMatch(/^bang-3-.*\.xlsx$/);
+  const wb = XLSX.read(await readFile(await xdownload.path()), { type: "buffer" });
+  const rows = XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0]], { header: 1 });
+  expect(rows[0].slice(0, 4)).toEqual(["Đối tượng", "Số lượng", "Đại học", "Thạc sĩ, BS CKI"]);
+  const member = rows.find((r) => r[0] === "Ủy viên Ban chấp hành Đảng bộ Huyện đương chức khóa XXI");
+  expect(member.slice(1, 5)).toEqual([2, 2, 0, 0]);
 
   // Báo cáo tiến độ: the head is remembered; every target in the document's sections.
   await page.getByRole("link", { name: "← Về văn bản" }).tap();
