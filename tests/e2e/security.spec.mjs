@@ -106,7 +106,7 @@ test("every page carries the policy and a whole session stays on the origin", as
   await expect(page.getByRole("heading", { name: "Bản sao lưu" })).toBeVisible();
 
   // Every page that was loaded has the policy and no inline script.
-  for (const p of ["index.html", "van-ban.html", "sua-van-ban.html", "trao-doi.html", "ke-hoach.html"]) {
+  for (const p of ["index.html", "van-ban.html", "sua-van-ban.html", "trao-doi.html", "ke-hoach.html", "nhap-excel.html"]) {
     const html = await (await page.request.get(p)).text();
     expect(html, p).toContain('http-equiv="Content-Security-Policy"');
     expect(html, p).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
