@@ -105,6 +105,12 @@ test("every page carries the policy and a whole session stays on the origin", as
   await page.getByRole("link", { name: "Xem tất cả bản sao lưu" }).tap();
   await expect(page.getByRole("heading", { name: "Bản sao lưu" })).toBeVisible();
 
+  // The Excel page and its worker (a same-origin script instantiating wasm under the policy).
+  await page.getByRole("link", { name: "Excel", exact: true }).tap();
+  await expect(page.getByRole("heading", { name: "Nhập, xuất Excel" })).toBeVisible();
+  const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải Excel (.xlsx)" }).tap()]);
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+
   // Every page that was loaded has the policy and no inline script.
   for (const p of ["index.html", "van-ban.html", "sua-van-ban.html", "trao-doi.html", "ke-hoach.html", "nhap-excel.html"]) {
     const html = await (await page.request.get(p)).text();
