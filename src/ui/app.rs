@@ -110,6 +110,8 @@ pub enum Route {
     CourseLine(String),
     /// Thống kê cử đi đào tạo, bồi dưỡng theo năm.
     PlanStats,
+    /// Dữ liệu mẫu: (re)loads the demo into its own database, then shows it.
+    Demo,
 }
 
 impl Route {
@@ -130,6 +132,7 @@ impl Route {
             ["ke-hoach", "thong-ke"] => Route::PlanStats,
             ["ke-hoach", "lop", id] if !id.is_empty() => Route::CourseLine((*id).to_string()),
             ["ke-hoach", id] if !id.is_empty() => Route::Plan((*id).to_string()),
+            ["du-lieu-mau"] => Route::Demo,
             _ => Route::Roster,
         }
     }
@@ -138,7 +141,7 @@ impl Route {
     pub fn bundle(&self) -> Bundle {
         match self {
             Route::Roster | Route::NewCadre | Route::EditCadre(_) | Route::Units => Bundle::Roster,
-            Route::Directives | Route::Directive(_) | Route::Suggestions(_) | Route::Status(_) => Bundle::Directives,
+            Route::Directives | Route::Directive(_) | Route::Suggestions(_) | Route::Status(_) | Route::Demo => Bundle::Directives,
             Route::EditDirective(_) => Bundle::Editor,
             Route::Share | Route::Backups => Bundle::Share,
             Route::Plans | Route::Plan(_) | Route::CourseLine(_) | Route::PlanStats => Bundle::Plans,
@@ -173,6 +176,7 @@ impl Route {
             Route::Plan(id) => format!("#/ke-hoach/{id}"),
             Route::CourseLine(id) => format!("#/ke-hoach/lop/{id}"),
             Route::PlanStats => "#/ke-hoach/thong-ke".into(),
+            Route::Demo => "#/du-lieu-mau".into(),
         }
     }
 }
@@ -398,7 +402,8 @@ pub fn start(bundle: Bundle, pages: Pages, load_directives: LoadDirectives) {
     register_service_worker();
     // Not leptos' spawn_local: its executor is set up by `mount_to_body`, which comes later.
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = match Db::open(store::DB_NAME).await {
+        // The demo flag is read here, by every bundle, so every page opens the same database.
+        let loaded = match Db::open(store::demo::db_name()).await {
             Ok(db) => {
                 let db = Rc::new(db);
                 DB.with(|d| {
@@ -445,7 +450,8 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
     let roster = RwSignal::new(roster);
     let directives = RwSignal::new(directives);
     let index = Memo::new(move |_| SearchIndexed(Arc::new(roster.with(SearchIndex::build))));
-    let reminder = RwSignal::new(export_reminder(store::prefs::reminder_since(), store::now(), store::prefs::reminder_days()));
+    let demo = store::demo::active();
+    let reminder = RwSignal::new(if demo { None } else { export_reminder(store::prefs::reminder_since(), store::now(), store::prefs::reminder_days()) });
     let state = AppState { roster, index, directives, route: RwSignal::new(current_route()), toast: RwSignal::new(None), reminder };
     provide_context(state);
 
@@ -483,6 +489,14 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
                 {nav(Route::Share, "Trao đổi dữ liệu")}
             </nav>
         </header>
+        {demo.then(|| view! {
+            <p class="demo-banner" role="note">
+                <strong>"Dữ liệu mẫu"</strong>
+                <span>" — không phải dữ liệu thật; mọi thay đổi chỉ ở bản mẫu. "</span>
+                <a class="btn" href=Route::Demo.href()>"Làm lại dữ liệu mẫu"</a>
+                <button class="btn" on:click=|_| leave_demo()>"Thoát dữ liệu mẫu"</button>
+            </p>
+        })}
         {move || state.reminder.get().filter(|_| state.route.get() != Route::Share).map(|days| view! {
             <p class="reminder" role="note">
                 {format!("Đã {days} ngày chưa xuất dữ liệu. Hãy xuất một tệp để gửi cấp trên và để dự phòng khi máy hỏng. ")}
@@ -502,6 +516,30 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
             }}
         </main>
         <ToastView/>
+    }
+}
+
+/// Goes back to the user's own data: clears the demo flag and reloads on the roster, so every
+/// page opens the real database again.
+pub fn leave_demo() {
+    store::demo::leave();
+    reload_at(Route::Roster);
+}
+
+/// Opens the demo (the demo page loads it into its own database on first use or reset).
+pub fn enter_demo() {
+    store::demo::enter();
+    reload_at(Route::Demo);
+}
+
+/// A full page load of `route` (the database is chosen at load time).
+pub fn reload_at(route: Route) {
+    let Some(w) = web_sys::window() else { return };
+    if route.bundle() == Bundle::current() {
+        let _ = w.location().set_hash(&route.fragment());
+        let _ = w.location().reload();
+    } else {
+        let _ = w.location().assign(&route.href());
     }
 }
 

@@ -4,6 +4,7 @@
 mod app;
 mod cadre_form;
 mod collate;
+mod demo;
 mod directive;
 mod directive_editor;
 mod directive_forms;
@@ -43,6 +44,7 @@ pub fn start_directives() {
             Route::Directive(id) => view! { <directive::DirectivePage id=id.clone()/> }.into_any(),
             Route::Suggestions(id) => view! { <suggestions::SuggestionsPage id=id.clone()/> }.into_any(),
             Route::Status(id) => view! { <status::StatusPage id=id.clone()/> }.into_any(),
+            Route::Demo => view! { <demo::DemoPage/> }.into_any(),
             _ => return None,
         })
     }, app::all_directives);
