@@ -5,6 +5,7 @@ pub mod directive;
 pub mod demo_plan;
 pub mod document;
 pub mod levels;
+pub mod listing;
 pub mod model;
 pub mod report;
 pub mod roster;

@@ -403,6 +403,7 @@ pub fn start(bundle: Bundle, pages: Pages, load_directives: LoadDirectives) {
     // Not leptos' spawn_local: its executor is set up by `mount_to_body`, which comes later.
     wasm_bindgen_futures::spawn_local(async move {
         // The demo flag is read here, by every bundle, so every page opens the same database.
+        mark("dtbd:db-open");
         let loaded = match Db::open(store::demo::db_name()).await {
             Ok(db) => {
                 let db = Rc::new(db);
@@ -416,11 +417,16 @@ pub fn start(bundle: Bundle, pages: Pages, load_directives: LoadDirectives) {
             }
             Err(e) => Err(e),
         };
+        mark("dtbd:db-loaded");
+        measure("dtbd:cold-load", "dtbd:db-open", "dtbd:db-loaded");
         if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("loading")) {
             el.remove();
         }
         match loaded {
-            Ok((roster, directives)) => leptos::mount::mount_to_body(move || view! { <App roster=roster directives=directives pages=pages/> }),
+            Ok((roster, directives)) => {
+                leptos::mount::mount_to_body(move || view! { <App roster=roster directives=directives pages=pages/> });
+                mark("dtbd:mounted");
+            }
             Err(e) => leptos::mount::mount_to_body(move || {
                 view! {
                     <main class="fatal" role="alert">
@@ -516,6 +522,22 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
             }}
         </main>
         <ToastView/>
+    }
+}
+
+/// Performance marks for the `bench` command (tools/bench.mjs reads them with
+/// `performance.getEntriesByName`): a timestamp in the browser's own timeline, nothing
+/// measured or sent by the app itself, so no test code ships to users.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// A named span between two marks (see [`mark`]).
+pub fn measure(name: &str, start: &str, end: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark_and_end_mark(name, start, end);
     }
 }
 
