@@ -566,12 +566,21 @@ pub mod demo {
 
     /// Switches to the demo database (takes effect at the next page load).
     pub fn enter() {
+        forget_filters();
         prefs::set(FLAG, "1");
     }
 
     /// Back to the user's database (at the next page load).
     pub fn leave() {
+        forget_filters();
         LocalStorage::delete(format!("dtbd.{FLAG}"));
+    }
+
+    /// The roster's remembered search and unit filter name the other database's records.
+    fn forget_filters() {
+        for key in ["roster.query", "roster.unit"] {
+            LocalStorage::delete(format!("dtbd.{key}"));
+        }
     }
 
     /// The database the pages open now.
