@@ -499,8 +499,8 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
             <p class="demo-banner" role="note">
                 <strong>"Dữ liệu mẫu"</strong>
                 <span>" — không phải dữ liệu thật; mọi thay đổi chỉ ở bản mẫu. "</span>
-                <a class="btn" href=Route::Demo.href()>"Làm lại dữ liệu mẫu"</a>
-                <button class="btn" on:click=|_| leave_demo()>"Thoát dữ liệu mẫu"</button>
+                <a class="btn small" href=Route::Demo.href()>"Làm lại dữ liệu mẫu"</a>
+                <button class="btn small" on:click=|_| leave_demo()>"Thoát dữ liệu mẫu"</button>
             </p>
         })}
         {move || state.reminder.get().filter(|_| state.route.get() != Route::Share).map(|days| view! {

@@ -17,7 +17,7 @@ use crate::ui::collate::Collator;
 
 /// Height of one row in CSS pixels, margin included (`.cadre-list.virtual li` in the
 /// stylesheet says the same).
-pub const ROW_H: usize = 112;
+pub const ROW_H: usize = 124;
 
 /// Rows that fit in the window (the scroll box is never taller than the window).
 fn rows_in_view() -> usize {
