@@ -2,6 +2,7 @@
 //! Tested natively with `cargo test`.
 
 pub mod directive;
+pub mod demo;
 pub mod demo_plan;
 pub mod document;
 pub mod levels;

@@ -90,16 +90,23 @@ fn breakdown<L: Level>(
             let r = usize::from(l.rank());
             let n = held[r] + studying[r];
             (n > 0).then(|| {
-                let name = l.label();
-                let label = if studying[r] > 0 {
-                    format!("{name} và đang học {}", name.to_lowercase())
-                } else {
-                    name.to_string()
-                };
+                let label = studying_label(l.label(), held[r], studying[r]);
                 Part::new(label, n, total)
             })
         })
         .collect()
+}
+
+/// "Thạc sĩ", "Thạc sĩ và đang học thạc sĩ", or "Đang học tiến sĩ" when nobody holds the
+/// level yet; a label with a comma is studied by its first word ("Cao cấp, cử nhân và đang học
+/// cao cấp").
+fn studying_label(name: &str, held: u32, studying: u32) -> String {
+    let short = name.split(',').next().unwrap_or(name).to_lowercase();
+    match (held, studying) {
+        (_, 0) => name.to_string(),
+        (0, _) => format!("Đang học {short}"),
+        _ => format!("{name} và đang học {short}"),
+    }
 }
 
 /// The status of group `group_id` of directive `d` in `year`. `None` when the directive has
