@@ -1,5 +1,6 @@
 //! Dữ liệu mẫu: the demo dataset a presenter loads with one tap (into a database of its own,
-//! never the user's). The roster comes from the seeded roster generator; this module adds the
+//! never the user's). The roster is [`demo_roster`]: the Hoàng Su Phì district of seed 002
+//! and the Quảng Nam leaders of seed 004 side by side (`domain::demo`); this module adds the
 //! directives and **a 2021 plan in progress** (kế hoạch năm 2021 đang thực hiện: the seed 003
 //! plan with cadres nominated, studying and finished on its course lines), all deterministic:
 //! the same inputs give the same records, ids and dates.
@@ -10,10 +11,11 @@
 
 use std::collections::HashSet;
 
+use super::demo::{hoang_su_phi, quang_nam_leaders};
 use super::directive::fixtures::XorShift;
 use super::directive::group::Evaluator;
 use super::directive::{Date, Directive, RosterIndex};
-use super::model::{Id, Millis};
+use super::model::{GovLevel, Id, Millis, RecordMeta, Region, Unit, UnitKind};
 use super::roster::Roster;
 use super::snapshot::Dataset;
 use super::training::ops::ranks_on;
@@ -116,9 +118,59 @@ pub fn plan_in_progress(roster: &mut Roster, directives: &[Directive], plan: &Pl
     recs
 }
 
+/// The seed every demo uses: the same demo on every device and after every reset.
+pub const DEMO_SEED: u64 = 2021;
+
+/// The unit above every Hoàng Su Phì unit in the demo (the directive 02-ĐA/HU's phạm vi).
+pub const HOANG_SU_PHI_ROOT: &str = "demo-hsp";
+/// The unit above every Quảng Nam unit in the demo (the directive 7328/ĐA-UBND's phạm vi).
+pub const QUANG_NAM_ROOT: &str = "demo-qn";
+
+/// Puts every top-level unit of `units` under a new unit `root`.
+fn under(root: &str, name: &str, level: GovLevel, mut units: Vec<Unit>) -> Vec<Unit> {
+    for u in units.iter_mut().filter(|u| u.parent_id.is_none()) {
+        u.parent_id = Some(root.to_string());
+    }
+    let top = Unit {
+        id: root.to_string(),
+        name: name.to_string(),
+        level,
+        kind: UnitKind::Government,
+        region: Region::Mountain,
+        parent_id: None,
+        meta: RecordMeta { version: 1, updated_at: 0 },
+    };
+    std::iter::once(top).chain(units).collect()
+}
+
+/// The demo's roster: Hoàng Su Phì (seed 002 section I) and the Quảng Nam leaders (seed 004
+/// Table 3) side by side, each under a unit of its own, so that each directive, scoped to its
+/// province by [`scope_directives`], counts exactly its own people (tested below).
+pub fn demo_roster() -> Roster {
+    let (u, mut cadres) = hoang_su_phi(DEMO_SEED);
+    let mut units = under(HOANG_SU_PHI_ROOT, "Huyện Hoàng Su Phì (dữ liệu mẫu)", GovLevel::District, u);
+    let (u, c) = quang_nam_leaders(DEMO_SEED);
+    units.extend(under(QUANG_NAM_ROOT, "Tỉnh Quảng Nam (dữ liệu mẫu)", GovLevel::Province, u));
+    cadres.extend(c);
+    Roster { units, cadres }
+}
+
+/// Limits each demo directive to its own province (đơn vị phạm vi), as an officer keeping
+/// both would: 02-ĐA/HU to Hoàng Su Phì, 7328/ĐA-UBND to Quảng Nam.
+pub fn scope_directives(directives: &mut [Directive]) {
+    for d in directives {
+        match d.id.as_str() {
+            "tpl-002" => d.scope_unit_id = Some(HOANG_SU_PHI_ROOT.into()),
+            "tpl-004" => d.scope_unit_id = Some(QUANG_NAM_ROOT.into()),
+            _ => {}
+        }
+    }
+}
+
 /// The whole demo dataset: `roster`, the `directives` (templates kept under their own ids, so
 /// the plan's links to "tpl-003" hold), and the plan in progress over them.
-pub fn demo_dataset(mut roster: Roster, directives: Vec<Directive>, plan: &PlanFile) -> Dataset {
+pub fn demo_dataset(mut roster: Roster, mut directives: Vec<Directive>, plan: &PlanFile) -> Dataset {
+    scope_directives(&mut directives);
     let training = plan_in_progress(&mut roster, &directives, plan, DEMO_NOW);
     Dataset { roster, directives, tombstones: Vec::new(), training }
 }
@@ -129,12 +181,66 @@ mod tests {
     use crate::domain::directive::fixtures::generate_roster;
     use crate::domain::training::{load_plan_file, EnrollmentStatus};
 
+    fn read(p: &str) -> String {
+        std::fs::read_to_string(format!("{}/{p}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    fn template(file: &str) -> Directive {
+        Directive::from_json(&read(&format!("public/templates/{file}"))).unwrap()
+    }
+
     fn sources() -> (Roster, Vec<Directive>, PlanFile) {
-        let root = env!("CARGO_MANIFEST_DIR");
-        let read = |p: &str| std::fs::read_to_string(format!("{root}/{p}")).unwrap();
-        let d003 = Directive::from_json(&read("public/templates/003-quang-ngai-ke-hoach-2021.json")).unwrap();
+        let d003 = template("003-quang-ngai-ke-hoach-2021.json");
         let plan = load_plan_file(&read("public/plans/003-quang-ngai-ke-hoach-2021.json")).unwrap();
         (generate_roster(7, 3000, 60), vec![d003], plan)
+    }
+
+    /// Side by side in one roster, each province's directive still counts its own people:
+    /// every group of 02-ĐA/HU as over Hoàng Su Phì alone (seed 002 section I), and seed 004
+    /// Table 3 as over the Quảng Nam leaders alone.
+    #[test]
+    fn the_combined_roster_keeps_both_documents_figures() {
+        use crate::domain::demo::{HOANG_SU_PHI_YEAR, QUANG_NAM_GROUPS, QUANG_NAM_YEAR};
+        use crate::domain::report::{cross_tab, status_report, Bands};
+        let both = demo_roster();
+        let (u, c) = hoang_su_phi(DEMO_SEED);
+        let hsp = Roster { units: u, cadres: c };
+        let (u, c) = quang_nam_leaders(DEMO_SEED);
+        let qn = Roster { units: u, cadres: c };
+        assert_eq!(both.cadres.len(), hsp.cadres.len() + qn.cadres.len());
+        let ids: HashSet<&str> = both.units.iter().map(|u| u.id.as_str()).chain(both.cadres.iter().map(|c| c.id.as_str())).collect();
+        assert_eq!(ids.len(), both.units.len() + both.cadres.len(), "ids are unique across the two");
+
+        let mut d002 = template("002-hoang-su-phi-02-da-hu.json");
+        let mut d004 = template("004-quang-nam-7328-da-ubnd.json");
+        let alone = (d002.clone(), d004.clone());
+        scope_directives(std::slice::from_mut(&mut d002));
+        scope_directives(std::slice::from_mut(&mut d004));
+        assert!(d002.scope_unit_id.is_some() && d004.scope_unit_id.is_some());
+        let (ib, ih) = (RosterIndex::build(&both), RosterIndex::build(&hsp));
+        let mut compared = 0;
+        for g in &d002.groups {
+            let a = status_report(&d002, &ib, &g.id, HOANG_SU_PHI_YEAR, true);
+            let b = status_report(&alone.0, &ih, &g.id, HOANG_SU_PHI_YEAR, true);
+            assert_eq!(a, b, "group {}", g.id);
+            compared += 1;
+        }
+        assert!(compared > 5);
+
+        let groups: Vec<String> = QUANG_NAM_GROUPS.iter().map(|g| g.to_string()).collect();
+        let (ib, iq) = (RosterIndex::build(&both), RosterIndex::build(&qn));
+        let a = cross_tab(&d004, &ib, &groups, Bands::Professional, QUANG_NAM_YEAR);
+        let b = cross_tab(&alone.1, &iq, &groups, Bands::Professional, QUANG_NAM_YEAR);
+        assert_eq!(a, b);
+        assert_eq!(a.total.total, 2262);
+    }
+
+    #[test]
+    fn the_demo_dataset_plans_over_the_demo_roster() {
+        let (_, directives, plan) = sources();
+        let ds = demo_dataset(demo_roster(), directives, &plan);
+        assert!(ds.training.enrollments.len() >= 10);
+        assert!(ds.training.enrollments.iter().all(|e| ds.roster.cadre(&e.cadre_id).is_some()));
     }
 
     #[test]

@@ -5,8 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::demo_plan::demo_dataset;
-use crate::domain::directive::fixtures::generate_roster;
+use crate::domain::demo_plan::{demo_dataset, demo_roster};
 use crate::domain::directive::Directive;
 use crate::domain::training::load_plan_file;
 use crate::store;
@@ -26,7 +25,7 @@ async fn build() -> Result<crate::domain::snapshot::Dataset, String> {
     }
     let text = store::fetch_text("plans/003-quang-ngai-ke-hoach-2021.json").await.map_err(|e| e.to_string())?;
     let plan = load_plan_file(&text).map_err(|e| format!("Kế hoạch mẫu không hợp lệ: {}", e.first().map(|x| x.message.as_str()).unwrap_or("")))?;
-    let roster = generate_roster(2021, 2_000, 80);
+    let roster = demo_roster();
     Ok(demo_dataset(roster, directives, &plan))
 }
 

@@ -7,7 +7,7 @@ import { expect } from "@playwright/test";
 export const PAGES = [
   { name: "can-bo", path: "index.html#/" },
   { name: "them-can-bo", path: "index.html#/can-bo/moi" },
-  { name: "sua-can-bo", path: "index.html#/can-bo/c1" },
+  { name: "sua-can-bo", path: "index.html#/can-bo/hsp-c0001" },
   { name: "don-vi", path: "index.html#/don-vi" },
   { name: "van-ban", path: "van-ban.html#/van-ban" },
   { name: "chi-tieu", path: "van-ban.html#/van-ban/tpl-002" },
