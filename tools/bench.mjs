@@ -62,6 +62,15 @@ if (!args.has("--no-build")) {
   }
 }
 
+// A truncated or corrupt wasm (seen once after a build raced another) would make every
+// browser figure meaningless: refuse it.
+for (const f of readdirSync(dist).filter((f) => f.endsWith(".wasm"))) {
+  if (!WebAssembly.validate(readFileSync(join(dist, f)))) {
+    console.error(`dist/${f} is not valid WebAssembly: rebuild (tools/build.sh) and run again.`);
+    process.exit(1);
+  }
+}
+
 // ---- 1. bundle sizes
 const measureFile = (f) => {
   const buf = readFileSync(join(dist, f));
