@@ -124,7 +124,9 @@ try {
     { name: "Slow 4G", latency: 562.5, kbps: 1440, goal: 3000 },
   ];
   for (const p of profiles) {
-    const ctx = await newContext();
+    // A browser of its own per profile: nothing cached, no connection or throttling kept.
+    const own = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage"] });
+    const ctx = await own.newContext({ baseURL: base, viewport: { width: 1024, height: 768 }, hasTouch: true, locale: "vi-VN", serviceWorkers: "allow" });
     const page = await ctx.newPage();
     const cdp = await ctx.newCDPSession(page);
     await cdp.send("Network.enable");
@@ -140,10 +142,14 @@ try {
     const js = res.find((r) => /\/dtbd-[^/]*\.js$/.test(r.name));
     const overlap = wasm && js && wasm.start < js.end && js.start < wasm.end;
     const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
+    const nav = await page.evaluate(() => { const n = performance.getEntriesByType("navigation")[0]; return { start: n.requestStart, first: n.responseStart, end: n.responseEnd }; });
+    const css = res.find((r) => r.name.endsWith(".css"));
+    notes.push(`${p.name}: HTML request ${ms(nav.start)}, first byte ${ms(nav.first)}, done ${ms(nav.end)}; css ${css ? `${ms(css.start)}–${ms(css.end)}` : "?"}; usable ${ms(usable)}.`);
     row(`First load, ${p.name} (${p.kbps} kbit/s, ${p.latency} ms): roster usable`, s(usable), `< ${p.goal / 1000} s`, usable < p.goal);
     row(`  ${p.name}: wasm and js download in parallel`, wasm && js ? `${overlap ? "yes" : "NO"} (js ${ms(js.start)}–${ms(js.end)}, wasm ${ms(wasm.start)}–${ms(wasm.end)}, ${kb(wasm.size)} on the wire)` : "resources not found", "overlap", !!overlap);
     notes.push(`${p.name}: CPU in the page: script ${ms(metrics.ScriptDuration * 1000)}, tasks ${ms(metrics.TaskDuration * 1000)}, layout ${ms(metrics.LayoutDuration * 1000)}.`);
     await ctx.close();
+    await own.close();
   }
 
   // 3b. repeat load offline through the service worker.
@@ -196,7 +202,7 @@ try {
     // Cold load: a fresh page load reads every record (median of 3).
     const cold = [];
     for (let i = 0; i < 3; i++) {
-      await page.goto(i === 0 ? "./index.html#/" : "./index.html#/?r=" + i);
+      await page.goto("./index.html#/");
       await page.reload();
       await mounted(page);
       cold.push(await page.evaluate(() => performance.getEntriesByName("dtbd:cold-load")[0].duration));
@@ -246,7 +252,7 @@ try {
     const index = [];
     let directives = 0;
     for (let i = 0; i < 5; i++) {
-      await page.goto("./van-ban.html#/van-ban?r=" + i);
+      await page.goto("./van-ban.html#/van-ban");
       await page.reload();
       await page.locator(".directive-row").first().waitFor(long);
       const m = await page.evaluate(() => ({
