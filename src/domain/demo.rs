@@ -580,7 +580,7 @@ pub fn hoang_su_phi(seed: u64) -> (Vec<Unit>, Vec<Cadre>) {
                     };
                     c.unit_id = u.into();
                     c.positions.push(pos(u, &title, lead));
-                    c.category = if slot % 3 == 0 { Category::Cadre } else { Category::CivilServant };
+                    c.category = if slot.is_multiple_of(3) { Category::Cadre } else { Category::CivilServant };
                 }
                 Place::DistrictStaff => {
                     let u = HUYEN_AGENCIES[slot % HUYEN_AGENCIES.len()].0;
@@ -632,7 +632,7 @@ pub fn hoang_su_phi(seed: u64) -> (Vec<Unit>, Vec<Cadre>) {
                     let u = format!("hsp-truong{:02}", slot / 3 + 1);
                     c.unit_id = u.clone();
                     c.category = Category::PublicEmployee;
-                    let head = slot % 3 == 0;
+                    let head = slot.is_multiple_of(3);
                     c.positions.push(pos(
                         &u,
                         if head { "Hiệu trưởng" } else { "Phó Hiệu trưởng" },
