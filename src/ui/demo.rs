@@ -9,7 +9,7 @@ use crate::domain::demo_plan::{demo_dataset, demo_roster};
 use crate::domain::directive::Directive;
 use crate::domain::training::load_plan_file;
 use crate::store;
-use crate::ui::app::{db, enter_demo, reload_at, AppState, Route};
+use crate::ui::app::{db, enter_demo, reload_at, Route};
 
 /// The directive the demo opens on: 02-ĐA/HU (Hoàng Su Phì).
 pub const DEMO_DIRECTIVE: &str = "tpl-002";
@@ -31,7 +31,6 @@ async fn build() -> Result<crate::domain::snapshot::Dataset, String> {
 
 #[component]
 pub fn DemoPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
     if !store::demo::active() {
         // Opened directly: switch databases first (a page load), then come back here.
@@ -47,7 +46,6 @@ pub fn DemoPage() -> impl IntoView {
             }
         });
     }
-    let _ = state;
     view! {
         <section class="page">
             <h1>"Dữ liệu mẫu"</h1>
