@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: run test setup build serve test-native test-store test-e2e sizes bench bench-browser clean
+.PHONY: run test setup build serve test-native test-store test-e2e sizes bench bench-native bench-browser clean
 
 run: setup build serve
 
@@ -32,7 +32,13 @@ sizes:
 test-e2e:
 	npx playwright test
 
-bench:
+# The measured budgets (sizes, native and in-Chromium figures, network emulation): prints a
+# table and appends it with the date to BENCHMARKS.md. Builds dist/ first when it is stale.
+bench: setup
+	node tools/bench.mjs
+
+# The native benches alone.
+bench-native:
 	cargo bench --bench scoring
 	cargo bench --bench snapshot
 	cargo bench --bench training

@@ -455,3 +455,38 @@ async fn a_roster_file_import_is_one_transaction_with_a_backup_and_undo() {
     assert_eq!(db.load_dataset().await.unwrap().normalised(), mine);
     db.close();
 }
+
+#[wasm_bindgen_test]
+async fn the_demo_lives_in_its_own_database_and_resets_in_one_transaction() {
+    use dtbd::store::{demo, DEMO_DB_NAME};
+    assert_ne!(DEMO_DB_NAME, DB_NAME);
+    demo::leave();
+    assert_eq!(demo::db_name(), DB_NAME);
+    demo::enter();
+    assert!(demo::active());
+    assert_eq!(demo::db_name(), DEMO_DB_NAME);
+    demo::leave();
+    assert_eq!(demo::db_name(), DB_NAME);
+
+    // The real data (here a test database standing for it) is not touched by the demo.
+    let real = fresh("t-demo-real").await;
+    let mine = device("r");
+    write_all(&real, &mine).await;
+    let demo_db = fresh("t-demo-demo").await;
+    let sample = device("d");
+    demo_db.replace_all(&sample).await.unwrap();
+    assert_eq!(demo_db.load_dataset().await.unwrap().normalised(), sample);
+    // "Làm lại": a changed demo goes back to the dataset exactly, stale records gone.
+    demo_db.put_cadre(&cadre("extra", "Thào Mí Sình")).await.unwrap();
+    demo_db.replace_all(&sample).await.unwrap();
+    assert_eq!(demo_db.load_dataset().await.unwrap().normalised(), sample);
+    // A failed reset changes nothing.
+    fail_next_write();
+    assert!(demo_db.replace_all(&Dataset::default()).await.is_err());
+    assert_eq!(demo_db.load_dataset().await.unwrap().normalised(), sample);
+    let after = real.load_dataset().await.unwrap();
+    assert_eq!(after.roster, mine.roster);
+    assert_eq!(after.training, mine.training);
+    real.close();
+    demo_db.close();
+}

@@ -1,10 +1,26 @@
 // A small static file server for dist/ (no dependencies), bound to loopback.
 // Usage: node tools/serve.mjs [dir] [port] [prefix]   e.g. node tools/serve.mjs dist 8080 /dtbd/
 // With a prefix, the app is served under that sub-path only, as on a shared host.
+// With COMPRESS=1 in the environment, text and wasm go out brotli- or gzip-encoded when the
+// browser accepts it, as a real static host does (the bench measures loads this way).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { CSP } from "./csp.mjs";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+
+const compress = process.env.COMPRESS === "1";
+const encoded = new Map();
+function encode(file, body, accept) {
+  if (!compress || ![".html", ".js", ".css", ".wasm", ".json", ".svg", ".webmanifest"].includes(extname(file))) return null;
+  const enc = /\bbr\b/.test(accept) ? "br" : /\bgzip\b/.test(accept) ? "gzip" : null;
+  if (!enc) return null;
+  const key = `${enc}:${file}:${body.length}`;
+  if (!encoded.has(key)) {
+    encoded.set(key, enc === "br" ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(body, { level: 9 }));
+  }
+  return { enc, data: encoded.get(key) };
+}
 
 const dir = resolve(process.argv[2] || "dist");
 const port = Number(process.argv[3] || 8080);
@@ -44,6 +60,7 @@ createServer(async (req, res) => {
   try {
     if (!(await stat(file)).isFile()) throw new Error("not a file");
     const body = await readFile(file);
+    const e = encode(file, body, req.headers["accept-encoding"] || "");
     res.writeHead(200, {
       "Content-Type": types[extname(file)] || "application/octet-stream",
       "Cache-Control": "no-cache",
@@ -51,8 +68,9 @@ createServer(async (req, res) => {
       "Content-Security-Policy": `${CSP}; frame-ancestors 'none'`,
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "no-referrer",
+      ...(e ? { "Content-Encoding": e.enc, Vary: "Accept-Encoding" } : {}),
     });
-    res.end(body);
+    res.end(e ? e.data : body);
   } catch {
     res.writeHead(404);
     res.end("not found");

@@ -4,9 +4,11 @@
 pub mod chart;
 pub mod directive;
 pub mod demo;
+pub mod demo_plan;
 pub mod document;
 pub mod envelope;
 pub mod levels;
+pub mod listing;
 pub mod model;
 pub mod monitor;
 pub mod progress;

@@ -30,6 +30,8 @@ use crate::domain::roster::{RecordKind, Roster, Tombstone};
 
 /// Name of the database that holds the user's real data.
 pub const DB_NAME: &str = "dtbd";
+/// Name of the database that holds the demo (dữ liệu mẫu), see [`demo`].
+pub const DEMO_DB_NAME: &str = "dtbd-demo";
 /// Schema version of the IndexedDB layout (object stores), not of the records.
 /// v1: units, cadres, tombstones, settings. v2: directives. v3: backups. v4: plans,
 /// course_lines, enrollments, history, aggregates (đào tạo, bồi dưỡng).
@@ -284,6 +286,10 @@ impl Db {
                     let s = tx.object_store(store).map_err(|e| err(ctx, e))?;
                     s.delete(*key).primitive().map_err(|e| err(ctx, e))?;
                 }
+                Op::Clear { store } => {
+                    let s = tx.object_store(store).map_err(|e| err(ctx, e))?;
+                    s.clear().map_err(|e| err(ctx, e))?;
+                }
             }
         }
         if FAIL_NEXT_WRITE.with(|f| f.take()) {
@@ -436,6 +442,24 @@ impl Db {
         }
         ops.push(Op::put(BACKUPS, &meta_key, backup));
         ops.push(Op::Put { store: BACKUPS, key: &data_key, json: data });
+        self.write(&DATA_STORES, &ops).await
+    }
+
+    /// Replaces everything in the database by `data` in ONE transaction: every data store is
+    /// emptied and refilled. Only for the demo database (dữ liệu mẫu: load and "Làm lại"),
+    /// never the user's: see [`demo`].
+    pub async fn replace_all(&self, data: &Dataset) -> Result<(), StoreError> {
+        let mut ops: Vec<Op> = DATA_STORES.iter().map(|store| Op::Clear { store }).collect();
+        ops.extend(data.roster.units.iter().map(|x| Op::put(UNITS, &x.id, x)));
+        ops.extend(data.roster.cadres.iter().map(|x| Op::put(CADRES, &x.id, x)));
+        ops.extend(data.directives.iter().map(|x| Op::put(DIRECTIVES, &x.id, x)));
+        ops.extend(data.tombstones.iter().map(|x| Op::put(TOMBSTONES, &x.id, x)));
+        let t = &data.training;
+        ops.extend(t.plans.iter().map(|x| Op::put(PLANS, &x.id, x)));
+        ops.extend(t.lines.iter().map(|x| Op::put(LINES, &x.id, x)));
+        ops.extend(t.enrollments.iter().map(|x| Op::put(ENROLLMENTS, &x.id, x)));
+        ops.extend(t.history.iter().map(|x| Op::put(HISTORY, &x.id, x)));
+        ops.extend(t.aggregates.iter().map(|x| Op::put(AGGREGATES, &x.id, x)));
         self.write(&DATA_STORES, &ops).await
     }
 
@@ -602,11 +626,56 @@ fn diff_ops<'a, T: Serialize + PartialEq>(ops: &mut Vec<Op<'a>>, store: &'a str,
 enum Op<'a> {
     Put { store: &'a str, key: &'a str, json: String },
     Delete { store: &'a str, key: &'a str },
+    /// Empties a whole object store.
+    Clear { store: &'a str },
 }
 
 impl<'a> Op<'a> {
     fn put<T: Serialize>(store: &'a str, key: &'a str, value: &T) -> Self {
         Op::Put { store, key, json: serde_json::to_string(value).expect("records always serialise") }
+    }
+}
+
+/// Dữ liệu mẫu: which database every page opens. The demo lives in a database of its own
+/// ([`DEMO_DB_NAME`]), chosen at open time by a localStorage flag that every bundle reads, so
+/// the user's data is never touched or mixed with it.
+pub mod demo {
+    use super::prefs;
+    use gloo_storage::{LocalStorage, Storage};
+
+    const FLAG: &str = "demo";
+
+    /// True while the pages show the demo.
+    pub fn active() -> bool {
+        prefs::get(FLAG).as_deref() == Some("1")
+    }
+
+    /// Switches to the demo database (takes effect at the next page load).
+    pub fn enter() {
+        forget_filters();
+        prefs::set(FLAG, "1");
+    }
+
+    /// Back to the user's database (at the next page load).
+    pub fn leave() {
+        forget_filters();
+        LocalStorage::delete(format!("dtbd.{FLAG}"));
+    }
+
+    /// The roster's remembered search and unit filter name the other database's records.
+    fn forget_filters() {
+        for key in ["roster.query", "roster.unit"] {
+            LocalStorage::delete(format!("dtbd.{key}"));
+        }
+    }
+
+    /// The database the pages open now.
+    pub fn db_name() -> &'static str {
+        if active() {
+            super::DEMO_DB_NAME
+        } else {
+            super::DB_NAME
+        }
     }
 }
 

@@ -118,6 +118,8 @@ pub enum Route {
     PlanStats,
     /// Nhập, xuất Excel.
     Excel,
+    /// Dữ liệu mẫu: (re)loads the demo into its own database, then shows it.
+    Demo,
 }
 
 impl Route {
@@ -140,6 +142,7 @@ impl Route {
             ["ke-hoach", "thong-ke"] => Route::PlanStats,
             ["ke-hoach", "lop", id] if !id.is_empty() => Route::CourseLine((*id).to_string()),
             ["ke-hoach", id] if !id.is_empty() => Route::Plan((*id).to_string()),
+            ["du-lieu-mau"] => Route::Demo,
             _ => Route::Roster,
         }
     }
@@ -148,7 +151,7 @@ impl Route {
     pub fn bundle(&self) -> Bundle {
         match self {
             Route::Roster | Route::NewCadre | Route::EditCadre(_) | Route::Units => Bundle::Roster,
-            Route::Directives | Route::Directive(_) | Route::Suggestions(_) | Route::Status(_) | Route::Progress(_) => Bundle::Directives,
+            Route::Directives | Route::Directive(_) | Route::Suggestions(_) | Route::Status(_) | Route::Progress(_) | Route::Demo => Bundle::Directives,
             Route::EditDirective(_) => Bundle::Editor,
             Route::Share | Route::Backups => Bundle::Share,
             Route::Plans | Route::Plan(_) | Route::CourseLine(_) | Route::PlanStats => Bundle::Plans,
@@ -186,6 +189,7 @@ impl Route {
             Route::CourseLine(id) => format!("#/ke-hoach/lop/{id}"),
             Route::PlanStats => "#/ke-hoach/thong-ke".into(),
             Route::Excel => "#/nhap-excel".into(),
+            Route::Demo => "#/du-lieu-mau".into(),
         }
     }
 }
@@ -446,7 +450,9 @@ pub fn start(bundle: Bundle, pages: Pages, load_directives: LoadDirectives) {
     register_service_worker();
     // Not leptos' spawn_local: its executor is set up by `mount_to_body`, which comes later.
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = match Db::open(store::DB_NAME).await {
+        // The demo flag is read here, by every bundle, so every page opens the same database.
+        mark("dtbd:db-open");
+        let loaded = match Db::open(store::demo::db_name()).await {
             Ok(db) => {
                 let db = Rc::new(db);
                 DB.with(|d| {
@@ -459,11 +465,16 @@ pub fn start(bundle: Bundle, pages: Pages, load_directives: LoadDirectives) {
             }
             Err(e) => Err(e),
         };
+        mark("dtbd:db-loaded");
+        measure("dtbd:cold-load", "dtbd:db-open", "dtbd:db-loaded");
         if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("loading")) {
             el.remove();
         }
         match loaded {
-            Ok((roster, directives)) => leptos::mount::mount_to_body(move || view! { <App roster=roster directives=directives pages=pages/> }),
+            Ok((roster, directives)) => {
+                leptos::mount::mount_to_body(move || view! { <App roster=roster directives=directives pages=pages/> });
+                mark("dtbd:mounted");
+            }
             Err(e) => leptos::mount::mount_to_body(move || {
                 view! {
                     <main class="fatal" role="alert">
@@ -493,7 +504,8 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
     let roster = RwSignal::new(roster);
     let directives = RwSignal::new(directives);
     let index = Memo::new(move |_| SearchIndexed(Arc::new(roster.with(SearchIndex::build))));
-    let reminder = RwSignal::new(export_reminder(store::prefs::reminder_since(), store::now(), store::prefs::reminder_days()));
+    let demo = store::demo::active();
+    let reminder = RwSignal::new(if demo { None } else { export_reminder(store::prefs::reminder_since(), store::now(), store::prefs::reminder_days()) });
     let state = AppState { roster, index, directives, route: RwSignal::new(current_route()), toast: RwSignal::new(None), reminder };
     provide_context(state);
 
@@ -560,6 +572,14 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
                 {nav(Route::Excel, "Excel")}
             </nav>
         </header>
+        {demo.then(|| view! {
+            <p class="demo-banner" role="note">
+                <strong>"Dữ liệu mẫu"</strong>
+                <span>" — không phải dữ liệu thật; mọi thay đổi chỉ ở bản mẫu. "</span>
+                <a class="btn small" href=Route::Demo.href()>"Làm lại dữ liệu mẫu"</a>
+                <button class="btn small" on:click=|_| leave_demo()>"Thoát dữ liệu mẫu"</button>
+            </p>
+        })}
         {move || state.reminder.get().filter(|_| state.route.get() != Route::Share).map(|days| view! {
             <p class="reminder" role="note">
                 {format!("Đã {days} ngày chưa xuất dữ liệu. Hãy xuất một tệp để gửi cấp trên và để dự phòng khi máy hỏng. ")}
@@ -579,6 +599,46 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
             }}
         </main>
         <ToastView/>
+    }
+}
+
+/// Performance marks for the `bench` command (tools/bench.mjs reads them with
+/// `performance.getEntriesByName`): a timestamp in the browser's own timeline, nothing
+/// measured or sent by the app itself, so no test code ships to users.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// A named span between two marks (see [`mark`]).
+pub fn measure(name: &str, start: &str, end: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark_and_end_mark(name, start, end);
+    }
+}
+
+/// Goes back to the user's own data: clears the demo flag and reloads on the roster, so every
+/// page opens the real database again.
+pub fn leave_demo() {
+    store::demo::leave();
+    reload_at(Route::Roster);
+}
+
+/// Opens the demo (the demo page loads it into its own database on first use or reset).
+pub fn enter_demo() {
+    store::demo::enter();
+    reload_at(Route::Demo);
+}
+
+/// A full page load of `route` (the database is chosen at load time).
+pub fn reload_at(route: Route) {
+    let Some(w) = web_sys::window() else { return };
+    if route.bundle() == Bundle::current() {
+        let _ = w.location().set_hash(&route.fragment());
+        let _ = w.location().reload();
+    } else {
+        let _ = w.location().assign(&route.href());
     }
 }
 

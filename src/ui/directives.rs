@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::domain::directive::{parse_template_index, score_directive, Directive, RosterIndex, Status, TemplateEntry};
 use crate::store;
-use crate::ui::app::{AppState, Route};
+use crate::ui::app::{mark, measure, AppState, Route};
 
 /// Fetches one template and checks it with the domain.
 async fn load_template(entry: &TemplateEntry) -> Result<Directive, String> {
@@ -56,12 +56,20 @@ pub fn DirectivesPage() -> impl IntoView {
     let summaries = Memo::new(move |_| {
         let today = store::today();
         state.roster.with(|r| {
+            mark("dtbd:index-start");
             let idx = RosterIndex::build(r);
+            mark("dtbd:index-end");
+            measure("dtbd:index-roster", "dtbd:index-start", "dtbd:index-end");
             state.directives.with(|all| {
+                mark("dtbd:score-start");
+                let scores: Vec<_> = all.iter().map(|d| score_directive(d, &idx, today)).collect();
+                mark("dtbd:score-end");
+                measure("dtbd:score-all", "dtbd:score-start", "dtbd:score-end");
                 let mut rows: Vec<(String, String, String, Vec<(Status, usize)>)> = all
                     .iter()
-                    .map(|d| {
-                        let counts = score_directive(d, &idx, today).counts();
+                    .zip(scores)
+                    .map(|(d, s)| {
+                        let counts = s.counts();
                         let ordered = [Status::Met, Status::OnTrack, Status::Behind, Status::Overdue, Status::NotScored]
                             .into_iter()
                             .filter_map(|s| counts.get(&s).map(|n| (s, *n)))

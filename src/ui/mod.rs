@@ -5,6 +5,7 @@ mod app;
 mod chart;
 mod cadre_form;
 mod collate;
+mod demo;
 mod directive;
 mod directive_editor;
 mod directive_forms;
@@ -50,6 +51,7 @@ pub fn start_directives() {
             Route::Suggestions(id) => view! { <suggestions::SuggestionsPage id=id.clone()/> }.into_any(),
             Route::Status(id) => view! { <status::StatusPage id=id.clone()/> }.into_any(),
             Route::Progress(id) => view! { <progress::ProgressPage id=id.clone()/> }.into_any(),
+            Route::Demo => view! { <demo::DemoPage/> }.into_any(),
             _ => return None,
         })
     }, app::all_directives);

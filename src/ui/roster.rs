@@ -1,24 +1,46 @@
 //! Danh sách cán bộ: search, filter by unit, and open a record.
+//!
+//! The list is virtual: rows have a fixed height and only those in view (plus a few either
+//! side) are in the DOM, inside a scroll box whose inner height stands for every row, so
+//! 30.000 cadres scroll as smoothly as 30. Search and filter update as the user types.
 
 use std::collections::HashSet;
 
 use leptos::prelude::*;
 
 use crate::domain::levels::Level;
+use crate::domain::listing::row_window;
 use crate::domain::text::compare_names;
 use crate::store::prefs;
-use crate::ui::app::{AppState, Route};
+use crate::ui::app::{enter_demo, AppState, Route};
 use crate::ui::collate::Collator;
 
-/// How many rows are drawn at once; the rest are reached by typing or "Xem thêm".
-const PAGE: usize = 100;
+/// Height of one row in CSS pixels, margin included (`.cadre-list.virtual li` in the
+/// stylesheet says the same).
+pub const ROW_H: usize = 124;
+
+/// Rows that fit in the window (the scroll box is never taller than the window).
+fn rows_in_view() -> usize {
+    let h = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|v| v.as_f64()).unwrap_or(1200.0);
+    (h as usize).div_ceil(ROW_H) + 1
+}
+
 
 #[component]
 pub fn RosterPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = RwSignal::new(prefs::get("roster.query").unwrap_or_default());
     let unit_filter = RwSignal::new(prefs::get("roster.unit").unwrap_or_default());
-    let shown = RwSignal::new(PAGE);
+    let first_row = RwSignal::new(0usize);
+    let in_view = rows_in_view();
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    // A new search or filter starts at the top of the list.
+    let to_top = move || {
+        if let Some(el) = scroller.get_untracked() {
+            el.set_scroll_top(0);
+        }
+        first_row.set(0);
+    };
 
     // Order by Vietnamese name once per roster change, not per keystroke.
     let sorted = Memo::new(move |_| {
@@ -67,6 +89,9 @@ pub fn RosterPage() -> impl IntoView {
         <section class="page">
             <div class="page-head">
                 <h1>"Danh sách cán bộ"</h1>
+                <Show when=|| !crate::store::demo::active()>
+                    <button class="btn ghost" on:click=|_| enter_demo()>"Xem dữ liệu mẫu"</button>
+                </Show>
                 <Show when=has_units>
                     <a class="btn primary" href=Route::NewCadre.href()>"+ Thêm cán bộ"</a>
                 </Show>
@@ -92,7 +117,7 @@ pub fn RosterPage() -> impl IntoView {
                             on:input=move |ev| {
                                 let v = event_target_value(&ev);
                                 prefs::set("roster.query", &v);
-                                shown.set(PAGE);
+                                to_top();
                                 query.set(v);
                             }
                         />
@@ -104,7 +129,7 @@ pub fn RosterPage() -> impl IntoView {
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 prefs::set("roster.unit", &v);
-                                shown.set(PAGE);
+                                to_top();
                                 unit_filter.set(v);
                             }
                         >
@@ -126,13 +151,35 @@ pub fn RosterPage() -> impl IntoView {
                         if n == t { format!("{t} cán bộ") } else { format!("Tìm thấy {n} / {t} cán bộ") }
                     }}
                 </p>
-                <ul class="cadre-list">
+                <div
+                    class="roster-scroll"
+                    tabindex="0"
+                    role="region"
+                    aria-label="Danh sách cán bộ (cuộn để xem thêm)"
+                    node_ref=scroller
+                    on:scroll=move |_| {
+                        if let Some(el) = scroller.get_untracked() {
+                            let first = el.scroll_top().max(0) as usize / ROW_H;
+                            if first != first_row.get_untracked() {
+                                first_row.set(first);
+                            }
+                        }
+                    }
+                >
+                <ul
+                    class="cadre-list virtual"
+                    style=move || {
+                        let n = visible.with(Vec::len);
+                        let (start, _) = row_window(first_row.get(), in_view, n);
+                        format!("height:{}px;padding-top:{}px", n * ROW_H, start * ROW_H)
+                    }
+                >
                     {move || {
-                        let limit = shown.get();
+                        let (start, end) = row_window(first_row.get(), in_view, visible.with(Vec::len));
                         state.roster.with(|r| {
                             visible.with(|v| {
-                                v.iter()
-                                    .take(limit)
+                                v[start..end]
+                                    .iter()
                                     .map(|&i| {
                                         let c = &r.cadres[i];
                                         let href = Route::EditCadre(c.id.clone()).href();
@@ -162,11 +209,7 @@ pub fn RosterPage() -> impl IntoView {
                         })
                     }}
                 </ul>
-                <Show when=move || { visible.with(Vec::len) > shown.get() }>
-                    <button class="btn" on:click=move |_| shown.update(|n| *n += PAGE)>
-                        {move || format!("Xem thêm ({} cán bộ nữa)", visible.with(Vec::len) - shown.get())}
-                    </button>
-                </Show>
+                </div>
                 <Show when=move || total() == 0>
                     <p class="empty">"Chưa có cán bộ nào. Bấm \"Thêm cán bộ\" để bắt đầu."</p>
                 </Show>
@@ -174,3 +217,4 @@ pub fn RosterPage() -> impl IntoView {
         </section>
     }
 }
+

@@ -1,0 +1,60 @@
+//! Dữ liệu mẫu: loads the demo into its own database (never the user's) and opens it on the
+//! Hoàng Su Phì status page. Part of `van-ban.html`, which already links the directive and
+//! training code the demo needs, so the main bundle stays small.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::demo_plan::{demo_dataset, demo_roster};
+use crate::domain::directive::Directive;
+use crate::domain::training::load_plan_file;
+use crate::store;
+use crate::ui::app::{db, enter_demo, reload_at, Route};
+
+/// The directive the demo opens on: 02-ĐA/HU (Hoàng Su Phì).
+pub const DEMO_DIRECTIVE: &str = "tpl-002";
+
+const TEMPLATES: [&str; 3] = ["002-hoang-su-phi-02-da-hu.json", "003-quang-ngai-ke-hoach-2021.json", "004-quang-nam-7328-da-ubnd.json"];
+
+async fn build() -> Result<crate::domain::snapshot::Dataset, String> {
+    let mut directives: Vec<Directive> = Vec::new();
+    for f in TEMPLATES {
+        let text = store::fetch_text(&format!("templates/{f}")).await.map_err(|e| e.to_string())?;
+        let d = Directive::from_json(&text).map_err(|e| format!("Mẫu {f} không hợp lệ: {}", e.first().map(|x| x.message.as_str()).unwrap_or("")))?;
+        directives.push(d);
+    }
+    let text = store::fetch_text("plans/003-quang-ngai-ke-hoach-2021.json").await.map_err(|e| e.to_string())?;
+    let plan = load_plan_file(&text).map_err(|e| format!("Kế hoạch mẫu không hợp lệ: {}", e.first().map(|x| x.message.as_str()).unwrap_or("")))?;
+    let roster = demo_roster();
+    Ok(demo_dataset(roster, directives, &plan))
+}
+
+#[component]
+pub fn DemoPage() -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    if !store::demo::active() {
+        // Opened directly: switch databases first (a page load), then come back here.
+        enter_demo();
+    } else {
+        spawn_local(async move {
+            match build().await {
+                Ok(data) => match db().replace_all(&data).await {
+                    Ok(()) => reload_at(Route::Status(DEMO_DIRECTIVE.into())),
+                    Err(e) => error.set(Some(e.to_string())),
+                },
+                Err(msg) => error.set(Some(msg)),
+            }
+        });
+    }
+    view! {
+        <section class="page">
+            <h1>"Dữ liệu mẫu"</h1>
+            {move || match error.get() {
+                None => view! { <p role="status">"Đang tạo dữ liệu mẫu…"</p> }.into_any(),
+                Some(msg) => view! {
+                    <p class="field-error" role="alert">{format!("Không tạo được dữ liệu mẫu: {msg}. Dữ liệu thật không bị ảnh hưởng.")}</p>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
