@@ -300,8 +300,11 @@ impl Db {
         }
         tx.commit().await.map_err(|e| err(ctx, e))?;
         prefs::set(GENERATION, &new_id());
-        broadcast::announce(stores, ops.iter().map(|op| match op {
-            Op::Put { key, .. } | Op::Delete { key, .. } => *key,
+        // A cleared store (the demo's reset) means "many": no ids, the listeners reload all.
+        let cleared = ops.iter().any(|op| matches!(op, Op::Clear { .. }));
+        broadcast::announce(stores, ops.iter().filter(|_| !cleared).filter_map(|op| match op {
+            Op::Put { key, .. } | Op::Delete { key, .. } => Some(*key),
+            Op::Clear { .. } => None,
         }));
         Ok(())
     }
