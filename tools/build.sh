@@ -13,6 +13,7 @@ pages=(
   "trao-doi|dtbd-trao-doi|Trao đổi dữ liệu"
   "ke-hoach|dtbd-ke-hoach|Kế hoạch đào tạo"
   "nhap-excel|dtbd-nhap|Nhập, xuất Excel"
+  "du-lieu-mau|dtbd-mau|Dữ liệu mẫu"
 )
 
 rm -rf dist dist-pages

@@ -40,6 +40,9 @@ pub enum Bundle {
     Plans,
     /// `nhap-excel.html`: nhập, xuất Excel/CSV (the Excel code itself is in a worker).
     Excel,
+    /// `du-lieu-mau.html`: builds the demo dataset (dữ liệu mẫu) and loads it; its generator
+    /// is opened once per demo, so it weighs on no other bundle.
+    Demo,
 }
 
 impl Bundle {
@@ -51,6 +54,7 @@ impl Bundle {
             Bundle::Share => "trao-doi.html",
             Bundle::Plans => "ke-hoach.html",
             Bundle::Excel => "nhap-excel.html",
+            Bundle::Demo => "du-lieu-mau.html",
         }
     }
 
@@ -151,11 +155,12 @@ impl Route {
     pub fn bundle(&self) -> Bundle {
         match self {
             Route::Roster | Route::NewCadre | Route::EditCadre(_) | Route::Units => Bundle::Roster,
-            Route::Directives | Route::Directive(_) | Route::Suggestions(_) | Route::Status(_) | Route::Progress(_) | Route::Demo => Bundle::Directives,
+            Route::Directives | Route::Directive(_) | Route::Suggestions(_) | Route::Status(_) | Route::Progress(_) => Bundle::Directives,
             Route::EditDirective(_) => Bundle::Editor,
             Route::Share | Route::Backups => Bundle::Share,
             Route::Plans | Route::Plan(_) | Route::CourseLine(_) | Route::PlanStats => Bundle::Plans,
             Route::Excel => Bundle::Excel,
+            Route::Demo => Bundle::Demo,
         }
     }
 

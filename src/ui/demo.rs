@@ -1,6 +1,6 @@
 //! Dữ liệu mẫu: loads the demo into its own database (never the user's) and opens it on the
-//! Hoàng Su Phì status page. Part of `van-ban.html`, which already links the directive and
-//! training code the demo needs, so the main bundle stays small.
+//! Hoàng Su Phì status page. A bundle of its own (`du-lieu-mau.html`): the generator is used
+//! once per demo and would weigh on every other bundle.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -51,7 +51,6 @@ pub fn start_directives() {
             Route::Suggestions(id) => view! { <suggestions::SuggestionsPage id=id.clone()/> }.into_any(),
             Route::Status(id) => view! { <status::StatusPage id=id.clone()/> }.into_any(),
             Route::Progress(id) => view! { <progress::ProgressPage id=id.clone()/> }.into_any(),
-            Route::Demo => view! { <demo::DemoPage/> }.into_any(),
             _ => return None,
         })
     }, app::all_directives);
@@ -100,6 +99,17 @@ pub fn start_excel() {
     app::start(Bundle::Excel, |route| {
         Some(match route {
             Route::Excel => view! { <excel::ExcelPage/> }.into_any(),
+            _ => return None,
+        })
+    }, app::no_directives);
+}
+
+/// `du-lieu-mau.html`: dữ liệu mẫu. The demo generator (rosters matching seeds 002 and 004,
+/// the 2021 plan in progress) is linked here only.
+pub fn start_demo() {
+    app::start(Bundle::Demo, |route| {
+        Some(match route {
+            Route::Demo => view! { <demo::DemoPage/> }.into_any(),
             _ => return None,
         })
     }, app::no_directives);
