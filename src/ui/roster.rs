@@ -168,10 +168,12 @@ pub fn RosterPage() -> impl IntoView {
                 >
                 <ul
                     class="cadre-list virtual"
-                    style=move || {
-                        let n = visible.with(Vec::len);
-                        let (start, _) = row_window(first_row.get(), in_view, n);
-                        format!("height:{}px;padding-top:{}px", n * ROW_H, start * ROW_H)
+                    // Through the CSSOM (style.setProperty), which the Content-Security-Policy
+                    // allows; a style attribute would be refused.
+                    style:height=move || format!("{}px", visible.with(Vec::len) * ROW_H)
+                    style:padding-top=move || {
+                        let (start, _) = row_window(first_row.get(), in_view, visible.with(Vec::len));
+                        format!("{}px", start * ROW_H)
                     }
                 >
                     {move || {

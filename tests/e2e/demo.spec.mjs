@@ -29,7 +29,7 @@ test("the demo runs offline from the first tap to a printed report, and never to
   await page.getByRole("button", { name: "Xem dữ liệu mẫu" }).tap();
   const banner = page.locator(".demo-banner");
   await expect(banner).toContainText("Dữ liệu mẫu", { timeout: 30_000 });
-  await expect(page.getByRole("heading", { name: /THỰC TRẠNG ĐỘI NGŨ CÁN BỘ/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: /Thực trạng đội ngũ cán bộ/i })).toBeVisible({ timeout: 30_000 });
   await expect(page.locator("main table").first()).toBeVisible();
   await page.getByRole("button", { name: "In", exact: true }).tap();
   await expect.poll(() => page.evaluate(() => sessionStorage.getItem("printed"))).toBe("1");
@@ -60,7 +60,7 @@ test("the demo runs offline from the first tap to a printed report, and never to
   await expect(names(page)).toHaveText(["Tên đã sửa trong bản mẫu"]);
   await page.getByLabel("Tìm kiếm").fill("");
   await page.getByRole("link", { name: "Làm lại dữ liệu mẫu" }).tap();
-  await expect(page.getByRole("heading", { name: /THỰC TRẠNG ĐỘI NGŨ CÁN BỘ/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: /Thực trạng đội ngũ cán bộ/i })).toBeVisible({ timeout: 30_000 });
   await page.getByRole("link", { name: "Cán bộ", exact: true }).tap();
   await expect(names(page).first()).toHaveText(first);
   await page.getByLabel("Tìm kiếm").fill("ten da sua");

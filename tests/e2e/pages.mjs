@@ -30,7 +30,7 @@ export async function loadDemo(page) {
   await expect(page.locator("header.topbar")).toBeVisible();
   await page.getByRole("button", { name: "Xem dữ liệu mẫu" }).tap();
   await expect(page.locator(".demo-banner")).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole("heading", { name: /THỰC TRẠNG ĐỘI NGŨ CÁN BỘ/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: /Thực trạng đội ngũ cán bộ/i })).toBeVisible({ timeout: 30_000 });
 }
 
 /** Opens one page of the list and waits until it has rendered (its first heading). */
