@@ -92,6 +92,10 @@ pub struct Baseline {
     pub note: String,
     /// Các nhóm.
     pub groups: Vec<GroupFigures>,
+    /// Đã xóa: a deletion is a newer version with this set (it travels in snapshots and is
+    /// undone by a newer version without it), never an outright delete.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
     /// Version and time.
     #[serde(default)]
     pub meta: RecordMeta,
@@ -116,7 +120,7 @@ pub fn freeze(id: Id, d: &Directive, idx: &RosterIndex, group_ids: &[String], da
             })
         })
         .collect();
-    Baseline { id, directive_id: d.id.clone(), date, origin: BaselineOrigin::Frozen, note: String::new(), groups, meta: RecordMeta::default() }
+    Baseline { id, directive_id: d.id.clone(), date, origin: BaselineOrigin::Frozen, note: String::new(), groups, removed: false, meta: RecordMeta::default() }
 }
 
 /// Checks an entered baseline: counts within the group total, known indicators, a total for
@@ -135,6 +139,114 @@ pub fn validate(b: &Baseline) -> Vec<String> {
         }
     }
     errors
+}
+
+/// One group's row of the "Nhập số liệu năm trước" form, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GroupDraft {
+    /// Group id in the directive.
+    pub group_id: String,
+    /// Tổng số, as typed.
+    pub total: String,
+    /// (indicator code, count as typed); an empty count means "không có số liệu".
+    pub counts: Vec<(String, String)>,
+}
+
+/// Reads the "Nhập số liệu năm trước" form into an entered baseline for `year`: every number
+/// a whole number, every count within its group's total, at least one group with a total.
+/// Errors name the field (`year`, `<group>.total`, `<group>.<code>`) and say what is wrong.
+pub fn entered(id: Id, d: &Directive, year: &str, note: &str, rows: &[GroupDraft]) -> Result<Baseline, Vec<super::roster::FieldError>> {
+    use super::roster::FieldError;
+    let mut errors = Vec::new();
+    let year_n = year.trim().parse::<u16>().ok().filter(|y| (1945..=2100).contains(y));
+    if year_n.is_none() {
+        errors.push(FieldError { field: "year".into(), message: format!("Năm: \"{}\" không phải một năm (1945-2100).", year.trim()) });
+    }
+    if note.chars().count() > 2000 {
+        errors.push(FieldError { field: "note".into(), message: "Ghi chú: dài quá 2000 ký tự.".into() });
+    }
+    let mut groups = Vec::new();
+    for r in rows {
+        let Some(g) = d.group(&r.group_id) else { continue };
+        let name = &g.name;
+        let t = r.total.trim();
+        let any_count = r.counts.iter().any(|(_, v)| !v.trim().is_empty());
+        if t.is_empty() {
+            if any_count {
+                errors.push(FieldError { field: format!("{}.total", r.group_id), message: format!("Nhóm \"{name}\": cần nhập tổng số người.") });
+            }
+            continue;
+        }
+        let Ok(total) = t.parse::<u32>() else {
+            errors.push(FieldError { field: format!("{}.total", r.group_id), message: format!("Nhóm \"{name}\", tổng số: \"{t}\" không phải số người (số nguyên không âm).") });
+            continue;
+        };
+        let mut figures = Vec::new();
+        for (code, v) in &r.counts {
+            let v = v.trim();
+            if v.is_empty() {
+                continue;
+            }
+            let words = INDICATORS.iter().find(|(c, _)| c == code).map_or(code.as_str(), |(_, w)| *w);
+            match v.parse::<u32>() {
+                Ok(count) if count > total => errors.push(FieldError {
+                    field: format!("{}.{code}", r.group_id),
+                    message: format!("Nhóm \"{name}\", {}: {count} người, nhiều hơn tổng số {total} người.", words.to_lowercase()),
+                }),
+                Ok(count) => figures.push(Figure { code: code.clone(), count }),
+                Err(_) => errors.push(FieldError {
+                    field: format!("{}.{code}", r.group_id),
+                    message: format!("Nhóm \"{name}\", {}: \"{v}\" không phải số người (số nguyên không âm).", words.to_lowercase()),
+                }),
+            }
+        }
+        groups.push(GroupFigures { group_id: r.group_id.clone(), group_name: name.clone(), total, figures });
+    }
+    if groups.is_empty() && errors.is_empty() {
+        errors.push(FieldError { field: "groups".into(), message: "Cần nhập số liệu của ít nhất một nhóm (tổng số người).".into() });
+    }
+    match year_n {
+        Some(y) if errors.is_empty() => Ok(Baseline {
+            id,
+            directive_id: d.id.clone(),
+            date: Date::end_of_year(y),
+            origin: BaselineOrigin::Entered,
+            note: note.trim().to_string(),
+            groups,
+            removed: false,
+            meta: RecordMeta::default(),
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// A baseline's title in lists: "Chốt số liệu ngày 03/02/2026" or "Số liệu năm 2015 (nhập tay)".
+pub fn title(b: &Baseline) -> String {
+    match b.origin {
+        BaselineOrigin::Frozen => format!("Chốt số liệu ngày {}", b.date.short_vi()),
+        BaselineOrigin::Entered => format!("Số liệu năm {} (nhập tay)", b.date.year),
+    }
+}
+
+/// The live baselines of a directive, newest date first.
+pub fn of_directive<'a>(all: &'a [Baseline], directive_id: &str) -> Vec<&'a Baseline> {
+    let mut v: Vec<&Baseline> = all.iter().filter(|b| b.directive_id == directive_id && !b.removed).collect();
+    v.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+    v
+}
+
+/// Counts against quotas for the directive's count targets with a number ("Số người" with a
+/// milestone): "<sentence>: 194 người, đạt 97% so với mục tiêu" at `scores`' date.
+pub fn quota_lines(d: &Directive, scores: &super::directive::DirectiveScore) -> Vec<String> {
+    d.targets()
+        .into_iter()
+        .filter(|t| matches!(t.measure, super::directive::Measure::Count { .. } | super::directive::Measure::Completions { .. }))
+        .filter_map(|t| {
+            let s = scores.targets.iter().find(|s| s.target_id == t.id)?;
+            let (n, q) = (s.measured?, s.target?);
+            (q >= 1.0).then(|| format!("{}: {}", t.sentence.trim_end_matches('.'), against_quota(n.round() as u32, "người", q.round() as u32)))
+        })
+        .collect()
 }
 
 fn tenths_text(t: i64) -> String {
