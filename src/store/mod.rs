@@ -23,6 +23,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 
 use crate::domain::directive::{Date, Directive};
+use crate::domain::monitor::Baseline;
 use crate::domain::training::{Change, CourseLine, DispatchTable, Plan, TrainingRecords};
 use crate::domain::snapshot::Dataset;
 use crate::domain::model::{Cadre, Unit};
@@ -32,8 +33,9 @@ use crate::domain::roster::{RecordKind, Roster, Tombstone};
 pub const DB_NAME: &str = "dtbd";
 /// Schema version of the IndexedDB layout (object stores), not of the records.
 /// v1: units, cadres, tombstones, settings. v2: directives. v3: backups. v4: plans,
-/// course_lines, enrollments, history, aggregates (đào tạo, bồi dưỡng).
-const DB_VERSION: u32 = 4;
+/// course_lines, enrollments, history, aggregates (đào tạo, bồi dưỡng). v5: baselines (mốc
+/// số liệu).
+const DB_VERSION: u32 = 5;
 
 const UNITS: &str = "units";
 const CADRES: &str = "cadres";
@@ -53,9 +55,11 @@ const ENROLLMENTS: &str = "enrollments";
 const HISTORY: &str = "history";
 /// Số liệu tổng hợp các năm trước.
 const AGGREGATES: &str = "aggregates";
-const ALL_STORES: [&str; 11] = [UNITS, CADRES, TOMBSTONES, SETTINGS, DIRECTIVES, BACKUPS, PLANS, LINES, ENROLLMENTS, HISTORY, AGGREGATES];
+/// Mốc số liệu.
+pub const BASELINES: &str = "baselines";
+const ALL_STORES: [&str; 12] = [UNITS, CADRES, TOMBSTONES, SETTINGS, DIRECTIVES, BACKUPS, PLANS, LINES, ENROLLMENTS, HISTORY, AGGREGATES, BASELINES];
 /// Every store a snapshot import writes.
-const DATA_STORES: [&str; 10] = [UNITS, CADRES, DIRECTIVES, TOMBSTONES, BACKUPS, PLANS, LINES, ENROLLMENTS, HISTORY, AGGREGATES];
+const DATA_STORES: [&str; 11] = [UNITS, CADRES, DIRECTIVES, TOMBSTONES, BACKUPS, PLANS, LINES, ENROLLMENTS, HISTORY, AGGREGATES, BASELINES];
 
 /// localStorage key of [`Db::generation`].
 const GENERATION: &str = "write_generation";
@@ -230,7 +234,19 @@ impl Db {
             enrollments: self.all(ENROLLMENTS).await?,
             history: self.all(HISTORY).await?,
             aggregates: self.all(AGGREGATES).await?,
+            baselines: self.all(BASELINES).await?,
         })
+    }
+
+    /// Every mốc số liệu (removed ones too: they travel and can be put back).
+    pub async fn load_baselines(&self) -> Result<Vec<Baseline>, StoreError> {
+        self.all(BASELINES).await
+    }
+
+    /// Saves one mốc số liệu (new, changed, removed or put back: the domain sets the version
+    /// and `removed`) in one transaction, announced on the broadcast channel.
+    pub async fn put_baseline(&self, b: &Baseline) -> Result<(), StoreError> {
+        self.write(&[BASELINES], &[Op::put(BASELINES, &b.id, b)]).await
     }
 
     /// Writes a training operation's [`Change`] (cadres, enrollments and history put, the
@@ -430,6 +446,7 @@ impl Db {
         diff_ops(&mut ops, ENROLLMENTS, &bt.enrollments, &at.enrollments, |e| &e.id);
         diff_ops(&mut ops, HISTORY, &bt.history, &at.history, |h| &h.id);
         diff_ops(&mut ops, AGGREGATES, &bt.aggregates, &at.aggregates, |t| &t.id);
+        diff_ops(&mut ops, BASELINES, &bt.baselines, &at.baselines, |b| &b.id);
         for (m, d) in &dropped {
             ops.push(Op::Delete { store: BACKUPS, key: m });
             ops.push(Op::Delete { store: BACKUPS, key: d });
@@ -551,7 +568,7 @@ impl Backup {
             tombstones: before.tombstones.len(),
             training: {
                 let t = &before.training;
-                t.plans.len() + t.lines.len() + t.enrollments.len() + t.history.len() + t.aggregates.len()
+                t.plans.len() + t.lines.len() + t.enrollments.len() + t.history.len() + t.aggregates.len() + t.baselines.len()
             },
         }
     }
