@@ -364,4 +364,25 @@ mod tests {
         let json = serde_json::to_string(&now).unwrap();
         assert_eq!(serde_json::from_str::<Baseline>(&json).unwrap(), now);
     }
+
+    #[test]
+    fn quota_lines_speak_of_count_targets_with_a_number_only() {
+        use crate::domain::directive::score_directive;
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/templates/001-lai-chau-05-nq-tu.json");
+        let d = Directive::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let r = Roster::default();
+        let mut s = score_directive(&d, &RosterIndex::build(&r), Date::new(2015, 12, 31).unwrap());
+        // Without course records the completions are not counted: no line.
+        assert!(quota_lines(&d, &s).is_empty());
+        let t = s.targets.iter_mut().find(|t| t.target_id == "t_ths_200").unwrap();
+        assert_eq!(t.target, Some(200.0));
+        t.measured = Some(194.0);
+        assert_eq!(quota_lines(&d, &s), ["toàn tỉnh đào tạo 194 thạc sỹ, đạt 97% so với mục tiêu Nghị quyết: 194 người, đạt 97% so với mục tiêu"]);
+        // Share targets never give a quota line, whatever their value.
+        let share = d.targets().into_iter().find(|t| matches!(t.measure, crate::domain::directive::Measure::Share { .. })).unwrap().id.clone();
+        let t = s.targets.iter_mut().find(|t| t.target_id == share).unwrap();
+        t.measured = Some(50.0);
+        t.target = Some(60.0);
+        assert_eq!(quota_lines(&d, &s).len(), 1);
+    }
 }

@@ -11,6 +11,7 @@ use crate::domain::directive::{score_directive, Date, RosterIndex};
 use crate::domain::model::RecordMeta;
 use crate::domain::monitor::{self, Baseline, GroupDraft, INDICATORS};
 use crate::domain::roster::FieldError;
+use crate::domain::training::score_directive_with_records;
 use crate::store;
 use crate::ui::app::{db, AppState, Route};
 use crate::ui::print::{load_head, today, ReportHeadForm, ReportHeader, Signature};
@@ -71,7 +72,20 @@ pub fn MonitorPage(id: String) -> impl IntoView {
     });
     let quotas = Memo::new(move |_| {
         let at = date.get();
-        directive.with(|d| d.as_ref().map(|d| state.roster.with(|r| monitor::quota_lines(d, &score_directive(d, &RosterIndex::build(r), at)))).unwrap_or_default())
+        directive.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    state.roster.with(|r| {
+                        let idx = RosterIndex::build(r);
+                        let s = records.with(|t| match t {
+                            Some(t) => score_directive_with_records(d, &idx, at, t),
+                            None => score_directive(d, &idx, at),
+                        });
+                        monitor::quota_lines(d, &s)
+                    })
+                })
+                .unwrap_or_default()
+        })
     });
 
     let freeze = move |_| {
