@@ -7,7 +7,6 @@
 //!
 //! Pure values and sentences; storing baselines (IndexedDB, snapshots) is the store's job.
 
-use serde::{Deserialize, Serialize};
 
 use super::directive::group::Evaluator;
 use super::directive::{Date, Directive, RosterIndex};
@@ -37,8 +36,7 @@ fn indicator(code: &str, c: &Cadre) -> bool {
 }
 
 /// Where a baseline's figures come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BaselineOrigin {
     /// Chốt số liệu: frozen from the roster on the date.
     Frozen,
@@ -47,7 +45,7 @@ pub enum BaselineOrigin {
 }
 
 /// One indicator's count in a group.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
     /// Indicator code (see [`INDICATORS`]).
     pub code: String,
@@ -56,7 +54,7 @@ pub struct Figure {
 }
 
 /// A group's figures at the baseline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupFigures {
     /// Group id in the directive.
     pub group_id: String,
@@ -77,7 +75,13 @@ impl GroupFigures {
 }
 
 /// Mốc số liệu: the figures of a directive's groups at a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// JSON (stored and in snapshots): `{"id","directive_id","date":"YYYY-MM-DD","origin":
+/// "frozen"|"entered","note"?,"groups":[{"group_id","group_name","total","figures":[{"code",
+/// "count"}]}],"removed"?:true,"meta"?:{"version","updated_at"}}`. Read and written by hand
+/// through `serde_json::Value` (see `wire` below): a derive would add its code to every
+/// bundle per serializer, and the share bundle is at its size budget.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Baseline {
     /// Mã.
     pub id: Id,
@@ -88,17 +92,140 @@ pub struct Baseline {
     /// Chốt hay nhập tay.
     pub origin: BaselineOrigin,
     /// Ghi chú ("Số liệu năm 2010 theo báo cáo của Ban Tổ chức").
-    #[serde(default)]
     pub note: String,
     /// Các nhóm.
     pub groups: Vec<GroupFigures>,
     /// Đã xóa: a deletion is a newer version with this set (it travels in snapshots and is
     /// undone by a newer version without it), never an outright delete.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub removed: bool,
     /// Version and time.
-    #[serde(default)]
     pub meta: RecordMeta,
+}
+
+mod wire {
+    //! Baseline ⇄ `serde_json::Value`, by hand (one non-generic path; `Value`'s own serde
+    //! impls are in every bundle already).
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde_json::{json, Map, Value};
+
+    use super::{Baseline, BaselineOrigin, Figure, GroupFigures};
+    use crate::domain::directive::Date;
+    use crate::domain::model::RecordMeta;
+
+    fn to_value(b: &Baseline) -> Value {
+        let groups: Vec<Value> = b
+            .groups
+            .iter()
+            .map(|g| {
+                let figures: Vec<Value> = g.figures.iter().map(|f| json!({"code": f.code, "count": f.count})).collect();
+                json!({"group_id": g.group_id, "group_name": g.group_name, "total": g.total, "figures": figures})
+            })
+            .collect();
+        let origin = match b.origin {
+            BaselineOrigin::Frozen => "frozen",
+            BaselineOrigin::Entered => "entered",
+        };
+        let mut v = json!({
+            "id": b.id, "directive_id": b.directive_id, "date": b.date.to_string(), "origin": origin,
+            "note": b.note, "groups": groups,
+        });
+        if b.removed {
+            v["removed"] = Value::Bool(true);
+        }
+        v["meta"] = json!({"version": b.meta.version, "updated_at": b.meta.updated_at});
+        v
+    }
+
+    type R<T> = Result<T, String>;
+
+    fn field<'a>(o: &'a Map<String, Value>, k: &str) -> R<&'a Value> {
+        o.get(k).ok_or_else(|| format!("missing field `{k}`"))
+    }
+    fn obj<'a>(v: &'a Value, what: &str) -> R<&'a Map<String, Value>> {
+        v.as_object().ok_or_else(|| format!("invalid type: {}, expected {what}", kind(v)))
+    }
+    fn kind(v: &Value) -> &'static str {
+        match v {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(_) => "integer",
+            Value::String(_) => "string",
+            Value::Array(_) => "sequence",
+            Value::Object(_) => "map",
+        }
+    }
+    fn string(o: &Map<String, Value>, k: &str) -> R<String> {
+        let v = field(o, k)?;
+        v.as_str().map(str::to_string).ok_or_else(|| format!("invalid type: {}, expected a string", kind(v)))
+    }
+    fn count(o: &Map<String, Value>, k: &str) -> R<u32> {
+        let v = field(o, k)?;
+        v.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| format!("invalid type: {}, expected u32", kind(v)))
+    }
+    fn list<'a>(o: &'a Map<String, Value>, k: &str) -> R<&'a Vec<Value>> {
+        let v = field(o, k)?;
+        v.as_array().ok_or_else(|| format!("invalid type: {}, expected a sequence", kind(v)))
+    }
+
+    fn from_value(v: &Value) -> R<Baseline> {
+        let o = obj(v, "struct Baseline")?;
+        let date = string(o, "date")?;
+        let date = Date::parse(&date).ok_or_else(|| format!("invalid value: string \"{date}\", expected a date YYYY-MM-DD"))?;
+        let origin = match string(o, "origin")?.as_str() {
+            "frozen" => BaselineOrigin::Frozen,
+            "entered" => BaselineOrigin::Entered,
+            x => return Err(format!("unknown variant `{x}`, expected `frozen` or `entered`")),
+        };
+        let groups = list(o, "groups")?
+            .iter()
+            .map(|g| {
+                let g = obj(g, "struct GroupFigures")?;
+                let figures = list(g, "figures")?
+                    .iter()
+                    .map(|f| {
+                        let f = obj(f, "struct Figure")?;
+                        Ok(Figure { code: string(f, "code")?, count: count(f, "count")? })
+                    })
+                    .collect::<R<Vec<_>>>()?;
+                Ok(GroupFigures { group_id: string(g, "group_id")?, group_name: string(g, "group_name")?, total: count(g, "total")?, figures })
+            })
+            .collect::<R<Vec<_>>>()?;
+        let meta = match o.get("meta") {
+            None | Some(Value::Null) => RecordMeta::default(),
+            Some(m) => {
+                let m = obj(m, "struct RecordMeta")?;
+                let version = field(m, "version")?.as_u64().ok_or("invalid type, expected u64")?;
+                let updated_at = field(m, "updated_at")?.as_i64().ok_or("invalid type, expected i64")?;
+                RecordMeta { version, updated_at }
+            }
+        };
+        Ok(Baseline {
+            id: string(o, "id")?,
+            directive_id: string(o, "directive_id")?,
+            date,
+            origin,
+            note: if o.contains_key("note") { string(o, "note")? } else { String::new() },
+            groups,
+            removed: match o.get("removed") {
+                None => false,
+                Some(b) => b.as_bool().ok_or_else(|| format!("invalid type: {}, expected a boolean", kind(b)))?,
+            },
+            meta,
+        })
+    }
+
+    impl Serialize for Baseline {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            to_value(self).serialize(s)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Baseline {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            from_value(&Value::deserialize(d)?).map_err(D::Error::custom)
+        }
+    }
 }
 
 /// Chốt số liệu: the figures of `group_ids` of `d` on `date`, from the roster.
@@ -363,6 +490,26 @@ mod tests {
         // Round trip as stored JSON.
         let json = serde_json::to_string(&now).unwrap();
         assert_eq!(serde_json::from_str::<Baseline>(&json).unwrap(), now);
+        let mut gone = base.clone();
+        gone.removed = true;
+        gone.note = "Báo cáo năm 2015".into();
+        let v = serde_json::to_value(&gone).unwrap();
+        assert_eq!(v["origin"], "entered");
+        assert_eq!(v["date"], "2015-12-31");
+        assert_eq!(v["removed"], true);
+        assert_eq!(v["groups"][0]["figures"][0], serde_json::json!({"code": "llct_cao_cap", "count": 50}));
+        assert_eq!(serde_json::from_value::<Baseline>(v).unwrap(), gone);
+        assert!(serde_json::to_value(&now).unwrap().get("removed").is_none(), "removed is written only when set");
+        // Optional fields may be left out; wrong ones are named.
+        let min = serde_json::json!({"id": "m", "directive_id": "d", "date": "2020-12-31", "origin": "frozen", "groups": []});
+        let b: Baseline = serde_json::from_value(min).unwrap();
+        assert!(b.note.is_empty() && !b.removed && b.meta == RecordMeta::default());
+        let bad = serde_json::json!({"id": "m", "directive_id": "d", "date": "2020-13-31", "origin": "frozen", "groups": []});
+        assert!(serde_json::from_value::<Baseline>(bad).unwrap_err().to_string().contains("2020-13-31"));
+        let bad = serde_json::json!({"id": "m", "directive_id": "d", "date": "2020-12-31", "origin": "frozen", "groups": [{"group_id": "g", "group_name": "G", "total": -1, "figures": []}]});
+        assert!(serde_json::from_value::<Baseline>(bad).unwrap_err().to_string().contains("expected u32"));
+        let bad = serde_json::json!({"id": "m", "date": "2020-12-31", "origin": "frozen", "groups": []});
+        assert!(serde_json::from_value::<Baseline>(bad).unwrap_err().to_string().contains("missing field `directive_id`"));
     }
 
     #[test]
