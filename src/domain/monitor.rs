@@ -139,65 +139,61 @@ mod wire {
 
     type R<T> = Result<T, String>;
 
+    /// "invalid type for `k`, expected …" (serde's words, translated by the snapshot reader).
+    fn bad(k: &str, expected: &str) -> String {
+        let mut m = String::from("invalid type for `");
+        m.push_str(k);
+        m.push_str("`, expected ");
+        m.push_str(expected);
+        m
+    }
     fn field<'a>(o: &'a Map<String, Value>, k: &str) -> R<&'a Value> {
-        o.get(k).ok_or_else(|| format!("missing field `{k}`"))
+        o.get(k).ok_or_else(|| {
+            let mut m = String::from("missing field `");
+            m.push_str(k);
+            m.push('`');
+            m
+        })
     }
-    fn obj<'a>(v: &'a Value, what: &str) -> R<&'a Map<String, Value>> {
-        v.as_object().ok_or_else(|| format!("invalid type: {}, expected {what}", kind(v)))
-    }
-    fn kind(v: &Value) -> &'static str {
-        match v {
-            Value::Null => "null",
-            Value::Bool(_) => "boolean",
-            Value::Number(_) => "integer",
-            Value::String(_) => "string",
-            Value::Array(_) => "sequence",
-            Value::Object(_) => "map",
-        }
+    fn obj<'a>(v: &'a Value, k: &str) -> R<&'a Map<String, Value>> {
+        v.as_object().ok_or_else(|| bad(k, "a map"))
     }
     fn string(o: &Map<String, Value>, k: &str) -> R<String> {
-        let v = field(o, k)?;
-        v.as_str().map(str::to_string).ok_or_else(|| format!("invalid type: {}, expected a string", kind(v)))
+        field(o, k)?.as_str().map(str::to_string).ok_or_else(|| bad(k, "a string"))
+    }
+    fn num(o: &Map<String, Value>, k: &str) -> R<u64> {
+        field(o, k)?.as_u64().ok_or_else(|| bad(k, "u64"))
     }
     fn count(o: &Map<String, Value>, k: &str) -> R<u32> {
-        let v = field(o, k)?;
-        v.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| format!("invalid type: {}, expected u32", kind(v)))
+        u32::try_from(num(o, k)?).map_err(|_| bad(k, "u32"))
     }
     fn list<'a>(o: &'a Map<String, Value>, k: &str) -> R<&'a Vec<Value>> {
-        let v = field(o, k)?;
-        v.as_array().ok_or_else(|| format!("invalid type: {}, expected a sequence", kind(v)))
+        field(o, k)?.as_array().ok_or_else(|| bad(k, "a sequence"))
     }
 
     fn from_value(v: &Value) -> R<Baseline> {
-        let o = obj(v, "struct Baseline")?;
-        let date = string(o, "date")?;
-        let date = Date::parse(&date).ok_or_else(|| format!("invalid value: string \"{date}\", expected a date YYYY-MM-DD"))?;
+        let o = obj(v, "baseline")?;
+        let date = Date::parse(&string(o, "date")?).ok_or_else(|| bad("date", "a date YYYY-MM-DD"))?;
         let origin = match string(o, "origin")?.as_str() {
             "frozen" => BaselineOrigin::Frozen,
             "entered" => BaselineOrigin::Entered,
-            x => return Err(format!("unknown variant `{x}`, expected `frozen` or `entered`")),
+            _ => return Err(bad("origin", "`frozen` or `entered`")),
         };
-        let groups = list(o, "groups")?
-            .iter()
-            .map(|g| {
-                let g = obj(g, "struct GroupFigures")?;
-                let figures = list(g, "figures")?
-                    .iter()
-                    .map(|f| {
-                        let f = obj(f, "struct Figure")?;
-                        Ok(Figure { code: string(f, "code")?, count: count(f, "count")? })
-                    })
-                    .collect::<R<Vec<_>>>()?;
-                Ok(GroupFigures { group_id: string(g, "group_id")?, group_name: string(g, "group_name")?, total: count(g, "total")?, figures })
-            })
-            .collect::<R<Vec<_>>>()?;
+        let mut groups = Vec::new();
+        for g in list(o, "groups")? {
+            let g = obj(g, "groups")?;
+            let mut figures = Vec::new();
+            for f in list(g, "figures")? {
+                let f = obj(f, "figures")?;
+                figures.push(Figure { code: string(f, "code")?, count: count(f, "count")? });
+            }
+            groups.push(GroupFigures { group_id: string(g, "group_id")?, group_name: string(g, "group_name")?, total: count(g, "total")?, figures });
+        }
         let meta = match o.get("meta") {
             None | Some(Value::Null) => RecordMeta::default(),
             Some(m) => {
-                let m = obj(m, "struct RecordMeta")?;
-                let version = field(m, "version")?.as_u64().ok_or("invalid type, expected u64")?;
-                let updated_at = field(m, "updated_at")?.as_i64().ok_or("invalid type, expected i64")?;
-                RecordMeta { version, updated_at }
+                let m = obj(m, "meta")?;
+                RecordMeta { version: num(m, "version")?, updated_at: field(m, "updated_at")?.as_i64().ok_or_else(|| bad("updated_at", "i64"))? }
             }
         };
         Ok(Baseline {
@@ -209,7 +205,7 @@ mod wire {
             groups,
             removed: match o.get("removed") {
                 None => false,
-                Some(b) => b.as_bool().ok_or_else(|| format!("invalid type: {}, expected a boolean", kind(b)))?,
+                Some(b) => b.as_bool().ok_or_else(|| bad("removed", "a boolean"))?,
             },
             meta,
         })
@@ -505,9 +501,9 @@ mod tests {
         let b: Baseline = serde_json::from_value(min).unwrap();
         assert!(b.note.is_empty() && !b.removed && b.meta == RecordMeta::default());
         let bad = serde_json::json!({"id": "m", "directive_id": "d", "date": "2020-13-31", "origin": "frozen", "groups": []});
-        assert!(serde_json::from_value::<Baseline>(bad).unwrap_err().to_string().contains("2020-13-31"));
+        assert!(serde_json::from_value::<Baseline>(bad).unwrap_err().to_string().contains("`date`, expected a date"));
         let bad = serde_json::json!({"id": "m", "directive_id": "d", "date": "2020-12-31", "origin": "frozen", "groups": [{"group_id": "g", "group_name": "G", "total": -1, "figures": []}]});
-        assert!(serde_json::from_value::<Baseline>(bad).unwrap_err().to_string().contains("expected u32"));
+        assert!(serde_json::from_value::<Baseline>(bad).unwrap_err().to_string().contains("`total`, expected u64"));
         let bad = serde_json::json!({"id": "m", "date": "2020-12-31", "origin": "frozen", "groups": []});
         assert!(serde_json::from_value::<Baseline>(bad).unwrap_err().to_string().contains("missing field `directive_id`"));
     }
