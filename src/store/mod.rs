@@ -185,18 +185,24 @@ impl Db {
             .map_err(|e| err("Không xóa được cơ sở dữ liệu", e))
     }
 
-    async fn all<T: DeserializeOwned>(&self, store_name: &str) -> Result<Vec<T>, StoreError> {
+    /// Every row of a store as JSON text (not generic: one copy of the async read in the wasm).
+    async fn rows(&self, store_name: &str) -> Result<Vec<String>, StoreError> {
         let ctx = "Không đọc được dữ liệu";
         let tx = self.db.transaction(store_name).build().map_err(|e| err(ctx, e))?;
         let store = tx.object_store(store_name).map_err(|e| err(ctx, e))?;
-        let rows: Vec<String> = store
+        store
             .get_all::<String>()
             .primitive()
             .map_err(|e| err(ctx, e))?
             .await
             .map_err(|e| err(ctx, e))?
             .collect::<Result<_, _>>()
-            .map_err(|e| err(ctx, e))?;
+            .map_err(|e| err(ctx, e))
+    }
+
+    async fn all<T: DeserializeOwned>(&self, store_name: &str) -> Result<Vec<T>, StoreError> {
+        let ctx = "Không đọc được dữ liệu";
+        let rows = self.rows(store_name).await?;
         rows.iter()
             .map(|json| {
                 serde_json::from_str(json)

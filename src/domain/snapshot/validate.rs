@@ -863,9 +863,8 @@ fn validate_training(r: &Records, receiver: &Roster, mine: &TrainingRecords, err
         .chain(mine.baselines.iter().map(|b| b.directive_id.as_str()))
         .collect();
     for (i, b) in r.baselines.iter().enumerate() {
-        let name = monitor::title(b);
-        empty(Kind::Baseline, i, &b.id, &name, errors);
-        let at = || RecordRef { kind: Kind::Baseline, index: i, id: b.id.clone(), name: name.clone() };
+        empty(Kind::Baseline, i, &b.id, "", errors);
+        let at = || RecordRef { kind: Kind::Baseline, index: i, id: b.id.clone(), name: b.date.to_string() };
         if !directives.contains(b.directive_id.as_str()) {
             errors.push(SnapshotError::Invalid {
                 at: at(),
