@@ -184,7 +184,8 @@ fn v2_fixture_upgrades_to_v3_with_empty_training_lists() {
     let imported = import(&fixture("snapshot-v2.json"), &Roster::default()).unwrap();
     assert_eq!(imported.migrated_from, Some(2));
     let r = &imported.snapshot.records;
-    assert_eq!(imported.snapshot.schema_version, 3);
+    assert_eq!(imported.snapshot.schema_version, SCHEMA_VERSION);
+    assert!(r.baselines.is_empty());
     assert!(r.plans.is_empty() && r.lines.is_empty() && r.enrollments.is_empty() && r.history.is_empty() && r.aggregates.is_empty());
     assert_eq!(imported.snapshot.records.settings["nam_bao_cao"], json!(2026));
     assert_eq!(imported.snapshot.exported_by.unit_id.as_deref(), Some("u-nam-son"));

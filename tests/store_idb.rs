@@ -456,6 +456,35 @@ async fn a_roster_file_import_is_one_transaction_with_a_backup_and_undo() {
     db.close();
 }
 
+/// Builds a database as the previous version of the app (v4) left it, with the stores it had
+/// and a unit, a cadre and a directive in them, through IndexedDB directly (not `Db`).
+async fn v4_database(name: &str, u: &Unit, c: &Cadre, d: &Directive) {
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+    Db::delete_database(name).await.unwrap();
+    let db = Database::open(name)
+        .with_version(4u32)
+        .with_on_upgrade_needed(|_event, db| {
+            for s in ["units", "cadres", "tombstones", "settings", "directives", "backups", "plans", "course_lines", "enrollments", "history", "aggregates"] {
+                db.create_object_store(s).build()?;
+            }
+            Ok(())
+        })
+        .await
+        .unwrap();
+    assert!(!db.object_store_names().any(|s| s == "baselines"));
+    let tx = db.transaction(vec!["units", "cadres", "directives"]).with_mode(TransactionMode::Readwrite).build().unwrap();
+    let put = |store: &str, key: &str, json: String| {
+        tx.object_store(store).unwrap().put(json.as_str()).with_key(key).primitive().unwrap();
+    };
+    put("units", &u.id, serde_json::to_string(u).unwrap());
+    put("cadres", &c.id, serde_json::to_string(c).unwrap());
+    put("directives", &d.id, serde_json::to_string(d).unwrap());
+    tx.commit().await.unwrap();
+    db.close();
+}
+
 #[wasm_bindgen_test]
 async fn the_demo_lives_in_its_own_database_and_resets_in_one_transaction() {
     use dtbd::store::{demo, DEMO_DB_NAME};
@@ -489,4 +518,42 @@ async fn the_demo_lives_in_its_own_database_and_resets_in_one_transaction() {
     assert_eq!(after.training, mine.training);
     real.close();
     demo_db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_v4_database_upgrades_to_v5_with_its_data_intact() {
+    use dtbd::domain::directive::{Date, RosterIndex};
+    use dtbd::domain::monitor;
+    let name = "dtbd-test-upgrade-v5";
+    let mut roster = Roster::default();
+    let u = roster.save_unit(unit("u1"), 1).unwrap();
+    let c = roster.save_cadre(cadre("a", "Hoàng Thị Lan"), 2).unwrap();
+    let d = Directive::from_json(include_str!("../public/templates/002-hoang-su-phi-02-da-hu.json")).unwrap();
+    v4_database(name, &u, &c, &d).await;
+
+    let db = Db::open(name).await.unwrap();
+    let back = db.load_roster().await.unwrap();
+    assert_eq!(back.units, vec![u]);
+    assert_eq!(back.cadres, vec![c]);
+    assert_eq!(db.load_directives().await.unwrap(), vec![d.clone()]);
+    assert!(db.load_baselines().await.unwrap().is_empty());
+    // The new store works: a frozen baseline saved, removed (a newer version) and put back.
+    let groups: Vec<String> = d.groups.iter().map(|g| g.id.clone()).collect();
+    let mut b = monitor::freeze("m1".into(), &d, &RosterIndex::build(&back), &groups, Date::new(2026, 1, 5).unwrap());
+    b.meta = RecordMeta::next(None, 10);
+    db.put_baseline(&b).await.unwrap();
+    let mut gone = b.clone();
+    gone.removed = true;
+    gone.meta = RecordMeta::next(Some(&b.meta), 11);
+    db.put_baseline(&gone).await.unwrap();
+    db.close();
+    let db = Db::open(name).await.unwrap();
+    assert_eq!(db.load_baselines().await.unwrap(), vec![gone.clone()]);
+    assert_eq!(db.load_training().await.unwrap().baselines, vec![gone.clone()]);
+    let mut again = gone.clone();
+    again.removed = false;
+    again.meta = RecordMeta::next(Some(&gone.meta), 12);
+    db.put_baseline(&again).await.unwrap();
+    assert_eq!(db.load_baselines().await.unwrap(), vec![again]);
+    db.close();
 }

@@ -7,7 +7,6 @@
 //!
 //! Pure values and sentences; storing baselines (IndexedDB, snapshots) is the store's job.
 
-use serde::{Deserialize, Serialize};
 
 use super::directive::group::Evaluator;
 use super::directive::{Date, Directive, RosterIndex};
@@ -37,8 +36,7 @@ fn indicator(code: &str, c: &Cadre) -> bool {
 }
 
 /// Where a baseline's figures come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BaselineOrigin {
     /// Chốt số liệu: frozen from the roster on the date.
     Frozen,
@@ -47,7 +45,7 @@ pub enum BaselineOrigin {
 }
 
 /// One indicator's count in a group.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
     /// Indicator code (see [`INDICATORS`]).
     pub code: String,
@@ -56,7 +54,7 @@ pub struct Figure {
 }
 
 /// A group's figures at the baseline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupFigures {
     /// Group id in the directive.
     pub group_id: String,
@@ -77,7 +75,13 @@ impl GroupFigures {
 }
 
 /// Mốc số liệu: the figures of a directive's groups at a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// JSON (stored and in snapshots): `{"id","directive_id","date":"YYYY-MM-DD","origin":
+/// "frozen"|"entered","note"?,"groups":[{"group_id","group_name","total","figures":[{"code",
+/// "count"}]}],"removed"?:true,"meta"?:{"version","updated_at"}}`. Read and written by hand
+/// through `serde_json::Value` (see `wire` below): a derive would add its code to every
+/// bundle per serializer, and the share bundle is at its size budget.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Baseline {
     /// Mã.
     pub id: Id,
@@ -88,13 +92,136 @@ pub struct Baseline {
     /// Chốt hay nhập tay.
     pub origin: BaselineOrigin,
     /// Ghi chú ("Số liệu năm 2010 theo báo cáo của Ban Tổ chức").
-    #[serde(default)]
     pub note: String,
     /// Các nhóm.
     pub groups: Vec<GroupFigures>,
+    /// Đã xóa: a deletion is a newer version with this set (it travels in snapshots and is
+    /// undone by a newer version without it), never an outright delete.
+    pub removed: bool,
     /// Version and time.
-    #[serde(default)]
     pub meta: RecordMeta,
+}
+
+mod wire {
+    //! Baseline ⇄ `serde_json::Value`, by hand (one non-generic path; `Value`'s own serde
+    //! impls are in every bundle already).
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde_json::{json, Map, Value};
+
+    use super::{Baseline, BaselineOrigin, Figure, GroupFigures};
+    use crate::domain::directive::Date;
+    use crate::domain::model::RecordMeta;
+
+    fn to_value(b: &Baseline) -> Value {
+        let groups: Vec<Value> = b
+            .groups
+            .iter()
+            .map(|g| {
+                let figures: Vec<Value> = g.figures.iter().map(|f| json!({"code": f.code, "count": f.count})).collect();
+                json!({"group_id": g.group_id, "group_name": g.group_name, "total": g.total, "figures": figures})
+            })
+            .collect();
+        let origin = match b.origin {
+            BaselineOrigin::Frozen => "frozen",
+            BaselineOrigin::Entered => "entered",
+        };
+        let mut v = json!({
+            "id": b.id, "directive_id": b.directive_id, "date": b.date.to_string(), "origin": origin,
+            "note": b.note, "groups": groups,
+        });
+        if b.removed {
+            v["removed"] = Value::Bool(true);
+        }
+        v["meta"] = json!({"version": b.meta.version, "updated_at": b.meta.updated_at});
+        v
+    }
+
+    type R<T> = Result<T, String>;
+
+    /// "invalid type for `k`, expected …" (serde's words, translated by the snapshot reader).
+    fn bad(k: &str, expected: &str) -> String {
+        let mut m = String::from("invalid type for `");
+        m.push_str(k);
+        m.push_str("`, expected ");
+        m.push_str(expected);
+        m
+    }
+    fn field<'a>(o: &'a Map<String, Value>, k: &str) -> R<&'a Value> {
+        o.get(k).ok_or_else(|| {
+            let mut m = String::from("missing field `");
+            m.push_str(k);
+            m.push('`');
+            m
+        })
+    }
+    fn obj<'a>(v: &'a Value, k: &str) -> R<&'a Map<String, Value>> {
+        v.as_object().ok_or_else(|| bad(k, "a map"))
+    }
+    fn string(o: &Map<String, Value>, k: &str) -> R<String> {
+        field(o, k)?.as_str().map(str::to_string).ok_or_else(|| bad(k, "a string"))
+    }
+    fn num(o: &Map<String, Value>, k: &str) -> R<u64> {
+        field(o, k)?.as_u64().ok_or_else(|| bad(k, "u64"))
+    }
+    fn count(o: &Map<String, Value>, k: &str) -> R<u32> {
+        u32::try_from(num(o, k)?).map_err(|_| bad(k, "u32"))
+    }
+    fn list<'a>(o: &'a Map<String, Value>, k: &str) -> R<&'a Vec<Value>> {
+        field(o, k)?.as_array().ok_or_else(|| bad(k, "a sequence"))
+    }
+
+    fn from_value(v: &Value) -> R<Baseline> {
+        let o = obj(v, "baseline")?;
+        let date = Date::parse(&string(o, "date")?).ok_or_else(|| bad("date", "a date YYYY-MM-DD"))?;
+        let origin = match string(o, "origin")?.as_str() {
+            "frozen" => BaselineOrigin::Frozen,
+            "entered" => BaselineOrigin::Entered,
+            _ => return Err(bad("origin", "`frozen` or `entered`")),
+        };
+        let mut groups = Vec::new();
+        for g in list(o, "groups")? {
+            let g = obj(g, "groups")?;
+            let mut figures = Vec::new();
+            for f in list(g, "figures")? {
+                let f = obj(f, "figures")?;
+                figures.push(Figure { code: string(f, "code")?, count: count(f, "count")? });
+            }
+            groups.push(GroupFigures { group_id: string(g, "group_id")?, group_name: string(g, "group_name")?, total: count(g, "total")?, figures });
+        }
+        let meta = match o.get("meta") {
+            None | Some(Value::Null) => RecordMeta::default(),
+            Some(m) => {
+                let m = obj(m, "meta")?;
+                RecordMeta { version: num(m, "version")?, updated_at: field(m, "updated_at")?.as_i64().ok_or_else(|| bad("updated_at", "i64"))? }
+            }
+        };
+        Ok(Baseline {
+            id: string(o, "id")?,
+            directive_id: string(o, "directive_id")?,
+            date,
+            origin,
+            note: if o.contains_key("note") { string(o, "note")? } else { String::new() },
+            groups,
+            removed: match o.get("removed") {
+                None => false,
+                Some(b) => b.as_bool().ok_or_else(|| bad("removed", "a boolean"))?,
+            },
+            meta,
+        })
+    }
+
+    impl Serialize for Baseline {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            to_value(self).serialize(s)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Baseline {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            from_value(&Value::deserialize(d)?).map_err(D::Error::custom)
+        }
+    }
 }
 
 /// Chốt số liệu: the figures of `group_ids` of `d` on `date`, from the roster.
@@ -116,7 +243,7 @@ pub fn freeze(id: Id, d: &Directive, idx: &RosterIndex, group_ids: &[String], da
             })
         })
         .collect();
-    Baseline { id, directive_id: d.id.clone(), date, origin: BaselineOrigin::Frozen, note: String::new(), groups, meta: RecordMeta::default() }
+    Baseline { id, directive_id: d.id.clone(), date, origin: BaselineOrigin::Frozen, note: String::new(), groups, removed: false, meta: RecordMeta::default() }
 }
 
 /// Checks an entered baseline: counts within the group total, known indicators, a total for
@@ -135,6 +262,114 @@ pub fn validate(b: &Baseline) -> Vec<String> {
         }
     }
     errors
+}
+
+/// One group's row of the "Nhập số liệu năm trước" form, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GroupDraft {
+    /// Group id in the directive.
+    pub group_id: String,
+    /// Tổng số, as typed.
+    pub total: String,
+    /// (indicator code, count as typed); an empty count means "không có số liệu".
+    pub counts: Vec<(String, String)>,
+}
+
+/// Reads the "Nhập số liệu năm trước" form into an entered baseline for `year`: every number
+/// a whole number, every count within its group's total, at least one group with a total.
+/// Errors name the field (`year`, `<group>.total`, `<group>.<code>`) and say what is wrong.
+pub fn entered(id: Id, d: &Directive, year: &str, note: &str, rows: &[GroupDraft]) -> Result<Baseline, Vec<super::roster::FieldError>> {
+    use super::roster::FieldError;
+    let mut errors = Vec::new();
+    let year_n = year.trim().parse::<u16>().ok().filter(|y| (1945..=2100).contains(y));
+    if year_n.is_none() {
+        errors.push(FieldError { field: "year".into(), message: format!("Năm: \"{}\" không phải một năm (1945-2100).", year.trim()) });
+    }
+    if note.chars().count() > 2000 {
+        errors.push(FieldError { field: "note".into(), message: "Ghi chú: dài quá 2000 ký tự.".into() });
+    }
+    let mut groups = Vec::new();
+    for r in rows {
+        let Some(g) = d.group(&r.group_id) else { continue };
+        let name = &g.name;
+        let t = r.total.trim();
+        let any_count = r.counts.iter().any(|(_, v)| !v.trim().is_empty());
+        if t.is_empty() {
+            if any_count {
+                errors.push(FieldError { field: format!("{}.total", r.group_id), message: format!("Nhóm \"{name}\": cần nhập tổng số người.") });
+            }
+            continue;
+        }
+        let Ok(total) = t.parse::<u32>() else {
+            errors.push(FieldError { field: format!("{}.total", r.group_id), message: format!("Nhóm \"{name}\", tổng số: \"{t}\" không phải số người (số nguyên không âm).") });
+            continue;
+        };
+        let mut figures = Vec::new();
+        for (code, v) in &r.counts {
+            let v = v.trim();
+            if v.is_empty() {
+                continue;
+            }
+            let words = INDICATORS.iter().find(|(c, _)| c == code).map_or(code.as_str(), |(_, w)| *w);
+            match v.parse::<u32>() {
+                Ok(count) if count > total => errors.push(FieldError {
+                    field: format!("{}.{code}", r.group_id),
+                    message: format!("Nhóm \"{name}\", {}: {count} người, nhiều hơn tổng số {total} người.", words.to_lowercase()),
+                }),
+                Ok(count) => figures.push(Figure { code: code.clone(), count }),
+                Err(_) => errors.push(FieldError {
+                    field: format!("{}.{code}", r.group_id),
+                    message: format!("Nhóm \"{name}\", {}: \"{v}\" không phải số người (số nguyên không âm).", words.to_lowercase()),
+                }),
+            }
+        }
+        groups.push(GroupFigures { group_id: r.group_id.clone(), group_name: name.clone(), total, figures });
+    }
+    if groups.is_empty() && errors.is_empty() {
+        errors.push(FieldError { field: "groups".into(), message: "Cần nhập số liệu của ít nhất một nhóm (tổng số người).".into() });
+    }
+    match year_n {
+        Some(y) if errors.is_empty() => Ok(Baseline {
+            id,
+            directive_id: d.id.clone(),
+            date: Date::end_of_year(y),
+            origin: BaselineOrigin::Entered,
+            note: note.trim().to_string(),
+            groups,
+            removed: false,
+            meta: RecordMeta::default(),
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// A baseline's title in lists: "Chốt số liệu ngày 03/02/2026" or "Số liệu năm 2015 (nhập tay)".
+pub fn title(b: &Baseline) -> String {
+    match b.origin {
+        BaselineOrigin::Frozen => format!("Chốt số liệu ngày {}", b.date.short_vi()),
+        BaselineOrigin::Entered => format!("Số liệu năm {} (nhập tay)", b.date.year),
+    }
+}
+
+/// The live baselines of a directive, newest date first.
+pub fn of_directive<'a>(all: &'a [Baseline], directive_id: &str) -> Vec<&'a Baseline> {
+    let mut v: Vec<&Baseline> = all.iter().filter(|b| b.directive_id == directive_id && !b.removed).collect();
+    v.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+    v
+}
+
+/// Counts against quotas for the directive's count targets with a number ("Số người" with a
+/// milestone): "<sentence>: 194 người, đạt 97% so với mục tiêu" at `scores`' date.
+pub fn quota_lines(d: &Directive, scores: &super::directive::DirectiveScore) -> Vec<String> {
+    d.targets()
+        .into_iter()
+        .filter(|t| matches!(t.measure, super::directive::Measure::Count { .. } | super::directive::Measure::Completions { .. }))
+        .filter_map(|t| {
+            let s = scores.targets.iter().find(|s| s.target_id == t.id)?;
+            let (n, q) = (s.measured?, s.target?);
+            (q >= 1.0).then(|| format!("{}: {}", t.sentence.trim_end_matches('.'), against_quota(n.round() as u32, "người", q.round() as u32)))
+        })
+        .collect()
 }
 
 fn tenths_text(t: i64) -> String {
@@ -251,5 +486,46 @@ mod tests {
         // Round trip as stored JSON.
         let json = serde_json::to_string(&now).unwrap();
         assert_eq!(serde_json::from_str::<Baseline>(&json).unwrap(), now);
+        let mut gone = base.clone();
+        gone.removed = true;
+        gone.note = "Báo cáo năm 2015".into();
+        let v = serde_json::to_value(&gone).unwrap();
+        assert_eq!(v["origin"], "entered");
+        assert_eq!(v["date"], "2015-12-31");
+        assert_eq!(v["removed"], true);
+        assert_eq!(v["groups"][0]["figures"][0], serde_json::json!({"code": "llct_cao_cap", "count": 50}));
+        assert_eq!(serde_json::from_value::<Baseline>(v).unwrap(), gone);
+        assert!(serde_json::to_value(&now).unwrap().get("removed").is_none(), "removed is written only when set");
+        // Optional fields may be left out; wrong ones are named.
+        let min = serde_json::json!({"id": "m", "directive_id": "d", "date": "2020-12-31", "origin": "frozen", "groups": []});
+        let b: Baseline = serde_json::from_value(min).unwrap();
+        assert!(b.note.is_empty() && !b.removed && b.meta == RecordMeta::default());
+        let bad = serde_json::json!({"id": "m", "directive_id": "d", "date": "2020-13-31", "origin": "frozen", "groups": []});
+        assert!(serde_json::from_value::<Baseline>(bad).unwrap_err().to_string().contains("`date`, expected a date"));
+        let bad = serde_json::json!({"id": "m", "directive_id": "d", "date": "2020-12-31", "origin": "frozen", "groups": [{"group_id": "g", "group_name": "G", "total": -1, "figures": []}]});
+        assert!(serde_json::from_value::<Baseline>(bad).unwrap_err().to_string().contains("`total`, expected u64"));
+        let bad = serde_json::json!({"id": "m", "date": "2020-12-31", "origin": "frozen", "groups": []});
+        assert!(serde_json::from_value::<Baseline>(bad).unwrap_err().to_string().contains("missing field `directive_id`"));
+    }
+
+    #[test]
+    fn quota_lines_speak_of_count_targets_with_a_number_only() {
+        use crate::domain::directive::score_directive;
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/templates/001-lai-chau-05-nq-tu.json");
+        let d = Directive::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let r = Roster::default();
+        let mut s = score_directive(&d, &RosterIndex::build(&r), Date::new(2015, 12, 31).unwrap());
+        // Without course records the completions are not counted: no line.
+        assert!(quota_lines(&d, &s).is_empty());
+        let t = s.targets.iter_mut().find(|t| t.target_id == "t_ths_200").unwrap();
+        assert_eq!(t.target, Some(200.0));
+        t.measured = Some(194.0);
+        assert_eq!(quota_lines(&d, &s), ["toàn tỉnh đào tạo 194 thạc sỹ, đạt 97% so với mục tiêu Nghị quyết: 194 người, đạt 97% so với mục tiêu"]);
+        // Share targets never give a quota line, whatever their value.
+        let share = d.targets().into_iter().find(|t| matches!(t.measure, crate::domain::directive::Measure::Share { .. })).unwrap().id.clone();
+        let t = s.targets.iter_mut().find(|t| t.target_id == share).unwrap();
+        t.measured = Some(50.0);
+        t.target = Some(60.0);
+        assert_eq!(quota_lines(&d, &s).len(), 1);
     }
 }

@@ -23,6 +23,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 
 use crate::domain::directive::{Date, Directive};
+use crate::domain::monitor::Baseline;
 use crate::domain::training::{Change, CourseLine, DispatchTable, Plan, TrainingRecords};
 use crate::domain::snapshot::Dataset;
 use crate::domain::model::{Cadre, Unit};
@@ -34,8 +35,9 @@ pub const DB_NAME: &str = "dtbd";
 pub const DEMO_DB_NAME: &str = "dtbd-demo";
 /// Schema version of the IndexedDB layout (object stores), not of the records.
 /// v1: units, cadres, tombstones, settings. v2: directives. v3: backups. v4: plans,
-/// course_lines, enrollments, history, aggregates (đào tạo, bồi dưỡng).
-const DB_VERSION: u32 = 4;
+/// course_lines, enrollments, history, aggregates (đào tạo, bồi dưỡng). v5: baselines (mốc
+/// số liệu).
+const DB_VERSION: u32 = 5;
 
 const UNITS: &str = "units";
 const CADRES: &str = "cadres";
@@ -55,9 +57,11 @@ const ENROLLMENTS: &str = "enrollments";
 const HISTORY: &str = "history";
 /// Số liệu tổng hợp các năm trước.
 const AGGREGATES: &str = "aggregates";
-const ALL_STORES: [&str; 11] = [UNITS, CADRES, TOMBSTONES, SETTINGS, DIRECTIVES, BACKUPS, PLANS, LINES, ENROLLMENTS, HISTORY, AGGREGATES];
+/// Mốc số liệu.
+pub const BASELINES: &str = "baselines";
+const ALL_STORES: [&str; 12] = [UNITS, CADRES, TOMBSTONES, SETTINGS, DIRECTIVES, BACKUPS, PLANS, LINES, ENROLLMENTS, HISTORY, AGGREGATES, BASELINES];
 /// Every store a snapshot import writes.
-const DATA_STORES: [&str; 10] = [UNITS, CADRES, DIRECTIVES, TOMBSTONES, BACKUPS, PLANS, LINES, ENROLLMENTS, HISTORY, AGGREGATES];
+const DATA_STORES: [&str; 11] = [UNITS, CADRES, DIRECTIVES, TOMBSTONES, BACKUPS, PLANS, LINES, ENROLLMENTS, HISTORY, AGGREGATES, BASELINES];
 
 /// localStorage key of [`Db::generation`].
 const GENERATION: &str = "write_generation";
@@ -183,18 +187,24 @@ impl Db {
             .map_err(|e| err("Không xóa được cơ sở dữ liệu", e))
     }
 
-    async fn all<T: DeserializeOwned>(&self, store_name: &str) -> Result<Vec<T>, StoreError> {
+    /// Every row of a store as JSON text (not generic: one copy of the async read in the wasm).
+    async fn rows(&self, store_name: &str) -> Result<Vec<String>, StoreError> {
         let ctx = "Không đọc được dữ liệu";
         let tx = self.db.transaction(store_name).build().map_err(|e| err(ctx, e))?;
         let store = tx.object_store(store_name).map_err(|e| err(ctx, e))?;
-        let rows: Vec<String> = store
+        store
             .get_all::<String>()
             .primitive()
             .map_err(|e| err(ctx, e))?
             .await
             .map_err(|e| err(ctx, e))?
             .collect::<Result<_, _>>()
-            .map_err(|e| err(ctx, e))?;
+            .map_err(|e| err(ctx, e))
+    }
+
+    async fn all<T: DeserializeOwned>(&self, store_name: &str) -> Result<Vec<T>, StoreError> {
+        let ctx = "Không đọc được dữ liệu";
+        let rows = self.rows(store_name).await?;
         rows.iter()
             .map(|json| {
                 serde_json::from_str(json)
@@ -232,7 +242,19 @@ impl Db {
             enrollments: self.all(ENROLLMENTS).await?,
             history: self.all(HISTORY).await?,
             aggregates: self.all(AGGREGATES).await?,
+            baselines: self.all(BASELINES).await?,
         })
+    }
+
+    /// Every mốc số liệu (removed ones too: they travel and can be put back).
+    pub async fn load_baselines(&self) -> Result<Vec<Baseline>, StoreError> {
+        self.all(BASELINES).await
+    }
+
+    /// Saves one mốc số liệu (new, changed, removed or put back: the domain sets the version
+    /// and `removed`) in one transaction, announced on the broadcast channel.
+    pub async fn put_baseline(&self, b: &Baseline) -> Result<(), StoreError> {
+        self.write(&[BASELINES], &[Op::put(BASELINES, &b.id, b)]).await
     }
 
     /// Writes a training operation's [`Change`] (cadres, enrollments and history put, the
@@ -439,6 +461,7 @@ impl Db {
         diff_ops(&mut ops, ENROLLMENTS, &bt.enrollments, &at.enrollments, |e| &e.id);
         diff_ops(&mut ops, HISTORY, &bt.history, &at.history, |h| &h.id);
         diff_ops(&mut ops, AGGREGATES, &bt.aggregates, &at.aggregates, |t| &t.id);
+        diff_ops(&mut ops, BASELINES, &bt.baselines, &at.baselines, |b| &b.id);
         for (m, d) in &dropped {
             ops.push(Op::Delete { store: BACKUPS, key: m });
             ops.push(Op::Delete { store: BACKUPS, key: d });
@@ -578,7 +601,7 @@ impl Backup {
             tombstones: before.tombstones.len(),
             training: {
                 let t = &before.training;
-                t.plans.len() + t.lines.len() + t.enrollments.len() + t.history.len() + t.aggregates.len()
+                t.plans.len() + t.lines.len() + t.enrollments.len() + t.history.len() + t.aggregates.len() + t.baselines.len()
             },
         }
     }

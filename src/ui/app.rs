@@ -108,6 +108,8 @@ pub enum Route {
     Status(String),
     /// Báo cáo tiến độ: every target of a directive, printable.
     Progress(String),
+    /// Theo dõi so với mốc: baselines of a directive and the monitoring paragraph.
+    Monitor(String),
     /// Trao đổi dữ liệu: export and import.
     Share,
     /// Bản sao lưu: the backups taken before imports and restores.
@@ -139,6 +141,7 @@ impl Route {
             ["van-ban", id, "de-xuat"] => Route::Suggestions((*id).to_string()),
             ["van-ban", id, "thuc-trang"] => Route::Status((*id).to_string()),
             ["van-ban", id, "tien-do"] => Route::Progress((*id).to_string()),
+            ["van-ban", id, "moc"] => Route::Monitor((*id).to_string()),
             ["trao-doi"] => Route::Share,
             ["trao-doi", "sao-luu"] => Route::Backups,
             ["ke-hoach"] => Route::Plans,
@@ -155,7 +158,7 @@ impl Route {
     pub fn bundle(&self) -> Bundle {
         match self {
             Route::Roster | Route::NewCadre | Route::EditCadre(_) | Route::Units => Bundle::Roster,
-            Route::Directives | Route::Directive(_) | Route::Suggestions(_) | Route::Status(_) | Route::Progress(_) => Bundle::Directives,
+            Route::Directives | Route::Directive(_) | Route::Suggestions(_) | Route::Status(_) | Route::Progress(_) | Route::Monitor(_) => Bundle::Directives,
             Route::EditDirective(_) => Bundle::Editor,
             Route::Share | Route::Backups => Bundle::Share,
             Route::Plans | Route::Plan(_) | Route::CourseLine(_) | Route::PlanStats => Bundle::Plans,
@@ -187,6 +190,7 @@ impl Route {
             Route::Suggestions(id) => format!("#/van-ban/{id}/de-xuat"),
             Route::Status(id) => format!("#/van-ban/{id}/thuc-trang"),
             Route::Progress(id) => format!("#/van-ban/{id}/tien-do"),
+            Route::Monitor(id) => format!("#/van-ban/{id}/moc"),
             Route::Share => "#/trao-doi".into(),
             Route::Backups => "#/trao-doi/sao-luu".into(),
             Route::Plans => "#/ke-hoach".into(),
@@ -554,7 +558,7 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
             let current = state.route.get();
             match (&route, &current) {
                 (Route::Roster, Route::NewCadre | Route::EditCadre(_)) => true,
-                (Route::Directives, Route::Directive(_) | Route::EditDirective(_) | Route::Suggestions(_) | Route::Status(_) | Route::Progress(_)) => true,
+                (Route::Directives, Route::Directive(_) | Route::EditDirective(_) | Route::Suggestions(_) | Route::Status(_) | Route::Progress(_) | Route::Monitor(_)) => true,
                 (Route::Share, Route::Backups) => true,
                 (Route::Plans, Route::Plan(_) | Route::CourseLine(_) | Route::PlanStats) => true,
                 _ => route == current,

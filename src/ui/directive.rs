@@ -75,6 +75,7 @@ pub fn DirectivePage(id: String) -> impl IntoView {
                     <span class="row-actions">
                         <a class="btn" href=Route::Status(id.clone()).href()>"Thực trạng"</a>
                         <a class="btn" href=Route::Progress(id.clone()).href()>"Báo cáo tiến độ"</a>
+                        <a class="btn" href=Route::Monitor(id.clone()).href()>"So với mốc"</a>
                         <a class="btn" href=Route::Suggestions(id.clone()).href()>"Đề xuất cử đi học"</a>
                         <a class="btn" href=Route::EditDirective(id.clone()).href()>"Sửa văn bản"</a>
                         <button class="btn" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"In"</button>

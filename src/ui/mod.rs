@@ -12,6 +12,7 @@ mod directive_forms;
 mod directive_outline;
 mod directives;
 mod excel;
+mod monitor;
 mod plans;
 mod print;
 mod progress;
@@ -51,6 +52,7 @@ pub fn start_directives() {
             Route::Suggestions(id) => view! { <suggestions::SuggestionsPage id=id.clone()/> }.into_any(),
             Route::Status(id) => view! { <status::StatusPage id=id.clone()/> }.into_any(),
             Route::Progress(id) => view! { <progress::ProgressPage id=id.clone()/> }.into_any(),
+            Route::Monitor(id) => view! { <monitor::MonitorPage id=id.clone()/> }.into_any(),
             _ => return None,
         })
     }, app::all_directives);

@@ -146,7 +146,7 @@ fn counts_table(p: &Preview) -> impl IntoView {
                 <th scope="col">{Status::DeletionSkipped.label()}</th>
             </tr></thead>
             <tbody>
-                {[Kind::Unit, Kind::Cadre, Kind::Directive, Kind::Plan, Kind::Line, Kind::Enrollment, Kind::History, Kind::Aggregate]
+                {[Kind::Unit, Kind::Cadre, Kind::Directive, Kind::Plan, Kind::Line, Kind::Enrollment, Kind::History, Kind::Aggregate, Kind::Baseline]
                     .into_iter()
                     .map(|k| counts_row(k.label(), p.counts(k)))
                     .collect_view()}

@@ -67,6 +67,7 @@ pub fn StatusPage(id: String) -> impl IntoView {
             <section class="page status-page">
                 <div class="page-head no-print">
                     <a class="btn ghost" href=Route::Directive(d.id.clone()).href()>"← Về văn bản"</a>
+                    <a class="btn" href=Route::Monitor(d.id.clone()).href()>"So với mốc"</a>
                     <button class="btn" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"In"</button>
                 </div>
                 <ReportHeadForm head=head date=date/>

@@ -14,6 +14,7 @@ export const PAGES = [
   { name: "thuc-trang", path: "van-ban.html#/van-ban/tpl-002/thuc-trang" },
   { name: "de-xuat", path: "van-ban.html#/van-ban/tpl-002/de-xuat" },
   { name: "tien-do", path: "van-ban.html#/van-ban/tpl-002/tien-do" },
+  { name: "moc", path: "van-ban.html#/van-ban/tpl-002/moc" },
   { name: "sua-van-ban", path: "sua-van-ban.html#/van-ban/tpl-002/sua" },
   { name: "trao-doi", path: "trao-doi.html#/trao-doi" },
   { name: "sao-luu", path: "trao-doi.html#/trao-doi/sao-luu" },

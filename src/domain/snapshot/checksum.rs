@@ -157,10 +157,12 @@ pub fn of_records(r: &Records) -> String {
         sink.put(b"]");
     }
     let mut sink = Sink::new(None);
-    // Keys in byte order: aggregates, cadres, directives, enrollments, history, lines, plans,
+    // Keys in byte order: aggregates, baselines, cadres, directives, enrollments, history, lines, plans,
     // settings, templates, tombstones, units.
     sink.put(b"{\"aggregates\":");
     list(&mut sink, &r.aggregates);
+    sink.put(b",\"baselines\":");
+    list(&mut sink, &r.baselines);
     sink.put(b",\"cadres\":");
     list(&mut sink, &r.cadres);
     sink.put(b",\"directives\":");

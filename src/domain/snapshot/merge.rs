@@ -171,6 +171,8 @@ pub struct Preview {
     pub history: Counts,
     /// Số liệu tổng hợp.
     pub aggregates: Counts,
+    /// Mốc số liệu.
+    pub baselines: Counts,
     /// Each record that is not unchanged, by kind then id.
     pub changes: Vec<RecordChange>,
 }
@@ -186,6 +188,7 @@ impl Preview {
             .plus(self.enrollments)
             .plus(self.history)
             .plus(self.aggregates)
+            .plus(self.baselines)
     }
 
     /// Counts of one kind (templates and tombstones have none: zero).
@@ -199,6 +202,7 @@ impl Preview {
             Kind::Enrollment => self.enrollments,
             Kind::History => self.history,
             Kind::Aggregate => self.aggregates,
+            Kind::Baseline => self.baselines,
             Kind::Template | Kind::Tombstone => Counts::default(),
         }
     }
@@ -217,6 +221,7 @@ impl Preview {
             Kind::Enrollment => &mut self.enrollments,
             Kind::History => &mut self.history,
             Kind::Aggregate => &mut self.aggregates,
+            Kind::Baseline => &mut self.baselines,
             _ => &mut self.directives,
         }
     }
@@ -324,6 +329,7 @@ rec!(CourseLine, Kind::Line, None, |s| s.programme.clone());
 rec!(Enrollment, Kind::Enrollment, None, |s| format!("{} → {}", s.cadre_id, s.line_id));
 rec!(QualificationChange, Kind::History, None, |s| format!("{}: {} → {}", s.cadre_id, s.before, s.after));
 rec!(DispatchTable, Kind::Aggregate, None, |s| s.title.clone());
+rec!(crate::domain::monitor::Baseline, Kind::Baseline, None, |s| crate::domain::monitor::title(s));
 
 enum Entry<'a, T> {
     Live(&'a T),
@@ -480,6 +486,7 @@ fn run(local: &Dataset, incoming: &Dataset, resolutions: &Resolutions, diffs: bo
         enrollments: merge_kind(&mut ctx, &lt.enrollments, &[], &it.enrollments, &[]).0,
         history: merge_kind(&mut ctx, &lt.history, &[], &it.history, &[]).0,
         aggregates: merge_kind(&mut ctx, &lt.aggregates, &[], &it.aggregates, &[]).0,
+        baselines: merge_kind(&mut ctx, &lt.baselines, &[], &it.baselines, &[]).0,
     };
 
     // Keep or put back the units still in use.

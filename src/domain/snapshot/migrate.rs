@@ -9,9 +9,11 @@
 //! - **v2**: `exported_by` is `{unit_id, unit_name, sender}`; built-in templates
 //!   travel as `records.templates: [{id, source}]`; `records.settings` holds the sender's
 //!   settings.
-//! - **v3** (current): the training records travel: `records.plans`, `records.lines`,
+//! - **v3**: the training records travel: `records.plans`, `records.lines`,
 //!   `records.enrollments`, `records.history`, `records.aggregates` (a v2 file gets empty
 //!   lists).
+//! - **v4** (current): the mốc số liệu travel: `records.baselines` (a v3 file gets an empty
+//!   list).
 //!
 //! # Adding a version
 //!
@@ -25,7 +27,7 @@ use serde_json::{Map, Value};
 pub type Step = fn(&mut Map<String, Value>) -> Result<(), String>;
 
 /// Every step, in order: `STEPS[0]` upgrades v1 to v2.
-pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
+pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Upgrades `doc` (a JSON object at `from`) to [`super::SCHEMA_VERSION`], setting
 /// `schema_version` at each step. `from` must lie in `OLDEST_VERSION..=SCHEMA_VERSION`.
@@ -94,6 +96,15 @@ pub fn v2_to_v3(doc: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 
+/// v3 → v4: an empty `baselines` list (mốc số liệu) where missing.
+pub fn v3_to_v4(doc: &mut Map<String, Value>) -> Result<(), String> {
+    let Some(Value::Object(records)) = doc.get_mut("records") else {
+        return Ok(()); // The type check says what is missing.
+    };
+    records.entry("baselines").or_insert_with(|| Value::Array(Vec::new()));
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,12 +144,22 @@ mod tests {
             "records": {"units": [], "cadres": [], "tombstones": [], "directives": [], "templates": [], "settings": {},
                 "plans": [{"id": "p1"}]}
         }) else { unreachable!() };
-        upgrade(&mut doc, 2).unwrap();
-        assert_eq!(doc["schema_version"], json!(3));
+        v2_to_v3(&mut doc).unwrap();
         assert_eq!(doc["records"]["plans"], json!([{"id": "p1"}]));
         for k in ["lines", "enrollments", "history", "aggregates"] {
             assert_eq!(doc["records"][k], json!([]), "{k}");
         }
+    }
+
+    #[test]
+    fn v3_gets_an_empty_baseline_list_and_keeps_a_present_one() {
+        let Value::Object(mut doc) = json!({"format": "dtbd-snapshot", "schema_version": 3, "records": {"plans": []}}) else { unreachable!() };
+        upgrade(&mut doc, 3).unwrap();
+        assert_eq!(doc["schema_version"], json!(4));
+        assert_eq!(doc["records"]["baselines"], json!([]));
+        let Value::Object(mut doc) = json!({"records": {"baselines": [{"id": "m1"}]}}) else { unreachable!() };
+        v3_to_v4(&mut doc).unwrap();
+        assert_eq!(doc["records"]["baselines"], json!([{"id": "m1"}]));
     }
 
     #[test]

@@ -18,7 +18,8 @@
 //!  "checksum":"sha256:<64 hex>",        // over the canonical form of "records", see checksum
 //!  "records":{"units":[…],"cadres":[…],"directives":[…],"templates":[{"id","source"}],
 //!             "tombstones":[…],"settings":{…},
-//!             "plans":[…],"lines":[…],"enrollments":[…],"history":[…],"aggregates":[…]}}
+//!             "plans":[…],"lines":[…],"enrollments":[…],"history":[…],"aggregates":[…],
+//!             "baselines":[…]}}
 //! ```
 //!
 //! Every record carries a stable `id` and a `meta` (`version`, `updated_at`). Directives the
@@ -28,7 +29,9 @@
 //! đổi trình độ (`history`) and số liệu tổng hợp các năm trước (`aggregates`), merged by id and
 //! version like the rest; plans and lines are never deleted outright (their `removed` flag
 //! travels as a newer version), so they have no tombstones. A v2 file gets empty lists (see
-//! [`migrate`]).
+//! [`migrate`]). Since v4 the mốc số liệu (`baselines`, [`crate::domain::monitor::Baseline`])
+//! travel with the directives they belong to, merged by id and version; a deletion is a newer
+//! version with `removed` set, like plans.
 //!
 //! Published JSON Schema: `public/snapshot.schema.json`, generated in a native unit test
 //! (`schema.rs`, `UPDATE_SCHEMA=1` rewrites it); schemars never reaches the wasm build.
@@ -55,6 +58,7 @@ use super::model::{Cadre, Id, Millis, Unit};
 use super::roster::{RecordKind, Roster, Tombstone};
 use super::tagged::{key, req, skip, tagged_deserialize};
 use super::text::fold;
+use super::monitor::Baseline;
 use super::training::{CourseLine, DispatchTable, Enrollment, Plan, QualificationChange, TrainingRecords};
 
 pub use merge::{merge, preview, Choice, Counts, FieldDiff, MergeOutcome, Preview, RecordChange, Resolutions, Status};
@@ -63,7 +67,7 @@ pub use validate::{import, import_into, read, validate, validate_against, Import
 /// Dấu nhận dạng định dạng: the value of `"format"`.
 pub const FORMAT: &str = "dtbd-snapshot";
 /// Phiên bản định dạng this app writes and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 /// Oldest version still read (through migrations).
 pub const OLDEST_VERSION: u32 = 1;
 /// Giới hạn dung lượng: a file larger than this (in bytes, after gunzip) is refused before
@@ -197,6 +201,10 @@ pub struct Records {
     #[serde(default)]
     #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "Vec<schema::TrainingRecordM>"))]
     pub aggregates: Vec<DispatchTable>,
+    /// Mốc số liệu (since v4).
+    #[serde(default)]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "Vec<schema::TrainingRecordM>"))]
+    pub baselines: Vec<Baseline>,
 }
 
 /// Kind of record, as snapshots, errors and previews speak of them.
@@ -224,11 +232,14 @@ pub enum Kind {
     History,
     /// Số liệu tổng hợp các năm trước.
     Aggregate,
+    /// Mốc số liệu.
+    Baseline,
 }
 
 crate::domain::tagged::code_deserialize!(Kind {
     Unit = "unit", Cadre = "cadre", Directive = "directive", Template = "template", Tombstone = "tombstone",
-    Plan = "plan", Line = "line", Enrollment = "enrollment", History = "history", Aggregate = "aggregate"
+    Plan = "plan", Line = "line", Enrollment = "enrollment", History = "history", Aggregate = "aggregate",
+    Baseline = "baseline"
 });
 
 impl Kind {
@@ -245,6 +256,7 @@ impl Kind {
             Kind::Enrollment => "Lượt cử đi học",
             Kind::History => "Thay đổi trình độ",
             Kind::Aggregate => "Số liệu tổng hợp",
+            Kind::Baseline => "Mốc số liệu",
         }
     }
 
@@ -287,6 +299,7 @@ impl Dataset {
         t.enrollments.sort_by(|a, b| a.id.cmp(&b.id));
         t.history.sort_by(|a, b| a.id.cmp(&b.id));
         t.aggregates.sort_by(|a, b| a.id.cmp(&b.id));
+        t.baselines.sort_by(|a, b| a.id.cmp(&b.id));
         self
     }
 
@@ -301,6 +314,7 @@ impl Dataset {
             + t.enrollments.len()
             + t.history.len()
             + t.aggregates.len()
+            + t.baselines.len()
     }
 
     /// True when there is no live record and no tombstone.
@@ -336,6 +350,7 @@ impl Snapshot {
                 enrollments: self.records.enrollments.clone(),
                 history: self.records.history.clone(),
                 aggregates: self.records.aggregates.clone(),
+                baselines: self.records.baselines.clone(),
             },
         }
     }
@@ -352,6 +367,7 @@ impl Snapshot {
                 enrollments: self.records.enrollments,
                 history: self.records.history,
                 aggregates: self.records.aggregates,
+                baselines: self.records.baselines,
             },
         }
     }
@@ -376,6 +392,7 @@ impl Snapshot {
             + r.enrollments.len()
             + r.history.len()
             + r.aggregates.len()
+            + r.baselines.len()
     }
 
     /// The document as JSON text, one record per line (what is written to the file), with the
@@ -423,6 +440,7 @@ impl Snapshot {
         list(&mut out, "enrollments", &r.enrollments, false);
         list(&mut out, "history", &r.history, false);
         list(&mut out, "aggregates", &r.aggregates, false);
+        list(&mut out, "baselines", &r.baselines, false);
         out.push_str("\"settings\":");
         out.push_str(&s(&r.settings));
         out.push_str("\n}}\n");
@@ -533,7 +551,10 @@ pub fn export(
             (plans, lines, enrollments, history, Vec::new())
         }
     };
-    let records = Records { units, cadres, directives, templates, tombstones, settings, plans, lines, enrollments, history, aggregates };
+    // Mốc số liệu travel with the directives they belong to.
+    let sent: HashSet<&str> = directives.iter().map(|d| d.id.as_str()).chain(templates.iter().map(|t| t.id.as_str())).collect();
+    let baselines = t.baselines.iter().filter(|b| sent.contains(b.directive_id.as_str())).cloned().collect();
+    let records = Records { units, cadres, directives, templates, tombstones, settings, plans, lines, enrollments, history, aggregates, baselines };
     let checksum = checksum::of_records(&records);
     Some(Snapshot {
         format: FORMAT.into(),

@@ -18,6 +18,7 @@ use serde_json::{Map, Value};
 
 use super::{checksum, migrate, ExportedBy, Kind, Records, Scope, Snapshot, TemplateRef, FORMAT, MAX_SNAPSHOT_BYTES, OLDEST_VERSION, SCHEMA_VERSION};
 use crate::domain::directive::Directive;
+use crate::domain::monitor::{self, Baseline};
 use crate::domain::model::{Cadre, GovLevel, Region, Unit, UnitKind};
 use crate::domain::roster::{RecordKind, Roster, Tombstone};
 use crate::domain::training::{self, CourseLine, DispatchTable, Enrollment, Plan, QualificationChange, TrainingRecords};
@@ -433,6 +434,7 @@ fn name_of(kind: Kind, v: &Value) -> String {
         Kind::Directive => format!("{} {}", str_of(v, "number"), str_of(v, "title")).trim().to_string(),
         Kind::Template | Kind::Enrollment | Kind::History => String::new(),
         Kind::Plan | Kind::Aggregate => str_of(v, "title").to_string(),
+        Kind::Baseline => format!("Mốc ngày {}", str_of(v, "date")),
         Kind::Line => str_of(v, "programme").to_string(),
         Kind::Tombstone => {
             let b = v.get("backup").unwrap_or(&Value::Null);
@@ -539,6 +541,7 @@ fn typed(doc: Map<String, Value>) -> Result<Snapshot, Vec<SnapshotError>> {
             let enrollments = list::<Enrollment>(r, "enrollments", Kind::Enrollment, None, &mut errors);
             let history = list::<QualificationChange>(r, "history", Kind::History, None, &mut errors);
             let aggregates = list::<DispatchTable>(r, "aggregates", Kind::Aggregate, None, &mut errors);
+            let baselines = list::<Baseline>(r, "baselines", Kind::Baseline, None, &mut errors);
             let settings = match r.get("settings") {
                 Some(Value::Object(s)) => s.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
                 Some(_) => {
@@ -550,7 +553,7 @@ fn typed(doc: Map<String, Value>) -> Result<Snapshot, Vec<SnapshotError>> {
                     Default::default()
                 }
             };
-            Records { units, cadres, directives, templates, tombstones, settings, plans, lines, enrollments, history, aggregates }
+            Records { units, cadres, directives, templates, tombstones, settings, plans, lines, enrollments, history, aggregates, baselines }
         }
         _ => {
             errors.push(wrong(None, "records", "cần một đối tượng".into()));
@@ -628,6 +631,7 @@ pub fn validate_against(s: &Snapshot, receiver: &Roster, receiver_training: &Tra
     dups(Kind::Enrollment, r.enrollments.iter().map(|e| (e.id.as_str(), "")), &mut errors);
     dups(Kind::History, r.history.iter().map(|h| (h.id.as_str(), "")), &mut errors);
     dups(Kind::Aggregate, r.aggregates.iter().map(|t| (t.id.as_str(), t.title.as_str())), &mut errors);
+    dups(Kind::Baseline, r.baselines.iter().map(|b| (b.id.as_str(), "")), &mut errors);
     for kind in [RecordKind::Unit, RecordKind::Cadre, RecordKind::Directive] {
         dups(
             Kind::Tombstone,
@@ -849,6 +853,27 @@ fn validate_training(r: &Records, receiver: &Roster, mine: &TrainingRecords, err
                 field: e.field,
                 message: e.message,
             });
+        }
+    }
+    let directives: HashSet<&str> = r
+        .directives
+        .iter()
+        .map(|d| d.id.as_str())
+        .chain(r.templates.iter().map(|t| t.id.as_str()))
+        .chain(mine.baselines.iter().map(|b| b.directive_id.as_str()))
+        .collect();
+    for (i, b) in r.baselines.iter().enumerate() {
+        empty(Kind::Baseline, i, &b.id, "", errors);
+        let at = || RecordRef { kind: Kind::Baseline, index: i, id: b.id.clone(), name: b.date.to_string() };
+        if !directives.contains(b.directive_id.as_str()) {
+            errors.push(SnapshotError::Invalid {
+                at: at(),
+                field: "directive_id".into(),
+                message: format!("văn bản mã \"{}\" không có trong tệp.", b.directive_id),
+            });
+        }
+        for message in monitor::validate(b) {
+            errors.push(SnapshotError::Invalid { at: at(), field: "groups".into(), message });
         }
     }
 }

@@ -54,6 +54,9 @@ pub struct TrainingRecords {
     /// Số liệu tổng hợp các năm trước.
     #[serde(default)]
     pub aggregates: Vec<DispatchTable>,
+    /// Mốc số liệu (baselines) of the directives, frozen or entered.
+    #[serde(default)]
+    pub baselines: Vec<crate::domain::monitor::Baseline>,
 }
 
 /// Per-line tally for the plans page: quota vs nominated vs studying vs completed.
@@ -166,6 +169,7 @@ impl TrainingRecords {
         dups(&mut e, "enrollments", self.enrollments.iter().map(|x| &x.id));
         dups(&mut e, "history", self.history.iter().map(|x| &x.id));
         dups(&mut e, "aggregates", self.aggregates.iter().map(|x| &x.id));
+        dups(&mut e, "baselines", self.baselines.iter().map(|x| &x.id));
         for (i, p) in self.plans.iter().enumerate() {
             e.extend(data::check_plan(p).into_iter().map(|x| FieldError { field: format!("plans[{i}].{}", x.field), ..x }));
         }

@@ -1,0 +1,298 @@
+//! Theo dõi so với mốc (`#/van-ban/<id>/moc`): "Chốt số liệu" at a date (every group of the
+//! directive frozen from the roster), the figures of an earlier year typed in by hand, the list
+//! of baselines (xóa with hoàn tác), and the monitoring paragraph comparing now against a chosen
+//! baseline ("... tăng 3,6% so với năm 2015") with counts against quotas. Printable with the
+//! report head and signature; the paragraph is copyable. Every rule is `domain::monitor`'s.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::directive::{score_directive, Date, RosterIndex};
+use crate::domain::model::RecordMeta;
+use crate::domain::monitor::{self, Baseline, GroupDraft, INDICATORS};
+use crate::domain::roster::FieldError;
+use crate::domain::training::score_directive_with_records;
+use crate::store;
+use crate::ui::app::{db, AppState, Route};
+use crate::ui::print::{load_head, today, ReportHeadForm, ReportHeader, Signature};
+
+/// Writes `b` (version and time set here), then puts it in memory; false on a failed write.
+async fn save(state: AppState, recs: RwSignal<Option<crate::domain::training::TrainingRecords>>, mut b: Baseline) -> Option<Baseline> {
+    let previous = recs.with_untracked(|r| r.as_ref().and_then(|r| r.baselines.iter().find(|x| x.id == b.id).map(|x| x.meta.clone())));
+    b.meta = RecordMeta::next(previous.as_ref(), store::now());
+    match db().put_baseline(&b).await {
+        Ok(()) => {
+            let saved = b.clone();
+            recs.update(|r| {
+                let r = r.get_or_insert_with(Default::default);
+                r.baselines.retain(|x| x.id != saved.id);
+                r.baselines.push(saved);
+            });
+            Some(b)
+        }
+        Err(e) => {
+            state.fail(e.to_string());
+            None
+        }
+    }
+}
+
+#[component]
+pub fn MonitorPage(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let head = load_head();
+    let date = today();
+    let key = id.clone();
+    let directive = Memo::new(move |_| state.directives.with(|all| all.iter().find(|d| d.id == key).cloned()));
+    let records = crate::ui::records::training(state);
+    let key = id.clone();
+    let baselines = Memo::new(move |_| records.with(|r| r.as_ref().map(|r| monitor::of_directive(&r.baselines, &key).into_iter().cloned().collect::<Vec<_>>()).unwrap_or_default()));
+    let chosen: RwSignal<Option<String>> = RwSignal::new(None);
+    // The baseline compared against: the chosen one, else the newest.
+    let base = Memo::new(move |_| {
+        let list = baselines.get();
+        chosen.get().and_then(|c| list.iter().find(|b| b.id == c).cloned()).or_else(|| list.first().cloned())
+    });
+    let freeze_at = RwSignal::new(store::today());
+    let removed: RwSignal<Option<Baseline>> = RwSignal::new(None);
+    let copied = RwSignal::new(false);
+
+    // Now, frozen at the report date, against the chosen baseline.
+    let paragraph = Memo::new(move |_| {
+        let at = date.get();
+        let b = base.get()?;
+        directive.with(|d| {
+            let d = d.as_ref()?;
+            state.roster.with(|r| {
+                let groups: Vec<String> = d.groups.iter().map(|g| g.id.clone()).collect();
+                let now = monitor::freeze("now".into(), d, &RosterIndex::build(r), &groups, at);
+                Some(monitor::monitoring_paragraph(&now, &b))
+            })
+        })
+    });
+    let quotas = Memo::new(move |_| {
+        let at = date.get();
+        directive.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    state.roster.with(|r| {
+                        let idx = RosterIndex::build(r);
+                        let s = records.with(|t| match t {
+                            Some(t) => score_directive_with_records(d, &idx, at, t),
+                            None => score_directive(d, &idx, at),
+                        });
+                        monitor::quota_lines(d, &s)
+                    })
+                })
+                .unwrap_or_default()
+        })
+    });
+
+    let freeze = move |_| {
+        let Some(d) = directive.get_untracked() else { return };
+        let at = freeze_at.get_untracked();
+        let groups: Vec<String> = d.groups.iter().map(|g| g.id.clone()).collect();
+        let b = state.roster.with_untracked(|r| monitor::freeze(store::new_id(), &d, &RosterIndex::build(r), &groups, at));
+        spawn_local(async move {
+            if let Some(b) = save(state, records, b).await {
+                chosen.set(Some(b.id.clone()));
+                state.say(format!("Đã chốt số liệu ngày {}.", at.short_vi()));
+            }
+        });
+    };
+
+    // Nhập số liệu năm trước: the form as typed.
+    let year = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let rows: RwSignal<Vec<GroupDraft>> = RwSignal::new(Vec::new());
+    let errors: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
+    let set_cell = move |gid: String, code: Option<&'static str>, v: String| {
+        rows.update(|rows| {
+            let i = rows.iter().position(|r| r.group_id == gid).unwrap_or_else(|| {
+                rows.push(GroupDraft { group_id: gid.clone(), ..Default::default() });
+                rows.len() - 1
+            });
+            match code {
+                None => rows[i].total = v,
+                Some(c) => {
+                    rows[i].counts.retain(|(x, _)| x != c);
+                    rows[i].counts.push((c.to_string(), v));
+                }
+            }
+        })
+    };
+    let enter = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(d) = directive.get_untracked() else { return };
+        match monitor::entered(store::new_id(), &d, &year.get_untracked(), &note.get_untracked(), &rows.get_untracked()) {
+            Err(e) => errors.set(e),
+            Ok(b) => {
+                errors.set(Vec::new());
+                spawn_local(async move {
+                    if let Some(b) = save(state, records, b).await {
+                        chosen.set(Some(b.id.clone()));
+                        state.say(format!("Đã lưu số liệu năm {}.", b.date.year));
+                    }
+                });
+            }
+        }
+    };
+    let remove = move |b: Baseline| {
+        spawn_local(async move {
+            let mut gone = b.clone();
+            gone.removed = true;
+            if let Some(g) = save(state, records, gone).await {
+                removed.set(Some(g));
+            }
+        });
+    };
+    let undo = move |_| {
+        let Some(mut b) = removed.get_untracked() else { return };
+        b.removed = false;
+        spawn_local(async move {
+            if save(state, records, b).await.is_some() {
+                removed.set(None);
+            }
+        });
+    };
+
+    move || {
+        let Some(d) = directive.get() else {
+            return view! { <section class="page"><h1>"Không tìm thấy văn bản"</h1></section> }.into_any();
+        };
+        let groups: Vec<(String, String)> = d.groups.iter().map(|g| (g.id.clone(), g.name.clone())).collect();
+        view! {
+            <section class="page report-page monitor-page">
+                <div class="page-head no-print">
+                    <a class="btn ghost" href=Route::Directive(d.id.clone()).href()>"← Về văn bản"</a>
+                    <span class="row-actions">
+                        <a class="btn" href=Route::Status(d.id.clone()).href()>"Thực trạng"</a>
+                        <button class="btn" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"In"</button>
+                    </span>
+                </div>
+                <ReportHeadForm head=head date=date/>
+                <ReportHeader head=head date=date title="BÁO CÁO\nKết quả so với mốc số liệu".to_string()/>
+                <p class="doc-title">{d.title.clone()}</p>
+
+                <section class="no-print monitor-freeze">
+                    <h2>"Chốt số liệu"</h2>
+                    <p class="hint">"Ghi lại số liệu của mọi nhóm đối tượng trong văn bản, tính từ danh sách cán bộ tại ngày chốt, để sau này so sánh."</p>
+                    <div class="field narrow">
+                        <label for="moc-ngay">"Ngày chốt"</label>
+                        <input id="moc-ngay" type="date" prop:value=move || freeze_at.get().to_string()
+                            on:change=move |ev| { if let Some(d) = Date::parse(&event_target_value(&ev)) { freeze_at.set(d) } } />
+                    </div>
+                    <button class="btn primary" on:click=freeze>"Chốt số liệu"</button>
+                </section>
+
+                <details class="no-print monitor-enter">
+                    <summary>"Nhập số liệu năm trước (trước khi dùng ứng dụng)"</summary>
+                    <form on:submit=enter novalidate>
+                        <div class="form-grid">
+                            <div class="field narrow">
+                                <label for="moc-nam">"Năm"</label>
+                                <input id="moc-nam" type="text" inputmode="numeric" prop:value=move || year.get() on:input=move |ev| year.set(event_target_value(&ev)) />
+                            </div>
+                            <div class="field">
+                                <label for="moc-ghi-chu">"Ghi chú (nguồn số liệu)"</label>
+                                <input id="moc-ghi-chu" type="text" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) />
+                            </div>
+                        </div>
+                        <div class="table-wrap">
+                            <table class="monitor-entry">
+                                <thead><tr>
+                                    <th>"Nhóm đối tượng"</th><th>"Tổng số"</th>
+                                    {INDICATORS.iter().map(|(_, w)| view! { <th>{*w}</th> }).collect_view()}
+                                </tr></thead>
+                                <tbody>
+                                    {groups.iter().map(|(gid, name)| {
+                                        let g = gid.clone();
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{name.clone()}</th>
+                                                <td><input type="text" inputmode="numeric" size="5" aria-label=format!("{name}: Tổng số")
+                                                    on:input=move |ev| set_cell(g.clone(), None, event_target_value(&ev)) /></td>
+                                                {INDICATORS.iter().map(|(code, words)| {
+                                                    let g = gid.clone();
+                                                    let code: &'static str = code;
+                                                    view! { <td><input type="text" inputmode="numeric" size="5" aria-label=format!("{name}: {words}")
+                                                        on:input=move |ev| set_cell(g.clone(), Some(code), event_target_value(&ev)) /></td> }
+                                                }).collect_view()}
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        {move || { let e = errors.get(); (!e.is_empty()).then(|| view! {
+                            <ul class="field-error error-summary" role="alert">{e.into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}</ul>
+                        }) }}
+                        <button type="submit" class="btn primary">"Lưu số liệu"</button>
+                    </form>
+                </details>
+
+                <section class="no-print monitor-list">
+                    <h2>"Các mốc số liệu"</h2>
+                    {move || removed.get().map(|b| view! {
+                        <p class="undo-line" role="status">{format!("Đã xóa mốc \"{}\". ", monitor::title(&b))}
+                            <button class="btn ghost" on:click=undo>"Hoàn tác"</button></p>
+                    })}
+                    {move || {
+                        let list = baselines.get();
+                        if list.is_empty() {
+                            return view! { <p class="hint">"Chưa có mốc số liệu: chốt số liệu hôm nay, hoặc nhập số liệu năm trước."</p> }.into_any();
+                        }
+                        let current = base.get().map(|b| b.id);
+                        view! {
+                            <ul class="baseline-list">
+                                {list.into_iter().map(|b| {
+                                    let (id1, id2) = (b.id.clone(), b.id.clone());
+                                    let b2 = b.clone();
+                                    let title = monitor::title(&b);
+                                    let is_current = current.as_deref() == Some(b.id.as_str());
+                                    view! {
+                                        <li class="baseline-row" class:current=is_current>
+                                            <span class="name">{title.clone()}</span>
+                                            {(!b.note.is_empty()).then(|| view! { <span class="hint">{format!(" — {}", b.note)}</span> })}
+                                            <span class="row-actions">
+                                                <button class="btn ghost" aria-pressed=is_current.to_string() on:click=move |_| chosen.set(Some(id1.clone()))>{format!("So sánh với {title}")}</button>
+                                                <button class="btn danger" aria-label=format!("Xóa mốc {}", monitor::title(&b2)) on:click=move |_| { let _ = &id2; remove(b2.clone()) }>"Xóa"</button>
+                                            </span>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }
+                        .into_any()
+                    }}
+                </section>
+
+                <section class="monitor-result">
+                    <h2>{move || base.get().map(|b| format!("So với mốc: {}", monitor::title(&b))).unwrap_or_else(|| "So với mốc".into())}</h2>
+                    <p class="score-date">{move || format!("Số liệu hiện nay tính đến {}, trên danh sách {} cán bộ.", date.get().short_vi(), state.roster.with(|r| r.cadres.len()))}</p>
+                    <div class="paragraph monitor-paragraph">
+                        {move || match paragraph.get() {
+                            None => view! { <p class="hint">"Chưa có mốc để so sánh."</p> }.into_any(),
+                            Some(p) if p.is_empty() => view! { <p class="hint">"Mốc này không có số liệu chung với các nhóm hiện nay."</p> }.into_any(),
+                            Some(p) => view! { <p>{p}</p> }.into_any(),
+                        }}
+                    </div>
+                    {move || { let q = quotas.get(); (!q.is_empty()).then(|| view! {
+                        <h3>"So với chỉ tiêu"</h3>
+                        <ul class="quota-lines">{q.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    }) }}
+                    <button class="btn no-print" on:click=move |_| {
+                        let mut t = paragraph.get_untracked().unwrap_or_default();
+                        for l in quotas.get_untracked() {
+                            t.push('\n');
+                            t.push_str(&l);
+                        }
+                        spawn_local(async move { copied.set(store::copy_to_clipboard(&t).await) });
+                    }>{move || if copied.get() { "Đã sao chép" } else { "Sao chép đoạn văn" }}</button>
+                </section>
+                <Signature head=head/>
+            </section>
+        }
+        .into_any()
+    }
+}
