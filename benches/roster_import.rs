@@ -6,32 +6,13 @@
 //!
 //! `cargo bench --bench roster_import`
 
-use std::time::{Duration, Instant};
 
 use dtbd::domain::directive::fixtures::generate_roster;
 use dtbd::domain::model::Cadre;
 use dtbd::domain::roster_import::{find_header, guess_mapping, parse_csv, preview, roster_table, ImportRequest, ImportSettings};
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
-}
-
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
-    let mut times = Vec::with_capacity(runs);
-    let mut last = None;
-    for _ in 0..runs {
-        let t = Instant::now();
-        let out = f();
-        times.push(t.elapsed());
-        last = Some(out);
-    }
-    (median(times), last.expect("at least one run"))
-}
+mod common;
+use common::{ms, time};
 
 fn main() {
     let roster = generate_roster(2024, 30_000, 300);

@@ -8,10 +8,8 @@ use std::time::{Duration, Instant};
 use dtbd::domain::directive::fixtures::generate_roster;
 use dtbd::domain::directive::{parse_template_index, score_directive, suggest, Date, Directive, RosterIndex};
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
+mod common;
+use common::median;
 
 fn fastest(v: &[Duration]) -> Duration {
     v.iter().copied().min().unwrap_or_default()

@@ -6,32 +6,13 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::time::{Duration, Instant};
 
 use dtbd::domain::directive::fixtures::generate_roster;
 use dtbd::domain::model::RecordMeta;
 use dtbd::domain::snapshot::{export, import, merge, preview, Dataset, ExportScope, ExportedBy, Resolutions};
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
-}
-
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
-    let mut times = Vec::with_capacity(runs);
-    let mut last = None;
-    for _ in 0..runs {
-        let t = Instant::now();
-        let out = f();
-        times.push(t.elapsed());
-        last = Some(out);
-    }
-    (median(times), last.expect("at least one run"))
-}
+mod common;
+use common::{ms, time};
 
 fn main() {
     let now = 1_795_000_000_000;

@@ -11,10 +11,8 @@ use dtbd::domain::directive::{parse_template_index, Date, Directive, EventKind, 
 use dtbd::domain::model::RecordMeta;
 use dtbd::domain::training::*;
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
+mod common;
+use common::median;
 
 fn ms(d: Duration) -> String {
     format!("{:.3} ms", d.as_secs_f64() * 1000.0)

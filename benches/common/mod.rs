@@ -1,0 +1,29 @@
+//! Timing helpers shared by the native benches (`mod common;` in each): median of runs,
+//! milliseconds for the printed tables.
+#![allow(dead_code)] // Each bench uses the helpers it needs.
+
+use std::time::{Duration, Instant};
+
+/// The median of the measured runs.
+pub fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// "12.3 ms".
+pub fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// Runs `f` `runs` times; the median time and the last result.
+pub fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut times = Vec::with_capacity(runs);
+    let mut last = None;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let out = f();
+        times.push(t.elapsed());
+        last = Some(out);
+    }
+    (median(times), last.expect("at least one run"))
+}
