@@ -21,7 +21,7 @@ serve:
 	node tools/serve.mjs dist $(PORT) /
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-store:
 	cargo test --target wasm32-unknown-unknown --test store_idb

@@ -6,10 +6,11 @@
 //!
 //! `cargo bench --bench roster_import`
 
-
 use dtbd::domain::directive::fixtures::generate_roster;
 use dtbd::domain::model::Cadre;
-use dtbd::domain::roster_import::{find_header, guess_mapping, parse_csv, preview, roster_table, ImportRequest, ImportSettings};
+use dtbd::domain::roster_import::{
+    find_header, guess_mapping, parse_csv, preview, roster_table, ImportRequest, ImportSettings,
+};
 
 mod common;
 use common::{ms, time};
@@ -32,7 +33,15 @@ fn main() {
     let header = rows[at].clone();
     let mapping = guess_mapping(&header, &settings);
     let (t_preview, p) = time(runs, || {
-        let req = ImportRequest { header: &header, rows: &rows[at + 1..], first_row: at + 2, mapping: &mapping, settings: &settings, default_unit: None, now: 1 };
+        let req = ImportRequest {
+            header: &header,
+            rows: &rows[at + 1..],
+            first_row: at + 2,
+            mapping: &mapping,
+            settings: &settings,
+            default_unit: None,
+            now: 1,
+        };
         let mut n = 0u64;
         preview(&roster, &req, &mut || {
             n += 1;

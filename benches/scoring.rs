@@ -21,10 +21,14 @@ fn ms(d: Duration) -> String {
 
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/templates");
-    let index = parse_template_index(&std::fs::read_to_string(dir.join("index.json")).expect("index.json")).expect("index");
+    let index =
+        parse_template_index(&std::fs::read_to_string(dir.join("index.json")).expect("index.json")).expect("index");
     let directives: Vec<Directive> = index
         .iter()
-        .map(|e| Directive::from_json(&std::fs::read_to_string(dir.join(&e.file)).expect("template")).expect("valid template"))
+        .map(|e| {
+            Directive::from_json(&std::fs::read_to_string(dir.join(&e.file)).expect("template"))
+                .expect("valid template")
+        })
         .collect();
     let targets: usize = directives.iter().map(|d| d.targets().len()).sum();
 

@@ -34,7 +34,8 @@ fn main() {
     let by = ExportedBy { unit_id: Some("u0".into()), unit_name: "UBND tỉnh".into(), sender: "bench".into() };
     let runs = 5;
 
-    let (t_export, json) = time(runs, || export(&data, &ExportScope::All, by.clone(), BTreeMap::new(), now).unwrap().to_json());
+    let (t_export, json) =
+        time(runs, || export(&data, &ExportScope::All, by.clone(), BTreeMap::new(), now).unwrap().to_json());
     let raw = json.len();
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     gz.write_all(json.as_bytes()).unwrap();
@@ -43,7 +44,8 @@ fn main() {
     let (t_import, imported) = time(runs, || import(json.as_bytes(), &local.roster).expect("valid"));
     use dtbd::domain::snapshot::checksum;
     let (t_env, _) = time(runs, || checksum::of_bytes(&checksum::envelope(json.as_bytes()).unwrap().records.unwrap()));
-    let (t_typed, _) = time(runs, || serde_json::from_slice::<dtbd::domain::snapshot::Snapshot>(json.as_bytes()).unwrap());
+    let (t_typed, _) =
+        time(runs, || serde_json::from_slice::<dtbd::domain::snapshot::Snapshot>(json.as_bytes()).unwrap());
     let (t_rules, _) = time(runs, || dtbd::domain::snapshot::validate(&imported.snapshot, &local.roster));
     let incoming = imported.snapshot.into_dataset();
     let (t_preview, p) = time(runs, || preview(&local, &incoming));
@@ -53,14 +55,27 @@ fn main() {
     assert_eq!(p.cadres.changed, 2_900);
 
     println!("snapshot of {} cadres, {} units", data.roster.cadres.len(), data.roster.units.len());
-    println!("  file size:           {:>8.2} MB raw, {:>6.2} MB gzip ({:.1}%)", raw as f64 / 1e6, gzip as f64 / 1e6, gzip as f64 * 100.0 / raw as f64);
+    println!(
+        "  file size:           {:>8.2} MB raw, {:>6.2} MB gzip ({:.1}%)",
+        raw as f64 / 1e6,
+        gzip as f64 / 1e6,
+        gzip as f64 * 100.0 / raw as f64
+    );
     println!("  export (build+sha+json):       {}", ms(t_export));
     println!("  import (parse+sha+types+rules): {}", ms(t_import));
-    println!("    of which: canonical form + SHA-256 {}, typed parse {}, rules {}", ms(t_env), ms(t_typed), ms(t_rules));
+    println!(
+        "    of which: canonical form + SHA-256 {}, typed parse {}, rules {}",
+        ms(t_env),
+        ms(t_typed),
+        ms(t_rules)
+    );
     println!("  preview (with field diffs):    {}", ms(t_preview));
     println!("  merge:                         {}", ms(t_merge));
     println!("  import + merge:                {}", ms(t_import + t_merge));
-    println!("  (median of {runs} runs; preview: {} new, {} changed, {} unchanged)", p.cadres.new, p.cadres.changed, p.cadres.unchanged);
+    println!(
+        "  (median of {runs} runs; preview: {} new, {} changed, {} unchanged)",
+        p.cadres.new, p.cadres.changed, p.cadres.unchanged
+    );
 
     // For the browser figure (tests/e2e/bench.spec.mjs): the receiver's older copy and the
     // sender's file, written when DTBD_SNAPSHOT_DIR names a folder.

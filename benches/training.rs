@@ -20,16 +20,26 @@ fn ms(d: Duration) -> String {
 
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/templates");
-    let index = parse_template_index(&std::fs::read_to_string(dir.join("index.json")).expect("index.json")).expect("index");
+    let index =
+        parse_template_index(&std::fs::read_to_string(dir.join("index.json")).expect("index.json")).expect("index");
     let directives: Vec<Directive> = index
         .iter()
-        .map(|e| Directive::from_json(&std::fs::read_to_string(dir.join(&e.file)).expect("template")).expect("valid template"))
+        .map(|e| {
+            Directive::from_json(&std::fs::read_to_string(dir.join(&e.file)).expect("template"))
+                .expect("valid template")
+        })
         .collect();
     let roster = generate_roster(2024, 30_000, 300);
 
     // One plan per template, one line per record-based target, plus the seed 003 plan.
     let mut recs = TrainingRecords::default();
-    let plan003 = load_plan_file(&std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/plans/003-quang-ngai-ke-hoach-2021.json")).unwrap()).unwrap();
+    let plan003 = load_plan_file(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/plans/003-quang-ngai-ke-hoach-2021.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
     recs.add_plan_file(&plan003);
     let mut rng = XorShift::new(7);
     for d in &directives {
@@ -46,14 +56,22 @@ fn main() {
             if let Measure::Events { event, .. } = &t.measure {
                 l.event = *event;
                 l.classes_planned = Some(3);
-                l.classes_held = (0..2).map(|i| HeldClass { start: Date::new(2025, 3 + i, 1).unwrap(), end: None, note: String::new() }).collect();
+                l.classes_held = (0..2)
+                    .map(|i| HeldClass { start: Date::new(2025, 3 + i, 1).unwrap(), end: None, note: String::new() })
+                    .collect();
             } else {
                 l.event = EventKind::Class;
             }
             recs.lines.push(l);
         }
     }
-    let statuses = [EnrollmentStatus::Completed, EnrollmentStatus::Completed, EnrollmentStatus::Studying, EnrollmentStatus::Nominated, EnrollmentStatus::Withdrawn];
+    let statuses = [
+        EnrollmentStatus::Completed,
+        EnrollmentStatus::Completed,
+        EnrollmentStatus::Studying,
+        EnrollmentStatus::Nominated,
+        EnrollmentStatus::Withdrawn,
+    ];
     for i in 0..100_000 {
         let line = &recs.lines[rng.below(recs.lines.len() as u64) as usize];
         let cadre = &roster.cadres[rng.below(roster.cadres.len() as u64) as usize];
@@ -72,7 +90,8 @@ fn main() {
             meta: RecordMeta { version: 1, updated_at: 0 },
         });
     }
-    let record_targets: usize = directives.iter().map(|d| d.targets().iter().filter(|t| t.measure.needs_records()).count()).sum();
+    let record_targets: usize =
+        directives.iter().map(|d| d.targets().iter().filter(|t| t.measure.needs_records()).count()).sum();
     let targets: usize = directives.iter().map(|d| d.targets().len()).sum();
 
     let at = Date::new(2025, 6, 30).unwrap();
@@ -97,8 +116,19 @@ fn main() {
         scoring.push(t3 - t2);
         total.push(t3 - t0);
     }
-    println!("roster: {} cadres, {} units; records: {} plans, {} course lines, {} enrollments", roster.cadres.len(), roster.units.len(), recs.plans.len(), recs.lines.len(), recs.enrollments.len());
-    println!("templates: {} directives, {} targets ({record_targets} record-based, {from_records} scored from records)", directives.len(), targets);
+    println!(
+        "roster: {} cadres, {} units; records: {} plans, {} course lines, {} enrollments",
+        roster.cadres.len(),
+        roster.units.len(),
+        recs.plans.len(),
+        recs.lines.len(),
+        recs.enrollments.len()
+    );
+    println!(
+        "templates: {} directives, {} targets ({record_targets} record-based, {from_records} scored from records)",
+        directives.len(),
+        targets
+    );
     println!("median of {runs} runs:");
     println!("  index the roster                 {}", ms(median(build)));
     println!("  index the training records       {}", ms(median(index_recs)));

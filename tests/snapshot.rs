@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use dtbd::domain::directive::fixtures::{generate_roster, XorShift};
 use dtbd::domain::directive::Directive;
-use dtbd::domain::model::{Cadre, GovLevel, Id, Position, Leadership, RecordMeta, Region, Unit, UnitKind};
+use dtbd::domain::model::{Cadre, GovLevel, Id, Leadership, Position, RecordMeta, Region, Unit, UnitKind};
 use dtbd::domain::roster::{RecordKind, Roster, Tombstone};
 use dtbd::domain::snapshot::validate::RecordRef;
 use dtbd::domain::snapshot::{
@@ -160,7 +160,10 @@ fn v1_fixture_upgrades_to_the_current_version() {
     assert_eq!(imported.migrated_from, Some(1));
     let s = &imported.snapshot;
     assert_eq!(s.schema_version, SCHEMA_VERSION);
-    assert_eq!(s.exported_by, ExportedBy { unit_id: None, unit_name: String::new(), sender: "Lò Văn Minh, UBND xã Nậm Sơn".into() });
+    assert_eq!(
+        s.exported_by,
+        ExportedBy { unit_id: None, unit_name: String::new(), sender: "Lò Văn Minh, UBND xã Nậm Sơn".into() }
+    );
     assert_eq!(s.records.units.len(), 2);
     assert_eq!(s.records.cadres.len(), 2);
     assert_eq!(s.records.cadres[0].political.studying_until, Some(2026));
@@ -186,7 +189,13 @@ fn v2_fixture_upgrades_to_v3_with_empty_training_lists() {
     let r = &imported.snapshot.records;
     assert_eq!(imported.snapshot.schema_version, SCHEMA_VERSION);
     assert!(r.baselines.is_empty());
-    assert!(r.plans.is_empty() && r.lines.is_empty() && r.enrollments.is_empty() && r.history.is_empty() && r.aggregates.is_empty());
+    assert!(
+        r.plans.is_empty()
+            && r.lines.is_empty()
+            && r.enrollments.is_empty()
+            && r.history.is_empty()
+            && r.aggregates.is_empty()
+    );
     assert_eq!(imported.snapshot.records.settings["nam_bao_cao"], json!(2026));
     assert_eq!(imported.snapshot.exported_by.unit_id.as_deref(), Some("u-nam-son"));
     // Its writer left out default fields: written again (full form, fresh checksum), it reads
@@ -269,7 +278,10 @@ fn newer_version_says_update_the_app() {
     let (_, mut doc) = small();
     doc["schema_version"] = json!(SCHEMA_VERSION + 1);
     let e = errors_of(&resealed(doc.clone()), &Roster::default());
-    assert_eq!(e, vec![SnapshotError::NewerVersion { found: u64::from(SCHEMA_VERSION) + 1, supported: SCHEMA_VERSION }]);
+    assert_eq!(
+        e,
+        vec![SnapshotError::NewerVersion { found: u64::from(SCHEMA_VERSION) + 1, supported: SCHEMA_VERSION }]
+    );
     assert!(e[0].message().contains("Hãy cập nhật ứng dụng"), "{}", e[0]);
     for bad in [json!(0), json!("2"), json!(1.5), json!(-1), Value::Null] {
         doc["schema_version"] = bad;
@@ -294,10 +306,25 @@ fn wrong_types_name_record_field_line_and_column() {
         other => panic!("{other:?}"),
     }
     let m = e[0].message();
-    assert!(m.starts_with(&format!("Đơn vị \"{}\" (mã {}), trường level: dữ liệu không đúng kiểu (giá trị không hợp lệ `thon`", unit.name, unit.id)), "{m}");
+    assert!(
+        m.starts_with(&format!(
+            "Đơn vị \"{}\" (mã {}), trường level: dữ liệu không đúng kiểu (giá trị không hợp lệ `thon`",
+            unit.name, unit.id
+        )),
+        "{m}"
+    );
     assert!(m.contains(", dòng "), "{m}");
-    assert!(matches!(&e[1], SnapshotError::WrongType { at: Some(RecordRef { kind: Kind::Cadre, .. }), field: Some(f), .. } if f == "birth_year"));
-    assert!(e[1].message().contains(&format!("Cán bộ \"{}\" (mã {}), trường birth_year: dữ liệu không đúng kiểu (sai kiểu: chuỗi", cadre.full_name, cadre.id)), "{}", e[1]);
+    assert!(
+        matches!(&e[1], SnapshotError::WrongType { at: Some(RecordRef { kind: Kind::Cadre, .. }), field: Some(f), .. } if f == "birth_year")
+    );
+    assert!(
+        e[1].message().contains(&format!(
+            "Cán bộ \"{}\" (mã {}), trường birth_year: dữ liệu không đúng kiểu (sai kiểu: chuỗi",
+            cadre.full_name, cadre.id
+        )),
+        "{}",
+        e[1]
+    );
     // Missing pieces of the document.
     let (_, mut doc) = small();
     doc["records"].as_object_mut().unwrap().remove("cadres");
@@ -312,7 +339,8 @@ fn wrong_types_name_record_field_line_and_column() {
 fn dangling_references_are_checked_against_the_file_and_the_receiver() {
     let (data, mut doc) = small();
     doc["records"]["cadres"][0]["unit_id"] = json!("u-khong-co");
-    doc["records"]["cadres"][1]["positions"] = json!([{"unit_id": "u-khac", "title": "Trưởng phòng", "leadership": "truong"}]);
+    doc["records"]["cadres"][1]["positions"] =
+        json!([{"unit_id": "u-khac", "title": "Trưởng phòng", "leadership": "truong"}]);
     let bytes = resealed(doc);
     let e = errors_of(&bytes, &Roster::default());
     let c0 = &data.roster.cadres[0];
@@ -333,7 +361,15 @@ fn dangling_references_are_checked_against_the_file_and_the_receiver() {
     // The receiver has those units: accepted.
     let mut receiver = Roster::default();
     for id in ["u-khong-co", "u-khac"] {
-        receiver.units.push(Unit { id: id.into(), name: format!("Đơn vị {id}"), level: GovLevel::Commune, kind: UnitKind::Government, region: Region::Lowland, parent_id: None, meta: RecordMeta::default() });
+        receiver.units.push(Unit {
+            id: id.into(),
+            name: format!("Đơn vị {id}"),
+            level: GovLevel::Commune,
+            kind: UnitKind::Government,
+            region: Region::Lowland,
+            parent_id: None,
+            meta: RecordMeta::default(),
+        });
     }
     import(&bytes, &receiver).unwrap();
 }
@@ -346,8 +382,25 @@ fn duplicate_ids_are_refused() {
     let e = errors_of(&resealed(doc), &Roster::default());
     let n = data.roster.cadres.len();
     let c = &data.roster.cadres[4];
-    assert_eq!(e, vec![SnapshotError::DuplicateId { kind: Kind::Cadre, id: c.id.clone(), name: c.full_name.clone(), first: 4, again: n }]);
-    assert_eq!(e[0].message(), format!("Cán bộ mã \"{}\" (\"{}\") xuất hiện hai lần trong tệp (bản ghi thứ 5 và thứ {}).", c.id, c.full_name, n + 1));
+    assert_eq!(
+        e,
+        vec![SnapshotError::DuplicateId {
+            kind: Kind::Cadre,
+            id: c.id.clone(),
+            name: c.full_name.clone(),
+            first: 4,
+            again: n
+        }]
+    );
+    assert_eq!(
+        e[0].message(),
+        format!(
+            "Cán bộ mã \"{}\" (\"{}\") xuất hiện hai lần trong tệp (bản ghi thứ 5 và thứ {}).",
+            c.id,
+            c.full_name,
+            n + 1
+        )
+    );
 }
 
 #[test]
@@ -360,9 +413,27 @@ fn domain_rules_apply_to_every_record() {
     let e = errors_of(&resealed(doc), &Roster::default());
     let m = messages(&e);
     let u2 = &data.roster.units[2];
-    assert!(m.contains(&format!("Đơn vị \"{}\" (mã {}), trường parent_id: Đơn vị cấp trên: không thể chọn chính đơn vị này", u2.name, u2.id)), "{m}");
-    assert!(m.contains(&format!("(mã {}), trường birth_year: Năm sinh: 1930 nằm ngoài khoảng 1940-2010.", data.roster.cadres[0].id)), "{m}");
-    assert!(m.contains(&format!("Cán bộ thứ 2 (mã {}), trường full_name: Họ và tên: không được để trống.", data.roster.cadres[1].id)), "{m}");
+    assert!(
+        m.contains(&format!(
+            "Đơn vị \"{}\" (mã {}), trường parent_id: Đơn vị cấp trên: không thể chọn chính đơn vị này",
+            u2.name, u2.id
+        )),
+        "{m}"
+    );
+    assert!(
+        m.contains(&format!(
+            "(mã {}), trường birth_year: Năm sinh: 1930 nằm ngoài khoảng 1940-2010.",
+            data.roster.cadres[0].id
+        )),
+        "{m}"
+    );
+    assert!(
+        m.contains(&format!(
+            "Cán bộ thứ 2 (mã {}), trường full_name: Họ và tên: không được để trống.",
+            data.roster.cadres[1].id
+        )),
+        "{m}"
+    );
     assert!(m.contains("Văn bản"), "{m}");
     assert!(m.contains("trường title: Trích yếu: không được để trống."), "{m}");
 }
@@ -411,7 +482,15 @@ fn receivers_unit_with_the_same_name_is_a_warning() {
 // Preview.
 
 fn unit(id: &str, name: &str, parent: Option<&str>, version: u64) -> Unit {
-    Unit { id: id.into(), name: name.into(), level: GovLevel::Commune, kind: UnitKind::Government, region: Region::Mountain, parent_id: parent.map(Into::into), meta: RecordMeta { version, updated_at: version as i64 * 10 } }
+    Unit {
+        id: id.into(),
+        name: name.into(),
+        level: GovLevel::Commune,
+        kind: UnitKind::Government,
+        region: Region::Mountain,
+        parent_id: parent.map(Into::into),
+        meta: RecordMeta { version, updated_at: version as i64 * 10 },
+    }
 }
 
 fn cadre(id: &str, name: &str, unit: &str, version: u64) -> Cadre {
@@ -422,7 +501,12 @@ fn cadre(id: &str, name: &str, unit: &str, version: u64) -> Cadre {
 }
 
 fn tomb(c: &Cadre, version: u64) -> Tombstone {
-    Tombstone { id: c.id.clone(), kind: RecordKind::Cadre, meta: RecordMeta { version, updated_at: 999 }, backup: serde_json::to_value(c).unwrap() }
+    Tombstone {
+        id: c.id.clone(),
+        kind: RecordKind::Cadre,
+        meta: RecordMeta { version, updated_at: 999 },
+        backup: serde_json::to_value(c).unwrap(),
+    }
 }
 
 fn ds(units: Vec<Unit>, cadres: Vec<Cadre>, tombstones: Vec<Tombstone>) -> Dataset {
@@ -490,7 +574,8 @@ fn preview_counts_each_status_with_field_diffs() {
     assert_eq!(status("mine-only"), None);
 
     let changed = p.changes.iter().find(|c| c.id == "changed").unwrap();
-    let d: Vec<(&str, &str, &str, &str)> = changed.diff.iter().map(|d| (d.path.as_str(), d.label.as_str(), d.mine.as_str(), d.theirs.as_str())).collect();
+    let d: Vec<(&str, &str, &str, &str)> =
+        changed.diff.iter().map(|d| (d.path.as_str(), d.label.as_str(), d.mine.as_str(), d.theirs.as_str())).collect();
     assert_eq!(
         d,
         vec![
@@ -503,7 +588,10 @@ fn preview_counts_each_status_with_field_diffs() {
     let conflict = p.conflicts().next().unwrap();
     assert_eq!(conflict.id, "conflict");
     assert_eq!(conflict.diff.len(), 1);
-    assert_eq!((conflict.diff[0].label.as_str(), conflict.diff[0].mine.as_str(), conflict.diff[0].theirs.as_str()), ("Ghi chú", "của tôi", "của họ"));
+    assert_eq!(
+        (conflict.diff[0].label.as_str(), conflict.diff[0].mine.as_str(), conflict.diff[0].theirs.as_str()),
+        ("Ghi chú", "của tôi", "của họ")
+    );
     assert_eq!(p.total().conflicts, 1);
 }
 
@@ -512,7 +600,8 @@ fn diff_of_lists_names_the_row() {
     let roster = Roster { units: vec![unit("u", "Xã Nậm Sơn", None, 1)], cadres: vec![] };
     let a = cadre("c", "A", "u", 1);
     let mut b = a.clone();
-    b.positions.push(Position { unit_id: "u".into(), title: "Chủ tịch UBND xã".into(), leadership: Leadership::Head });
+    b.positions
+        .push(Position { unit_id: "u".into(), title: "Chủ tịch UBND xã".into(), leadership: Leadership::Head });
     let d = snapshot::merge::diff_cadres(&a, &b, &roster);
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].path, "positions.0");
@@ -558,7 +647,12 @@ fn merge_applies_the_preview_and_the_resolutions() {
 fn a_unit_in_use_is_never_deleted() {
     let u = unit("u", "Xã Nậm Sơn", None, 1);
     let mine = ds(vec![u.clone()], vec![cadre("c", "A", "u", 1)], vec![]);
-    let t = Tombstone { id: "u".into(), kind: RecordKind::Unit, meta: RecordMeta { version: 2, updated_at: 50 }, backup: serde_json::to_value(&u).unwrap() };
+    let t = Tombstone {
+        id: "u".into(),
+        kind: RecordKind::Unit,
+        meta: RecordMeta { version: 2, updated_at: 50 },
+        backup: serde_json::to_value(&u).unwrap(),
+    };
     let theirs = ds(vec![], vec![], vec![t.clone()]);
     let out = merge(&mine, &theirs, &Resolutions::default());
     assert_eq!(out.kept_in_use, vec![(Kind::Unit, "u".to_string())]);
@@ -581,8 +675,14 @@ fn a_unit_in_use_is_never_deleted() {
 fn directive_deletions_travel_and_merge() {
     let data = dataset(4, 10);
     let d = data.directives[0].clone();
-    let t = Tombstone { id: d.id.clone(), kind: RecordKind::Directive, meta: RecordMeta { version: d.meta.version + 1, updated_at: NOW }, backup: serde_json::to_value(&d).unwrap() };
-    let theirs = Dataset { roster: data.roster.clone(), directives: vec![], tombstones: vec![t.clone()], ..Default::default() };
+    let t = Tombstone {
+        id: d.id.clone(),
+        kind: RecordKind::Directive,
+        meta: RecordMeta { version: d.meta.version + 1, updated_at: NOW },
+        backup: serde_json::to_value(&d).unwrap(),
+    };
+    let theirs =
+        Dataset { roster: data.roster.clone(), directives: vec![], tombstones: vec![t.clone()], ..Default::default() };
     let out = merge(&data, &theirs, &Resolutions::default());
     assert!(out.state.directives.iter().all(|x| x.id != d.id));
     assert!(out.state.tombstones.contains(&t));

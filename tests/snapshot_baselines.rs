@@ -7,7 +7,10 @@ use dtbd::domain::demo::{hoang_su_phi, HOANG_SU_PHI_YEAR};
 use dtbd::domain::directive::{Date, Directive, RosterIndex};
 use dtbd::domain::monitor::{self, freeze, BaselineOrigin, GroupDraft};
 use dtbd::domain::roster::Roster;
-use dtbd::domain::snapshot::{export, import, merge, preview, Dataset, ExportScope, ExportedBy, Kind, Resolutions, SnapshotError, Status, SCHEMA_VERSION};
+use dtbd::domain::snapshot::{
+    export, import, merge, preview, Dataset, ExportScope, ExportedBy, Kind, Resolutions, SnapshotError, Status,
+    SCHEMA_VERSION,
+};
 
 const NOW: i64 = 1_795_000_000_000;
 
@@ -50,7 +53,13 @@ fn baselines_travel_and_come_back_identical() {
     // Preview on an empty device: one new baseline, counted under its kind.
     let p = preview(&Dataset::default(), &back);
     assert_eq!(p.counts(Kind::Baseline).new, 1);
-    assert!(p.changes.iter().any(|c| c.kind == Kind::Baseline && c.status == Status::New && c.name.starts_with("Chốt số liệu ngày 03/02/")), "{:?}", p.changes);
+    assert!(
+        p.changes.iter().any(|c| c.kind == Kind::Baseline
+            && c.status == Status::New
+            && c.name.starts_with("Chốt số liệu ngày 03/02/")),
+        "{:?}",
+        p.changes
+    );
 }
 
 #[test]
@@ -109,17 +118,24 @@ fn a_bad_baseline_is_refused_with_a_message_naming_it() {
     let errors = import(s.to_json().as_bytes(), &Roster::default()).unwrap_err();
     let text: Vec<String> = errors.iter().map(SnapshotError::message).collect();
     assert!(errors.iter().any(|e| matches!(e, SnapshotError::DuplicateId { kind: Kind::Baseline, .. })), "{text:?}");
-    assert!(text.iter().any(|m| m.contains(&format!("nhiều hơn tổng số {total} người")) && m.contains("Mốc số liệu")), "{text:?}");
+    assert!(
+        text.iter().any(|m| m.contains(&format!("nhiều hơn tổng số {total} người")) && m.contains("Mốc số liệu")),
+        "{text:?}"
+    );
     assert!(text.iter().any(|m| m.contains("văn bản mã \"khong-co\" không có trong tệp")), "{text:?}");
     // A count that is not a number is a type error naming the baseline list.
     let text = String::from_utf8(bytes(&data)).unwrap().replacen("\"count\":", "\"count\":\"nhiều\",\"x\":", 1);
     let errors = import(text.as_bytes(), &Roster::default()).unwrap_err();
-    assert!(errors.iter().any(|e| matches!(e, SnapshotError::ChecksumMismatch | SnapshotError::WrongType { .. })), "{errors:?}");
+    assert!(
+        errors.iter().any(|e| matches!(e, SnapshotError::ChecksumMismatch | SnapshotError::WrongType { .. })),
+        "{errors:?}"
+    );
 }
 
 #[test]
 fn v3_fixture_upgrades_to_v4_with_an_empty_baseline_list() {
-    let bytes = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/snapshot-v3.json")).unwrap();
+    let bytes = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/snapshot-v3.json"))
+        .unwrap();
     let imported = import(&bytes, &Roster::default()).unwrap();
     assert_eq!(imported.migrated_from, Some(3));
     let r = &imported.snapshot.records;
@@ -142,16 +158,41 @@ fn the_entered_form_names_each_bad_field_and_reads_a_good_one() {
         total: total.into(),
         counts: counts.iter().map(|(c, v)| (c.to_string(), v.to_string())).collect(),
     };
-    let e = monitor::entered("m".into(), &d, "20x5", "", &[row(&g1, "40", &[("cm_dai_hoc", "45")]), row(&g2, "", &[("llct_cao_cap", "3")])]).unwrap_err();
+    let e = monitor::entered(
+        "m".into(),
+        &d,
+        "20x5",
+        "",
+        &[row(&g1, "40", &[("cm_dai_hoc", "45")]), row(&g2, "", &[("llct_cao_cap", "3")])],
+    )
+    .unwrap_err();
     let fields: Vec<&str> = e.iter().map(|x| x.field.as_str()).collect();
-    assert_eq!(fields, ["year".to_string(), format!("{g1}.cm_dai_hoc"), format!("{g2}.total")].iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(
+        fields,
+        ["year".to_string(), format!("{g1}.cm_dai_hoc"), format!("{g2}.total")]
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+    );
     assert!(e[0].message.contains("\"20x5\" không phải một năm"), "{e:?}");
-    assert!(e[1].message.contains("trình độ chuyên môn đại học và sau đại học: 45 người, nhiều hơn tổng số 40 người"), "{e:?}");
+    assert!(
+        e[1].message.contains("trình độ chuyên môn đại học và sau đại học: 45 người, nhiều hơn tổng số 40 người"),
+        "{e:?}"
+    );
     assert!(e[2].message.contains("cần nhập tổng số người"), "{e:?}");
     let e = monitor::entered("m".into(), &d, "2015", "", &[row(&g1, "bốn", &[])]).unwrap_err();
     assert_eq!(e[0].field, format!("{g1}.total"));
-    assert!(monitor::entered("m".into(), &d, "2015", "", &[row(&g1, "", &[])]).unwrap_err()[0].message.contains("ít nhất một nhóm"));
-    let b = monitor::entered("m".into(), &d, " 2015 ", "Báo cáo năm 2015", &[row(&g1, "40", &[("cm_dai_hoc", "30"), ("llct_cao_cap", "")])]).unwrap();
+    assert!(monitor::entered("m".into(), &d, "2015", "", &[row(&g1, "", &[])]).unwrap_err()[0]
+        .message
+        .contains("ít nhất một nhóm"));
+    let b = monitor::entered(
+        "m".into(),
+        &d,
+        " 2015 ",
+        "Báo cáo năm 2015",
+        &[row(&g1, "40", &[("cm_dai_hoc", "30"), ("llct_cao_cap", "")])],
+    )
+    .unwrap();
     assert_eq!(b.origin, BaselineOrigin::Entered);
     assert_eq!(b.date, Date::end_of_year(2015));
     assert_eq!(b.groups.len(), 1);

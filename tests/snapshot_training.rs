@@ -6,11 +6,14 @@ use dtbd::domain::directive::fixtures::generate_roster;
 use dtbd::domain::directive::Date;
 use dtbd::domain::levels::Scale;
 use dtbd::domain::model::RecordMeta;
-use dtbd::domain::snapshot::{
-    export, import, import_into, merge, preview, Dataset, ExportScope, ExportedBy, Kind, Resolutions, SnapshotError, Status,
-};
 use dtbd::domain::roster::Roster;
-use dtbd::domain::training::{load_plan_data, load_plan_file, ChangeField, Enrollment, EnrollmentStatus, QualificationChange, TrainingRecords};
+use dtbd::domain::snapshot::{
+    export, import, import_into, merge, preview, Dataset, ExportScope, ExportedBy, Kind, Resolutions, SnapshotError,
+    Status,
+};
+use dtbd::domain::training::{
+    load_plan_data, load_plan_file, ChangeField, Enrollment, EnrollmentStatus, QualificationChange, TrainingRecords,
+};
 
 const NOW: i64 = 1_795_000_000_000;
 
@@ -128,7 +131,8 @@ fn a_subtree_sends_its_cadres_training_and_what_it_names() {
     let data = dataset();
     let e0 = &data.training.enrollments[0];
     let cadre = data.roster.cadres.iter().find(|c| c.id == e0.cadre_id).unwrap();
-    let s = export(&data, &ExportScope::Subtree(cadre.unit_id.clone()), ExportedBy::default(), BTreeMap::new(), NOW).unwrap();
+    let s = export(&data, &ExportScope::Subtree(cadre.unit_id.clone()), ExportedBy::default(), BTreeMap::new(), NOW)
+        .unwrap();
     let r = &s.records;
     let ids: std::collections::HashSet<&str> = r.cadres.iter().map(|c| c.id.as_str()).collect();
     assert!(r.enrollments.iter().any(|e| e.id == e0.id));
@@ -149,8 +153,14 @@ fn dangling_and_duplicate_training_records_are_refused() {
     s.records.enrollments.push(s.records.enrollments[0].clone());
     let text = s.to_json();
     let errors = import(text.as_bytes(), &Roster::default()).unwrap_err();
-    assert!(errors.iter().any(|e| matches!(e, SnapshotError::DuplicateId { kind: Kind::Enrollment, .. })), "{errors:?}");
-    assert!(errors.iter().any(|e| matches!(e, SnapshotError::Invalid { field, .. } if field == "line_id")), "{errors:?}");
+    assert!(
+        errors.iter().any(|e| matches!(e, SnapshotError::DuplicateId { kind: Kind::Enrollment, .. })),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|e| matches!(e, SnapshotError::Invalid { field, .. } if field == "line_id")),
+        "{errors:?}"
+    );
     // The receiver holds the lines: only the duplicate is left.
     let errors = import_into(text.as_bytes(), &Roster::default(), &data.training).unwrap_err();
     assert!(errors.iter().all(|e| matches!(e, SnapshotError::DuplicateId { .. })), "{errors:?}");

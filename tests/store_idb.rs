@@ -2,9 +2,9 @@
 //! Run with `cargo test --target wasm32-unknown-unknown --test store_idb` (the Makefile does).
 #![cfg(target_arch = "wasm32")]
 
+use dtbd::domain::directive::Directive;
 use dtbd::domain::levels::{Political, Professional};
 use dtbd::domain::model::{Cadre, GovLevel, Leadership, Position, RecordMeta, Region, Unit, UnitKind};
-use dtbd::domain::directive::Directive;
 use dtbd::domain::roster::Roster;
 use dtbd::domain::snapshot::{self, Dataset, ExportScope, ExportedBy, Resolutions};
 use dtbd::store::{fail_next_write, Backup, BackupReason, Db, BACKUPS_KEPT, DB_NAME};
@@ -30,7 +30,8 @@ fn cadre(id: &str, name: &str) -> Cadre {
     c.professional.level = Professional::Bachelor;
     c.professional.studying = Some(Professional::Master);
     c.political.level = Political::Intermediate;
-    c.positions.push(Position { unit_id: "u1".into(), title: "Chủ tịch UBND xã".into(), leadership: Leadership::Head });
+    c.positions
+        .push(Position { unit_id: "u1".into(), title: "Chủ tịch UBND xã".into(), leadership: Leadership::Head });
     c
 }
 
@@ -104,9 +105,12 @@ fn device(tag: &str) -> Dataset {
     roster.save_cadre(cadre(&format!("b{tag}"), "Lò Thị Mai"), 4).unwrap();
     roster.save_cadre(cadre(&format!("x{tag}"), "Giàng A Páo"), 5).unwrap();
     let t = roster.delete_cadre(&format!("x{tag}"), 6).unwrap();
-    let mut d = Directive::from_json(include_str!("../public/templates/002-hoang-su-phi-02-da-hu.json")).unwrap().copy_as(format!("d{tag}"));
+    let mut d = Directive::from_json(include_str!("../public/templates/002-hoang-su-phi-02-da-hu.json"))
+        .unwrap()
+        .copy_as(format!("d{tag}"));
     d.meta.version = 1;
-    let f = dtbd::domain::training::load_plan_file(include_str!("../public/plans/003-quang-ngai-ke-hoach-2021.json")).unwrap();
+    let f = dtbd::domain::training::load_plan_file(include_str!("../public/plans/003-quang-ngai-ke-hoach-2021.json"))
+        .unwrap();
     let mut plan = f.plan.clone();
     plan.id = format!("p{tag}");
     let mut line = f.lines[0].clone();
@@ -124,7 +128,12 @@ fn device(tag: &str) -> Dataset {
         result: String::new(),
         meta: RecordMeta { version: 1, updated_at: 7 },
     };
-    let training = dtbd::domain::training::TrainingRecords { plans: vec![plan], lines: vec![line], enrollments: vec![enrollment], ..Default::default() };
+    let training = dtbd::domain::training::TrainingRecords {
+        plans: vec![plan],
+        lines: vec![line],
+        enrollments: vec![enrollment],
+        ..Default::default()
+    };
     Dataset { roster, directives: vec![d], tombstones: vec![t], training }.normalised()
 }
 
@@ -147,7 +156,8 @@ async fn apply_import_writes_everything_in_one_transaction_with_a_backup() {
     edited.full_name = "Nguyễn Văn Đức (đã sửa)".into();
     edited.meta.version += 1;
     theirs.roster.cadres.push(edited);
-    let file = snapshot::export(&theirs, &ExportScope::All, ExportedBy::default(), Default::default(), 10).unwrap().to_json();
+    let file =
+        snapshot::export(&theirs, &ExportScope::All, ExportedBy::default(), Default::default(), 10).unwrap().to_json();
     let imported = snapshot::import(file.as_bytes(), &mine.roster).unwrap();
     let outcome = snapshot::merge(&mine, &imported.snapshot.into_dataset(), &Resolutions::default());
     assert!(outcome.unresolved.is_empty());
@@ -165,7 +175,10 @@ async fn apply_import_writes_everything_in_one_transaction_with_a_backup() {
     let b = list.iter().find(|b| b.id == backup.id).unwrap();
     assert_eq!(b, &backup);
     assert_eq!((b.cadres, b.units, b.directives, b.tombstones, b.training), (2, 2, 1, 1, 3));
-    assert!(after.training.enrollment("e-b").is_some() && after.training.line("l-b").is_some(), "their training records");
+    assert!(
+        after.training.enrollment("e-b").is_some() && after.training.line("l-b").is_some(),
+        "their training records"
+    );
     assert_eq!(db.backup_data(&backup.id).await.unwrap().normalised(), mine);
     db.close();
 }
@@ -181,7 +194,10 @@ async fn a_failed_import_writes_nothing() {
     let theirs = device("-b");
     let outcome = snapshot::merge(&mine, &theirs, &Resolutions::default());
     fail_next_write();
-    let e = db.apply_import(&mine, &outcome.state, &Backup::of(&mine, BackupReason::Import, "x.json", "")).await.unwrap_err();
+    let e = db
+        .apply_import(&mine, &outcome.state, &Backup::of(&mine, BackupReason::Import, "x.json", ""))
+        .await
+        .unwrap_err();
     assert!(e.0.contains("bộ nhớ của trình duyệt đã đầy"), "{e}");
     db.close();
 
@@ -215,7 +231,9 @@ async fn restoring_a_backup_gives_back_the_exact_previous_state_and_can_be_undon
 
     // The restore made a backup too: restoring it redoes the import.
     let current = db.load_dataset().await.unwrap();
-    db.restore_backup(&before_restore.id, &current, &Backup::of(&current, BackupReason::Restore, "", "")).await.unwrap();
+    db.restore_backup(&before_restore.id, &current, &Backup::of(&current, BackupReason::Restore, "", ""))
+        .await
+        .unwrap();
     db.close();
     let db = Db::open(name).await.unwrap();
     assert_eq!(db.load_dataset().await.unwrap().normalised(), outcome.state.normalised());
@@ -229,7 +247,10 @@ async fn only_the_newest_backups_are_kept() {
     let data = device("");
     write_all(&db, &data).await;
     for i in 0..BACKUPS_KEPT + 2 {
-        let b = Backup { id: format!("{:015}-t", 9_000_000_000_000u64 + i as u64), ..Backup::of(&data, BackupReason::Import, format!("f{i}.json"), "") };
+        let b = Backup {
+            id: format!("{:015}-t", 9_000_000_000_000u64 + i as u64),
+            ..Backup::of(&data, BackupReason::Import, format!("f{i}.json"), "")
+        };
         db.apply_import(&data, &data, &b).await.unwrap();
     }
     let list = db.backups().await.unwrap();
@@ -258,17 +279,31 @@ async fn a_training_change_and_its_undo_survive_reopen() {
     let line = &file.lines[0];
     let on = Date::new(2021, 3, 1).unwrap();
     let mut n = 0;
-    let mut ids = || { n += 1; format!("id-{n}") };
+    let mut ids = || {
+        n += 1;
+        format!("id-{n}")
+    };
 
     let mut recs = recs0.clone();
-    let nom = training::nominate(&RosterIndex::build(&roster), &[], &recs, &line.id, &["a".to_string()], on, 10, &mut ids).unwrap();
+    let nom =
+        training::nominate(&RosterIndex::build(&roster), &[], &recs, &line.id, &["a".to_string()], on, 10, &mut ids)
+            .unwrap();
     db.apply_change(&nom.change).await.unwrap();
     training::apply(&nom.change, &mut roster, &mut recs);
     let eid = recs.enrollments[0].id.clone();
     let st = training::start(&roster, &recs, std::slice::from_ref(&eid), on, 11, &mut ids).unwrap();
     db.apply_change(&st.change).await.unwrap();
     training::apply(&st.change, &mut roster, &mut recs);
-    let done = training::complete(&roster, &recs, std::slice::from_ref(&eid), Date::new(2021, 12, 1).unwrap(), "", 12, &mut ids).unwrap();
+    let done = training::complete(
+        &roster,
+        &recs,
+        std::slice::from_ref(&eid),
+        Date::new(2021, 12, 1).unwrap(),
+        "",
+        12,
+        &mut ids,
+    )
+    .unwrap();
     db.apply_change(&done.change).await.unwrap();
     training::apply(&done.change, &mut roster, &mut recs);
     assert!(!recs.history.is_empty());
@@ -321,7 +356,10 @@ async fn an_encrypted_snapshot_opens_with_its_passphrase_only() {
     // A changed byte fails like a wrong passphrase.
     let mut bad = parts.clone();
     bad.ciphertext[0] ^= 1;
-    assert_eq!(crypto::decrypt(bad.to_json().as_bytes(), "mật khẩu đúng").await.unwrap_err().0, envelope::WRONG_PASSPHRASE);
+    assert_eq!(
+        crypto::decrypt(bad.to_json().as_bytes(), "mật khẩu đúng").await.unwrap_err().0,
+        envelope::WRONG_PASSPHRASE
+    );
 }
 
 #[wasm_bindgen_test]
@@ -374,7 +412,9 @@ async fn a_failed_save_or_a_closed_database_leaves_the_previous_state() {
     let v2 = roster.clone().save_cadre(edit, 3).unwrap();
     fail_next_write();
     match db.put_cadre_checked(&v2).await {
-        Err(SaveError::Store(e)) => assert!(e.0.contains("bộ nhớ của trình duyệt đã đầy") && e.0.contains("Dữ liệu cũ vẫn còn nguyên"), "{e}"),
+        Err(SaveError::Store(e)) => {
+            assert!(e.0.contains("bộ nhớ của trình duyệt đã đầy") && e.0.contains("Dữ liệu cũ vẫn còn nguyên"), "{e}")
+        }
         other => panic!("expected a storage error, got {other:?}"),
     }
     assert_eq!(db.load_roster().await.unwrap().cadres, vec![v1.clone()]);
@@ -426,7 +466,15 @@ async fn a_roster_file_import_is_one_transaction_with_a_backup_and_undo() {
     let rows = ri::parse_csv(csv);
     let settings = ImportSettings::default();
     let mapping = ri::guess_mapping(&rows[0], &settings);
-    let req = ImportRequest { header: &rows[0], rows: &rows[1..], first_row: 2, mapping: &mapping, settings: &settings, default_unit: None, now: 50 };
+    let req = ImportRequest {
+        header: &rows[0],
+        rows: &rows[1..],
+        first_row: 2,
+        mapping: &mapping,
+        settings: &settings,
+        default_unit: None,
+        now: 50,
+    };
     let mut n = 0;
     let p = ri::preview(&mine.roster, &req, &mut || {
         n += 1;
@@ -466,7 +514,19 @@ async fn v4_database(name: &str, u: &Unit, c: &Cadre, d: &Directive) {
     let db = Database::open(name)
         .with_version(4u32)
         .with_on_upgrade_needed(|_event, db| {
-            for s in ["units", "cadres", "tombstones", "settings", "directives", "backups", "plans", "course_lines", "enrollments", "history", "aggregates"] {
+            for s in [
+                "units",
+                "cadres",
+                "tombstones",
+                "settings",
+                "directives",
+                "backups",
+                "plans",
+                "course_lines",
+                "enrollments",
+                "history",
+                "aggregates",
+            ] {
                 db.create_object_store(s).build()?;
             }
             Ok(())
@@ -474,7 +534,8 @@ async fn v4_database(name: &str, u: &Unit, c: &Cadre, d: &Directive) {
         .await
         .unwrap();
     assert!(!db.object_store_names().any(|s| s == "baselines"));
-    let tx = db.transaction(vec!["units", "cadres", "directives"]).with_mode(TransactionMode::Readwrite).build().unwrap();
+    let tx =
+        db.transaction(vec!["units", "cadres", "directives"]).with_mode(TransactionMode::Readwrite).build().unwrap();
     let put = |store: &str, key: &str, json: String| {
         tx.object_store(store).unwrap().put(json.as_str()).with_key(key).primitive().unwrap();
     };

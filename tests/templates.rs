@@ -57,7 +57,10 @@ fn index_lists_the_five_seeds_and_every_file_loads() {
 /// Whitespace-normalised seed text (table cell separators dropped), as the generator used.
 fn seed(prefix: &str) -> Option<String> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let f = std::fs::read_dir(&dir).ok()?.filter_map(Result::ok).find(|e| e.file_name().to_string_lossy().starts_with(prefix))?;
+    let f = std::fs::read_dir(&dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))?;
     let text = std::fs::read_to_string(f.path()).ok()?;
     let lines: Vec<&str> = text.lines().filter(|l| l.trim() != "|").collect();
     Some(lines.join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
@@ -90,15 +93,26 @@ fn seed_000_quang_tri() {
     assert_eq!(s["II-/2./2.1./-"], 8 + 5 + 9 + 1 + 3 + 1 + 1, "the seven \"-\" blocks of 2.1");
     assert_eq!(d.targets().len(), 30);
     // cấp tỉnh: 4 + 3 + 1; cấp huyện: 3 + 2; xã: 3 + 3 + 1 + 1 + 1.
-    let tinh = d.sections[1].sections[1].sections[0].sections.iter().find(|x| x.heading.starts_with("Đối với cấp tỉnh")).unwrap();
+    let tinh = d.sections[1].sections[1].sections[0]
+        .sections
+        .iter()
+        .find(|x| x.heading.starts_with("Đối với cấp tỉnh"))
+        .unwrap();
     assert_eq!(tinh.items.iter().map(|i| i.targets.len()).collect::<Vec<_>>(), vec![4, 3, 1]);
-    let huyen = d.sections[1].sections[1].sections[0].sections.iter().find(|x| x.heading.starts_with("Đối với cấp huyện")).unwrap();
+    let huyen = d.sections[1].sections[1].sections[0]
+        .sections
+        .iter()
+        .find(|x| x.heading.starts_with("Đối với cấp huyện"))
+        .unwrap();
     assert_eq!(huyen.items.iter().map(|i| i.targets.len()).collect::<Vec<_>>(), vec![3, 2]);
     let xa = d.sections[1].sections[1].sections[0].sections.iter().find(|x| x.heading.contains("cấp xã")).unwrap();
     assert_eq!(xa.items.iter().map(|i| i.targets.len()).collect::<Vec<_>>(), vec![3, 3, 1, 1, 1]);
     // Range 20-25%, per-unit 03 - 05, two deadlines for HĐND terms.
     let ban = d.target("t_ban_sdh").unwrap();
-    assert_eq!((ban.milestones[0].value, ban.milestones[0].upper, ban.milestones[0].year), (Some(20.0), Some(25.0), 2020));
+    assert_eq!(
+        (ban.milestones[0].value, ban.milestones[0].upper, ban.milestones[0].year),
+        (Some(20.0), Some(25.0), 2020)
+    );
     let so = d.target("t_so_3_5").unwrap();
     assert!(matches!(so.measure, Measure::PerUnit { .. }));
     assert_eq!((so.milestones[0].value, so.milestones[0].upper), (Some(3.0), Some(5.0)));
@@ -134,7 +148,20 @@ fn seed_002_hoang_su_phi() {
     assert_eq!(d.number, "02-ĐA/HU");
     assert_eq!(d.date, Date::new(2021, 2, 3));
     let stated: Vec<(&str, u32)> = d.groups.iter().filter_map(|g| g.stated_count.map(|c| (g.id.as_str(), c))).collect();
-    assert_eq!(stated, vec![("g11", 42), ("g12", 13), ("g13", 73), ("g14", 147), ("g21", 359), ("g22", 124), ("g23", 120), ("g24", 285), ("g3", 145)]);
+    assert_eq!(
+        stated,
+        vec![
+            ("g11", 42),
+            ("g12", 13),
+            ("g13", 73),
+            ("g14", 147),
+            ("g21", 359),
+            ("g22", 124),
+            ("g23", 120),
+            ("g24", 285),
+            ("g3", 145)
+        ]
+    );
     let s = per_section(&d);
     assert_eq!(s["III-/2./a-/*"], 5 + 4 + 4 + 7 + 6 + 1);
     assert_eq!(s["III-/2./b-/*"], 7 + 4 + 7);
@@ -162,7 +189,8 @@ fn seed_003_quang_ngai_header_and_targets() {
     assert_eq!(d.targets().len(), 13);
     let cc = d.target("t_cc145").unwrap();
     assert_eq!((cc.milestones[0].value, cc.milestones[0].comparator), (Some(145.0), Comparator::About));
-    let quotas: f64 = d.targets().iter().filter(|t| t.id.starts_with("t_bd_")).filter_map(|t| t.milestones[0].value).sum();
+    let quotas: f64 =
+        d.targets().iter().filter(|t| t.id.starts_with("t_bd_")).filter_map(|t| t.milestones[0].value).sum();
     assert_eq!(quotas, 50.0 + 60.0 + 120.0 + 120.0 + 240.0 + 720.0 + 100.0);
     assert_eq!(count(&d, |m| matches!(m, Measure::Directional)), 4);
 }
@@ -172,7 +200,8 @@ fn seed_004_quang_nam() {
     let d = load("004-quang-nam-7328-da-ubnd.json");
     assert_eq!(d.number, "7328/ĐA-UBND");
     assert_eq!(d.date, Date::new(2024, 9, 27));
-    let stated: Vec<u32> = ["n1", "n2", "n3", "n4", "g_all4"].iter().map(|g| d.group(g).unwrap().stated_count.unwrap()).collect();
+    let stated: Vec<u32> =
+        ["n1", "n2", "n3", "n4", "g_all4"].iter().map(|g| d.group(g).unwrap().stated_count.unwrap()).collect();
     assert_eq!(stated, vec![65, 150, 850, 1197, 2262]);
     assert_eq!(stated[..4].iter().sum::<u32>(), stated[4]);
     let t = d.target("t_b_sdh40").unwrap();
@@ -183,12 +212,14 @@ fn seed_004_quang_nam() {
     assert_eq!(s["Phần II/III./2./a)"], 4);
     assert_eq!(s["Phần II/III./2./b)"], 3);
     // Appendix I: classes, delegations and workshops per year in 2024 and 2025.
-    let app1: usize = ["A.", "B.", "C.", "D.", "Đ.", "E.", "G.", "H."].iter().map(|l| s[&format!("PHỤ LỤC I/{l}")]).sum();
+    let app1: usize =
+        ["A.", "B.", "C.", "D.", "Đ.", "E.", "G.", "H."].iter().map(|l| s[&format!("PHỤ LỤC I/{l}")]).sum();
     assert_eq!(app1, 34);
     assert_eq!(s["PHỤ LỤC I/B."], 7);
     // Appendix II: 19 postgraduate quota lines adding up to 61 (per-locality lines count once).
     assert_eq!(s["PHỤ LỤC II"], 19);
-    let total: f64 = d.targets().iter().filter(|t| t.id.starts_with("pl2_")).filter_map(|t| t.milestones[0].value).sum();
+    let total: f64 =
+        d.targets().iter().filter(|t| t.id.starts_with("pl2_")).filter_map(|t| t.milestones[0].value).sum();
     assert_eq!(total, 61.0);
     assert_eq!(d.target("pl2_5_yt").unwrap().milestones[0].value, Some(30.0));
     assert_eq!(d.targets().len(), 66);

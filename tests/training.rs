@@ -21,7 +21,8 @@ fn template(file: &str) -> Directive {
 }
 
 fn plan_003() -> PlanFile {
-    load_plan_file(&std::fs::read_to_string(root().join("public/plans/003-quang-ngai-ke-hoach-2021.json")).unwrap()).unwrap()
+    load_plan_file(&std::fs::read_to_string(root().join("public/plans/003-quang-ngai-ke-hoach-2021.json")).unwrap())
+        .unwrap()
 }
 
 fn d(y: u16, m: u8, day: u8) -> Date {
@@ -38,7 +39,10 @@ fn ids(prefix: &'static str) -> impl FnMut() -> String {
 
 /// Ten cadres in one unit, all at trung cấp LLCT, the first five deputies (cấp phó).
 fn small_roster() -> Roster {
-    let unit: Unit = serde_json::from_str(r#"{"id":"u1","name":"Sở Nội vụ","level":"tinh","kind":"chinh_quyen","region":"dong_bang","parent_id":null}"#).unwrap();
+    let unit: Unit = serde_json::from_str(
+        r#"{"id":"u1","name":"Sở Nội vụ","level":"tinh","kind":"chinh_quyen","region":"dong_bang","parent_id":null}"#,
+    )
+    .unwrap();
     let cadres = (0..10)
         .map(|i| {
             let mut c = Cadre::blank(format!("c{i}"), "u1".into());
@@ -46,7 +50,11 @@ fn small_roster() -> Roster {
             c.political.level = Political::Intermediate;
             c.meta.version = 1;
             if i < 5 {
-                c.positions.push(Position { unit_id: "u1".into(), title: "Phó phòng".into(), leadership: Leadership::Deputy });
+                c.positions.push(Position {
+                    unit_id: "u1".into(),
+                    title: "Phó phòng".into(),
+                    leadership: Leadership::Deputy,
+                });
             }
             c
         })
@@ -156,12 +164,17 @@ fn nominate_warns_outside_audience_and_over_quota_then_start_complete_raise_the_
     assert_eq!(raise.enrollment_id.as_deref(), Some(e_ids[0].as_str()));
     assert!(raise.source.contains("Hoàn thành"));
     let e0 = recs.enrollment(&e_ids[0]).unwrap();
-    assert_eq!((e0.status, e0.ended_on, e0.result.as_str()), (EnrollmentStatus::Completed, Some(d(2025, 6, 30)), "Khá"));
+    assert_eq!(
+        (e0.status, e0.ended_on, e0.result.as_str()),
+        (EnrollmentStatus::Completed, Some(d(2025, 6, 30)), "Khá")
+    );
     // The third stays đang học.
     assert_eq!(roster.cadre("c7").unwrap().political.studying, Some(Political::Advanced));
     assert_eq!(recs.tally("l-cc"), LineTally { studying: 2, completed: 2, ..Default::default() });
     // Completing again is refused with a message naming the state.
-    assert!(complete(&roster, &recs, &e_ids[..1], d(2025, 7, 1), "", 3001, &mut hid).unwrap_err().contains("Hoàn thành"));
+    assert!(complete(&roster, &recs, &e_ids[..1], d(2025, 7, 1), "", 3001, &mut hid)
+        .unwrap_err()
+        .contains("Hoàn thành"));
 }
 
 #[test]
@@ -187,9 +200,14 @@ fn withdrawal_and_failure_clear_studying() {
     assert_eq!(recs.enrollment(&e[0]).unwrap().status, EnrollmentStatus::Withdrawn);
     assert_eq!(recs.enrollment(&e[1]).unwrap().status, EnrollmentStatus::Failed);
     let h = recs.history_of("c0");
-    assert_eq!(h.last().map(|x| (x.field, x.before.as_str(), x.after.as_str())), Some((ChangeField::Studying, "cao_cap", "")));
+    assert_eq!(
+        h.last().map(|x| (x.field, x.before.as_str(), x.after.as_str())),
+        Some((ChangeField::Studying, "cao_cap", ""))
+    );
     // A nominee who never started withdraws without touching the cadre.
-    let b = nominate(&RosterIndex::build(&roster), &[], &recs, "l-cc", &["c3".to_string()], d(2024, 3, 1), 5, &mut new_id).unwrap();
+    let b =
+        nominate(&RosterIndex::build(&roster), &[], &recs, "l-cc", &["c3".to_string()], d(2024, 3, 1), 5, &mut new_id)
+            .unwrap();
     apply(&b.change, &mut roster, &mut recs);
     let w = withdraw(&roster, &recs, &[b.change.enrollments[0].id.clone()], d(2024, 3, 2), 6, &mut new_id).unwrap();
     assert!(w.change.cadres.is_empty() && w.change.history.is_empty());
@@ -241,7 +259,12 @@ fn undo_restores_exactly_with_newer_versions() {
         a
     };
     let who = vec!["c0".to_string(), "c1".to_string()];
-    let a = step(&mut roster, &mut recs, &|r, t, id| nominate(&RosterIndex::build(r), &[], t, "l-cc", &who, d(2024, 1, 2), 10, id).unwrap(), 11);
+    let a = step(
+        &mut roster,
+        &mut recs,
+        &|r, t, id| nominate(&RosterIndex::build(r), &[], t, "l-cc", &who, d(2024, 1, 2), 10, id).unwrap(),
+        11,
+    );
     let e: Vec<String> = a.change.enrollments.iter().map(|x| x.id.clone()).collect();
     step(&mut roster, &mut recs, &|r, t, id| start(r, t, &e, d(2024, 2, 1), 20, id).unwrap(), 21);
     step(&mut roster, &mut recs, &|r, t, id| withdraw(r, t, &e[1..], d(2024, 5, 1), 30, id).unwrap(), 31);
@@ -333,10 +356,25 @@ fn seed_001_quota_monitoring_194_of_200_and_doctors_over_quota() {
     let roster = generate_roster(1, 400, 40);
     let idx = RosterIndex::build(&roster);
     let mut recs = TrainingRecords { plans: vec![plan("p-lc", &["tpl-001"])], ..Default::default() };
-    recs.lines.push(line("l-ths", "p-lc", Some(Grant { scale: Scale::Professional, level: "thac_si".into() }), &["t_ths_200"]));
-    recs.lines.push(line("l-ts", "p-lc", Some(Grant { scale: Scale::Professional, level: "tien_si".into() }), &["t_ts"]));
+    recs.lines.push(line(
+        "l-ths",
+        "p-lc",
+        Some(Grant { scale: Scale::Professional, level: "thac_si".into() }),
+        &["t_ths_200"],
+    ));
+    recs.lines.push(line(
+        "l-ts",
+        "p-lc",
+        Some(Grant { scale: Scale::Professional, level: "tien_si".into() }),
+        &["t_ts"],
+    ));
     for i in 0..194 {
-        recs.enrollments.push(completed(&format!("m{i}"), &roster.cadres[i].id, "l-ths", d(2012 + (i % 3) as u16, 6, 30)));
+        recs.enrollments.push(completed(
+            &format!("m{i}"),
+            &roster.cadres[i].id,
+            "l-ths",
+            d(2012 + (i % 3) as u16, 6, 30),
+        ));
     }
     for i in 0..7 {
         recs.enrollments.push(completed(&format!("p{i}"), &roster.cadres[300 + i].id, "l-ts", d(2013, 12, 1)));
@@ -427,7 +465,11 @@ fn seed_003_plan_budget_quota_and_lines() {
     let about: u32 = f.lines.iter().filter(|l| l.section == "III.3").filter_map(|l| l.quota.persons).sum();
     assert_eq!(about, 50 + 60 + 120 + 120 + 240 + 720 + 100);
     for l in &f.lines {
-        assert!(!l.audience_text.is_empty() && !l.directing_body.is_empty() && !l.organising_body.is_empty(), "{}", l.programme);
+        assert!(
+            !l.audience_text.is_empty() && !l.directing_body.is_empty() && !l.organising_body.is_empty(),
+            "{}",
+            l.programme
+        );
         assert!(!l.institutions.is_empty() && l.time.starts_with("Trong năm 2021"), "{}", l.programme);
     }
     assert!(f.lines[0].conditions.contains("4741-CV/BTCTW") && f.lines[3].conditions.contains("101/2017/NĐ-CP"));
@@ -455,7 +497,11 @@ fn seed_003_plan_budget_quota_and_lines() {
     assert!(recs.validate().is_empty(), "{:?}", recs.validate());
     let s = score_directive_with_records(&tpl, &idx, d(2021, 6, 30), &recs);
     let t = s.target("t_cc145").unwrap();
-    assert_eq!((t.value_text().as_str(), t.required), ("00 đồng chí, đạt 0% so với chỉ tiêu 138", Some(138)), "khoảng 145 = 95%");
+    assert_eq!(
+        (t.value_text().as_str(), t.required),
+        ("00 đồng chí, đạt 0% so với chỉ tiêu 138", Some(138)),
+        "khoảng 145 = 95%"
+    );
 }
 
 #[test]
@@ -468,7 +514,10 @@ fn seed_004_appendices_and_tables() {
     assert_eq!(data.responsibilities.len(), 8);
     assert_eq!(data.responsibilities.iter().map(|r| r.orientations.len()).sum::<usize>(), 25);
     let b = &data.responsibilities[1];
-    assert_eq!(b.minimums.iter().map(|m| (m.event.code(), m.count)).collect::<Vec<_>>(), vec![("class", 1), ("delegation", 1), ("workshop", 1)]);
+    assert_eq!(
+        b.minimums.iter().map(|m| (m.event.code(), m.count)).collect::<Vec<_>>(),
+        vec![("class", 1), ("delegation", 1), ("workshop", 1)]
+    );
     for r in &data.responsibilities {
         for t in r.targets.iter().chain(r.orientations.iter().flat_map(|o| &o.targets)) {
             assert!(tpl.target(t).is_some(), "{t}");

@@ -6,10 +6,10 @@
 mod worker {
     use wasm_bindgen::prelude::*;
 
-    /// XLSX bytes to the JSON of `Vec<dtbd::xlsx::Sheet>`.
+    /// XLSX bytes to the JSON of `Vec<dtbd_xlsx::Sheet>`.
     #[wasm_bindgen]
     pub fn run(bytes: &[u8]) -> Result<String, JsValue> {
-        let sheets = dtbd::xlsx::read(bytes).map_err(|e| JsValue::from_str(&e))?;
+        let sheets = dtbd_xlsx::read(bytes).map_err(|e| JsValue::from_str(&e))?;
         Ok(serde_json::to_string(&sheets).expect("sheets always serialise"))
     }
 }

@@ -8,11 +8,12 @@
 mod worker {
     use wasm_bindgen::prelude::*;
 
-    /// Tables (JSON of `Vec<dtbd::domain::table::Table>`) to XLSX bytes.
+    /// Tables (JSON of `Vec<dtbd_domain::table::Table>`) to XLSX bytes.
     #[wasm_bindgen]
     pub fn run(tables_json: &str) -> Result<Vec<u8>, JsValue> {
-        let tables: Vec<dtbd::domain::table::Table> = serde_json::from_str(tables_json).map_err(|e| JsValue::from_str(&format!("bảng không hợp lệ ({e})")))?;
-        dtbd::xlsx::write(&tables).map_err(|e| JsValue::from_str(&e))
+        let tables: Vec<dtbd_domain::table::Table> =
+            serde_json::from_str(tables_json).map_err(|e| JsValue::from_str(&format!("bảng không hợp lệ ({e})")))?;
+        dtbd_xlsx::write(&tables).map_err(|e| JsValue::from_str(&e))
     }
 }
 

@@ -8,10 +8,15 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::CryptoKey;
 
 use super::StoreError;
-use crate::domain::envelope::{self, Sealed, ITERATIONS, IV_LEN, SALT_LEN, WRONG_PASSPHRASE};
+use dtbd_domain::envelope::{self, Sealed, ITERATIONS, IV_LEN, SALT_LEN, WRONG_PASSPHRASE};
 
 fn fail(context: &str) -> impl Fn(JsValue) -> StoreError + '_ {
-    move |e| StoreError(format!("{context}: trình duyệt không mã hóa được ({}).", e.as_string().unwrap_or_else(|| format!("{e:?}"))))
+    move |e| {
+        StoreError(format!(
+            "{context}: trình duyệt không mã hóa được ({}).",
+            e.as_string().unwrap_or_else(|| format!("{e:?}"))
+        ))
+    }
 }
 
 fn object(pairs: &[(&str, JsValue)]) -> Object {
@@ -37,10 +42,18 @@ fn random(c: &web_sys::Crypto, n: usize) -> Result<Vec<u8>, StoreError> {
     Ok(b)
 }
 
-async fn derive(s: &web_sys::SubtleCrypto, passphrase: &str, salt: &[u8], iterations: u32, ctx: &str) -> Result<CryptoKey, StoreError> {
+async fn derive(
+    s: &web_sys::SubtleCrypto,
+    passphrase: &str,
+    salt: &[u8],
+    iterations: u32,
+    ctx: &str,
+) -> Result<CryptoKey, StoreError> {
     let raw = Uint8Array::from(passphrase.as_bytes());
     let usages = Array::of1(&"deriveKey".into());
-    let base = JsFuture::from(s.import_key_with_str("raw", &raw, "PBKDF2", false, &usages).map_err(fail(ctx))?).await.map_err(fail(ctx))?;
+    let base = JsFuture::from(s.import_key_with_str("raw", &raw, "PBKDF2", false, &usages).map_err(fail(ctx))?)
+        .await
+        .map_err(fail(ctx))?;
     let algorithm = object(&[
         ("name", "PBKDF2".into()),
         ("hash", "SHA-256".into()),
@@ -63,7 +76,9 @@ pub async fn encrypt(plain: &[u8], passphrase: &str) -> Result<String, StoreErro
     let iv = random(&c, IV_LEN)?;
     let key = derive(&s, passphrase, &salt, ITERATIONS, ctx).await?;
     let algorithm = object(&[("name", "AES-GCM".into()), ("iv", Uint8Array::from(iv.as_slice()).into())]);
-    let out = JsFuture::from(s.encrypt_with_object_and_u8_array(&algorithm, &key, plain).map_err(fail(ctx))?).await.map_err(fail(ctx))?;
+    let out = JsFuture::from(s.encrypt_with_object_and_u8_array(&algorithm, &key, plain).map_err(fail(ctx))?)
+        .await
+        .map_err(fail(ctx))?;
     let ciphertext = Uint8Array::new(&out).to_vec();
     Ok(Sealed { iterations: ITERATIONS, salt, iv, ciphertext }.to_json())
 }

@@ -58,9 +58,7 @@ extern "C" {
 const GZIP: [u8; 2] = [0x1f, 0x8b];
 
 fn js_text(e: &JsValue) -> String {
-    e.as_string()
-        .or_else(|| Reflect::get(e, &"message".into()).ok().and_then(|m| m.as_string()))
-        .unwrap_or_default()
+    e.as_string().or_else(|| Reflect::get(e, &"message".into()).ok().and_then(|m| m.as_string())).unwrap_or_default()
 }
 
 async fn await_bytes(p: Promise) -> Result<Vec<u8>, JsValue> {
@@ -77,9 +75,16 @@ pub async fn read_file(file: &File) -> Result<Vec<u8>, StoreError> {
     if !bytes.starts_with(&GZIP) {
         return Ok(bytes);
     }
-    let broken = |e: JsValue| StoreError(format!("Tệp nén \"{}\" bị hỏng hoặc không trọn vẹn, không giải nén được ({}).", file.name(), js_text(&e)));
-    let ds = DecompressionStream::new("gzip")
-        .map_err(|_| StoreError("Trình duyệt này không giải nén được tệp .gz: hãy nhờ người gửi gửi tệp .json không nén.".into()))?;
+    let broken = |e: JsValue| {
+        StoreError(format!(
+            "Tệp nén \"{}\" bị hỏng hoặc không trọn vẹn, không giải nén được ({}).",
+            file.name(),
+            js_text(&e)
+        ))
+    };
+    let ds = DecompressionStream::new("gzip").map_err(|_| {
+        StoreError("Trình duyệt này không giải nén được tệp .gz: hãy nhờ người gửi gửi tệp .json không nén.".into())
+    })?;
     let stream = file.unchecked_ref::<AnyBlob>().stream().pipe_through(&ds).map_err(broken)?;
     await_bytes(StreamResponse::from_stream(&stream).array_buffer()).await.map_err(broken)
 }
@@ -96,7 +101,8 @@ pub async fn make_file(text: &str, name: &str, gzip: bool) -> Result<File, Store
     opts.set_type("application/json");
     let plain = Blob::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(text)), &opts).map_err(fail)?;
     let (body, mime): (Blob, &str) = if gzip {
-        let cs = CompressionStream::new("gzip").map_err(|_| StoreError("Trình duyệt này không nén được tệp: hãy bỏ chọn \"Nén\".".into()))?;
+        let cs = CompressionStream::new("gzip")
+            .map_err(|_| StoreError("Trình duyệt này không nén được tệp: hãy bỏ chọn \"Nén\".".into()))?;
         let stream = plain.unchecked_ref::<AnyBlob>().stream().pipe_through(&cs).map_err(fail)?;
         let blob = JsFuture::from(StreamResponse::from_stream(&stream).blob()).await.map_err(fail)?;
         (blob.unchecked_into(), "application/gzip")
@@ -113,7 +119,8 @@ pub fn download_text(text: &str, name: &str, mime: &str) -> Result<(), StoreErro
     let fail = |e: JsValue| StoreError(format!("Không tạo được tệp ({}).", js_text(&e)));
     let fopts = FilePropertyBag::new();
     fopts.set_type(mime);
-    let file = File::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(text)), name, &fopts).map_err(fail)?;
+    let file =
+        File::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(text)), name, &fopts).map_err(fail)?;
     download(&file)
 }
 
@@ -161,7 +168,11 @@ pub async fn share(file: &File) -> Result<bool, StoreError> {
     let p = w.navigator().unchecked_ref::<AnyNavigator>().share_data(&share_data(file)).map_err(|e| fail(&e))?;
     match JsFuture::from(p).await {
         Ok(_) => Ok(true),
-        Err(e) if Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError") => Ok(false),
+        Err(e)
+            if Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError") =>
+        {
+            Ok(false)
+        }
         Err(e) => Err(fail(&e)),
     }
 }

@@ -22,12 +22,12 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
-use crate::domain::directive::{Date, Directive};
-use crate::domain::monitor::Baseline;
-use crate::domain::training::{Change, CourseLine, DispatchTable, Plan, TrainingRecords};
-use crate::domain::snapshot::Dataset;
-use crate::domain::model::{Cadre, Unit};
-use crate::domain::roster::{RecordKind, Roster, Tombstone};
+use dtbd_domain::directive::{Date, Directive};
+use dtbd_domain::model::{Cadre, Unit};
+use dtbd_domain::monitor::Baseline;
+use dtbd_domain::roster::{RecordKind, Roster, Tombstone};
+use dtbd_domain::snapshot::Dataset;
+use dtbd_domain::training::{Change, CourseLine, DispatchTable, Plan, TrainingRecords};
 
 /// Name of the database that holds the user's real data.
 pub const DB_NAME: &str = "dtbd";
@@ -59,9 +59,23 @@ const HISTORY: &str = "history";
 const AGGREGATES: &str = "aggregates";
 /// Mốc số liệu.
 pub const BASELINES: &str = "baselines";
-const ALL_STORES: [&str; 12] = [UNITS, CADRES, TOMBSTONES, SETTINGS, DIRECTIVES, BACKUPS, PLANS, LINES, ENROLLMENTS, HISTORY, AGGREGATES, BASELINES];
+const ALL_STORES: [&str; 12] = [
+    UNITS,
+    CADRES,
+    TOMBSTONES,
+    SETTINGS,
+    DIRECTIVES,
+    BACKUPS,
+    PLANS,
+    LINES,
+    ENROLLMENTS,
+    HISTORY,
+    AGGREGATES,
+    BASELINES,
+];
 /// Every store a snapshot import writes.
-const DATA_STORES: [&str; 11] = [UNITS, CADRES, DIRECTIVES, TOMBSTONES, BACKUPS, PLANS, LINES, ENROLLMENTS, HISTORY, AGGREGATES, BASELINES];
+const DATA_STORES: [&str; 11] =
+    [UNITS, CADRES, DIRECTIVES, TOMBSTONES, BACKUPS, PLANS, LINES, ENROLLMENTS, HISTORY, AGGREGATES, BASELINES];
 
 /// localStorage key of [`Db::generation`].
 const GENERATION: &str = "write_generation";
@@ -96,7 +110,7 @@ pub enum SaveError<T> {
 #[derive(Deserialize)]
 struct MetaOnly {
     #[serde(default)]
-    meta: crate::domain::model::RecordMeta,
+    meta: dtbd_domain::model::RecordMeta,
 }
 
 /// A storage failure, worded for the user.
@@ -115,7 +129,10 @@ fn err(context: &str, e: impl std::fmt::Debug) -> StoreError {
         StoreError(format!(
             "{context}: bộ nhớ của trình duyệt đã đầy. Dữ liệu cũ vẫn còn nguyên; hãy xuất bản sao lưu và giải phóng dung lượng."
         ))
-    } else if CONNECTION_CLOSED.with(|c| c.get()) || detail.contains("InvalidStateError") || detail.contains("connection is closing") {
+    } else if CONNECTION_CLOSED.with(|c| c.get())
+        || detail.contains("InvalidStateError")
+        || detail.contains("connection is closing")
+    {
         StoreError(format!(
             "{context}: kết nối tới dữ liệu trên máy đã đóng (ứng dụng vừa được cập nhật ở một thẻ khác, hoặc trình duyệt đã đóng nó). Dữ liệu cũ vẫn còn nguyên; hãy tải lại trang rồi làm lại."
         ))
@@ -230,8 +247,11 @@ impl Db {
 
     /// Undoes a directive deletion.
     pub async fn restore_directive(&self, d: &Directive) -> Result<(), StoreError> {
-        self.write(&[DIRECTIVES, TOMBSTONES], &[Op::put(DIRECTIVES, &d.id, d), Op::Delete { store: TOMBSTONES, key: &d.id }])
-            .await
+        self.write(
+            &[DIRECTIVES, TOMBSTONES],
+            &[Op::put(DIRECTIVES, &d.id, d), Op::Delete { store: TOMBSTONES, key: &d.id }],
+        )
+        .await
     }
 
     /// Every training record: plans, course lines, enrollments, history, aggregates.
@@ -271,7 +291,12 @@ impl Db {
 
     /// Saves plans, course lines and historical tables (a plan template loaded, a line
     /// added) in one transaction.
-    pub async fn put_plans(&self, plans: &[Plan], lines: &[CourseLine], tables: &[DispatchTable]) -> Result<(), StoreError> {
+    pub async fn put_plans(
+        &self,
+        plans: &[Plan],
+        lines: &[CourseLine],
+        tables: &[DispatchTable],
+    ) -> Result<(), StoreError> {
         let ops: Vec<Op> = plans
             .iter()
             .map(|p| Op::put(PLANS, &p.id, p))
@@ -324,10 +349,13 @@ impl Db {
         prefs::set(GENERATION, &new_id());
         // A cleared store (the demo's reset) means "many": no ids, the listeners reload all.
         let cleared = ops.iter().any(|op| matches!(op, Op::Clear { .. }));
-        broadcast::announce(stores, ops.iter().filter(|_| !cleared).filter_map(|op| match op {
-            Op::Put { key, .. } | Op::Delete { key, .. } => Some(*key),
-            Op::Clear { .. } => None,
-        }));
+        broadcast::announce(
+            stores,
+            ops.iter().filter(|_| !cleared).filter_map(|op| match op {
+                Op::Put { key, .. } | Op::Delete { key, .. } => Some(*key),
+                Op::Clear { .. } => None,
+            }),
+        );
         Ok(())
     }
 
@@ -335,12 +363,19 @@ impl Db {
     /// still `n - 1` (nothing stored for `n == 1`), checked inside the write transaction so
     /// another tab's save in between is caught, never overwritten. On a conflict nothing is
     /// written and the record as stored now is returned (`None`: deleted meanwhile).
-    async fn put_checked<T: Serialize + DeserializeOwned>(&self, store_name: &'static str, id: &str, record: &T, version: u64) -> Result<(), SaveError<T>> {
+    async fn put_checked<T: Serialize + DeserializeOwned>(
+        &self,
+        store_name: &'static str,
+        id: &str,
+        record: &T,
+        version: u64,
+    ) -> Result<(), SaveError<T>> {
         let ctx = "Không lưu được";
         let e = |x: &dyn std::fmt::Debug| SaveError::Store(err(ctx, x));
         let tx = self.db.transaction(store_name).with_mode(TransactionMode::Readwrite).build().map_err(|x| e(&x))?;
         let s = tx.object_store(store_name).map_err(|x| e(&x))?;
-        let current: Option<String> = s.get::<String, &str, _>(id).primitive().map_err(|x| e(&x))?.await.map_err(|x| e(&x))?;
+        let current: Option<String> =
+            s.get::<String, &str, _>(id).primitive().map_err(|x| e(&x))?.await.map_err(|x| e(&x))?;
         let stored_version = match &current {
             None => 0,
             Some(json) => serde_json::from_str::<MetaOnly>(json).map(|m| m.meta.version).unwrap_or(u64::MAX),
@@ -403,8 +438,7 @@ impl Db {
     /// Deletes the record a tombstone names and stores the tombstone, in one transaction.
     pub async fn delete_with_tombstone(&self, t: &Tombstone) -> Result<(), StoreError> {
         let store = kind_store(t.kind);
-        self.write(&[store, TOMBSTONES], &[Op::Delete { store, key: &t.id }, Op::put(TOMBSTONES, &t.id, t)])
-            .await
+        self.write(&[store, TOMBSTONES], &[Op::Delete { store, key: &t.id }, Op::put(TOMBSTONES, &t.id, t)]).await
     }
 
     /// Undoes a deletion: puts the restored record back and drops its tombstone, in one
@@ -448,7 +482,8 @@ impl Db {
         .expect("records always serialise");
         let mut old = self.backups().await?;
         old.retain(|b| b.id != backup.id);
-        let dropped: Vec<(String, String)> = old.iter().skip(BACKUPS_KEPT.saturating_sub(1)).map(|b| backup_keys(&b.id)).collect();
+        let dropped: Vec<(String, String)> =
+            old.iter().skip(BACKUPS_KEPT.saturating_sub(1)).map(|b| backup_keys(&b.id)).collect();
 
         let mut ops: Vec<Op> = Vec::new();
         diff_ops(&mut ops, UNITS, &before.roster.units, &after.roster.units, |u| &u.id);
@@ -520,9 +555,15 @@ impl Db {
         let tx = self.db.transaction(BACKUPS).build().map_err(|e| err(ctx, e))?;
         let store = tx.object_store(BACKUPS).map_err(|e| err(ctx, e))?;
         let (_, key) = backup_keys(id);
-        let json: Option<String> = store.get::<String, &str, _>(key.as_str()).primitive().map_err(|e| err(ctx, e))?.await.map_err(|e| err(ctx, e))?;
+        let json: Option<String> = store
+            .get::<String, &str, _>(key.as_str())
+            .primitive()
+            .map_err(|e| err(ctx, e))?
+            .await
+            .map_err(|e| err(ctx, e))?;
         let json = json.ok_or_else(|| StoreError(format!("{ctx}: không còn bản sao lưu này.")))?;
-        let d: BackupData = serde_json::from_str(&json).map_err(|e| StoreError(format!("{ctx}: bản sao lưu bị hỏng ({e}).")))?;
+        let d: BackupData =
+            serde_json::from_str(&json).map_err(|e| StoreError(format!("{ctx}: bản sao lưu bị hỏng ({e}).")))?;
         let has_training = d.training.is_some();
         Ok((
             Dataset {
@@ -538,7 +579,12 @@ impl Db {
     /// Khôi phục: puts back the state backup `id` holds, replacing `current` (what is stored),
     /// after backing `current` up as `backup_of_current`, all in one transaction: a restore
     /// can be undone like an import. Returns the restored state.
-    pub async fn restore_backup(&self, id: &str, current: &Dataset, backup_of_current: &Backup) -> Result<Dataset, StoreError> {
+    pub async fn restore_backup(
+        &self,
+        id: &str,
+        current: &Dataset,
+        backup_of_current: &Backup,
+    ) -> Result<Dataset, StoreError> {
         let (mut target, has_training) = self.backup_data_raw(id).await?;
         if !has_training {
             target.training = current.training.clone();
@@ -601,7 +647,12 @@ impl Backup {
             tombstones: before.tombstones.len(),
             training: {
                 let t = &before.training;
-                t.plans.len() + t.lines.len() + t.enrollments.len() + t.history.len() + t.aggregates.len() + t.baselines.len()
+                t.plans.len()
+                    + t.lines.len()
+                    + t.enrollments.len()
+                    + t.history.len()
+                    + t.aggregates.len()
+                    + t.baselines.len()
             },
         }
     }
@@ -633,7 +684,13 @@ struct BackupData {
 
 /// Puts every record of `after` that is new or differs from `before`, deletes every id of
 /// `before` that `after` lacks.
-fn diff_ops<'a, T: Serialize + PartialEq>(ops: &mut Vec<Op<'a>>, store: &'a str, before: &'a [T], after: &'a [T], id: fn(&T) -> &str) {
+fn diff_ops<'a, T: Serialize + PartialEq>(
+    ops: &mut Vec<Op<'a>>,
+    store: &'a str,
+    before: &'a [T],
+    after: &'a [T],
+    id: fn(&T) -> &str,
+) {
     let old: HashMap<&str, &T> = before.iter().map(|r| (id(r), r)).collect();
     let keep: HashSet<&str> = after.iter().map(id).collect();
     for r in after {
@@ -650,10 +707,19 @@ fn diff_ops<'a, T: Serialize + PartialEq>(ops: &mut Vec<Op<'a>>, store: &'a str,
 
 /// One write inside a transaction.
 enum Op<'a> {
-    Put { store: &'a str, key: &'a str, json: String },
-    Delete { store: &'a str, key: &'a str },
+    Put {
+        store: &'a str,
+        key: &'a str,
+        json: String,
+    },
+    Delete {
+        store: &'a str,
+        key: &'a str,
+    },
     /// Empties a whole object store.
-    Clear { store: &'a str },
+    Clear {
+        store: &'a str,
+    },
 }
 
 impl<'a> Op<'a> {
@@ -759,7 +825,10 @@ pub mod prefs {
 /// `templates/index.json`). The service worker keeps it for offline use.
 pub async fn fetch_text(path: &str) -> Result<String, StoreError> {
     let fail = |e: wasm_bindgen::JsValue| {
-        StoreError(format!("Không tải được \"{path}\" ({}). Hãy kết nối mạng một lần để tải mẫu.", e.as_string().unwrap_or_default()))
+        StoreError(format!(
+            "Không tải được \"{path}\" ({}). Hãy kết nối mạng một lần để tải mẫu.",
+            e.as_string().unwrap_or_default()
+        ))
     };
     let window = web_sys::window().ok_or_else(|| StoreError("Không có cửa sổ trình duyệt.".into()))?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(path)).await.map_err(fail)?.unchecked_into();
@@ -800,7 +869,14 @@ pub fn current_year() -> u16 {
 /// Local date and time of a moment, "22/11/2026 14:05" (browser time zone).
 pub fn local_datetime(ms: i64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    format!("{:02}/{:02}/{} {:02}:{:02}", d.get_date(), d.get_month() + 1, d.get_full_year(), d.get_hours(), d.get_minutes())
+    format!(
+        "{:02}/{:02}/{} {:02}:{:02}",
+        d.get_date(),
+        d.get_month() + 1,
+        d.get_full_year(),
+        d.get_hours(),
+        d.get_minutes()
+    )
 }
 
 pub mod crypto;

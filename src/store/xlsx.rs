@@ -16,8 +16,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, FilePropertyBag, MessageEvent, Worker};
 
 use super::StoreError;
-use crate::domain::table::Table;
-use crate::xlsx::Sheet;
+use dtbd_domain::table::Table;
+use dtbd_xlsx::Sheet;
 
 /// The worker script, next to the pages; one worker per kind ("write", "read").
 const WORKER_URL: &str = "./xlsx-worker.js";
@@ -43,7 +43,8 @@ fn text_of(e: &JsValue) -> String {
 }
 
 fn start(kind: &'static str) -> Result<Channel, StoreError> {
-    let worker = Worker::new(WORKER_URL).map_err(|e| StoreError(format!("Không khởi động được bộ xử lý Excel ({}).", text_of(&e))))?;
+    let worker = Worker::new(WORKER_URL)
+        .map_err(|e| StoreError(format!("Không khởi động được bộ xử lý Excel ({}).", text_of(&e))))?;
     let pending: Pending = Rc::default();
     let on_message = {
         let pending = pending.clone();
@@ -56,7 +57,8 @@ fn start(kind: &'static str) -> Result<Channel, StoreError> {
                     let _ = reject.call1(&JsValue::NULL, &err);
                 }
                 _ => {
-                    let _ = resolve.call1(&JsValue::NULL, &Reflect::get(&data, &"ok".into()).unwrap_or(JsValue::UNDEFINED));
+                    let _ =
+                        resolve.call1(&JsValue::NULL, &Reflect::get(&data, &"ok".into()).unwrap_or(JsValue::UNDEFINED));
                 }
             }
         })
@@ -70,7 +72,12 @@ fn start(kind: &'static str) -> Result<Channel, StoreError> {
         Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
             ev.prevent_default();
             for (_, (_, reject)) in pending.borrow_mut().drain() {
-                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("không tải được bộ xử lý Excel (hãy mở ứng dụng khi có mạng một lần để máy lưu lại)"));
+                let _ = reject.call1(
+                    &JsValue::NULL,
+                    &JsValue::from_str(
+                        "không tải được bộ xử lý Excel (hãy mở ứng dụng khi có mạng một lần để máy lưu lại)",
+                    ),
+                );
             }
             CHANNELS.with(|c| c.borrow_mut().remove(kind));
         })
@@ -112,7 +119,9 @@ async fn call(kind: &'static str, payload: &JsValue, transfer: Option<&JsValue>)
 /// The workbook for `tables` (one sheet each), made by the Excel worker.
 pub async fn write(tables: &[Table]) -> Result<Vec<u8>, StoreError> {
     let json = serde_json::to_string(tables).expect("tables always serialise");
-    let out = call("write", &JsValue::from_str(&json), None).await.map_err(|e| StoreError(format!("Không tạo được tệp Excel: {}.", text_of(&e))))?;
+    let out = call("write", &JsValue::from_str(&json), None)
+        .await
+        .map_err(|e| StoreError(format!("Không tạo được tệp Excel: {}.", text_of(&e))))?;
     Ok(Uint8Array::new(&out).to_vec())
 }
 
@@ -130,7 +139,8 @@ pub fn file_of(bytes: &[u8], name: &str, mime: &str) -> Result<File, StoreError>
     let fail = |e: JsValue| StoreError(format!("Không tạo được tệp ({}).", text_of(&e)));
     let opts = BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = Blob::new_with_u8_array_sequence_and_options(&Array::of1(&Uint8Array::from(bytes)), &opts).map_err(fail)?;
+    let blob =
+        Blob::new_with_u8_array_sequence_and_options(&Array::of1(&Uint8Array::from(bytes)), &opts).map_err(fail)?;
     let fopts = FilePropertyBag::new();
     fopts.set_type(mime);
     File::new_with_blob_sequence_and_options(&Array::of1(&blob), name, &fopts).map_err(fail)

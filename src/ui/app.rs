@@ -11,11 +11,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 
-use crate::domain::directive::Directive;
-use crate::domain::model::{Cadre, Unit};
-use crate::domain::roster::{RecordKind, Roster, SearchIndex, Tombstone};
-use crate::domain::snapshot::export_reminder;
 use crate::store::{self, Db};
+use dtbd_domain::directive::Directive;
+use dtbd_domain::model::{Cadre, Unit};
+use dtbd_domain::roster::{RecordKind, Roster, SearchIndex, Tombstone};
+use dtbd_domain::snapshot::export_reminder;
 
 thread_local! {
     static DB: OnceCell<Rc<Db>> = const { OnceCell::new() };
@@ -68,15 +68,20 @@ pub type Pages = fn(&Route) -> Option<AnyView>;
 
 /// Loads the directives a bundle needs at start-up. A function pointer, not a flag, so a
 /// bundle that needs none links none of the directive model's code.
-pub type LoadDirectives = fn(Rc<Db>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<Directive>, store::StoreError>>>>;
+pub type LoadDirectives =
+    fn(Rc<Db>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<Directive>, store::StoreError>>>>;
 
 /// For bundles that show no directive.
-pub fn no_directives(_: Rc<Db>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<Directive>, store::StoreError>>>> {
+pub fn no_directives(
+    _: Rc<Db>,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<Directive>, store::StoreError>>>> {
     Box::pin(async { Ok(Vec::new()) })
 }
 
 /// Every directive the user keeps.
-pub fn all_directives(db: Rc<Db>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<Directive>, store::StoreError>>>> {
+pub fn all_directives(
+    db: Rc<Db>,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<Directive>, store::StoreError>>>> {
     Box::pin(async move { db.load_directives().await })
 }
 
@@ -158,7 +163,12 @@ impl Route {
     pub fn bundle(&self) -> Bundle {
         match self {
             Route::Roster | Route::NewCadre | Route::EditCadre(_) | Route::Units => Bundle::Roster,
-            Route::Directives | Route::Directive(_) | Route::Suggestions(_) | Route::Status(_) | Route::Progress(_) | Route::Monitor(_) => Bundle::Directives,
+            Route::Directives
+            | Route::Directive(_)
+            | Route::Suggestions(_)
+            | Route::Status(_)
+            | Route::Progress(_)
+            | Route::Monitor(_) => Bundle::Directives,
             Route::EditDirective(_) => Bundle::Editor,
             Route::Share | Route::Backups => Bundle::Share,
             Route::Plans | Route::Plan(_) | Route::CourseLine(_) | Route::PlanStats => Bundle::Plans,
@@ -270,10 +280,10 @@ impl AppState {
     /// record as stored now replaces the one in memory, and the error names both versions.
     async fn save_record<T, W>(
         &self,
-        change: impl FnOnce(&mut Roster) -> Result<T, Vec<crate::domain::roster::FieldError>>,
+        change: impl FnOnce(&mut Roster) -> Result<T, Vec<dtbd_domain::roster::FieldError>>,
         write: impl FnOnce(Rc<Db>, T) -> W,
-        conflict: fn(&mut Roster, &T, Option<T>) -> Option<crate::domain::roster::FieldError>,
-    ) -> Result<T, Vec<crate::domain::roster::FieldError>>
+        conflict: fn(&mut Roster, &T, Option<T>) -> Option<dtbd_domain::roster::FieldError>,
+    ) -> Result<T, Vec<dtbd_domain::roster::FieldError>>
     where
         T: Clone,
         W: std::future::Future<Output = Result<(), store::SaveError<T>>>,
@@ -293,19 +303,22 @@ impl AppState {
             }
             Err(store::SaveError::Store(e)) => {
                 self.fail(e.to_string());
-                Err(vec![crate::domain::roster::FieldError { field: "store".into(), message: e.to_string() }])
+                Err(vec![dtbd_domain::roster::FieldError { field: "store".into(), message: e.to_string() }])
             }
         }
     }
 
     /// Saves a cadre (see [`AppState::save_record`]).
-    pub async fn save_cadre(&self, draft: Cadre) -> Result<Cadre, Vec<crate::domain::roster::FieldError>> {
+    pub async fn save_cadre(&self, draft: Cadre) -> Result<Cadre, Vec<dtbd_domain::roster::FieldError>> {
         self.save_record(
             |r| r.save_cadre(draft, store::now()),
             |db, c| async move { db.put_cadre_checked(&c).await },
             |r, mine, stored| {
                 // The form's base version: the one before this save's bump.
-                let opened = Cadre { meta: crate::domain::model::RecordMeta { version: mine.meta.version - 1, ..mine.meta.clone() }, ..mine.clone() };
+                let opened = Cadre {
+                    meta: dtbd_domain::model::RecordMeta { version: mine.meta.version - 1, ..mine.meta.clone() },
+                    ..mine.clone()
+                };
                 let e = r.cadre_conflict(&opened, stored.as_ref());
                 r.cadres.retain(|c| c.id != mine.id);
                 r.cadres.extend(stored);
@@ -316,12 +329,15 @@ impl AppState {
     }
 
     /// Saves a unit (see [`AppState::save_record`]).
-    pub async fn save_unit(&self, draft: Unit) -> Result<Unit, Vec<crate::domain::roster::FieldError>> {
+    pub async fn save_unit(&self, draft: Unit) -> Result<Unit, Vec<dtbd_domain::roster::FieldError>> {
         self.save_record(
             |r| r.save_unit(draft, store::now()),
             |db, u| async move { db.put_unit_checked(&u).await },
             |r, mine, stored| {
-                let opened = Unit { meta: crate::domain::model::RecordMeta { version: mine.meta.version - 1, ..mine.meta.clone() }, ..mine.clone() };
+                let opened = Unit {
+                    meta: dtbd_domain::model::RecordMeta { version: mine.meta.version - 1, ..mine.meta.clone() },
+                    ..mine.clone()
+                };
                 let e = r.unit_conflict(&opened, stored.as_ref());
                 r.units.retain(|u| u.id != mine.id);
                 r.units.extend(stored);
@@ -332,13 +348,13 @@ impl AppState {
     }
 
     /// Saves a directive after the domain's validation.
-    pub async fn save_directive(&self, mut d: Directive) -> Result<Directive, Vec<crate::domain::roster::FieldError>> {
+    pub async fn save_directive(&self, mut d: Directive) -> Result<Directive, Vec<dtbd_domain::roster::FieldError>> {
         let errors = d.validate();
         if !errors.is_empty() {
             return Err(errors);
         }
         let previous = self.directives.with_untracked(|all| all.iter().find(|x| x.id == d.id).map(|x| x.meta.clone()));
-        d.meta = crate::domain::model::RecordMeta::next(previous.as_ref(), store::now());
+        d.meta = dtbd_domain::model::RecordMeta::next(previous.as_ref(), store::now());
         match db().put_directive(&d).await {
             Ok(()) => {
                 self.directives.update(|all| match all.iter_mut().find(|x| x.id == d.id) {
@@ -358,12 +374,18 @@ impl AppState {
     pub fn delete_directive(&self, id: String) {
         let state = *self;
         spawn_local(async move {
-            let Some(d) = state.directives.with_untracked(|all| all.iter().find(|x| x.id == id).cloned()) else { return };
+            let Some(d) = state.directives.with_untracked(|all| all.iter().find(|x| x.id == id).cloned()) else {
+                return;
+            };
             let t = Tombstone::of(&d.id, RecordKind::Directive, &d.meta, &d, store::now());
             match db().delete_with_tombstone(&t).await {
                 Ok(()) => {
                     state.directives.update(|all| all.retain(|x| x.id != id));
-                    state.toast.set(Some(Toast { text: format!("Đã xóa văn bản {}.", d.number), error: false, undo: Some((t, AppState::undo_directive_delete)) }));
+                    state.toast.set(Some(Toast {
+                        text: format!("Đã xóa văn bản {}.", d.number),
+                        error: false,
+                        undo: Some((t, AppState::undo_directive_delete)),
+                    }));
                 }
                 Err(e) => state.fail(e.to_string()),
             }
@@ -380,7 +402,11 @@ impl AppState {
                 Ok(()) => {
                     let name = t.backup.get("full_name").and_then(|v| v.as_str()).unwrap_or("").to_string();
                     state.roster.set(next);
-                    state.toast.set(Some(Toast { text: format!("Đã xóa cán bộ {name}."), error: false, undo: Some((t, AppState::undo_delete)) }));
+                    state.toast.set(Some(Toast {
+                        text: format!("Đã xóa cán bộ {name}."),
+                        error: false,
+                        undo: Some((t, AppState::undo_delete)),
+                    }));
                 }
                 Err(e) => state.fail(e.to_string()),
             }
@@ -400,7 +426,11 @@ impl AppState {
                 Ok(()) => {
                     let name = t.backup.get("name").and_then(|v| v.as_str()).unwrap_or("").to_string();
                     state.roster.set(next);
-                    state.toast.set(Some(Toast { text: format!("Đã xóa đơn vị {name}."), error: false, undo: Some((t, AppState::undo_delete)) }));
+                    state.toast.set(Some(Toast {
+                        text: format!("Đã xóa đơn vị {name}."),
+                        error: false,
+                        undo: Some((t, AppState::undo_delete)),
+                    }));
                 }
                 Err(e) => state.fail(e.to_string()),
             }
@@ -514,8 +544,19 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
     let directives = RwSignal::new(directives);
     let index = Memo::new(move |_| SearchIndexed(Arc::new(roster.with(SearchIndex::build))));
     let demo = store::demo::active();
-    let reminder = RwSignal::new(if demo { None } else { export_reminder(store::prefs::reminder_since(), store::now(), store::prefs::reminder_days()) });
-    let state = AppState { roster, index, directives, route: RwSignal::new(current_route()), toast: RwSignal::new(None), reminder };
+    let reminder = RwSignal::new(if demo {
+        None
+    } else {
+        export_reminder(store::prefs::reminder_since(), store::now(), store::prefs::reminder_days())
+    });
+    let state = AppState {
+        roster,
+        index,
+        directives,
+        route: RwSignal::new(current_route()),
+        toast: RwSignal::new(None),
+        reminder,
+    };
     provide_context(state);
 
     // Another tab (or bundle) committed a write: read what it touched again, so both show
@@ -558,7 +599,15 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
             let current = state.route.get();
             match (&route, &current) {
                 (Route::Roster, Route::NewCadre | Route::EditCadre(_)) => true,
-                (Route::Directives, Route::Directive(_) | Route::EditDirective(_) | Route::Suggestions(_) | Route::Status(_) | Route::Progress(_) | Route::Monitor(_)) => true,
+                (
+                    Route::Directives,
+                    Route::Directive(_)
+                    | Route::EditDirective(_)
+                    | Route::Suggestions(_)
+                    | Route::Status(_)
+                    | Route::Progress(_)
+                    | Route::Monitor(_),
+                ) => true,
                 (Route::Share, Route::Backups) => true,
                 (Route::Plans, Route::Plan(_) | Route::CourseLine(_) | Route::PlanStats) => true,
                 _ => route == current,

@@ -3,17 +3,17 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::levels::{
-    DefenceSecurity, ForeignLanguage, InformationTechnology, Level, Political, Professional, Qualification,
-    StateManagement,
-};
-use crate::domain::model::{
-    Cadre, Category, CivilGrade, Committee, Gender, GovLevel, Leadership, Membership, PlannedPosition, Position,
-};
-use crate::domain::roster::FieldError;
 use crate::store;
 use crate::ui::app::{AppState, Route};
 use crate::ui::widgets::{code_select, conflict_actions, error_for, error_summary, field, options};
+use dtbd_domain::levels::{
+    DefenceSecurity, ForeignLanguage, InformationTechnology, Level, Political, Professional, Qualification,
+    StateManagement,
+};
+use dtbd_domain::model::{
+    Cadre, Category, CivilGrade, Committee, Gender, GovLevel, Leadership, Membership, PlannedPosition, Position,
+};
+use dtbd_domain::roster::FieldError;
 
 #[component]
 pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
@@ -30,7 +30,8 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
         .into_any();
     }
     let is_new = existing.is_none();
-    let first_unit = state.roster.with_untracked(|r| r.units_tree().first().map(|(u, _)| u.id.clone()).unwrap_or_default());
+    let first_unit =
+        state.roster.with_untracked(|r| r.units_tree().first().map(|(u, _)| u.id.clone()).unwrap_or_default());
     let draft = RwSignal::new(existing.unwrap_or_else(|| Cadre::blank(store::new_id(), first_unit)));
     let birth_year_text = RwSignal::new(draft.with_untracked(|c| c.birth_year.to_string()));
     let errors: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
@@ -267,7 +268,9 @@ fn qualification_row<L: Level + Send + Sync>(
 fn PositionsEditor(draft: RwSignal<Cadre>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let unit_options = move || {
-        state.roster.with(|r| r.units_tree().into_iter().map(|(u, _)| (u.id.clone(), u.name.clone())).collect::<Vec<_>>())
+        state
+            .roster
+            .with(|r| r.units_tree().into_iter().map(|(u, _)| (u.id.clone(), u.name.clone())).collect::<Vec<_>>())
     };
     let count = move || draft.with(|c| c.positions.len());
     view! {

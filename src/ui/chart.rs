@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::chart::Plot;
+use dtbd_domain::chart::Plot;
 
 fn n(x: f64) -> String {
     format!("{x:.1}")

@@ -5,26 +5,29 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::demo_plan::{demo_dataset, demo_roster};
-use crate::domain::directive::Directive;
-use crate::domain::training::load_plan_file;
 use crate::store;
 use crate::ui::app::{db, enter_demo, reload_at, Route};
+use dtbd_domain::demo_plan::{demo_dataset, demo_roster};
+use dtbd_domain::directive::Directive;
+use dtbd_domain::training::load_plan_file;
 
 /// The directive the demo opens on: 02-ĐA/HU (Hoàng Su Phì).
 pub const DEMO_DIRECTIVE: &str = "tpl-002";
 
-const TEMPLATES: [&str; 3] = ["002-hoang-su-phi-02-da-hu.json", "003-quang-ngai-ke-hoach-2021.json", "004-quang-nam-7328-da-ubnd.json"];
+const TEMPLATES: [&str; 3] =
+    ["002-hoang-su-phi-02-da-hu.json", "003-quang-ngai-ke-hoach-2021.json", "004-quang-nam-7328-da-ubnd.json"];
 
-async fn build() -> Result<crate::domain::snapshot::Dataset, String> {
+async fn build() -> Result<dtbd_domain::snapshot::Dataset, String> {
     let mut directives: Vec<Directive> = Vec::new();
     for f in TEMPLATES {
         let text = store::fetch_text(&format!("templates/{f}")).await.map_err(|e| e.to_string())?;
-        let d = Directive::from_json(&text).map_err(|e| format!("Mẫu {f} không hợp lệ: {}", e.first().map(|x| x.message.as_str()).unwrap_or("")))?;
+        let d = Directive::from_json(&text)
+            .map_err(|e| format!("Mẫu {f} không hợp lệ: {}", e.first().map(|x| x.message.as_str()).unwrap_or("")))?;
         directives.push(d);
     }
     let text = store::fetch_text("plans/003-quang-ngai-ke-hoach-2021.json").await.map_err(|e| e.to_string())?;
-    let plan = load_plan_file(&text).map_err(|e| format!("Kế hoạch mẫu không hợp lệ: {}", e.first().map(|x| x.message.as_str()).unwrap_or("")))?;
+    let plan = load_plan_file(&text)
+        .map_err(|e| format!("Kế hoạch mẫu không hợp lệ: {}", e.first().map(|x| x.message.as_str()).unwrap_or("")))?;
     let roster = demo_roster();
     Ok(demo_dataset(roster, directives, &plan))
 }

@@ -4,13 +4,14 @@
 
 use leptos::prelude::*;
 
-use crate::domain::directive::score::{format_milestone, format_number, format_percent, target_members};
-use crate::domain::training::score_directive_with_records;
-use crate::domain::directive::{
-    score_directive, AmountUnit, Directive, DirectiveScore, Item, RosterIndex, Section, Target, TargetScore, TrainingNeed,
-};
 use crate::store;
 use crate::ui::app::{AppState, Route};
+use dtbd_domain::directive::score::{format_milestone, format_number, format_percent, target_members};
+use dtbd_domain::directive::{
+    score_directive, AmountUnit, Directive, DirectiveScore, Item, RosterIndex, Section, Target, TargetScore,
+    TrainingNeed,
+};
+use dtbd_domain::training::score_directive_with_records;
 
 /// How many names a member list shows before "và N người khác".
 const NAMES_SHOWN: usize = 60;
@@ -54,11 +55,11 @@ pub fn DirectivePage(id: String) -> impl IntoView {
                 s.as_ref().map(|s| {
                     let counts = s.counts();
                     [
-                        crate::domain::directive::Status::Met,
-                        crate::domain::directive::Status::OnTrack,
-                        crate::domain::directive::Status::Behind,
-                        crate::domain::directive::Status::Overdue,
-                        crate::domain::directive::Status::NotScored,
+                        dtbd_domain::directive::Status::Met,
+                        dtbd_domain::directive::Status::OnTrack,
+                        dtbd_domain::directive::Status::Behind,
+                        dtbd_domain::directive::Status::Overdue,
+                        dtbd_domain::directive::Status::NotScored,
                     ]
                     .into_iter()
                     .map(|st| view! {
@@ -99,7 +100,7 @@ pub fn DirectivePage(id: String) -> impl IntoView {
 /// motto and place-date on the right, kind and title centred.
 #[component]
 pub fn DocumentHeader(d: Directive) -> impl IntoView {
-    let (motto, sub) = crate::domain::document::motto(&d);
+    let (motto, sub) = dtbd_domain::document::motto(&d);
     let place_date = match (d.place.is_empty(), d.date) {
         (false, Some(date)) => format!("{}, {}", d.place, date.long_vi()),
         (true, Some(date)) => date.long_vi(),

@@ -5,14 +5,14 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::directive::{Date, Directive, DirectiveKind, Period};
-use crate::domain::roster::FieldError;
 use crate::store;
+use dtbd_domain::directive::{Date, Directive, DirectiveKind, Period};
+use dtbd_domain::roster::FieldError;
 
 /// The id in the editor's URL that starts a new directive.
 pub const NEW: &str = "moi";
 use crate::ui::app::{AppState, Route};
-use crate::ui::widgets::{error_summary, code_select, error_for, field, options};
+use crate::ui::widgets::{code_select, error_for, error_summary, field, options};
 
 #[component]
 pub fn DirectiveEditorPage(id: String) -> impl IntoView {
@@ -67,7 +67,11 @@ pub fn DirectiveEditorPage(id: String) -> impl IntoView {
     let unit_options = move || {
         state.roster.with(|r| {
             std::iter::once((String::new(), "(toàn bộ danh sách)".to_string()))
-                .chain(r.units_tree().into_iter().map(|(u, depth)| (u.id.clone(), format!("{}{}", "\u{00a0}\u{00a0}".repeat(depth), u.name))))
+                .chain(
+                    r.units_tree()
+                        .into_iter()
+                        .map(|(u, depth)| (u.id.clone(), format!("{}{}", "\u{00a0}\u{00a0}".repeat(depth), u.name))),
+                )
                 .collect::<Vec<_>>()
         })
     };

@@ -4,16 +4,16 @@
 
 use leptos::prelude::*;
 
-use crate::domain::directive::draft::{scale_code, scale_from_code};
-use crate::domain::directive::{
-    Comparator, CriterionDraft, CriterionKind, Directive, EventKind, GroupDraft, MatchHow, MeasureKind, MilestoneDraft, TargetDraft,
-    WindowKind,
-};
-use crate::domain::levels::Scale;
-use crate::domain::model::{Category, CivilGrade, Committee, GovLevel, Leadership, Region, UnitKind};
-use crate::domain::roster::FieldError;
 use crate::ui::directive_outline::Panel;
 use crate::ui::widgets::error_summary;
+use dtbd_domain::directive::draft::{scale_code, scale_from_code};
+use dtbd_domain::directive::{
+    Comparator, CriterionDraft, CriterionKind, Directive, EventKind, GroupDraft, MatchHow, MeasureKind, MilestoneDraft,
+    TargetDraft, WindowKind,
+};
+use dtbd_domain::levels::Scale;
+use dtbd_domain::model::{Category, CivilGrade, Committee, GovLevel, Leadership, Region, UnitKind};
+use dtbd_domain::roster::FieldError;
 
 /// The message for `key` among `errs`.
 fn msg(errs: RwSignal<Vec<FieldError>>, key: &'static str) -> impl Fn() -> Option<String> + Copy {
@@ -97,8 +97,15 @@ fn checks<T: Send + Sync + 'static, V: Copy + PartialEq + Send + Sync + 'static>
     }
 }
 
-fn opt<V: Copy>(none: &str, all: &[V], code: fn(V) -> &'static str, label: fn(V) -> &'static str) -> Vec<(String, String)> {
-    std::iter::once((String::new(), none.to_string())).chain(all.iter().map(|v| (code(*v).to_string(), label(*v).to_string()))).collect()
+fn opt<V: Copy>(
+    none: &str,
+    all: &[V],
+    code: fn(V) -> &'static str,
+    label: fn(V) -> &'static str,
+) -> Vec<(String, String)> {
+    std::iter::once((String::new(), none.to_string()))
+        .chain(all.iter().map(|v| (code(*v).to_string(), label(*v).to_string())))
+        .collect()
 }
 
 fn how_options() -> Vec<(String, String)> {
@@ -127,7 +134,12 @@ fn how_from(c: &str) -> MatchHow {
 }
 
 #[component]
-pub fn TargetForm(draft: RwSignal<Directive>, panel: RwSignal<Option<Panel>>, item: String, id: Option<String>) -> impl IntoView {
+pub fn TargetForm(
+    draft: RwSignal<Directive>,
+    panel: RwSignal<Option<Panel>>,
+    item: String,
+    id: Option<String>,
+) -> impl IntoView {
     let initial = draft.with_untracked(|d| {
         id.as_ref().and_then(|id| d.target(id)).map(TargetDraft::from_target).unwrap_or_else(|| TargetDraft::blank(d))
     });
@@ -268,7 +280,15 @@ pub fn TargetForm(draft: RwSignal<Directive>, panel: RwSignal<Option<Panel>>, it
 
 fn criterion_row(form: RwSignal<TargetDraft>, errs: RwSignal<Vec<FieldError>>, i: usize) -> impl IntoView {
     let get = move || form.with(|t| t.criteria.get(i).cloned().unwrap_or_default());
-    let error = move || errs.with(|e| e.iter().filter(|e| e.field.starts_with(&format!("criteria.{i}"))).map(|e| e.message.clone()).collect::<Vec<_>>().join(" "));
+    let error = move || {
+        errs.with(|e| {
+            e.iter()
+                .filter(|e| e.field.starts_with(&format!("criteria.{i}")))
+                .map(|e| e.message.clone())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    };
     let level_options = move || get().scale.levels();
     view! {
         <div class="repeat-row" role="group" aria-label=format!("Tiêu chuẩn thứ {}", i + 1)>
@@ -327,8 +347,19 @@ fn criterion_row(form: RwSignal<TargetDraft>, errs: RwSignal<Vec<FieldError>>, i
 
 fn milestone_row(form: RwSignal<TargetDraft>, errs: RwSignal<Vec<FieldError>>, i: usize) -> impl IntoView {
     let get = move || form.with(|t| t.milestones.get(i).cloned().unwrap_or_default());
-    let error = move || errs.with(|e| e.iter().filter(|e| e.field.starts_with(&format!("milestones.{i}"))).map(|e| e.message.clone()).collect::<Vec<_>>().join(" "));
-    let input = move |what: &'static str, label: &'static str, pick: fn(&MilestoneDraft) -> &String, put: fn(&mut MilestoneDraft) -> &mut String| {
+    let error = move || {
+        errs.with(|e| {
+            e.iter()
+                .filter(|e| e.field.starts_with(&format!("milestones.{i}")))
+                .map(|e| e.message.clone())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    };
+    let input = move |what: &'static str,
+                      label: &'static str,
+                      pick: fn(&MilestoneDraft) -> &String,
+                      put: fn(&mut MilestoneDraft) -> &mut String| {
         let id = format!("t-ms-{i}-{what}");
         view! {
             <div class="field">
@@ -394,9 +425,13 @@ pub fn GroupForm(draft: RwSignal<Directive>, panel: RwSignal<Option<Panel>>, id:
     let own_id = id.clone().unwrap_or_default();
     let other_groups = move || {
         let own = own_id.clone();
-        draft.with(|d| d.groups.iter().filter(|g| g.id != own).map(|g| (g.id.clone(), g.name.clone())).collect::<Vec<_>>())
+        draft.with(|d| {
+            d.groups.iter().filter(|g| g.id != own).map(|g| (g.id.clone(), g.name.clone())).collect::<Vec<_>>()
+        })
     };
-    let group_checks = move |legend: &'static str, get: fn(&GroupDraft) -> &Vec<String>, set: fn(&mut GroupDraft) -> &mut Vec<String>| {
+    let group_checks = move |legend: &'static str,
+                             get: fn(&GroupDraft) -> &Vec<String>,
+                             set: fn(&mut GroupDraft) -> &mut Vec<String>| {
         view! {
             <fieldset class="checks">
                 <legend>{legend}</legend>

@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::directive::{Describer, Direction, Directive, Removed};
-use crate::domain::roster::FieldError;
 use crate::ui::directive_forms::{GroupForm, TargetForm};
+use dtbd_domain::directive::{Describer, Direction, Directive, Removed};
+use dtbd_domain::roster::FieldError;
 
 /// One row of the outline, in document order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +20,7 @@ enum Row {
 }
 
 fn rows(d: &Directive) -> Vec<Row> {
-    fn walk(s: &crate::domain::directive::Section, depth: usize, out: &mut Vec<Row>) {
+    fn walk(s: &dtbd_domain::directive::Section, depth: usize, out: &mut Vec<Row>) {
         out.push(Row::Section(s.id.clone(), depth));
         for i in &s.items {
             out.push(Row::Item(i.id.clone(), depth + 1));
@@ -181,14 +181,19 @@ fn section_row(
     let _ = panel;
     let get = {
         let id = id.clone();
-        move || draft.with(|d| d.section(&id).map(|s| (s.number.clone(), s.heading.clone(), s.text.clone())).unwrap_or_default())
+        move || {
+            draft.with(|d| {
+                d.section(&id).map(|s| (s.number.clone(), s.heading.clone(), s.text.clone())).unwrap_or_default()
+            })
+        }
     };
     let set = {
         let id = id.clone();
         move |which: u8, v: String| {
             let id = id.clone();
             apply(Box::new(move |d| {
-                let (mut n, mut h, mut t) = d.section(&id).map(|s| (s.number.clone(), s.heading.clone(), s.text.clone())).unwrap_or_default();
+                let (mut n, mut h, mut t) =
+                    d.section(&id).map(|s| (s.number.clone(), s.heading.clone(), s.text.clone())).unwrap_or_default();
                 match which {
                     0 => n = v,
                     1 => h = v,
@@ -233,14 +238,17 @@ fn item_row(
 ) -> impl IntoView {
     let get = {
         let id = id.clone();
-        move || draft.with(|d| d.item(&id).map(|i| (i.number.clone(), i.text.clone(), i.note.clone())).unwrap_or_default())
+        move || {
+            draft.with(|d| d.item(&id).map(|i| (i.number.clone(), i.text.clone(), i.note.clone())).unwrap_or_default())
+        }
     };
     let set = {
         let id = id.clone();
         move |which: u8, v: String| {
             let id = id.clone();
             apply(Box::new(move |d| {
-                let (mut n, mut t, note) = d.item(&id).map(|i| (i.number.clone(), i.text.clone(), i.note.clone())).unwrap_or_default();
+                let (mut n, mut t, note) =
+                    d.item(&id).map(|i| (i.number.clone(), i.text.clone(), i.note.clone())).unwrap_or_default();
                 if which == 0 {
                     n = v
                 } else {

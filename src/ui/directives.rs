@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::directive::{parse_template_index, score_directive, Directive, RosterIndex, Status, TemplateEntry};
 use crate::store;
 use crate::ui::app::{mark, measure, AppState, Route};
+use dtbd_domain::directive::{parse_template_index, score_directive, Directive, RosterIndex, Status, TemplateEntry};
 
 /// Fetches one template and checks it with the domain.
 async fn load_template(entry: &TemplateEntry) -> Result<Directive, String> {
@@ -51,7 +51,6 @@ pub fn DirectivesPage() -> impl IntoView {
         });
     };
 
-
     // Progress at a glance: how many targets have each status, per directive.
     let summaries = Memo::new(move |_| {
         let today = store::today();
@@ -70,10 +69,11 @@ pub fn DirectivesPage() -> impl IntoView {
                     .zip(scores)
                     .map(|(d, s)| {
                         let counts = s.counts();
-                        let ordered = [Status::Met, Status::OnTrack, Status::Behind, Status::Overdue, Status::NotScored]
-                            .into_iter()
-                            .filter_map(|s| counts.get(&s).map(|n| (s, *n)))
-                            .collect();
+                        let ordered =
+                            [Status::Met, Status::OnTrack, Status::Behind, Status::Overdue, Status::NotScored]
+                                .into_iter()
+                                .filter_map(|s| counts.get(&s).map(|n| (s, *n)))
+                                .collect();
                         (d.id.clone(), format!("{} {}", d.kind.label(), d.number), d.title.clone(), ordered)
                     })
                     .collect();

@@ -9,14 +9,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::model::Cadre;
-use crate::domain::roster_import::{self as ri, Field, ImportRequest, ImportSettings, Outcome};
-use crate::domain::text::compare_names;
 use crate::store::{self, files, prefs, xlsx, Backup, BackupReason};
 use crate::ui::app::{db, AppState};
 use crate::ui::collate::Collator;
 use crate::ui::table_export::TableExport;
-use crate::xlsx::Sheet;
+use dtbd_domain::model::Cadre;
+use dtbd_domain::roster_import::{self as ri, Field, ImportRequest, ImportSettings, Outcome};
+use dtbd_domain::text::compare_names;
+use dtbd_xlsx::Sheet;
 
 /// Prefs key of the remembered mapping and level choices.
 const SETTINGS_KEY: &str = "excel.import";
@@ -60,7 +60,12 @@ async fn read(file: web_sys::File) -> Result<Loaded, String> {
 /// Puts back the state before the import (backing up the current state first).
 async fn undo(state: AppState, b: Backup) -> Result<(), String> {
     let current = db().load_dataset().await.map_err(|e| e.0)?;
-    let mine = Backup::of(&current, BackupReason::Restore, format!("bản sao lưu lúc {} (trước khi nhập {})", store::local_datetime(b.created_at), b.source), "");
+    let mine = Backup::of(
+        &current,
+        BackupReason::Restore,
+        format!("bản sao lưu lúc {} (trước khi nhập {})", store::local_datetime(b.created_at), b.source),
+        "",
+    );
     let restored = db().restore_backup(&b.id, &current, &mine).await.map_err(|e| e.0)?;
     state.roster.set(restored.roster);
     Ok(())
@@ -94,7 +99,9 @@ pub fn ExcelPage() -> impl IntoView {
     let busy = RwSignal::new(false);
 
     // The sheet's rows, the header row's index.
-    let rows = Memo::new(move |_| loaded.with(|l| l.as_ref().and_then(|l| l.sheets.get(sheet.get()).map(|s| s.rows.clone())).unwrap_or_default()));
+    let rows = Memo::new(move |_| {
+        loaded.with(|l| l.as_ref().and_then(|l| l.sheets.get(sheet.get()).map(|s| s.rows.clone())).unwrap_or_default())
+    });
     let header_at = Memo::new(move |_| rows.with(|r| ri::find_header(r)));
     let header = Memo::new(move |_| {
         rows.with(|r| {
@@ -212,7 +219,15 @@ pub fn ExcelPage() -> impl IntoView {
                     header.with_untracked(|h| {
                         mapping.with_untracked(|m| {
                             settings.with_untracked(|s| {
-                                let req = ImportRequest { header: h, rows: r.get(start..).unwrap_or(&[]), first_row: start + 1, mapping: m, settings: s, default_unit: unit.as_deref(), now: store::now() };
+                                let req = ImportRequest {
+                                    header: h,
+                                    rows: r.get(start..).unwrap_or(&[]),
+                                    first_row: start + 1,
+                                    mapping: m,
+                                    settings: s,
+                                    default_unit: unit.as_deref(),
+                                    now: store::now(),
+                                };
                                 ri::preview(&before.roster, &req, &mut store::new_id)
                             })
                         })
@@ -390,7 +405,10 @@ pub fn ExcelPage() -> impl IntoView {
 
     let unit_options = move || {
         state.roster.with(|r| {
-            r.units_tree().into_iter().map(|(u, depth)| (u.id.clone(), format!("{}{}", "\u{00a0}\u{00a0}".repeat(depth), u.name))).collect::<Vec<_>>()
+            r.units_tree()
+                .into_iter()
+                .map(|(u, depth)| (u.id.clone(), format!("{}{}", "\u{00a0}\u{00a0}".repeat(depth), u.name)))
+                .collect::<Vec<_>>()
         })
     };
 

@@ -7,18 +7,23 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::directive::{score_directive, Date, RosterIndex};
-use crate::domain::model::RecordMeta;
-use crate::domain::monitor::{self, Baseline, GroupDraft, INDICATORS};
-use crate::domain::roster::FieldError;
-use crate::domain::training::score_directive_with_records;
 use crate::store;
 use crate::ui::app::{db, AppState, Route};
 use crate::ui::print::{load_head, today, ReportHeadForm, ReportHeader, Signature};
+use dtbd_domain::directive::{score_directive, Date, RosterIndex};
+use dtbd_domain::model::RecordMeta;
+use dtbd_domain::monitor::{self, Baseline, GroupDraft, INDICATORS};
+use dtbd_domain::roster::FieldError;
+use dtbd_domain::training::score_directive_with_records;
 
 /// Writes `b` (version and time set here), then puts it in memory; false on a failed write.
-async fn save(state: AppState, recs: RwSignal<Option<crate::domain::training::TrainingRecords>>, mut b: Baseline) -> Option<Baseline> {
-    let previous = recs.with_untracked(|r| r.as_ref().and_then(|r| r.baselines.iter().find(|x| x.id == b.id).map(|x| x.meta.clone())));
+async fn save(
+    state: AppState,
+    recs: RwSignal<Option<dtbd_domain::training::TrainingRecords>>,
+    mut b: Baseline,
+) -> Option<Baseline> {
+    let previous = recs
+        .with_untracked(|r| r.as_ref().and_then(|r| r.baselines.iter().find(|x| x.id == b.id).map(|x| x.meta.clone())));
     b.meta = RecordMeta::next(previous.as_ref(), store::now());
     match db().put_baseline(&b).await {
         Ok(()) => {
@@ -46,7 +51,13 @@ pub fn MonitorPage(id: String) -> impl IntoView {
     let directive = Memo::new(move |_| state.directives.with(|all| all.iter().find(|d| d.id == key).cloned()));
     let records = crate::ui::records::training(state);
     let key = id.clone();
-    let baselines = Memo::new(move |_| records.with(|r| r.as_ref().map(|r| monitor::of_directive(&r.baselines, &key).into_iter().cloned().collect::<Vec<_>>()).unwrap_or_default()));
+    let baselines = Memo::new(move |_| {
+        records.with(|r| {
+            r.as_ref()
+                .map(|r| monitor::of_directive(&r.baselines, &key).into_iter().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
     let chosen: RwSignal<Option<String>> = RwSignal::new(None);
     // The baseline compared against: the chosen one, else the newest.
     let base = Memo::new(move |_| {
@@ -92,7 +103,8 @@ pub fn MonitorPage(id: String) -> impl IntoView {
         let Some(d) = directive.get_untracked() else { return };
         let at = freeze_at.get_untracked();
         let groups: Vec<String> = d.groups.iter().map(|g| g.id.clone()).collect();
-        let b = state.roster.with_untracked(|r| monitor::freeze(store::new_id(), &d, &RosterIndex::build(r), &groups, at));
+        let b =
+            state.roster.with_untracked(|r| monitor::freeze(store::new_id(), &d, &RosterIndex::build(r), &groups, at));
         spawn_local(async move {
             if let Some(b) = save(state, records, b).await {
                 chosen.set(Some(b.id.clone()));
@@ -124,7 +136,8 @@ pub fn MonitorPage(id: String) -> impl IntoView {
     let enter = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(d) = directive.get_untracked() else { return };
-        match monitor::entered(store::new_id(), &d, &year.get_untracked(), &note.get_untracked(), &rows.get_untracked()) {
+        match monitor::entered(store::new_id(), &d, &year.get_untracked(), &note.get_untracked(), &rows.get_untracked())
+        {
             Err(e) => errors.set(e),
             Ok(b) => {
                 errors.set(Vec::new());

@@ -8,17 +8,18 @@ use std::collections::{BTreeSet, HashSet};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::directive::{format_count, format_thousands, suggest, Date, Group, RosterIndex};
-use crate::domain::levels::Scale;
-use crate::domain::model::RecordMeta;
-use crate::domain::roster::FieldError;
-use crate::domain::training::data::{check_line, load_plan_data, load_plan_file, parse_plan_index};
-use crate::domain::training::{
-    self, Applied, CountUnit, CourseLine, DispatchTable, EnrollmentStatus, Grant, Quota, StaffKind, TrainingKind, TrainingRecords, Warning,
-};
 use crate::store;
 use crate::ui::app::{db, AppState, Route};
 use crate::ui::records::{training, write_change};
+use dtbd_domain::directive::{format_count, format_thousands, suggest, Date, Group, RosterIndex};
+use dtbd_domain::levels::Scale;
+use dtbd_domain::model::RecordMeta;
+use dtbd_domain::roster::FieldError;
+use dtbd_domain::training::data::{check_line, load_plan_data, load_plan_file, parse_plan_index};
+use dtbd_domain::training::{
+    self, Applied, CountUnit, CourseLine, DispatchTable, EnrollmentStatus, Grant, Quota, StaffKind, TrainingKind,
+    TrainingRecords, Warning,
+};
 
 fn loading() -> AnyView {
     view! { <p role="status">"Đang tải hồ sơ đào tạo…"</p> }.into_any()
@@ -250,7 +251,12 @@ fn NewLineForm(plan_id: String, year: Option<u16>) -> impl IntoView {
     let grant_options: Vec<(String, String)> = Scale::ALL
         .iter()
         .enumerate()
-        .flat_map(|(si, s)| s.levels().into_iter().skip(1).map(move |(code, label)| (format!("{si}:{code}"), format!("{}: {label}", s.label()))))
+        .flat_map(|(si, s)| {
+            s.levels()
+                .into_iter()
+                .skip(1)
+                .map(move |(code, label)| (format!("{si}:{code}"), format!("{}: {label}", s.label())))
+        })
         .collect();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -260,7 +266,9 @@ fn NewLineForm(plan_id: String, year: Option<u16>) -> impl IntoView {
         let q = quota.get_untracked();
         let persons = q.trim().parse::<u32>().ok();
         if !q.trim().is_empty() && persons.is_none() {
-            errors.set(vec![FieldError { field: "quota".into(), message: "Chỉ tiêu phải là một số người.".into() }]);
+            errors.set(vec![FieldError {
+                field: "quota".into(), message: "Chỉ tiêu phải là một số người.".into()
+            }]);
             return;
         }
         let line = CourseLine {
@@ -349,7 +357,9 @@ fn NewLineForm(plan_id: String, year: Option<u16>) -> impl IntoView {
 /// The directive groups a line's audience rule may name: those of the plan's directives.
 fn plan_groups(state: AppState, r: &TrainingRecords, line: &CourseLine) -> Vec<Group> {
     let ids = r.plan(&line.plan_id).map(|p| p.directive_ids.clone()).unwrap_or_default();
-    state.directives.with_untracked(|all| all.iter().filter(|d| ids.contains(&d.id)).flat_map(|d| d.groups.iter().cloned()).collect())
+    state.directives.with_untracked(|all| {
+        all.iter().filter(|d| ids.contains(&d.id)).flat_map(|d| d.groups.iter().cloned()).collect()
+    })
 }
 
 #[component]
@@ -391,13 +401,37 @@ pub fn LinePage(id: String) -> impl IntoView {
                 }
                 let groups = plan_groups(state, &r, &l);
                 let n = ids.len();
-                (training::nominate(&RosterIndex::build(&roster), &groups, &r, &l.id, &ids, store::today(), now, &mut new_id), format!("Đã đề cử {n} người."))
+                (
+                    training::nominate(
+                        &RosterIndex::build(&roster),
+                        &groups,
+                        &r,
+                        &l.id,
+                        &ids,
+                        store::today(),
+                        now,
+                        &mut new_id,
+                    ),
+                    format!("Đã đề cử {n} người."),
+                )
             }
             _ if ids.is_empty() => return state.fail("Chưa đánh dấu người nào trong danh sách cử đi học."),
-            "start" => (training::start(&roster, &r, &ids, on, now, &mut new_id), format!("Đã ghi nhập học cho {} người.", ids.len())),
-            "complete" => (training::complete(&roster, &r, &ids, on, "", now, &mut new_id), format!("Đã ghi hoàn thành cho {} người.", ids.len())),
-            "fail" => (training::fail(&roster, &r, &ids, on, "", now, &mut new_id), format!("Đã ghi không hoàn thành cho {} người.", ids.len())),
-            _ => (training::withdraw(&roster, &r, &ids, on, now, &mut new_id), format!("Đã ghi rút cho {} người.", ids.len())),
+            "start" => (
+                training::start(&roster, &r, &ids, on, now, &mut new_id),
+                format!("Đã ghi nhập học cho {} người.", ids.len()),
+            ),
+            "complete" => (
+                training::complete(&roster, &r, &ids, on, "", now, &mut new_id),
+                format!("Đã ghi hoàn thành cho {} người.", ids.len()),
+            ),
+            "fail" => (
+                training::fail(&roster, &r, &ids, on, "", now, &mut new_id),
+                format!("Đã ghi không hoàn thành cho {} người.", ids.len()),
+            ),
+            _ => (
+                training::withdraw(&roster, &r, &ids, on, now, &mut new_id),
+                format!("Đã ghi rút cho {} người.", ids.len()),
+            ),
         };
         match result {
             Ok(a) => finish(a, verb),
@@ -407,13 +441,16 @@ pub fn LinePage(id: String) -> impl IntoView {
     // Đề xuất cử đi học: tick everyone a directive's suggestion list names (the officer
     // reviews the ticks before nominating).
     let from_directive = move |directive_id: String| {
-        let Some(d) = state.directives.with_untracked(|all| all.iter().find(|d| d.id == directive_id).cloned()) else { return };
+        let Some(d) = state.directives.with_untracked(|all| all.iter().find(|d| d.id == directive_id).cloned()) else {
+            return;
+        };
         let today = store::today();
         let lid = line.get_untracked().flatten().map(|l| l.id).unwrap_or_default();
         let ids: HashSet<String> = state.roster.with_untracked(|r| {
             recs.with_untracked(|t| {
                 let t = t.clone().unwrap_or_default();
-                let open: HashSet<&str> = t.enrollments_of(&lid).filter(|e| e.status.is_open()).map(|e| e.cadre_id.as_str()).collect();
+                let open: HashSet<&str> =
+                    t.enrollments_of(&lid).filter(|e| e.status.is_open()).map(|e| e.cadre_id.as_str()).collect();
                 let idx = RosterIndex::build(r);
                 let score = training::score_directive_with_records(&d, &idx, today, &t);
                 suggest(&d, &idx, today, &score.targets)
@@ -425,7 +462,10 @@ pub fn LinePage(id: String) -> impl IntoView {
         });
         let n = ids.len();
         picked.set(ids);
-        state.say(format!("Đã chọn {n} người theo danh sách đề xuất của văn bản {}: hãy xem lại trước khi đề cử.", d.number));
+        state.say(format!(
+            "Đã chọn {n} người theo danh sách đề xuất của văn bản {}: hãy xem lại trước khi đề cử.",
+            d.number
+        ));
     };
     let undo = move |_| {
         let Some((_, applied)) = last.get_untracked() else { return };
@@ -459,7 +499,9 @@ pub fn LinePage(id: String) -> impl IntoView {
                 state.roster.with(|ro| {
                     r.enrollments_of(&lid2)
                         .map(|e| {
-                            let (name, unit) = ro.cadre(&e.cadre_id).map_or((e.cadre_id.clone(), String::new()), |c| (c.full_name.clone(), ro.unit_name(&c.unit_id).to_string()));
+                            let (name, unit) = ro.cadre(&e.cadre_id).map_or((e.cadre_id.clone(), String::new()), |c| {
+                                (c.full_name.clone(), ro.unit_name(&c.unit_id).to_string())
+                            });
                             (e.clone(), name, unit)
                         })
                         .collect::<Vec<_>>()
@@ -470,9 +512,12 @@ pub fn LinePage(id: String) -> impl IntoView {
         let candidates = move || {
             let q = query.get();
             let open: HashSet<String> = recs.with(|r| {
-                r.as_ref().map_or(HashSet::new(), |r| r.enrollments_of(&lid3).filter(|e| e.status.is_open()).map(|e| e.cadre_id.clone()).collect())
+                r.as_ref().map_or(HashSet::new(), |r| {
+                    r.enrollments_of(&lid3).filter(|e| e.status.is_open()).map(|e| e.cadre_id.clone()).collect()
+                })
             });
-            let found: Option<HashSet<String>> = (!q.trim().is_empty()).then(|| state.index.with(|i| i.0.find(&q).into_iter().map(str::to_string).collect()));
+            let found: Option<HashSet<String>> = (!q.trim().is_empty())
+                .then(|| state.index.with(|i| i.0.find(&q).into_iter().map(str::to_string).collect()));
             state.roster.with(|ro| {
                 ro.cadres
                     .iter()
@@ -606,8 +651,8 @@ pub fn StatsPage() -> impl IntoView {
             years.insert(store::current_year());
             years.extend(r.aggregates.iter().flat_map(|t| t.rows.iter().map(|row| row.year)));
             let year_list: Vec<u16> = years.iter().copied().collect();
-            let chart = crate::domain::chart::dispatch_plot(r, &year_list);
-            let own_table = crate::domain::tables::dispatch_table(r, &year_list);
+            let chart = dtbd_domain::chart::dispatch_plot(r, &year_list);
+            let own_table = dtbd_domain::tables::dispatch_table(r, &year_list);
             let manual = |y: u16, k: TrainingKind| r.aggregate_total(y, k, CountUnit::Attendances).map(|n| format_thousands(n as u64)).unwrap_or_else(|| "-".into());
             let own = view! {
                 <h2>"Số lượt cử đi theo năm"</h2>
@@ -659,7 +704,7 @@ fn aggregate_table(t: &DispatchTable) -> impl IntoView {
     view! {
         <section class="aggregate">
             <h2>{t.title.clone()}</h2>
-            <crate::ui::report_table::CsvButton table=crate::domain::tables::aggregate_table(t)/>
+            <crate::ui::report_table::CsvButton table=dtbd_domain::tables::aggregate_table(t)/>
             <p class="note aggregate-label">{format!("Số liệu nhập tay trước khi dùng ứng dụng. {} Đơn vị: {}. {}", DispatchTable::LABEL, t.unit.label().to_lowercase(), t.source)}</p>
             <div class="table-scroll">
                 <table class="status-table stats-aggregate">

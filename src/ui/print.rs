@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::directive::Date;
-use crate::domain::document::ReportHead;
 use crate::store::{self, prefs};
+use dtbd_domain::directive::Date;
+use dtbd_domain::document::ReportHead;
 
 const PREF: &str = "report_head";
 
@@ -22,7 +22,13 @@ pub fn load_head() -> RwSignal<ReportHead> {
     signal
 }
 
-fn text_field(head: RwSignal<ReportHead>, id: &'static str, label: &'static str, get: fn(&ReportHead) -> &String, set: fn(&mut ReportHead, String)) -> impl IntoView {
+fn text_field(
+    head: RwSignal<ReportHead>,
+    id: &'static str,
+    label: &'static str,
+    get: fn(&ReportHead) -> &String,
+    set: fn(&mut ReportHead, String),
+) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id>{label}</label>
@@ -58,7 +64,11 @@ pub fn ReportHeadForm(head: RwSignal<ReportHead>, date: RwSignal<Date>) -> impl 
 
 /// The official header block, place-date line and title.
 #[component]
-pub fn ReportHeader(head: RwSignal<ReportHead>, date: RwSignal<Date>, #[prop(into)] title: Signal<String>) -> impl IntoView {
+pub fn ReportHeader(
+    head: RwSignal<ReportHead>,
+    date: RwSignal<Date>,
+    #[prop(into)] title: Signal<String>,
+) -> impl IntoView {
     view! {
         <header class="doc-header report-head">
             <div class="doc-left">

@@ -4,13 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::domain::directive::{score_directive, RosterIndex};
-use crate::domain::progress::{progress_plots, progress_report, progress_summary, progress_table};
-use crate::domain::training::score_directive_with_records;
 use crate::ui::app::{AppState, Route};
 use crate::ui::chart::PlotView;
 use crate::ui::print::{load_head, today, ReportHeadForm, ReportHeader, Signature};
 use crate::ui::report_table::TableView;
+use dtbd_domain::directive::{score_directive, RosterIndex};
+use dtbd_domain::progress::{progress_plots, progress_report, progress_summary, progress_table};
+use dtbd_domain::training::score_directive_with_records;
 
 #[component]
 pub fn ProgressPage(id: String) -> impl IntoView {
@@ -40,7 +40,11 @@ pub fn ProgressPage(id: String) -> impl IntoView {
         let Some(d) = directive.get() else {
             return view! { <section class="page"><h1>"Không tìm thấy văn bản"</h1></section> }.into_any();
         };
-        let name = if d.number.is_empty() { d.kind.label().to_lowercase() } else { format!("{} số {}", d.kind.label().to_lowercase(), d.number) };
+        let name = if d.number.is_empty() {
+            d.kind.label().to_lowercase()
+        } else {
+            format!("{} số {}", d.kind.label().to_lowercase(), d.number)
+        };
         let title = format!("BÁO CÁO\nTiến độ thực hiện {name}");
         let subtitle = d.title.clone();
         let d2 = d.clone();

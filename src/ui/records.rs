@@ -7,8 +7,8 @@ use std::cell::OnceCell;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::training::{self, Change, TrainingRecords};
 use crate::ui::app::{db, AppState};
+use dtbd_domain::training::{self, Change, TrainingRecords};
 
 thread_local! {
     static TRAINING: OnceCell<ArcRwSignal<Option<TrainingRecords>>> = const { OnceCell::new() };
@@ -23,7 +23,10 @@ pub fn training(state: AppState) -> RwSignal<Option<TrainingRecords>> {
                 // Another tab wrote training records: read them again.
                 let heard = s.clone();
                 crate::store::broadcast::listen(move |w| {
-                    if ["plans", "course_lines", "enrollments", "history", "aggregates", "baselines"].iter().any(|s| w.touches(s)) {
+                    if ["plans", "course_lines", "enrollments", "history", "aggregates", "baselines"]
+                        .iter()
+                        .any(|s| w.touches(s))
+                    {
                         let heard = heard.clone();
                         spawn_local(async move {
                             match db().load_training().await {

@@ -6,9 +6,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::table::{Cell, Table};
-use crate::domain::tables::csv_name;
 use crate::store::{files, xlsx};
+use dtbd_domain::table::{Cell, Table};
+use dtbd_domain::tables::csv_name;
 
 /// "Tải Excel (.xlsx)": one sheet, written by the worker; the error, if any, in `error`.
 fn excel_button(table: Table, error: RwSignal<Option<String>>) -> impl IntoView {

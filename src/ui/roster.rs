@@ -8,12 +8,12 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use crate::domain::levels::Level;
-use crate::domain::listing::row_window;
-use crate::domain::text::compare_names;
 use crate::store::prefs;
 use crate::ui::app::{enter_demo, AppState, Route};
 use crate::ui::collate::Collator;
+use dtbd_domain::levels::Level;
+use dtbd_domain::listing::row_window;
+use dtbd_domain::text::compare_names;
 
 /// Height of one row in CSS pixels, margin included (`.cadre-list.virtual li` in the
 /// stylesheet says the same).
@@ -24,7 +24,6 @@ fn rows_in_view() -> usize {
     let h = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|v| v.as_f64()).unwrap_or(1200.0);
     (h as usize).div_ceil(ROW_H) + 1
 }
-
 
 #[component]
 pub fn RosterPage() -> impl IntoView {
@@ -47,7 +46,9 @@ pub fn RosterPage() -> impl IntoView {
         let collator = Collator::vietnamese();
         state.roster.with(|r| {
             let mut order: Vec<usize> = (0..r.cadres.len()).collect();
-            order.sort_by(|&a, &b| compare_names(&r.cadres[a].full_name, &r.cadres[b].full_name, &|x, y| collator.cmp(x, y)));
+            order.sort_by(|&a, &b| {
+                compare_names(&r.cadres[a].full_name, &r.cadres[b].full_name, &|x, y| collator.cmp(x, y))
+            });
             order
         })
     });
@@ -66,7 +67,9 @@ pub fn RosterPage() -> impl IntoView {
                     .filter(|&i| {
                         let c = &r.cadres[i];
                         hits.contains(c.id.as_str())
-                            && units.as_ref().is_none_or(|u| u.contains(&c.unit_id) || c.positions.iter().any(|p| u.contains(&p.unit_id)))
+                            && units.as_ref().is_none_or(|u| {
+                                u.contains(&c.unit_id) || c.positions.iter().any(|p| u.contains(&p.unit_id))
+                            })
                     })
                     .collect::<Vec<usize>>()
             })
@@ -219,4 +222,3 @@ pub fn RosterPage() -> impl IntoView {
         </section>
     }
 }
-

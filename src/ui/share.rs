@@ -9,13 +9,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::snapshot::{
-    self, export_reminder, Choice, Counts, Dataset, Kind, ExportScope, ExportedBy, Preview, RecordChange, Resolutions, Scope, SnapshotError, Status,
-    MAX_SNAPSHOT_BYTES,
-};
-use crate::domain::envelope;
 use crate::store::{self, crypto, files, prefs, Backup, BackupReason};
 use crate::ui::app::{db, AppState, Route};
+use dtbd_domain::envelope;
+use dtbd_domain::snapshot::{
+    self, export_reminder, Choice, Counts, Dataset, ExportScope, ExportedBy, Kind, Preview, RecordChange, Resolutions,
+    Scope, SnapshotError, Status, MAX_SNAPSHOT_BYTES,
+};
 
 /// Changes listed in the preview besides the conflicts (which are all listed).
 const LISTED_CHANGES: usize = 200;
@@ -40,11 +40,21 @@ struct Pending {
 enum Import {
     Idle,
     Busy(String),
-    Failed { file: String, errors: Vec<String> },
+    Failed {
+        file: String,
+        errors: Vec<String>,
+    },
     Ready(Arc<Pending>),
     /// An encrypted file waiting for its passphrase (with the last attempt's error).
-    Locked { file: String, bytes: Arc<Vec<u8>>, error: Option<String> },
-    Done { file: String, counts: Counts },
+    Locked {
+        file: String,
+        bytes: Arc<Vec<u8>>,
+        error: Option<String>,
+    },
+    Done {
+        file: String,
+        counts: Counts,
+    },
 }
 
 fn mb(bytes: f64) -> String {
@@ -58,7 +68,9 @@ async fn check_file(file: web_sys::File) -> Import {
     let failed = |errors: Vec<String>| Import::Failed { file: file.name(), errors };
     // Refused before a byte is read.
     if file.size() > MAX_SNAPSHOT_BYTES as f64 {
-        return failed(vec![SnapshotError::TooLarge { bytes: file.size() as usize, limit: MAX_SNAPSHOT_BYTES }.message()]);
+        return failed(vec![
+            SnapshotError::TooLarge { bytes: file.size() as usize, limit: MAX_SNAPSHOT_BYTES }.message()
+        ]);
     }
     let bytes = match files::read_file(&file).await {
         Ok(b) => b,
@@ -86,7 +98,8 @@ async fn check_bytes(name: String, bytes: Vec<u8>) -> Import {
                 Scope::All => "Toàn bộ dữ liệu".to_string(),
                 Scope::Subtree { unit_name, .. } => format!("Đơn vị {unit_name} và các đơn vị trực thuộc"),
             };
-            let (sender, from, exported_at) = (s.exported_by.sender.clone(), s.exported_by.unit_name.clone(), s.exported_at);
+            let (sender, from, exported_at) =
+                (s.exported_by.sender.clone(), s.exported_by.unit_name.clone(), s.exported_at);
             let incoming = s.into_dataset();
             let preview = snapshot::preview(&local, &incoming);
             Import::Ready(Arc::new(Pending {
@@ -111,7 +124,9 @@ async fn check_bytes(name: String, bytes: Vec<u8>) -> Import {
 async fn restore(state: AppState, b: Backup) -> Result<(), String> {
     let current = db().load_dataset().await.map_err(|e| e.0)?;
     let what = match b.reason {
-        BackupReason::Import => format!("bản sao lưu lúc {} (trước khi nhập {})", store::local_datetime(b.created_at), b.source),
+        BackupReason::Import => {
+            format!("bản sao lưu lúc {} (trước khi nhập {})", store::local_datetime(b.created_at), b.source)
+        }
         BackupReason::Restore => format!("bản sao lưu lúc {}", store::local_datetime(b.created_at)),
     };
     let mine = Backup::of(&current, BackupReason::Restore, what, "");
@@ -174,9 +189,11 @@ fn change_view(c: &RecordChange, resolutions: RwSignal<Resolutions>) -> impl Int
     };
     let pick = move |ch: Choice| {
         let key = key.clone();
-        move |_| resolutions.update(|r| {
-            r.records.insert(key.clone(), ch);
-        })
+        move |_| {
+            resolutions.update(|r| {
+                r.records.insert(key.clone(), ch);
+            })
+        }
     };
     let (mine_c, mine_p, theirs_c, theirs_p) = (choice.clone(), choice.clone(), choice.clone(), choice);
     let diff = (!c.diff.is_empty()).then(|| {
@@ -234,7 +251,9 @@ pub fn SharePage() -> impl IntoView {
     let unit_options = move || {
         state.roster.with(|r| {
             std::iter::once((String::new(), "Toàn bộ dữ liệu".to_string()))
-                .chain(r.units_tree().into_iter().map(|(u, depth)| (u.id.clone(), format!("{}{} (và trực thuộc)", "\u{00a0}\u{00a0}".repeat(depth), u.name))))
+                .chain(r.units_tree().into_iter().map(|(u, depth)| {
+                    (u.id.clone(), format!("{}{} (và trực thuộc)", "\u{00a0}\u{00a0}".repeat(depth), u.name))
+                }))
                 .collect::<Vec<_>>()
         })
     };
@@ -267,7 +286,11 @@ pub fn SharePage() -> impl IntoView {
                 } else {
                     (ExportScope::Subtree(unit_id.clone()), data.roster.unit(&unit_id))
                 };
-                let by = ExportedBy { unit_id: unit.map(|u| u.id.clone()), unit_name: unit.map(|u| u.name.clone()).unwrap_or_default(), sender: who };
+                let by = ExportedBy {
+                    unit_id: unit.map(|u| u.id.clone()),
+                    unit_name: unit.map(|u| u.name.clone()).unwrap_or_default(),
+                    sender: who,
+                };
                 let now = store::now();
                 let snap = snapshot::export(&data, &export_scope, by, BTreeMap::new(), now)
                     .ok_or_else(|| "Không tìm thấy đơn vị đã chọn: hãy chọn lại phạm vi.".to_string())?;
@@ -278,7 +301,8 @@ pub fn SharePage() -> impl IntoView {
                     name.push_str(".gz");
                 }
                 let r = &snap.records;
-                let what = format!("{} đơn vị, {} cán bộ, {} văn bản", r.units.len(), r.cadres.len(), r.directives.len());
+                let what =
+                    format!("{} đơn vị, {} cán bộ, {} văn bản", r.units.len(), r.cadres.len(), r.directives.len());
                 let json = snap.to_json();
                 let text = match &secret {
                     Some(p) => crypto::encrypt(json.as_bytes(), p).await.map_err(|e| e.0)?,
@@ -432,7 +456,8 @@ pub fn SharePage() -> impl IntoView {
             }
         });
     };
-    let import_view = move || match import.get() {
+    let import_view = move || {
+        match import.get() {
         Import::Idle => ().into_any(),
         Import::Locked { file, bytes, error } => {
             let f = file.clone();
@@ -509,6 +534,7 @@ pub fn SharePage() -> impl IntoView {
             }
             .into_any()
         }
+    }
     };
 
     view! {
@@ -649,7 +675,10 @@ pub fn BackupsPage() -> impl IntoView {
         spawn_local(async move {
             match restore(state, b.clone()).await {
                 Ok(()) => {
-                    state.say(format!("Đã khôi phục bản sao lưu lúc {}. Dữ liệu trước đó cũng đã được sao lưu.", store::local_datetime(b.created_at)));
+                    state.say(format!(
+                        "Đã khôi phục bản sao lưu lúc {}. Dữ liệu trước đó cũng đã được sao lưu.",
+                        store::local_datetime(b.created_at)
+                    ));
                     reload();
                 }
                 Err(e) => state.fail(e),

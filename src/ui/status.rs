@@ -4,16 +4,16 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::directive::RosterIndex;
-use crate::domain::report::{status_report, Part, StatusReport};
-use crate::domain::tables::{status_table, GroupTable};
 use crate::store;
 use crate::ui::app::{AppState, Route};
-use crate::domain::chart::cross_share_plot;
-use crate::domain::report::{cross_tab, Bands};
 use crate::ui::chart::PlotView;
 use crate::ui::print::{load_head, today, ReportHeadForm, ReportHeader, Signature};
 use crate::ui::report_table::TableView;
+use dtbd_domain::chart::cross_share_plot;
+use dtbd_domain::directive::RosterIndex;
+use dtbd_domain::report::{cross_tab, Bands};
+use dtbd_domain::report::{status_report, Part, StatusReport};
+use dtbd_domain::tables::{status_table, GroupTable};
 
 #[component]
 pub fn StatusPage(id: String) -> impl IntoView {
@@ -24,9 +24,10 @@ pub fn StatusPage(id: String) -> impl IntoView {
     let merge = RwSignal::new(true);
     let key = id.clone();
     let directive = Memo::new(move |_| state.directives.with(|all| all.iter().find(|d| d.id == key).cloned()));
-    let chosen: RwSignal<Vec<String>> = RwSignal::new(
-        directive.with_untracked(|d| d.as_ref().map(|d| d.groups.iter().map(|g| g.id.clone()).collect()).unwrap_or_default()),
-    );
+    let chosen: RwSignal<Vec<String>> =
+        RwSignal::new(directive.with_untracked(|d| {
+            d.as_ref().map(|d| d.groups.iter().map(|g| g.id.clone()).collect()).unwrap_or_default()
+        }));
     let reports = Memo::new(move |_| {
         let year = year.get();
         let merge = merge.get();
@@ -48,14 +49,20 @@ pub fn StatusPage(id: String) -> impl IntoView {
         let (year, chosen) = (year.get(), chosen.get());
         directive.with(|d| {
             d.as_ref().map(|d| {
-                state.roster.with(|r| cross_share_plot("Cơ cấu trình độ chuyên môn theo nhóm", &cross_tab(d, &RosterIndex::build(r), &chosen, Bands::Professional, year)))
+                state.roster.with(|r| {
+                    cross_share_plot(
+                        "Cơ cấu trình độ chuyên môn theo nhóm",
+                        &cross_tab(d, &RosterIndex::build(r), &chosen, Bands::Professional, year),
+                    )
+                })
             })
         })
     });
     let kind = RwSignal::new(GroupTable::Degree);
     let table = Memo::new(move |_| {
         let (kind, year, chosen) = (kind.get(), year.get(), chosen.get());
-        directive.with(|d| d.as_ref().map(|d| state.roster.with(|r| kind.build(d, &RosterIndex::build(r), &chosen, year))))
+        directive
+            .with(|d| d.as_ref().map(|d| state.roster.with(|r| kind.build(d, &RosterIndex::build(r), &chosen, year))))
     });
 
     move || {
@@ -136,13 +143,15 @@ fn rows(title: &'static str, parts: &[Part]) -> impl IntoView {
     parts
         .iter()
         .enumerate()
-        .map(|(i, p)| view! {
-            <tr>
-                {(i == 0).then(|| view! { <th scope="rowgroup" rowspan=n.to_string()>{title}</th> })}
-                <td>{p.label.clone()}</td>
-                <td class="num">{format!("{:02}", p.count)}</td>
-                <td class="num">{p.share_text()}</td>
-            </tr>
+        .map(|(i, p)| {
+            view! {
+                <tr>
+                    {(i == 0).then(|| view! { <th scope="rowgroup" rowspan=n.to_string()>{title}</th> })}
+                    <td>{p.label.clone()}</td>
+                    <td class="num">{format!("{:02}", p.count)}</td>
+                    <td class="num">{p.share_text()}</td>
+                </tr>
+            }
         })
         .collect_view()
         .into_any()

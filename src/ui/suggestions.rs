@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::directive::{score_directive, suggest, Batch, RosterIndex};
 use crate::store;
 use crate::ui::app::{AppState, Route};
 use crate::ui::directive::DocumentHeader;
+use dtbd_domain::directive::{score_directive, suggest, Batch, RosterIndex};
 
 #[component]
 pub fn SuggestionsPage(id: String) -> impl IntoView {

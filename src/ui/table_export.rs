@@ -6,9 +6,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::table::Table;
 use crate::store::xlsx;
 use crate::ui::app::AppState;
+use dtbd_domain::table::Table;
 
 /// Two buttons exporting `tables()` as `<base>.xlsx` (one sheet per table) or `<base>.csv`
 /// (the first table; a CSV holds one).
@@ -28,7 +28,8 @@ pub fn TableExport(#[prop(into)] tables: Signal<Vec<Table>>, #[prop(into)] base:
         busy.set(true);
         let base = base.get_value();
         spawn_local(async move {
-            let done = if as_xlsx { xlsx::download_xlsx(&list, &base).await } else { xlsx::download_csv(&list[0], &base) };
+            let done =
+                if as_xlsx { xlsx::download_xlsx(&list, &base).await } else { xlsx::download_csv(&list[0], &base) };
             match done {
                 Ok(name) => state.say(format!("Đã xuất tệp {name}.")),
                 Err(e) => state.fail(e.0),

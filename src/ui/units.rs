@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::model::{GovLevel, RecordMeta, Region, Unit, UnitKind};
-use crate::domain::roster::FieldError;
 use crate::store;
 use crate::ui::app::AppState;
 use crate::ui::widgets::{code_select, conflict_actions, error_for, error_summary, field, options};
+use dtbd_domain::model::{GovLevel, RecordMeta, Region, Unit, UnitKind};
+use dtbd_domain::roster::FieldError;
 
 fn blank_unit(parent_id: Option<String>) -> Unit {
     Unit {

@@ -2,10 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::domain::roster::FieldError;
+use dtbd_domain::roster::FieldError;
 
 /// The error message for `field`, if the last save attempt found one.
-pub fn error_for(errors: RwSignal<Vec<FieldError>>, field: impl Into<String>) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+pub fn error_for(
+    errors: RwSignal<Vec<FieldError>>,
+    field: impl Into<String>,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
     let field: String = field.into();
     move || errors.with(|e| e.iter().find(|e| e.field == field).map(|e| e.message.clone()))
 }
@@ -49,7 +52,11 @@ pub fn field(
 }
 
 /// Options list of a labelled enum: `(code, label)` pairs.
-pub fn options<T: Copy>(all: &[T], code: impl Fn(T) -> &'static str, label: impl Fn(T) -> &'static str) -> Vec<(String, String)> {
+pub fn options<T: Copy>(
+    all: &[T],
+    code: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> &'static str,
+) -> Vec<(String, String)> {
     all.iter().map(|v| (code(*v).to_string(), label(*v).to_string())).collect()
 }
 
@@ -57,20 +64,26 @@ pub fn options<T: Copy>(all: &[T], code: impl Fn(T) -> &'static str, label: impl
 pub fn error_summary(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     move || {
         let e = errors.get();
-        (!e.is_empty()).then(|| view! {
-            <div class="error-summary" role="alert">
-                <p>"Chưa lưu. Hãy sửa các mục sau:"</p>
-                <ul>{e.into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}</ul>
-            </div>
+        (!e.is_empty()).then(|| {
+            view! {
+                <div class="error-summary" role="alert">
+                    <p>"Chưa lưu. Hãy sửa các mục sau:"</p>
+                    <ul>{e.into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}</ul>
+                </div>
+            }
         })
     }
 }
 
 /// After a refused save because another tab saved the record first (see
 /// `domain::roster::CONFLICT_FIELD`): load the stored version, or overwrite it knowingly.
-pub fn conflict_actions(errors: RwSignal<Vec<FieldError>>, reload: impl Fn() + Copy + Send + Sync + 'static, overwrite: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+pub fn conflict_actions(
+    errors: RwSignal<Vec<FieldError>>,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+    overwrite: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     move || {
-        errors.with(|e| e.iter().any(|e| e.field == crate::domain::roster::CONFLICT_FIELD)).then(|| view! {
+        errors.with(|e| e.iter().any(|e| e.field == dtbd_domain::roster::CONFLICT_FIELD)).then(|| view! {
             <div class="row-actions conflict-actions" role="group" aria-label="Xung đột phiên bản">
                 <button type="button" class="btn" on:click=move |_| reload()>"Tải bản đang lưu"</button>
                 <button type="button" class="btn danger" on:click=move |_| overwrite()>"Ghi đè bằng bản của tôi"</button>

@@ -1,0 +1,451 @@
+//! Văn bản chỉ đạo (directive): a nghị quyết, kết luận, đề án or kế hoạch held as data — its
+//! header, its sections in the document's own numbering, the groups it speaks of (nhóm đối
+//! tượng), its targets (chỉ tiêu) and training needs (nhu cầu đào tạo) — and the engine that
+//! scores every target against the roster and says who to send next.
+//!
+//! Everything here is pure: no clock (the date is passed in), no randomness, no I/O.
+//!
+//! - [`group`]: rules over the roster that define a group.
+//! - [`target`]: target kinds, milestones, comparators, training needs.
+//! - [`index`]: the roster indexed once per scoring pass (per-cadre facts, interned titles).
+//! - [`score`]: scoring at a date, statuses, Vietnamese number formatting.
+//! - [`suggest`]: who to send next (danh sách đề xuất cử đi học).
+//! - [`describe`]: the Vietnamese sentence of a target, need or group, generated from its rule.
+//! - [`edit`]: editing operations (sections, items, targets, needs, groups) with undo.
+//! - [`draft`]: flat, string-typed form drafts of targets, groups and needs, built with
+//!   Vietnamese messages naming the form field.
+//! - [`fixtures`]: a deterministic generated roster for benches and tests.
+
+pub mod describe;
+pub mod draft;
+pub mod edit;
+pub mod fixtures;
+pub mod group;
+pub mod index;
+pub mod score;
+pub mod suggest;
+pub mod target;
+mod validate;
+
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::model::{Id, RecordMeta};
+use super::roster::FieldError;
+
+pub use describe::{describe_criteria, describe_need, describe_rule, describe_target, Describer};
+pub use draft::{
+    CriterionDraft, CriterionKind, GroupDraft, MeasureKind, MilestoneDraft, NeedDraft, TargetDraft, UnitDraft,
+    WindowKind,
+};
+pub use edit::{next_number, Direction, Removed};
+pub use group::{GroupRule, MatchHow, TextMatch, UnitFilter};
+pub use index::{Bits, RosterIndex};
+pub use score::{
+    format_count, format_percent, format_persons, format_share, format_thousands, percent_tenths, record_years,
+    score_directive, score_directive_full, AmountUnit, DirectiveScore, GroupTally, NeedScore, RecordCount,
+    RecordSource, Status, TargetScore, UnitTally, Value,
+};
+pub use suggest::{suggest, Batch, SuggestReason, Suggestion};
+pub use target::{
+    Comparator, Criterion, EventKind, Measure, Milestone, Reported, StatedBaseline, Target, TrainingNeed, Window,
+};
+
+crate::model::labelled_enum! {
+    /// Loại văn bản.
+    DirectiveKind {
+        /// Nghị quyết.
+        Resolution = "nghi_quyet", "Nghị quyết";
+        /// Kết luận.
+        Conclusion = "ket_luan", "Kết luận";
+        /// Đề án.
+        Scheme = "de_an", "Đề án";
+        /// Kế hoạch.
+        Plan = "ke_hoach", "Kế hoạch";
+        /// Chỉ thị.
+        Instruction = "chi_thi", "Chỉ thị";
+        /// Chương trình hành động.
+        Programme = "chuong_trinh", "Chương trình";
+        /// Quyết định.
+        Decision = "quyet_dinh", "Quyết định";
+        /// Báo cáo (sơ kết, tổng kết).
+        Report = "bao_cao", "Báo cáo";
+        /// Loại khác.
+        Other = "khac", "Văn bản khác";
+    }
+}
+
+/// A calendar date (ngày tháng năm), serialised as `"YYYY-MM-DD"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Năm.
+    pub year: u16,
+    /// Tháng (1-12).
+    pub month: u8,
+    /// Ngày (1-31).
+    pub day: u8,
+}
+
+impl Date {
+    /// A date; `None` when it does not exist on the calendar.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
+        let d = Date { year, month, day };
+        ((1..=12).contains(&month) && day >= 1 && day <= d.days_in_month() && (1..=9999).contains(&year)).then_some(d)
+    }
+
+    /// 1 January of `year`.
+    pub fn start_of_year(year: u16) -> Self {
+        Date { year, month: 1, day: 1 }
+    }
+
+    /// 31 December of `year` ("đến năm 2025" means by the end of 2025).
+    pub fn end_of_year(year: u16) -> Self {
+        Date { year, month: 12, day: 31 }
+    }
+
+    fn days_in_month(self) -> u8 {
+        match self.month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            _ => {
+                let y = self.year;
+                if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) {
+                    29
+                } else {
+                    28
+                }
+            }
+        }
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian).
+    pub fn days(self) -> i64 {
+        let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// Vietnamese long form: "ngày 03 tháng 02 năm 2021".
+    pub fn long_vi(self) -> String {
+        format!("ngày {:02} tháng {:02} năm {}", self.day, self.month, self.year)
+    }
+
+    /// Short form: "03/02/2021".
+    pub fn short_vi(self) -> String {
+        format!("{:02}/{:02}/{}", self.day, self.month, self.year)
+    }
+
+    /// Parses "YYYY-MM-DD".
+    pub fn parse(s: &str) -> Option<Self> {
+        let mut it = s.trim().splitn(3, '-');
+        let y = it.next()?.parse().ok()?;
+        let m = it.next()?.parse().ok()?;
+        let d = it.next()?.parse().ok()?;
+        Date::new(y, m, d)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("ngày không hợp lệ \"{s}\" (cần dạng YYYY-MM-DD)")))
+    }
+}
+
+/// Giai đoạn: the years a directive covers ("2021 - 2025").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    /// Từ năm.
+    pub from: u16,
+    /// Đến năm.
+    pub to: u16,
+}
+
+/// Người ký: the signature block ("T/M BAN THƯỜNG VỤ / BÍ THƯ / Nguyễn Văn Hùng").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Signer {
+    /// Thẩm quyền ký ("T/M BAN THƯỜNG VỤ").
+    #[serde(default)]
+    pub on_behalf: String,
+    /// Chức vụ ("BÍ THƯ").
+    #[serde(default)]
+    pub position: String,
+    /// Họ tên.
+    #[serde(default)]
+    pub name: String,
+}
+
+/// Nhóm đối tượng: a named group a target speaks of.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// Mã nhóm (unique in the directive).
+    pub id: String,
+    /// Tên nhóm as the document names it.
+    pub name: String,
+    /// The rule over the roster.
+    pub rule: GroupRule,
+    /// The size the document states ("tổng số 42 đồng chí"), for comparison with the roster.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_count: Option<u32>,
+    /// Ghi chú (e.g. how the rule approximates the document's wording).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Mục: a section keeping the document's own numbering ("I-", "2.1.", "a-", "+") and text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// Mã (unique in the directive).
+    pub id: String,
+    /// Số thứ tự exactly as printed: "I-", "II.", "2.", "2.1.", "a-", "a)", "-", "+", "Phần I".
+    #[serde(default)]
+    pub number: String,
+    /// Tiêu đề.
+    #[serde(default)]
+    pub heading: String,
+    /// Lời văn of the section (optional).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    /// Các ý in the section.
+    #[serde(default)]
+    pub items: Vec<Item>,
+    /// Mục con.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+}
+
+/// Ý: one paragraph or bullet of a section, with the targets and needs it states.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    /// Mã (unique in the directive).
+    pub id: String,
+    /// Dấu đầu dòng or number as printed ("-", "+", "1", "").
+    #[serde(default)]
+    pub number: String,
+    /// The paragraph, verbatim.
+    #[serde(default)]
+    pub text: String,
+    /// Chỉ tiêu stated in this paragraph.
+    #[serde(default)]
+    pub targets: Vec<Target>,
+    /// Nhu cầu đào tạo stated in this paragraph.
+    #[serde(default)]
+    pub needs: Vec<TrainingNeed>,
+    /// Ghi chú.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Văn bản chỉ đạo: header, groups and the section tree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Directive {
+    /// Mã.
+    pub id: Id,
+    /// Loại văn bản.
+    pub kind: DirectiveKind,
+    /// Số, ký hiệu ("37-KL/TU").
+    #[serde(default)]
+    pub number: String,
+    /// Ngày ban hành.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// Cơ quan ban hành as the header's left block prints it ("TỈNH UỶ QUẢNG TRỊ").
+    pub issuer: String,
+    /// Tập thể quyết định, when the body differs from the header ("Ban Thường vụ Tỉnh ủy").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub authority: String,
+    /// Địa danh ("Đông Hà").
+    #[serde(default)]
+    pub place: String,
+    /// Trích yếu.
+    pub title: String,
+    /// Giai đoạn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// Đơn vị phạm vi: when set, every group is limited to cadres working in this unit's subtree.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope_unit_id: Option<Id>,
+    /// Phạm vi in words ("huyện Hoàng Su Phì").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub scope: String,
+    /// Người ký.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer: Option<Signer>,
+    /// Where the template comes from (seed file), if any.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// Nhóm đối tượng.
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    /// Các mục.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// Version and update time (for the store).
+    #[serde(default)]
+    pub meta: RecordMeta,
+}
+
+impl Directive {
+    /// Reads a directive from JSON and validates it. Errors say what is wrong and where, in
+    /// Vietnamese (`field` is a path such as `sections[1].items[0].targets[2].milestones[0]`).
+    pub fn from_json(json: &str) -> Result<Directive, Vec<FieldError>> {
+        let d: Directive = serde_json::from_str(json).map_err(|e| {
+            vec![FieldError {
+                field: format!("dòng {}, cột {}", e.line(), e.column()),
+                message: format!(
+                    "Tệp văn bản không đọc được (dòng {}, cột {}): {}",
+                    e.line(),
+                    e.column(),
+                    translate_serde(&e.to_string())
+                ),
+            }]
+        })?;
+        let errors = d.validate();
+        if errors.is_empty() {
+            Ok(d)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The directive as pretty JSON (what templates and exports hold).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a directive always serialises")
+    }
+
+    /// Every rule the directive must meet before it is saved. Empty when valid.
+    pub fn validate(&self) -> Vec<FieldError> {
+        validate::validate(self)
+    }
+
+    /// The group with this id.
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// Every section, depth first (document order), with its depth (0 = top).
+    pub fn sections_flat(&self) -> Vec<(&Section, usize)> {
+        fn walk<'a>(s: &'a [Section], depth: usize, out: &mut Vec<(&'a Section, usize)>) {
+            for x in s {
+                out.push((x, depth));
+                walk(&x.sections, depth + 1, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.sections, 0, &mut out);
+        out
+    }
+
+    /// Every target in document order.
+    pub fn targets(&self) -> Vec<&Target> {
+        self.sections_flat().into_iter().flat_map(|(s, _)| s.items.iter().flat_map(|i| i.targets.iter())).collect()
+    }
+
+    /// Every training need in document order.
+    pub fn needs(&self) -> Vec<&TrainingNeed> {
+        self.sections_flat().into_iter().flat_map(|(s, _)| s.items.iter().flat_map(|i| i.needs.iter())).collect()
+    }
+
+    /// The target with this id.
+    pub fn target(&self, id: &str) -> Option<&Target> {
+        self.targets().into_iter().find(|t| t.id == id)
+    }
+
+    /// The section holding the item that holds target `id`, with the chain of section numbers
+    /// ("III-", "2.", "a-") for display.
+    pub fn target_path(&self, id: &str) -> Option<Vec<String>> {
+        fn walk(s: &[Section], id: &str, path: &mut Vec<String>) -> bool {
+            for x in s {
+                path.push(if x.number.is_empty() { x.heading.clone() } else { x.number.clone() });
+                if x.items.iter().any(|i| i.targets.iter().any(|t| t.id == id)) || walk(&x.sections, id, path) {
+                    return true;
+                }
+                path.pop();
+            }
+            false
+        }
+        let mut path = Vec::new();
+        walk(&self.sections, id, &mut path).then_some(path)
+    }
+
+    /// When the straight path of progress starts: the directive's date, else the start of its
+    /// period.
+    pub fn start_date(&self) -> Option<Date> {
+        self.date.or_else(|| self.period.map(|p| Date::start_of_year(p.from)))
+    }
+
+    /// A copy with fresh ids for the record (copying a template into the user's directives).
+    pub fn copy_as(&self, id: Id) -> Directive {
+        let mut d = self.clone();
+        d.id = id;
+        d.meta = RecordMeta::default();
+        d
+    }
+}
+
+/// One line of `public/templates/index.json`: a built-in template the app can fetch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateEntry {
+    /// Mã mẫu ("000").
+    pub id: String,
+    /// File name under `templates/`.
+    pub file: String,
+    /// Loại văn bản.
+    pub kind: DirectiveKind,
+    /// Số, ký hiệu.
+    #[serde(default)]
+    pub number: String,
+    /// Cơ quan ban hành.
+    pub issuer: String,
+    /// Trích yếu.
+    pub title: String,
+    /// Ngày ban hành.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+}
+
+/// Reads `templates/index.json`.
+pub fn parse_template_index(json: &str) -> Result<Vec<TemplateEntry>, String> {
+    serde_json::from_str(json).map_err(|e| format!("Danh mục mẫu không đọc được: {}", translate_serde(&e.to_string())))
+}
+
+/// Puts the most common serde messages into Vietnamese, keeping the detail.
+fn translate_serde(msg: &str) -> String {
+    let mut m = msg.to_string();
+    for (en, vi) in [
+        ("missing field", "thiếu trường"),
+        ("unknown variant", "giá trị không hợp lệ"),
+        ("expected one of", "cần một trong"),
+        ("unknown field", "trường không xác định"),
+        ("invalid type", "sai kiểu dữ liệu"),
+        ("expected", "cần"),
+        ("at line", "tại dòng"),
+        ("column", "cột"),
+        ("EOF while parsing", "tệp kết thúc đột ngột khi đọc"),
+    ] {
+        m = m.replace(en, vi);
+    }
+    m
+}

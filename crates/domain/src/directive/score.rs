@@ -1,0 +1,864 @@
+//! Chấm điểm: every target of a directive at a date, against an indexed roster.
+//!
+//! Status (trạng thái):
+//! - **đạt**: the value meets the active milestone;
+//! - **đúng tiến độ**: at or above the straight path from the baseline at the directive's date
+//!   to the milestone's value at its deadline (31 December of its year);
+//! - **chậm**: below that path;
+//! - **quá hạn**: the last deadline has passed and the value does not meet it;
+//! - **không chấm được**: directional, no number, an empty group, or a measure that needs
+//!   course records (shown as "chưa có dữ liệu", never a made-up number).
+//!
+//! Gap (số người còn thiếu) for a share p% of N: ceil(p·N/100) − count for "ít nhất"
+//! and "duy trì"; floor(p·N/100) + 1 − count for "trên"; ceil(0,95·p·N/100) − count for
+//! "khoảng". A range uses its lower end.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::group::Evaluator;
+use super::index::{Bits, RosterIndex, NONE};
+use super::target::{Comparator, Measure, Milestone, Target};
+use super::{Date, Directive};
+
+/// Trạng thái of a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Đạt.
+    Met,
+    /// Đúng tiến độ.
+    OnTrack,
+    /// Chậm.
+    Behind,
+    /// Quá hạn.
+    Overdue,
+    /// Không chấm được.
+    NotScored,
+}
+
+impl Status {
+    /// Vietnamese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Met => "Đạt",
+            Status::OnTrack => "Đúng tiến độ",
+            Status::Behind => "Chậm",
+            Status::Overdue => "Quá hạn",
+            Status::NotScored => "Không chấm được",
+        }
+    }
+
+    /// Stable code (also a CSS class suffix).
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Met => "dat",
+            Status::OnTrack => "dung_tien_do",
+            Status::Behind => "cham",
+            Status::Overdue => "qua_han",
+            Status::NotScored => "khong_cham_duoc",
+        }
+    }
+}
+
+/// Đơn vị of a target's numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AmountUnit {
+    /// Phần trăm.
+    Percent,
+    /// Người.
+    Persons,
+    /// Lớp, đoàn, hội thảo.
+    Events,
+}
+
+/// Giá trị: numerator over denominator (count = numerator; for per-unit targets, units met
+/// over units).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Value {
+    /// Tử số.
+    pub numerator: u32,
+    /// Mẫu số.
+    pub denominator: u32,
+}
+
+impl Value {
+    /// Share in percent, if the denominator is not zero.
+    pub fn share(&self) -> Option<f64> {
+        (self.denominator > 0).then(|| f64::from(self.numerator) * 100.0 / f64::from(self.denominator))
+    }
+}
+
+/// Per-unit tally for "mỗi đơn vị có ..." targets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitTally {
+    /// Unit id.
+    pub unit_id: String,
+    /// How many count.
+    pub count: u32,
+    /// How many are required.
+    pub required: u32,
+    /// Count meets the requirement.
+    pub met: bool,
+}
+
+/// One milestone, checked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MilestoneCheck {
+    /// Năm.
+    pub year: u16,
+    /// Mức (after a relative increase is applied).
+    pub target: Option<f64>,
+    /// Upper end of a range.
+    pub upper: Option<f64>,
+    /// Met by the current value (None when not scored).
+    pub met: Option<bool>,
+}
+
+/// Where the baseline comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BaselineSource {
+    /// Measured by the app (a snapshot passed in).
+    Snapshot,
+    /// Stated by the document.
+    Stated,
+    /// Implied by the document ("50% ... tăng 17%": 33%).
+    Implied,
+}
+
+/// Kết quả chấm một chỉ tiêu.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TargetScore {
+    /// Target id.
+    pub target_id: String,
+    /// Measure code ("share", "count", "per_unit", ...).
+    pub kind: String,
+    /// Trạng thái.
+    pub status: Status,
+    /// Why not scored, in Vietnamese.
+    pub reason: Option<String>,
+    /// Đơn vị of `measured`, `baseline`, `target`.
+    pub unit: AmountUnit,
+    /// Count and group size (share targets), or units met and units (per-unit targets).
+    pub value: Option<Value>,
+    /// Current value: % for shares and per-unit targets, persons for counts.
+    pub measured: Option<f64>,
+    /// Group size (số người trong nhóm), when the group was evaluated.
+    pub group_size: Option<u32>,
+    /// Số liệu gốc used for the straight path.
+    pub baseline: Option<f64>,
+    /// Where it comes from.
+    pub baseline_source: Option<BaselineSource>,
+    /// "Tăng X% so với hiện nay" as stated.
+    pub increase: Option<f64>,
+    /// Mức of the active milestone.
+    pub target: Option<f64>,
+    /// Upper end of a range.
+    pub target_upper: Option<f64>,
+    /// So sánh.
+    pub comparator: Comparator,
+    /// Deadline year of the active milestone.
+    pub deadline: Option<u16>,
+    /// Where the straight path stands at the scoring date.
+    pub expected_now: Option<f64>,
+    /// Persons needed to meet the active milestone.
+    pub required: Option<u32>,
+    /// Còn thiếu (persons).
+    pub gap_persons: u32,
+    /// Years left including the current one.
+    pub years_left: u32,
+    /// Persons per remaining year.
+    pub per_year: u32,
+    /// Per unit (for "mỗi đơn vị" targets).
+    pub per_unit: Vec<UnitTally>,
+    /// Every milestone.
+    pub milestones: Vec<MilestoneCheck>,
+    /// Giả định: the value (in the unit of `measured`) if everyone now nominated or studying
+    /// on the target's course lines completes. Record-based targets only.
+    #[serde(default)]
+    pub what_if: Option<f64>,
+    /// The active milestone would be met under that assumption.
+    #[serde(default)]
+    pub what_if_met: Option<bool>,
+    /// Số liệu từ hồ sơ đào tạo: the value comes from enrollments and course lines.
+    #[serde(default)]
+    pub from_records: bool,
+}
+
+impl TargetScore {
+    fn not_scored(t: &Target, unit: AmountUnit, reason: &str) -> Self {
+        TargetScore {
+            target_id: t.id.clone(),
+            kind: t.measure.code().to_string(),
+            status: Status::NotScored,
+            reason: Some(reason.to_string()),
+            unit,
+            value: None,
+            measured: None,
+            group_size: None,
+            baseline: t.baseline.as_ref().map(|b| b.value),
+            baseline_source: t.baseline.as_ref().map(|_| BaselineSource::Stated),
+            increase: t.milestones.first().and_then(|m| m.increase),
+            target: t.milestones.first().and_then(|m| m.value),
+            target_upper: t.milestones.first().and_then(|m| m.upper),
+            comparator: t.milestones.first().map(|m| m.comparator).unwrap_or_default(),
+            deadline: t.milestones.first().map(|m| m.year),
+            expected_now: None,
+            required: None,
+            gap_persons: 0,
+            years_left: 0,
+            per_year: 0,
+            per_unit: Vec::new(),
+            milestones: t
+                .milestones
+                .iter()
+                .map(|m| MilestoneCheck { year: m.year, target: m.value, upper: m.upper, met: None })
+                .collect(),
+            what_if: None,
+            what_if_met: None,
+            from_records: false,
+        }
+    }
+
+    /// The value as officers write it: "14/42 = 33,3%", "07 đồng chí", "3/10 đơn vị đạt".
+    pub fn value_text(&self) -> String {
+        match (self.value, self.kind.as_str()) {
+            (None, _) => "chưa có dữ liệu".into(),
+            (Some(v), "per_unit") => format!("{}/{} đơn vị đạt", v.numerator, v.denominator),
+            (Some(v), "share" | "trained") => format_share(v.numerator, v.denominator),
+            (Some(v), "completions") if v.denominator > 0 => {
+                if v.numerator > v.denominator {
+                    format!("{}, vượt chỉ tiêu ({})", format_persons(v.numerator), format_count(v.denominator))
+                } else {
+                    let p = percent_tenths(v.numerator, v.denominator).unwrap_or(0) as i64;
+                    format!(
+                        "{}, đạt {} so với chỉ tiêu {}",
+                        format_persons(v.numerator),
+                        tenths_text(p),
+                        format_count(v.denominator)
+                    )
+                }
+            }
+            (Some(v), "events") => format!("{} hoạt động trong năm", format_count(v.numerator)),
+            (Some(v), _) => format_persons(v.numerator),
+        }
+    }
+
+    /// The gap in words: "cần thêm 07 đồng chí, 2 người/năm" (empty when nothing is missing).
+    pub fn gap_text(&self) -> String {
+        if self.gap_persons == 0 || self.status == Status::NotScored {
+            return String::new();
+        }
+        if self.years_left == 0 {
+            return format!("còn thiếu {}", format_persons(self.gap_persons));
+        }
+        format!("cần thêm {}, {} người/năm", format_persons(self.gap_persons), self.per_year)
+    }
+}
+
+/// Group size, beside the size the document states.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupTally {
+    /// Group id.
+    pub group_id: String,
+    /// Members on the roster.
+    pub members: u32,
+    /// Size stated by the document.
+    pub stated: Option<u32>,
+}
+
+/// Nhu cầu đào tạo: the stated figure beside what the roster implies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NeedScore {
+    /// Need id.
+    pub need_id: String,
+    /// Persons stated.
+    pub stated_persons: Option<u32>,
+    /// Per year stated, from.
+    pub per_year_min: Option<u32>,
+    /// Per year stated, to.
+    pub per_year_max: Option<u32>,
+    /// Members of the need's group not at the level (not counting those studying).
+    pub members_below: Option<u32>,
+    /// Sum of the gaps of the targets the need serves (an upper estimate: groups overlap).
+    pub implied_by_targets: Option<u32>,
+    /// Implied persons per remaining year.
+    pub implied_per_year: Option<u32>,
+}
+
+/// Kết quả chấm một văn bản.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DirectiveScore {
+    /// Directive id.
+    pub directive_id: String,
+    /// Scoring date.
+    pub at: Date,
+    /// Groups.
+    pub groups: Vec<GroupTally>,
+    /// Targets in document order.
+    pub targets: Vec<TargetScore>,
+    /// Needs in document order.
+    pub needs: Vec<NeedScore>,
+}
+
+impl DirectiveScore {
+    /// The score of target `id`.
+    pub fn target(&self, id: &str) -> Option<&TargetScore> {
+        self.targets.iter().find(|t| t.target_id == id)
+    }
+
+    /// How many targets have each status.
+    pub fn counts(&self) -> HashMap<Status, usize> {
+        let mut m = HashMap::new();
+        for t in &self.targets {
+            *m.entry(t.status).or_default() += 1;
+        }
+        m
+    }
+}
+
+const EPS: f64 = 1e-9;
+
+/// Persons required so that `count` of `n` meets `p`% with `cmp`.
+pub fn required_for_share(p: f64, n: u32, cmp: Comparator) -> u32 {
+    let x = p * f64::from(n) / 100.0;
+    required_for_count(x, cmp)
+}
+
+/// Persons (or events) required to meet a count `x` with `cmp`.
+pub fn required_for_count(x: f64, cmp: Comparator) -> u32 {
+    let r = match cmp {
+        Comparator::AtLeast | Comparator::Maintain => (x - EPS).ceil(),
+        Comparator::Above => (x + EPS).floor() + 1.0,
+        Comparator::About => (0.95 * x - EPS).ceil(),
+    };
+    r.max(0.0) as u32
+}
+
+/// The milestone's value, applying a relative increase to the baseline when no value is
+/// stated.
+fn milestone_value(m: &Milestone, baseline: Option<f64>) -> Option<f64> {
+    m.value.or_else(|| Some(baseline? + m.increase?))
+}
+
+fn fraction(at: Date, from: Date, to: Date) -> f64 {
+    let span = (to.days() - from.days()) as f64;
+    if span <= 0.0 {
+        return 1.0;
+    }
+    (((at.days() - from.days()) as f64) / span).clamp(0.0, 1.0)
+}
+
+/// Số liệu gốc of a target and where it comes from: a baseline measured by the app wins over
+/// the one the document states, which wins over the one "tăng X% so với hiện nay" implies.
+fn resolve_baseline(t: &Target, snapshots: &HashMap<String, f64>) -> (Option<f64>, Option<BaselineSource>) {
+    let first = t.milestones.first();
+    if let Some(v) = snapshots.get(&t.id) {
+        (Some(*v), Some(BaselineSource::Snapshot))
+    } else if let Some(b) = &t.baseline {
+        (Some(b.value), Some(BaselineSource::Stated))
+    } else if let Some((v, inc)) = first.and_then(|m| Some((m.value?, m.increase?))) {
+        (Some(v - inc), Some(BaselineSource::Implied))
+    } else {
+        (None, None)
+    }
+}
+
+/// Scores every target and need of `d` at `at`.
+pub fn score_directive(d: &Directive, idx: &RosterIndex, at: Date) -> DirectiveScore {
+    score_directive_with(d, idx, at, &HashMap::new())
+}
+
+/// As [`score_directive`], with baselines measured by the app earlier (target id → value),
+/// which take precedence over the document's.
+pub fn score_directive_with(
+    d: &Directive,
+    idx: &RosterIndex,
+    at: Date,
+    snapshots: &HashMap<String, f64>,
+) -> DirectiveScore {
+    score_directive_full(d, idx, at, snapshots, None)
+}
+
+/// Counts of a record-based target (see [`RecordSource`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RecordCount {
+    /// Persons (trained, completed) or events counted.
+    pub count: u32,
+    /// The same if everyone now nominated or studying completed.
+    pub if_all_complete: u32,
+}
+
+/// Where record-based targets (Trained, Completions, Events) get their numbers: implemented
+/// by `crate::training::TrainingIndex`. Reached through a trait object so a bundle
+/// that scores without records never links the training code.
+pub trait RecordSource {
+    /// The counts for target `t` of `d` at `at`, over `group` (the target's group, when it
+    /// has one); `None` when no record exists for the target ("chưa có dữ liệu").
+    fn count(&self, d: &Directive, t: &Target, at: Date, group: Option<&Bits>) -> Option<RecordCount>;
+}
+
+/// As [`score_directive_with`], scoring record-based targets from `records` when given.
+pub fn score_directive_full(
+    d: &Directive,
+    idx: &RosterIndex,
+    at: Date,
+    snapshots: &HashMap<String, f64>,
+    records: Option<&dyn RecordSource>,
+) -> DirectiveScore {
+    let mut ev = Evaluator::new(idx, &d.groups, d.scope_unit_id.as_deref(), at.year);
+    let groups = d
+        .groups
+        .iter()
+        .map(|g| GroupTally { group_id: g.id.clone(), members: ev.group(&g.id).count(), stated: g.stated_count })
+        .collect();
+    let targets: Vec<TargetScore> =
+        d.targets().into_iter().map(|t| score_target(d, &mut ev, t, at, snapshots, records)).collect();
+    let needs = d
+        .needs()
+        .into_iter()
+        .map(|n| {
+            let members_below = match (&n.group, &n.criterion) {
+                (Some(g), Some(c)) => {
+                    let mut m = ev.group(g);
+                    let mut c = c.clone();
+                    if let super::Criterion::Level { count_studying, .. } = &mut c {
+                        *count_studying = false;
+                    }
+                    let meets = ev.criterion(&c);
+                    m.minus_with(&meets);
+                    Some(m.count())
+                }
+                _ => None,
+            };
+            let gaps: Vec<&TargetScore> = targets.iter().filter(|s| n.targets.contains(&s.target_id)).collect();
+            let implied = (!gaps.is_empty()).then(|| gaps.iter().map(|s| s.gap_persons).sum::<u32>());
+            let years_left = gaps.iter().map(|s| s.years_left).max().unwrap_or(0).max(1);
+            NeedScore {
+                need_id: n.id.clone(),
+                stated_persons: n.persons,
+                per_year_min: n.per_year_min,
+                per_year_max: n.per_year_max,
+                members_below,
+                implied_by_targets: implied,
+                implied_per_year: implied.map(|g| g.div_ceil(years_left)),
+            }
+        })
+        .collect();
+    DirectiveScore { directive_id: d.id.clone(), at, groups, targets, needs }
+}
+
+/// Cadres (positions in `Roster::cadres`) of the target's group who count, and who do not.
+/// `None` for targets not measured from the roster.
+pub fn target_members(d: &Directive, idx: &RosterIndex, target_id: &str, at: Date) -> Option<(Vec<usize>, Vec<usize>)> {
+    let t = d.target(target_id)?;
+    if !t.measure.from_roster() {
+        return None;
+    }
+    let mut ev = Evaluator::new(idx, &d.groups, d.scope_unit_id.as_deref(), at.year);
+    let g = ev.group(t.group.as_deref()?);
+    let c = ev.all_criteria(t.measure.criteria());
+    let mut yes = g.clone();
+    yes.and_with(&c);
+    let mut no = g;
+    no.minus_with(&c);
+    Some((yes.iter().collect(), no.iter().collect()))
+}
+
+fn score_target(
+    d: &Directive,
+    ev: &mut Evaluator,
+    t: &Target,
+    at: Date,
+    snapshots: &HashMap<String, f64>,
+    records: Option<&dyn RecordSource>,
+) -> TargetScore {
+    let unit = match &t.measure {
+        Measure::Share { .. } | Measure::PerUnit { .. } | Measure::Trained { .. } => AmountUnit::Percent,
+        Measure::Count { .. } | Measure::Completions { .. } => AmountUnit::Persons,
+        Measure::Events { .. } => AmountUnit::Events,
+        Measure::Directional => AmountUnit::Percent,
+    };
+    match &t.measure {
+        Measure::Directional => return TargetScore::not_scored(t, unit, "Chỉ tiêu định hướng: không chấm điểm."),
+        m if m.needs_records() => {
+            let no_data = "Chưa có dữ liệu: cần số liệu các khóa đào tạo, bồi dưỡng.";
+            let Some(src) = records else {
+                return TargetScore::not_scored(t, unit, no_data);
+            };
+            let group = t.group.as_deref().map(|g| ev.group(g));
+            if matches!(m, Measure::Trained { .. }) && group.is_none() {
+                return TargetScore::not_scored(t, unit, "Chưa chọn nhóm đối tượng.");
+            }
+            let Some(rc) = src.count(d, t, at, group.as_ref()) else {
+                return TargetScore::not_scored(
+                    t,
+                    unit,
+                    "Chưa có dữ liệu: chưa có lớp nào trong kế hoạch phục vụ chỉ tiêu này.",
+                );
+            };
+            return score_records(d, t, at, unit, rc, group.map(|g| g.count()), snapshots);
+        }
+        _ => {}
+    }
+    let Some(gid) = t.group.as_deref() else {
+        return TargetScore::not_scored(t, unit, "Chưa chọn nhóm đối tượng.");
+    };
+    let group = ev.group(gid);
+    let n = group.count();
+    let crit = ev.all_criteria(t.measure.criteria());
+    let k = group.count_and(&crit);
+
+    // Current value and, per milestone, the persons required.
+    let mut per_unit = Vec::new();
+    let (value, measured) = match &t.measure {
+        Measure::Share { .. } => {
+            (Value { numerator: k, denominator: n }, Value { numerator: k, denominator: n }.share())
+        }
+        Measure::Count { .. } => (Value { numerator: k, denominator: n }, Some(f64::from(k))),
+        Measure::PerUnit { units, .. } => {
+            let ok = units.compile(ev.idx);
+            let mut counts = vec![0u32; ev.idx.units.len()];
+            let mut both: Bits = group.clone();
+            both.and_with(&crit);
+            for i in both.iter() {
+                let mut u = ev.idx.unit[i];
+                let mut steps = 0;
+                while u != NONE && steps < 64 {
+                    counts[u as usize] += 1;
+                    u = ev.idx.parent[u as usize];
+                    steps += 1;
+                }
+            }
+            let active = t.milestone_for(at.year).map(|(_, m)| m);
+            let req = active
+                .and_then(|m| m.value)
+                .map_or(0, |v| required_for_count(v, active.map(|m| m.comparator).unwrap_or_default()));
+            for (i, &o) in ok.iter().enumerate() {
+                if o {
+                    let c = counts[i];
+                    per_unit.push(UnitTally {
+                        unit_id: ev.idx.roster.units[i].id.clone(),
+                        count: c,
+                        required: req,
+                        met: c >= req,
+                    });
+                }
+            }
+            let met = per_unit.iter().filter(|u| u.met).count() as u32;
+            let v = Value { numerator: met, denominator: per_unit.len() as u32 };
+            (v, v.share())
+        }
+        _ => unreachable!("record measures returned above"),
+    };
+
+    let mut s = TargetScore::not_scored(t, unit, "");
+    s.reason = None;
+    s.value = Some(value);
+    s.measured = measured;
+    s.group_size = Some(n);
+    s.per_unit = per_unit;
+
+    let is_share = matches!(t.measure, Measure::Share { .. });
+    let is_per_unit = matches!(t.measure, Measure::PerUnit { .. });
+    if (is_share && n == 0) || (is_per_unit && value.denominator == 0) {
+        s.status = Status::NotScored;
+        s.reason = Some(
+            if is_share {
+                "Nhóm đối tượng chưa có ai trong danh sách."
+            } else {
+                "Chưa có đơn vị nào khớp."
+            }
+            .into(),
+        );
+        return s;
+    }
+    if t.milestones.is_empty() {
+        s.status = Status::NotScored;
+        s.reason = Some("Không có mức chỉ tiêu: chỉ theo dõi.".into());
+        return s;
+    }
+
+    let (baseline, source) = resolve_baseline(t, snapshots);
+    s.baseline = baseline;
+    s.baseline_source = source;
+
+    // Persons (or units) required for a milestone.
+    let required = |m: &Milestone| -> Option<u32> {
+        let v = milestone_value(m, baseline)?;
+        Some(match &t.measure {
+            Measure::Share { .. } => required_for_share(v, n, m.comparator),
+            Measure::Count { .. } => required_for_count(v, m.comparator),
+            // Per unit: every unit meets; gap counted in persons below.
+            _ => 0,
+        })
+    };
+    let current = measured.unwrap_or(0.0);
+    let met_of = |m: &Milestone| -> Option<bool> {
+        if is_per_unit {
+            return Some(value.numerator == value.denominator);
+        }
+        required(m).map(|r| k >= r)
+    };
+    s.milestones = t
+        .milestones
+        .iter()
+        .map(|m| MilestoneCheck { year: m.year, target: milestone_value(m, baseline), upper: m.upper, met: met_of(m) })
+        .collect();
+
+    let (ai, m) = t.milestone_for(at.year).expect("milestones not empty");
+    let target_value = milestone_value(m, baseline);
+    s.target = target_value;
+    s.target_upper = m.upper;
+    s.increase = m.increase;
+    s.comparator = m.comparator;
+    s.deadline = Some(m.year);
+    s.required = required(m);
+    s.gap_persons = if is_per_unit {
+        s.per_unit.iter().map(|u| u.required.saturating_sub(u.count)).sum()
+    } else {
+        s.required.map_or(0, |r| r.saturating_sub(k))
+    };
+    s.years_left = u32::from(m.year.saturating_sub(at.year)) + u32::from(at.year <= m.year);
+    s.per_year = if s.years_left == 0 { s.gap_persons } else { s.gap_persons.div_ceil(s.years_left) };
+
+    // Straight path from the previous point to this milestone.
+    let goal = if is_per_unit { Some(100.0) } else { target_value };
+    let Some(goal) = goal else {
+        s.status = Status::NotScored;
+        s.reason = Some("Chỉ tiêu tương đối nhưng thiếu số liệu gốc.".into());
+        return s;
+    };
+    let (from_date, from_value) = if ai == 0 {
+        (d.start_date().unwrap_or(Date::start_of_year(at.year)), baseline.unwrap_or(0.0))
+    } else {
+        let p = &t.milestones[ai - 1];
+        (Date::end_of_year(p.year), if is_per_unit { 100.0 } else { milestone_value(p, baseline).unwrap_or(0.0) })
+    };
+    let deadline = Date::end_of_year(m.year);
+    let expected = from_value + (goal - from_value) * fraction(at, from_date, deadline);
+    s.expected_now = Some(expected);
+    s.status = if met_of(m) == Some(true) {
+        Status::Met
+    } else if at > deadline {
+        Status::Overdue
+    } else if current + EPS >= expected {
+        Status::OnTrack
+    } else {
+        Status::Behind
+    };
+    s
+}
+
+/// Scores a record-based target from its counts: "trained" as a share of the group,
+/// "completions" as persons against the quota, "events" as events in the year. Annual
+/// measures (hàng năm, events per year) follow a straight path within the scoring year.
+fn score_records(
+    d: &Directive,
+    t: &Target,
+    at: Date,
+    unit: AmountUnit,
+    rc: RecordCount,
+    n: Option<u32>,
+    snapshots: &HashMap<String, f64>,
+) -> TargetScore {
+    let is_share = matches!(t.measure, Measure::Trained { .. });
+    let annual = matches!(t.measure, Measure::Events { .. } | Measure::Trained { window: super::Window::Year, .. });
+    let n = n.unwrap_or(0);
+    let k = rc.count;
+    let mut s = TargetScore::not_scored(t, unit, "");
+    s.reason = None;
+    s.from_records = true;
+    s.group_size = is_share.then_some(n);
+    let as_measured =
+        |k: u32| if is_share { Value { numerator: k, denominator: n }.share() } else { Some(f64::from(k)) };
+    s.measured = as_measured(k);
+    s.what_if = as_measured(rc.if_all_complete);
+    s.value = Some(Value { numerator: k, denominator: if is_share { n } else { 0 } });
+    if is_share && n == 0 {
+        s.status = Status::NotScored;
+        s.reason = Some("Nhóm đối tượng chưa có ai trong danh sách.".into());
+        return s;
+    }
+    if t.milestones.is_empty() {
+        s.status = Status::NotScored;
+        s.reason = Some("Không có mức chỉ tiêu: chỉ theo dõi.".into());
+        return s;
+    }
+    let (baseline, source) = resolve_baseline(t, snapshots);
+    s.baseline = baseline;
+    s.baseline_source = source;
+    let required = |m: &Milestone| -> Option<u32> {
+        let v = milestone_value(m, baseline)?;
+        Some(if is_share { required_for_share(v, n, m.comparator) } else { required_for_count(v, m.comparator) })
+    };
+    s.milestones = t
+        .milestones
+        .iter()
+        .map(|m| MilestoneCheck {
+            year: m.year,
+            target: milestone_value(m, baseline),
+            upper: m.upper,
+            met: required(m).map(|r| k >= r),
+        })
+        .collect();
+    let (ai, m) = t.milestone_for(at.year).expect("milestones not empty");
+    let Some(goal) = milestone_value(m, baseline) else {
+        s.status = Status::NotScored;
+        s.reason = Some("Chỉ tiêu tương đối nhưng thiếu số liệu gốc.".into());
+        return s;
+    };
+    s.target = Some(goal);
+    s.target_upper = m.upper;
+    s.increase = m.increase;
+    s.comparator = m.comparator;
+    s.deadline = Some(m.year);
+    s.required = required(m);
+    let req = s.required.unwrap_or(0);
+    if matches!(t.measure, Measure::Completions { .. }) {
+        s.value = Some(Value { numerator: k, denominator: req });
+    }
+    s.what_if_met = Some(rc.if_all_complete >= req);
+    s.gap_persons = req.saturating_sub(k);
+    s.years_left = if annual {
+        u32::from(at.year <= m.year)
+    } else {
+        u32::from(m.year.saturating_sub(at.year)) + u32::from(at.year <= m.year)
+    };
+    s.per_year = if s.years_left == 0 { s.gap_persons } else { s.gap_persons.div_ceil(s.years_left) };
+    let (from_date, from_value, deadline) = if annual {
+        (Date::start_of_year(at.year), 0.0, Date::end_of_year(at.year.min(m.year)))
+    } else if ai == 0 {
+        (d.start_date().unwrap_or(Date::start_of_year(at.year)), baseline.unwrap_or(0.0), Date::end_of_year(m.year))
+    } else {
+        let p = &t.milestones[ai - 1];
+        (Date::end_of_year(p.year), milestone_value(p, baseline).unwrap_or(0.0), Date::end_of_year(m.year))
+    };
+    let expected = from_value + (goal - from_value) * fraction(at, from_date, deadline);
+    s.expected_now = Some(expected);
+    let current = s.measured.unwrap_or(0.0);
+    s.status = if k >= req {
+        Status::Met
+    } else if at > Date::end_of_year(m.year) {
+        Status::Overdue
+    } else if current + EPS >= expected {
+        Status::OnTrack
+    } else {
+        Status::Behind
+    };
+    s
+}
+
+/// The years a record-based target counts in at `at`, both ends included: the scoring year
+/// (hàng năm, events), the last N years (ít nhất 1 lần trong N năm), the term ending at the
+/// active milestone (from the previous milestone's year, or five years before), the stated
+/// period, or, for completions, the directive's period up to the active milestone.
+pub fn record_years(d: &Directive, t: &Target, at: Date) -> (u16, u16) {
+    use super::Window;
+    match &t.measure {
+        Measure::Trained { window: Window::Year, .. } | Measure::Events { .. } => (at.year, at.year),
+        Measure::Trained { window: Window::Years { years }, .. } => {
+            (at.year.saturating_sub(u16::from(*years).max(1) - 1), at.year)
+        }
+        Measure::Trained { window: Window::Term, .. } => match t.milestone_for(at.year) {
+            Some((i, m)) => (if i > 0 { t.milestones[i - 1].year } else { m.year.saturating_sub(5) }, m.year),
+            None => (at.year.saturating_sub(4), at.year),
+        },
+        Measure::Trained { window: Window::Period { from, to }, .. } => (*from, *to),
+        _ => {
+            let from = d.period.map(|p| p.from).or(d.date.map(|x| x.year)).unwrap_or(0);
+            let to = t.milestone_for(at.year).map_or(at.year, |(_, m)| m.year.max(from));
+            (from, to)
+        }
+    }
+}
+
+// ---------------------------------------------------------------- Vietnamese formatting
+
+/// `num/den` in tenths of a percent, rounded half up, in integers (28/42 → 667).
+pub fn percent_tenths(num: u32, den: u32) -> Option<u64> {
+    (den > 0).then(|| (2000 * u64::from(num) + u64::from(den)) / (2 * u64::from(den)))
+}
+
+fn tenths_text(t: i64) -> String {
+    let sign = if t < 0 { "-" } else { "" };
+    let t = t.abs();
+    if t % 10 == 0 {
+        format!("{sign}{}%", t / 10)
+    } else {
+        format!("{sign}{},{}%", t / 10, t % 10)
+    }
+}
+
+/// A percentage with a decimal comma, one decimal, half up; a whole number drops ",0":
+/// 33.333 → "33,3%", 2.45 → "2,5%", 50 → "50%".
+pub fn format_percent(x: f64) -> String {
+    let t = (x.abs() * 10.0 + 0.5 + EPS).floor() as i64;
+    tenths_text(if x < 0.0 { -t } else { t })
+}
+
+/// "14/42 = 33,3%".
+pub fn format_share(num: u32, den: u32) -> String {
+    match percent_tenths(num, den) {
+        Some(t) => format!("{num}/{den} = {}", tenths_text(t as i64)),
+        None => format!("{num}/{den}"),
+    }
+}
+
+/// Two-digit count as officers write it: 7 → "07", 42 → "42".
+pub fn format_count(n: u32) -> String {
+    format!("{n:02}")
+}
+
+/// "07 đồng chí".
+pub fn format_persons(n: u32) -> String {
+    format!("{} đồng chí", format_count(n))
+}
+
+/// Dot thousands: 11147406000 → "11.147.406.000".
+pub fn format_thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A number as the documents write amounts: 50 → "50", 33.3 → "33,3", 2.5 → "2,5".
+pub fn format_number(x: f64) -> String {
+    format_percent(x).trim_end_matches('%').to_string()
+}
+
+/// A milestone in words: "ít nhất 50%", "20-25%", "03 - 05 đồng chí", "trên 40%".
+pub fn format_milestone(m: &Milestone, unit: AmountUnit, baseline: Option<f64>) -> String {
+    let v = milestone_value(m, baseline);
+    let num = |x: f64| match unit {
+        AmountUnit::Percent => format_number(x),
+        _ => format_count(x.round().max(0.0) as u32),
+    };
+    let suffix = match unit {
+        AmountUnit::Percent => "%",
+        AmountUnit::Persons => " đồng chí",
+        AmountUnit::Events => "",
+    };
+    let body = match (v, m.upper) {
+        (Some(a), Some(b)) if unit == AmountUnit::Percent => format!("{}-{}{suffix}", num(a), num(b)),
+        (Some(a), Some(b)) => format!("{} - {}{suffix}", num(a), num(b)),
+        (Some(a), None) => format!("{}{suffix}", num(a)),
+        (None, _) => match m.increase {
+            Some(i) => format!("tăng {}%", format_number(i)),
+            None => "—".into(),
+        },
+    };
+    let head = if m.upper.is_some() && m.comparator == Comparator::AtLeast { "" } else { m.comparator.label() };
+    let mut s = if head.is_empty() { body } else { format!("{head} {body}") };
+    s.push_str(&format!(" (năm {})", m.year));
+    s
+}

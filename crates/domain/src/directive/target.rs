@@ -1,0 +1,526 @@
+//! Chỉ tiêu (targets) and nhu cầu đào tạo (training needs), as data.
+//!
+//! A target is: the sentence as the document writes it, the group it speaks of, a
+//! [`Measure`] (what is counted), and [`Milestone`]s (how much, by when). A target with no
+//! milestone is directional: shown, measured when it can be, never scored.
+
+use serde::de::Error;
+use serde::{Deserialize, Serialize};
+
+use super::group::{GroupRule, TextMatch, UnitFilter};
+use crate::levels::Scale;
+use crate::tagged::{key, req, skip, tagged_deserialize};
+
+/// Tiêu chí: one condition a person meets or not. Several criteria on one target mean
+/// "all at once" (compound target: đại học + cao cấp LLCT + ngoại ngữ + tin học).
+// `Deserialize` is written by hand below (one pass, no buffering; see [`crate::tagged`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "criterion", rename_all = "snake_case")]
+pub enum Criterion {
+    /// Trình độ: at or above `level` on `scale` ("thạc sĩ trở lên"); with `count_studying`,
+    /// a study towards that level counts ("thạc sĩ hoặc đang học thạc sĩ").
+    Level {
+        /// Thang trình độ.
+        scale: Scale,
+        /// Level code on that scale ("thac_si", "cao_cap", "chuyen_vien_chinh", "bac_2").
+        level: String,
+        /// Tính cả người đang học.
+        #[serde(default)]
+        count_studying: bool,
+    },
+    /// Sử dụng được tiếng dân tộc thiểu số.
+    MinorityLanguage,
+    /// Sử dụng được tiếng Lào.
+    LaoLanguage,
+    /// Chuyên ngành đào tạo matches ("trình độ cao, chuyên sâu trong lĩnh vực của ngành").
+    Field {
+        /// Words of the field.
+        field: TextMatch,
+    },
+    /// Any personal condition as a group rule (e.g. nữ, người địa phương, dưới 40 tuổi).
+    Person {
+        /// The rule.
+        rule: Box<GroupRule>,
+    },
+}
+
+tagged_deserialize!(Criterion, "a criterion (an object with \"criterion\")", |map| {
+    let (mut criterion, mut scale, mut level, mut count_studying, mut field, mut rule) =
+        (None::<String>, None, None, None, None, None);
+    while let Some(k) = key(&mut map)? {
+        match k.as_str() {
+            "criterion" => criterion = Some(map.next_value()?),
+            "scale" => scale = Some(map.next_value()?),
+            "level" => level = Some(map.next_value()?),
+            "count_studying" => count_studying = Some(map.next_value()?),
+            "field" => field = Some(map.next_value()?),
+            "rule" => rule = Some(map.next_value()?),
+            _ => skip(&mut map)?,
+        }
+    }
+    Ok(match req(criterion, "criterion")?.as_str() {
+        "level" => Criterion::Level {
+            scale: req(scale, "scale")?,
+            level: req(level, "level")?,
+            count_studying: count_studying.unwrap_or_default(),
+        },
+        "minority_language" => Criterion::MinorityLanguage,
+        "lao_language" => Criterion::LaoLanguage,
+        "field" => Criterion::Field { field: req(field, "field")? },
+        "person" => Criterion::Person { rule: req(rule, "rule")? },
+        t => return Err(Error::unknown_variant(t, &["level", "minority_language", "lao_language", "field", "person"])),
+    })
+});
+
+impl Criterion {
+    /// Rank of the required level on its scale, if this is a level criterion with a known code.
+    pub fn level_rank(&self) -> Option<(Scale, u8)> {
+        match self {
+            Criterion::Level { scale, level, .. } => {
+                scale.levels().iter().position(|(c, _)| c == level).map(|r| (*scale, r as u8))
+            }
+            _ => None,
+        }
+    }
+
+    /// Vietnamese label: "Trình độ chuyên môn: Thạc sĩ trở lên (tính cả đang học)".
+    pub fn label(&self) -> String {
+        match self {
+            Criterion::Level { scale, level, count_studying } => {
+                let name = scale.levels().into_iter().find(|(c, _)| c == level).map_or(level.as_str(), |(_, l)| l);
+                let mut s = format!("{}: {} trở lên", scale.label(), name);
+                if *count_studying {
+                    s.push_str(" (tính cả đang học)");
+                }
+                s
+            }
+            Criterion::MinorityLanguage => "Sử dụng được tiếng dân tộc thiểu số".into(),
+            Criterion::LaoLanguage => "Sử dụng được tiếng Lào".into(),
+            Criterion::Field { field } => format!("Chuyên ngành: {}", field.any_of.join(", ")),
+            Criterion::Person { .. } => "Điều kiện cá nhân".into(),
+        }
+    }
+}
+
+/// Khoảng thời gian of a record-based target.
+// `Deserialize` is written by hand below (one pass, no buffering; see [`crate::tagged`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "every", rename_all = "snake_case")]
+pub enum Window {
+    /// Hàng năm: within each calendar year.
+    Year,
+    /// Ít nhất 1 lần trong N năm.
+    Years {
+        /// N.
+        years: u8,
+    },
+    /// Một lần trong nhiệm kỳ.
+    Term,
+    /// Trong giai đoạn from..=to.
+    Period {
+        /// Từ năm.
+        from: u16,
+        /// Đến năm.
+        to: u16,
+    },
+}
+
+tagged_deserialize!(Window, "a window (an object with \"every\")", |map| {
+    let (mut every, mut years, mut from, mut to) = (None::<String>, None, None, None);
+    while let Some(k) = key(&mut map)? {
+        match k.as_str() {
+            "every" => every = Some(map.next_value()?),
+            "years" => years = Some(map.next_value()?),
+            "from" => from = Some(map.next_value()?),
+            "to" => to = Some(map.next_value()?),
+            _ => skip(&mut map)?,
+        }
+    }
+    Ok(match req(every, "every")?.as_str() {
+        "year" => Window::Year,
+        "years" => Window::Years { years: req(years, "years")? },
+        "term" => Window::Term,
+        "period" => Window::Period { from: req(from, "from")?, to: req(to, "to")? },
+        t => return Err(Error::unknown_variant(t, &["year", "years", "term", "period"])),
+    })
+});
+
+/// Loại hoạt động counted by an events target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// Lớp bồi dưỡng (tập trung hoặc trực tuyến).
+    #[default]
+    Class,
+    /// Đoàn bồi dưỡng ở nước ngoài.
+    Delegation,
+    /// Hội thảo.
+    Workshop,
+}
+
+crate::tagged::code_deserialize!(EventKind { Class = "class", Delegation = "delegation", Workshop = "workshop" });
+
+impl EventKind {
+    /// Every kind, in the order forms list them.
+    pub const ALL: &'static [Self] = &[EventKind::Class, EventKind::Delegation, EventKind::Workshop];
+
+    /// Stable code (as in JSON and form values).
+    pub fn code(self) -> &'static str {
+        match self {
+            EventKind::Class => "class",
+            EventKind::Delegation => "delegation",
+            EventKind::Workshop => "workshop",
+        }
+    }
+
+    /// The kind with this code.
+    pub fn from_code(c: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|x| x.code() == c)
+    }
+
+    /// Vietnamese label for the form ("Lớp bồi dưỡng").
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::Class => "Lớp bồi dưỡng (tập trung hoặc trực tuyến)",
+            EventKind::Delegation => "Đoàn bồi dưỡng ở nước ngoài",
+            EventKind::Workshop => "Hội thảo",
+        }
+    }
+
+    /// Vietnamese noun for counts ("lớp", "đoàn", "hội thảo").
+    pub fn noun(self) -> &'static str {
+        match self {
+            EventKind::Class => "lớp",
+            EventKind::Delegation => "đoàn",
+            EventKind::Workshop => "hội thảo",
+        }
+    }
+}
+
+/// Đo lường: what a target counts.
+// `Deserialize` is written by hand below (one pass, no buffering; see [`crate::tagged`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Measure {
+    /// Tỷ lệ: share of the group meeting every criterion (amount in %).
+    Share {
+        /// Tiêu chí (all at once).
+        criteria: Vec<Criterion>,
+    },
+    /// Số người: how many of the group meet every criterion (amount in persons).
+    Count {
+        /// Tiêu chí.
+        criteria: Vec<Criterion>,
+    },
+    /// Mỗi đơn vị: in each unit matching `units`, how many group members working in its
+    /// subtree meet every criterion ("mỗi sở có 03 - 05"; amount in persons per unit).
+    PerUnit {
+        /// Which units.
+        units: Box<UnitFilter>,
+        /// Tiêu chí.
+        criteria: Vec<Criterion>,
+    },
+    /// Tỷ lệ được đào tạo, bồi dưỡng within a window ("hàng năm ít nhất 60%", "ít nhất 1 lần
+    /// trong 2 năm"). Needs course records (amount in %).
+    Trained {
+        /// Nội dung đào tạo, bồi dưỡng.
+        training: String,
+        /// Khoảng thời gian.
+        window: Window,
+    },
+    /// Số người hoàn thành / được cử đi within the target's period, against a quota
+    /// ("194 thạc sỹ, đạt 97% so với mục tiêu"). Needs course records (amount in persons).
+    Completions {
+        /// Nội dung đào tạo.
+        training: String,
+        /// Cơ quan thực hiện, when the quota is assigned to one.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        agency: String,
+        /// The quota is per agency or locality ("01 chỉ tiêu/ địa phương").
+        #[serde(default)]
+        per_unit: bool,
+    },
+    /// Số hoạt động mỗi năm (lớp, đoàn, hội thảo). Needs course records (amount in events).
+    Events {
+        /// Loại hoạt động.
+        event: EventKind,
+        /// Nội dung.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        training: String,
+    },
+    /// Định hướng: no number; shown, not scored.
+    Directional,
+}
+
+tagged_deserialize!(Measure, "a measure (an object with \"kind\")", |map| {
+    let (mut kind, mut criteria, mut units, mut training, mut window) = (None::<String>, None, None, None, None);
+    let (mut agency, mut per_unit, mut event) = (None, None, None);
+    while let Some(k) = key(&mut map)? {
+        match k.as_str() {
+            "kind" => kind = Some(map.next_value()?),
+            "criteria" => criteria = Some(map.next_value()?),
+            "units" => units = Some(map.next_value()?),
+            "training" => training = Some(map.next_value()?),
+            "window" => window = Some(map.next_value()?),
+            "agency" => agency = Some(map.next_value()?),
+            "per_unit" => per_unit = Some(map.next_value()?),
+            "event" => event = Some(map.next_value()?),
+            _ => skip(&mut map)?,
+        }
+    }
+    Ok(match req(kind, "kind")?.as_str() {
+        "share" => Measure::Share { criteria: req(criteria, "criteria")? },
+        "count" => Measure::Count { criteria: req(criteria, "criteria")? },
+        "per_unit" => Measure::PerUnit { units: req(units, "units")?, criteria: req(criteria, "criteria")? },
+        "trained" => Measure::Trained { training: req(training, "training")?, window: req(window, "window")? },
+        "completions" => Measure::Completions {
+            training: req(training, "training")?,
+            agency: agency.unwrap_or_default(),
+            per_unit: per_unit.unwrap_or_default(),
+        },
+        "events" => Measure::Events { event: req(event, "event")?, training: training.unwrap_or_default() },
+        "directional" => Measure::Directional,
+        t => {
+            return Err(Error::unknown_variant(
+                t,
+                &["share", "count", "per_unit", "trained", "completions", "events", "directional"],
+            ))
+        }
+    })
+});
+
+impl Measure {
+    /// True when the measure is computed from the roster alone.
+    pub fn from_roster(&self) -> bool {
+        matches!(self, Measure::Share { .. } | Measure::Count { .. } | Measure::PerUnit { .. })
+    }
+
+    /// True when the measure needs course records (enrollments), which do not exist yet.
+    pub fn needs_records(&self) -> bool {
+        matches!(self, Measure::Trained { .. } | Measure::Completions { .. } | Measure::Events { .. })
+    }
+
+    /// Criteria of a roster measure.
+    pub fn criteria(&self) -> &[Criterion] {
+        match self {
+            Measure::Share { criteria } | Measure::Count { criteria } | Measure::PerUnit { criteria, .. } => criteria,
+            _ => &[],
+        }
+    }
+
+    /// Stable code of the kind.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Measure::Share { .. } => "share",
+            Measure::Count { .. } => "count",
+            Measure::PerUnit { .. } => "per_unit",
+            Measure::Trained { .. } => "trained",
+            Measure::Completions { .. } => "completions",
+            Measure::Events { .. } => "events",
+            Measure::Directional => "directional",
+        }
+    }
+
+    /// Vietnamese name of the kind, for the editor.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Measure::Share { .. } => "Tỷ lệ đạt trình độ",
+            Measure::Count { .. } => "Số người đạt trình độ",
+            Measure::PerUnit { .. } => "Số người ở mỗi đơn vị",
+            Measure::Trained { .. } => "Tỷ lệ được đào tạo, bồi dưỡng trong kỳ",
+            Measure::Completions { .. } => "Số người được cử / hoàn thành so với chỉ tiêu",
+            Measure::Events { .. } => "Số lớp, đoàn, hội thảo mỗi năm",
+            Measure::Directional => "Định hướng (không chấm)",
+        }
+    }
+
+    /// True when the amounts of this measure are percentages.
+    pub fn is_percent(&self) -> bool {
+        matches!(self, Measure::Share { .. } | Measure::Trained { .. })
+    }
+}
+
+/// So sánh.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparator {
+    /// Ít nhất / đạt / trở lên (≥).
+    #[default]
+    AtLeast,
+    /// Trên (strictly above, >).
+    Above,
+    /// Khoảng: met at 95% of the value or more.
+    About,
+    /// Duy trì: keep at or above the value.
+    Maintain,
+}
+
+crate::tagged::code_deserialize!(Comparator { AtLeast = "at_least", Above = "above", About = "about", Maintain = "maintain" });
+
+impl Comparator {
+    /// Every comparator, in the order forms list them.
+    pub const ALL: &'static [Self] = &[Comparator::AtLeast, Comparator::Above, Comparator::About, Comparator::Maintain];
+
+    /// Stable code (as in JSON and form values).
+    pub fn code(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => "at_least",
+            Comparator::Above => "above",
+            Comparator::About => "about",
+            Comparator::Maintain => "maintain",
+        }
+    }
+
+    /// The comparator with this code.
+    pub fn from_code(c: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|x| x.code() == c)
+    }
+
+    /// Label for the form's select ("Ít nhất (≥)").
+    pub fn form_label(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => "Ít nhất / trở lên (≥)",
+            Comparator::Above => "Trên (>)",
+            Comparator::About => "Khoảng (đạt từ 95%)",
+            Comparator::Maintain => "Duy trì",
+        }
+    }
+
+    /// Vietnamese word placed before the number.
+    pub fn label(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => "ít nhất",
+            Comparator::Above => "trên",
+            Comparator::About => "khoảng",
+            Comparator::Maintain => "duy trì",
+        }
+    }
+}
+
+/// Mốc: how much by when. A target may have several (2020 and 2025; 2026 and 2030).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Milestone {
+    /// Năm (met by 31 December of that year).
+    pub year: u16,
+    /// So sánh.
+    #[serde(default)]
+    pub comparator: Comparator,
+    /// Mức (% or persons, by the measure). `None` with `increase` = relative to the baseline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// Upper end of a range ("20-25%", "03 - 05").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
+    /// "Tăng X% so với hiện nay": the increase the document states, kept as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub increase: Option<f64>,
+}
+
+/// Số liệu gốc the document states ("từ 17,8% năm 2020").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatedBaseline {
+    /// Value (% or persons, as the measure).
+    pub value: f64,
+    /// Năm of the figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    /// Tử số, when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<u32>,
+    /// Mẫu số, when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<u32>,
+}
+
+/// Kết quả đã báo cáo: a result a review reports ("tăng 3,6%", "194 thạc sỹ, đạt 97%").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reported {
+    /// Năm báo cáo.
+    pub year: u16,
+    /// Value reached (persons or %).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// Change in points since `since_year`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<f64>,
+    /// Năm gốc of the change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since_year: Option<u16>,
+    /// Share of the quota reached, as stated (97).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of_quota: Option<f64>,
+}
+
+/// Chỉ tiêu.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    /// Mã (unique in the directive).
+    pub id: String,
+    /// The sentence, verbatim from the document (or generated by the editor).
+    pub sentence: String,
+    /// Nhóm đối tượng (id of a directive group). Required for roster measures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// What is counted.
+    pub measure: Measure,
+    /// Mốc. Empty = directional or monitoring only.
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+    /// Số liệu gốc stated by the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<StatedBaseline>,
+    /// Kết quả the document reports (reviews).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported: Option<Reported>,
+    /// For the second tier of a two-tier target ("100% ... trong đó 30% ..."): the first tier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier_of: Option<String>,
+    /// Ghi chú.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl Target {
+    /// The milestone that applies in `year`: the first not yet past, else the last.
+    pub fn milestone_for(&self, year: u16) -> Option<(usize, &Milestone)> {
+        let i = self.milestones.iter().position(|m| m.year >= year).or(self.milestones.len().checked_sub(1))?;
+        Some((i, &self.milestones[i]))
+    }
+
+    /// Last deadline.
+    pub fn last_year(&self) -> Option<u16> {
+        self.milestones.iter().map(|m| m.year).max()
+    }
+
+    /// True when the target is scored (has a number and a roster measure).
+    pub fn is_scored(&self) -> bool {
+        !self.milestones.is_empty() && !matches!(self.measure, Measure::Directional)
+    }
+}
+
+/// Nhu cầu đào tạo: "sau đại học: 35 đồng chí; mỗi năm cử 07 - 08 đồng chí".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainingNeed {
+    /// Mã (unique in the directive).
+    pub id: String,
+    /// The sentence, verbatim.
+    pub sentence: String,
+    /// Nhóm đối tượng the need is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// The level trained towards.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criterion: Option<Criterion>,
+    /// Số người cần đào tạo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub persons: Option<u32>,
+    /// Mỗi năm cử từ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_year_min: Option<u32>,
+    /// Mỗi năm cử đến.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_year_max: Option<u32>,
+    /// Targets this need serves (their gaps add up to the need the roster implies).
+    #[serde(default)]
+    pub targets: Vec<String>,
+}

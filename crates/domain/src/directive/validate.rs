@@ -1,0 +1,418 @@
+//! Rules a directive must meet before it is saved or loaded as a template. Each error names
+//! where it is (a path such as `sections[2].items[0].targets[1].milestones[0].value`) and says
+//! what is wrong in Vietnamese, naming the section number and target as the document does.
+
+use std::collections::{HashMap, HashSet};
+
+use super::group::{GroupRule, TextMatch, UnitFilter};
+use super::target::{Criterion, Measure, Target, TrainingNeed, Window};
+use super::{Directive, Section};
+use crate::roster::FieldError;
+
+struct V<'d> {
+    errors: Vec<FieldError>,
+    ids: HashSet<&'d str>,
+    groups: HashSet<&'d str>,
+    targets: HashSet<&'d str>,
+}
+
+impl<'d> V<'d> {
+    fn err(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(FieldError { field: field.into(), message: message.into() });
+    }
+
+    fn id(&mut self, path: &str, id: &'d str, what: &str) {
+        if id.trim().is_empty() {
+            self.err(format!("{path}.id"), format!("{what}: thiếu mã."));
+        } else if !self.ids.insert(id) {
+            self.err(format!("{path}.id"), format!("{what}: mã \"{id}\" bị trùng."));
+        }
+    }
+}
+
+fn valid_year(y: u16) -> bool {
+    (1945..=2100).contains(&y)
+}
+
+pub(super) fn validate(d: &Directive) -> Vec<FieldError> {
+    let mut v = V { errors: Vec::new(), ids: HashSet::new(), groups: HashSet::new(), targets: HashSet::new() };
+    if d.id.trim().is_empty() {
+        v.err("id", "Văn bản: thiếu mã.");
+    }
+    if d.issuer.trim().is_empty() {
+        v.err("issuer", "Cơ quan ban hành: không được để trống.");
+    }
+    if d.title.trim().is_empty() {
+        v.err("title", "Trích yếu: không được để trống.");
+    }
+    if let Some(p) = d.period {
+        if !valid_year(p.from) || !valid_year(p.to) || p.from > p.to {
+            v.err(
+                "period",
+                format!(
+                    "Giai đoạn {}-{}: năm không hợp lệ (năm đầu phải không lớn hơn năm cuối, trong khoảng 1945-2100).",
+                    p.from, p.to
+                ),
+            );
+        }
+    }
+    if let Some(dt) = d.date {
+        if !valid_year(dt.year) {
+            v.err("date", format!("Ngày ban hành: năm {} không hợp lệ.", dt.year));
+        }
+    }
+
+    // Groups: ids, references, cycles.
+    for g in &d.groups {
+        v.groups.insert(g.id.as_str());
+    }
+    for (i, g) in d.groups.iter().enumerate() {
+        let path = format!("groups[{i}]");
+        v.id(&path, &g.id, &format!("Nhóm đối tượng thứ {}", i + 1));
+        if g.name.trim().is_empty() {
+            v.err(format!("{path}.name"), format!("Nhóm \"{}\": chưa có tên.", g.id));
+        }
+        let label = format!("Nhóm \"{}\"", if g.name.is_empty() { &g.id } else { &g.name });
+        rule(&mut v, &format!("{path}.rule"), &label, &g.rule);
+    }
+    let by_id: HashMap<&str, &GroupRule> = d.groups.iter().map(|g| (g.id.as_str(), &g.rule)).collect();
+    for (i, g) in d.groups.iter().enumerate() {
+        if let Some(cycle) = find_cycle(&g.id, &by_id) {
+            v.err(
+                format!("groups[{i}].rule"),
+                format!("Nhóm \"{}\": định nghĩa vòng tròn ({}).", g.name, cycle.join(" → ")),
+            );
+        }
+    }
+
+    // Targets first (so needs can refer to any target), then sections.
+    for t in d.targets() {
+        v.targets.insert(t.id.as_str());
+    }
+    let period = d.period;
+    let start_year = d.start_date().map(|x| x.year);
+    for (i, s) in d.sections.iter().enumerate() {
+        section(&mut v, &format!("sections[{i}]"), s, period, start_year);
+    }
+    v.errors
+}
+
+fn find_cycle<'a>(start: &'a str, by_id: &HashMap<&'a str, &'a GroupRule>) -> Option<Vec<String>> {
+    fn dfs<'a>(
+        id: &'a str,
+        start: &str,
+        by_id: &HashMap<&'a str, &'a GroupRule>,
+        path: &mut Vec<&'a str>,
+        seen: &mut HashSet<&'a str>,
+    ) -> bool {
+        let Some(r) = by_id.get(id) else { return false };
+        for next in r.references() {
+            if next == start {
+                path.push(next);
+                return true;
+            }
+            if seen.insert(next) {
+                path.push(next);
+                if dfs(next, start, by_id, path, seen) {
+                    return true;
+                }
+                path.pop();
+            }
+        }
+        false
+    }
+    let mut path = vec![start];
+    let mut seen = HashSet::new();
+    dfs(start, start, by_id, &mut path, &mut seen).then(|| path.into_iter().map(String::from).collect())
+}
+
+fn text_match(v: &mut V, path: &str, label: &str, m: &TextMatch) {
+    if m.any_of.iter().all(|w| w.trim().is_empty()) {
+        v.err(path.to_string(), format!("{label}: chưa nhập từ cần khớp."));
+    }
+}
+
+fn unit_filter(v: &mut V, path: &str, label: &str, u: &UnitFilter) {
+    if let Some(n) = &u.name {
+        text_match(v, &format!("{path}.name"), &format!("{label}, tên đơn vị"), n);
+    }
+    if let Some(n) = &u.exclude_name {
+        text_match(v, &format!("{path}.exclude_name"), &format!("{label}, tên đơn vị loại trừ"), n);
+    }
+    if u.kinds.iter().any(|k| u.exclude_kinds.contains(k)) {
+        v.err(format!("{path}.exclude_kinds"), format!("{label}: một loại đơn vị vừa được chọn vừa bị loại trừ."));
+    }
+    if u.within.as_deref().is_some_and(|w| w.trim().is_empty()) {
+        v.err(format!("{path}.within"), format!("{label}: chưa chọn đơn vị gốc."));
+    }
+}
+
+fn rule(v: &mut V, path: &str, label: &str, r: &GroupRule) {
+    match r {
+        GroupRule::Everyone | GroupRule::Local => {}
+        GroupRule::Group { id } => {
+            if !v.groups.contains(id.as_str()) {
+                v.err(path.to_string(), format!("{label}: tham chiếu nhóm \"{id}\" không tồn tại."));
+            }
+        }
+        GroupRule::AnyOf { rules } | GroupRule::AllOf { rules } => {
+            if rules.is_empty() {
+                v.err(path.to_string(), format!("{label}: phép hợp/giao chưa có điều kiện nào."));
+            }
+            for (i, x) in rules.iter().enumerate() {
+                rule(v, &format!("{path}.rules[{i}]"), label, x);
+            }
+        }
+        GroupRule::Minus { base, except } => {
+            rule(v, &format!("{path}.base"), label, base);
+            rule(v, &format!("{path}.except"), label, except);
+        }
+        GroupRule::Position { title, unit, .. } => {
+            if let Some(t) = title {
+                text_match(v, &format!("{path}.title"), &format!("{label}, chức danh"), t);
+            }
+            if let Some(u) = unit {
+                unit_filter(v, &format!("{path}.unit"), label, u);
+            }
+        }
+        GroupRule::Membership { term, .. } => {
+            if let Some(t) = term {
+                text_match(v, &format!("{path}.term"), &format!("{label}, nhiệm kỳ"), t);
+            }
+        }
+        GroupRule::WorksIn { unit } => unit_filter(v, &format!("{path}.unit"), label, unit),
+        GroupRule::Category { any_of } => {
+            if any_of.is_empty() {
+                v.err(path.to_string(), format!("{label}: chưa chọn đối tượng (cán bộ, công chức, viên chức ...)."));
+            }
+        }
+        GroupRule::AgeBelow { years, reference_year } | GroupRule::AgeAtLeast { years, reference_year } => {
+            if !(18..=80).contains(years) {
+                v.err(format!("{path}.years"), format!("{label}: tuổi {years} không hợp lệ (18-80)."));
+            }
+            if reference_year.is_some_and(|y| !valid_year(y)) {
+                v.err(format!("{path}.reference_year"), format!("{label}: năm tính tuổi không hợp lệ."));
+            }
+        }
+        GroupRule::GradeAtLeast { .. } | GroupRule::Gender { .. } => {}
+        GroupRule::PlannedFor { title } => {
+            if let Some(t) = title {
+                text_match(v, &format!("{path}.title"), &format!("{label}, chức danh quy hoạch"), t);
+            }
+        }
+        GroupRule::Ethnicity { any_of } => {
+            if any_of.iter().all(|w| w.trim().is_empty()) {
+                v.err(path.to_string(), format!("{label}: chưa nhập dân tộc."));
+            }
+        }
+        GroupRule::Meets { criterion } => crit(v, &format!("{path}.criterion"), label, criterion),
+    }
+}
+
+fn crit(v: &mut V, path: &str, label: &str, c: &Criterion) {
+    match c {
+        Criterion::Level { scale, level, .. } => {
+            if c.level_rank().is_none() {
+                let codes: Vec<&str> = scale.levels().into_iter().map(|(c, _)| c).collect();
+                v.err(
+                    format!("{path}.level"),
+                    format!(
+                        "{label}: trình độ \"{level}\" không có trên thang {} (các mức: {}).",
+                        scale.label(),
+                        codes.join(", ")
+                    ),
+                );
+            }
+        }
+        Criterion::Field { field } => text_match(v, &format!("{path}.field"), &format!("{label}, chuyên ngành"), field),
+        Criterion::Person { rule: r } => rule(v, &format!("{path}.rule"), label, r),
+        Criterion::MinorityLanguage | Criterion::LaoLanguage => {}
+    }
+}
+
+fn section<'d>(v: &mut V<'d>, path: &str, s: &'d Section, period: Option<super::Period>, start: Option<u16>) {
+    let name = if s.number.is_empty() { s.heading.clone() } else { format!("{} {}", s.number, s.heading) };
+    let label = format!("Mục \"{}\"", name.trim());
+    v.id(path, &s.id, &label);
+    if s.number.trim().is_empty() && s.heading.trim().is_empty() && s.text.trim().is_empty() && s.items.is_empty() {
+        v.err(format!("{path}.heading"), format!("{label}: mục trống (không có số, tiêu đề, lời văn hay ý nào)."));
+    }
+    for (i, it) in s.items.iter().enumerate() {
+        let ip = format!("{path}.items[{i}]");
+        v.id(&ip, &it.id, &format!("{label}, ý thứ {}", i + 1));
+        for (j, t) in it.targets.iter().enumerate() {
+            target(v, &format!("{ip}.targets[{j}]"), &label, t, period, start);
+        }
+        for (j, n) in it.needs.iter().enumerate() {
+            need(v, &format!("{ip}.needs[{j}]"), &label, n);
+        }
+    }
+    for (i, c) in s.sections.iter().enumerate() {
+        section(v, &format!("{path}.sections[{i}]"), c, period, start);
+    }
+}
+
+fn target<'d>(
+    v: &mut V<'d>,
+    path: &str,
+    section: &str,
+    t: &'d Target,
+    _period: Option<super::Period>,
+    start: Option<u16>,
+) {
+    let label = format!("{section}, chỉ tiêu \"{}\"", short(&t.sentence, &t.id));
+    v.id(path, &t.id, &label);
+    if t.sentence.trim().is_empty() {
+        v.err(format!("{path}.sentence"), format!("{label}: chưa có câu chỉ tiêu."));
+    }
+    match &t.group {
+        Some(g) if !v.groups.contains(g.as_str()) => {
+            v.err(format!("{path}.group"), format!("{label}: nhóm đối tượng \"{g}\" không tồn tại."));
+        }
+        None if t.measure.from_roster() => {
+            v.err(format!("{path}.group"), format!("{label}: chưa chọn nhóm đối tượng."));
+        }
+        _ => {}
+    }
+    let percent = t.measure.is_percent();
+    match &t.measure {
+        Measure::Share { criteria } | Measure::Count { criteria } => {
+            if criteria.is_empty() {
+                v.err(format!("{path}.measure.criteria"), format!("{label}: chưa có tiêu chí (trình độ, điều kiện)."));
+            }
+            for (i, c) in criteria.iter().enumerate() {
+                crit(v, &format!("{path}.measure.criteria[{i}]"), &label, c);
+            }
+        }
+        Measure::PerUnit { units, criteria } => {
+            unit_filter(v, &format!("{path}.measure.units"), &label, units);
+            for (i, c) in criteria.iter().enumerate() {
+                crit(v, &format!("{path}.measure.criteria[{i}]"), &label, c);
+            }
+        }
+        Measure::Trained { training, window } => {
+            if training.trim().is_empty() {
+                v.err(format!("{path}.measure.training"), format!("{label}: chưa nhập nội dung đào tạo, bồi dưỡng."));
+            }
+            match window {
+                Window::Years { years } if *years == 0 => {
+                    v.err(format!("{path}.measure.window"), format!("{label}: số năm của chu kỳ phải lớn hơn 0."));
+                }
+                Window::Period { from, to } if from > to || !valid_year(*from) || !valid_year(*to) => {
+                    v.err(format!("{path}.measure.window"), format!("{label}: giai đoạn {from}-{to} không hợp lệ."));
+                }
+                _ => {}
+            }
+        }
+        Measure::Completions { training, .. } | Measure::Events { training, .. } => {
+            if training.trim().is_empty() && matches!(t.measure, Measure::Completions { .. }) {
+                v.err(format!("{path}.measure.training"), format!("{label}: chưa nhập nội dung đào tạo."));
+            }
+        }
+        Measure::Directional => {
+            if !t.milestones.is_empty() {
+                v.err(format!("{path}.milestones"), format!("{label}: chỉ tiêu định hướng không có mức số."));
+            }
+        }
+    }
+    let mut last = 0u16;
+    for (i, m) in t.milestones.iter().enumerate() {
+        let mp = format!("{path}.milestones[{i}]");
+        if !valid_year(m.year) {
+            v.err(format!("{mp}.year"), format!("{label}: năm {} không hợp lệ.", m.year));
+        } else if start.is_some_and(|s| m.year < s) {
+            v.err(format!("{mp}.year"), format!("{label}: mốc năm {} trước ngày ban hành văn bản.", m.year));
+        }
+        if m.year <= last {
+            v.err(format!("{mp}.year"), format!("{label}: các mốc phải theo thứ tự năm tăng dần, không trùng."));
+        }
+        last = m.year;
+        match (m.value, m.increase) {
+            (None, None) => v.err(format!("{mp}.value"), format!("{label}: mốc năm {} chưa có mức.", m.year)),
+            (None, Some(_)) if t.baseline.is_none() => v.err(
+                format!("{mp}.baseline"),
+                format!("{label}: chỉ tiêu \"tăng so với hiện nay\" cần số liệu gốc của văn bản."),
+            ),
+            _ => {}
+        }
+        for (what, x) in [("value", m.value), ("upper", m.upper)] {
+            if let Some(x) = x {
+                if !x.is_finite() || x < 0.0 || (percent && x > 100.0) {
+                    let range = if percent { " (0-100%)" } else { " (không âm)" };
+                    v.err(format!("{mp}.{what}"), format!("{label}: mức {x} không hợp lệ{range}."));
+                }
+            }
+        }
+        if let (Some(a), Some(b)) = (m.value, m.upper) {
+            if b < a {
+                v.err(format!("{mp}.upper"), format!("{label}: cận trên {b} nhỏ hơn cận dưới {a}."));
+            }
+        }
+    }
+    if let Some(tier) = &t.tier_of {
+        if !v.targets.contains(tier.as_str()) {
+            v.err(format!("{path}.tier_of"), format!("{label}: chỉ tiêu bậc trên \"{tier}\" không tồn tại."));
+        }
+    }
+    if let Some(b) = &t.baseline {
+        if !b.value.is_finite() || b.value < 0.0 || (percent && b.value > 100.0) {
+            v.err(format!("{path}.baseline.value"), format!("{label}: số liệu gốc {} không hợp lệ.", b.value));
+        }
+    }
+}
+
+fn need<'d>(v: &mut V<'d>, path: &str, section: &str, n: &'d TrainingNeed) {
+    let label = format!("{section}, nhu cầu \"{}\"", short(&n.sentence, &n.id));
+    v.id(path, &n.id, &label);
+    if n.sentence.trim().is_empty() {
+        v.err(format!("{path}.sentence"), format!("{label}: chưa có câu nhu cầu."));
+    }
+    if let Some(g) = &n.group {
+        if !v.groups.contains(g.as_str()) {
+            v.err(format!("{path}.group"), format!("{label}: nhóm đối tượng \"{g}\" không tồn tại."));
+        }
+    }
+    if let Some(c) = &n.criterion {
+        crit(v, &format!("{path}.criterion"), &label, c);
+    }
+    if let (Some(a), Some(b)) = (n.per_year_min, n.per_year_max) {
+        if b < a {
+            v.err(
+                format!("{path}.per_year_max"),
+                format!("{label}: số người mỗi năm \"đến\" ({b}) nhỏ hơn \"từ\" ({a})."),
+            );
+        }
+    }
+    for t in &n.targets {
+        if !v.targets.contains(t.as_str()) {
+            v.err(format!("{path}.targets"), format!("{label}: chỉ tiêu \"{t}\" không tồn tại."));
+        }
+    }
+}
+
+fn short(s: &str, fallback: &str) -> String {
+    let s = s.trim();
+    if s.is_empty() {
+        return fallback.to_string();
+    }
+    let mut out: String = s.chars().take(50).collect();
+    if s.chars().count() > 50 {
+        out.push('…');
+    }
+    out
+}
+
+/// The rules of one target against directive `d` (its groups and targets), as if it stood in
+/// `d`. Paths are relative to the target ("milestones[0].year").
+pub(super) fn check_target(d: &Directive, t: &Target) -> Vec<FieldError> {
+    let mut v = V { errors: Vec::new(), ids: HashSet::new(), groups: HashSet::new(), targets: HashSet::new() };
+    for g in &d.groups {
+        v.groups.insert(g.id.as_str());
+    }
+    for x in d.targets() {
+        v.targets.insert(x.id.as_str());
+    }
+    let start_year = d.start_date().map(|x| x.year);
+    target(&mut v, "", "Chỉ tiêu", t, d.period, start_year);
+    v.errors
+}

@@ -1,0 +1,361 @@
+//! The roster's records: units (đơn vị) and cadres (cán bộ), with their positions,
+//! committee memberships, planned-for positions and every qualification scale.
+
+use serde::{Deserialize, Serialize};
+
+use super::levels::{
+    DefenceSecurity, ForeignLanguage, InformationTechnology, Political, Professional, Qualification, StateManagement,
+};
+
+/// A record id: a UUID v4 string made by the caller (the domain makes no randomness).
+pub type Id = String;
+
+/// Milliseconds since the Unix epoch (UTC), as `Date.now()` gives.
+pub type Millis = i64;
+
+/// What every stored record carries so snapshots can merge: a version counter bumped on
+/// each change, and when the last change happened.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct RecordMeta {
+    /// Phiên bản: 1 on creation, +1 on each saved change.
+    pub version: u64,
+    /// Cập nhật lúc (ms since epoch).
+    pub updated_at: Millis,
+}
+
+impl RecordMeta {
+    /// The meta of a record saved at `now`, following `previous` (None for a new record).
+    pub fn next(previous: Option<&RecordMeta>, now: Millis) -> Self {
+        Self { version: previous.map_or(0, |p| p.version) + 1, updated_at: now }
+    }
+}
+
+macro_rules! labelled_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $( $(#[$vmeta:meta])* $var:ident = $code:literal, $label:literal; )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $code)] $var, )+
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                $crate::tagged::code_index(d, &[$($code),+]).map(|i| Self::ALL[i])
+            }
+        }
+
+        impl $name {
+            /// Every value, in the order forms list them.
+            pub const ALL: &'static [Self] = &[$(Self::$var),+];
+            /// Every code, in the order of [`Self::ALL`].
+            pub const CODES: &'static [&'static str] = &[$($code),+];
+            /// Vietnamese label.
+            pub fn label(self) -> &'static str {
+                match self { $(Self::$var => $label),+ }
+            }
+            /// Stable code used in JSON and form values.
+            pub fn code(self) -> &'static str {
+                match self { $(Self::$var => $code),+ }
+            }
+            /// The value with this code, if any.
+            pub fn from_code(code: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.code() == code)
+            }
+        }
+    };
+}
+
+pub(crate) use labelled_enum;
+
+labelled_enum! {
+    /// Cấp hành chính: level of government. Thị trấn and phường count as xã level.
+    GovLevel {
+        /// Cấp tỉnh.
+        Province = "tinh", "Cấp tỉnh";
+        /// Cấp huyện.
+        District = "huyen", "Cấp huyện";
+        /// Cấp xã (xã, phường, thị trấn).
+        Commune = "xa", "Cấp xã";
+    }
+}
+
+labelled_enum! {
+    /// Khối / loại đơn vị.
+    UnitKind {
+        /// Cơ quan Đảng.
+        Party = "dang", "Cơ quan Đảng";
+        /// Chính quyền (HĐND, UBND, sở, phòng).
+        Government = "chinh_quyen", "Chính quyền";
+        /// Mặt trận Tổ quốc.
+        Front = "mttq", "Mặt trận Tổ quốc";
+        /// Đoàn thể.
+        MassOrganisation = "doan_the", "Đoàn thể";
+        /// Đơn vị sự nghiệp.
+        PublicService = "su_nghiep", "Đơn vị sự nghiệp";
+        /// Ngành dọc (vertically managed: tòa án, kho bạc, thuế ...).
+        Vertical = "nganh_doc", "Ngành dọc";
+    }
+}
+
+labelled_enum! {
+    /// Vùng: region, since several targets differ by region.
+    Region {
+        /// Đô thị.
+        Urban = "do_thi", "Đô thị";
+        /// Đồng bằng.
+        Lowland = "dong_bang", "Đồng bằng";
+        /// Miền núi.
+        Mountain = "mien_nui", "Miền núi";
+    }
+}
+
+labelled_enum! {
+    /// Giới tính.
+    Gender {
+        /// Nam.
+        Male = "nam", "Nam";
+        /// Nữ.
+        Female = "nu", "Nữ";
+    }
+}
+
+labelled_enum! {
+    /// Đối tượng: cán bộ, công chức, viên chức and the others targets speak of.
+    Category {
+        /// Cán bộ (elected or appointed).
+        Cadre = "can_bo", "Cán bộ";
+        /// Công chức (civil servant).
+        CivilServant = "cong_chuc", "Công chức";
+        /// Viên chức (public employee).
+        PublicEmployee = "vien_chuc", "Viên chức";
+        /// Người hoạt động không chuyên trách ở cấp xã.
+        PartTime = "khong_chuyen_trach", "Không chuyên trách";
+        /// Đại biểu HĐND.
+        CouncilDelegate = "dai_bieu_hdnd", "Đại biểu HĐND";
+    }
+}
+
+labelled_enum! {
+    /// Ngạch công chức (civil-service grade), for "từ ngạch chuyên viên trở lên".
+    /// Declared lowest first.
+    CivilGrade {
+        /// Nhân viên.
+        Staff = "nhan_vien", "Nhân viên";
+        /// Cán sự.
+        Clerk = "can_su", "Cán sự";
+        /// Chuyên viên.
+        Specialist = "chuyen_vien", "Chuyên viên";
+        /// Chuyên viên chính.
+        Principal = "chuyen_vien_chinh", "Chuyên viên chính";
+        /// Chuyên viên cao cấp.
+        Senior = "chuyen_vien_cao_cap", "Chuyên viên cao cấp";
+    }
+}
+
+labelled_enum! {
+    /// Cấp lãnh đạo of a position: head, deputy, or none.
+    Leadership {
+        /// Không giữ chức vụ lãnh đạo.
+        None = "khong", "Không lãnh đạo";
+        /// Cấp phó.
+        Deputy = "pho", "Cấp phó";
+        /// Cấp trưởng.
+        Head = "truong", "Cấp trưởng";
+    }
+}
+
+labelled_enum! {
+    /// Cơ quan tập thể a person sits on (membership overlaps with positions).
+    Committee {
+        /// Ủy viên Ban Chấp hành Đảng bộ.
+        ExecutiveCommittee = "bch", "Ủy viên BCH Đảng bộ";
+        /// Ủy viên Ban Thường vụ.
+        StandingCommittee = "btv", "Ủy viên Ban Thường vụ";
+        /// Ủy viên Ủy ban Kiểm tra.
+        InspectionCommittee = "ubkt", "Ủy viên UBKT";
+        /// Đại biểu Hội đồng nhân dân.
+        PeoplesCouncil = "hdnd", "Đại biểu HĐND";
+    }
+}
+
+/// Đơn vị: an agency or locality.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    /// Mã.
+    pub id: Id,
+    /// Tên đơn vị.
+    pub name: String,
+    /// Cấp.
+    pub level: GovLevel,
+    /// Loại (khối).
+    pub kind: UnitKind,
+    /// Vùng.
+    pub region: Region,
+    /// Đơn vị cấp trên.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<Id>,
+    /// Version and update time.
+    #[serde(default)]
+    pub meta: RecordMeta,
+}
+
+/// Chức vụ: a position held in a unit. A person may hold several at once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    /// Đơn vị.
+    pub unit_id: Id,
+    /// Chức danh, as written ("Phó Chủ tịch UBND xã").
+    pub title: String,
+    /// Cấp trưởng / cấp phó / không.
+    pub leadership: Leadership,
+}
+
+/// Ủy viên: membership of a committee at a level of government, with its term.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Membership {
+    /// Cơ quan.
+    pub committee: Committee,
+    /// Cấp.
+    pub level: GovLevel,
+    /// Nhiệm kỳ / khóa ("XXI", "2020-2025"); may be empty.
+    #[serde(default)]
+    pub term: String,
+}
+
+/// Quy hoạch: a position a person is planned for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedPosition {
+    /// Chức danh quy hoạch.
+    pub title: String,
+    /// Giai đoạn ("2025-2030"); may be empty.
+    #[serde(default)]
+    pub term: String,
+}
+
+/// Cán bộ: one person on the roster, with every qualification scale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cadre {
+    /// Mã.
+    pub id: Id,
+    /// Họ và tên.
+    pub full_name: String,
+    /// Năm sinh.
+    pub birth_year: u16,
+    /// Giới tính.
+    pub gender: Gender,
+    /// Dân tộc.
+    #[serde(default)]
+    pub ethnicity: String,
+    /// Người địa phương.
+    #[serde(default)]
+    pub local: bool,
+    /// Đối tượng (cán bộ / công chức / viên chức ...).
+    pub category: Category,
+    /// Đơn vị công tác chính.
+    pub unit_id: Id,
+    /// Ngạch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub civil_grade: Option<CivilGrade>,
+    /// Chức vụ (several at once).
+    #[serde(default)]
+    pub positions: Vec<Position>,
+    /// Ủy viên BCH, BTV ... at each level.
+    #[serde(default)]
+    pub memberships: Vec<Membership>,
+    /// Quy hoạch.
+    #[serde(default)]
+    pub planned_for: Vec<PlannedPosition>,
+    /// Trình độ chuyên môn.
+    #[serde(default)]
+    pub professional: Qualification<Professional>,
+    /// Chuyên ngành đào tạo.
+    #[serde(default)]
+    pub professional_field: String,
+    /// Lý luận chính trị.
+    #[serde(default)]
+    pub political: Qualification<Political>,
+    /// Quản lý nhà nước.
+    #[serde(default)]
+    pub state_management: Qualification<StateManagement>,
+    /// Ngoại ngữ (khung 6 bậc).
+    #[serde(default)]
+    pub foreign_language: Qualification<ForeignLanguage>,
+    /// Which foreign language ("Tiếng Anh").
+    #[serde(default)]
+    pub foreign_language_name: String,
+    /// Tin học.
+    #[serde(default)]
+    pub it: Qualification<InformationTechnology>,
+    /// Quốc phòng - an ninh.
+    #[serde(default)]
+    pub defence_security: Qualification<DefenceSecurity>,
+    /// Tiếng dân tộc thiểu số the person can use (empty = none).
+    #[serde(default)]
+    pub minority_language: String,
+    /// Sử dụng được tiếng Lào.
+    #[serde(default)]
+    pub lao_language: bool,
+    /// Ghi chú.
+    #[serde(default)]
+    pub note: String,
+    /// Version and update time.
+    #[serde(default)]
+    pub meta: RecordMeta,
+}
+
+impl Cadre {
+    /// A blank cadre in `unit_id`, for a new-record form.
+    pub fn blank(id: Id, unit_id: Id) -> Self {
+        Cadre {
+            id,
+            full_name: String::new(),
+            birth_year: 1985,
+            gender: Gender::Male,
+            ethnicity: "Kinh".into(),
+            local: false,
+            category: Category::CivilServant,
+            unit_id,
+            civil_grade: None,
+            positions: Vec::new(),
+            memberships: Vec::new(),
+            planned_for: Vec::new(),
+            professional: Qualification::default(),
+            professional_field: String::new(),
+            political: Qualification::default(),
+            state_management: Qualification::default(),
+            foreign_language: Qualification::default(),
+            foreign_language_name: String::new(),
+            it: Qualification::default(),
+            defence_security: Qualification::default(),
+            minority_language: String::new(),
+            lao_language: false,
+            note: String::new(),
+            meta: RecordMeta::default(),
+        }
+    }
+
+    /// Age in completed years reached during `year` (how the documents count "dưới 35 tuổi").
+    pub fn age_in(&self, year: u16) -> i32 {
+        i32::from(year) - i32::from(self.birth_year)
+    }
+
+    /// The text search looks in: name, unit name, position titles and field, folded.
+    pub fn search_text(&self, unit_name: &str) -> String {
+        let mut s = String::with_capacity(96);
+        s.push_str(&self.full_name);
+        s.push(' ');
+        s.push_str(unit_name);
+        for p in &self.positions {
+            s.push(' ');
+            s.push_str(&p.title);
+        }
+        s.push(' ');
+        s.push_str(&self.professional_field);
+        super::text::fold(&s)
+    }
+}

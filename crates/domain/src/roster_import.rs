@@ -1,0 +1,1100 @@
+//! Nhập danh sách cán bộ từ Excel/CSV: a sheet of cell texts becomes a preview of new,
+//! updated and unchanged cadres with row-level errors, and nothing else. The page shows the
+//! preview; the store writes it in one transaction (with a backup) only when the officer
+//! confirms.
+//!
+//! The steps, each pure and tested here:
+//! - [`parse_csv`]: CSV text (BOM, `,` `;` or tab, quotes) to rows of cell texts; XLSX is read
+//!   to the same shape by the Excel worker (`crate::xlsx`).
+//! - [`find_header`] and [`guess_mapping`]: which row holds the column names, and which
+//!   [`Field`] each column fills, guessed from the folded header text (and the mapping the
+//!   officer chose last time, [`ImportSettings`]).
+//! - [`guess_level`] and [`level_review`]: free-text levels ("Thạc sỹ", "ThS", "Cao cấp",
+//!   "CVC", "B1") to each scale, every distinct value listed for review, unknown ones first.
+//! - [`parse_birth_year`]: năm sinh from a year, dd/mm/yyyy, ISO or an Excel serial number.
+//! - [`preview`]: every row matched (by mã, else họ tên + năm sinh) and built into a cadre,
+//!   validated by the roster's own rules; errors name the row, the column and the problem.
+//! - [`roster_table`]: the roster as a [`Table`] for the CSV/XLSX export, in columns the import
+//!   guesses back.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::levels::{
+    DefenceSecurity, ForeignLanguage, InformationTechnology, Level, Political, Professional, Qualification, Scale,
+    StateManagement,
+};
+use super::model::{Cadre, Category, CivilGrade, Gender, Id, Leadership, Millis, Position, RecordMeta};
+use super::roster::Roster;
+use super::table::{Cell, Table};
+use super::text::fold;
+
+/// Trường: what a column of the file fills in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// Mã cán bộ (the app's id, as exported).
+    Id,
+    /// Họ và tên.
+    FullName,
+    /// Năm sinh / ngày sinh.
+    Birth,
+    /// Giới tính.
+    Gender,
+    /// Dân tộc.
+    Ethnicity,
+    /// Đối tượng.
+    Category,
+    /// Đơn vị công tác (by name).
+    Unit,
+    /// Chức vụ (several separated by `;`).
+    Position,
+    /// Ngạch.
+    CivilGrade,
+    /// Trình độ chuyên môn.
+    Professional,
+    /// Chuyên ngành.
+    ProfessionalField,
+    /// Lý luận chính trị.
+    Political,
+    /// Quản lý nhà nước.
+    StateManagement,
+    /// Ngoại ngữ.
+    ForeignLanguage,
+    /// Tin học.
+    It,
+    /// Quốc phòng - an ninh.
+    DefenceSecurity,
+    /// Ghi chú.
+    Note,
+}
+
+impl Field {
+    /// Every field, in the order the export writes them.
+    pub const ALL: [Field; 17] = [
+        Field::Id,
+        Field::FullName,
+        Field::Birth,
+        Field::Gender,
+        Field::Ethnicity,
+        Field::Category,
+        Field::Unit,
+        Field::Position,
+        Field::CivilGrade,
+        Field::Professional,
+        Field::ProfessionalField,
+        Field::Political,
+        Field::StateManagement,
+        Field::ForeignLanguage,
+        Field::It,
+        Field::DefenceSecurity,
+        Field::Note,
+    ];
+
+    /// The column name the export writes and the page shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Id => "Mã cán bộ",
+            Field::FullName => "Họ và tên",
+            Field::Birth => "Năm sinh",
+            Field::Gender => "Giới tính",
+            Field::Ethnicity => "Dân tộc",
+            Field::Category => "Đối tượng",
+            Field::Unit => "Đơn vị công tác",
+            Field::Position => "Chức vụ",
+            Field::CivilGrade => "Ngạch",
+            Field::Professional => "Trình độ chuyên môn",
+            Field::ProfessionalField => "Chuyên ngành",
+            Field::Political => "Lý luận chính trị",
+            Field::StateManagement => "Quản lý nhà nước",
+            Field::ForeignLanguage => "Ngoại ngữ",
+            Field::It => "Tin học",
+            Field::DefenceSecurity => "Quốc phòng - an ninh",
+            Field::Note => "Ghi chú",
+        }
+    }
+
+    /// Stable code (form values, remembered mappings).
+    pub fn code(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::FullName => "full_name",
+            Field::Birth => "birth",
+            Field::Gender => "gender",
+            Field::Ethnicity => "ethnicity",
+            Field::Category => "category",
+            Field::Unit => "unit",
+            Field::Position => "position",
+            Field::CivilGrade => "civil_grade",
+            Field::Professional => "professional",
+            Field::ProfessionalField => "professional_field",
+            Field::Political => "political",
+            Field::StateManagement => "state_management",
+            Field::ForeignLanguage => "foreign_language",
+            Field::It => "it",
+            Field::DefenceSecurity => "defence_security",
+            Field::Note => "note",
+        }
+    }
+
+    /// The field with this code.
+    pub fn from_code(code: &str) -> Option<Field> {
+        Field::ALL.iter().copied().find(|f| f.code() == code)
+    }
+
+    /// The level scale this field holds, if it is a level column.
+    pub fn scale(self) -> Option<Scale> {
+        Some(match self {
+            Field::Professional => Scale::Professional,
+            Field::Political => Scale::Political,
+            Field::StateManagement => Scale::StateManagement,
+            Field::ForeignLanguage => Scale::ForeignLanguage,
+            Field::It => Scale::InformationTechnology,
+            Field::DefenceSecurity => Scale::DefenceSecurity,
+            _ => return None,
+        })
+    }
+
+    /// Folded header texts that name this field (a header containing one of them).
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Field::Id => &["ma can bo", "ma cb", "ma so", "ma"],
+            Field::FullName => &["ho va ten", "ho ten", "ho va ten khai sinh", "ten can bo", "ten"],
+            Field::Birth => &["nam sinh", "ngay sinh", "ngay thang nam sinh", "sinh ngay", "sinh nam", "ns"],
+            Field::Gender => &["gioi tinh", "gioi", "nam nu", "nam/nu"],
+            Field::Ethnicity => &["dan toc"],
+            Field::Category => &["doi tuong", "loai can bo"],
+            Field::Unit => &["don vi", "co quan", "noi cong tac", "don vi cong tac"],
+            Field::Position => &["chuc vu", "chuc danh"],
+            Field::CivilGrade => &["ngach"],
+            Field::Professional => &["chuyen mon", "trinh do chuyen mon", "trinh do dao tao", "hoc van", "cmnv"],
+            Field::ProfessionalField => &["chuyen nganh", "nganh dao tao", "nganh hoc"],
+            Field::Political => &["ly luan chinh tri", "llct", "chinh tri"],
+            Field::StateManagement => &["quan ly nha nuoc", "qlnn"],
+            Field::ForeignLanguage => &["ngoai ngu", "tieng anh"],
+            Field::It => &["tin hoc", "cntt"],
+            Field::DefenceSecurity => &["quoc phong", "qp an", "qpan", "qp-an", "an ninh"],
+            Field::Note => &["ghi chu"],
+        }
+    }
+}
+
+/// Folds and turns punctuation into spaces: the form header and level texts are compared in.
+pub fn normalise(s: &str) -> String {
+    let folded = fold(s);
+    let spaced: String = folded.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when `text` is `key` or starts with `key` followed by a space (word boundary).
+fn starts_with_word(text: &str, key: &str) -> bool {
+    text == key || (text.starts_with(key) && text.as_bytes().get(key.len()) == Some(&b' '))
+}
+
+/// True when the words of `key` occur in `text` as whole words, in order and together.
+fn contains_words(text: &str, key: &str) -> bool {
+    let padded = format!(" {text} ");
+    padded.contains(&format!(" {key} "))
+}
+
+/// The field a header names, if any: the longest alias it contains wins ("Tên đơn vị" is a
+/// unit, not a name).
+pub fn guess_field(header: &str) -> Option<Field> {
+    let h = normalise(header);
+    if h.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, Field)> = None;
+    for f in Field::ALL {
+        for a in f.aliases() {
+            let a = normalise(a);
+            // Very short aliases ("ma", "ns", "ten") only when they are the whole header or
+            // its first word, so "Tên đơn vị" or "Mã số thuế" do not land on them by chance.
+            let hit = if a.len() <= 3 { starts_with_word(&h, &a) } else { contains_words(&h, &a) };
+            if hit && best.is_none_or(|(len, _)| a.len() > len) {
+                best = Some((a.len(), f));
+            }
+        }
+    }
+    best.map(|(_, f)| f)
+}
+
+/// What the officer chose last time, remembered between imports (in prefs).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportSettings {
+    /// Normalised header → field code ("" = bỏ qua, the column is skipped).
+    #[serde(default)]
+    pub columns: BTreeMap<String, String>,
+    /// `field code|normalised text` → level code.
+    #[serde(default)]
+    pub levels: BTreeMap<String, String>,
+}
+
+impl ImportSettings {
+    /// Remembers this header → field choice.
+    pub fn remember_column(&mut self, header: &str, field: Option<Field>) {
+        let key = normalise(header);
+        if !key.is_empty() {
+            self.columns.insert(key, field.map_or(String::new(), |f| f.code().to_string()));
+        }
+    }
+
+    /// Remembers (and from now on applies) this text → level choice.
+    pub fn choose_level(&mut self, field: Field, text: &str, level_code: &str) {
+        self.levels.insert(level_key(field, text), level_code.to_string());
+    }
+}
+
+fn level_key(field: Field, text: &str) -> String {
+    format!("{}|{}", field.code(), normalise(text))
+}
+
+/// Which field each column fills: the remembered choice for its header, else the guess. A
+/// field goes to the first column that claims it.
+pub fn guess_mapping(header: &[String], settings: &ImportSettings) -> Vec<Option<Field>> {
+    let mut taken = Vec::new();
+    header
+        .iter()
+        .map(|h| {
+            let f = match settings.columns.get(&normalise(h)) {
+                Some(code) => Field::from_code(code),
+                None => guess_field(h),
+            };
+            match f {
+                Some(f) if !taken.contains(&f) => {
+                    taken.push(f);
+                    Some(f)
+                }
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// The header row: among the first ten rows, the first that names at least two fields (files
+/// often carry a title above the table); the first non-blank row otherwise.
+pub fn find_header(rows: &[Vec<String>]) -> Option<usize> {
+    let named = |r: &Vec<String>| r.iter().filter_map(|c| guess_field(c)).count();
+    rows.iter()
+        .take(10)
+        .position(|r| named(r) >= 2)
+        .or_else(|| rows.iter().position(|r| r.iter().any(|c| !c.trim().is_empty())))
+}
+
+/// The texts that mean each level of a scale, normalised, besides the level's own label and
+/// code. Matched as whole leading words, longest first.
+fn level_aliases(scale: Scale) -> &'static [(&'static str, &'static str)] {
+    match scale {
+        Scale::Professional => &[
+            ("chua", "chua"),
+            ("khong", "chua"),
+            ("so cap", "so_cap"),
+            ("sc", "so_cap"),
+            ("trung cap", "trung_cap"),
+            ("tc", "trung_cap"),
+            ("tccn", "trung_cap"),
+            ("cao dang", "cao_dang"),
+            ("cd", "cao_dang"),
+            ("dai hoc", "dai_hoc"),
+            ("dh", "dai_hoc"),
+            ("cu nhan", "dai_hoc"),
+            ("cn", "dai_hoc"),
+            ("ky su", "dai_hoc"),
+            ("ks", "dai_hoc"),
+            ("bac si", "dai_hoc"),
+            ("bs", "dai_hoc"),
+            ("kien truc su", "dai_hoc"),
+            ("thac si", "thac_si"),
+            ("thac sy", "thac_si"),
+            ("ths", "thac_si"),
+            ("th s", "thac_si"),
+            ("cao hoc", "thac_si"),
+            ("bs cki", "thac_si"),
+            ("bac si cki", "thac_si"),
+            ("cki", "thac_si"),
+            ("ck1", "thac_si"),
+            ("bs ck1", "thac_si"),
+            ("chuyen khoa i", "thac_si"),
+            ("ds cki", "thac_si"),
+            ("tien si", "tien_si"),
+            ("tien sy", "tien_si"),
+            ("ts", "tien_si"),
+            ("pgs", "tien_si"),
+            ("gs", "tien_si"),
+            ("bs ckii", "tien_si"),
+            ("bac si ckii", "tien_si"),
+            ("ckii", "tien_si"),
+            ("ck2", "tien_si"),
+            ("bs ck2", "tien_si"),
+            ("chuyen khoa ii", "tien_si"),
+        ],
+        Scale::Political => &[
+            ("chua", "chua"),
+            ("khong", "chua"),
+            ("so cap", "so_cap"),
+            ("sc", "so_cap"),
+            ("trung cap", "trung_cap"),
+            ("tc", "trung_cap"),
+            ("cao cap", "cao_cap"),
+            ("cc", "cao_cap"),
+            ("cu nhan", "cao_cap"),
+            ("cn", "cao_cap"),
+            ("cao cap llct", "cao_cap"),
+        ],
+        Scale::StateManagement => &[
+            ("chua", "chua"),
+            ("khong", "chua"),
+            ("can su", "can_su"),
+            ("cs", "can_su"),
+            ("chuyen vien", "chuyen_vien"),
+            ("cv", "chuyen_vien"),
+            ("chuyen vien chinh", "chuyen_vien_chinh"),
+            ("cvc", "chuyen_vien_chinh"),
+            ("chuyen vien cao cap", "chuyen_vien_cao_cap"),
+            ("cvcc", "chuyen_vien_cao_cap"),
+        ],
+        Scale::ForeignLanguage => &[
+            ("chua", "chua"),
+            ("khong", "chua"),
+            ("a1", "bac_1"),
+            ("a2", "bac_2"),
+            ("b1", "bac_3"),
+            ("b2", "bac_4"),
+            ("c1", "bac_5"),
+            ("c2", "bac_6"),
+            ("bac 1", "bac_1"),
+            ("bac 2", "bac_2"),
+            ("bac 3", "bac_3"),
+            ("bac 4", "bac_4"),
+            ("bac 5", "bac_5"),
+            ("bac 6", "bac_6"),
+            ("a", "bac_1"),
+            ("b", "bac_2"),
+            ("c", "bac_3"),
+            ("chung chi a", "bac_1"),
+            ("chung chi b", "bac_2"),
+            ("chung chi c", "bac_3"),
+            ("anh a", "bac_1"),
+            ("anh b", "bac_2"),
+            ("anh c", "bac_3"),
+            ("tieng anh a", "bac_1"),
+            ("tieng anh b", "bac_2"),
+            ("tieng anh c", "bac_3"),
+            ("tieng anh b1", "bac_3"),
+            ("tieng anh b2", "bac_4"),
+            ("tieng anh a2", "bac_2"),
+            ("dai hoc", "bac_5"),
+        ],
+        Scale::InformationTechnology => &[
+            ("chua", "chua"),
+            ("khong", "chua"),
+            ("co ban", "co_ban"),
+            ("nang cao", "nang_cao"),
+            ("a", "co_ban"),
+            ("b", "co_ban"),
+            ("c", "co_ban"),
+            ("chung chi a", "co_ban"),
+            ("chung chi b", "co_ban"),
+            ("chung chi c", "co_ban"),
+            ("ung dung cntt co ban", "co_ban"),
+            ("ung dung cntt nang cao", "nang_cao"),
+            ("dai hoc", "nang_cao"),
+        ],
+        Scale::DefenceSecurity => &[
+            ("chua", "chua"),
+            ("khong", "chua"),
+            ("doi tuong 1", "doi_tuong_1"),
+            ("doi tuong 2", "doi_tuong_2"),
+            ("doi tuong 3", "doi_tuong_3"),
+            ("doi tuong 4", "doi_tuong_4"),
+            ("dt1", "doi_tuong_1"),
+            ("dt2", "doi_tuong_2"),
+            ("dt3", "doi_tuong_3"),
+            ("dt4", "doi_tuong_4"),
+            ("dt 1", "doi_tuong_1"),
+            ("dt 2", "doi_tuong_2"),
+            ("dt 3", "doi_tuong_3"),
+            ("dt 4", "doi_tuong_4"),
+            ("1", "doi_tuong_1"),
+            ("2", "doi_tuong_2"),
+            ("3", "doi_tuong_3"),
+            ("4", "doi_tuong_4"),
+        ],
+    }
+}
+
+/// The level code a free text means on `scale`, if it can be told: the level's label or code,
+/// or a usual abbreviation ("ThS", "Th.S", "CVC", "B1"), as the text's leading words.
+/// "Đại học Luật" is đại học; "Thạc sỹ Kinh tế" thạc sĩ. An empty text is no answer.
+pub fn guess_level(scale: Scale, text: &str) -> Option<&'static str> {
+    let t = normalise(text);
+    // Leading words people add that say nothing about the level.
+    let t =
+        ["trinh do ", "chung chi ", "bang "].iter().find_map(|p| t.strip_prefix(p).map(str::to_string)).unwrap_or(t);
+    if t.is_empty() {
+        return None;
+    }
+    let mut keys: Vec<(String, &'static str)> =
+        scale.levels().into_iter().map(|(code, label)| (normalise(label), code)).collect();
+    keys.extend(scale.levels().into_iter().map(|(code, _)| (normalise(code), code)));
+    keys.extend(level_aliases(scale).iter().map(|(k, code)| ((*k).to_string(), *code)));
+    keys.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+    keys.into_iter().find(|(k, _)| starts_with_word(&t, k)).map(|(_, code)| code)
+}
+
+/// One distinct text found in a level column, for the review step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LevelValue {
+    /// The column's field.
+    pub field: Field,
+    /// The text as first written in the file.
+    pub text: String,
+    /// How many rows carry it.
+    pub count: usize,
+    /// The level code the app reads it as: the officer's choice, else the guess; None = chưa rõ.
+    pub level: Option<String>,
+    /// True when the officer chose it (not a guess).
+    pub chosen: bool,
+}
+
+/// Every distinct non-empty text of every mapped level column, unknown ones first, then by
+/// column and count.
+pub fn level_review(rows: &[Vec<String>], mapping: &[Option<Field>], settings: &ImportSettings) -> Vec<LevelValue> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<LevelValue> = Vec::new();
+    for (col, f) in mapping.iter().enumerate() {
+        let Some((field, scale)) = f.and_then(|f| f.scale().map(|s| (f, s))) else { continue };
+        for row in rows {
+            let text = row.get(col).map_or("", |s| s.trim());
+            if text.is_empty() {
+                continue;
+            }
+            let key = level_key(field, text);
+            if let Some(&i) = seen.get(&key) {
+                out[i].count += 1;
+                continue;
+            }
+            let chosen = settings.levels.get(&key).cloned();
+            seen.insert(key, out.len());
+            out.push(LevelValue {
+                field,
+                text: text.to_string(),
+                count: 1,
+                chosen: chosen.is_some(),
+                level: chosen.or_else(|| guess_level(scale, text).map(str::to_string)),
+            });
+        }
+    }
+    out.sort_by_key(|v| (v.level.is_some(), v.field, std::cmp::Reverse(v.count)));
+    out
+}
+
+fn resolve_level(field: Field, text: &str, settings: &ImportSettings) -> Option<String> {
+    settings
+        .levels
+        .get(&level_key(field, text))
+        .cloned()
+        .or_else(|| field.scale().and_then(|s| guess_level(s, text)).map(str::to_string))
+}
+
+/// Days from 1970-01-01 to a civil date (proleptic Gregorian), Howard Hinnant's algorithm.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date of a day count from 1970-01-01.
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+fn valid_date(y: i64, m: i64, d: i64) -> bool {
+    (1..=12).contains(&m) && d >= 1 && civil_from_days(days_from_civil(y, m, d)) == (y, m, d)
+}
+
+/// Năm sinh from what a roster file holds: a year ("1980"), a date written dd/mm/yyyy (or with
+/// `-` `.`), mm/yyyy, ISO yyyy-mm-dd, or an Excel date serial number (days since 1899-12-30).
+/// The error says what was found, in Vietnamese.
+pub fn parse_birth_year(text: &str) -> Result<u16, String> {
+    let t = text.trim();
+    let bad = || format!("“{t}” không đọc được thành năm sinh (ghi năm, ngày dd/mm/yyyy hoặc yyyy-mm-dd).");
+    if t.is_empty() {
+        return Err("chưa có năm sinh.".into());
+    }
+    let year = |s: &str| -> Option<i64> {
+        (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    };
+    let num = |s: &str| -> Option<i64> {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    };
+    let y = if let Some(y) = year(t) {
+        y
+    } else if let Ok(serial) = t.parse::<f64>() {
+        // An Excel serial: whole days since 1899-12-30 (the 1900 leap-year bug is before
+        // any birth date we accept).
+        if !(1.0..=2_958_465.0).contains(&serial) {
+            return Err(bad());
+        }
+        civil_from_days(days_from_civil(1899, 12, 30) + serial.floor() as i64).0
+    } else {
+        let date_part = t.split(['T', ' ']).next().unwrap_or(t);
+        let parts: Vec<&str> = date_part.split(['/', '-', '.']).collect();
+        match parts.as_slice() {
+            [y4, m, d] if year(y4).is_some() => {
+                let (y, m, d) = (year(y4).unwrap_or(0), num(m).ok_or_else(bad)?, num(d).ok_or_else(bad)?);
+                if !valid_date(y, m, d) {
+                    return Err(format!("“{t}” không phải một ngày có thật."));
+                }
+                y
+            }
+            [d, m, y4] if year(y4).is_some() => {
+                let (y, m, d) = (year(y4).unwrap_or(0), num(m).ok_or_else(bad)?, num(d).ok_or_else(bad)?);
+                if !valid_date(y, m, d) {
+                    return Err(format!("“{t}” không phải một ngày có thật (ngày/tháng/năm)."));
+                }
+                y
+            }
+            [m, y4] if year(y4).is_some() && num(m).is_some_and(|m| (1..=12).contains(&m)) => year(y4).unwrap_or(0),
+            _ => return Err(bad()),
+        }
+    };
+    u16::try_from(y).map_err(|_| bad())
+}
+
+/// One problem with one row: the row number as the spreadsheet shows it, the column, and
+/// what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    /// Dòng (1 = the sheet's first row).
+    pub row: usize,
+    /// Cột: the header text of the column, or the field's label.
+    pub column: String,
+    /// Lỗi, in Vietnamese.
+    pub message: String,
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Dòng {}, cột {}: {}", self.row, self.column, self.message)
+    }
+}
+
+/// What a row does to the roster.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Thêm mới.
+    New,
+    /// Cập nhật: the cadre as it is now.
+    Updated(Box<Cadre>),
+    /// Không đổi.
+    Unchanged,
+}
+
+/// One good row: its number, what it does, and the cadre as it will be stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedRow {
+    /// Dòng.
+    pub row: usize,
+    /// Thêm / cập nhật / không đổi.
+    pub outcome: Outcome,
+    /// The cadre after the import.
+    pub cadre: Cadre,
+}
+
+/// The preview of an import: nothing is written until the officer confirms it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Preview {
+    /// Rows that will be applied.
+    pub rows: Vec<PlannedRow>,
+    /// Rows that will not, with why.
+    pub errors: Vec<RowError>,
+}
+
+impl Preview {
+    /// (mới, cập nhật, không đổi).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let mut c = (0, 0, 0);
+        for r in &self.rows {
+            match r.outcome {
+                Outcome::New => c.0 += 1,
+                Outcome::Updated(_) => c.1 += 1,
+                Outcome::Unchanged => c.2 += 1,
+            }
+        }
+        c
+    }
+
+    /// Rows with at least one error (a row may have several).
+    pub fn bad_rows(&self) -> usize {
+        let mut rows: Vec<usize> = self.errors.iter().map(|e| e.row).collect();
+        rows.dedup();
+        rows.len()
+    }
+
+    /// The roster with the new and updated cadres applied (unchanged rows change nothing).
+    pub fn apply(&self, roster: &Roster) -> Roster {
+        let mut out = roster.clone();
+        let index: HashMap<Id, usize> = out.cadres.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+        for r in &self.rows {
+            match &r.outcome {
+                Outcome::New => out.cadres.push(r.cadre.clone()),
+                Outcome::Updated(_) => {
+                    if let Some(&i) = index.get(&r.cadre.id) {
+                        out.cadres[i] = r.cadre.clone();
+                    }
+                }
+                Outcome::Unchanged => {}
+            }
+        }
+        out
+    }
+}
+
+/// Everything [`preview`] needs besides the roster.
+pub struct ImportRequest<'a> {
+    /// The header row's cells (for column names in errors).
+    pub header: &'a [String],
+    /// The data rows (below the header).
+    pub rows: &'a [Vec<String>],
+    /// The sheet row number of `rows[0]` (1-based), so errors name the rows the officer sees.
+    pub first_row: usize,
+    /// Which field each column fills.
+    pub mapping: &'a [Option<Field>],
+    /// Remembered level choices.
+    pub settings: &'a ImportSettings,
+    /// The unit for rows with no đơn vị (None: such a row is an error).
+    pub default_unit: Option<&'a str>,
+    /// Time of the import (record meta).
+    pub now: Millis,
+}
+
+/// Fields the file must give (unless a default covers them). An empty answer means the
+/// preview can be computed.
+pub fn missing_fields(mapping: &[Option<Field>], default_unit: Option<&str>) -> Vec<Field> {
+    let mut need = vec![Field::FullName, Field::Birth, Field::Gender];
+    if default_unit.is_none() {
+        need.push(Field::Unit);
+    }
+    need.retain(|f| !mapping.contains(&Some(*f)));
+    need
+}
+
+/// Un-does the export's formula neutralising: `'=x` back to `=x`.
+pub fn unneutralise(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => s,
+    }
+}
+
+fn parse_labelled<T: Copy>(
+    all: &[T],
+    label: impl Fn(T) -> &'static str,
+    code: impl Fn(T) -> &'static str,
+    extra: &[(&str, T)],
+    text: &str,
+) -> Option<T> {
+    let t = normalise(text);
+    all.iter()
+        .copied()
+        .find(|v| normalise(label(*v)) == t || normalise(code(*v)) == t)
+        .or_else(|| extra.iter().find(|(k, _)| *k == t).map(|(_, v)| *v))
+}
+
+fn parse_gender(text: &str) -> Option<Gender> {
+    parse_labelled(
+        Gender::ALL,
+        Gender::label,
+        Gender::code,
+        &[
+            ("m", Gender::Male),
+            ("male", Gender::Male),
+            ("f", Gender::Female),
+            ("nu gioi", Gender::Female),
+            ("female", Gender::Female),
+        ],
+        text,
+    )
+}
+
+fn parse_category(text: &str) -> Option<Category> {
+    parse_labelled(
+        Category::ALL,
+        Category::label,
+        Category::code,
+        &[
+            ("cb", Category::Cadre),
+            ("cc", Category::CivilServant),
+            ("vc", Category::PublicEmployee),
+            ("khong chuyen trach cap xa", Category::PartTime),
+            ("hdnd", Category::CouncilDelegate),
+        ],
+        text,
+    )
+}
+
+fn parse_grade(text: &str) -> Option<CivilGrade> {
+    parse_labelled(
+        CivilGrade::ALL,
+        CivilGrade::label,
+        CivilGrade::code,
+        &[
+            ("nv", CivilGrade::Staff),
+            ("cs", CivilGrade::Clerk),
+            ("cv", CivilGrade::Specialist),
+            ("cvc", CivilGrade::Principal),
+            ("cvcc", CivilGrade::Senior),
+        ],
+        text,
+    )
+}
+
+/// Cấp trưởng / phó read from a title: "Phó ..." is a deputy; "Chủ tịch", "Bí thư",
+/// "Giám đốc", "Trưởng ...", "Chánh ..." a head; anything else none.
+pub fn leadership_of(title: &str) -> Leadership {
+    let t = normalise(title);
+    if starts_with_word(&t, "pho") {
+        Leadership::Deputy
+    } else if ["truong", "chu tich", "bi thu", "giam doc", "chanh", "chu nhiem", "vien truong", "hieu truong"]
+        .iter()
+        .any(|k| starts_with_word(&t, k))
+    {
+        Leadership::Head
+    } else {
+        Leadership::None
+    }
+}
+
+fn set_level<L: Level>(q: &mut Qualification<L>, code: &str) {
+    if let Some(l) = L::from_code(code) {
+        q.level = l;
+        if q.studying.is_some_and(|s| s <= l) {
+            q.studying = None;
+            q.studying_until = None;
+        }
+    }
+}
+
+/// The key a row is matched by when it has no known mã: folded name and birth year.
+fn name_key(name: &str, year: u16) -> String {
+    format!("{}|{year}", fold(name))
+}
+
+/// Reads the rows into cadres against `roster`: matched by mã (the export's first column),
+/// else by họ tên + năm sinh; a mapped column overwrites the field, an unmapped or empty one
+/// keeps what the roster holds. Every row is checked by the roster's own validation, and two
+/// rows for the same person are an error on the second. Needs `missing_fields` empty.
+pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut() -> Id) -> Preview {
+    let by_id: HashMap<&str, &Cadre> = roster.cadres.iter().map(|c| (c.id.as_str(), c)).collect();
+    let by_name: HashMap<String, &Cadre> =
+        roster.cadres.iter().map(|c| (name_key(&c.full_name, c.birth_year), c)).collect();
+    let mut units: HashMap<String, Vec<&str>> = HashMap::new();
+    for u in &roster.units {
+        units.entry(normalise(&u.name)).or_default().push(u.id.as_str());
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    // A roster repeats a few dozen level texts over thousands of rows: each is read once.
+    let mut levels: HashMap<(Field, String), Option<String>> = HashMap::new();
+    let mut out = Preview::default();
+    let column_name = |col: usize, f: Field| {
+        req.header.get(col).map(|h| h.trim()).filter(|h| !h.is_empty()).unwrap_or(f.label()).to_string()
+    };
+
+    for (i, row) in req.rows.iter().enumerate() {
+        let row_no = req.first_row + i;
+        if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let mut errors: Vec<RowError> = Vec::new();
+        let mut err = |col: usize, f: Field, message: String| {
+            errors.push(RowError { row: row_no, column: column_name(col, f), message })
+        };
+        let cell = |f: Field| -> Option<(usize, &str)> {
+            req.mapping
+                .iter()
+                .position(|m| *m == Some(f))
+                .map(|col| (col, unneutralise(row.get(col).map_or("", |s| s.trim()))))
+        };
+        let name = cell(Field::FullName).map_or("", |(_, v)| v);
+        let birth = cell(Field::Birth).map(|(col, v)| (col, parse_birth_year(v)));
+        let year = match &birth {
+            Some((_, Ok(y))) => Some(*y),
+            Some((col, Err(e))) => {
+                err(*col, Field::Birth, e.clone());
+                None
+            }
+            None => None,
+        };
+        // Match: mã first, then name + year.
+        let existing: Option<&Cadre> = cell(Field::Id)
+            .filter(|(_, v)| !v.is_empty())
+            .and_then(|(_, v)| by_id.get(v).copied())
+            .or_else(|| year.and_then(|y| by_name.get(&name_key(name, y)).copied()));
+        let unit_id = match cell(Field::Unit).filter(|(_, v)| !v.is_empty()) {
+            Some((col, v)) => {
+                match units.get(&normalise(v)).map(Vec::as_slice) {
+                    // The cadre's own unit when it bears this name (names repeat: "UBND xã").
+                    Some(ids) if existing.is_some_and(|e| ids.contains(&e.unit_id.as_str())) => {
+                        existing.map(|e| e.unit_id.clone())
+                    }
+                    Some([id]) => Some((*id).to_string()),
+                    Some(_) => {
+                        err(
+                            col,
+                            Field::Unit,
+                            format!(
+                                "có nhiều đơn vị tên “{v}”: sửa tên đơn vị cho khác nhau, hoặc nhập riêng từng đơn vị."
+                            ),
+                        );
+                        None
+                    }
+                    None => {
+                        err(col, Field::Unit, format!("đơn vị “{v}” chưa có trong danh sách đơn vị (thêm ở trang Đơn vị, hoặc sửa tên cho khớp)."));
+                        None
+                    }
+                }
+            }
+            None => existing.map(|c| c.unit_id.clone()).or_else(|| req.default_unit.map(str::to_string)),
+        };
+        let mut c = match existing {
+            Some(c) => c.clone(),
+            None => Cadre::blank(String::new(), unit_id.clone().unwrap_or_default()),
+        };
+        if let Some(u) = &unit_id {
+            c.unit_id = u.clone();
+        } else if existing.is_none() && cell(Field::Unit).is_none_or(|(_, v)| v.is_empty()) {
+            let col = req.mapping.iter().position(|m| *m == Some(Field::Unit)).unwrap_or(0);
+            err(col, Field::Unit, "chưa có đơn vị công tác.".into());
+        }
+        if !name.is_empty() {
+            c.full_name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+        if let Some(y) = year {
+            c.birth_year = y;
+        }
+        for (col, f) in req.mapping.iter().enumerate() {
+            let Some(f) = *f else { continue };
+            let v = unneutralise(row.get(col).map_or("", |s| s.trim()));
+            if v.is_empty() {
+                if f == Field::Gender && existing.is_none() {
+                    err(col, f, "chưa có giới tính.".into());
+                }
+                continue;
+            }
+            match f {
+                Field::Id | Field::FullName | Field::Birth | Field::Unit => {}
+                Field::Gender => match parse_gender(v) {
+                    Some(g) => c.gender = g,
+                    None => err(col, f, format!("“{v}” không phải Nam hay Nữ.")),
+                },
+                Field::Ethnicity => c.ethnicity = v.to_string(),
+                Field::Category => match parse_category(v) {
+                    Some(x) => c.category = x,
+                    None => err(col, f, format!("“{v}” không phải đối tượng nào (cán bộ, công chức, viên chức, không chuyên trách, đại biểu HĐND).")),
+                },
+                Field::CivilGrade => match parse_grade(v) {
+                    Some(x) => c.civil_grade = Some(x),
+                    None => err(col, f, format!("“{v}” không phải ngạch nào (nhân viên, cán sự, chuyên viên, chuyên viên chính, chuyên viên cao cấp).")),
+                },
+                Field::Position => {
+                    let titles: Vec<&str> = v.split(';').map(str::trim).filter(|t| !t.is_empty()).collect();
+                    let same = titles.len() == c.positions.len() && titles.iter().zip(&c.positions).all(|(t, p)| fold(t) == fold(&p.title));
+                    if !same {
+                        let old = std::mem::take(&mut c.positions);
+                        c.positions = titles
+                            .iter()
+                            .map(|t| {
+                                old.iter().find(|p| fold(&p.title) == fold(t)).cloned().unwrap_or_else(|| Position {
+                                    unit_id: c.unit_id.clone(),
+                                    title: (*t).to_string(),
+                                    leadership: leadership_of(t),
+                                })
+                            })
+                            .collect();
+                    }
+                }
+                Field::ProfessionalField => c.professional_field = v.to_string(),
+                Field::Note => c.note = v.to_string(),
+                Field::Professional | Field::Political | Field::StateManagement | Field::ForeignLanguage | Field::It | Field::DefenceSecurity => {
+                    let level = levels.entry((f, v.to_string())).or_insert_with(|| resolve_level(f, v, req.settings)).clone();
+                    match level {
+                        Some(code) => match f {
+                            Field::Professional => set_level::<Professional>(&mut c.professional, &code),
+                            Field::Political => set_level::<Political>(&mut c.political, &code),
+                            Field::StateManagement => set_level::<StateManagement>(&mut c.state_management, &code),
+                            Field::ForeignLanguage => set_level::<ForeignLanguage>(&mut c.foreign_language, &code),
+                            Field::It => set_level::<InformationTechnology>(&mut c.it, &code),
+                            _ => set_level::<DefenceSecurity>(&mut c.defence_security, &code),
+                        },
+                        None => err(col, f, format!("“{v}” chưa rõ là trình độ nào: chọn ở bảng đối chiếu trình độ.")),
+                    }
+                }
+            }
+        }
+        if errors.is_empty() {
+            for e in roster.validate_cadre(&c) {
+                let field = match e.field.split('.').next().unwrap_or("") {
+                    "full_name" => Field::FullName,
+                    "birth_year" => Field::Birth,
+                    "unit_id" => Field::Unit,
+                    "ethnicity" => Field::Ethnicity,
+                    "professional_field" => Field::ProfessionalField,
+                    "note" => Field::Note,
+                    "positions" => Field::Position,
+                    "professional" => Field::Professional,
+                    "political" => Field::Political,
+                    "state_management" => Field::StateManagement,
+                    "foreign_language" => Field::ForeignLanguage,
+                    "it" => Field::It,
+                    "defence_security" => Field::DefenceSecurity,
+                    _ => Field::FullName,
+                };
+                let col = req.mapping.iter().position(|m| *m == Some(field)).unwrap_or(usize::MAX);
+                errors.push(RowError { row: row_no, column: column_name(col, field), message: e.message });
+            }
+        }
+        let key = existing.map_or_else(|| name_key(&c.full_name, c.birth_year), |e| e.id.clone());
+        if errors.is_empty() {
+            if let Some(first) = seen.get(&key) {
+                let col = req.mapping.iter().position(|m| *m == Some(Field::FullName)).unwrap_or(0);
+                errors.push(RowError {
+                    row: row_no,
+                    column: column_name(col, Field::FullName),
+                    message: format!("trùng người với dòng {first} (cùng mã, hoặc cùng họ tên và năm sinh)."),
+                });
+            }
+        }
+        if !errors.is_empty() {
+            out.errors.extend(errors);
+            continue;
+        }
+        seen.insert(key, row_no);
+        let outcome = match existing {
+            Some(e) if *e == c => Outcome::Unchanged,
+            Some(e) => {
+                c.meta = RecordMeta::next(Some(&e.meta), req.now);
+                Outcome::Updated(Box::new(e.clone()))
+            }
+            None => {
+                c.id = new_id();
+                c.meta = RecordMeta::next(None, req.now);
+                Outcome::New
+            }
+        };
+        out.rows.push(PlannedRow { row: row_no, outcome, cadre: c });
+    }
+    out
+}
+
+/// Reads CSV text: an optional BOM, fields separated by `,`, `;` or tab (whichever the first
+/// line uses most, outside quotes), `"` quoting with `""` inside, CRLF or LF line ends.
+pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_line = text.lines().next().unwrap_or("");
+    let mut counts = [(',', 0usize), (';', 0), ('\t', 0)];
+    let mut quoted = false;
+    for ch in first_line.chars() {
+        if ch == '"' {
+            quoted = !quoted;
+        } else if !quoted {
+            for c in counts.iter_mut() {
+                if c.0 == ch {
+                    c.1 += 1;
+                }
+            }
+        }
+    }
+    let sep = counts.iter().max_by_key(|c| c.1).filter(|c| c.1 > 0).map_or(',', |c| c.0);
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut in_quotes = false;
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if in_quotes {
+            if ch == '"' {
+                if chars.peek() == Some(&'"') {
+                    field.push('"');
+                    chars.next();
+                } else {
+                    in_quotes = false;
+                }
+            } else {
+                field.push(ch);
+            }
+        } else if ch == '"' {
+            in_quotes = true;
+        } else if ch == sep {
+            row.push(std::mem::take(&mut field));
+        } else if ch == '\r' && chars.peek() == Some(&'\n') {
+            // The LF ends the row.
+        } else if ch == '\n' || ch == '\r' {
+            row.push(std::mem::take(&mut field));
+            rows.push(std::mem::take(&mut row));
+        } else {
+            field.push(ch);
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+/// The roster as a table for export (Danh sách cán bộ), one row per cadre in the order given,
+/// in the columns [`guess_mapping`] reads back.
+pub fn roster_table(roster: &Roster, order: &[&Cadre]) -> Table {
+    let header = Field::ALL.iter().map(|f| f.label().to_string()).collect();
+    let lvl = |code: &'static str, label: &'static str| if code == "chua" { Cell::Empty } else { Cell::text(label) };
+    let rows = order
+        .iter()
+        .map(|c| {
+            Field::ALL
+                .iter()
+                .map(|f| match f {
+                    Field::Id => Cell::text(&c.id),
+                    Field::FullName => Cell::text(&c.full_name),
+                    Field::Birth => Cell::Int(i64::from(c.birth_year)),
+                    Field::Gender => Cell::text(c.gender.label()),
+                    Field::Ethnicity => Cell::text(&c.ethnicity),
+                    Field::Category => Cell::text(c.category.label()),
+                    Field::Unit => Cell::text(roster.unit_name(&c.unit_id)),
+                    Field::Position => {
+                        Cell::text(c.positions.iter().map(|p| p.title.as_str()).collect::<Vec<_>>().join("; "))
+                    }
+                    Field::CivilGrade => c.civil_grade.map_or(Cell::Empty, |g| Cell::text(g.label())),
+                    Field::Professional => lvl(c.professional.level.code(), c.professional.level.label()),
+                    Field::ProfessionalField => Cell::text(&c.professional_field),
+                    Field::Political => lvl(c.political.level.code(), c.political.level.label()),
+                    Field::StateManagement => lvl(c.state_management.level.code(), c.state_management.level.label()),
+                    Field::ForeignLanguage => lvl(c.foreign_language.level.code(), c.foreign_language.level.label()),
+                    Field::It => lvl(c.it.level.code(), c.it.level.label()),
+                    Field::DefenceSecurity => lvl(c.defence_security.level.code(), c.defence_security.level.label()),
+                    Field::Note => Cell::text(&c.note),
+                })
+                .map(|cell| match cell {
+                    Cell::Text(s) if s.is_empty() => Cell::Empty,
+                    other => other,
+                })
+                .collect()
+        })
+        .collect();
+    Table { title: "Danh sách cán bộ".into(), header, rows }
+}
+
+#[cfg(test)]
+mod tests;

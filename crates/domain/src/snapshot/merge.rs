@@ -1,0 +1,759 @@
+//! Xem trước và hợp nhất: records are matched by id (per kind) and the higher version wins.
+//!
+//! For each id, each side holds a live record, a tombstone, or nothing (a side holding both
+//! counts as whichever has the higher version, the live record on a tie):
+//!
+//! | mine \ theirs | live, newer | live, same version | live, older | tombstone |
+//! |---|---|---|---|---|
+//! | nothing | new | | | stored (nothing to delete) |
+//! | live | changed: take theirs | unchanged, or **conflict** if the content differs | local newer: keep mine | deleted if the tombstone's version is higher, else the deletion is skipped (a local edit newer than — or as new as — the deletion survives) |
+//! | tombstone | new (their edit is newer than my deletion; equal counts as newer) | | local newer: stays deleted | the higher version is kept |
+//!
+//! A conflict is resolved by a [`Choice`] per record, or a default for all; the chosen record
+//! gets version + 1 (and the later of the two times) so the resolution wins on the next
+//! exchange instead of conflicting again. An unresolved conflict keeps mine unchanged and is
+//! listed in [`MergeOutcome::unresolved`].
+//!
+//! No deletion leaves a record pointing at nothing: a unit still named by a live cadre
+//! (`unit_id`, a position) or a live unit (`parent_id`) is kept or put back, with version
+//! tombstone + 1, and listed in [`MergeOutcome::kept_in_use`].
+//!
+//! Training records (plans, course lines, enrollments, history, aggregates) merge the same way
+//! by id and version, without tombstones: plans and lines are "deleted" by their `removed`
+//! flag, which travels as a newer version.
+//!
+//! The result lists every kind sorted by id ([`Dataset::normalised`] order), so merging two
+//! datasets with disjoint records gives the same result in either order.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{kind_rank, Dataset, Kind};
+use crate::directive::Directive;
+use crate::levels::*;
+use crate::model::*;
+use crate::roster::{RecordKind, Roster, Tombstone};
+use crate::training::{CourseLine, DispatchTable, Enrollment, Plan, QualificationChange, TrainingRecords};
+
+/// What happens to one record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Mới: not on this device (or deleted here before their newer edit).
+    New,
+    /// Thay đổi: theirs is newer.
+    Changed,
+    /// Không đổi.
+    Unchanged,
+    /// Xung đột: same version, different content.
+    Conflict,
+    /// Bản trên máy mới hơn: theirs is older (kept mine).
+    LocalNewer,
+    /// Bị xóa: their tombstone is newer than my record.
+    Deleted,
+    /// Không xóa: their tombstone is not newer than my edit, or the unit is still in use.
+    DeletionSkipped,
+}
+
+impl Status {
+    /// Vietnamese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::New => "Mới",
+            Status::Changed => "Có thay đổi",
+            Status::Unchanged => "Không đổi",
+            Status::Conflict => "Xung đột",
+            Status::LocalNewer => "Bản trên máy mới hơn",
+            Status::Deleted => "Bị xóa",
+            Status::DeletionSkipped => "Giữ lại (không xóa)",
+        }
+    }
+}
+
+/// Số lượng per status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Mới.
+    pub new: usize,
+    /// Có thay đổi.
+    pub changed: usize,
+    /// Không đổi.
+    pub unchanged: usize,
+    /// Xung đột.
+    pub conflicts: usize,
+    /// Bản trên máy mới hơn.
+    pub local_newer: usize,
+    /// Bị xóa.
+    pub deleted: usize,
+    /// Xóa bị bỏ qua (local edit newer, or unit in use).
+    pub deletion_skipped: usize,
+}
+
+impl Counts {
+    fn add(&mut self, s: Status, n: isize) {
+        let slot = match s {
+            Status::New => &mut self.new,
+            Status::Changed => &mut self.changed,
+            Status::Unchanged => &mut self.unchanged,
+            Status::Conflict => &mut self.conflicts,
+            Status::LocalNewer => &mut self.local_newer,
+            Status::Deleted => &mut self.deleted,
+            Status::DeletionSkipped => &mut self.deletion_skipped,
+        };
+        *slot = slot.saturating_add_signed(n);
+    }
+
+    /// The sum of two counts.
+    pub fn plus(self, o: Counts) -> Counts {
+        Counts {
+            new: self.new + o.new,
+            changed: self.changed + o.changed,
+            unchanged: self.unchanged + o.unchanged,
+            conflicts: self.conflicts + o.conflicts,
+            local_newer: self.local_newer + o.local_newer,
+            deleted: self.deleted + o.deleted,
+            deletion_skipped: self.deletion_skipped + o.deletion_skipped,
+        }
+    }
+}
+
+/// One field that differs: path (`positions.0.title`), label ("Chức vụ thứ 1 › Chức danh"),
+/// and both values as display text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldDiff {
+    /// Field path, as `FieldError::field` writes it.
+    pub path: String,
+    /// Vietnamese label.
+    pub label: String,
+    /// Của tôi (the value on this device).
+    pub mine: String,
+    /// Của họ (the value in the file).
+    pub theirs: String,
+}
+
+/// One record that is not unchanged.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecordChange {
+    /// Loại.
+    pub kind: Kind,
+    /// Mã.
+    pub id: Id,
+    /// Tên for display.
+    pub name: String,
+    /// What happens.
+    pub status: Status,
+    /// Version and time on this device (record or tombstone).
+    pub mine: Option<RecordMeta>,
+    /// Version and time in the file.
+    pub theirs: Option<RecordMeta>,
+    /// Field differences (changed and conflicting records; empty otherwise).
+    pub diff: Vec<FieldDiff>,
+}
+
+/// Xem trước: counts per kind and every record that is not unchanged.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Preview {
+    /// Đơn vị.
+    pub units: Counts,
+    /// Cán bộ.
+    pub cadres: Counts,
+    /// Văn bản.
+    pub directives: Counts,
+    /// Kế hoạch.
+    pub plans: Counts,
+    /// Lớp / chương trình.
+    pub lines: Counts,
+    /// Cử đi học.
+    pub enrollments: Counts,
+    /// Quá trình thay đổi trình độ.
+    pub history: Counts,
+    /// Số liệu tổng hợp.
+    pub aggregates: Counts,
+    /// Mốc số liệu.
+    pub baselines: Counts,
+    /// Each record that is not unchanged, by kind then id.
+    pub changes: Vec<RecordChange>,
+}
+
+impl Preview {
+    /// Counts over every kind.
+    pub fn total(&self) -> Counts {
+        self.units
+            .plus(self.cadres)
+            .plus(self.directives)
+            .plus(self.plans)
+            .plus(self.lines)
+            .plus(self.enrollments)
+            .plus(self.history)
+            .plus(self.aggregates)
+            .plus(self.baselines)
+    }
+
+    /// Counts of one kind (templates and tombstones have none: zero).
+    pub fn counts(&self, k: Kind) -> Counts {
+        match k {
+            Kind::Unit => self.units,
+            Kind::Cadre => self.cadres,
+            Kind::Directive => self.directives,
+            Kind::Plan => self.plans,
+            Kind::Line => self.lines,
+            Kind::Enrollment => self.enrollments,
+            Kind::History => self.history,
+            Kind::Aggregate => self.aggregates,
+            Kind::Baseline => self.baselines,
+            Kind::Template | Kind::Tombstone => Counts::default(),
+        }
+    }
+
+    /// The conflicts the user must resolve.
+    pub fn conflicts(&self) -> impl Iterator<Item = &RecordChange> {
+        self.changes.iter().filter(|c| c.status == Status::Conflict)
+    }
+
+    fn counts_mut(&mut self, k: Kind) -> &mut Counts {
+        match k {
+            Kind::Unit => &mut self.units,
+            Kind::Cadre => &mut self.cadres,
+            Kind::Plan => &mut self.plans,
+            Kind::Line => &mut self.lines,
+            Kind::Enrollment => &mut self.enrollments,
+            Kind::History => &mut self.history,
+            Kind::Aggregate => &mut self.aggregates,
+            Kind::Baseline => &mut self.baselines,
+            _ => &mut self.directives,
+        }
+    }
+}
+
+/// Lựa chọn khi xung đột.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Choice {
+    /// Giữ bản của tôi.
+    KeepMine,
+    /// Lấy bản của họ.
+    TakeTheirs,
+}
+
+/// The user's answers to conflicts: per record, and a default ("lấy tất cả của họ" / "giữ
+/// tất cả của tôi") for the rest.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Resolutions {
+    /// Applies to every conflict without its own choice.
+    pub all: Option<Choice>,
+    /// Per record.
+    pub records: HashMap<(Kind, Id), Choice>,
+}
+
+impl Resolutions {
+    /// "Lấy tất cả của họ".
+    pub fn all_theirs() -> Self {
+        Resolutions { all: Some(Choice::TakeTheirs), records: HashMap::new() }
+    }
+
+    /// "Giữ tất cả của tôi".
+    pub fn all_mine() -> Self {
+        Resolutions { all: Some(Choice::KeepMine), records: HashMap::new() }
+    }
+
+    /// Sets the choice for one record.
+    pub fn choose(mut self, kind: Kind, id: impl Into<Id>, choice: Choice) -> Self {
+        self.records.insert((kind, id.into()), choice);
+        self
+    }
+
+    fn get(&self, kind: Kind, id: &str) -> Option<Choice> {
+        // One small allocation per conflict only.
+        self.records.get(&(kind, id.to_string())).copied().or(self.all)
+    }
+}
+
+/// Kết quả hợp nhất: the new full state and what happened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergeOutcome {
+    /// The state to write (every kind sorted by id).
+    pub state: Dataset,
+    /// Counts per kind and the records that changed (without field diffs).
+    pub summary: Preview,
+    /// Conflicts without a choice (mine was kept unchanged). Apply only when empty.
+    pub unresolved: Vec<(Kind, Id)>,
+    /// Units a deletion would have left cadres or units pointing at: kept or put back.
+    pub kept_in_use: Vec<(Kind, Id)>,
+}
+
+/// What a record type needs for merging.
+trait Rec: Clone + Serialize {
+    const KIND: Kind;
+    const TOMB: Option<RecordKind>;
+    fn id(&self) -> &str;
+    fn meta(&self) -> &RecordMeta;
+    fn meta_mut(&mut self) -> &mut RecordMeta;
+    fn name(&self) -> String;
+    fn same_content(&self, other: &Self) -> bool;
+}
+
+macro_rules! rec {
+    ($t:ty, $kind:expr, $tomb:expr, |$s:ident| $name:expr) => {
+        impl Rec for $t {
+            const KIND: Kind = $kind;
+            const TOMB: Option<RecordKind> = $tomb;
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn meta(&self) -> &RecordMeta {
+                &self.meta
+            }
+            fn meta_mut(&mut self) -> &mut RecordMeta {
+                &mut self.meta
+            }
+            fn name(&self) -> String {
+                let $s = self;
+                $name
+            }
+            fn same_content(&self, other: &Self) -> bool {
+                let mut o = other.clone();
+                o.meta = self.meta.clone();
+                *self == o
+            }
+        }
+    };
+}
+
+rec!(Unit, Kind::Unit, Some(RecordKind::Unit), |s| s.name.clone());
+rec!(Cadre, Kind::Cadre, Some(RecordKind::Cadre), |s| s.full_name.clone());
+rec!(Directive, Kind::Directive, Some(RecordKind::Directive), |s| format!("{} {}", s.number, s.title)
+    .trim()
+    .to_string());
+rec!(Plan, Kind::Plan, None, |s| s.title.clone());
+rec!(CourseLine, Kind::Line, None, |s| s.programme.clone());
+rec!(Enrollment, Kind::Enrollment, None, |s| format!("{} → {}", s.cadre_id, s.line_id));
+rec!(QualificationChange, Kind::History, None, |s| format!("{}: {} → {}", s.cadre_id, s.before, s.after));
+rec!(DispatchTable, Kind::Aggregate, None, |s| s.title.clone());
+rec!(crate::monitor::Baseline, Kind::Baseline, None, |s| crate::monitor::title(s));
+
+enum Entry<'a, T> {
+    Live(&'a T),
+    Dead(&'a Tombstone),
+}
+
+fn pick<'a, T: Rec>(live: Option<&'a T>, dead: Option<&'a Tombstone>) -> Option<Entry<'a, T>> {
+    match (live, dead) {
+        (Some(l), Some(d)) if d.meta.version > l.meta().version => Some(Entry::Dead(d)),
+        (Some(l), _) => Some(Entry::Live(l)),
+        (None, Some(d)) => Some(Entry::Dead(d)),
+        (None, None) => None,
+    }
+}
+
+fn bumped(a: &RecordMeta, b: &RecordMeta) -> RecordMeta {
+    RecordMeta { version: a.version.max(b.version) + 1, updated_at: a.updated_at.max(b.updated_at) }
+}
+
+struct Ctx<'a> {
+    resolutions: &'a Resolutions,
+    diffs: bool,
+    unit_names: HashMap<&'a str, &'a str>,
+    summary: Preview,
+    unresolved: Vec<(Kind, Id)>,
+}
+
+/// Order of two tombstones of one record: version, then time, then content (so both sides of
+/// an exchange keep the same one).
+fn tomb_key(t: &Tombstone) -> (u64, i64, String) {
+    (t.meta.version, t.meta.updated_at, t.backup.to_string())
+}
+
+fn tomb_map(ts: &[Tombstone], kind: Option<RecordKind>) -> HashMap<&str, &Tombstone> {
+    let mut m: HashMap<&str, &Tombstone> = HashMap::new();
+    let Some(kind) = kind else { return m };
+    for t in ts.iter().filter(|t| t.kind == kind) {
+        let slot = m.entry(t.id.as_str()).or_insert(t);
+        if tomb_key(t) > tomb_key(slot) {
+            *slot = t;
+        }
+    }
+    m
+}
+
+fn merge_kind<T: Rec>(
+    ctx: &mut Ctx<'_>,
+    local: &[T],
+    local_t: &[Tombstone],
+    incoming: &[T],
+    incoming_t: &[Tombstone],
+) -> (Vec<T>, Vec<Tombstone>) {
+    let lm: HashMap<&str, &T> = local.iter().map(|r| (r.id(), r)).collect();
+    let im: HashMap<&str, &T> = incoming.iter().map(|r| (r.id(), r)).collect();
+    let ltm = tomb_map(local_t, T::TOMB);
+    let itm = tomb_map(incoming_t, T::TOMB);
+    let ids: BTreeSet<&str> = lm.keys().chain(im.keys()).chain(ltm.keys()).chain(itm.keys()).copied().collect();
+    let mut live = Vec::with_capacity(ids.len());
+    let mut dead = Vec::new();
+    for id in ids {
+        let mine = pick(lm.get(id).copied(), ltm.get(id).copied());
+        let theirs = pick(im.get(id).copied(), itm.get(id).copied());
+        let note = |ctx: &mut Ctx<'_>,
+                    status: Status,
+                    name: String,
+                    m: Option<&RecordMeta>,
+                    t: Option<&RecordMeta>,
+                    diff: Vec<FieldDiff>| {
+            ctx.summary.counts_mut(T::KIND).add(status, 1);
+            if status != Status::Unchanged {
+                ctx.summary.changes.push(RecordChange {
+                    kind: T::KIND,
+                    id: id.to_string(),
+                    name,
+                    status,
+                    mine: m.cloned(),
+                    theirs: t.cloned(),
+                    diff,
+                });
+            }
+        };
+        match (mine, theirs) {
+            (None, None) => {}
+            (Some(Entry::Live(l)), None) => live.push(l.clone()),
+            (Some(Entry::Dead(t)), None) | (None, Some(Entry::Dead(t))) => dead.push(t.clone()),
+            (None, Some(Entry::Live(i))) => {
+                note(ctx, Status::New, i.name(), None, Some(i.meta()), Vec::new());
+                live.push(i.clone());
+            }
+            (Some(Entry::Live(l)), Some(Entry::Live(i))) => {
+                let (lv, iv) = (l.meta().version, i.meta().version);
+                if iv > lv {
+                    let diff = if ctx.diffs { diff(T::KIND, l, i, &ctx.unit_names) } else { Vec::new() };
+                    note(ctx, Status::Changed, i.name(), Some(l.meta()), Some(i.meta()), diff);
+                    live.push(i.clone());
+                } else if iv < lv {
+                    note(ctx, Status::LocalNewer, l.name(), Some(l.meta()), Some(i.meta()), Vec::new());
+                    live.push(l.clone());
+                } else if l.same_content(i) {
+                    note(ctx, Status::Unchanged, String::new(), None, None, Vec::new());
+                    // Same edit made on both sides: the later time, so both sides converge.
+                    live.push(if i.meta().updated_at > l.meta().updated_at { i.clone() } else { l.clone() });
+                } else {
+                    let diff = if ctx.diffs { diff(T::KIND, l, i, &ctx.unit_names) } else { Vec::new() };
+                    note(ctx, Status::Conflict, l.name(), Some(l.meta()), Some(i.meta()), diff);
+                    match ctx.resolutions.get(T::KIND, id) {
+                        None => {
+                            ctx.unresolved.push((T::KIND, id.to_string()));
+                            live.push(l.clone());
+                        }
+                        Some(choice) => {
+                            let mut r = if choice == Choice::KeepMine { l.clone() } else { i.clone() };
+                            *r.meta_mut() = bumped(l.meta(), i.meta());
+                            live.push(r);
+                        }
+                    }
+                }
+            }
+            (Some(Entry::Live(l)), Some(Entry::Dead(t))) => {
+                if t.meta.version > l.meta().version {
+                    note(ctx, Status::Deleted, l.name(), Some(l.meta()), Some(&t.meta), Vec::new());
+                    dead.push(t.clone());
+                } else {
+                    note(ctx, Status::DeletionSkipped, l.name(), Some(l.meta()), Some(&t.meta), Vec::new());
+                    live.push(l.clone());
+                }
+            }
+            (Some(Entry::Dead(t)), Some(Entry::Live(i))) => {
+                if i.meta().version >= t.meta.version {
+                    note(ctx, Status::New, i.name(), Some(&t.meta), Some(i.meta()), Vec::new());
+                    live.push(i.clone());
+                } else {
+                    note(ctx, Status::LocalNewer, i.name(), Some(&t.meta), Some(i.meta()), Vec::new());
+                    dead.push(t.clone());
+                }
+            }
+            (Some(Entry::Dead(a)), Some(Entry::Dead(b))) => {
+                note(ctx, Status::Unchanged, String::new(), None, None, Vec::new());
+                dead.push(if tomb_key(b) > tomb_key(a) { b.clone() } else { a.clone() });
+            }
+        }
+    }
+    (live, dead)
+}
+
+fn run(local: &Dataset, incoming: &Dataset, resolutions: &Resolutions, diffs: bool) -> MergeOutcome {
+    let unit_names: HashMap<&str, &str> =
+        local.roster.units.iter().chain(&incoming.roster.units).map(|u| (u.id.as_str(), u.name.as_str())).collect();
+    let mut ctx = Ctx { resolutions, diffs, unit_names, summary: Preview::default(), unresolved: Vec::new() };
+    let (mut units, mut unit_t) =
+        merge_kind(&mut ctx, &local.roster.units, &local.tombstones, &incoming.roster.units, &incoming.tombstones);
+    let (cadres, cadre_t) =
+        merge_kind(&mut ctx, &local.roster.cadres, &local.tombstones, &incoming.roster.cadres, &incoming.tombstones);
+    let (directives, directive_t) =
+        merge_kind(&mut ctx, &local.directives, &local.tombstones, &incoming.directives, &incoming.tombstones);
+    let (lt, it) = (&local.training, &incoming.training);
+    let training = TrainingRecords {
+        plans: merge_kind(&mut ctx, &lt.plans, &[], &it.plans, &[]).0,
+        lines: merge_kind(&mut ctx, &lt.lines, &[], &it.lines, &[]).0,
+        enrollments: merge_kind(&mut ctx, &lt.enrollments, &[], &it.enrollments, &[]).0,
+        history: merge_kind(&mut ctx, &lt.history, &[], &it.history, &[]).0,
+        aggregates: merge_kind(&mut ctx, &lt.aggregates, &[], &it.aggregates, &[]).0,
+        baselines: merge_kind(&mut ctx, &lt.baselines, &[], &it.baselines, &[]).0,
+    };
+
+    // Keep or put back the units still in use.
+    let mut kept_in_use = Vec::new();
+    loop {
+        let live: HashSet<&str> = units.iter().map(|u| u.id.as_str()).collect();
+        let mut missing: BTreeSet<String> = BTreeSet::new();
+        for c in &cadres {
+            for u in std::iter::once(&c.unit_id).chain(c.positions.iter().map(|p| &p.unit_id)) {
+                if !live.contains(u.as_str()) {
+                    missing.insert(u.clone());
+                }
+            }
+        }
+        for u in &units {
+            if let Some(p) = &u.parent_id {
+                if !live.contains(p.as_str()) {
+                    missing.insert(p.clone());
+                }
+            }
+        }
+        let mut restored = false;
+        for id in missing {
+            let Some(ti) = unit_t.iter().position(|t| t.id == id) else { continue };
+            let candidates = local.roster.units.iter().chain(&incoming.roster.units).filter(|u| u.id == id);
+            let Some(best) = candidates.max_by_key(|u| u.meta.version) else { continue };
+            let t = unit_t.remove(ti);
+            let mut u = best.clone();
+            u.meta = RecordMeta { version: t.meta.version + 1, updated_at: t.meta.updated_at };
+            if let Some(ch) = ctx.summary.changes.iter_mut().find(|c| c.kind == Kind::Unit && c.id == id) {
+                let (from, to) = match ch.status {
+                    Status::Deleted => (Status::Deleted, Status::DeletionSkipped),
+                    s => (s, Status::New),
+                };
+                ctx.summary.units.add(from, -1);
+                ctx.summary.units.add(to, 1);
+                ch.status = to;
+            }
+            kept_in_use.push((Kind::Unit, id));
+            units.push(u);
+            restored = true;
+        }
+        if !restored {
+            break;
+        }
+    }
+    units.sort_by(|a, b| a.id.cmp(&b.id));
+    unit_t.extend(cadre_t);
+    unit_t.extend(directive_t);
+    unit_t.sort_by(|a, b| (a.id.as_str(), kind_rank(a.kind)).cmp(&(b.id.as_str(), kind_rank(b.kind))));
+    MergeOutcome {
+        state: Dataset { roster: Roster { units, cadres }, directives, tombstones: unit_t, training },
+        summary: ctx.summary,
+        unresolved: ctx.unresolved,
+        kept_in_use,
+    }
+}
+
+/// Xem trước: what merging `incoming` into `local` would do, with field diffs for changed
+/// and conflicting records (conflicts counted as if unresolved).
+pub fn preview(local: &Dataset, incoming: &Dataset) -> Preview {
+    run(local, incoming, &Resolutions::default(), true).summary
+}
+
+/// Hợp nhất: the new full state after merging `incoming` into `local` with the user's
+/// conflict `resolutions`. Pure; the store writes `state` in one transaction.
+pub fn merge(local: &Dataset, incoming: &Dataset, resolutions: &Resolutions) -> MergeOutcome {
+    run(local, incoming, resolutions, false)
+}
+
+// ---------------------------------------------------------------------------------------
+// Field diffs.
+
+/// Most differences listed per record (a directive's sections can differ everywhere).
+pub const MAX_DIFFS: usize = 60;
+
+fn field_label(kind: Kind, key: &str, top: bool) -> Option<&'static str> {
+    let common = match key {
+        "title" => Some(if top { "Trích yếu" } else { "Chức danh" }),
+        "level" => Some(if top { "Cấp" } else { "Trình độ / cấp" }),
+        "leadership" => Some("Cấp lãnh đạo"),
+        "committee" => Some("Cơ quan"),
+        "term" => Some("Nhiệm kỳ / giai đoạn"),
+        "studying" => Some("Đang học"),
+        "studying_until" => Some("Năm dự kiến hoàn thành"),
+        "unit_id" => Some(if top { "Đơn vị công tác" } else { "Đơn vị" }),
+        _ => None,
+    };
+    if !top {
+        return common;
+    }
+    let own = match (kind, key) {
+        (Kind::Unit, "name") => "Tên đơn vị",
+        (Kind::Unit, "kind") => "Loại đơn vị",
+        (Kind::Unit, "region") => "Vùng",
+        (Kind::Unit, "parent_id") => "Đơn vị cấp trên",
+        (Kind::Cadre, "full_name") => "Họ và tên",
+        (Kind::Cadre, "birth_year") => "Năm sinh",
+        (Kind::Cadre, "gender") => "Giới tính",
+        (Kind::Cadre, "ethnicity") => "Dân tộc",
+        (Kind::Cadre, "local") => "Người địa phương",
+        (Kind::Cadre, "category") => "Đối tượng",
+        (Kind::Cadre, "civil_grade") => "Ngạch",
+        (Kind::Cadre, "positions") => "Chức vụ",
+        (Kind::Cadre, "memberships") => "Ủy viên",
+        (Kind::Cadre, "planned_for") => "Quy hoạch",
+        (Kind::Cadre, "professional") => "Trình độ chuyên môn",
+        (Kind::Cadre, "professional_field") => "Chuyên ngành",
+        (Kind::Cadre, "political") => "Lý luận chính trị",
+        (Kind::Cadre, "state_management") => "Quản lý nhà nước",
+        (Kind::Cadre, "foreign_language") => "Ngoại ngữ",
+        (Kind::Cadre, "foreign_language_name") => "Tên ngoại ngữ",
+        (Kind::Cadre, "it") => "Tin học",
+        (Kind::Cadre, "defence_security") => "Quốc phòng - an ninh",
+        (Kind::Cadre, "minority_language") => "Tiếng dân tộc thiểu số",
+        (Kind::Cadre, "lao_language") => "Tiếng Lào",
+        (Kind::Cadre, "note") => "Ghi chú",
+        (Kind::Directive, "kind") => "Loại văn bản",
+        (Kind::Directive, "number") => "Số, ký hiệu",
+        (Kind::Directive, "date") => "Ngày ban hành",
+        (Kind::Directive, "issuer") => "Cơ quan ban hành",
+        (Kind::Directive, "authority") => "Tập thể quyết định",
+        (Kind::Directive, "place") => "Địa danh",
+        (Kind::Directive, "period") => "Giai đoạn",
+        (Kind::Directive, "scope_unit_id") => "Đơn vị phạm vi",
+        (Kind::Directive, "scope") => "Phạm vi",
+        (Kind::Directive, "signer") => "Người ký",
+        (Kind::Directive, "groups") => "Nhóm đối tượng",
+        (Kind::Directive, "sections") => "Các mục",
+        _ => return common,
+    };
+    Some(own)
+}
+
+/// The label of a code, from the field it sits in (path without indices).
+fn code_label(kind: Kind, path: &[&str], code: &str) -> Option<&'static str> {
+    fn lvl<L: Level>(code: &str) -> Option<&'static str> {
+        L::from_code(code).map(Level::label)
+    }
+    let last = *path.last()?;
+    let first = path[0];
+    match (kind, first, last) {
+        (_, _, "gender") => Gender::from_code(code).map(Gender::label),
+        (_, _, "category") => Category::from_code(code).map(Category::label),
+        (_, _, "civil_grade") => CivilGrade::from_code(code).map(CivilGrade::label),
+        (_, _, "leadership") => Leadership::from_code(code).map(Leadership::label),
+        (_, _, "committee") => Committee::from_code(code).map(Committee::label),
+        (_, _, "region") => Region::from_code(code).map(Region::label),
+        (Kind::Unit, "kind", _) => UnitKind::from_code(code).map(UnitKind::label),
+        (Kind::Cadre, q, "level" | "studying") => match q {
+            "professional" => lvl::<Professional>(code),
+            "political" => lvl::<Political>(code),
+            "state_management" => lvl::<StateManagement>(code),
+            "foreign_language" => lvl::<ForeignLanguage>(code),
+            "it" => lvl::<InformationTechnology>(code),
+            "defence_security" => lvl::<DefenceSecurity>(code),
+            _ => GovLevel::from_code(code).map(GovLevel::label),
+        },
+        (_, _, "level") => GovLevel::from_code(code).map(GovLevel::label),
+        (Kind::Directive, "kind", _) => crate::directive::DirectiveKind::from_code(code).map(|k| k.label()),
+        _ => None,
+    }
+}
+
+fn show(kind: Kind, keys: &[&str], v: Option<&Value>, names: &HashMap<&str, &str>) -> String {
+    match v {
+        None => "(không có)".into(),
+        Some(Value::Null) => "(trống)".into(),
+        Some(Value::Bool(b)) => if *b { "Có" } else { "Không" }.into(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::String(s)) => {
+            let last = keys.last().copied().unwrap_or("");
+            if matches!(last, "unit_id" | "parent_id" | "scope_unit_id" | "within") {
+                return match names.get(s.as_str()) {
+                    Some(n) => format!("{n} (mã {s})"),
+                    None => format!("mã {s}"),
+                };
+            }
+            if s.is_empty() {
+                return "(trống)".into();
+            }
+            code_label(kind, keys, s).map_or_else(|| s.clone(), str::to_string)
+        }
+        Some(Value::Array(a)) if a.is_empty() => "(không có)".into(),
+        Some(Value::Array(a)) => a.iter().map(|x| show(kind, keys, Some(x), names)).collect::<Vec<_>>().join("; "),
+        Some(Value::Object(o)) => o
+            .iter()
+            .filter(|(_, x)| !x.is_null() && x.as_str() != Some(""))
+            .map(|(k, x)| {
+                let mut sub = keys.to_vec();
+                sub.push(k);
+                show(kind, &sub, Some(x), names)
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+fn walk(
+    kind: Kind,
+    path: &mut Vec<String>,
+    label: &str,
+    a: Option<&Value>,
+    b: Option<&Value>,
+    names: &HashMap<&str, &str>,
+    out: &mut Vec<FieldDiff>,
+) {
+    if a == b || out.len() >= MAX_DIFFS {
+        return;
+    }
+    let keys: Vec<&str> = path.iter().map(String::as_str).filter(|k| k.parse::<usize>().is_err()).collect();
+    match (a, b) {
+        (Some(Value::Object(x)), Some(Value::Object(y))) => {
+            let all: BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+            for k in all {
+                if path.is_empty() && k == "meta" {
+                    continue;
+                }
+                let sub = field_label(kind, k, path.is_empty()).map_or_else(|| k.clone(), str::to_string);
+                let sub = if label.is_empty() { sub } else { format!("{label} › {sub}") };
+                path.push(k.clone());
+                walk(kind, path, &sub, x.get(k), y.get(k), names, out);
+                path.pop();
+            }
+        }
+        (Some(Value::Array(x)), Some(Value::Array(y))) if !keys.is_empty() => {
+            for i in 0..x.len().max(y.len()) {
+                path.push(i.to_string());
+                walk(kind, path, &format!("{label} thứ {}", i + 1), x.get(i), y.get(i), names, out);
+                path.pop();
+            }
+        }
+        _ => out.push(FieldDiff {
+            path: path.join("."),
+            label: label.to_string(),
+            mine: show(kind, &keys, a, names),
+            theirs: show(kind, &keys, b, names),
+        }),
+    }
+}
+
+/// Field-level differences between two versions of a record (meta left out), as display
+/// text: at most [`MAX_DIFFS`].
+fn diff<T: Serialize>(kind: Kind, mine: &T, theirs: &T, names: &HashMap<&str, &str>) -> Vec<FieldDiff> {
+    let a = serde_json::to_value(mine).expect("records always serialise");
+    let b = serde_json::to_value(theirs).expect("records always serialise");
+    let mut out = Vec::new();
+    walk(kind, &mut Vec::new(), "", Some(&a), Some(&b), names, &mut out);
+    out
+}
+
+/// Field differences of two units (for tests and the UI's detail view).
+pub fn diff_units(mine: &Unit, theirs: &Unit, roster: &Roster) -> Vec<FieldDiff> {
+    let names = roster.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
+    diff(Kind::Unit, mine, theirs, &names)
+}
+
+/// Field differences of two cadres; unit ids are shown with their names from `roster`.
+pub fn diff_cadres(mine: &Cadre, theirs: &Cadre, roster: &Roster) -> Vec<FieldDiff> {
+    let names = roster.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
+    diff(Kind::Cadre, mine, theirs, &names)
+}

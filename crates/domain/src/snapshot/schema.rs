@@ -1,0 +1,467 @@
+//! JSON Schema of the snapshot format, generated with schemars in a native unit test (this
+//! module is compiled only for `cfg(test)` on non-wasm targets, and schemars is a native
+//! dev-dependency: nothing of it reaches the wasm bundle).
+//!
+//! The snapshot's own types derive `JsonSchema` under the same `cfg`. The model types (unit,
+//! cadre, directive, tombstone) live in files this module does not own, so they are described
+//! here by mirror types with the same serde attributes, and enum codes are read from the real
+//! enums (`ALL` and `code()`), never copied. Two tests keep the mirrors honest: real records
+//! serialised, read into the mirror and serialised again must give the same JSON (a field
+//! added to a real type and not to its mirror fails), and the published file must equal the
+//! generated schema (`UPDATE_SCHEMA=1 cargo test --lib domain::snapshot` rewrites it).
+
+use schemars::gen::SchemaGenerator;
+use schemars::schema::{InstanceType, Metadata, Schema, SchemaObject};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::directive::DirectiveKind;
+use crate::levels::*;
+use crate::model::*;
+use crate::roster::RecordKind;
+
+/// An enum serialised as one of its stable codes.
+pub(super) trait Codes {
+    const NAME: &'static str;
+    fn pairs() -> Vec<(&'static str, &'static str)>;
+}
+
+macro_rules! codes {
+    ($($t:ty => $name:literal),+ $(,)?) => {$(
+        impl Codes for $t {
+            const NAME: &'static str = $name;
+            fn pairs() -> Vec<(&'static str, &'static str)> {
+                <$t>::ALL.iter().map(|v| (v.code(), v.label())).collect()
+            }
+        }
+    )+};
+}
+
+codes! {
+    GovLevel => "GovLevel", UnitKind => "UnitKind", Region => "Region", Gender => "Gender",
+    Category => "Category", CivilGrade => "CivilGrade", Leadership => "Leadership",
+    Committee => "Committee", DirectiveKind => "DirectiveKind",
+}
+
+macro_rules! level_codes {
+    ($($t:ty => $name:literal),+ $(,)?) => {$(
+        impl Codes for $t {
+            const NAME: &'static str = $name;
+            fn pairs() -> Vec<(&'static str, &'static str)> {
+                <$t as Level>::ALL.iter().map(|v| (v.code(), v.label())).collect()
+            }
+        }
+    )+};
+}
+
+level_codes! {
+    Professional => "Professional", Political => "Political", StateManagement => "StateManagement",
+    ForeignLanguage => "ForeignLanguage", InformationTechnology => "InformationTechnology",
+    DefenceSecurity => "DefenceSecurity",
+}
+
+impl Codes for RecordKind {
+    const NAME: &'static str = "RecordKind";
+    fn pairs() -> Vec<(&'static str, &'static str)> {
+        [RecordKind::Unit, RecordKind::Cadre, RecordKind::Directive]
+            .iter()
+            .map(|k| match k {
+                RecordKind::Unit => ("unit", "Đơn vị"),
+                RecordKind::Cadre => ("cadre", "Cán bộ"),
+                RecordKind::Directive => ("directive", "Văn bản"),
+            })
+            .collect()
+    }
+}
+
+/// The real enums described by their codes (local types: the impl may live here).
+macro_rules! schema_by_codes {
+    ($($t:ty),+ $(,)?) => {$(
+        impl JsonSchema for $t {
+            fn schema_name() -> String {
+                <$t as Codes>::NAME.to_string()
+            }
+
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                code_schema(<$t as Codes>::pairs())
+            }
+        }
+    )+};
+}
+
+fn code_schema(pairs: Vec<(&'static str, &'static str)>) -> Schema {
+    let description = pairs.iter().map(|(c, l)| format!("{c} = {l}")).collect::<Vec<_>>().join("; ");
+    SchemaObject {
+        instance_type: Some(InstanceType::String.into()),
+        enum_values: Some(pairs.iter().map(|(c, _)| Value::from(*c)).collect()),
+        metadata: Some(Box::new(Metadata { description: Some(description), ..Default::default() })),
+        ..Default::default()
+    }
+    .into()
+}
+
+schema_by_codes! {
+    GovLevel, UnitKind, Region, Gender, Category, CivilGrade, Leadership, Committee, DirectiveKind,
+    Professional, Political, StateManagement, ForeignLanguage, InformationTechnology, DefenceSecurity,
+    RecordKind,
+}
+
+/// Phiên bản và thời điểm cập nhật.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "RecordMeta")]
+pub(super) struct RecordMetaM {
+    /// Phiên bản: 1 on creation, +1 on each saved change.
+    version: u64,
+    /// Cập nhật lúc (ms since the Unix epoch).
+    updated_at: i64,
+}
+
+/// Đơn vị.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "Unit")]
+pub(super) struct UnitM {
+    /// Mã.
+    id: String,
+    /// Tên đơn vị.
+    name: String,
+    /// Cấp.
+    level: GovLevel,
+    /// Loại (khối).
+    kind: UnitKind,
+    /// Vùng.
+    region: Region,
+    /// Đơn vị cấp trên.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    parent_id: Option<String>,
+    /// Phiên bản và thời điểm cập nhật.
+    #[serde(default)]
+    meta: RecordMetaM,
+}
+
+/// Chức vụ.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "Position")]
+pub(super) struct PositionM {
+    /// Đơn vị.
+    unit_id: String,
+    /// Chức danh.
+    title: String,
+    /// Cấp trưởng / cấp phó / không.
+    leadership: Leadership,
+}
+
+/// Ủy viên.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "Membership")]
+pub(super) struct MembershipM {
+    /// Cơ quan.
+    committee: Committee,
+    /// Cấp.
+    level: GovLevel,
+    /// Nhiệm kỳ / khóa.
+    #[serde(default)]
+    term: String,
+}
+
+/// Quy hoạch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "PlannedPosition")]
+pub(super) struct PlannedPositionM {
+    /// Chức danh quy hoạch.
+    title: String,
+    /// Giai đoạn.
+    #[serde(default)]
+    term: String,
+}
+
+/// Trình độ đã đạt and đang học on one scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(bound = "L: Level + Serialize + serde::de::DeserializeOwned")]
+#[schemars(bound = "L: Level + JsonSchema", rename = "Qualification_{L}")]
+pub(super) struct QualM<L: Level> {
+    /// Trình độ đã đạt.
+    #[serde(default)]
+    level: L,
+    /// Đang học.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    studying: Option<L>,
+    /// Năm dự kiến hoàn thành.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    studying_until: Option<u16>,
+}
+
+impl<L: Level> Default for QualM<L> {
+    fn default() -> Self {
+        QualM { level: L::default(), studying: None, studying_until: None }
+    }
+}
+
+/// Cán bộ.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "Cadre")]
+pub(super) struct CadreM {
+    /// Mã.
+    id: String,
+    /// Họ và tên.
+    full_name: String,
+    /// Năm sinh.
+    birth_year: u16,
+    /// Giới tính.
+    gender: Gender,
+    /// Dân tộc.
+    #[serde(default)]
+    ethnicity: String,
+    /// Người địa phương.
+    #[serde(default)]
+    local: bool,
+    /// Đối tượng.
+    category: Category,
+    /// Đơn vị công tác chính.
+    unit_id: String,
+    /// Ngạch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    civil_grade: Option<CivilGrade>,
+    /// Chức vụ.
+    #[serde(default)]
+    positions: Vec<PositionM>,
+    /// Ủy viên.
+    #[serde(default)]
+    memberships: Vec<MembershipM>,
+    /// Quy hoạch.
+    #[serde(default)]
+    planned_for: Vec<PlannedPositionM>,
+    /// Trình độ chuyên môn.
+    #[serde(default)]
+    professional: QualM<Professional>,
+    /// Chuyên ngành đào tạo.
+    #[serde(default)]
+    professional_field: String,
+    /// Lý luận chính trị.
+    #[serde(default)]
+    political: QualM<Political>,
+    /// Quản lý nhà nước.
+    #[serde(default)]
+    state_management: QualM<StateManagement>,
+    /// Ngoại ngữ.
+    #[serde(default)]
+    foreign_language: QualM<ForeignLanguage>,
+    /// Tên ngoại ngữ.
+    #[serde(default)]
+    foreign_language_name: String,
+    /// Tin học.
+    #[serde(default)]
+    it: QualM<InformationTechnology>,
+    /// Quốc phòng - an ninh.
+    #[serde(default)]
+    defence_security: QualM<DefenceSecurity>,
+    /// Tiếng dân tộc thiểu số.
+    #[serde(default)]
+    minority_language: String,
+    /// Sử dụng được tiếng Lào.
+    #[serde(default)]
+    lao_language: bool,
+    /// Ghi chú.
+    #[serde(default)]
+    note: String,
+    /// Phiên bản và thời điểm cập nhật.
+    #[serde(default)]
+    meta: RecordMetaM,
+}
+
+/// Giai đoạn.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "Period")]
+pub(super) struct PeriodM {
+    /// Từ năm.
+    from: u16,
+    /// Đến năm.
+    to: u16,
+}
+
+/// Người ký.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "Signer")]
+pub(super) struct SignerM {
+    /// Thẩm quyền ký.
+    #[serde(default)]
+    on_behalf: String,
+    /// Chức vụ.
+    #[serde(default)]
+    position: String,
+    /// Họ tên.
+    #[serde(default)]
+    name: String,
+}
+
+/// Văn bản chỉ đạo. `groups` and `sections` follow the directive engine's format (see
+/// `public/templates/*.json`); they are described as open objects here.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "Directive")]
+pub(super) struct DirectiveM {
+    /// Mã.
+    id: String,
+    /// Loại văn bản.
+    kind: DirectiveKind,
+    /// Số, ký hiệu.
+    #[serde(default)]
+    number: String,
+    /// Ngày ban hành, "YYYY-MM-DD".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    date: Option<String>,
+    /// Cơ quan ban hành.
+    issuer: String,
+    /// Tập thể quyết định.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    authority: String,
+    /// Địa danh.
+    #[serde(default)]
+    place: String,
+    /// Trích yếu.
+    title: String,
+    /// Giai đoạn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    period: Option<PeriodM>,
+    /// Đơn vị phạm vi.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    scope_unit_id: Option<String>,
+    /// Phạm vi in words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    scope: String,
+    /// Người ký.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    signer: Option<SignerM>,
+    /// Nguồn mẫu.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    source: String,
+    /// Nhóm đối tượng.
+    #[serde(default)]
+    groups: Vec<serde_json::Map<String, Value>>,
+    /// Các mục.
+    #[serde(default)]
+    sections: Vec<serde_json::Map<String, Value>>,
+    /// Phiên bản và thời điểm cập nhật.
+    #[serde(default)]
+    meta: RecordMetaM,
+}
+
+/// Bản ghi đã xóa.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "Tombstone")]
+pub(super) struct TombstoneM {
+    /// Mã of the deleted record.
+    id: String,
+    /// Loại.
+    kind: RecordKind,
+    /// Version after deletion and the deletion time.
+    meta: RecordMetaM,
+    /// The record as it was just before deletion.
+    backup: Value,
+}
+
+/// Bản ghi đào tạo (kế hoạch, lớp / chương trình, cử đi học, thay đổi trình độ, số liệu tổng
+/// hợp): a stable `id`, a `meta`, and the fields the training module writes (described there;
+/// not mirrored field by field here).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "TrainingRecord")]
+pub(super) struct TrainingRecordM {
+    /// Mã.
+    id: String,
+    /// Phiên bản và thời điểm cập nhật.
+    meta: RecordMetaM,
+    /// The record's other fields.
+    #[serde(flatten)]
+    rest: serde_json::Map<String, Value>,
+}
+
+/// `"format"`: the one constant marker.
+pub(super) fn format_marker(_: &mut SchemaGenerator) -> Schema {
+    SchemaObject {
+        instance_type: Some(InstanceType::String.into()),
+        const_value: Some(Value::from(super::FORMAT)),
+        metadata: Some(Box::new(Metadata {
+            description: Some("Dấu nhận dạng định dạng.".into()),
+            ..Default::default()
+        })),
+        ..Default::default()
+    }
+    .into()
+}
+
+/// The schema as published (pretty JSON with a final newline).
+pub(super) fn published() -> String {
+    let mut root = schemars::schema_for!(super::Snapshot);
+    root.meta_schema = Some("http://json-schema.org/draft-07/schema#".into());
+    let mut s = serde_json::to_string_pretty(&root).expect("a schema serialises");
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::directive::fixtures::generate_roster;
+    use crate::directive::Directive;
+
+    /// real → JSON → mirror → JSON must be the identity.
+    fn same_through<M: Serialize + serde::de::DeserializeOwned, T: Serialize>(real: &T) {
+        let a = serde_json::to_value(real).unwrap();
+        let m: M = serde_json::from_value(a.clone()).unwrap_or_else(|e| panic!("mirror cannot read {a}: {e}"));
+        let b = serde_json::to_value(&m).unwrap();
+        assert_eq!(a, b, "a mirror type in schema.rs drifted from the model");
+    }
+
+    #[test]
+    fn mirrors_match_the_model() {
+        let mut r = generate_roster(7, 400, 60);
+        r.cadres[0].civil_grade = Some(CivilGrade::Senior);
+        r.cadres[0].lao_language = true;
+        r.cadres[0].note = "ghi chú".into();
+        for u in &r.units {
+            same_through::<UnitM, _>(u);
+        }
+        for c in &r.cadres {
+            same_through::<CadreM, _>(c);
+        }
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/templates");
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.file_name().unwrap() == "index.json" {
+                continue;
+            }
+            let d = Directive::from_json(&std::fs::read_to_string(&p).unwrap()).unwrap();
+            same_through::<DirectiveM, _>(&d);
+        }
+        let mut roster = generate_roster(1, 10, 40);
+        let t = roster.delete_cadre("c3", 5).unwrap();
+        same_through::<TombstoneM, _>(&t);
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/plans");
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.file_name().unwrap() == "index.json" || p.extension().is_none_or(|x| x != "json") {
+                continue;
+            }
+            if let Ok(f) = crate::training::load_plan_file(&std::fs::read_to_string(&p).unwrap()) {
+                same_through::<TrainingRecordM, _>(&f.plan);
+                for l in &f.lines {
+                    same_through::<TrainingRecordM, _>(l);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn published_schema_matches_the_types() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/snapshot.schema.json");
+        let now = published();
+        if std::env::var_os("UPDATE_SCHEMA").is_some() {
+            std::fs::write(&path, &now).unwrap();
+        }
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            on_disk == now,
+            "public/snapshot.schema.json differs from the types: run `UPDATE_SCHEMA=1 cargo test --lib domain::snapshot` and commit it"
+        );
+    }
+}

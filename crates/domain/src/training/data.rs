@@ -1,0 +1,287 @@
+//! Built-in data (`public/plans/`): plan templates (a plan with its course lines, e.g. seed
+//! 003) and plan data files (seed 004's Appendix I and II and Tables 1-2), read and validated
+//! by the domain. `public/plans/index.json` lists them.
+//!
+//! A table whose printed figures disagree with themselves (seed 004, Table 2, 2023: the row
+//! total is printed 1.326, its columns add up to 1.345) is kept as printed; the disagreement
+//! is reported as a note, not an error.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{AgencyQuota, CourseLine, DispatchTable, Plan, Responsibility};
+use crate::directive::format_thousands;
+use crate::roster::FieldError;
+
+/// Format marker of a plan template file.
+pub const PLAN_FORMAT: &str = "dtbd-plan";
+/// Format marker of a plan data file.
+pub const DATA_FORMAT: &str = "dtbd-plan-data";
+
+fn fe(field: impl Into<String>, message: impl Into<String>) -> FieldError {
+    FieldError { field: field.into(), message: message.into() }
+}
+
+/// Kế hoạch mẫu: a plan and its course lines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanFile {
+    /// Always "dtbd-plan".
+    pub format: String,
+    /// Kế hoạch.
+    pub plan: Plan,
+    /// Các lớp / chương trình, in the document's order.
+    pub lines: Vec<CourseLine>,
+}
+
+/// Số liệu kèm đề án: appendices and historical tables linked to a directive template.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanData {
+    /// Always "dtbd-plan-data".
+    pub format: String,
+    /// The directive the data belongs to ("tpl-004").
+    pub directive_id: String,
+    /// Nguồn (seed file).
+    #[serde(default)]
+    pub source: String,
+    /// Phụ lục I: responsibilities with minimum events per year.
+    #[serde(default)]
+    pub responsibilities: Vec<Responsibility>,
+    /// Phụ lục II: postgraduate quotas per agency and field.
+    #[serde(default)]
+    pub agency_quotas: Vec<AgencyQuota>,
+    /// Bảng 1-2: historical dispatch counts (aggregates).
+    #[serde(default)]
+    pub tables: Vec<DispatchTable>,
+}
+
+/// One entry of `public/plans/index.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanIndexEntry {
+    /// Mã.
+    pub id: String,
+    /// Tệp.
+    pub file: String,
+    /// Tên.
+    pub title: String,
+    /// "plan" or "data".
+    pub kind: String,
+}
+
+fn read<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Vec<FieldError>> {
+    serde_json::from_str(json).map_err(|e| {
+        vec![fe(
+            format!("dòng {}, cột {}", e.line(), e.column()),
+            format!(
+                "Tệp không đọc được (dòng {}, cột {}): {}",
+                e.line(),
+                e.column(),
+                crate::snapshot::validate::translate_serde(&e.to_string())
+            ),
+        )]
+    })
+}
+
+/// Reads and validates a plan template.
+pub fn load_plan_file(json: &str) -> Result<PlanFile, Vec<FieldError>> {
+    let f: PlanFile = read(json)?;
+    let mut e = Vec::new();
+    if f.format != PLAN_FORMAT {
+        e.push(fe("format", format!("Không phải tệp kế hoạch (cần \"{PLAN_FORMAT}\").")));
+    }
+    e.extend(check_plan(&f.plan).into_iter().map(|x| fe(format!("plan.{}", x.field), x.message)));
+    let mut seen = HashSet::new();
+    for (i, l) in f.lines.iter().enumerate() {
+        if l.plan_id != f.plan.id {
+            e.push(fe(
+                format!("lines[{i}].plan_id"),
+                format!("Lớp \"{}\" không thuộc kế hoạch {}.", l.programme, f.plan.id),
+            ));
+        }
+        if !seen.insert(l.id.as_str()) {
+            e.push(fe(format!("lines[{i}].id"), format!("Mã lớp {} bị trùng.", l.id)));
+        }
+        e.extend(check_line(l).into_iter().map(|x| fe(format!("lines[{i}].{}", x.field), x.message)));
+    }
+    if e.is_empty() {
+        Ok(f)
+    } else {
+        Err(e)
+    }
+}
+
+/// Reads and validates a plan data file; returns it with the notes on figures the document
+/// prints inconsistently.
+pub fn load_plan_data(json: &str) -> Result<(PlanData, Vec<String>), Vec<FieldError>> {
+    let d: PlanData = read(json)?;
+    let mut e = Vec::new();
+    let mut notes = Vec::new();
+    if d.format != DATA_FORMAT {
+        e.push(fe("format", format!("Không phải tệp số liệu kế hoạch (cần \"{DATA_FORMAT}\").")));
+    }
+    for (i, r) in d.responsibilities.iter().enumerate() {
+        if r.orientations.is_empty() {
+            e.push(fe(
+                format!("responsibilities[{i}].orientations"),
+                format!("Lĩnh vực {}: chưa có nội dung định hướng.", r.letter),
+            ));
+        }
+        for (j, m) in r.minimums.iter().enumerate() {
+            if m.count == 0 {
+                e.push(fe(
+                    format!("responsibilities[{i}].minimums[{j}].count"),
+                    format!("Lĩnh vực {}: số tối thiểu phải lớn hơn 0.", r.letter),
+                ));
+            }
+        }
+    }
+    for (i, q) in d.agency_quotas.iter().enumerate() {
+        if q.persons == 0 || q.agency.trim().is_empty() {
+            e.push(fe(
+                format!("agency_quotas[{i}]"),
+                format!("Phụ lục II, dòng {}: thiếu cơ quan hoặc số chỉ tiêu.", i + 1),
+            ));
+        }
+        if q.groups_civil_servants.iter().chain(&q.groups_public_employees).any(|g| !(1..=4).contains(g)) {
+            e.push(fe(
+                format!("agency_quotas[{i}].groups"),
+                format!("Phụ lục II, dòng {}: nhóm phải từ 1 đến 4.", i + 1),
+            ));
+        }
+    }
+    for (i, t) in d.tables.iter().enumerate() {
+        let (errs, n) = check_table(t);
+        e.extend(errs.into_iter().map(|x| fe(format!("tables[{i}].{}", x.field), x.message)));
+        notes.extend(n);
+    }
+    if e.is_empty() {
+        Ok((d, notes))
+    } else {
+        Err(e)
+    }
+}
+
+/// Rules of one plan: a period that runs forward, a budget whose parts add up to its total.
+pub fn check_plan(p: &Plan) -> Vec<FieldError> {
+    let mut e = Vec::new();
+    if p.id.trim().is_empty() {
+        e.push(fe("id", "Kế hoạch: thiếu mã."));
+    }
+    if p.title.trim().is_empty() {
+        e.push(fe("title", "Kế hoạch: chưa nhập trích yếu."));
+    }
+    if p.to_year < p.from_year || !(2000..=2100).contains(&p.from_year) {
+        e.push(fe("to_year", format!("Kế hoạch: giai đoạn {}-{} không hợp lệ.", p.from_year, p.to_year)));
+    }
+    if let Some(total) = p.budget.total {
+        let sum = p.budget.parts_sum();
+        if !p.budget.parts.is_empty() && sum != total {
+            e.push(fe(
+                "budget.parts",
+                format!(
+                    "Kinh phí: các khoản cộng lại {} đồng, khác tổng {} đồng.",
+                    format_thousands(sum),
+                    format_thousands(total)
+                ),
+            ));
+        }
+    }
+    e
+}
+
+/// Rules of one course line: a known level code, a quota split that adds up to the quota.
+pub fn check_line(l: &CourseLine) -> Vec<FieldError> {
+    let mut e = Vec::new();
+    if l.id.trim().is_empty() {
+        e.push(fe("id", "Lớp: thiếu mã."));
+    }
+    if l.programme.trim().is_empty() {
+        e.push(fe("programme", "Lớp: chưa nhập chương trình."));
+    }
+    if let Some(g) = &l.grants {
+        if g.rank().is_none() {
+            e.push(fe(
+                "grants.level",
+                format!("Lớp \"{}\": trình độ \"{}\" không có trong thang {}.", l.programme, g.level, g.scale.label()),
+            ));
+        }
+    }
+    if let (Some(n), false) = (l.quota.persons, l.quota.parts.is_empty()) {
+        let sum = l.quota.parts_sum();
+        if sum != n {
+            e.push(fe(
+                "quota.parts",
+                format!("Lớp \"{}\": các phần chỉ tiêu cộng lại {sum}, khác tổng {n}.", l.programme),
+            ));
+        }
+    }
+    for (i, c) in l.classes_held.iter().enumerate() {
+        if c.end.is_some_and(|x| x < c.start) {
+            e.push(fe(
+                format!("classes_held[{i}].end"),
+                format!("Lớp \"{}\": ngày bế giảng trước ngày khai giảng.", l.programme),
+            ));
+        }
+    }
+    e
+}
+
+/// Rules of a historical table (errors: a row without one count per column, a year twice),
+/// and notes where the printed totals disagree with the columns (kept as printed).
+pub fn check_table(t: &DispatchTable) -> (Vec<FieldError>, Vec<String>) {
+    let mut e = Vec::new();
+    let mut notes = Vec::new();
+    let mut years = HashSet::new();
+    for (i, r) in t.rows.iter().enumerate() {
+        if r.counts.len() != t.columns.len() {
+            e.push(fe(
+                format!("rows[{i}].counts"),
+                format!("{}: năm {} có {} số liệu, bảng có {} cột.", t.title, r.year, r.counts.len(), t.columns.len()),
+            ));
+            continue;
+        }
+        if !years.insert(r.year) {
+            e.push(fe(format!("rows[{i}].year"), format!("{}: năm {} lặp lại.", t.title, r.year)));
+        }
+        let sum: u32 = r.counts.iter().sum();
+        if sum != r.total {
+            notes.push(format!(
+                "{}, năm {}: tổng in {}, cộng các cột được {}.",
+                t.title,
+                r.year,
+                format_thousands(u64::from(r.total)),
+                format_thousands(u64::from(sum))
+            ));
+        }
+    }
+    if let Some(p) = &t.printed_totals {
+        if p.counts.len() == t.columns.len() {
+            for (c, &n) in p.counts.iter().enumerate() {
+                let sum = t.column_total(c);
+                if sum != n {
+                    notes.push(format!(
+                        "{}, cột {}: tổng in {}, cộng các năm được {}.",
+                        t.title, t.columns[c].label, n, sum
+                    ));
+                }
+            }
+            let total: u32 = t.rows.iter().map(|r| r.total).sum();
+            if total != p.total {
+                notes.push(format!(
+                    "{}: tổng chung in {}, cộng các năm được {}.",
+                    t.title,
+                    format_thousands(u64::from(p.total)),
+                    format_thousands(u64::from(total))
+                ));
+            }
+        } else {
+            e.push(fe("printed_totals", format!("{}: dòng Tổng không đủ cột.", t.title)));
+        }
+    }
+    (e, notes)
+}
+
+/// Reads `public/plans/index.json`.
+pub fn parse_plan_index(json: &str) -> Result<Vec<PlanIndexEntry>, String> {
+    serde_json::from_str(json).map_err(|e| format!("Danh sách kế hoạch mẫu không đọc được: {e}"))
+}

@@ -1,0 +1,227 @@
+//! Đào tạo, bồi dưỡng: the loop from a directive's target to a plan's course line, to the
+//! cadres sent (cử đi học), to their results, which change the roster, which changes the
+//! scores.
+//!
+//! - [`model`]: kế hoạch ([`Plan`]: period, issuer, budget split by block and funding),
+//!   lớp / chương trình ([`CourseLine`]: kind, programme, the level it grants, mode,
+//!   institutions, audience as a directive group rule plus the document's words, conditions,
+//!   quota, bodies, time, field tags, planned vs held classes), cử đi học ([`Enrollment`]:
+//!   đề cử → đang học → hoàn thành / không hoàn thành / rút), quá trình thay đổi trình độ
+//!   ([`QualificationChange`], its own record keyed by cadre), số liệu tổng hợp các năm trước
+//!   ([`DispatchTable`], kept apart from person records), and the Quảng Nam appendices
+//!   ([`Responsibility`], [`AgencyQuota`]).
+//! - [`ops`]: nominate, start, complete, fail, withdraw, each pure, with warnings and undo.
+//! - [`score`]: the record source behind the directive engine's record-based targets
+//!   (trained, completions, events) and the what-if value.
+//! - [`data`]: built-in plans and data files (`public/plans/`), validated when loaded.
+//!
+//! Every record carries `RecordMeta` and merges by id and version in snapshots (schema v3).
+//! Plans and course lines are never deleted outright: `removed` is set as a newer version.
+
+pub mod data;
+pub mod model;
+pub mod ops;
+pub mod score;
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+pub use data::{load_plan_data, load_plan_file, PlanData, PlanFile, PlanIndexEntry};
+pub use model::*;
+pub use ops::{apply, complete, fail, nominate, start, withdraw, Applied, Change, Warning};
+pub use score::{score_directive_indexed, score_directive_with_records, TrainingIndex};
+
+use super::model::Id;
+use super::roster::FieldError;
+
+/// Hồ sơ đào tạo: every training record a device holds (what the store loads and scoring
+/// takes).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TrainingRecords {
+    /// Kế hoạch.
+    #[serde(default)]
+    pub plans: Vec<Plan>,
+    /// Lớp / chương trình.
+    #[serde(default)]
+    pub lines: Vec<CourseLine>,
+    /// Cử đi học.
+    #[serde(default)]
+    pub enrollments: Vec<Enrollment>,
+    /// Quá trình thay đổi trình độ.
+    #[serde(default)]
+    pub history: Vec<QualificationChange>,
+    /// Số liệu tổng hợp các năm trước.
+    #[serde(default)]
+    pub aggregates: Vec<DispatchTable>,
+    /// Mốc số liệu (baselines) of the directives, frozen or entered.
+    #[serde(default)]
+    pub baselines: Vec<crate::monitor::Baseline>,
+}
+
+/// Per-line tally for the plans page: quota vs nominated vs studying vs completed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct LineTally {
+    /// Đề cử.
+    pub nominated: u32,
+    /// Đang học.
+    pub studying: u32,
+    /// Hoàn thành.
+    pub completed: u32,
+    /// Không hoàn thành.
+    pub failed: u32,
+    /// Rút.
+    pub withdrawn: u32,
+}
+
+impl TrainingRecords {
+    /// The plan with this id.
+    pub fn plan(&self, id: &str) -> Option<&Plan> {
+        self.plans.iter().find(|p| p.id == id)
+    }
+
+    /// The course line with this id.
+    pub fn line(&self, id: &str) -> Option<&CourseLine> {
+        self.lines.iter().find(|l| l.id == id)
+    }
+
+    /// The enrollment with this id.
+    pub fn enrollment(&self, id: &str) -> Option<&Enrollment> {
+        self.enrollments.iter().find(|e| e.id == id)
+    }
+
+    /// Live course lines of a plan, in stored order.
+    pub fn lines_of<'a>(&'a self, plan_id: &'a str) -> impl Iterator<Item = &'a CourseLine> + 'a {
+        self.lines.iter().filter(move |l| l.plan_id == plan_id && !l.removed)
+    }
+
+    /// Enrollments on a line.
+    pub fn enrollments_of<'a>(&'a self, line_id: &'a str) -> impl Iterator<Item = &'a Enrollment> + 'a {
+        self.enrollments.iter().filter(move |e| e.line_id == line_id)
+    }
+
+    /// A cadre's qualification history, oldest first.
+    pub fn history_of(&self, cadre_id: &str) -> Vec<&QualificationChange> {
+        let mut v: Vec<&QualificationChange> = self.history.iter().filter(|h| h.cadre_id == cadre_id).collect();
+        v.sort_by_key(|h| (h.date, h.meta.updated_at));
+        v
+    }
+
+    /// Quota vs nominated vs studying vs completed on a line.
+    pub fn tally(&self, line_id: &str) -> LineTally {
+        let mut t = LineTally::default();
+        for e in self.enrollments_of(line_id) {
+            match e.status {
+                EnrollmentStatus::Nominated => t.nominated += 1,
+                EnrollmentStatus::Studying => t.studying += 1,
+                EnrollmentStatus::Completed => t.completed += 1,
+                EnrollmentStatus::Failed => t.failed += 1,
+                EnrollmentStatus::Withdrawn => t.withdrawn += 1,
+            }
+        }
+        t
+    }
+
+    /// Adds a built-in plan file (plan + lines), replacing records with the same ids.
+    pub fn add_plan_file(&mut self, f: &PlanFile) {
+        self.plans.retain(|p| p.id != f.plan.id);
+        self.plans.push(f.plan.clone());
+        let ids: HashSet<&str> = f.lines.iter().map(|l| l.id.as_str()).collect();
+        self.lines.retain(|l| !ids.contains(l.id.as_str()));
+        self.lines.extend(f.lines.iter().cloned());
+    }
+
+    /// Persons sent (lượt: started, completed or failed) per year from the app's own records,
+    /// by the year they started: the person-level half of the dispatch statistics, shown
+    /// beside (never added into) the historical aggregates.
+    pub fn dispatches_in(&self, year: u16, kind: Option<TrainingKind>) -> u32 {
+        self.enrollments
+            .iter()
+            .filter(|e| e.status.was_dispatched() && e.started_on.is_some_and(|d| d.year == year))
+            .filter(|e| kind.is_none_or(|k| self.line(&e.line_id).is_some_and(|l| l.kind == k)))
+            .count() as u32
+    }
+
+    /// Số liệu nhập tay (historical aggregates) of a year for one kind: the sum of the row
+    /// totals as printed in every table of that kind and unit, `None` when no table has the
+    /// year. Kept apart from [`TrainingRecords::dispatches_in`], never added to it.
+    pub fn aggregate_total(&self, year: u16, kind: TrainingKind, unit: CountUnit) -> Option<u32> {
+        let rows: Vec<u32> = self
+            .aggregates
+            .iter()
+            .filter(|t| t.kind == kind && t.unit == unit)
+            .filter_map(|t| t.row(year).map(|r| r.total))
+            .collect();
+        (!rows.is_empty()).then(|| rows.iter().sum())
+    }
+
+    /// Every rule across the records: ids unique per kind, lines on existing plans,
+    /// enrollments on existing lines, quota and budget splits that add up, level codes known.
+    /// Messages in Vietnamese.
+    pub fn validate(&self) -> Vec<FieldError> {
+        let mut e = Vec::new();
+        let err = |e: &mut Vec<FieldError>, f: String, m: String| e.push(FieldError { field: f, message: m });
+        fn dups<'a>(e: &mut Vec<FieldError>, what: &str, ids: impl Iterator<Item = &'a Id>) {
+            let mut seen = HashSet::new();
+            for id in ids {
+                if !seen.insert(id.as_str()) {
+                    e.push(FieldError {
+                        field: format!("{what}.id"), message: format!("Mã {id} bị trùng ({what}).")
+                    });
+                }
+            }
+        }
+        dups(&mut e, "plans", self.plans.iter().map(|p| &p.id));
+        dups(&mut e, "lines", self.lines.iter().map(|l| &l.id));
+        dups(&mut e, "enrollments", self.enrollments.iter().map(|x| &x.id));
+        dups(&mut e, "history", self.history.iter().map(|x| &x.id));
+        dups(&mut e, "aggregates", self.aggregates.iter().map(|x| &x.id));
+        dups(&mut e, "baselines", self.baselines.iter().map(|x| &x.id));
+        for (i, p) in self.plans.iter().enumerate() {
+            e.extend(
+                data::check_plan(p).into_iter().map(|x| FieldError { field: format!("plans[{i}].{}", x.field), ..x }),
+            );
+        }
+        let plan_ids: HashSet<&str> = self.plans.iter().map(|p| p.id.as_str()).collect();
+        for (i, l) in self.lines.iter().enumerate() {
+            if !plan_ids.contains(l.plan_id.as_str()) {
+                err(
+                    &mut e,
+                    format!("lines[{i}].plan_id"),
+                    format!("Lớp \"{}\": kế hoạch {} không tồn tại.", l.programme, l.plan_id),
+                );
+            }
+            e.extend(
+                data::check_line(l).into_iter().map(|x| FieldError { field: format!("lines[{i}].{}", x.field), ..x }),
+            );
+        }
+        let line_ids: HashSet<&str> = self.lines.iter().map(|l| l.id.as_str()).collect();
+        for (i, x) in self.enrollments.iter().enumerate() {
+            if !line_ids.contains(x.line_id.as_str()) {
+                err(
+                    &mut e,
+                    format!("enrollments[{i}].line_id"),
+                    format!("Lượt cử đi học {}: lớp {} không tồn tại.", x.id, x.line_id),
+                );
+            }
+            if let (Some(a), Some(b)) = (x.started_on, x.ended_on) {
+                if b < a {
+                    err(
+                        &mut e,
+                        format!("enrollments[{i}].ended_on"),
+                        format!("Lượt cử đi học {}: ngày kết thúc trước ngày nhập học.", x.id),
+                    );
+                }
+            }
+        }
+        for (i, t) in self.aggregates.iter().enumerate() {
+            e.extend(
+                data::check_table(t)
+                    .0
+                    .into_iter()
+                    .map(|x| FieldError { field: format!("aggregates[{i}].{}", x.field), ..x }),
+            );
+        }
+        e
+    }
+}

@@ -1,0 +1,4 @@
+//! The view-model layer: what each page, its printout and its CSV/XLSX show, as plain data
+//! computed from domain values, and the form drafts pages edit. No browser crate: every
+//! function here is tested natively. Components in the web crate bind signals to these
+//! values and compute nothing themselves.

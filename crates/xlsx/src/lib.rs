@@ -1,0 +1,196 @@
+//! Tệp Excel: [`Table`]s to XLSX bytes (rust_xlsxwriter) and XLSX bytes to sheets of cell texts
+//! (calamine). Pure Rust, tested natively; in the browser only the Excel worker bundle
+//! (`src/bin/dtbd-xlsx-write.rs`, `dtbd-xlsx-read.rs`) call it, so no page bundle links either
+//! crate. Pages reach it
+//! through `store::xlsx`.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+use rust_xlsxwriter::{Format, Workbook};
+use serde::{Deserialize, Serialize};
+
+use dtbd_domain::table::{neutralise, Cell, Table};
+
+/// One sheet read from a workbook: its name and every row from A1 down, as the texts a
+/// reader sees (numbers in plain notation, dates as Excel serial numbers).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sheet {
+    /// Tên trang tính.
+    pub name: String,
+    /// Rows of cell texts, row 1 first; short rows are not padded.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, not empty, unique
+/// in `taken` (a number is added).
+fn sheet_name(title: &str, taken: &[String]) -> String {
+    let clean: String = title.chars().map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c }).collect();
+    let clean = clean.trim().trim_matches('\'');
+    let base: String = if clean.is_empty() { "Trang".into() } else { clean.chars().take(31).collect() };
+    let mut name = base.clone();
+    let mut n = 2;
+    while taken.iter().any(|t| t.to_lowercase() == name.to_lowercase()) {
+        let suffix = format!(" ({n})");
+        name = base.chars().take(31 - suffix.chars().count()).collect::<String>() + &suffix;
+        n += 1;
+    }
+    name
+}
+
+/// The workbook for `tables`, one sheet per table: the header row in bold and frozen, numbers
+/// as numbers, percentages as Excel percentages, and every text a spreadsheet would take for a
+/// formula neutralised with a leading apostrophe (as in the CSV).
+pub fn write(tables: &[Table]) -> Result<Vec<u8>, String> {
+    let mut wb = Workbook::new();
+    let bold = Format::new().set_bold().set_text_wrap();
+    let mut taken: Vec<String> = Vec::new();
+    let fail = |e: rust_xlsxwriter::XlsxError| format!("Không tạo được tệp Excel: {e}.");
+    for t in tables {
+        let name = sheet_name(&t.title, &taken);
+        taken.push(name.clone());
+        let ws = wb.add_worksheet();
+        ws.set_name(&name).map_err(fail)?;
+        for (c, h) in t.header.iter().enumerate() {
+            let col = u16::try_from(c).map_err(|_| "Bảng có quá nhiều cột cho Excel.".to_string())?;
+            ws.write_string_with_format(0, col, neutralise(h), &bold).map_err(fail)?;
+        }
+        for (r, row) in t.rows.iter().enumerate() {
+            let r = u32::try_from(r + 1).map_err(|_| "Bảng có quá nhiều dòng cho Excel.".to_string())?;
+            for (c, cell) in row.iter().enumerate() {
+                let col = u16::try_from(c).map_err(|_| "Bảng có quá nhiều cột cho Excel.".to_string())?;
+                match cell {
+                    Cell::Empty => {}
+                    Cell::Text(s) => {
+                        ws.write_string(r, col, neutralise(s)).map_err(fail)?;
+                    }
+                    Cell::Int(n) => {
+                        ws.write_number(r, col, *n as f64).map_err(fail)?;
+                    }
+                    Cell::Number(x) => {
+                        ws.write_number(r, col, *x).map_err(fail)?;
+                    }
+                    Cell::Percent { value, decimals } => {
+                        let pattern = if *decimals == 0 {
+                            "0%".to_string()
+                        } else {
+                            format!("0.{}%", "0".repeat(usize::from(*decimals)))
+                        };
+                        ws.write_number_with_format(r, col, value / 100.0, &Format::new().set_num_format(pattern))
+                            .map_err(fail)?;
+                    }
+                }
+            }
+        }
+        ws.set_freeze_panes(1, 0).map_err(fail)?;
+        ws.autofit();
+    }
+    wb.save_to_buffer().map_err(fail)
+}
+
+fn text_of(d: &Data) -> String {
+    match d {
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(n) => n.to_string(),
+        Data::Float(x) if x.fract() == 0.0 && x.abs() < 1e15 => format!("{}", *x as i64),
+        Data::Float(x) => x.to_string(),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
+        Data::DateTime(dt) => {
+            let x = dt.as_f64();
+            if x.fract() == 0.0 {
+                format!("{}", x as i64)
+            } else {
+                x.to_string()
+            }
+        }
+    }
+}
+
+/// Every sheet of an XLSX workbook, as texts. The error says, in Vietnamese, that the file is
+/// not one the app reads.
+pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| format!("Không đọc được tệp Excel (.xlsx): {e}. Nếu là tệp .xls cũ, hãy mở bằng Excel và lưu lại dạng .xlsx hoặc CSV."))?;
+    let mut out = Vec::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).map_err(|e| format!("Không đọc được trang tính “{name}”: {e}."))?;
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let mut rows: Vec<Vec<String>> = vec![Vec::new(); r0 as usize];
+        for row in range.rows() {
+            let mut cells: Vec<String> = vec![String::new(); c0 as usize];
+            cells.extend(row.iter().map(text_of));
+            while cells.last().is_some_and(String::is_empty) {
+                cells.pop();
+            }
+            rows.push(cells);
+        }
+        out.push(Sheet { name, rows });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_written_read_back_cell_for_cell_with_formulas_neutralised() {
+        let t = Table {
+            title: "Thực trạng: nhóm [A]/B".into(),
+            header: vec!["Họ và tên".into(), "Số".into(), "Tỷ lệ".into(), "Ghi chú".into()],
+            rows: vec![
+                vec![
+                    Cell::text("Nguyễn Thị Ánh"),
+                    Cell::Int(13),
+                    Cell::Percent { value: 31.5, decimals: 1 },
+                    Cell::text("=HYPERLINK(\"http://x\")"),
+                ],
+                vec![Cell::text("Lò Văn Đức"), Cell::Number(2.5), Cell::Empty, Cell::text("-2")],
+            ],
+        };
+        let second = Table { title: "Thực trạng: nhóm [A]/B".into(), header: vec!["x".into()], rows: vec![] };
+        let bytes = write(&[t, second]).unwrap();
+        assert_eq!(&bytes[..2], b"PK", "an XLSX is a zip");
+        let sheets = read(&bytes).unwrap();
+        assert_eq!(sheets.len(), 2);
+        assert_eq!(sheets[0].name, "Thực trạng  nhóm  A  B");
+        assert_eq!(sheets[1].name, "Thực trạng  nhóm  A  B (2)");
+        assert_eq!(sheets[0].rows[0], vec!["Họ và tên", "Số", "Tỷ lệ", "Ghi chú"]);
+        assert_eq!(sheets[0].rows[1], vec!["Nguyễn Thị Ánh", "13", "0.315", "'=HYPERLINK(\"http://x\")"]);
+        assert_eq!(sheets[0].rows[2], vec!["Lò Văn Đức", "2.5", "", "'-2"]);
+    }
+
+    #[test]
+    fn rows_keep_their_sheet_numbers_when_the_table_starts_lower() {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write_string(2, 1, "Họ và tên").unwrap();
+        ws.write_number(3, 2, 29221.0).unwrap();
+        let sheets = read(&wb.save_to_buffer().unwrap()).unwrap();
+        assert_eq!(
+            sheets[0].rows,
+            vec![
+                vec![],
+                vec![],
+                vec!["".to_string(), "Họ và tên".to_string()],
+                vec!["".to_string(), "".to_string(), "29221".to_string()]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_xlsx_is_refused_in_vietnamese() {
+        let e = read(b"Ho ten,Nam sinh\n").unwrap_err();
+        assert!(e.starts_with("Không đọc được tệp Excel"), "{e}");
+    }
+
+    #[test]
+    fn sheet_names_are_short_and_unique() {
+        let long = "Bảng tổng hợp trình độ lý luận chính trị theo đơn vị";
+        let a = sheet_name(long, &[]);
+        assert_eq!(a.chars().count(), 31);
+        let b = sheet_name(long, std::slice::from_ref(&a));
+        assert!(b.ends_with(" (2)") && b.chars().count() == 31 && b != a);
+        assert_eq!(sheet_name("", &[]), "Trang");
+    }
+}
