@@ -8,6 +8,24 @@
 //! Every write that touches more than one record runs in one readwrite transaction that is
 //! committed explicitly (indexed_db_futures 0.6 rolls back a transaction that is dropped
 //! without `commit()`).
+//!
+//! # One registry of record kinds
+//!
+//! [`RECORD_STORES`] lists every kind of record a [`Dataset`] holds, once: its object store's
+//! name, its part of the dataset (roster, directives, tombstones, training records: which
+//! loader reads it, and whether a backup keeps it under `training`), its field name in a
+//! backup, and how its records are written (`(id, JSON)` rows) and read back. Everything that
+//! handles "every kind" is derived from it: the object stores [`Db::open`] creates
+//! ([`OBJECT_STORES`]), the loaders ([`Db::load_roster`], [`Db::load_training`],
+//! [`Db::load_dataset`] ...), [`Db::apply_import`] and its backup, [`Db::restore_backup`],
+//! [`Db::replace_all`], [`Backup::of`]'s counts, and the store names the UI listens for on
+//! the broadcast channel ([`TRAINING_STORES`], [`UNITS`] ...). Adding a record kind is one
+//! name constant and one entry (plus a new `DB_VERSION`, see [`OBJECT_STORES`]).
+//!
+//! The entries are function pointers, not generic code per call site: a loader uses a table
+//! of readers computed at compile time from the registry (`readers`), so a bundle links only
+//! the (de)serialisers of the kinds it reads: the main bundle never links the training
+//! records', nor any kind's import diff.
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
@@ -18,9 +36,10 @@ use serde::Serialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use dtbd_domain::directive::{Date, Directive};
 use dtbd_domain::model::{Cadre, Unit};
@@ -39,43 +58,240 @@ pub const DEMO_DB_NAME: &str = "dtbd-demo";
 /// số liệu).
 const DB_VERSION: u32 = 5;
 
-const UNITS: &str = "units";
-const CADRES: &str = "cadres";
-const TOMBSTONES: &str = "tombstones";
+// Object store names: the IndexedDB layout every user's database has. Never renamed.
+/// Đơn vị.
+pub const UNITS: &str = "units";
+/// Cán bộ.
+pub const CADRES: &str = "cadres";
+/// Bản ghi đã xóa.
+pub const TOMBSTONES: &str = "tombstones";
+/// Created in v1, never written: kept so the layout stays as it is.
 const SETTINGS: &str = "settings";
-const DIRECTIVES: &str = "directives";
+/// Văn bản chỉ đạo.
+pub const DIRECTIVES: &str = "directives";
 /// Bản sao lưu: per backup, its description under `m:<id>` and the data under `d:<id>`, so
 /// the list reads only the small descriptions.
-const BACKUPS: &str = "backups";
+pub const BACKUPS: &str = "backups";
 /// Kế hoạch.
-const PLANS: &str = "plans";
+pub const PLANS: &str = "plans";
 /// Lớp / chương trình.
-const LINES: &str = "course_lines";
+pub const LINES: &str = "course_lines";
 /// Cử đi học.
-const ENROLLMENTS: &str = "enrollments";
+pub const ENROLLMENTS: &str = "enrollments";
 /// Quá trình thay đổi trình độ.
-const HISTORY: &str = "history";
+pub const HISTORY: &str = "history";
 /// Số liệu tổng hợp các năm trước.
-const AGGREGATES: &str = "aggregates";
+pub const AGGREGATES: &str = "aggregates";
 /// Mốc số liệu.
 pub const BASELINES: &str = "baselines";
-const ALL_STORES: [&str; 12] = [
-    UNITS,
-    CADRES,
-    TOMBSTONES,
-    SETTINGS,
-    DIRECTIVES,
-    BACKUPS,
-    PLANS,
-    LINES,
-    ENROLLMENTS,
-    HISTORY,
-    AGGREGATES,
-    BASELINES,
+
+/// Which part of a [`Dataset`] a record kind belongs to: which loader reads it, and where a
+/// backup keeps it (training records under `training`, the others at the top level).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Đơn vị, cán bộ: [`Db::load_roster`].
+    Roster,
+    /// Văn bản: [`Db::load_directives`].
+    Directives,
+    /// Bản ghi đã xóa: [`Db::tombstones`].
+    Tombstones,
+    /// Hồ sơ đào tạo (and mốc số liệu): [`Db::load_training`].
+    Training,
+}
+
+/// Reads a kind's stored JSON rows into its list of the dataset (replacing it).
+type ReadFn = fn(&mut Dataset, &[&str]) -> Result<(), serde_json::Error>;
+
+/// One kind of record: one object store, one list of a [`Dataset`]. See the module doc.
+pub struct RecordStore {
+    /// Object store name (one of the constants above: the layout of users' databases).
+    pub name: &'static str,
+    /// Where the kind sits in a dataset.
+    pub part: Part,
+    /// Its field in a backup's JSON (under `training` for [`Part::Training`]).
+    pub field: &'static str,
+    /// How many records of this kind `d` holds.
+    count: fn(&Dataset) -> usize,
+    /// Calls `f(id, JSON as stored)` for every record of this kind in `d`.
+    rows: for<'a> fn(&'a Dataset, &mut dyn FnMut(&'a str, String)),
+    /// The writes that turn this kind's records in `before` into those in `after`.
+    diff: for<'a> fn(&'a Dataset, &'a Dataset, &mut Vec<Op<'a>>),
+    read: ReadFn,
+}
+
+/// An entry of [`RECORD_STORES`]: store name, part, backup field, and the list's path in a
+/// [`Dataset`] (every record has an `id`, its key in the store).
+macro_rules! record_store {
+    ($name:expr, $part:ident, $field:literal, $($list:ident).+) => {
+        RecordStore {
+            name: $name,
+            part: Part::$part,
+            field: $field,
+            count: |d| d.$($list).+.len(),
+            rows: |d, f| encode(&d.$($list).+, |r| &r.id, f),
+            diff: |before, after, ops| diff_ops(ops, $name, &before.$($list).+, &after.$($list).+, |r| &r.id),
+            read: |d, rows| {
+                d.$($list).+ = decode(rows)?;
+                Ok(())
+            },
+        }
+    };
+}
+
+/// Every kind of record a [`Dataset`] holds, each with its object store: THE list (see the
+/// module doc). The order is a backup's field order: the top-level kinds, then `training`.
+pub const RECORD_STORES: &[RecordStore] = &[
+    record_store!(UNITS, Roster, "units", roster.units),
+    record_store!(CADRES, Roster, "cadres", roster.cadres),
+    record_store!(DIRECTIVES, Directives, "directives", directives),
+    record_store!(TOMBSTONES, Tombstones, "tombstones", tombstones),
+    record_store!(PLANS, Training, "plans", training.plans),
+    record_store!(LINES, Training, "lines", training.lines),
+    record_store!(ENROLLMENTS, Training, "enrollments", training.enrollments),
+    record_store!(HISTORY, Training, "history", training.history),
+    record_store!(AGGREGATES, Training, "aggregates", training.aggregates),
+    record_store!(BASELINES, Training, "baselines", training.baselines),
 ];
-/// Every store a snapshot import writes.
-const DATA_STORES: [&str; 11] =
-    [UNITS, CADRES, DIRECTIVES, TOMBSTONES, BACKUPS, PLANS, LINES, ENROLLMENTS, HISTORY, AGGREGATES, BASELINES];
+
+/// Every object store of the layout, created by [`Db::open`] when missing: the record stores,
+/// then the backups and the (unused) settings. A new store needs a new `DB_VERSION`.
+pub const OBJECT_STORES: [&str; RECORD_STORES.len() + 2] = with(names(), [BACKUPS, SETTINGS]);
+/// Every store an import, a restore or the demo's reset writes: the record stores and the
+/// backups.
+const DATA_STORES: [&str; RECORD_STORES.len() + 1] = with(names(), [BACKUPS]);
+/// The stores of the training records (what `ui::records` reloads when another page wrote).
+pub const TRAINING_STORES: [&str; count(Part::Training)] = part_names(Part::Training);
+
+/// The registry's store names (computed at compile time: no record code is linked by it).
+const fn names() -> [&'static str; RECORD_STORES.len()] {
+    let mut out = [""; RECORD_STORES.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = RECORD_STORES[i].name;
+        i += 1;
+    }
+    out
+}
+
+/// `a` followed by `b`.
+const fn with<const A: usize, const B: usize, const N: usize>(a: [&'static str; A], b: [&'static str; B]) -> [&'static str; N] {
+    assert!(A + B == N);
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < A { a[i] } else { b[i - A] };
+        i += 1;
+    }
+    out
+}
+
+/// How many kinds belong to `part` (`None`: all).
+const fn count_in(part: Option<Part>) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < RECORD_STORES.len() {
+        if in_part(&RECORD_STORES[i], part) {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+const fn count(part: Part) -> usize {
+    count_in(Some(part))
+}
+
+const fn in_part(k: &RecordStore, part: Option<Part>) -> bool {
+    match part {
+        None => true,
+        Some(p) => k.part as u8 == p as u8,
+    }
+}
+
+const fn part_names<const N: usize>(part: Part) -> [&'static str; N] {
+    let r: [Reader; N] = readers(Some(part));
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = r[i].name;
+        i += 1;
+    }
+    out
+}
+
+/// What a loader needs of a kind: its store and how to read its rows.
+#[derive(Clone, Copy)]
+struct Reader {
+    name: &'static str,
+    read: ReadFn,
+}
+
+/// The readers of the kinds in `part` (`None`: all), in registry order. Evaluated at compile
+/// time into a table of its own, so a loader links the readers it uses and nothing else of
+/// the registry.
+const fn readers<const N: usize>(part: Option<Part>) -> [Reader; N] {
+    assert!(count_in(part) == N);
+    let mut out = [Reader { name: "", read: |_, _| Ok(()) }; N];
+    let (mut i, mut n) = (0, 0);
+    while i < RECORD_STORES.len() {
+        let k = &RECORD_STORES[i];
+        if in_part(k, part) {
+            out[n] = Reader { name: k.name, read: k.read };
+            n += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The reader of the kind stored in `name`.
+const fn reader(name: &str) -> [Reader; 1] {
+    let mut i = 0;
+    while i < RECORD_STORES.len() {
+        let k = &RECORD_STORES[i];
+        if same(k.name, name) {
+            return [Reader { name: k.name, read: k.read }];
+        }
+        i += 1;
+    }
+    panic!("not a record store")
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const ROSTER_READERS: [Reader; count(Part::Roster)] = readers(Some(Part::Roster));
+const DIRECTIVE_READERS: [Reader; count(Part::Directives)] = readers(Some(Part::Directives));
+const TOMBSTONE_READERS: [Reader; count(Part::Tombstones)] = readers(Some(Part::Tombstones));
+const TRAINING_READERS: [Reader; count(Part::Training)] = readers(Some(Part::Training));
+const BASELINE_READERS: [Reader; 1] = reader(BASELINES);
+const ALL_READERS: [Reader; RECORD_STORES.len()] = readers(None);
+
+/// Calls `f(id, JSON)` for every record of `list`: the stored text, byte for byte what
+/// `serde_json::to_string` writes (backups and snapshots are made of the same).
+fn encode<'a, T: Serialize>(list: &'a [T], id: fn(&T) -> &str, f: &mut dyn FnMut(&'a str, String)) {
+    for r in list {
+        f(id(r), serde_json::to_string(r).expect("records always serialise"));
+    }
+}
+
+/// The records a list of stored JSON texts holds.
+fn decode<T: DeserializeOwned>(rows: &[&str]) -> Result<Vec<T>, serde_json::Error> {
+    rows.iter().map(|json| serde_json::from_str(json)).collect()
+}
 
 /// localStorage key of [`Db::generation`].
 const GENERATION: &str = "write_generation";

@@ -213,6 +213,9 @@ impl Route {
     }
 }
 
+/// Puts a deleted record back (the function a toast's "Hoàn tác" calls).
+pub type UndoDelete = fn(AppState, Tombstone);
+
 /// A message at the bottom of the screen, with an optional undo.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Toast {
@@ -221,7 +224,7 @@ pub struct Toast {
     /// True for an error (shown in red and kept until dismissed).
     pub error: bool,
     /// A deletion that "Hoàn tác" puts back, and the function that does it.
-    pub undo: Option<(Tombstone, fn(AppState, Tombstone))>,
+    pub undo: Option<(Tombstone, UndoDelete)>,
 }
 
 /// State every page shares. Signals only, so it is `Copy` and lives in context.

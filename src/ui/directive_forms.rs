@@ -384,7 +384,7 @@ fn milestone_row(form: RwSignal<TargetDraft>, errs: RwSignal<Vec<FieldError>>, i
 #[component]
 pub fn GroupForm(draft: RwSignal<Directive>, panel: RwSignal<Option<Panel>>, id: Option<String>) -> impl IntoView {
     let existing = draft.with_untracked(|d| id.as_ref().and_then(|id| d.group(id).cloned()));
-    let representable = existing.as_ref().map_or(true, |g| GroupDraft::from_group(g).is_some());
+    let representable = existing.as_ref().is_none_or(|g| GroupDraft::from_group(g).is_some());
     let initial = existing.as_ref().and_then(GroupDraft::from_group).unwrap_or_else(|| GroupDraft {
         name: existing.as_ref().map(|g| g.name.clone()).unwrap_or_default(),
         ..GroupDraft::default()

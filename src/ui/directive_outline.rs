@@ -9,6 +9,10 @@ use crate::ui::directive_forms::{GroupForm, TargetForm};
 use dtbd_domain::directive::{Describer, Direction, Directive, Removed};
 use dtbd_domain::roster::FieldError;
 
+/// One editing operation of the outline: applied to a copy of the draft, it may remove a
+/// part (kept for undo) or be refused with a message.
+type EditOp = Box<dyn FnOnce(&mut Directive) -> Result<Option<Removed>, String>>;
+
 /// One row of the outline, in document order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Row {
@@ -62,7 +66,7 @@ pub fn Outline(draft: RwSignal<Directive>, errors: RwSignal<Vec<FieldError>>) ->
     });
 
     // Runs an editing operation; a refusal is shown, a removal can be undone.
-    let apply = move |op: Box<dyn FnOnce(&mut Directive) -> Result<Option<Removed>, String>>| {
+    let apply = move |op: EditOp| {
         let mut d = draft.get_untracked();
         match op(&mut d) {
             Ok(r) => {

@@ -6,7 +6,8 @@ use leptos::task::spawn_local;
 
 use crate::store;
 use crate::ui::app::{mark, measure, AppState, Route};
-use dtbd_domain::directive::{parse_template_index, score_directive, Directive, RosterIndex, Status, TemplateEntry};
+use dtbd_domain::directive::{parse_template_index, score_directive, Directive, RosterIndex, TemplateEntry};
+use dtbd_view::directives::{directive_rows, template_row, DirectiveRow, TemplateRow};
 
 /// Fetches one template and checks it with the domain.
 async fn load_template(entry: &TemplateEntry) -> Result<Directive, String> {
@@ -64,21 +65,7 @@ pub fn DirectivesPage() -> impl IntoView {
                 let scores: Vec<_> = all.iter().map(|d| score_directive(d, &idx, today)).collect();
                 mark("dtbd:score-end");
                 measure("dtbd:score-all", "dtbd:score-start", "dtbd:score-end");
-                let mut rows: Vec<(String, String, String, Vec<(Status, usize)>)> = all
-                    .iter()
-                    .zip(scores)
-                    .map(|(d, s)| {
-                        let counts = s.counts();
-                        let ordered =
-                            [Status::Met, Status::OnTrack, Status::Behind, Status::Overdue, Status::NotScored]
-                                .into_iter()
-                                .filter_map(|s| counts.get(&s).map(|n| (s, *n)))
-                                .collect();
-                        (d.id.clone(), format!("{} {}", d.kind.label(), d.number), d.title.clone(), ordered)
-                    })
-                    .collect();
-                rows.sort_by(|a, b| a.1.cmp(&b.1));
-                rows
+                directive_rows(all, &scores)
             })
         })
     });
@@ -95,7 +82,7 @@ pub fn DirectivesPage() -> impl IntoView {
                 fallback=|| view! { <p class="empty">"Chưa có văn bản nào. Chọn một mẫu có sẵn bên dưới, hoặc nhập văn bản mới."</p> }
             >
                 <ul class="directive-list">
-                    {move || summaries.get().into_iter().map(|(id, name, title, counts)| view! {
+                    {move || summaries.get().into_iter().map(|DirectiveRow { id, name, title, counts }| view! {
                         <li>
                             <a class="directive-row" href=Route::Directive(id).href()>
                                 <span class="name">{name}</span>
@@ -119,9 +106,7 @@ pub fn DirectivesPage() -> impl IntoView {
                 Some(Ok(list)) => view! {
                     <ul class="directive-list">
                         {list.into_iter().map(|entry| {
-                            let label = format!("{} {}", entry.kind.label(), entry.number);
-                            let sub = format!("{} · {}{}", entry.issuer, entry.title, entry.date.map(|d| format!(" · {}", d.short_vi())).unwrap_or_default());
-                            let aria = format!("Dùng mẫu {label}");
+                            let TemplateRow { label, sub, button_label: aria } = template_row(&entry);
                             view! {
                                 <li class="template-row">
                                     <div>

@@ -2,3 +2,5 @@
 //! computed from domain values, and the form drafts pages edit. No browser crate: every
 //! function here is tested natively. Components in the web crate bind signals to these
 //! values and compute nothing themselves.
+
+pub mod directives;
