@@ -5,14 +5,21 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: run test setup build serve test-native test-store test-e2e sizes bench bench-native bench-browser clean
+.PHONY: run test setup lint build serve test-native test-store test-e2e sizes bench bench-native bench-browser clean
 
 run: setup build serve
 
-test: setup test-native test-store build sizes test-e2e
+test: setup lint test-native test-store build sizes test-e2e
 
 setup:
 	@tools/setup.sh
+
+# Formatting and lints, for the native crates and for the wasm the browser runs (the web
+# crate's store and pages only compile there).
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --workspace --lib --bins --test store_idb -- -D warnings
 
 build:
 	tools/build.sh
