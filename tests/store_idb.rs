@@ -6,7 +6,9 @@ use dtbd::domain::directive::Directive;
 use dtbd::domain::levels::{Political, Professional};
 use dtbd::domain::model::{Cadre, GovLevel, Leadership, Position, RecordMeta, Region, Unit, UnitKind};
 use dtbd::domain::roster::Roster;
+use dtbd::domain::roster::Tombstone;
 use dtbd::domain::snapshot::{self, Dataset, ExportScope, ExportedBy, Resolutions};
+use dtbd::domain::training::TrainingRecords;
 use dtbd::store::{fail_next_write, Backup, BackupReason, Db, BACKUPS_KEPT, DB_NAME};
 use wasm_bindgen_test::*;
 
@@ -95,9 +97,14 @@ async fn the_app_database_name_is_stable() {
     assert_eq!(DB_NAME, "dtbd");
 }
 
-/// A device's data: two units, two cadres, a user directive, a tombstone, and training
-/// records (a plan, one of its lines, an enrollment).
+/// A device's data, with records of EVERY kind the store keeps (see
+/// `the_fixture_holds_every_record_kind`): two units, two cadres, a user directive, a
+/// tombstone, and training records (a plan, one of its lines, an enrollment, a qualification
+/// change, a historical table, a baseline of the directive).
 fn device(tag: &str) -> Dataset {
+    use dtbd::domain::directive::{Date, RosterIndex};
+    use dtbd::domain::levels::{Level, Political as P, Scale};
+    use dtbd::domain::training::{ChangeField, QualificationChange};
     let mut roster = Roster::default();
     roster.save_unit(unit("u1"), 1).unwrap();
     roster.save_unit(Unit { parent_id: Some("u1".into()), ..unit(&format!("u2{tag}")) }, 2).unwrap();
@@ -128,11 +135,41 @@ fn device(tag: &str) -> Dataset {
         result: String::new(),
         meta: RecordMeta { version: 1, updated_at: 7 },
     };
-    let training = dtbd::domain::training::TrainingRecords {
+    let history = QualificationChange {
+        id: format!("h{tag}"),
+        cadre_id: format!("a{tag}"),
+        scale: Scale::Political,
+        field: ChangeField::Level,
+        before: P::Intermediate.code().into(),
+        after: P::Advanced.code().into(),
+        date: Date::new(2024, 6, 1).unwrap(),
+        enrollment_id: Some(format!("e{tag}")),
+        source: "Hoàn thành: Cao cấp lý luận chính trị".into(),
+        meta: RecordMeta { version: 1, updated_at: 8 },
+    };
+    let data = dtbd::domain::training::load_plan_data(include_str!("../public/plans/004-quang-nam-7328-so-lieu.json"))
+        .unwrap()
+        .0;
+    let mut table = data.tables[0].clone();
+    table.id = format!("t{tag}");
+    table.meta = RecordMeta { version: 1, updated_at: 9 };
+    let groups: Vec<String> = d.groups.iter().map(|g| g.id.clone()).collect();
+    let mut baseline = dtbd::domain::monitor::freeze(
+        format!("m{tag}"),
+        &d,
+        &RosterIndex::build(&roster),
+        &groups,
+        Date::new(2026, 1, 5).unwrap(),
+    );
+    baseline.note = "Số liệu chốt đầu năm".into();
+    baseline.meta = RecordMeta { version: 1, updated_at: 10 };
+    let training = TrainingRecords {
         plans: vec![plan],
         lines: vec![line],
         enrollments: vec![enrollment],
-        ..Default::default()
+        history: vec![history],
+        aggregates: vec![table],
+        baselines: vec![baseline],
     };
     Dataset { roster, directives: vec![d], tombstones: vec![t], training }.normalised()
 }
@@ -174,7 +211,7 @@ async fn apply_import_writes_everything_in_one_transaction_with_a_backup() {
     assert_eq!(list.len(), 2, "the seed's and this import's");
     let b = list.iter().find(|b| b.id == backup.id).unwrap();
     assert_eq!(b, &backup);
-    assert_eq!((b.cadres, b.units, b.directives, b.tombstones, b.training), (2, 2, 1, 1, 3));
+    assert_eq!((b.cadres, b.units, b.directives, b.tombstones, b.training), (2, 2, 1, 1, 6));
     assert!(
         after.training.enrollment("e-b").is_some() && after.training.line("l-b").is_some(),
         "their training records"
@@ -617,4 +654,281 @@ async fn a_v4_database_upgrades_to_v5_with_its_data_intact() {
     db.put_baseline(&again).await.unwrap();
     assert_eq!(db.load_baselines().await.unwrap(), vec![again]);
     db.close();
+}
+
+/// How many records of each kind `d` holds, one number per list of a [`Dataset`]. The
+/// destructuring names every field (no `..`): a list added to the domain's `Dataset`,
+/// `Roster` or `TrainingRecords` does not compile here until it is counted, and then
+/// `the_fixture_holds_every_record_kind` asks for its entry in the store's registry.
+fn kinds(d: &Dataset) -> Vec<(&'static str, usize)> {
+    let Dataset {
+        roster: Roster { units, cadres },
+        directives,
+        tombstones,
+        training: TrainingRecords { plans, lines, enrollments, history, aggregates, baselines },
+    } = d;
+    vec![
+        ("units", units.len()),
+        ("cadres", cadres.len()),
+        ("directives", directives.len()),
+        ("tombstones", tombstones.len()),
+        ("plans", plans.len()),
+        ("course_lines", lines.len()),
+        ("enrollments", enrollments.len()),
+        ("history", history.len()),
+        ("aggregates", aggregates.len()),
+        ("baselines", baselines.len()),
+    ]
+}
+
+#[wasm_bindgen_test]
+async fn the_fixture_holds_every_record_kind() {
+    use dtbd::store::RECORD_STORES;
+    let d = device("");
+    let kinds = kinds(&d);
+    for (kind, n) in &kinds {
+        assert!(*n > 0, "the fixture has no {kind}: the round trips would not test them");
+    }
+    // Every list of a dataset has its entry in the registry, under its store, and nothing else.
+    let registry: Vec<&str> = RECORD_STORES.iter().map(|k| k.name).collect();
+    let lists: Vec<&str> = kinds.iter().map(|(k, _)| *k).collect();
+    assert_eq!(registry, lists, "one registry entry per list of a Dataset, in backup order");
+    // Backup::of counts every training kind.
+    let b = Backup::of(&d, BackupReason::Import, "", "");
+    assert_eq!(b.training, kinds[4..].iter().map(|(_, n)| n).sum::<usize>());
+}
+
+/// The object stores of a user's database: the layout, which never changes but by adding.
+const LAYOUT: [&str; 12] = [
+    "units",
+    "cadres",
+    "tombstones",
+    "settings",
+    "directives",
+    "backups",
+    "plans",
+    "course_lines",
+    "enrollments",
+    "history",
+    "aggregates",
+    "baselines",
+];
+
+#[wasm_bindgen_test]
+async fn open_creates_every_store_of_the_registry() {
+    use dtbd::store::{OBJECT_STORES, RECORD_STORES, ROSTER_STORES, TRAINING_STORES};
+    use indexed_db_futures::database::Database;
+    let mut layout = OBJECT_STORES.to_vec();
+    layout.sort();
+    let mut want = LAYOUT.to_vec();
+    want.sort();
+    assert_eq!(layout, want, "store names are the layout of every user's database");
+    for k in RECORD_STORES {
+        assert!(OBJECT_STORES.contains(&k.name), "{}", k.name);
+    }
+    assert_eq!(ROSTER_STORES, ["units", "cadres"]);
+    assert_eq!(TRAINING_STORES, ["plans", "course_lines", "enrollments", "history", "aggregates", "baselines"]);
+
+    let name = "dtbd-test-layout";
+    fresh(name).await.close();
+    // Opened as it is (no version asked): every store is there.
+    let db = Database::open(name).await.unwrap();
+    let mut have: Vec<String> = db.object_store_names().collect();
+    have.sort();
+    assert_eq!(have, want);
+    assert_eq!(db.version(), 5.0);
+    db.close();
+}
+
+/// Another device's data with every kind changed against `device(tag)`: each list loses its
+/// records and gets `device(other)`'s, and the unit both share is edited.
+fn every_kind_changed(tag: &str, other: &str) -> Dataset {
+    let mut d = device(other);
+    let mut u1 = d.roster.units.iter().find(|u| u.id == "u1").unwrap().clone();
+    u1.name = format!("Đơn vị u1 (sửa ở {tag}{other})");
+    u1.meta.version += 1;
+    d.roster.units.retain(|u| u.id != "u1");
+    d.roster.units.push(u1);
+    d.normalised()
+}
+
+#[wasm_bindgen_test]
+async fn replace_all_round_trips_every_record_kind() {
+    let name = "dtbd-test-replace-all";
+    let db = fresh(name).await;
+    let first = device("");
+    db.replace_all(&first).await.unwrap();
+    db.close();
+    let db = Db::open(name).await.unwrap();
+    let back = db.load_dataset().await.unwrap().normalised();
+    assert_eq!(kinds(&back), kinds(&first));
+    assert_eq!(back, first);
+    assert_eq!(db.load_training().await.unwrap(), first.training, "load_training reads every training kind");
+    assert_eq!(db.load_baselines().await.unwrap(), first.training.baselines);
+
+    // Replaced again: every kind refilled, nothing of the first left.
+    let second = every_kind_changed("", "-2");
+    db.replace_all(&second).await.unwrap();
+    db.close();
+    let db = Db::open(name).await.unwrap();
+    let back = db.load_dataset().await.unwrap().normalised();
+    assert_eq!(kinds(&back), kinds(&second));
+    assert_eq!(back, second);
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn apply_import_round_trips_every_record_kind() {
+    let name = "dtbd-test-import-kinds";
+    let db = fresh(name).await;
+    let first = device("");
+    let empty = Dataset::default();
+    let seed = Backup::of(&empty, BackupReason::Import, "seed", "");
+    db.apply_import(&empty, &first, &seed).await.unwrap();
+    db.close();
+    let db = Db::open(name).await.unwrap();
+    let stored = db.load_dataset().await.unwrap();
+    assert_eq!(stored.clone().normalised(), first);
+
+    // Every kind changed: records put and deleted in every store, and the backup holds all.
+    let second = every_kind_changed("", "-2");
+    let backup = Backup::of(&stored, BackupReason::Import, "hai.json", "");
+    db.apply_import(&stored, &second, &backup).await.unwrap();
+    db.close();
+    let db = Db::open(name).await.unwrap();
+    let back = db.load_dataset().await.unwrap().normalised();
+    assert_eq!(kinds(&back), kinds(&second));
+    assert_eq!(back, second);
+    let kept = db.backup_data(&backup.id).await.unwrap().normalised();
+    assert_eq!(kinds(&kept), kinds(&first));
+    assert_eq!(kept, first, "the backup holds every kind of the state before");
+    assert_eq!(db.backup_data(&seed.id).await.unwrap(), empty);
+
+    // Restoring it puts every kind back.
+    let current = db.load_dataset().await.unwrap();
+    db.restore_backup(&backup.id, &current, &Backup::of(&current, BackupReason::Restore, "", "")).await.unwrap();
+    db.close();
+    let db = Db::open(name).await.unwrap();
+    assert_eq!(db.load_dataset().await.unwrap().normalised(), first);
+    db.close();
+}
+
+/// The shape backups had before the registry (a struct serialised by serde_json): the data
+/// of every backup users already have.
+#[derive(serde::Serialize)]
+struct BackupBefore<'a> {
+    units: &'a [Unit],
+    cadres: &'a [Cadre],
+    directives: &'a [Directive],
+    tombstones: &'a [Tombstone],
+    training: &'a TrainingRecords,
+}
+
+#[wasm_bindgen_test]
+async fn a_backup_is_written_byte_for_byte_as_before() {
+    let d = device("");
+    let before = serde_json::to_string(&BackupBefore {
+        units: &d.roster.units,
+        cadres: &d.roster.cadres,
+        directives: &d.directives,
+        tombstones: &d.tombstones,
+        training: &d.training,
+    })
+    .unwrap();
+    assert_eq!(dtbd::store::backup_json(&d), before);
+    let empty = Dataset::default();
+    assert_eq!(
+        dtbd::store::backup_json(&empty),
+        r#"{"units":[],"cadres":[],"directives":[],"tombstones":[],"training":{"plans":[],"lines":[],"enrollments":[],"history":[],"aggregates":[],"baselines":[]}}"#
+    );
+}
+
+/// Stores a backup as an earlier version of the app did, through IndexedDB directly.
+async fn put_raw_backup(name: &str, b: &Backup, data: &str) {
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+    let db = Database::open(name).await.unwrap();
+    let tx = db.transaction("backups").with_mode(TransactionMode::Readwrite).build().unwrap();
+    let s = tx.object_store("backups").unwrap();
+    let meta = serde_json::to_string(b).unwrap();
+    s.put(meta.as_str()).with_key(format!("m:{}", b.id)).primitive().unwrap();
+    s.put(data).with_key(format!("d:{}", b.id)).primitive().unwrap();
+    tx.commit().await.unwrap();
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn backups_made_by_earlier_versions_still_read_and_restore() {
+    let name = "dtbd-test-old-backups";
+    let db = fresh(name).await;
+    let mine = device("");
+    write_all(&db, &mine).await;
+    db.close();
+    let old = device("-old");
+
+    // Written field by field as serde_json writes records (no `serde_json::Value` in between,
+    // which would reorder their fields).
+    let top = vec![
+        ("units", json(&old.roster.units)),
+        ("cadres", json(&old.roster.cadres)),
+        ("directives", json(&old.directives)),
+        ("tombstones", json(&old.tombstones)),
+    ];
+    // v3: no training records in backups yet.
+    let roster_only = object(&top);
+    let v3 =
+        Backup { id: "000000000000001-v3".into(), training: 0, ..Backup::of(&old, BackupReason::Import, "v3", "") };
+    put_raw_backup(name, &v3, &roster_only).await;
+    // v4: training records, no baselines yet.
+    let t = &old.training;
+    let mut fields = top.clone();
+    fields.push((
+        "training",
+        object(&[
+            ("plans", json(&t.plans)),
+            ("lines", json(&t.lines)),
+            ("enrollments", json(&t.enrollments)),
+            ("history", json(&t.history)),
+            ("aggregates", json(&t.aggregates)),
+        ]),
+    ));
+    let v4 = Backup { id: "000000000000002-v4".into(), ..Backup::of(&old, BackupReason::Import, "v4", "") };
+    put_raw_backup(name, &v4, &object(&fields)).await;
+
+    let db = Db::open(name).await.unwrap();
+    let ids: Vec<String> = db.backups().await.unwrap().iter().map(|b| b.id.clone()).collect();
+    assert!(ids.contains(&v3.id) && ids.contains(&v4.id), "{ids:?}");
+    let d3 = db.backup_data(&v3.id).await.unwrap().normalised();
+    assert_eq!(
+        (d3.roster.clone(), d3.directives.clone(), d3.tombstones.clone()),
+        (old.roster.clone(), old.directives.clone(), old.tombstones.clone())
+    );
+    assert_eq!(d3.training, TrainingRecords::default());
+    let d4 = db.backup_data(&v4.id).await.unwrap().normalised();
+    let mut want = old.clone();
+    want.training.baselines.clear();
+    assert_eq!(d4, want);
+
+    // Restoring the v3 backup keeps the training records stored now.
+    let current = db.load_dataset().await.unwrap();
+    let restored =
+        db.restore_backup(&v3.id, &current, &Backup::of(&current, BackupReason::Restore, "", "")).await.unwrap();
+    let mut want = old.clone();
+    want.training = mine.training.clone();
+    assert_eq!(restored.normalised(), want);
+    db.close();
+    let db = Db::open(name).await.unwrap();
+    assert_eq!(db.load_dataset().await.unwrap().normalised(), want);
+    db.close();
+}
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap()
+}
+
+/// `{"k":v,…}` of JSON texts.
+fn object(fields: &[(&str, String)]) -> String {
+    let f: Vec<String> = fields.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+    format!("{{{}}}", f.join(","))
 }

@@ -388,7 +388,7 @@ fn seed_001_quota_monitoring_194_of_200_and_doctors_over_quota() {
     let at = d(2014, 12, 31);
     let s = score_directive_with_records(&tpl, &idx, at, &recs);
     let m = s.target("t_ths_200").unwrap();
-    assert_eq!(m.value_text(), "194 đồng chí, đạt 97% so với chỉ tiêu 200");
+    assert_eq!(m.value_text(), "194 đồng chí, đạt 97% so với mục tiêu");
     assert_eq!((m.required, m.gap_persons, m.what_if), (Some(200), 6, Some(197.0)));
     assert_ne!(m.status, Status::Met);
     // The document's "07 tiến sỹ" has no stated quota: monitored, not scored.
@@ -415,7 +415,7 @@ fn seed_001_quota_monitoring_194_of_200_and_doctors_over_quota() {
     let s = score_directive_with_records(&tpl, &idx, at, &recs);
     let ts = s.target("t_ts").unwrap();
     assert_eq!(ts.status, Status::Met);
-    assert_eq!(ts.value_text(), "07 đồng chí, vượt chỉ tiêu (05)");
+    assert_eq!(ts.value_text(), "07 đồng chí, vượt chỉ tiêu");
 }
 
 #[test]
@@ -499,7 +499,7 @@ fn seed_003_plan_budget_quota_and_lines() {
     let t = s.target("t_cc145").unwrap();
     assert_eq!(
         (t.value_text().as_str(), t.required),
-        ("00 đồng chí, đạt 0% so với chỉ tiêu 138", Some(138)),
+        ("00 đồng chí, đạt 0% so với mục tiêu", Some(138)),
         "khoảng 145 = 95%"
     );
 }

@@ -159,7 +159,9 @@ pub const OBJECT_STORES: [&str; RECORD_STORES.len() + 2] = with(names(), [BACKUP
 /// Every store an import, a restore or the demo's reset writes: the record stores and the
 /// backups.
 const DATA_STORES: [&str; RECORD_STORES.len() + 1] = with(names(), [BACKUPS]);
-/// The stores of the training records (what `ui::records` reloads when another page wrote).
+/// The stores [`Db::load_roster`] reads (what `ui::app` reloads when another page wrote).
+pub const ROSTER_STORES: [&str; count(Part::Roster)] = part_names(Part::Roster);
+/// The stores [`Db::load_training`] reads (what `ui::records` reloads when another page wrote).
 pub const TRAINING_STORES: [&str; count(Part::Training)] = part_names(Part::Training);
 
 /// The registry's store names (computed at compile time: no record code is linked by it).
@@ -174,7 +176,10 @@ const fn names() -> [&'static str; RECORD_STORES.len()] {
 }
 
 /// `a` followed by `b`.
-const fn with<const A: usize, const B: usize, const N: usize>(a: [&'static str; A], b: [&'static str; B]) -> [&'static str; N] {
+const fn with<const A: usize, const B: usize, const N: usize>(
+    a: [&'static str; A],
+    b: [&'static str; B],
+) -> [&'static str; N] {
     assert!(A + B == N);
     let mut out = [""; N];
     let mut i = 0;
@@ -377,7 +382,7 @@ impl Db {
             .with_version(DB_VERSION)
             .with_on_upgrade_needed(|_event, db| {
                 let existing: Vec<String> = db.object_store_names().collect();
-                for store in ALL_STORES {
+                for store in OBJECT_STORES {
                     if !existing.iter().any(|s| s == store) {
                         db.create_object_store(store).build()?;
                     }
@@ -435,25 +440,33 @@ impl Db {
             .map_err(|e| err(ctx, e))
     }
 
-    async fn all<T: DeserializeOwned>(&self, store_name: &str) -> Result<Vec<T>, StoreError> {
-        let ctx = "Không đọc được dữ liệu";
-        let rows = self.rows(store_name).await?;
-        rows.iter()
-            .map(|json| {
-                serde_json::from_str(json)
-                    .map_err(|e| StoreError(format!("{ctx}: một bản ghi trong \"{store_name}\" bị hỏng ({e}).")))
-            })
-            .collect()
+    /// Reads the stores of `readers` into `d` (each kind's list replaced by what is stored).
+    async fn read_into(&self, d: &mut Dataset, readers: &[Reader]) -> Result<(), StoreError> {
+        for r in readers {
+            let rows = self.rows(r.name).await?;
+            let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+            (r.read)(d, &rows).map_err(|e| {
+                StoreError(format!("Không đọc được dữ liệu: một bản ghi trong \"{}\" bị hỏng ({e}).", r.name))
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Reads the stores of `readers` into an empty dataset.
+    async fn read(&self, readers: &[Reader]) -> Result<Dataset, StoreError> {
+        let mut d = Dataset::default();
+        self.read_into(&mut d, readers).await?;
+        Ok(d)
     }
 
     /// Reads every unit and cadre.
     pub async fn load_roster(&self) -> Result<Roster, StoreError> {
-        Ok(Roster { units: self.all(UNITS).await?, cadres: self.all(CADRES).await? })
+        Ok(self.read(&ROSTER_READERS).await?.roster)
     }
 
     /// Every directive the user keeps (templates copied in and directives typed in).
     pub async fn load_directives(&self) -> Result<Vec<Directive>, StoreError> {
-        self.all(DIRECTIVES).await
+        Ok(self.read(&DIRECTIVE_READERS).await?.directives)
     }
 
     /// Saves one directive.
@@ -470,21 +483,15 @@ impl Db {
         .await
     }
 
-    /// Every training record: plans, course lines, enrollments, history, aggregates.
+    /// Every training record: plans, course lines, enrollments, history, aggregates,
+    /// baselines (every kind of [`Part::Training`]).
     pub async fn load_training(&self) -> Result<TrainingRecords, StoreError> {
-        Ok(TrainingRecords {
-            plans: self.all(PLANS).await?,
-            lines: self.all(LINES).await?,
-            enrollments: self.all(ENROLLMENTS).await?,
-            history: self.all(HISTORY).await?,
-            aggregates: self.all(AGGREGATES).await?,
-            baselines: self.all(BASELINES).await?,
-        })
+        Ok(self.read(&TRAINING_READERS).await?.training)
     }
 
     /// Every mốc số liệu (removed ones too: they travel and can be put back).
     pub async fn load_baselines(&self) -> Result<Vec<Baseline>, StoreError> {
-        self.all(BASELINES).await
+        Ok(self.read(&BASELINE_READERS).await?.training.baselines)
     }
 
     /// Saves one mốc số liệu (new, changed, removed or put back: the domain sets the version
@@ -524,7 +531,7 @@ impl Db {
 
     /// Every tombstone (deleted records, newest last by time).
     pub async fn tombstones(&self) -> Result<Vec<Tombstone>, StoreError> {
-        let mut t: Vec<Tombstone> = self.all(TOMBSTONES).await?;
+        let mut t = self.read(&TOMBSTONE_READERS).await?.tombstones;
         t.sort_by_key(|t| t.meta.updated_at);
         Ok(t)
     }
@@ -671,14 +678,12 @@ impl Db {
     }
 
     /// Everything that travels in snapshots, as stored: units, cadres, directives (templates
-    /// copied in included) and tombstones.
+    /// copied in included), tombstones (oldest first) and training records: every kind of
+    /// [`RECORD_STORES`].
     pub async fn load_dataset(&self) -> Result<Dataset, StoreError> {
-        Ok(Dataset {
-            roster: self.load_roster().await?,
-            directives: self.load_directives().await?,
-            tombstones: self.tombstones().await?,
-            training: self.load_training().await?,
-        })
+        let mut d = self.read(&ALL_READERS).await?;
+        d.tombstones.sort_by_key(|t| t.meta.updated_at);
+        Ok(d)
     }
 
     /// Nhập: replaces the stored `before` by `after` (the merge outcome) in ONE transaction
@@ -688,31 +693,16 @@ impl Db {
     /// [`BACKUPS_KEPT`] are dropped in the same transaction.
     pub async fn apply_import(&self, before: &Dataset, after: &Dataset, backup: &Backup) -> Result<(), StoreError> {
         let (meta_key, data_key) = backup_keys(&backup.id);
-        let data = serde_json::to_string(&BackupDataRef {
-            units: &before.roster.units,
-            cadres: &before.roster.cadres,
-            directives: &before.directives,
-            tombstones: &before.tombstones,
-            training: &before.training,
-        })
-        .expect("records always serialise");
+        let data = backup_json(before);
         let mut old = self.backups().await?;
         old.retain(|b| b.id != backup.id);
         let dropped: Vec<(String, String)> =
             old.iter().skip(BACKUPS_KEPT.saturating_sub(1)).map(|b| backup_keys(&b.id)).collect();
 
         let mut ops: Vec<Op> = Vec::new();
-        diff_ops(&mut ops, UNITS, &before.roster.units, &after.roster.units, |u| &u.id);
-        diff_ops(&mut ops, CADRES, &before.roster.cadres, &after.roster.cadres, |c| &c.id);
-        diff_ops(&mut ops, DIRECTIVES, &before.directives, &after.directives, |d| &d.id);
-        diff_ops(&mut ops, TOMBSTONES, &before.tombstones, &after.tombstones, |t| &t.id);
-        let (bt, at) = (&before.training, &after.training);
-        diff_ops(&mut ops, PLANS, &bt.plans, &at.plans, |p| &p.id);
-        diff_ops(&mut ops, LINES, &bt.lines, &at.lines, |l| &l.id);
-        diff_ops(&mut ops, ENROLLMENTS, &bt.enrollments, &at.enrollments, |e| &e.id);
-        diff_ops(&mut ops, HISTORY, &bt.history, &at.history, |h| &h.id);
-        diff_ops(&mut ops, AGGREGATES, &bt.aggregates, &at.aggregates, |t| &t.id);
-        diff_ops(&mut ops, BASELINES, &bt.baselines, &at.baselines, |b| &b.id);
+        for k in RECORD_STORES {
+            (k.diff)(before, after, &mut ops);
+        }
         for (m, d) in &dropped {
             ops.push(Op::Delete { store: BACKUPS, key: m });
             ops.push(Op::Delete { store: BACKUPS, key: d });
@@ -727,16 +717,9 @@ impl Db {
     /// never the user's: see [`demo`].
     pub async fn replace_all(&self, data: &Dataset) -> Result<(), StoreError> {
         let mut ops: Vec<Op> = DATA_STORES.iter().map(|store| Op::Clear { store }).collect();
-        ops.extend(data.roster.units.iter().map(|x| Op::put(UNITS, &x.id, x)));
-        ops.extend(data.roster.cadres.iter().map(|x| Op::put(CADRES, &x.id, x)));
-        ops.extend(data.directives.iter().map(|x| Op::put(DIRECTIVES, &x.id, x)));
-        ops.extend(data.tombstones.iter().map(|x| Op::put(TOMBSTONES, &x.id, x)));
-        let t = &data.training;
-        ops.extend(t.plans.iter().map(|x| Op::put(PLANS, &x.id, x)));
-        ops.extend(t.lines.iter().map(|x| Op::put(LINES, &x.id, x)));
-        ops.extend(t.enrollments.iter().map(|x| Op::put(ENROLLMENTS, &x.id, x)));
-        ops.extend(t.history.iter().map(|x| Op::put(HISTORY, &x.id, x)));
-        ops.extend(t.aggregates.iter().map(|x| Op::put(AGGREGATES, &x.id, x)));
+        for k in RECORD_STORES {
+            (k.rows)(data, &mut |key, json| ops.push(Op::Put { store: k.name, key, json }));
+        }
         self.write(&DATA_STORES, &ops).await
     }
 
@@ -778,18 +761,7 @@ impl Db {
             .await
             .map_err(|e| err(ctx, e))?;
         let json = json.ok_or_else(|| StoreError(format!("{ctx}: không còn bản sao lưu này.")))?;
-        let d: BackupData =
-            serde_json::from_str(&json).map_err(|e| StoreError(format!("{ctx}: bản sao lưu bị hỏng ({e}).")))?;
-        let has_training = d.training.is_some();
-        Ok((
-            Dataset {
-                roster: Roster { units: d.units, cadres: d.cadres },
-                directives: d.directives,
-                tombstones: d.tombstones,
-                training: d.training.unwrap_or_default(),
-            },
-            has_training,
-        ))
+        read_backup(&json).map_err(|e| StoreError(format!("{ctx}: bản sao lưu bị hỏng ({e}).")))
     }
 
     /// Khôi phục: puts back the state backup `id` holds, replacing `current` (what is stored),
@@ -861,15 +833,7 @@ impl Backup {
             cadres: before.roster.cadres.len(),
             directives: before.directives.len(),
             tombstones: before.tombstones.len(),
-            training: {
-                let t = &before.training;
-                t.plans.len()
-                    + t.lines.len()
-                    + t.enrollments.len()
-                    + t.history.len()
-                    + t.aggregates.len()
-                    + t.baselines.len()
-            },
+            training: RECORD_STORES.iter().filter(|k| k.part == Part::Training).map(|k| (k.count)(before)).sum(),
         }
     }
 }
@@ -878,24 +842,68 @@ fn backup_keys(id: &str) -> (String, String) {
     (format!("m:{id}"), format!("d:{id}"))
 }
 
-#[derive(Serialize)]
-struct BackupDataRef<'a> {
-    units: &'a [Unit],
-    cadres: &'a [Cadre],
-    directives: &'a [Directive],
-    tombstones: &'a [Tombstone],
-    training: &'a TrainingRecords,
+/// A backup's data (`d:<id>`): `{"units":[…],"cadres":[…],"directives":[…],"tombstones":[…],
+/// "training":{"plans":[…],"lines":[…],…}}`, every kind of [`RECORD_STORES`] under its
+/// `field`, each record as stored. Byte for byte what serialising the dataset's lists in that
+/// shape with serde_json writes (backups made by earlier versions read the same).
+#[doc(hidden)]
+pub fn backup_json(d: &Dataset) -> String {
+    let mut out = String::from("{");
+    let part = |out: &mut String, training: bool| {
+        let mut first_field = true;
+        for k in RECORD_STORES.iter().filter(|k| (k.part == Part::Training) == training) {
+            if !first_field {
+                out.push(',');
+            }
+            first_field = false;
+            out.push('"');
+            out.push_str(k.field);
+            out.push_str("\":[");
+            let mut first = true;
+            (k.rows)(d, &mut |_, json| {
+                if !first {
+                    out.push(',');
+                }
+                first = false;
+                out.push_str(&json);
+            });
+            out.push(']');
+        }
+    };
+    part(&mut out, false);
+    out.push_str(",\"training\":{");
+    part(&mut out, true);
+    out.push_str("}}");
+    out
 }
 
-#[derive(Deserialize)]
-struct BackupData {
-    units: Vec<Unit>,
-    cadres: Vec<Cadre>,
-    directives: Vec<Directive>,
-    tombstones: Vec<Tombstone>,
-    /// Absent in backups made before training records travelled.
-    #[serde(default)]
-    training: Option<TrainingRecords>,
+/// Reads a backup's data (see [`backup_json`]), and says whether it holds training records:
+/// backups made before they travelled have no `training` (restoring one keeps the current
+/// training records); a kind missing under `training` is empty; a top-level one is required.
+fn read_backup(json: &str) -> Result<(Dataset, bool), serde_json::Error> {
+    type Fields<'a> = BTreeMap<String, &'a RawValue>;
+    let top: Fields = serde_json::from_str(json)?;
+    let training: Option<Fields> = match top.get("training") {
+        Some(raw) => serde_json::from_str(raw.get())?,
+        None => None,
+    };
+    let mut d = Dataset::default();
+    for k in RECORD_STORES {
+        let list = if k.part == Part::Training {
+            match &training {
+                Some(t) => t.get(k.field),
+                None => continue,
+            }
+        } else {
+            Some(top.get(k.field).ok_or_else(|| <serde_json::Error as serde::de::Error>::missing_field(k.field))?)
+        };
+        if let Some(list) = list {
+            let rows: Vec<&RawValue> = serde_json::from_str(list.get())?;
+            let rows: Vec<&str> = rows.iter().map(|r| r.get()).collect();
+            (k.read)(&mut d, &rows)?;
+        }
+    }
+    Ok((d, training.is_some()))
 }
 
 /// Puts every record of `after` that is new or differs from `before`, deletes every id of

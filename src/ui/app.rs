@@ -318,11 +318,7 @@ impl AppState {
             |db, c| async move { db.put_cadre_checked(&c).await },
             |r, mine, stored| {
                 // The form's base version: the one before this save's bump.
-                let opened = Cadre {
-                    meta: dtbd_domain::model::RecordMeta { version: mine.meta.version - 1, ..mine.meta.clone() },
-                    ..mine.clone()
-                };
-                let e = r.cadre_conflict(&opened, stored.as_ref());
+                let e = r.cadre_conflict(&dtbd_view::stamp::as_opened(mine), stored.as_ref());
                 r.cadres.retain(|c| c.id != mine.id);
                 r.cadres.extend(stored);
                 e
@@ -337,11 +333,7 @@ impl AppState {
             |r| r.save_unit(draft, store::now()),
             |db, u| async move { db.put_unit_checked(&u).await },
             |r, mine, stored| {
-                let opened = Unit {
-                    meta: dtbd_domain::model::RecordMeta { version: mine.meta.version - 1, ..mine.meta.clone() },
-                    ..mine.clone()
-                };
-                let e = r.unit_conflict(&opened, stored.as_ref());
+                let e = r.unit_conflict(&dtbd_view::stamp::as_opened(mine), stored.as_ref());
                 r.units.retain(|u| u.id != mine.id);
                 r.units.extend(stored);
                 e
@@ -356,8 +348,7 @@ impl AppState {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let previous = self.directives.with_untracked(|all| all.iter().find(|x| x.id == d.id).map(|x| x.meta.clone()));
-        d.meta = dtbd_domain::model::RecordMeta::next(previous.as_ref(), store::now());
+        self.directives.with_untracked(|all| dtbd_view::stamp::stamp(&mut d, all, store::now()));
         match db().put_directive(&d).await {
             Ok(()) => {
                 self.directives.update(|all| match all.iter_mut().find(|x| x.id == d.id) {
@@ -566,8 +557,8 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
     // the same data. Open forms keep their draft; the version check catches a stale save.
     store::broadcast::listen(move |w| {
         let touched = |s: &str| w.touches(s);
-        let roster_changed = touched("units") || touched("cadres");
-        let directives_changed = touched("directives");
+        let roster_changed = store::ROSTER_STORES.iter().any(|s| touched(s));
+        let directives_changed = touched(store::DIRECTIVES);
         if !roster_changed && !directives_changed {
             return;
         }

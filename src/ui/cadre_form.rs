@@ -21,11 +21,8 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
     let existing = id.as_ref().and_then(|id| state.roster.with_untracked(|r| r.cadre(id).cloned()));
     if id.is_some() && existing.is_none() {
         return view! {
-            <section class="page">
-                <h1>"Không tìm thấy cán bộ"</h1>
-                <p>"Bản ghi này không còn trong danh sách (có thể đã bị xóa)."</p>
-                <a class="btn" href=Route::Roster.href()>"Về danh sách"</a>
-            </section>
+            <crate::ui::widgets::NotFound what="cán bộ" note="Bản ghi này không còn trong danh sách (có thể đã bị xóa)."
+                back=(Route::Roster, "Về danh sách")/>
         }
         .into_any();
     }
@@ -38,12 +35,7 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
     let saving = RwSignal::new(false);
 
     let unit_options = move || {
-        state.roster.with(|r| {
-            r.units_tree()
-                .into_iter()
-                .map(|(u, depth)| (u.id.clone(), format!("{}{}", "\u{00a0}\u{00a0}".repeat(depth), u.name)))
-                .collect::<Vec<_>>()
-        })
+        state.roster.with(dtbd_view::unit_choices::unit_choices)
     };
 
     let submit = move || {
@@ -94,8 +86,8 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
     // ... or save mine over it, as the next version of what is stored.
     let overwrite = move || {
         let id = draft.with_untracked(|c| c.id.clone());
-        let meta = state.roster.with_untracked(|r| r.cadre(&id).map(|c| c.meta.clone())).unwrap_or_default();
-        draft.update(|c| c.meta = meta);
+        let stored = state.roster.with_untracked(|r| r.cadre(&id).cloned());
+        draft.update(|c| dtbd_view::stamp::overwrite_stamp(c, stored.as_ref()));
         submit();
     };
 
@@ -268,9 +260,7 @@ fn qualification_row<L: Level + Send + Sync>(
 fn PositionsEditor(draft: RwSignal<Cadre>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let unit_options = move || {
-        state
-            .roster
-            .with(|r| r.units_tree().into_iter().map(|(u, _)| (u.id.clone(), u.name.clone())).collect::<Vec<_>>())
+        state.roster.with(|r| dtbd_view::unit_choices::UnitChoices { flat: true, ..Default::default() }.of(r))
     };
     let count = move || draft.with(|c| c.positions.len());
     view! {

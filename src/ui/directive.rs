@@ -6,15 +6,13 @@ use leptos::prelude::*;
 
 use crate::store;
 use crate::ui::app::{AppState, Route};
-use dtbd_domain::directive::score::{format_milestone, format_number, format_percent, target_members};
+use crate::ui::widgets::NotFound;
+use dtbd_domain::directive::score::target_members;
 use dtbd_domain::directive::{
-    score_directive, AmountUnit, Directive, DirectiveScore, Item, RosterIndex, Section, Target, TargetScore,
-    TrainingNeed,
+    score_directive, Directive, DirectiveScore, Item, RosterIndex, Section, Target, TrainingNeed,
 };
 use dtbd_domain::training::score_directive_with_records;
-
-/// How many names a member list shows before "và N người khác".
-const NAMES_SHOWN: usize = 60;
+use dtbd_view::directive::{self as vm, css_percent, name_list, BarScale};
 
 #[component]
 pub fn DirectivePage(id: String) -> impl IntoView {
@@ -40,32 +38,17 @@ pub fn DirectivePage(id: String) -> impl IntoView {
 
     move || {
         let Some(d) = directive.get() else {
-            return view! {
-                <section class="page">
-                    <h1>"Không tìm thấy văn bản"</h1>
-                    <a class="btn" href=Route::Directives.href()>"Về danh sách văn bản"</a>
-                </section>
-            }
-            .into_any();
+            return view! { <NotFound what="văn bản" back=(Route::Directives, "Về danh sách văn bản")/> }.into_any();
         };
         let id = d.id.clone();
         let del_id = d.id.clone();
         let summary = move || {
             score.with(|s| {
                 s.as_ref().map(|s| {
-                    let counts = s.counts();
-                    [
-                        dtbd_domain::directive::Status::Met,
-                        dtbd_domain::directive::Status::OnTrack,
-                        dtbd_domain::directive::Status::Behind,
-                        dtbd_domain::directive::Status::Overdue,
-                        dtbd_domain::directive::Status::NotScored,
-                    ]
-                    .into_iter()
-                    .map(|st| view! {
-                        <span class=format!("chip status-{}", st.code())>{format!("{}: {}", st.label(), counts.get(&st).copied().unwrap_or(0))}</span>
-                    })
-                    .collect_view()
+                    vm::status_summary(s)
+                        .into_iter()
+                        .map(|(st, text)| view! { <span class=format!("chip status-{}", st.code())>{text}</span> })
+                        .collect_view()
                 })
             })
         };
@@ -84,7 +67,7 @@ pub fn DirectivePage(id: String) -> impl IntoView {
                     </span>
                 </div>
                 <DocumentHeader d=d.clone()/>
-                <p class="score-date">{format!("Tiến độ tính đến {}, trên danh sách {} cán bộ.", today.short_vi(), state.roster.with_untracked(|r| r.cadres.len()))}</p>
+                <p class="score-date">{vm::score_date_line(today, state.roster.with_untracked(|r| r.cadres.len()))}</p>
                 <div class="chips summary" aria-label="Tóm tắt trạng thái">{summary}</div>
                 <GroupsTable d=d.clone() score=score/>
                 <div class="doc-body">
@@ -101,18 +84,13 @@ pub fn DirectivePage(id: String) -> impl IntoView {
 #[component]
 pub fn DocumentHeader(d: Directive) -> impl IntoView {
     let (motto, sub) = dtbd_domain::document::motto(&d);
-    let place_date = match (d.place.is_empty(), d.date) {
-        (false, Some(date)) => format!("{}, {}", d.place, date.long_vi()),
-        (true, Some(date)) => date.long_vi(),
-        (false, None) => d.place.clone(),
-        (true, None) => String::new(),
-    };
+    let place_date = vm::place_date(&d);
     view! {
         <header class="doc-header">
             <div class="doc-left">
                 <p class="issuer">{d.issuer.clone()}</p>
                 <p class="star">"*"</p>
-                <p>{if d.number.is_empty() { String::new() } else { format!("Số {}", d.number) }}</p>
+                <p>{vm::number_line(&d)}</p>
             </div>
             <div class="doc-right">
                 <p class="motto">{motto}</p>
@@ -179,17 +157,6 @@ fn item_view(d: &Directive, i: &Item, score: Memo<Option<DirectiveScore>>) -> im
     }
 }
 
-/// Bar geometry in percent of the bar's width: (value, target, straight path).
-fn bar_marks(s: &TargetScore) -> Option<(f64, Option<f64>, Option<f64>)> {
-    let measured = s.measured?;
-    let full = match s.unit {
-        AmountUnit::Percent => 100.0,
-        _ => s.target.unwrap_or(measured).max(measured).max(1.0) * 1.1,
-    };
-    let pct = |x: f64| (x / full * 100.0).clamp(0.0, 100.0);
-    Some((pct(measured), s.target.map(pct), s.expected_now.map(pct)))
-}
-
 #[component]
 fn TargetCard(d: Directive, t: Target, score: Memo<Option<DirectiveScore>>) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -212,27 +179,24 @@ fn TargetCard(d: Directive, t: Target, score: Memo<Option<DirectiveScore>>) -> i
         <article class="target" class:open=move || open.get()>
             <p class="sentence">{t.sentence.clone()}</p>
             {move || this.get().map(|s| {
-                let goal = milestones.iter().map(|m| format_milestone(m, s.unit, s.baseline)).collect::<Vec<_>>().join("; ");
-                let marks = bar_marks(&s);
+                let goal = vm::goal_text(&milestones, &s);
+                let bar = BarScale::of(&s);
                 let gap = s.gap_text();
-                let what_if = s.what_if.filter(|w| Some(*w) != s.measured).map(|w| match s.unit {
-                    AmountUnit::Percent => format_percent(w),
-                    _ => format_number(w),
-                });
+                let what_if = vm::what_if_text(&s);
                 view! {
                     <div class="target-line">
                         <span class=format!("status status-{}", s.status.code())>{s.status.label()}</span>
                         <span class="value">{s.value_text()}</span>
-                        {(!goal.is_empty()).then(|| view! { <span class="goal">{format!("Mục tiêu: {goal}")}</span> })}
+                        {goal.map(|g| view! { <span class="goal">{g}</span> })}
                         {(!gap.is_empty()).then(|| view! { <span class="gap">{gap}</span> })}
                         {s.reason.clone().map(|r| view! { <span class="reason">{r}</span> })}
                     </div>
-                    {what_if.map(|w| view! { <p class="what-if">{format!("Nếu các đồng chí đang học hoàn thành: {w}")}</p> })}
-                    {marks.map(|(v, target, path)| view! {
+                    {what_if.map(|w| view! { <p class="what-if">{w}</p> })}
+                    {bar.map(|b| view! {
                         <div class="bar" role="img" aria-label=format!("Giá trị {}", s.value_text())>
-                            <div class=format!("fill status-{}", s.status.code()) style=("width", format!("{v:.1}%"))></div>
-                            {target.map(|x| view! { <div class="mark target-mark" title="Mục tiêu" style=("left", format!("{x:.1}%"))></div> })}
-                            {path.map(|x| view! { <div class="mark path-mark" title="Tiến độ cần đạt hôm nay" style=("left", format!("{x:.1}%"))></div> })}
+                            <div class=format!("fill status-{}", s.status.code()) style=("width", css_percent(b.value))></div>
+                            {b.target.map(|x| view! { <div class="mark target-mark" title="Mục tiêu" style=("left", css_percent(x))></div> })}
+                            {b.path.map(|x| view! { <div class="mark path-mark" title="Tiến độ cần đạt hôm nay" style=("left", css_percent(x))></div> })}
                         </div>
                     })}
                 }
@@ -258,31 +222,13 @@ fn TargetCard(d: Directive, t: Target, score: Memo<Option<DirectiveScore>>) -> i
     }
 }
 
-fn name_list(names: &[String]) -> String {
-    let shown: Vec<&str> = names.iter().take(NAMES_SHOWN).map(String::as_str).collect();
-    let mut s = shown.join(", ");
-    if names.len() > NAMES_SHOWN {
-        s.push_str(&format!(" và {} người khác", names.len() - NAMES_SHOWN));
-    }
-    if s.is_empty() {
-        s = "(không có)".into();
-    }
-    s
-}
-
 fn need_view(n: &TrainingNeed, score: Memo<Option<DirectiveScore>>) -> impl IntoView {
     let nid = n.id.clone();
     let this = move || score.with(|s| s.as_ref().and_then(|s| s.needs.iter().find(|x| x.need_id == nid).cloned()));
     view! {
         <article class="need">
             <p class="sentence">{n.sentence.clone()}</p>
-            {move || this().map(|s| view! {
-                <p class="need-line">
-                    {s.members_below.map(|m| format!("Trên danh sách còn {m} người chưa đạt trình độ này. "))}
-                    {s.implied_by_targets.map(|m| format!("Các chỉ tiêu liên quan cần thêm {m} người"))}
-                    {s.implied_per_year.map(|m| format!(", khoảng {m} người/năm."))}
-                </p>
-            })}
+            {move || this().map(|s| view! { <p class="need-line">{vm::need_line(&s)}</p> })}
         </article>
     }
 }

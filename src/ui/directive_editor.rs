@@ -24,13 +24,8 @@ pub fn DirectiveEditorPage(id: String) -> impl IntoView {
         state.directives.with_untracked(|all| all.iter().find(|d| d.id == id).cloned())
     };
     let Some(existing) = found else {
-        return view! {
-            <section class="page">
-                <h1>"Không tìm thấy văn bản"</h1>
-                <a class="btn" href=Route::Directives.href()>"Về danh sách văn bản"</a>
-            </section>
-        }
-        .into_any();
+        return view! { <crate::ui::widgets::NotFound what="văn bản" back=(Route::Directives, "Về danh sách văn bản")/> }
+            .into_any();
     };
     let draft = RwSignal::new(existing);
     let errors: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
@@ -66,13 +61,7 @@ pub fn DirectiveEditorPage(id: String) -> impl IntoView {
     };
     let unit_options = move || {
         state.roster.with(|r| {
-            std::iter::once((String::new(), "(toàn bộ danh sách)".to_string()))
-                .chain(
-                    r.units_tree()
-                        .into_iter()
-                        .map(|(u, depth)| (u.id.clone(), format!("{}{}", "\u{00a0}\u{00a0}".repeat(depth), u.name))),
-                )
-                .collect::<Vec<_>>()
+            dtbd_view::unit_choices::UnitChoices { first: Some(("", "(toàn bộ danh sách)")), ..Default::default() }.of(r)
         })
     };
 

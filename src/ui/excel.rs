@@ -404,12 +404,7 @@ pub fn ExcelPage() -> impl IntoView {
     };
 
     let unit_options = move || {
-        state.roster.with(|r| {
-            r.units_tree()
-                .into_iter()
-                .map(|(u, depth)| (u.id.clone(), format!("{}{}", "\u{00a0}\u{00a0}".repeat(depth), u.name)))
-                .collect::<Vec<_>>()
-        })
+        state.roster.with(dtbd_view::unit_choices::unit_choices)
     };
 
     view! {

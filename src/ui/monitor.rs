@@ -11,20 +11,19 @@ use crate::store;
 use crate::ui::app::{db, AppState, Route};
 use crate::ui::print::{load_head, today, ReportHeadForm, ReportHeader, Signature};
 use dtbd_domain::directive::{score_directive, Date, RosterIndex};
-use dtbd_domain::model::RecordMeta;
 use dtbd_domain::monitor::{self, Baseline, GroupDraft, INDICATORS};
 use dtbd_domain::roster::FieldError;
 use dtbd_domain::training::score_directive_with_records;
+use dtbd_view::stamp::stamp;
 
-/// Writes `b` (version and time set here), then puts it in memory; false on a failed write.
+/// Writes `b` (stamped as the next version of the stored one), then puts it in memory; none
+/// on a failed write.
 async fn save(
     state: AppState,
     recs: RwSignal<Option<dtbd_domain::training::TrainingRecords>>,
     mut b: Baseline,
 ) -> Option<Baseline> {
-    let previous = recs
-        .with_untracked(|r| r.as_ref().and_then(|r| r.baselines.iter().find(|x| x.id == b.id).map(|x| x.meta.clone())));
-    b.meta = RecordMeta::next(previous.as_ref(), store::now());
+    recs.with_untracked(|r| stamp(&mut b, r.as_ref().map_or(&[][..], |r| &r.baselines), store::now()));
     match db().put_baseline(&b).await {
         Ok(()) => {
             let saved = b.clone();
@@ -171,7 +170,7 @@ pub fn MonitorPage(id: String) -> impl IntoView {
 
     move || {
         let Some(d) = directive.get() else {
-            return view! { <section class="page"><h1>"Không tìm thấy văn bản"</h1></section> }.into_any();
+            return view! { <crate::ui::widgets::NotFound what="văn bản"/> }.into_any();
         };
         let groups: Vec<(String, String)> = d.groups.iter().map(|g| (g.id.clone(), g.name.clone())).collect();
         view! {

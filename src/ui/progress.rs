@@ -8,9 +8,9 @@ use crate::ui::app::{AppState, Route};
 use crate::ui::chart::PlotView;
 use crate::ui::print::{load_head, today, ReportHeadForm, ReportHeader, Signature};
 use crate::ui::report_table::TableView;
-use dtbd_domain::directive::{score_directive, RosterIndex};
 use dtbd_domain::progress::{progress_plots, progress_report, progress_summary, progress_table};
-use dtbd_domain::training::score_directive_with_records;
+use dtbd_view::progress::{heading_class, report_title, row_label};
+use dtbd_view::scoring::directive_score;
 
 #[component]
 pub fn ProgressPage(id: String) -> impl IntoView {
@@ -23,29 +23,16 @@ pub fn ProgressPage(id: String) -> impl IntoView {
     let score = Memo::new(move |_| {
         let at = date.get();
         directive.with(|d| {
-            d.as_ref().map(|d| {
-                state.roster.with(|r| {
-                    let idx = RosterIndex::build(r);
-                    records.with(|t| match t {
-                        Some(t) => score_directive_with_records(d, &idx, at, t),
-                        None => score_directive(d, &idx, at),
-                    })
-                })
-            })
+            d.as_ref().map(|d| state.roster.with(|r| records.with(|t| directive_score(d, r, t.as_ref(), at))))
         })
     });
     let charts = RwSignal::new(true);
 
     move || {
         let Some(d) = directive.get() else {
-            return view! { <section class="page"><h1>"Không tìm thấy văn bản"</h1></section> }.into_any();
+            return view! { <crate::ui::widgets::NotFound what="văn bản"/> }.into_any();
         };
-        let name = if d.number.is_empty() {
-            d.kind.label().to_lowercase()
-        } else {
-            format!("{} số {}", d.kind.label().to_lowercase(), d.number)
-        };
-        let title = format!("BÁO CÁO\nTiến độ thực hiện {name}");
+        let title = report_title(&d);
         let subtitle = d.title.clone();
         let d2 = d.clone();
         let d3 = d.clone();
@@ -65,7 +52,7 @@ pub fn ProgressPage(id: String) -> impl IntoView {
                 <p class="score-date">{move || format!("Số liệu tính đến {}, trên danh sách {} cán bộ.", date.get().short_vi(), state.roster.with(|r| r.cadres.len()))}</p>
                 <p class="summary-line">{move || score.with(|s| s.as_ref().map(progress_summary))}</p>
                 {move || score.with(|s| s.as_ref().map(|s| progress_report(&d2, s))).unwrap_or_default().into_iter().map(|sec| {
-                    let heading = format!("h{}", (sec.depth + 2).min(5));
+                    let heading = heading_class(sec.depth);
                     view! {
                         <section class="progress-section">
                             <p class=format!("section-title {heading}")>{sec.title}</p>
@@ -75,7 +62,7 @@ pub fn ProgressPage(id: String) -> impl IntoView {
                                     <tbody>
                                         {sec.rows.into_iter().map(|r| view! {
                                             <tr>
-                                                <td>{if r.number.is_empty() || r.number == "-" { r.text.clone() } else { format!("{} {}", r.number, r.text) }}</td>
+                                                <td>{row_label(&r)}</td>
                                                 <td>{r.value}</td>
                                                 <td>{r.target}</td>
                                                 <td><span class=format!("chip status-{}", r.status.code())>{r.status.label()}</span></td>

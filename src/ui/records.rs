@@ -23,10 +23,7 @@ pub fn training(state: AppState) -> RwSignal<Option<TrainingRecords>> {
                 // Another tab wrote training records: read them again.
                 let heard = s.clone();
                 crate::store::broadcast::listen(move |w| {
-                    if ["plans", "course_lines", "enrollments", "history", "aggregates", "baselines"]
-                        .iter()
-                        .any(|s| w.touches(s))
-                    {
+                    if crate::store::TRAINING_STORES.iter().any(|s| w.touches(s)) {
                         let heard = heard.clone();
                         spawn_local(async move {
                             match db().load_training().await {

@@ -13,7 +13,7 @@ use crate::ui::app::{enter_demo, AppState, Route};
 use crate::ui::collate::Collator;
 use dtbd_domain::levels::Level;
 use dtbd_domain::listing::row_window;
-use dtbd_domain::text::compare_names;
+use dtbd_view::roster::{count_line, name_order, visible_rows};
 
 /// Height of one row in CSS pixels, margin included (`.cadre-list.virtual li` in the
 /// stylesheet says the same).
@@ -44,45 +44,18 @@ pub fn RosterPage() -> impl IntoView {
     // Order by Vietnamese name once per roster change, not per keystroke.
     let sorted = Memo::new(move |_| {
         let collator = Collator::vietnamese();
-        state.roster.with(|r| {
-            let mut order: Vec<usize> = (0..r.cadres.len()).collect();
-            order.sort_by(|&a, &b| {
-                compare_names(&r.cadres[a].full_name, &r.cadres[b].full_name, &|x, y| collator.cmp(x, y))
-            });
-            order
-        })
+        state.roster.with(|r| name_order(r, &|x: &str, y: &str| collator.cmp(x, y)))
     });
 
     let visible = Memo::new(move |_| {
-        let q = query.get();
-        let unit = unit_filter.get();
+        let (q, unit) = (query.get(), unit_filter.get());
         let index = state.index.get();
         let hits: HashSet<&str> = index.0.find(&q).into_iter().collect();
-        state.roster.with(|r| {
-            let units = (!unit.is_empty()).then(|| r.subtree(&unit));
-            sorted.with(|order| {
-                order
-                    .iter()
-                    .copied()
-                    .filter(|&i| {
-                        let c = &r.cadres[i];
-                        hits.contains(c.id.as_str())
-                            && units.as_ref().is_none_or(|u| {
-                                u.contains(&c.unit_id) || c.positions.iter().any(|p| u.contains(&p.unit_id))
-                            })
-                    })
-                    .collect::<Vec<usize>>()
-            })
-        })
+        state.roster.with(|r| sorted.with(|order| visible_rows(r, order, &hits, &unit)))
     });
 
     let unit_options = move || {
-        state.roster.with(|r| {
-            r.units_tree()
-                .into_iter()
-                .map(|(u, depth)| (u.id.clone(), format!("{}{}", "\u{00a0}\u{00a0}".repeat(depth), u.name)))
-                .collect::<Vec<_>>()
-        })
+        state.roster.with(dtbd_view::unit_choices::unit_choices)
     };
 
     let has_units = move || state.roster.with(|r| !r.units.is_empty());
@@ -148,11 +121,7 @@ pub fn RosterPage() -> impl IntoView {
                     </div>
                 </div>
                 <p class="count" aria-live="polite">
-                    {move || {
-                        let n = visible.with(Vec::len);
-                        let t = total();
-                        if n == t { format!("{t} cán bộ") } else { format!("Tìm thấy {n} / {t} cán bộ") }
-                    }}
+                    {move || count_line(visible.with(Vec::len), total())}
                 </p>
                 <div
                     class="roster-scroll"

@@ -9,11 +9,11 @@ use crate::ui::app::{AppState, Route};
 use crate::ui::chart::PlotView;
 use crate::ui::print::{load_head, today, ReportHeadForm, ReportHeader, Signature};
 use crate::ui::report_table::TableView;
-use dtbd_domain::chart::cross_share_plot;
-use dtbd_domain::directive::RosterIndex;
-use dtbd_domain::report::{cross_tab, Bands};
-use dtbd_domain::report::{status_report, Part, StatusReport};
+use dtbd_domain::report::{Part, StatusReport};
 use dtbd_domain::tables::{status_table, GroupTable};
+use dtbd_view::status::{
+    all_groups, group_reports, group_table, parse_report_year, share_plot, toggle_group, REPORT_YEARS,
+};
 
 #[component]
 pub fn StatusPage(id: String) -> impl IntoView {
@@ -25,49 +25,27 @@ pub fn StatusPage(id: String) -> impl IntoView {
     let key = id.clone();
     let directive = Memo::new(move |_| state.directives.with(|all| all.iter().find(|d| d.id == key).cloned()));
     let chosen: RwSignal<Vec<String>> =
-        RwSignal::new(directive.with_untracked(|d| {
-            d.as_ref().map(|d| d.groups.iter().map(|g| g.id.clone()).collect()).unwrap_or_default()
-        }));
+        RwSignal::new(directive.with_untracked(|d| d.as_ref().map(all_groups).unwrap_or_default()));
     let reports = Memo::new(move |_| {
-        let year = year.get();
-        let merge = merge.get();
-        let chosen = chosen.get();
+        let (year, merge, chosen) = (year.get(), merge.get(), chosen.get());
         directive.with(|d| {
-            let Some(d) = d else { return Vec::new() };
-            state.roster.with(|r| {
-                let idx = RosterIndex::build(r);
-                d.groups
-                    .iter()
-                    .filter(|g| chosen.contains(&g.id))
-                    .filter_map(|g| status_report(d, &idx, &g.id, year, merge))
-                    .collect::<Vec<StatusReport>>()
-            })
+            d.as_ref().map(|d| state.roster.with(|r| group_reports(d, r, &chosen, year, merge))).unwrap_or_default()
         })
     });
 
     let shares = Memo::new(move |_| {
         let (year, chosen) = (year.get(), chosen.get());
-        directive.with(|d| {
-            d.as_ref().map(|d| {
-                state.roster.with(|r| {
-                    cross_share_plot(
-                        "Cơ cấu trình độ chuyên môn theo nhóm",
-                        &cross_tab(d, &RosterIndex::build(r), &chosen, Bands::Professional, year),
-                    )
-                })
-            })
-        })
+        directive.with(|d| d.as_ref().map(|d| state.roster.with(|r| share_plot(d, r, &chosen, year))))
     });
     let kind = RwSignal::new(GroupTable::Degree);
     let table = Memo::new(move |_| {
         let (kind, year, chosen) = (kind.get(), year.get(), chosen.get());
-        directive
-            .with(|d| d.as_ref().map(|d| state.roster.with(|r| kind.build(d, &RosterIndex::build(r), &chosen, year))))
+        directive.with(|d| d.as_ref().map(|d| state.roster.with(|r| group_table(kind, d, r, &chosen, year))))
     });
 
     move || {
         let Some(d) = directive.get() else {
-            return view! { <section class="page"><h1>"Không tìm thấy văn bản"</h1></section> }.into_any();
+            return view! { <crate::ui::widgets::NotFound what="văn bản"/> }.into_any();
         };
         let groups: Vec<(String, String)> = d.groups.iter().map(|g| (g.id.clone(), g.name.clone())).collect();
         view! {
@@ -83,8 +61,8 @@ pub fn StatusPage(id: String) -> impl IntoView {
                 <div class="no-print filters-block">
                     <div class="field narrow">
                         <label for="status-year">"Tính tuổi theo năm"</label>
-                        <input id="status-year" type="number" min="1990" max="2100" prop:value=move || year.get().to_string()
-                            on:change=move |ev| { if let Some(y) = event_target_value(&ev).trim().parse::<u16>().ok().filter(|y| (1990..=2100).contains(y)) { year.set(y) } } />
+                        <input id="status-year" type="number" min=REPORT_YEARS.start().to_string() max=REPORT_YEARS.end().to_string() prop:value=move || year.get().to_string()
+                            on:change=move |ev| { if let Some(y) = parse_report_year(&event_target_value(&ev)) { year.set(y) } } />
                     </div>
                     <label class="check-label">
                         <input type="checkbox" prop:checked=move || merge.get() on:change=move |ev| merge.set(event_target_checked(&ev)) />
@@ -94,7 +72,7 @@ pub fn StatusPage(id: String) -> impl IntoView {
                         <legend>"Nhóm đối tượng"</legend>
                         <div class="row-actions">
                             <button type="button" class="btn ghost" on:click={
-                                let all: Vec<String> = d.groups.iter().map(|g| g.id.clone()).collect();
+                                let all = all_groups(&d);
                                 move |_| chosen.set(all.clone())
                             }>"Chọn tất cả nhóm"</button>
                             <button type="button" class="btn ghost" on:click=move |_| chosen.set(Vec::new())>"Bỏ chọn"</button>
@@ -104,7 +82,7 @@ pub fn StatusPage(id: String) -> impl IntoView {
                             view! {
                                 <label class="check-label">
                                     <input type="checkbox" prop:checked=move || chosen.with(|c| c.contains(&g1))
-                                        on:change=move |ev| { let on = event_target_checked(&ev); let g = g2.clone(); chosen.update(|c| { c.retain(|x| *x != g); if on { c.push(g) } }) } />
+                                        on:change=move |ev| { let on = event_target_checked(&ev); chosen.update(|c| toggle_group(c, &g2, on)) } />
                                     " " {name}
                                 </label>
                             }

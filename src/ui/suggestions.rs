@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::store;
 use crate::ui::app::{AppState, Route};
 use crate::ui::directive::DocumentHeader;
-use dtbd_domain::directive::{score_directive, suggest, Batch, RosterIndex};
+use dtbd_view::suggestions::{suggestion_batches, SuggestionBatch};
 
 #[component]
 pub fn SuggestionsPage(id: String) -> impl IntoView {
@@ -14,30 +14,14 @@ pub fn SuggestionsPage(id: String) -> impl IntoView {
     let today = store::today();
     let key = id.clone();
     let directive = Memo::new(move |_| state.directives.with(|all| all.iter().find(|d| d.id == key).cloned()));
-    let batches: Memo<Vec<Batch>> = Memo::new(move |_| {
-        directive.with(|d| {
-            d.as_ref()
-                .map(|d| {
-                    state.roster.with(|r| {
-                        let idx = RosterIndex::build(r);
-                        let score = score_directive(d, &idx, today);
-                        suggest(d, &idx, today, &score.targets)
-                    })
-                })
-                .unwrap_or_default()
-        })
+    let batches: Memo<Vec<SuggestionBatch>> = Memo::new(move |_| {
+        directive
+            .with(|d| d.as_ref().map(|d| state.roster.with(|r| suggestion_batches(d, r, today))).unwrap_or_default())
     });
-    let unit_of = move |cadre_id: &str| {
-        state.roster.with(|r| r.cadre(cadre_id).map(|c| r.unit_name(&c.unit_id).to_string()).unwrap_or_default())
-    };
 
     move || {
         let Some(d) = directive.get() else {
-            return view! { <section class="page"><h1>"Không tìm thấy văn bản"</h1></section> }.into_any();
-        };
-        let sentence_of = {
-            let d = d.clone();
-            move |target_id: &str| d.target(target_id).map(|t| t.sentence.clone()).unwrap_or_default()
+            return view! { <crate::ui::widgets::NotFound what="văn bản"/> }.into_any();
         };
         view! {
             <section class="page suggestions-page">
@@ -56,36 +40,24 @@ pub fn SuggestionsPage(id: String) -> impl IntoView {
                     if all.is_empty() {
                         return view! { <p class="empty">"Không có chỉ tiêu nào còn thiếu người có thể bù bằng danh sách hiện tại."</p> }.into_any();
                     }
-                    all.into_iter().map(|b| {
-                        let sentence_of = sentence_of.clone();
-                        view! {
-                            <section class="batch">
-                                <h3>{format!("Năm {}: {} người", b.year, b.people.len())}</h3>
-                                <table class="suggest-table">
-                                    <thead><tr><th>"TT"</th><th>"Họ và tên"</th><th>"Đơn vị"</th><th>"Cần đào tạo, bồi dưỡng"</th><th>"Để đạt chỉ tiêu"</th></tr></thead>
-                                    <tbody>
-                                        {b.people.into_iter().enumerate().map(|(n, p)| {
-                                            let needs: Vec<String> = {
-                                                let mut v: Vec<String> = p.reasons.iter().flat_map(|r| r.needs.iter().cloned()).collect();
-                                                v.dedup();
-                                                v
-                                            };
-                                            let studying = p.reasons.iter().any(|r| r.studying);
-                                            let targets: Vec<String> = p.reasons.iter().map(|r| sentence_of(&r.target_id)).collect();
-                                            view! {
-                                                <tr>
-                                                    <td class="num">{n + 1}</td>
-                                                    <td>{p.full_name.clone()}</td>
-                                                    <td>{unit_of(&p.cadre_id)}</td>
-                                                    <td>{needs.join("; ")}{studying.then_some(" (đang học)")}</td>
-                                                    <td><ul class="reasons">{targets.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul></td>
-                                                </tr>
-                                            }
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </section>
-                        }
+                    all.into_iter().map(|batch| view! {
+                        <section class="batch">
+                            <h3>{batch.title}</h3>
+                            <table class="suggest-table">
+                                <thead><tr><th>"TT"</th><th>"Họ và tên"</th><th>"Đơn vị"</th><th>"Cần đào tạo, bồi dưỡng"</th><th>"Để đạt chỉ tiêu"</th></tr></thead>
+                                <tbody>
+                                    {batch.rows.into_iter().map(|row| view! {
+                                        <tr>
+                                            <td class="num">{row.number}</td>
+                                            <td>{row.full_name}</td>
+                                            <td>{row.unit}</td>
+                                            <td>{row.needs}{row.studying.then_some(" (đang học)")}</td>
+                                            <td><ul class="reasons">{row.targets.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul></td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </section>
                     }).collect_view().into_any()
                 }}
             </section>

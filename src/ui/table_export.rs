@@ -1,7 +1,8 @@
 //! "Tải Excel" / "Tải CSV" for any table a page shows: the page hands its report as
 //! `domain::table::Table`s (the shape every export speaks), this writes them through the
 //! Excel worker (`store::xlsx`, loaded on first click) or as CSV. Only the message to the
-//! worker is linked into the page's bundle, never the Excel code.
+//! worker is linked into the page's bundle, never the Excel code. The one export widget of
+//! the app: a download says so in the toast, a failure too (the error toast).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -9,38 +10,48 @@ use leptos::task::spawn_local;
 use crate::store::xlsx;
 use crate::ui::app::AppState;
 use dtbd_domain::table::Table;
+use dtbd_view::table_export::{exported_message, table_base, tables_in, Format};
 
 /// Two buttons exporting `tables()` as `<base>.xlsx` (one sheet per table) or `<base>.csv`
-/// (the first table; a CSV holds one).
+/// (the first table; a CSV holds one). `base` defaults to the first table's folded title;
+/// `csv_label` replaces "Tải CSV"; `inline` is for a button pair beside a table in a report:
+/// small, and left out of the printout.
 #[component]
-pub fn TableExport(#[prop(into)] tables: Signal<Vec<Table>>, #[prop(into)] base: String) -> impl IntoView {
+pub fn TableExport(
+    #[prop(into)] tables: Signal<Vec<Table>>,
+    #[prop(optional, into)] base: Option<String>,
+    #[prop(optional, into)] csv_label: Option<String>,
+    #[prop(optional)] inline: bool,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let busy = RwSignal::new(false);
     let base = StoredValue::new(base);
-    let export = move |as_xlsx: bool| {
+    let export = move |format: Format| {
         if busy.get_untracked() {
             return;
         }
-        let list = tables.get_untracked();
-        if list.is_empty() {
-            return;
-        }
+        let all = tables.get_untracked();
+        let list = tables_in(format, &all).to_vec();
+        let Some(first) = list.first() else { return };
+        let base = base.get_value().unwrap_or_else(|| table_base(first));
         busy.set(true);
-        let base = base.get_value();
         spawn_local(async move {
-            let done =
-                if as_xlsx { xlsx::download_xlsx(&list, &base).await } else { xlsx::download_csv(&list[0], &base) };
+            let done = match format {
+                Format::Xlsx => xlsx::download_xlsx(&list, &base).await,
+                Format::Csv => xlsx::download_csv(&list[0], &base),
+            };
             match done {
-                Ok(name) => state.say(format!("Đã xuất tệp {name}.")),
+                Ok(name) => state.say(exported_message(&name)),
                 Err(e) => state.fail(e.0),
             }
             busy.set(false);
         });
     };
+    let (class, button) = if inline { ("no-print table-actions", "btn ghost") } else { ("actions table-export", "btn") };
     view! {
-        <div class="actions table-export">
-            <button type="button" class="btn" disabled=move || busy.get() on:click=move |_| export(true)>"Tải Excel (.xlsx)"</button>
-            <button type="button" class="btn" disabled=move || busy.get() on:click=move |_| export(false)>"Tải CSV"</button>
+        <div class=class>
+            <button type="button" class=button disabled=move || busy.get() on:click=move |_| export(Format::Xlsx)>"Tải Excel (.xlsx)"</button>
+            <button type="button" class=button disabled=move || busy.get() on:click=move |_| export(Format::Csv)>{csv_label.unwrap_or_else(|| "Tải CSV".into())}</button>
         </div>
     }
 }

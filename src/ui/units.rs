@@ -65,8 +65,8 @@ pub fn UnitsPage() -> impl IntoView {
     };
     let overwrite = move || {
         let id = draft.with_untracked(|u| u.id.clone());
-        let meta = state.roster.with_untracked(|r| r.unit(&id).map(|u| u.meta.clone())).unwrap_or_default();
-        draft.update(|u| u.meta = meta);
+        let stored = state.roster.with_untracked(|r| r.unit(&id).cloned());
+        draft.update(|u| dtbd_view::stamp::overwrite_stamp(u, stored.as_ref()));
         save_draft();
     };
 
@@ -74,14 +74,12 @@ pub fn UnitsPage() -> impl IntoView {
         let own = draft.with(|u| u.id.clone());
         state.roster.with(|r| {
             let below = r.subtree(&own);
-            std::iter::once((String::new(), "(không có — đơn vị cao nhất)".to_string()))
-                .chain(
-                    r.units_tree()
-                        .into_iter()
-                        .filter(|(u, _)| !below.contains(&u.id))
-                        .map(|(u, depth)| (u.id.clone(), format!("{}{}", "\u{00a0}\u{00a0}".repeat(depth), u.name))),
-                )
-                .collect::<Vec<_>>()
+            dtbd_view::unit_choices::UnitChoices {
+                first: Some(("", "(không có — đơn vị cao nhất)")),
+                except: Some(&below),
+                ..Default::default()
+            }
+            .of(r)
         })
     };
 

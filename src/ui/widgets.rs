@@ -2,7 +2,28 @@
 
 use leptos::prelude::*;
 
+use crate::ui::app::Route;
 use dtbd_domain::roster::FieldError;
+
+/// "Không tìm thấy …": the page shown for a record that is not (or no longer) there, with an
+/// optional line saying why and a link back.
+#[component]
+pub fn NotFound(
+    /// What was looked for ("văn bản", "cán bộ").
+    what: &'static str,
+    #[prop(optional)] note: Option<&'static str>,
+    /// Where to go instead, and the link's text.
+    #[prop(optional)]
+    back: Option<(Route, &'static str)>,
+) -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>{format!("Không tìm thấy {what}")}</h1>
+            {note.map(|n| view! { <p>{n}</p> })}
+            {back.map(|(to, label)| view! { <a class="btn" href=to.href()>{label}</a> })}
+        </section>
+    }
+}
 
 /// The error message for `field`, if the last save attempt found one.
 pub fn error_for(

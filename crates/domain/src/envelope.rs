@@ -12,6 +12,8 @@
 //! [`MIN_ITERATIONS`] iterations; the cipher AES-GCM-256 with a random 96-bit IV. A wrong
 //! passphrase and a tampered file both fail the tag check; neither changes anything.
 
+use crate::error::FieldError;
+
 /// The `format` value that marks an encrypted file.
 pub const FORMAT: &str = "dtbd-ma-hoa";
 /// Envelope version this app writes and reads.
@@ -68,7 +70,7 @@ pub fn is_envelope(bytes: &[u8]) -> bool {
 pub fn parse(bytes: &[u8]) -> Result<Sealed, String> {
     const BAD: &str = "Tệp mã hóa bị hỏng";
     let e: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|err| format!("{BAD}: không đọc được ({err})."))?;
+        serde_json::from_slice(bytes).map_err(|err| format!("{}.", FieldError::json(&format!("{BAD}: không đọc được"), &err)))?;
     let text = |path: &str| e.pointer(path).and_then(|v| v.as_str()).unwrap_or("");
     let number = |path: &str| e.pointer(path).and_then(|v| v.as_u64());
     if text("/format") != FORMAT {

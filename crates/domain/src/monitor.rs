@@ -11,6 +11,7 @@ use super::directive::group::Evaluator;
 use super::directive::{Date, Directive, RosterIndex};
 use super::levels::{Political, Professional, StateManagement};
 use super::model::{Cadre, Id, RecordMeta};
+use crate::number::{round_count, tenths_percent_fixed};
 
 /// The indicators a baseline keeps for each group: (code, words as seed 001 writes them).
 pub const INDICATORS: [(&str, &str); 6] = [
@@ -69,7 +70,7 @@ impl GroupFigures {
     /// Share of `code` in tenths of a percent (rounded half up); `None` when unknown or empty.
     pub fn tenths(&self, code: &str) -> Option<i64> {
         let f = self.figures.iter().find(|f| f.code == code)?;
-        super::directive::percent_tenths(f.count, self.total).map(|t| t as i64)
+        crate::number::percent_tenths(f.count, self.total).map(|t| t as i64)
     }
 }
 
@@ -422,15 +423,11 @@ pub fn quota_lines(d: &Directive, scores: &super::directive::DirectiveScore) -> 
                 format!(
                     "{}: {}",
                     t.sentence.trim_end_matches('.'),
-                    against_quota(n.round() as u32, "người", q.round() as u32)
+                    against_quota(round_count(n), "người", round_count(q))
                 )
             })
         })
         .collect()
-}
-
-fn tenths_text(t: i64) -> String {
-    format!("{},{}%", t.abs() / 10, t.abs() % 10)
 }
 
 /// "Trình độ chuyên môn đại học và sau đại học tăng 3,6%" for each indicator both sides know,
@@ -442,9 +439,9 @@ pub fn changes(now: &GroupFigures, base: &GroupFigures) -> Vec<String> {
             let (a, b) = (now.tenths(code)?, base.tenths(code)?);
             let d = a - b;
             Some(match d {
-                0 => format!("{words} không thay đổi ({})", tenths_text(a)),
-                d if d > 0 => format!("{words} tăng {}", tenths_text(d)),
-                d => format!("{words} giảm {}", tenths_text(d)),
+                0 => format!("{words} không thay đổi ({})", tenths_percent_fixed(a.abs())),
+                d if d > 0 => format!("{words} tăng {}", tenths_percent_fixed(d)),
+                d => format!("{words} giảm {}", tenths_percent_fixed(-d)),
             })
         })
         .collect()
@@ -468,18 +465,7 @@ pub fn monitoring_paragraph(now: &Baseline, base: &Baseline) -> String {
     format!("{} so với năm {}.", parts.join(". "), base.date.year)
 }
 
-/// "194 thạc sĩ, đạt 97% so với mục tiêu" or "07 tiến sĩ, vượt chỉ tiêu" (whole percent,
-/// rounded half up; counts on two digits as the documents write them).
-pub fn against_quota(count: u32, what: &str, quota: u32) -> String {
-    if quota == 0 || count > quota {
-        return format!("{count:02} {what}, vượt chỉ tiêu");
-    }
-    if count == quota {
-        return format!("{count:02} {what}, đạt chỉ tiêu");
-    }
-    let pct = (200 * u64::from(count) + u64::from(quota)) / (2 * u64::from(quota));
-    format!("{count:02} {what}, đạt {pct}% so với mục tiêu")
-}
+pub use crate::number::against_quota;
 
 #[cfg(test)]
 mod tests {
@@ -513,13 +499,6 @@ mod tests {
                 "Lý luận chính trị cử nhân, cao cấp không thay đổi (40,0%)"
             ]
         );
-    }
-
-    #[test]
-    fn seed_001_counts_against_quotas() {
-        assert_eq!(against_quota(194, "thạc sĩ", 200), "194 thạc sĩ, đạt 97% so với mục tiêu");
-        assert_eq!(against_quota(7, "tiến sĩ", 5), "07 tiến sĩ, vượt chỉ tiêu");
-        assert_eq!(against_quota(5, "tiến sĩ", 5), "05 tiến sĩ, đạt chỉ tiêu");
     }
 
     #[test]

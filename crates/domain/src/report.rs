@@ -10,7 +10,8 @@
 //! documents do.
 
 use super::directive::group::Evaluator;
-use super::directive::{percent_tenths, Bits, Directive, RosterIndex};
+use super::directive::{Bits, Directive, RosterIndex};
+use crate::number::{decimal, percent_scaled, percent_tenths, tenths_percent_fixed};
 use super::levels::{Level, Political, Professional, Qualification, StateManagement};
 use super::model::{Cadre, Gender};
 
@@ -36,7 +37,7 @@ impl Part {
 
     /// "33,3%" (always one decimal, as status reports write it).
     pub fn share_text(&self) -> String {
-        format!("{},{}%", self.tenths / 10, self.tenths % 10)
+        tenths_percent_fixed(i64::from(self.tenths))
     }
 
     /// "13 đồng chí, chiếm 31,0%" with the count on two digits.
@@ -286,11 +287,10 @@ impl CrossRow {
     /// "259 (11,45%)": a cell with its share of the row, two decimals as seed 004 writes them.
     pub fn cell(&self, column: usize) -> String {
         let n = self.counts.get(column).copied().unwrap_or(0);
-        if self.total == 0 {
-            return n.to_string();
+        match percent_scaled(n, self.total, 2) {
+            Some(hundredths) => format!("{n} ({}%)", decimal(hundredths as i64, 2)),
+            None => n.to_string(),
         }
-        let hundredths = (20_000 * u64::from(n) + u64::from(self.total)) / (2 * u64::from(self.total));
-        format!("{n} ({},{:02}%)", hundredths / 100, hundredths % 100)
     }
 }
 

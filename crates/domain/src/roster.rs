@@ -17,20 +17,7 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// Longest free text accepted (notes, titles), in characters.
 pub const MAX_TEXT_CHARS: usize = 2000;
 
-/// One problem with a form: which field, and what is wrong, in Vietnamese.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldError {
-    /// The form field's key (e.g. `full_name`, `positions.1.title`).
-    pub field: String,
-    /// Message for the user, naming the field as the form labels it.
-    pub message: String,
-}
-
-impl FieldError {
-    fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { field: field.into(), message: message.into() }
-    }
-}
+pub use crate::error::FieldError;
 
 /// Kind of record a tombstone speaks of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

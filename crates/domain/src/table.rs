@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::number;
+
 /// One cell. Numbers stay numbers so a spreadsheet can sum them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "t", content = "v")]
@@ -36,16 +38,12 @@ impl Cell {
             Cell::Empty => String::new(),
             Cell::Text(s) => s.clone(),
             Cell::Int(n) => n.to_string(),
-            Cell::Number(x) => decimal_comma(&x.to_string()),
+            Cell::Number(x) => number::float_text(*x),
             Cell::Percent { value, decimals } => {
-                format!("{}%", decimal_comma(&format!("{value:.prec$}", prec = usize::from(*decimals))))
+                format!("{}%", number::decimal(number::round_scaled(*value, *decimals), *decimals))
             }
         }
     }
-}
-
-fn decimal_comma(s: &str) -> String {
-    s.replace('.', ",")
 }
 
 /// A table with a title, one header row and data rows.

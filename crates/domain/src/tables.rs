@@ -13,12 +13,10 @@ use super::training::{DispatchTable, TrainingKind, TrainingRecords};
 
 /// A share in percent, rounded half up to `decimals` digits (62,11 for 1.405 of 2.262).
 pub fn share(count: u32, total: u32, decimals: u8) -> Cell {
-    if total == 0 {
-        return Cell::Empty;
+    match crate::number::percent_scaled(count, total, decimals) {
+        Some(units) => Cell::Percent { value: units as f64 / 10f64.powi(i32::from(decimals)), decimals },
+        None => Cell::Empty,
     }
-    let scale = 10u64.pow(u32::from(decimals));
-    let units = (200 * scale * u64::from(count) + u64::from(total)) / (2 * u64::from(total));
-    Cell::Percent { value: units as f64 / scale as f64, decimals }
 }
 
 fn int(n: u32) -> Cell {

@@ -63,12 +63,9 @@ pub fn template_row(entry: &TemplateEntry) -> TemplateRow {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::public;
     use dtbd_domain::directive::{parse_template_index, score_directive, Date, RosterIndex};
     use dtbd_domain::roster::Roster;
-
-    fn public(path: &str) -> String {
-        std::fs::read_to_string(format!("{}/../../public/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-    }
 
     fn templates() -> Vec<(TemplateEntry, Directive)> {
         parse_template_index(&public("templates/index.json"))

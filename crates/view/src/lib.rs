@@ -4,3 +4,16 @@
 //! values and compute nothing themselves.
 
 pub mod directives;
+pub mod plans;
+pub mod directive;
+pub mod share;
+pub mod stamp;
+pub mod table_export;
+pub mod unit_choices;
+pub mod suggestions;
+pub mod status;
+pub mod progress;
+pub mod scoring;
+pub mod roster;
+#[cfg(test)]
+mod testing;

@@ -26,16 +26,12 @@ impl UnitChoices<'_> {
         let first = self.first.map(|(id, label)| (id.to_string(), label.to_string()));
         first
             .into_iter()
-            .chain(
-                roster
-                    .units_tree()
-                    .into_iter()
-                    .filter(|(u, _)| self.except.is_none_or(|x| !x.contains(&u.id)))
-                    .map(|(u, depth)| {
-                        let indent = if self.flat { String::new() } else { INDENT.repeat(depth) };
-                        (u.id.clone(), format!("{indent}{}{}", u.name, self.suffix))
-                    }),
-            )
+            .chain(roster.units_tree().into_iter().filter(|(u, _)| self.except.is_none_or(|x| !x.contains(&u.id))).map(
+                |(u, depth)| {
+                    let indent = if self.flat { String::new() } else { INDENT.repeat(depth) };
+                    (u.id.clone(), format!("{indent}{}{}", u.name, self.suffix))
+                },
+            ))
             .collect()
     }
 }
@@ -88,7 +84,10 @@ pub(crate) mod tests {
     #[test]
     fn first_option_suffix_flat_and_except() {
         let r = roster();
-        let scope = UnitChoices { first: Some(("", "Toàn bộ dữ liệu")), suffix: " (và trực thuộc)", ..Default::default() }
+        let scope =
+            UnitChoices {
+                first: Some(("", "Toàn bộ dữ liệu")), suffix: " (và trực thuộc)", ..Default::default()
+            }
             .of(&r);
         assert_eq!(scope[0], (String::new(), "Toàn bộ dữ liệu".to_string()));
         assert_eq!(scope[2].1, "\u{a0}\u{a0}UBND xã Nậm Ty (và trực thuộc)");
@@ -101,7 +100,8 @@ pub(crate) mod tests {
 
     #[test]
     fn no_units_only_the_first_option() {
-        let none = UnitChoices { first: Some(("", "(toàn bộ danh sách)")), ..Default::default() }.of(&Roster::default());
+        let none =
+            UnitChoices { first: Some(("", "(toàn bộ danh sách)")), ..Default::default() }.of(&Roster::default());
         assert_eq!(none, vec![(String::new(), "(toàn bộ danh sách)".to_string())]);
     }
 }

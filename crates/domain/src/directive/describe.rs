@@ -9,6 +9,7 @@
 
 use super::group::{GroupRule, MatchHow, TextMatch, UnitFilter};
 use super::score::format_number;
+use crate::number::round_count;
 use super::target::{Comparator, Criterion, EventKind, Measure, Milestone, Target, TrainingNeed, Window};
 use super::{format_count, Directive, Group};
 use crate::levels::Scale;
@@ -245,8 +246,8 @@ impl<'a> Describer<'a> {
     fn increase(&self, t: &Target, x: f64, amt: Amt) -> String {
         let n = match amt {
             Amt::Percent => format!("{}%", format_number(x)),
-            Amt::Persons => format!("{} đồng chí", format_count(round(x))),
-            Amt::Plain => format_count(round(x)),
+            Amt::Persons => format!("{} đồng chí", format_count(round_count(x))),
+            Amt::Plain => format_count(round_count(x)),
         };
         format!("tăng {n} {}", self.since(t))
     }
@@ -546,16 +547,12 @@ fn reference(y: Option<u16>) -> String {
     y.map(|y| format!(" (tính đến năm {y})")).unwrap_or_default()
 }
 
-fn round(x: f64) -> u32 {
-    x.round().max(0.0) as u32
-}
-
 /// "ít nhất 50%", "20-25%", "03 - 05 đồng chí", "trên 40%", "khoảng 145 đồng chí", "100%".
 /// With `listing`, "ít nhất" is left out (the listing form: "năm 2026: 40%; năm 2030: 50%").
 fn amount(m: &Milestone, amt: Amt, listing: bool) -> String {
     let num = |x: f64| match amt {
         Amt::Percent => format_number(x),
-        Amt::Persons | Amt::Plain => format_count(round(x)),
+        Amt::Persons | Amt::Plain => format_count(round_count(x)),
     };
     let Some(a) = m.value else { return String::new() };
     let body = match (m.upper, amt) {

@@ -153,14 +153,7 @@ fn join_words(w: &[String]) -> String {
     w.join("; ")
 }
 
-/// Parses "50", "33,3", "33.3", "50%": a non-negative finite number.
-pub fn parse_number(s: &str) -> Option<f64> {
-    let t = s.trim().trim_end_matches('%').trim().replace(',', ".");
-    if t.is_empty() || t.starts_with('-') || t.starts_with('+') {
-        return None;
-    }
-    t.parse::<f64>().ok().filter(|x| x.is_finite() && *x >= 0.0)
-}
+pub use crate::number::parse_number;
 
 /// Parses "50" or a range "20-25", "03 - 05", "20–25%", "2 đến 3".
 pub fn parse_amount(s: &str) -> Option<(f64, Option<f64>)> {

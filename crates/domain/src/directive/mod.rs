@@ -311,17 +311,8 @@ impl Directive {
     /// Reads a directive from JSON and validates it. Errors say what is wrong and where, in
     /// Vietnamese (`field` is a path such as `sections[1].items[0].targets[2].milestones[0]`).
     pub fn from_json(json: &str) -> Result<Directive, Vec<FieldError>> {
-        let d: Directive = serde_json::from_str(json).map_err(|e| {
-            vec![FieldError {
-                field: format!("dòng {}, cột {}", e.line(), e.column()),
-                message: format!(
-                    "Tệp văn bản không đọc được (dòng {}, cột {}): {}",
-                    e.line(),
-                    e.column(),
-                    translate_serde(&e.to_string())
-                ),
-            }]
-        })?;
+        let d: Directive =
+            serde_json::from_str(json).map_err(|e| vec![FieldError::json("Tệp văn bản không đọc được", &e)])?;
         let errors = d.validate();
         if errors.is_empty() {
             Ok(d)
@@ -428,24 +419,5 @@ pub struct TemplateEntry {
 
 /// Reads `templates/index.json`.
 pub fn parse_template_index(json: &str) -> Result<Vec<TemplateEntry>, String> {
-    serde_json::from_str(json).map_err(|e| format!("Danh mục mẫu không đọc được: {}", translate_serde(&e.to_string())))
-}
-
-/// Puts the most common serde messages into Vietnamese, keeping the detail.
-fn translate_serde(msg: &str) -> String {
-    let mut m = msg.to_string();
-    for (en, vi) in [
-        ("missing field", "thiếu trường"),
-        ("unknown variant", "giá trị không hợp lệ"),
-        ("expected one of", "cần một trong"),
-        ("unknown field", "trường không xác định"),
-        ("invalid type", "sai kiểu dữ liệu"),
-        ("expected", "cần"),
-        ("at line", "tại dòng"),
-        ("column", "cột"),
-        ("EOF while parsing", "tệp kết thúc đột ngột khi đọc"),
-    ] {
-        m = m.replace(en, vi);
-    }
-    m
+    serde_json::from_str(json).map_err(|e| FieldError::json("Danh mục mẫu không đọc được", &e).message)
 }

@@ -223,24 +223,15 @@ impl TargetScore {
         }
     }
 
-    /// The value as officers write it: "14/42 = 33,3%", "07 đồng chí", "3/10 đơn vị đạt".
+    /// The value as officers write it: "14/42 = 33,3%", "07 đồng chí", "3/10 đơn vị đạt",
+    /// "194 đồng chí, đạt 97% so với mục tiêu" (completions against the quota).
     pub fn value_text(&self) -> String {
         match (self.value, self.kind.as_str()) {
             (None, _) => "chưa có dữ liệu".into(),
             (Some(v), "per_unit") => format!("{}/{} đơn vị đạt", v.numerator, v.denominator),
             (Some(v), "share" | "trained") => format_share(v.numerator, v.denominator),
             (Some(v), "completions") if v.denominator > 0 => {
-                if v.numerator > v.denominator {
-                    format!("{}, vượt chỉ tiêu ({})", format_persons(v.numerator), format_count(v.denominator))
-                } else {
-                    let p = percent_tenths(v.numerator, v.denominator).unwrap_or(0) as i64;
-                    format!(
-                        "{}, đạt {} so với chỉ tiêu {}",
-                        format_persons(v.numerator),
-                        tenths_text(p),
-                        format_count(v.denominator)
-                    )
-                }
+                crate::number::against_quota(v.numerator, "đồng chí", v.denominator)
             }
             (Some(v), "events") => format!("{} hoạt động trong năm", format_count(v.numerator)),
             (Some(v), _) => format_persons(v.numerator),
@@ -576,32 +567,71 @@ fn score_target(
         );
         return s;
     }
-    if t.milestones.is_empty() {
-        s.status = Status::NotScored;
-        s.reason = Some("Không có mức chỉ tiêu: chỉ theo dõi.".into());
-        return s;
-    }
+    let required = |v: f64, cmp: Comparator| match &t.measure {
+        Measure::Share { .. } => required_for_share(v, n, cmp),
+        Measure::Count { .. } => required_for_count(v, cmp),
+        // Per unit: every unit meets; the gap is counted in persons per unit.
+        _ => 0,
+    };
+    score_milestones(
+        d,
+        t,
+        at,
+        snapshots,
+        &mut s,
+        Reach { count: k, required: &required, per_unit: is_per_unit, annual: false },
+    );
+    s
+}
 
+/// What [`score_milestones`] needs from a scorer besides the score so far.
+struct Reach<'a> {
+    /// Persons (or events) counted now.
+    count: u32,
+    /// Persons (or events) required to meet a milestone's value with its comparator.
+    required: &'a dyn Fn(f64, Comparator) -> u32,
+    /// A "mỗi đơn vị" target: met when every unit meets, the gap summed over the units'
+    /// shortfalls, the path drawn towards 100% of units.
+    per_unit: bool,
+    /// Counted within the scoring year (hàng năm, events): one year left at most, the path
+    /// drawn from 0 on 1 January of the scoring year.
+    annual: bool,
+}
+
+/// The tail every scorer shares once `s` holds the current value: the baseline, each milestone
+/// checked, the active milestone with the persons it requires, the gap and its pace, the
+/// straight path and the status. Returns the persons the active milestone requires, or `None`
+/// when the target could not be scored (`s` then says why).
+fn score_milestones(
+    d: &Directive,
+    t: &Target,
+    at: Date,
+    snapshots: &HashMap<String, f64>,
+    s: &mut TargetScore,
+    r: Reach<'_>,
+) -> Option<u32> {
+    let not_scored = |s: &mut TargetScore, reason: &str| {
+        s.status = Status::NotScored;
+        s.reason = Some(reason.into());
+        None
+    };
+    if t.milestones.is_empty() {
+        return not_scored(s, "Không có mức chỉ tiêu: chỉ theo dõi.");
+    }
     let (baseline, source) = resolve_baseline(t, snapshots);
     s.baseline = baseline;
     s.baseline_source = source;
-
-    // Persons (or units) required for a milestone.
+    let k = r.count;
+    let units_met = s.value.is_some_and(|v| v.numerator == v.denominator);
     let required = |m: &Milestone| -> Option<u32> {
         let v = milestone_value(m, baseline)?;
-        Some(match &t.measure {
-            Measure::Share { .. } => required_for_share(v, n, m.comparator),
-            Measure::Count { .. } => required_for_count(v, m.comparator),
-            // Per unit: every unit meets; gap counted in persons below.
-            _ => 0,
-        })
+        Some((r.required)(v, m.comparator))
     };
-    let current = measured.unwrap_or(0.0);
     let met_of = |m: &Milestone| -> Option<bool> {
-        if is_per_unit {
-            return Some(value.numerator == value.denominator);
+        if r.per_unit {
+            return Some(units_met);
         }
-        required(m).map(|r| k >= r)
+        required(m).map(|req| k >= req)
     };
     s.milestones = t
         .milestones
@@ -617,30 +647,36 @@ fn score_target(
     s.comparator = m.comparator;
     s.deadline = Some(m.year);
     s.required = required(m);
-    s.gap_persons = if is_per_unit {
+    s.gap_persons = if r.per_unit {
         s.per_unit.iter().map(|u| u.required.saturating_sub(u.count)).sum()
     } else {
-        s.required.map_or(0, |r| r.saturating_sub(k))
+        s.required.map_or(0, |req| req.saturating_sub(k))
     };
-    s.years_left = u32::from(m.year.saturating_sub(at.year)) + u32::from(at.year <= m.year);
+    s.years_left = if r.annual {
+        u32::from(at.year <= m.year)
+    } else {
+        u32::from(m.year.saturating_sub(at.year)) + u32::from(at.year <= m.year)
+    };
     s.per_year = if s.years_left == 0 { s.gap_persons } else { s.gap_persons.div_ceil(s.years_left) };
 
     // Straight path from the previous point to this milestone.
-    let goal = if is_per_unit { Some(100.0) } else { target_value };
+    let goal = if r.per_unit { Some(100.0) } else { target_value };
     let Some(goal) = goal else {
-        s.status = Status::NotScored;
-        s.reason = Some("Chỉ tiêu tương đối nhưng thiếu số liệu gốc.".into());
-        return s;
-    };
-    let (from_date, from_value) = if ai == 0 {
-        (d.start_date().unwrap_or(Date::start_of_year(at.year)), baseline.unwrap_or(0.0))
-    } else {
-        let p = &t.milestones[ai - 1];
-        (Date::end_of_year(p.year), if is_per_unit { 100.0 } else { milestone_value(p, baseline).unwrap_or(0.0) })
+        return not_scored(s, "Chỉ tiêu tương đối nhưng thiếu số liệu gốc.");
     };
     let deadline = Date::end_of_year(m.year);
-    let expected = from_value + (goal - from_value) * fraction(at, from_date, deadline);
+    let (from_date, from_value, path_end) = if r.annual {
+        (Date::start_of_year(at.year), 0.0, Date::end_of_year(at.year.min(m.year)))
+    } else if ai == 0 {
+        (d.start_date().unwrap_or(Date::start_of_year(at.year)), baseline.unwrap_or(0.0), deadline)
+    } else {
+        let p = &t.milestones[ai - 1];
+        let value = if r.per_unit { 100.0 } else { milestone_value(p, baseline).unwrap_or(0.0) };
+        (Date::end_of_year(p.year), value, deadline)
+    };
+    let expected = from_value + (goal - from_value) * fraction(at, from_date, path_end);
     s.expected_now = Some(expected);
+    let current = s.measured.unwrap_or(0.0);
     s.status = if met_of(m) == Some(true) {
         Status::Met
     } else if at > deadline {
@@ -650,7 +686,7 @@ fn score_target(
     } else {
         Status::Behind
     };
-    s
+    Some(s.required.unwrap_or(0))
 }
 
 /// Scores a record-based target from its counts: "trained" as a share of the group,
@@ -683,72 +719,15 @@ fn score_records(
         s.reason = Some("Nhóm đối tượng chưa có ai trong danh sách.".into());
         return s;
     }
-    if t.milestones.is_empty() {
-        s.status = Status::NotScored;
-        s.reason = Some("Không có mức chỉ tiêu: chỉ theo dõi.".into());
-        return s;
+    let required =
+        |v: f64, cmp: Comparator| if is_share { required_for_share(v, n, cmp) } else { required_for_count(v, cmp) };
+    let reach = Reach { count: k, required: &required, per_unit: false, annual };
+    if let Some(req) = score_milestones(d, t, at, snapshots, &mut s, reach) {
+        if matches!(t.measure, Measure::Completions { .. }) {
+            s.value = Some(Value { numerator: k, denominator: req });
+        }
+        s.what_if_met = Some(rc.if_all_complete >= req);
     }
-    let (baseline, source) = resolve_baseline(t, snapshots);
-    s.baseline = baseline;
-    s.baseline_source = source;
-    let required = |m: &Milestone| -> Option<u32> {
-        let v = milestone_value(m, baseline)?;
-        Some(if is_share { required_for_share(v, n, m.comparator) } else { required_for_count(v, m.comparator) })
-    };
-    s.milestones = t
-        .milestones
-        .iter()
-        .map(|m| MilestoneCheck {
-            year: m.year,
-            target: milestone_value(m, baseline),
-            upper: m.upper,
-            met: required(m).map(|r| k >= r),
-        })
-        .collect();
-    let (ai, m) = t.milestone_for(at.year).expect("milestones not empty");
-    let Some(goal) = milestone_value(m, baseline) else {
-        s.status = Status::NotScored;
-        s.reason = Some("Chỉ tiêu tương đối nhưng thiếu số liệu gốc.".into());
-        return s;
-    };
-    s.target = Some(goal);
-    s.target_upper = m.upper;
-    s.increase = m.increase;
-    s.comparator = m.comparator;
-    s.deadline = Some(m.year);
-    s.required = required(m);
-    let req = s.required.unwrap_or(0);
-    if matches!(t.measure, Measure::Completions { .. }) {
-        s.value = Some(Value { numerator: k, denominator: req });
-    }
-    s.what_if_met = Some(rc.if_all_complete >= req);
-    s.gap_persons = req.saturating_sub(k);
-    s.years_left = if annual {
-        u32::from(at.year <= m.year)
-    } else {
-        u32::from(m.year.saturating_sub(at.year)) + u32::from(at.year <= m.year)
-    };
-    s.per_year = if s.years_left == 0 { s.gap_persons } else { s.gap_persons.div_ceil(s.years_left) };
-    let (from_date, from_value, deadline) = if annual {
-        (Date::start_of_year(at.year), 0.0, Date::end_of_year(at.year.min(m.year)))
-    } else if ai == 0 {
-        (d.start_date().unwrap_or(Date::start_of_year(at.year)), baseline.unwrap_or(0.0), Date::end_of_year(m.year))
-    } else {
-        let p = &t.milestones[ai - 1];
-        (Date::end_of_year(p.year), milestone_value(p, baseline).unwrap_or(0.0), Date::end_of_year(m.year))
-    };
-    let expected = from_value + (goal - from_value) * fraction(at, from_date, deadline);
-    s.expected_now = Some(expected);
-    let current = s.measured.unwrap_or(0.0);
-    s.status = if k >= req {
-        Status::Met
-    } else if at > Date::end_of_year(m.year) {
-        Status::Overdue
-    } else if current + EPS >= expected {
-        Status::OnTrack
-    } else {
-        Status::Behind
-    };
     s
 }
 
@@ -778,70 +757,16 @@ pub fn record_years(d: &Directive, t: &Target, at: Date) -> (u16, u16) {
 
 // ---------------------------------------------------------------- Vietnamese formatting
 
-/// `num/den` in tenths of a percent, rounded half up, in integers (28/42 → 667).
-pub fn percent_tenths(num: u32, den: u32) -> Option<u64> {
-    (den > 0).then(|| (2000 * u64::from(num) + u64::from(den)) / (2 * u64::from(den)))
-}
-
-fn tenths_text(t: i64) -> String {
-    let sign = if t < 0 { "-" } else { "" };
-    let t = t.abs();
-    if t % 10 == 0 {
-        format!("{sign}{}%", t / 10)
-    } else {
-        format!("{sign}{},{}%", t / 10, t % 10)
-    }
-}
-
-/// A percentage with a decimal comma, one decimal, half up; a whole number drops ",0":
-/// 33.333 → "33,3%", 2.45 → "2,5%", 50 → "50%".
-pub fn format_percent(x: f64) -> String {
-    let t = (x.abs() * 10.0 + 0.5 + EPS).floor() as i64;
-    tenths_text(if x < 0.0 { -t } else { t })
-}
-
-/// "14/42 = 33,3%".
-pub fn format_share(num: u32, den: u32) -> String {
-    match percent_tenths(num, den) {
-        Some(t) => format!("{num}/{den} = {}", tenths_text(t as i64)),
-        None => format!("{num}/{den}"),
-    }
-}
-
-/// Two-digit count as officers write it: 7 → "07", 42 → "42".
-pub fn format_count(n: u32) -> String {
-    format!("{n:02}")
-}
-
-/// "07 đồng chí".
-pub fn format_persons(n: u32) -> String {
-    format!("{} đồng chí", format_count(n))
-}
-
-/// Dot thousands: 11147406000 → "11.147.406.000".
-pub fn format_thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-/// A number as the documents write amounts: 50 → "50", 33.3 → "33,3", 2.5 → "2,5".
-pub fn format_number(x: f64) -> String {
-    format_percent(x).trim_end_matches('%').to_string()
-}
+pub use crate::number::{
+    format_count, format_number, format_percent, format_persons, format_share, format_thousands, percent_tenths,
+};
 
 /// A milestone in words: "ít nhất 50%", "20-25%", "03 - 05 đồng chí", "trên 40%".
 pub fn format_milestone(m: &Milestone, unit: AmountUnit, baseline: Option<f64>) -> String {
     let v = milestone_value(m, baseline);
     let num = |x: f64| match unit {
         AmountUnit::Percent => format_number(x),
-        _ => format_count(x.round().max(0.0) as u32),
+        _ => format_count(crate::number::round_count(x)),
     };
     let suffix = match unit {
         AmountUnit::Percent => "%",

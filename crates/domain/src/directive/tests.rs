@@ -374,7 +374,11 @@ fn invalid_directives_say_what_and_where() {
     assert!(has("mã \"t\" bị trùng"), "{text:#?}");
     assert!(has("chưa chọn nhóm đối tượng"), "{text:#?}");
     let syntax = Directive::from_json("{\"id\": 1}").unwrap_err();
-    assert!(syntax[0].message.starts_with("Tệp văn bản không đọc được"), "{syntax:?}");
+    assert!(syntax[0].message.starts_with("Tệp văn bản không đọc được (dòng 1, cột 8): sai kiểu"), "{syntax:?}");
+    assert_eq!(syntax[0].message.matches("dòng").count(), 1, "the position is said once: {syntax:?}");
+    let index = super::parse_template_index("[{\"id\": 1}]").unwrap_err();
+    assert!(index.starts_with("Danh mục mẫu không đọc được (dòng 1, cột 9): sai kiểu"), "{index}");
+    assert_eq!(index.matches("dòng").count(), 1, "{index}");
 }
 
 #[test]
@@ -534,6 +538,65 @@ mod props {
             }
             let expected = levels.iter().filter(|(_, m, v, _)| !m && !v).count() as u32;
             prop_assert_eq!(score_directive(&d, &idx, at(2025, 1, 1)).groups[0].members, expected);
+        }
+    }
+}
+
+/// Counts from course records and counts from the roster reach their milestones through the
+/// same rule: with the same numbers, a "trained" share and a roster share agree on every
+/// field the milestones decide (target, persons required, gap, pace, straight path, status).
+#[test]
+fn record_and_roster_targets_share_the_milestone_rule() {
+    struct Fixed(RecordCount);
+    impl RecordSource for Fixed {
+        fn count(&self, _: &Directive, _: &Target, _: Date, _: Option<&Bits>) -> Option<RecordCount> {
+            Some(self.0)
+        }
+    }
+    let r = roster_11();
+    let idx = RosterIndex::build(&r);
+    let masters = json!([{"criterion": "level", "scale": "professional", "level": "thac_si"}]);
+    let trained = json!({"kind": "trained", "training": "Thạc sĩ", "window": {"every": "period", "from": 2024, "to": 2030}});
+    let cases = [
+        json!([{"year": 2024, "value": 20}, {"year": 2030, "value": 60}]),
+        json!([{"year": 2025, "comparator": "above", "value": 25}]),
+        json!([{"year": 2026, "comparator": "about", "value": 30}]),
+        json!([{"year": 2030, "increase": 10}]),
+        json!([{"year": 2023, "value": 90}]),
+    ];
+    for (i, milestones) in cases.iter().enumerate() {
+        let d = directive(
+            json!({"rule": "everyone"}),
+            json!([
+                {"id": "roster", "sentence": "a", "group": "g", "measure": {"kind": "share", "criteria": masters}, "milestones": milestones},
+                {"id": "records", "sentence": "b", "group": "g", "measure": trained, "milestones": milestones}
+            ]),
+        );
+        for when in [at(2024, 6, 30), at(2026, 6, 30), at(2031, 1, 1)] {
+            let src = Fixed(RecordCount { count: 11, if_all_complete: 14 });
+            let s = score_directive_full(&d, &idx, when, &std::collections::HashMap::new(), Some(&src));
+            let (a, b) = (s.target("roster").unwrap(), s.target("records").unwrap());
+            assert_eq!(a.value, b.value, "case {i}");
+            assert_eq!(a.kind, "share");
+            assert_eq!(b.kind, "trained");
+            let decided = |t: &TargetScore| {
+                (
+                    t.status,
+                    t.reason.clone(),
+                    t.measured,
+                    t.target,
+                    t.deadline,
+                    t.required,
+                    t.gap_persons,
+                    t.years_left,
+                    t.per_year,
+                    t.expected_now,
+                    t.milestones.clone(),
+                )
+            };
+            assert_eq!(decided(a), decided(b), "case {i} at {when}");
+            assert!(b.from_records && !a.from_records);
+            assert_eq!(b.what_if_met.is_some(), b.status != Status::NotScored, "case {i}");
         }
     }
 }

@@ -163,8 +163,8 @@ pub enum SnapshotError {
 }
 
 fn megabytes(b: usize) -> String {
-    let tenths = (b as u64 * 10 + 524_288) / 1_048_576;
-    format!("{},{}", tenths / 10, tenths % 10)
+    let tenths = crate::number::div_half_up(b as u64 * 10, 1 << 20).unwrap_or(0);
+    crate::number::decimal(tenths as i64, 1)
 }
 
 impl SnapshotError {
@@ -264,51 +264,7 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
-/// Puts serde's messages into Vietnamese, keeping the detail.
-pub fn translate_serde(msg: &str) -> String {
-    // Drop serde_json's own " at line L column C": the caller says where.
-    let msg = match msg.rfind(" at line ") {
-        Some(i) => &msg[..i],
-        None => msg,
-    };
-    let mut m = msg.to_string();
-    for (en, vi) in [
-        ("missing field", "thiếu trường"),
-        ("unknown variant", "giá trị không hợp lệ"),
-        ("expected one of", "cần một trong"),
-        ("unknown field", "trường không xác định"),
-        ("invalid type", "sai kiểu"),
-        ("invalid value", "giá trị không hợp lệ"),
-        ("invalid length", "độ dài không hợp lệ"),
-        ("duplicate field", "trường lặp lại"),
-        ("expected", "cần"),
-        ("integer", "số nguyên"),
-        ("floating point", "số thực"),
-        ("a string", "một chuỗi"),
-        ("string", "chuỗi"),
-        ("a sequence", "một danh sách"),
-        ("sequence", "danh sách"),
-        ("a boolean", "đúng/sai"),
-        ("boolean", "đúng/sai"),
-        ("struct", "đối tượng"),
-        ("map", "đối tượng"),
-        ("null", "rỗng (null)"),
-        ("EOF while parsing", "tệp kết thúc đột ngột khi đọc"),
-        ("key must be a string", "tên trường phải là chuỗi"),
-        ("trailing characters", "có ký tự thừa sau dữ liệu"),
-        ("trailing comma", "có dấu phẩy thừa"),
-        ("control character (\\u0000-\\u001F) found while parsing a string", "có ký tự điều khiển trong chuỗi"),
-        ("an object", "một đối tượng"),
-        ("a list", "một danh sách"),
-        ("a value", "một giá trị"),
-        ("value", "giá trị"),
-        ("number out of range", "số vượt quá giới hạn"),
-        ("recursion limit exceeded", "dữ liệu lồng nhau quá sâu"),
-    ] {
-        m = m.replace(en, vi);
-    }
-    m
-}
+pub use crate::error::translate_serde;
 
 /// A snapshot read and checked, ready for [`super::preview`] and [`super::merge`].
 #[derive(Debug, Clone, PartialEq)]

@@ -69,17 +69,7 @@ pub struct PlanIndexEntry {
 }
 
 fn read<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Vec<FieldError>> {
-    serde_json::from_str(json).map_err(|e| {
-        vec![fe(
-            format!("dòng {}, cột {}", e.line(), e.column()),
-            format!(
-                "Tệp không đọc được (dòng {}, cột {}): {}",
-                e.line(),
-                e.column(),
-                crate::snapshot::validate::translate_serde(&e.to_string())
-            ),
-        )]
-    })
+    serde_json::from_str(json).map_err(|e| vec![FieldError::json("Tệp không đọc được", &e)])
 }
 
 /// Reads and validates a plan template.
@@ -283,5 +273,5 @@ pub fn check_table(t: &DispatchTable) -> (Vec<FieldError>, Vec<String>) {
 
 /// Reads `public/plans/index.json`.
 pub fn parse_plan_index(json: &str) -> Result<Vec<PlanIndexEntry>, String> {
-    serde_json::from_str(json).map_err(|e| format!("Danh sách kế hoạch mẫu không đọc được: {e}"))
+    serde_json::from_str(json).map_err(|e| FieldError::json("Danh sách kế hoạch mẫu không đọc được", &e).message)
 }

@@ -1,0 +1,294 @@
+//! Numbers as Vietnamese documents write them, in one place: a ratio rounded half up in exact
+//! integer arithmetic, a decimal comma ("33,3"), dots between thousands ("11.147.406.000"),
+//! counts on two digits ("07 đồng chí"), and a count against its quota ("đạt 97% so với mục
+//! tiêu"). Every page, report, table and export formats its numbers through these.
+
+/// Slack for a value computed in floating point that should land exactly on a rounding tie
+/// (2,45 → 2,5).
+const EPS: f64 = 1e-9;
+
+/// `num / den` rounded half up to a whole number, exactly (no floating point): 5/2 → 3,
+/// 7/3 → 2. `None` when `den` is 0.
+pub fn div_half_up(num: u64, den: u64) -> Option<u64> {
+    (den > 0).then(|| {
+        let (q, r) = (num / den, num % den);
+        // Half up: the remainder is at least half of `den` (2r ≥ den, written without overflow).
+        q + u64::from(r >= den - r)
+    })
+}
+
+/// `num/den` as a percentage in units of 10^-`decimals` percent, rounded half up:
+/// `percent_scaled(28, 42, 1) == Some(667)` (66,7%), `percent_scaled(259, 2262, 2) ==
+/// Some(1145)` (11,45%), `percent_scaled(194, 200, 0) == Some(97)`. `None` when `den` is 0.
+pub fn percent_scaled(num: u32, den: u32, decimals: u8) -> Option<u64> {
+    div_half_up(u64::from(num) * 100 * 10u64.pow(u32::from(decimals)), u64::from(den))
+}
+
+/// `num/den` in tenths of a percent, rounded half up (28/42 → 667).
+pub fn percent_tenths(num: u32, den: u32) -> Option<u64> {
+    percent_scaled(num, den, 1)
+}
+
+/// `x` in units of 10^-`decimals`, rounded half up away from zero (2,45 → 25 tenths, -2,45 →
+/// -25); a value computed in floating point a hair below a tie still rounds up.
+pub fn round_scaled(x: f64, decimals: u8) -> i64 {
+    let t = (x.abs() * 10f64.powi(i32::from(decimals)) + 0.5 + EPS).floor() as i64;
+    if x < 0.0 {
+        -t
+    } else {
+        t
+    }
+}
+
+/// A count computed in floating point (a milestone's "05 đồng chí", a measured value), to the
+/// nearest whole number, half up; never below zero.
+pub fn round_count(x: f64) -> u32 {
+    round_scaled(x.max(0.0), 0).try_into().unwrap_or(u32::MAX)
+}
+
+/// `x` in tenths, rounded half up away from zero (see [`round_scaled`]).
+pub fn round_tenths(x: f64) -> i64 {
+    round_scaled(x, 1)
+}
+
+/// A number held in units of 10^-`decimals`, with exactly `decimals` digits after a decimal
+/// comma: (667, 1) → "66,7", (310, 1) → "31,0", (1145, 2) → "11,45", (-36, 1) → "-3,6".
+pub fn decimal(scaled: i64, decimals: u8) -> String {
+    let sign = if scaled < 0 { "-" } else { "" };
+    let a = scaled.unsigned_abs();
+    if decimals == 0 {
+        return format!("{sign}{a}");
+    }
+    let unit = 10u64.pow(u32::from(decimals));
+    format!("{sign}{},{:0width$}", a / unit, a % unit, width = usize::from(decimals))
+}
+
+/// As [`decimal`], leaving out a fraction that is zero: (500, 1) → "50", (667, 1) → "66,7".
+pub fn decimal_trimmed(scaled: i64, decimals: u8) -> String {
+    if scaled.unsigned_abs().is_multiple_of(10u64.pow(u32::from(decimals))) {
+        decimal(scaled / 10i64.pow(u32::from(decimals)), 0)
+    } else {
+        decimal(scaled, decimals)
+    }
+}
+
+/// The shortest decimal that reads back as `x`, with a decimal comma: 2.5 → "2,5", 3 → "3"
+/// (a table cell holding a number as it was given).
+pub fn float_text(x: f64) -> String {
+    x.to_string().replace('.', ",")
+}
+
+/// A percentage held in tenths, as scores and milestones write it (a whole number drops
+/// ",0"): 333 → "33,3%", 500 → "50%", -25 → "-2,5%".
+pub fn tenths_percent(tenths: i64) -> String {
+    format!("{}%", decimal_trimmed(tenths, 1))
+}
+
+/// A percentage held in tenths, always with one decimal, as status reports and monitoring
+/// paragraphs write a share: 310 → "31,0%", 36 → "3,6%".
+pub fn tenths_percent_fixed(tenths: i64) -> String {
+    format!("{}%", decimal(tenths, 1))
+}
+
+/// A percentage with a decimal comma, one decimal, half up; a whole number drops ",0":
+/// 33.333 → "33,3%", 2.45 → "2,5%", 50 → "50%".
+pub fn format_percent(x: f64) -> String {
+    tenths_percent(round_tenths(x))
+}
+
+/// A number as the documents write amounts: 50 → "50", 33.3 → "33,3", 2.5 → "2,5".
+pub fn format_number(x: f64) -> String {
+    decimal_trimmed(round_tenths(x), 1)
+}
+
+/// "14/42 = 33,3%" ("14/0" when there is nothing to divide by).
+pub fn format_share(num: u32, den: u32) -> String {
+    match percent_tenths(num, den) {
+        Some(t) => format!("{num}/{den} = {}", tenths_percent(t as i64)),
+        None => format!("{num}/{den}"),
+    }
+}
+
+/// Two-digit count as officers write it: 7 → "07", 42 → "42".
+pub fn format_count(n: u32) -> String {
+    format!("{n:02}")
+}
+
+/// "07 đồng chí".
+pub fn format_persons(n: u32) -> String {
+    format!("{} đồng chí", format_count(n))
+}
+
+/// Dot thousands: 11147406000 → "11.147.406.000".
+pub fn format_thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Parses what an officer types as a number: "50", "33,3", "33.3", "50%". A non-negative
+/// finite number, else `None`.
+pub fn parse_number(s: &str) -> Option<f64> {
+    let t = s.trim().trim_end_matches('%').trim().replace(',', ".");
+    if t.is_empty() || t.starts_with('-') || t.starts_with('+') {
+        return None;
+    }
+    t.parse::<f64>().ok().filter(|x| x.is_finite() && *x >= 0.0)
+}
+
+/// A count against its quota, in seed 001's words: "194 thạc sĩ, đạt 97% so với mục tiêu",
+/// "05 tiến sĩ, đạt chỉ tiêu", "07 tiến sĩ, vượt chỉ tiêu" (the share a whole percent, rounded
+/// half up; the count on two digits; no quota at all counts as exceeded).
+pub fn against_quota(count: u32, what: &str, quota: u32) -> String {
+    let count_text = format_count(count);
+    match percent_scaled(count, quota, 0) {
+        Some(_) if count == quota => format!("{count_text} {what}, đạt chỉ tiêu"),
+        Some(pct) if count < quota => format!("{count_text} {what}, đạt {pct}% so với mục tiêu"),
+        _ => format!("{count_text} {what}, vượt chỉ tiêu"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_figures() {
+        assert_eq!(percent_tenths(857, 2262), Some(379));
+        assert_eq!(percent_tenths(28, 42), Some(667));
+        assert_eq!(percent_tenths(1, 0), None);
+        assert_eq!(percent_scaled(259, 2262, 2), Some(1145));
+        assert_eq!(percent_scaled(194, 200, 0), Some(97));
+        assert_eq!(div_half_up(5, 2), Some(3));
+        assert_eq!(div_half_up(7, 3), Some(2));
+        assert_eq!(div_half_up(u64::MAX, u64::MAX), Some(1));
+        assert_eq!(div_half_up(u64::MAX, 2), Some(u64::MAX / 2 + 1));
+        assert_eq!(format_percent(100.0 / 3.0), "33,3%");
+        assert_eq!(format_percent(2.45), "2,5%");
+        assert_eq!(format_percent(50.0), "50%");
+        assert_eq!(format_percent(-2.45), "-2,5%");
+        assert_eq!(format_percent(-0.01), "0%");
+        assert_eq!(format_number(33.33), "33,3");
+        assert_eq!(format_share(28, 42), "28/42 = 66,7%");
+        assert_eq!(format_share(1, 42), "1/42 = 2,4%");
+        assert_eq!(format_share(21, 42), "21/42 = 50%");
+        assert_eq!(format_share(3, 0), "3/0");
+        assert_eq!(tenths_percent_fixed(310), "31,0%");
+        assert_eq!(tenths_percent_fixed(36), "3,6%");
+        assert_eq!(tenths_percent(310), "31%");
+        assert_eq!(decimal(1145, 2), "11,45");
+        assert_eq!(decimal(1105, 2), "11,05");
+        assert_eq!(decimal(-36, 1), "-3,6");
+        assert_eq!(decimal(-3, 1), "-0,3");
+        assert_eq!(decimal_trimmed(1100, 2), "11");
+        assert_eq!(decimal_trimmed(1110, 2), "11,10");
+        assert_eq!(format_persons(7), "07 đồng chí");
+        assert_eq!(format_count(42), "42");
+        assert_eq!(format_count(194), "194");
+        assert_eq!(format_thousands(11_147_406_000), "11.147.406.000");
+        assert_eq!(format_thousands(7), "7");
+        assert_eq!(format_thousands(1000), "1.000");
+        assert_eq!(parse_number(" 33,3 % "), Some(33.3));
+        assert_eq!(parse_number("-1"), None);
+        assert_eq!(parse_number("inf"), None);
+    }
+
+    #[test]
+    fn seed_001_counts_against_quotas() {
+        assert_eq!(against_quota(194, "thạc sĩ", 200), "194 thạc sĩ, đạt 97% so với mục tiêu");
+        assert_eq!(against_quota(7, "tiến sĩ", 5), "07 tiến sĩ, vượt chỉ tiêu");
+        assert_eq!(against_quota(5, "tiến sĩ", 5), "05 tiến sĩ, đạt chỉ tiêu");
+        assert_eq!(against_quota(0, "đồng chí", 138), "00 đồng chí, đạt 0% so với mục tiêu");
+        assert_eq!(against_quota(0, "người", 0), "00 người, vượt chỉ tiêu");
+        assert_eq!(against_quota(3, "người", 0), "03 người, vượt chỉ tiêu");
+        // 1 of 8 = 12,5%: half up to 13%.
+        assert_eq!(against_quota(1, "người", 8), "01 người, đạt 13% so với mục tiêu");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// Half up agrees with exact rational arithmetic: r is the result iff
+        /// r - 1/2 ≤ num/den < r + 1/2.
+        #[test]
+        fn half_up_is_exact(num in any::<u64>(), den in 1u64..) {
+            let r = u128::from(div_half_up(num, den).unwrap());
+            let (n, d) = (u128::from(num), u128::from(den));
+            prop_assert!(2 * n + d >= 2 * r * d, "{num}/{den} → {r}: too big");
+            prop_assert!(2 * n < (2 * r + 1) * d, "{num}/{den} → {r}: too small");
+        }
+
+        /// A percentage in tenths is 1000·num/den rounded half up, and the text of a share
+        /// computed in floating point says the same as the exact one.
+        #[test]
+        fn percent_tenths_is_exact_and_floats_agree(num in 0u32..2_000_000, den in 1u32..2_000_000) {
+            let t = percent_tenths(num, den).unwrap();
+            let exact = (2000 * u128::from(num) + u128::from(den)) / (2 * u128::from(den));
+            prop_assert_eq!(u128::from(t), exact);
+            let x = f64::from(num) * 100.0 / f64::from(den);
+            prop_assert_eq!(format_percent(x), tenths_percent(t as i64));
+        }
+
+        /// Decimal text reads back to the number it was made from.
+        #[test]
+        fn decimal_round_trips(scaled in any::<i64>(), decimals in 0u8..=4) {
+            let s = decimal(scaled, decimals);
+            prop_assert_eq!(s.matches(',').count(), usize::from(decimals > 0));
+            if let Some((_, frac)) = s.split_once(',') {
+                prop_assert_eq!(frac.len(), usize::from(decimals));
+            }
+            prop_assert_eq!(s.replace(',', "").parse::<i64>().ok(), Some(scaled));
+            let t = decimal_trimmed(scaled, decimals);
+            let back = t.replace(',', ".").parse::<f64>().unwrap();
+            let want = scaled as f64 / 10f64.powi(i32::from(decimals));
+            prop_assert!((back - want).abs() <= want.abs() * 1e-12, "{t} vs {want}");
+        }
+
+        /// What `format_number` writes, `parse_number` reads back, and writes again the same.
+        #[test]
+        fn number_text_round_trips(tenths in 0i64..100_000_000) {
+            let x = tenths as f64 / 10.0;
+            let s = format_number(x);
+            let back = parse_number(&s).unwrap();
+            prop_assert_eq!(round_tenths(back), tenths);
+            prop_assert_eq!(format_number(back), s);
+        }
+
+        /// Dots every three digits from the right; removing them gives the number back.
+        #[test]
+        fn thousands_round_trip(n in any::<u64>()) {
+            let s = format_thousands(n);
+            let groups: Vec<&str> = s.split('.').collect();
+            prop_assert!((1..=3).contains(&groups[0].len()));
+            prop_assert!(groups[1..].iter().all(|g| g.len() == 3));
+            prop_assert_eq!(s.replace('.', "").parse::<u64>().ok(), Some(n));
+        }
+
+        /// A count against a quota: exceeded above it, met at it, else the rounded share.
+        #[test]
+        fn against_quota_agrees_with_the_share(count in 0u32..100_000, quota in 0u32..100_000) {
+            let s = against_quota(count, "người", quota);
+            let head = format!("{count:02} người, ");
+            prop_assert!(s.starts_with(&head), "{}", s);
+            if quota == 0 || count > quota {
+                prop_assert!(s.ends_with("vượt chỉ tiêu"));
+            } else if count == quota {
+                prop_assert!(s.ends_with("đạt chỉ tiêu"));
+            } else {
+                let pct = (200 * u64::from(count) + u64::from(quota)) / (2 * u64::from(quota));
+                prop_assert!(s.ends_with(&format!("đạt {pct}% so với mục tiêu")), "{}", s);
+            }
+        }
+    }
+}

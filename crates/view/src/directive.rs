@@ -1,0 +1,219 @@
+//! One directive laid out like the document (`#/van-ban/<id>`): the header's place-date line,
+//! the status summary, each target's line (goal, what-if) and its bar, each need's line, who
+//! counts and who does not. The scores are `domain::directive::score`'s.
+
+use dtbd_domain::directive::score::{format_milestone, format_number, format_percent};
+use dtbd_domain::directive::{AmountUnit, Date, Directive, DirectiveScore, Milestone, NeedScore, Status, TargetScore};
+
+/// How many names a member list shows before "và N người khác".
+pub const NAMES_SHOWN: usize = 60;
+
+/// The order statuses are summed up in.
+pub const STATUS_ORDER: [Status; 5] =
+    [Status::Met, Status::OnTrack, Status::Behind, Status::Overdue, Status::NotScored];
+
+/// The bar of one target, each mark in percent of the bar's width (0-100).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BarScale {
+    /// The filled part: the value now.
+    pub value: f64,
+    /// Mục tiêu.
+    pub target: Option<f64>,
+    /// Where the straight path stands today.
+    pub path: Option<f64>,
+}
+
+impl BarScale {
+    /// The bar of a score; none when nothing was measured.
+    pub fn of(s: &TargetScore) -> Option<BarScale> {
+        bar_scale(s.unit, s.measured?, s.target, s.expected_now)
+    }
+}
+
+/// The scale of a bar: a percentage runs to 100%; a count runs to 10% past the larger of the
+/// value and the target (at least 1.1, so zero has a scale).
+pub fn bar_scale(unit: AmountUnit, measured: f64, target: Option<f64>, path: Option<f64>) -> Option<BarScale> {
+    let full = match unit {
+        AmountUnit::Percent => 100.0,
+        _ => target.unwrap_or(measured).max(measured).max(1.0) * 1.1,
+    };
+    let pct = |x: f64| (x / full * 100.0).clamp(0.0, 100.0);
+    Some(BarScale { value: pct(measured), target: target.map(pct), path: path.map(pct) })
+}
+
+/// A bar position as a CSS length ("42.5%").
+pub fn css_percent(x: f64) -> String {
+    format!("{x:.1}%")
+}
+
+/// "Hà Giang, ngày 5 tháng 3 năm 2021": the place and the long date, either alone.
+pub fn place_date(d: &Directive) -> String {
+    match (d.place.is_empty(), d.date) {
+        (false, Some(date)) => format!("{}, {}", d.place, date.long_vi()),
+        (true, Some(date)) => date.long_vi(),
+        (false, None) => d.place.clone(),
+        (true, None) => String::new(),
+    }
+}
+
+/// "Số 02-ĐA/HU", empty without a number.
+pub fn number_line(d: &Directive) -> String {
+    if d.number.is_empty() {
+        String::new()
+    } else {
+        format!("Số {}", d.number)
+    }
+}
+
+/// "Tiến độ tính đến …, trên danh sách N cán bộ."
+pub fn score_date_line(today: Date, cadres: usize) -> String {
+    format!("Tiến độ tính đến {}, trên danh sách {cadres} cán bộ.", today.short_vi())
+}
+
+/// The summary chips: every status in [`STATUS_ORDER`] with its number of targets ("Đạt: 3").
+pub fn status_summary(s: &DirectiveScore) -> Vec<(Status, String)> {
+    let counts = s.counts();
+    STATUS_ORDER
+        .into_iter()
+        .map(|st| (st, format!("{}: {}", st.label(), counts.get(&st).copied().unwrap_or(0))))
+        .collect()
+}
+
+/// "Mục tiêu: …" over every milestone of a target, none without one.
+pub fn goal_text(milestones: &[Milestone], s: &TargetScore) -> Option<String> {
+    let goal = milestones.iter().map(|m| format_milestone(m, s.unit, s.baseline)).collect::<Vec<_>>().join("; ");
+    (!goal.is_empty()).then(|| format!("Mục tiêu: {goal}"))
+}
+
+/// "Nếu các đồng chí đang học hoàn thành: …", when that would change the value.
+pub fn what_if_text(s: &TargetScore) -> Option<String> {
+    let w = s.what_if.filter(|w| Some(*w) != s.measured)?;
+    let value = match s.unit {
+        AmountUnit::Percent => format_percent(w),
+        _ => format_number(w),
+    };
+    Some(format!("Nếu các đồng chí đang học hoàn thành: {value}"))
+}
+
+/// A need's line: who is below the level, how many the targets imply, per year.
+pub fn need_line(s: &NeedScore) -> String {
+    let mut out = String::new();
+    if let Some(m) = s.members_below {
+        out.push_str(&format!("Trên danh sách còn {m} người chưa đạt trình độ này. "));
+    }
+    if let Some(m) = s.implied_by_targets {
+        out.push_str(&format!("Các chỉ tiêu liên quan cần thêm {m} người"));
+    }
+    if let Some(m) = s.implied_per_year {
+        out.push_str(&format!(", khoảng {m} người/năm."));
+    }
+    out
+}
+
+/// Names joined, the first [`NAMES_SHOWN`] then "và N người khác"; "(không có)" for none.
+pub fn name_list(names: &[String]) -> String {
+    let shown: Vec<&str> = names.iter().take(NAMES_SHOWN).map(String::as_str).collect();
+    let mut s = shown.join(", ");
+    if names.len() > NAMES_SHOWN {
+        s.push_str(&format!(" và {} người khác", names.len() - NAMES_SHOWN));
+    }
+    if s.is_empty() {
+        s = "(không có)".into();
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn a_percentage_bar_runs_to_100() {
+        let b = bar_scale(AmountUnit::Percent, 42.5, Some(80.0), Some(60.0)).expect("measured");
+        assert!(close(b.value, 42.5) && b.target == Some(80.0) && b.path == Some(60.0), "{b:?}");
+        assert_eq!(css_percent(b.value), "42.5%");
+    }
+
+    #[test]
+    fn a_count_bar_runs_ten_percent_past_the_larger_of_value_and_target() {
+        let b = bar_scale(AmountUnit::Persons, 5.0, Some(10.0), None).expect("measured");
+        assert!(close(b.value, 5.0 / 11.0 * 100.0), "{b:?}");
+        assert!(close(b.target.expect("target"), 10.0 / 11.0 * 100.0));
+        assert_eq!(b.path, None);
+        // Past the target: the value sets the scale.
+        let over = bar_scale(AmountUnit::Persons, 20.0, Some(10.0), None).expect("measured");
+        assert!(close(over.value, 100.0 / 1.1), "{over:?}");
+        // Nothing yet and no target: a scale of 1.1 so the bar is empty, not NaN.
+        let zero = bar_scale(AmountUnit::Events, 0.0, None, None).expect("measured");
+        assert!(close(zero.value, 0.0));
+    }
+
+    #[test]
+    fn marks_stay_on_the_bar() {
+        let b = bar_scale(AmountUnit::Percent, 130.0, Some(-5.0), Some(250.0)).expect("measured");
+        assert_eq!((b.value, b.target, b.path), (100.0, Some(0.0), Some(100.0)));
+        assert_eq!(css_percent(100.0 / 1.1), "90.9%");
+    }
+
+    #[test]
+    fn names_are_capped_with_the_rest_counted() {
+        assert_eq!(name_list(&[]), "(không có)");
+        assert_eq!(name_list(&["An".into(), "Bình".into()]), "An, Bình");
+        let many: Vec<String> = (0..NAMES_SHOWN + 3).map(|i| format!("N{i}")).collect();
+        let s = name_list(&many);
+        assert!(s.ends_with(&format!("N{} và 3 người khác", NAMES_SHOWN - 1)), "{s}");
+    }
+
+    #[test]
+    fn place_date_and_number() {
+        let mut d = Directive::blank("d".into(), dtbd_domain::directive::DirectiveKind::Resolution);
+        assert_eq!(place_date(&d), "");
+        assert_eq!(number_line(&d), "");
+        d.place = "Hoàng Su Phì".into();
+        assert_eq!(place_date(&d), "Hoàng Su Phì");
+        d.number = "02-ĐA/HU".into();
+        assert_eq!(number_line(&d), "Số 02-ĐA/HU");
+        let date = Date { year: 2021, month: 3, day: 5 };
+        d.date = Some(date);
+        assert_eq!(place_date(&d), format!("Hoàng Su Phì, {}", date.long_vi()));
+        d.place.clear();
+        assert_eq!(place_date(&d), date.long_vi());
+    }
+
+    #[test]
+    fn need_line_says_what_is_known() {
+        let s = NeedScore {
+            need_id: "n".into(),
+            stated_persons: None,
+            per_year_min: None,
+            per_year_max: None,
+            members_below: Some(4),
+            implied_by_targets: Some(6),
+            implied_per_year: Some(2),
+        };
+        assert_eq!(
+            need_line(&s),
+            "Trên danh sách còn 4 người chưa đạt trình độ này. Các chỉ tiêu liên quan cần thêm 6 người, khoảng 2 người/năm."
+        );
+        let none = NeedScore { members_below: None, implied_by_targets: None, implied_per_year: None, ..s };
+        assert_eq!(need_line(&none), "");
+    }
+
+    #[test]
+    fn summary_lists_every_status_in_order() {
+        let s = DirectiveScore {
+            directive_id: "d".into(),
+            at: Date { year: 2025, month: 1, day: 1 },
+            groups: Vec::new(),
+            targets: Vec::new(),
+            needs: Vec::new(),
+        };
+        let chips = status_summary(&s);
+        assert_eq!(chips.iter().map(|(st, _)| *st).collect::<Vec<_>>(), STATUS_ORDER);
+        assert_eq!(chips[0].1, format!("{}: 0", Status::Met.label()));
+    }
+}

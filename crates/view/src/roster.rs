@@ -1,0 +1,85 @@
+//! Danh sách cán bộ (the roster page): the order rows are listed in, which rows a search and
+//! a unit filter leave, and the count line above them.
+
+use std::cmp::Ordering;
+use std::collections::HashSet;
+
+use dtbd_domain::roster::Roster;
+use dtbd_domain::text::compare_names;
+
+/// Positions of the cadres in name order (given name first, then family and middle names),
+/// compared with `collate` (the browser's Vietnamese collator on the page).
+pub fn name_order(roster: &Roster, collate: &impl Fn(&str, &str) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..roster.cadres.len()).collect();
+    order.sort_by(|&a, &b| compare_names(&roster.cadres[a].full_name, &roster.cadres[b].full_name, collate));
+    order
+}
+
+/// The rows of `order` the search found (`hits`: cadre ids) that work in the unit chosen or
+/// below it (`unit_filter`, empty for every unit), by their own unit or by any position.
+pub fn visible_rows(roster: &Roster, order: &[usize], hits: &HashSet<&str>, unit_filter: &str) -> Vec<usize> {
+    let units = (!unit_filter.is_empty()).then(|| roster.subtree(unit_filter));
+    order
+        .iter()
+        .copied()
+        .filter(|&position| {
+            let cadre = &roster.cadres[position];
+            hits.contains(cadre.id.as_str())
+                && units.as_ref().is_none_or(|subtree| {
+                    subtree.contains(&cadre.unit_id) || cadre.positions.iter().any(|p| subtree.contains(&p.unit_id))
+                })
+        })
+        .collect()
+}
+
+/// "42 cán bộ", or "Tìm thấy 3 / 42 cán bộ" when a search or a filter leaves fewer.
+pub fn count_line(shown: usize, total: usize) -> String {
+    if shown == total {
+        format!("{total} cán bộ")
+    } else {
+        format!("Tìm thấy {shown} / {total} cán bộ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::hoang_su_phi_roster;
+
+    fn roster() -> Roster {
+        hoang_su_phi_roster(11)
+    }
+
+    #[test]
+    fn names_are_ordered_by_given_name_first() {
+        let roster = roster();
+        let order = name_order(&roster, &|a: &str, b: &str| a.cmp(b));
+        assert_eq!(order.len(), roster.cadres.len());
+        let given = |position: usize| roster.cadres[position].full_name.rsplit(' ').next().unwrap().to_string();
+        assert!(order.windows(2).all(|w| given(w[0]) <= given(w[1])));
+    }
+
+    #[test]
+    fn a_unit_filter_keeps_its_subtree_and_those_holding_a_position_there() {
+        let roster = roster();
+        let order: Vec<usize> = (0..roster.cadres.len()).collect();
+        let everyone: HashSet<&str> = roster.cadres.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(visible_rows(&roster, &order, &everyone, "").len(), roster.cadres.len());
+        let unit = &roster.cadres[0].unit_id;
+        let subtree = roster.subtree(unit);
+        let kept = visible_rows(&roster, &order, &everyone, unit);
+        assert!(kept.contains(&0));
+        for position in &kept {
+            let cadre = &roster.cadres[*position];
+            assert!(subtree.contains(&cadre.unit_id) || cadre.positions.iter().any(|p| subtree.contains(&p.unit_id)));
+        }
+        let nobody = HashSet::new();
+        assert!(visible_rows(&roster, &order, &nobody, "").is_empty());
+    }
+
+    #[test]
+    fn the_count_line_says_found_only_when_fewer() {
+        assert_eq!(count_line(42, 42), "42 cán bộ");
+        assert_eq!(count_line(3, 42), "Tìm thấy 3 / 42 cán bộ");
+    }
+}
