@@ -6,7 +6,7 @@
 //!
 //! `cargo bench --bench roster_import`
 
-use dtbd::domain::directive::fixtures::generate_roster;
+use dtbd::domain::fixtures::generate_roster;
 use dtbd::domain::model::Cadre;
 use dtbd::domain::roster_import::{
     find_header, guess_mapping, parse_csv, preview, roster_table, ImportRequest, ImportSettings,

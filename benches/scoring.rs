@@ -5,8 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use dtbd::domain::directive::fixtures::generate_roster;
 use dtbd::domain::directive::{parse_template_index, score_directive, suggest, Date, Directive, RosterIndex};
+use dtbd::domain::fixtures::generate_roster;
 
 mod common;
 use common::median;

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use dtbd::domain::directive::fixtures::generate_roster;
+use dtbd::domain::fixtures::generate_roster;
 use dtbd::domain::model::RecordMeta;
 use dtbd::domain::snapshot::{export, import, merge, preview, Dataset, ExportScope, ExportedBy, Resolutions};
 

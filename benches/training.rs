@@ -6,8 +6,8 @@
 
 use std::time::{Duration, Instant};
 
-use dtbd::domain::directive::fixtures::{generate_roster, XorShift};
 use dtbd::domain::directive::{parse_template_index, Date, Directive, EventKind, Measure, RosterIndex};
+use dtbd::domain::fixtures::{generate_roster, XorShift};
 use dtbd::domain::model::RecordMeta;
 use dtbd::domain::training::*;
 

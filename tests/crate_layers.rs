@@ -6,8 +6,16 @@
 use std::path::PathBuf;
 
 /// Crates that only make sense in a browser (or that pull one in).
-const BROWSER_CRATES: [&str; 8] =
-    ["leptos", "web-sys", "js-sys", "wasm-bindgen", "wasm-bindgen-futures", "indexed_db_futures", "gloo-storage", "uuid"];
+const BROWSER_CRATES: [&str; 8] = [
+    "leptos",
+    "web-sys",
+    "js-sys",
+    "wasm-bindgen",
+    "wasm-bindgen-futures",
+    "indexed_db_futures",
+    "gloo-storage",
+    "uuid",
+];
 
 fn manifest(path: &str) -> String {
     let full = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path);

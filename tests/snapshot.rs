@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use dtbd::domain::directive::fixtures::{generate_roster, XorShift};
 use dtbd::domain::directive::Directive;
+use dtbd::domain::fixtures::{generate_roster, XorShift};
 use dtbd::domain::model::{Cadre, GovLevel, Id, Leadership, Position, RecordMeta, Region, Unit, UnitKind};
 use dtbd::domain::roster::{RecordKind, Roster, Tombstone};
 use dtbd::domain::snapshot::validate::RecordRef;

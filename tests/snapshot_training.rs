@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use dtbd::domain::directive::fixtures::generate_roster;
 use dtbd::domain::directive::Date;
+use dtbd::domain::fixtures::generate_roster;
 use dtbd::domain::levels::Scale;
 use dtbd::domain::model::RecordMeta;
 use dtbd::domain::roster::Roster;
@@ -158,7 +158,7 @@ fn dangling_and_duplicate_training_records_are_refused() {
         "{errors:?}"
     );
     assert!(
-        errors.iter().any(|e| matches!(e, SnapshotError::Invalid { field, .. } if field == "line_id")),
+        errors.iter().any(|e| matches!(e, SnapshotError::Invalid { error, .. } if error.field == "line_id")),
         "{errors:?}"
     );
     // The receiver holds the lines: only the duplicate is left.

@@ -103,7 +103,7 @@ async fn the_app_database_name_is_stable() {
 /// change, a historical table, a baseline of the directive).
 fn device(tag: &str) -> Dataset {
     use dtbd::domain::directive::{Date, RosterIndex};
-    use dtbd::domain::levels::{Level, Political as P, Scale};
+    use dtbd::domain::levels::{Political as P, Scale};
     use dtbd::domain::training::{ChangeField, QualificationChange};
     let mut roster = Roster::default();
     roster.save_unit(unit("u1"), 1).unwrap();

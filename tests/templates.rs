@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use dtbd::domain::directive::fixtures::generate_roster;
 use dtbd::domain::directive::{
     parse_template_index, score_directive, Comparator, Date, Directive, DirectiveKind, Measure, RosterIndex, Status,
 };
+use dtbd::domain::fixtures::generate_roster;
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/templates")

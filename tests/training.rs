@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
-use dtbd::domain::directive::fixtures::generate_roster;
 use dtbd::domain::directive::{Date, Directive, RosterIndex, Status};
+use dtbd::domain::fixtures::generate_roster;
 use dtbd::domain::levels::{Political, Scale};
 use dtbd::domain::model::{Cadre, Leadership, Position, Unit};
 use dtbd::domain::roster::Roster;

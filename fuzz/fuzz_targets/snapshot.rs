@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use dtbd::domain::directive::fixtures::generate_roster;
+use dtbd::domain::fixtures::generate_roster;
 use dtbd::domain::roster::Roster;
 use dtbd::domain::snapshot::{checksum, import, merge, preview, Dataset, Resolutions};
 use libfuzzer_sys::fuzz_target;

@@ -343,10 +343,10 @@ impl AppState {
     }
 
     /// Saves a directive after the domain's validation.
-    pub async fn save_directive(&self, mut d: Directive) -> Result<Directive, Vec<dtbd_domain::roster::FieldError>> {
+    pub async fn save_directive(&self, mut d: Directive) -> Result<Directive, crate::ui::widgets::SaveRefused> {
         let errors = d.validate();
         if !errors.is_empty() {
-            return Err(errors);
+            return Err(crate::ui::widgets::SaveRefused::Invalid(errors));
         }
         self.directives.with_untracked(|all| dtbd_view::stamp::stamp(&mut d, all, store::now()));
         match db().put_directive(&d).await {
@@ -359,7 +359,7 @@ impl AppState {
             }
             Err(e) => {
                 self.fail(e.to_string());
-                Err(vec![])
+                Err(crate::ui::widgets::SaveRefused::Reported)
             }
         }
     }

@@ -34,9 +34,7 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
     let errors: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
     let saving = RwSignal::new(false);
 
-    let unit_options = move || {
-        state.roster.with(dtbd_view::unit_choices::unit_choices)
-    };
+    let unit_options = move || state.roster.with(dtbd_view::unit_choices::unit_choices);
 
     let submit = move || {
         if saving.get_untracked() {
@@ -259,9 +257,8 @@ fn qualification_row<L: Level + Send + Sync>(
 #[component]
 fn PositionsEditor(draft: RwSignal<Cadre>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let unit_options = move || {
-        state.roster.with(|r| dtbd_view::unit_choices::UnitChoices { flat: true, ..Default::default() }.of(r))
-    };
+    let unit_options =
+        move || state.roster.with(|r| dtbd_view::unit_choices::UnitChoices { flat: true, ..Default::default() }.of(r));
     let count = move || draft.with(|c| c.positions.len());
     view! {
         <fieldset>

@@ -8,11 +8,9 @@ use crate::store;
 use crate::ui::app::{AppState, Route};
 use crate::ui::widgets::NotFound;
 use dtbd_domain::directive::score::target_members;
-use dtbd_domain::directive::{
-    score_directive, Directive, DirectiveScore, Item, RosterIndex, Section, Target, TrainingNeed,
-};
-use dtbd_domain::training::score_directive_with_records;
-use dtbd_view::directive::{self as vm, css_percent, name_list, BarScale};
+use dtbd_domain::directive::{Directive, DirectiveScore, Item, RosterIndex, Section, Target, TrainingNeed};
+use dtbd_view::directive::{self as vm, css_percent, BarScale};
+use dtbd_view::scoring::directive_score;
 
 #[component]
 pub fn DirectivePage(id: String) -> impl IntoView {
@@ -24,15 +22,7 @@ pub fn DirectivePage(id: String) -> impl IntoView {
     let records = crate::ui::records::training(state);
     let score = Memo::new(move |_| {
         directive.with(|d| {
-            d.as_ref().map(|d| {
-                state.roster.with(|r| {
-                    let idx = RosterIndex::build(r);
-                    records.with(|t| match t {
-                        Some(t) => score_directive_with_records(d, &idx, today, t),
-                        None => score_directive(d, &idx, today),
-                    })
-                })
-            })
+            d.as_ref().map(|d| state.roster.with(|r| records.with(|t| directive_score(d, r, t.as_ref(), today))))
         })
     });
 
@@ -83,7 +73,7 @@ pub fn DirectivePage(id: String) -> impl IntoView {
 /// motto and place-date on the right, kind and title centred.
 #[component]
 pub fn DocumentHeader(d: Directive) -> impl IntoView {
-    let (motto, sub) = dtbd_domain::document::motto(&d);
+    let (motto, sub) = dtbd_domain::document::motto(&d.issuer);
     let place_date = vm::place_date(&d);
     view! {
         <header class="doc-header">
@@ -116,7 +106,7 @@ fn GroupsTable(d: Directive, score: Memo<Option<DirectiveScore>>) -> impl IntoVi
                 <tbody>
                     {d.groups.iter().map(|g| {
                         let gid = g.id.clone();
-                        let members = move || score.with(|s| s.as_ref().and_then(|s| s.groups.iter().find(|t| t.group_id == gid).map(|t| t.members)).unwrap_or(0));
+                        let members = move || score.with(|s| s.as_ref().map_or(0, |s| vm::group_members(s, &gid)));
                         view! {
                             <tr>
                                 <td>{g.name.clone()}</td>
@@ -133,7 +123,7 @@ fn GroupsTable(d: Directive, score: Memo<Option<DirectiveScore>>) -> impl IntoVi
 }
 
 fn section_view(d: &Directive, s: &Section, depth: usize, score: Memo<Option<DirectiveScore>>) -> AnyView {
-    let heading = format!("{} {}", s.number, s.heading).trim().to_string();
+    let heading = vm::numbered(&s.number, &s.heading);
     view! {
         <section class=format!("doc-section depth-{}", depth.min(3))>
             {(!heading.is_empty()).then(|| view! { <h2 class="doc-heading">{heading}</h2> })}
@@ -146,7 +136,7 @@ fn section_view(d: &Directive, s: &Section, depth: usize, score: Memo<Option<Dir
 }
 
 fn item_view(d: &Directive, i: &Item, score: Memo<Option<DirectiveScore>>) -> impl IntoView {
-    let text = format!("{} {}", i.number, i.text).trim().to_string();
+    let text = vm::numbered(&i.number, &i.text);
     view! {
         <div class="doc-item">
             {(!text.is_empty()).then(|| view! { <p class="doc-text">{text}</p> })}
@@ -169,10 +159,7 @@ fn TargetCard(d: Directive, t: Target, score: Memo<Option<DirectiveScore>>) -> i
         let today = store::today();
         state.roster.with(|r| {
             let idx = RosterIndex::build(r);
-            target_members(&d, &idx, &tid2, today).map(|(yes, no)| {
-                let names = |v: &[usize]| v.iter().map(|&i| r.cadres[i].full_name.clone()).collect::<Vec<_>>();
-                (names(&yes), names(&no))
-            })
+            target_members(&d, &idx, &tid2, today).map(|(yes, no)| vm::members(r, &yes, &no))
         })
     };
     view! {
@@ -206,15 +193,15 @@ fn TargetCard(d: Directive, t: Target, score: Memo<Option<DirectiveScore>>) -> i
                     {move || if open.get() { "Ẩn danh sách" } else { "Ai đạt, ai chưa đạt" }}
                 </button>
             })}
-            {move || open.get().then(|| members().map(|(yes, no)| view! {
+            {move || open.get().then(|| members().map(|[(met, met_names), (not_met, not_met_names)]| view! {
                 <div class="members">
                     <div>
-                        <h3>{format!("Đạt ({})", yes.len())}</h3>
-                        <p>{name_list(&yes)}</p>
+                        <h3>{met}</h3>
+                        <p>{met_names}</p>
                     </div>
                     <div>
-                        <h3>{format!("Chưa đạt ({})", no.len())}</h3>
-                        <p>{name_list(&no)}</p>
+                        <h3>{not_met}</h3>
+                        <p>{not_met_names}</p>
                     </div>
                 </div>
             }))}

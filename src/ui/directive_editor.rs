@@ -12,7 +12,7 @@ use dtbd_domain::roster::FieldError;
 /// The id in the editor's URL that starts a new directive.
 pub const NEW: &str = "moi";
 use crate::ui::app::{AppState, Route};
-use crate::ui::widgets::{code_select, error_for, error_summary, field, options};
+use crate::ui::widgets::{code_select, error_for, error_summary, field, options, SaveRefused};
 
 #[component]
 pub fn DirectiveEditorPage(id: String) -> impl IntoView {
@@ -40,7 +40,8 @@ pub fn DirectiveEditorPage(id: String) -> impl IntoView {
                     state.say(format!("Đã lưu {} {}.", saved.kind.label(), saved.number));
                     state.go(Route::Directive(saved.id));
                 }
-                Err(e) => errors.set(e),
+                Err(SaveRefused::Invalid(e)) => errors.set(e),
+                Err(SaveRefused::Reported) => errors.set(Vec::new()),
             }
         });
     };
@@ -61,7 +62,8 @@ pub fn DirectiveEditorPage(id: String) -> impl IntoView {
     };
     let unit_options = move || {
         state.roster.with(|r| {
-            dtbd_view::unit_choices::UnitChoices { first: Some(("", "(toàn bộ danh sách)")), ..Default::default() }.of(r)
+            dtbd_view::unit_choices::UnitChoices { first: Some(("", "(toàn bộ danh sách)")), ..Default::default() }
+                .of(r)
         })
     };
 

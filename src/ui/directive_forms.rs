@@ -109,28 +109,15 @@ fn opt<V: Copy>(
 }
 
 fn how_options() -> Vec<(String, String)> {
-    vec![
-        ("contains".into(), "chứa các từ".into()),
-        ("starts_with".into(), "bắt đầu bằng".into()),
-        ("equals".into(), "đúng bằng".into()),
-    ]
+    MatchHow::ALL.iter().map(|h| (h.code().to_string(), h.label().to_string())).collect()
 }
 
 fn how_code(h: MatchHow) -> String {
-    match h {
-        MatchHow::Contains => "contains",
-        MatchHow::StartsWith => "starts_with",
-        MatchHow::Equals => "equals",
-    }
-    .into()
+    h.code().into()
 }
 
 fn how_from(c: &str) -> MatchHow {
-    match c {
-        "starts_with" => MatchHow::StartsWith,
-        "equals" => MatchHow::Equals,
-        _ => MatchHow::Contains,
-    }
+    MatchHow::from_code(c).unwrap_or_default()
 }
 
 #[component]

@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::store;
 use crate::ui::app::{mark, measure, AppState, Route};
+use crate::ui::widgets::SaveRefused;
 use dtbd_domain::directive::{parse_template_index, score_directive, Directive, RosterIndex, TemplateEntry};
 use dtbd_view::directives::{directive_rows, template_row, DirectiveRow, TemplateRow};
 
@@ -21,13 +22,12 @@ async fn load_template(entry: &TemplateEntry) -> Result<Directive, String> {
 #[component]
 pub fn DirectivesPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let templates: RwSignal<Option<Result<Vec<TemplateEntry>, String>>> = RwSignal::new(None);
-    spawn_local(async move {
-        let loaded = match store::fetch_text("templates/index.json").await {
+    // The catalogue of templates: none while it loads, then the list or why it failed.
+    let templates = LocalResource::new(|| async {
+        match store::fetch_text("templates/index.json").await {
             Ok(text) => parse_template_index(&text),
             Err(e) => Err(e.to_string()),
-        };
-        templates.set(Some(loaded));
+        }
     });
     let busy = RwSignal::new(false);
 
@@ -43,7 +43,7 @@ pub fn DirectivesPage() -> impl IntoView {
                         state.say(format!("Đã thêm {} {} từ mẫu.", saved.kind.label(), saved.number));
                         state.go(Route::Directive(saved.id));
                     }
-                    Err(errors) if !errors.is_empty() => state.fail(errors[0].message.clone()),
+                    Err(SaveRefused::Invalid(errors)) if !errors.is_empty() => state.fail(errors[0].message.clone()),
                     Err(_) => {}
                 },
                 Err(msg) => state.fail(msg),

@@ -10,10 +10,11 @@ use leptos::task::spawn_local;
 use crate::store;
 use crate::ui::app::{db, AppState, Route};
 use crate::ui::print::{load_head, today, ReportHeadForm, ReportHeader, Signature};
-use dtbd_domain::directive::{score_directive, Date, RosterIndex};
+use dtbd_domain::directive::{Date, RosterIndex};
 use dtbd_domain::monitor::{self, Baseline, GroupDraft, INDICATORS};
 use dtbd_domain::roster::FieldError;
-use dtbd_domain::training::score_directive_with_records;
+use dtbd_view::monitor::{self as vm, Paragraph};
+use dtbd_view::scoring::directive_score;
 use dtbd_view::stamp::stamp;
 
 /// Writes `b` (stamped as the next version of the stored one), then puts it in memory; none
@@ -59,10 +60,7 @@ pub fn MonitorPage(id: String) -> impl IntoView {
     });
     let chosen: RwSignal<Option<String>> = RwSignal::new(None);
     // The baseline compared against: the chosen one, else the newest.
-    let base = Memo::new(move |_| {
-        let list = baselines.get();
-        chosen.get().and_then(|c| list.iter().find(|b| b.id == c).cloned()).or_else(|| list.first().cloned())
-    });
+    let base = Memo::new(move |_| baselines.with(|list| chosen.with(|c| vm::compared(list, c.as_deref()).cloned())));
     let freeze_at = RwSignal::new(store::today());
     let removed: RwSignal<Option<Baseline>> = RwSignal::new(None);
     let copied = RwSignal::new(false);
@@ -74,8 +72,7 @@ pub fn MonitorPage(id: String) -> impl IntoView {
         directive.with(|d| {
             let d = d.as_ref()?;
             state.roster.with(|r| {
-                let groups: Vec<String> = d.groups.iter().map(|g| g.id.clone()).collect();
-                let now = monitor::freeze("now".into(), d, &RosterIndex::build(r), &groups, at);
+                let now = monitor::freeze("now".into(), d, &RosterIndex::build(r), &vm::group_ids(d), at);
                 Some(monitor::monitoring_paragraph(&now, &b))
             })
         })
@@ -86,11 +83,7 @@ pub fn MonitorPage(id: String) -> impl IntoView {
             d.as_ref()
                 .map(|d| {
                     state.roster.with(|r| {
-                        let idx = RosterIndex::build(r);
-                        let s = records.with(|t| match t {
-                            Some(t) => score_directive_with_records(d, &idx, at, t),
-                            None => score_directive(d, &idx, at),
-                        });
+                        let s = records.with(|t| directive_score(d, r, t.as_ref(), at));
                         monitor::quota_lines(d, &s)
                     })
                 })
@@ -101,13 +94,13 @@ pub fn MonitorPage(id: String) -> impl IntoView {
     let freeze = move |_| {
         let Some(d) = directive.get_untracked() else { return };
         let at = freeze_at.get_untracked();
-        let groups: Vec<String> = d.groups.iter().map(|g| g.id.clone()).collect();
+        let groups = vm::group_ids(&d);
         let b =
             state.roster.with_untracked(|r| monitor::freeze(store::new_id(), &d, &RosterIndex::build(r), &groups, at));
         spawn_local(async move {
             if let Some(b) = save(state, records, b).await {
                 chosen.set(Some(b.id.clone()));
-                state.say(format!("Đã chốt số liệu ngày {}.", at.short_vi()));
+                state.say(vm::frozen_message(at));
             }
         });
     };
@@ -117,21 +110,8 @@ pub fn MonitorPage(id: String) -> impl IntoView {
     let note = RwSignal::new(String::new());
     let rows: RwSignal<Vec<GroupDraft>> = RwSignal::new(Vec::new());
     let errors: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
-    let set_cell = move |gid: String, code: Option<&'static str>, v: String| {
-        rows.update(|rows| {
-            let i = rows.iter().position(|r| r.group_id == gid).unwrap_or_else(|| {
-                rows.push(GroupDraft { group_id: gid.clone(), ..Default::default() });
-                rows.len() - 1
-            });
-            match code {
-                None => rows[i].total = v,
-                Some(c) => {
-                    rows[i].counts.retain(|(x, _)| x != c);
-                    rows[i].counts.push((c.to_string(), v));
-                }
-            }
-        })
-    };
+    let set_cell =
+        move |gid: String, code: Option<&'static str>, v: String| rows.update(|rows| vm::set_cell(rows, &gid, code, v));
     let enter = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(d) = directive.get_untracked() else { return };
@@ -143,7 +123,7 @@ pub fn MonitorPage(id: String) -> impl IntoView {
                 spawn_local(async move {
                     if let Some(b) = save(state, records, b).await {
                         chosen.set(Some(b.id.clone()));
-                        state.say(format!("Đã lưu số liệu năm {}.", b.date.year));
+                        state.say(vm::entered_message(b.date.year));
                     }
                 });
             }
@@ -151,16 +131,13 @@ pub fn MonitorPage(id: String) -> impl IntoView {
     };
     let remove = move |b: Baseline| {
         spawn_local(async move {
-            let mut gone = b.clone();
-            gone.removed = true;
-            if let Some(g) = save(state, records, gone).await {
+            if let Some(g) = save(state, records, vm::with_removed(&b, true)).await {
                 removed.set(Some(g));
             }
         });
     };
     let undo = move |_| {
-        let Some(mut b) = removed.get_untracked() else { return };
-        b.removed = false;
+        let Some(b) = removed.get_untracked().map(|b| vm::with_removed(&b, false)) else { return };
         spawn_local(async move {
             if save(state, records, b).await.is_some() {
                 removed.set(None);
@@ -246,7 +223,7 @@ pub fn MonitorPage(id: String) -> impl IntoView {
                 <section class="no-print monitor-list">
                     <h2>"Các mốc số liệu"</h2>
                     {move || removed.get().map(|b| view! {
-                        <p class="undo-line" role="status">{format!("Đã xóa mốc \"{}\". ", monitor::title(&b))}
+                        <p class="undo-line" role="status">{vm::removed_line(&b)}
                             <button class="btn ghost" on:click=undo>"Hoàn tác"</button></p>
                     })}
                     {move || {
@@ -258,17 +235,18 @@ pub fn MonitorPage(id: String) -> impl IntoView {
                         view! {
                             <ul class="baseline-list">
                                 {list.into_iter().map(|b| {
-                                    let (id1, id2) = (b.id.clone(), b.id.clone());
+                                    let id1 = b.id.clone();
                                     let b2 = b.clone();
+                                    let (compare, delete) = vm::row_labels(&b);
                                     let title = monitor::title(&b);
                                     let is_current = current.as_deref() == Some(b.id.as_str());
                                     view! {
                                         <li class="baseline-row" class:current=is_current>
-                                            <span class="name">{title.clone()}</span>
+                                            <span class="name">{title}</span>
                                             {(!b.note.is_empty()).then(|| view! { <span class="hint">{format!(" — {}", b.note)}</span> })}
                                             <span class="row-actions">
-                                                <button class="btn ghost" aria-pressed=is_current.to_string() on:click=move |_| chosen.set(Some(id1.clone()))>{format!("So sánh với {title}")}</button>
-                                                <button class="btn danger" aria-label=format!("Xóa mốc {}", monitor::title(&b2)) on:click=move |_| { let _ = &id2; remove(b2.clone()) }>"Xóa"</button>
+                                                <button class="btn ghost" aria-pressed=is_current.to_string() on:click=move |_| chosen.set(Some(id1.clone()))>{compare}</button>
+                                                <button class="btn danger" aria-label=delete on:click=move |_| remove(b2.clone())>"Xóa"</button>
                                             </span>
                                         </li>
                                     }
@@ -280,13 +258,12 @@ pub fn MonitorPage(id: String) -> impl IntoView {
                 </section>
 
                 <section class="monitor-result">
-                    <h2>{move || base.get().map(|b| format!("So với mốc: {}", monitor::title(&b))).unwrap_or_else(|| "So với mốc".into())}</h2>
-                    <p class="score-date">{move || format!("Số liệu hiện nay tính đến {}, trên danh sách {} cán bộ.", date.get().short_vi(), state.roster.with(|r| r.cadres.len()))}</p>
+                    <h2>{move || base.with(|b| vm::result_heading(b.as_ref()))}</h2>
+                    <p class="score-date">{move || vm::now_line(date.get(), state.roster.with(|r| r.cadres.len()))}</p>
                     <div class="paragraph monitor-paragraph">
-                        {move || match paragraph.get() {
-                            None => view! { <p class="hint">"Chưa có mốc để so sánh."</p> }.into_any(),
-                            Some(p) if p.is_empty() => view! { <p class="hint">"Mốc này không có số liệu chung với các nhóm hiện nay."</p> }.into_any(),
-                            Some(p) => view! { <p>{p}</p> }.into_any(),
+                        {move || match Paragraph::of(paragraph.get()) {
+                            Paragraph::Text(p) => view! { <p>{p}</p> }.into_any(),
+                            hint => view! { <p class="hint">{hint.hint()}</p> }.into_any(),
                         }}
                     </div>
                     {move || { let q = quotas.get(); (!q.is_empty()).then(|| view! {
@@ -294,11 +271,7 @@ pub fn MonitorPage(id: String) -> impl IntoView {
                         <ul class="quota-lines">{q.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     }) }}
                     <button class="btn no-print" on:click=move |_| {
-                        let mut t = paragraph.get_untracked().unwrap_or_default();
-                        for l in quotas.get_untracked() {
-                            t.push('\n');
-                            t.push_str(&l);
-                        }
+                        let t = vm::copy_text(paragraph.get_untracked().as_deref(), &quotas.get_untracked());
                         spawn_local(async move { copied.set(store::copy_to_clipboard(&t).await) });
                     }>{move || if copied.get() { "Đã sao chép" } else { "Sao chép đoạn văn" }}</button>
                 </section>

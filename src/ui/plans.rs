@@ -12,8 +12,8 @@ use leptos::task::spawn_local;
 use crate::store;
 use crate::ui::app::{db, AppState, Route};
 use crate::ui::records::{training, write_change};
+use dtbd_domain::error::FieldError;
 use dtbd_domain::model::Id;
-use dtbd_domain::roster::FieldError;
 use dtbd_domain::training::data::parse_plan_index;
 use dtbd_domain::training::{Applied, TrainingRecords, Warning};
 use dtbd_view::plans::{self, AggregateModel, LineOp, NewLineDraft, Nomination, OpInput, ShownTable, Templates};
@@ -481,7 +481,7 @@ pub fn StatsPage() -> impl IntoView {
                     <h2>{m.own.table.title.clone()}</h2>
                     <p class="hint">"Cột \"nhập tay\": số liệu nhập tay trước khi dùng ứng dụng (tổng hợp, không gắn với từng cán bộ). Cột \"ứng dụng\": lượt cử đi học (đang học, hoàn thành, không hoàn thành) theo năm nhập học, từ từng hồ sơ cán bộ. Hai nguồn để riêng, không cộng vào nhau."</p>
                     {shown_table("status-table stats-own", &m.own)}
-                    <crate::ui::report_table::CsvButton table=m.own.table label="Tải CSV (số liệu ứng dụng)"/>
+                    <crate::ui::report_table::CsvButton table=m.own.table label="Tải CSV (số lượt theo năm)"/>
                     <crate::ui::chart::PlotView plot=m.chart/>
                     {if m.aggregates.is_empty() {
                         view! { <p class="empty">"Chưa có số liệu các năm trước. Bấm \"Dùng mẫu kế hoạch\" ở trang Kế hoạch để nạp số liệu 2010-2023 của Quảng Nam."</p> }.into_any()

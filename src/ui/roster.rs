@@ -54,9 +54,7 @@ pub fn RosterPage() -> impl IntoView {
         state.roster.with(|r| sorted.with(|order| visible_rows(r, order, &hits, &unit)))
     });
 
-    let unit_options = move || {
-        state.roster.with(dtbd_view::unit_choices::unit_choices)
-    };
+    let unit_options = move || state.roster.with(dtbd_view::unit_choices::unit_choices);
 
     let has_units = move || state.roster.with(|r| !r.units.is_empty());
     let total = move || state.roster.with(|r| r.cadres.len());

@@ -2,7 +2,7 @@
 //! `domain::table::Table`s (the shape every export speaks), this writes them through the
 //! Excel worker (`store::xlsx`, loaded on first click) or as CSV. Only the message to the
 //! worker is linked into the page's bundle, never the Excel code. The one export widget of
-//! the app: a download says so in the toast, a failure too (the error toast).
+//! the app, with one error path: a failure is the error toast.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -14,8 +14,9 @@ use dtbd_view::table_export::{exported_message, table_base, tables_in, Format};
 
 /// Two buttons exporting `tables()` as `<base>.xlsx` (one sheet per table) or `<base>.csv`
 /// (the first table; a CSV holds one). `base` defaults to the first table's folded title;
-/// `csv_label` replaces "Tải CSV"; `inline` is for a button pair beside a table in a report:
-/// small, and left out of the printout.
+/// `csv_label` replaces "Tải CSV". A download is confirmed in the toast, except `inline`: the
+/// button pair beside a table in a report, small, left out of the printout, and quiet when the
+/// download worked (the file is the answer; a toast would cover the report).
 #[component]
 pub fn TableExport(
     #[prop(into)] tables: Signal<Vec<Table>>,
@@ -41,13 +42,15 @@ pub fn TableExport(
                 Format::Csv => xlsx::download_csv(&list[0], &base),
             };
             match done {
-                Ok(name) => state.say(exported_message(&name)),
+                Ok(name) if !inline => state.say(exported_message(&name)),
+                Ok(_) => {}
                 Err(e) => state.fail(e.0),
             }
             busy.set(false);
         });
     };
-    let (class, button) = if inline { ("no-print table-actions", "btn ghost") } else { ("actions table-export", "btn") };
+    let (class, button) =
+        if inline { ("no-print table-actions", "btn ghost") } else { ("actions table-export", "btn") };
     view! {
         <div class=class>
             <button type="button" class=button disabled=move || busy.get() on:click=move |_| export(Format::Xlsx)>"Tải Excel (.xlsx)"</button>

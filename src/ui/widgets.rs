@@ -25,6 +25,15 @@ pub fn NotFound(
     }
 }
 
+/// Why a save did not happen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveRefused {
+    /// The domain refused the record: each problem names its field, for the form to show.
+    Invalid(Vec<FieldError>),
+    /// The store failed to write it, and the error toast already says so.
+    Reported,
+}
+
 /// The error message for `field`, if the last save attempt found one.
 pub fn error_for(
     errors: RwSignal<Vec<FieldError>>,

@@ -75,7 +75,7 @@ test("from a target's gap to a class to results: the target moves", async ({ pag
   const chart = page.locator("figure.chart", { hasText: "Lượt cử đi đào tạo, bồi dưỡng theo năm" });
   await expect(chart.locator("rect title", { hasText: "2010 - Đào tạo (nhập tay): 1528 lượt" })).toBeAttached();
   await expect(chart.locator("rect title", { hasText: `${year} - Đào tạo (ứng dụng): 3 lượt` })).toBeAttached();
-  await expect(page.getByRole("button", { name: "Tải CSV (số liệu ứng dụng)" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Tải CSV (số lượt theo năm)" })).toBeVisible();
 
   // The roster changed: two hold a master's degree, the third is still studying.
   await page.getByRole("link", { name: "Cán bộ", exact: true }).tap();

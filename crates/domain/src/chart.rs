@@ -396,7 +396,7 @@ mod tests {
         use crate::directive::Comparator;
         let s = TargetScore {
             target_id: "t".into(),
-            kind: "share".into(),
+            kind: crate::directive::MeasureKind::Share,
             status: Status::Overdue,
             reason: None,
             unit: AmountUnit::Percent,

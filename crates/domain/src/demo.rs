@@ -18,9 +18,9 @@
 //! hold a degree. Seed 004 Table 4 gives groups 3 and 4 as 892 and 1.155 where Table 3 gives
 //! 850 and 1.197: Table 3 is followed and 42 of Table 4's group-3 ages move to group 4.
 
-use super::directive::fixtures::XorShift;
 use super::levels::{Level, Political, Professional, Qualification, StateManagement};
 use super::model::*;
+use crate::fixtures::XorShift;
 
 /// Năm of seed 002's status figures (the đề án is dated 03/02/2021).
 pub const HOANG_SU_PHI_YEAR: u16 = 2021;

@@ -12,7 +12,6 @@
 use std::collections::HashSet;
 
 use super::demo::{hoang_su_phi, quang_nam_leaders};
-use super::directive::fixtures::XorShift;
 use super::directive::group::Evaluator;
 use super::directive::{Date, Directive, RosterIndex};
 use super::model::{GovLevel, Id, Millis, RecordMeta, Region, Unit, UnitKind};
@@ -20,6 +19,7 @@ use super::roster::Roster;
 use super::snapshot::Dataset;
 use super::training::ops::ranks_on;
 use super::training::{self, PlanFile, TrainingRecords};
+use crate::fixtures::XorShift;
 
 /// The time every demo record is saved at (1 March 2021, 08:00 UTC+7): fixed so the
 /// dataset is the same on every device and every reset.
@@ -190,7 +190,7 @@ pub fn demo_dataset(mut roster: Roster, mut directives: Vec<Directive>, plan: &P
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::directive::fixtures::generate_roster;
+    use crate::fixtures::generate_roster;
     use crate::training::{load_plan_file, EnrollmentStatus};
 
     fn read(p: &str) -> String {

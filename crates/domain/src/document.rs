@@ -1,7 +1,6 @@
 //! The official-document conventions a printout follows (Nghị định 30/2020/NĐ-CP for State
 //! bodies, Hướng dẫn 36-HD/VPTW for Party bodies).
 
-use super::directive::Directive;
 use super::text::fold;
 
 /// True when the issuing body is a Party body (tỉnh ủy, huyện ủy, đảng ủy, ban thường vụ ...),
@@ -15,10 +14,11 @@ pub fn is_party_issuer(issuer: &str) -> bool {
     f.split(|c: char| !c.is_alphanumeric()).any(|w| w == "uy" || w == "dang")
 }
 
-/// The motto block at the top right: "ĐẢNG CỘNG SẢN VIỆT NAM" for Party documents; the
-/// national name and "Độc lập - Tự do - Hạnh phúc" for State documents.
-pub fn motto(d: &Directive) -> (&'static str, &'static str) {
-    if is_party_issuer(&d.issuer) {
+/// The motto block at the top right of a document `issuer` issues: "ĐẢNG CỘNG SẢN VIỆT NAM"
+/// for Party documents; the national name and "Độc lập - Tự do - Hạnh phúc" for State
+/// documents.
+pub fn motto(issuer: &str) -> (&'static str, &'static str) {
+    if is_party_issuer(issuer) {
         ("ĐẢNG CỘNG SẢN VIỆT NAM", "")
     } else {
         ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
@@ -57,15 +57,11 @@ impl ReportHead {
     /// The motto block for this issuer (Party or State).
     pub fn motto(&self) -> (&'static str, &'static str) {
         let who = if self.issuer.trim().is_empty() { &self.parent } else { &self.issuer };
-        if is_party_issuer(&format!("{} {}", self.parent, who)) {
-            ("ĐẢNG CỘNG SẢN VIỆT NAM", "")
-        } else {
-            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
-        }
+        motto(&format!("{} {}", self.parent, who))
     }
 
     /// "Hoàng Su Phì, ngày 03 tháng 02 năm 2021" (just the date when no place is set).
-    pub fn place_date(&self, date: super::directive::Date) -> String {
+    pub fn place_date(&self, date: crate::date::Date) -> String {
         let place = self.place.trim();
         if place.is_empty() {
             // "Ngày 03 tháng 02 năm 2021" starts the line with a capital.
@@ -94,7 +90,7 @@ mod tests {
 
     #[test]
     fn report_head_place_date_and_motto() {
-        let d = crate::directive::Date::new(2021, 2, 3).unwrap();
+        let d = crate::date::Date::new(2021, 2, 3).unwrap();
         let mut h = ReportHead {
             parent: "HUYỆN ỦY HOÀNG SU PHÌ".into(),
             issuer: "BAN TỔ CHỨC".into(),
@@ -122,5 +118,7 @@ mod tests {
         assert!(!is_party_issuer("UBND TỈNH QUẢNG NGÃI"));
         assert!(!is_party_issuer("SỞ NỘI VỤ"));
         assert!(!is_party_issuer("HỘI ĐỒNG NHÂN DÂN HUYỆN"));
+        assert_eq!(motto("HUYỆN ỦY HOÀNG SU PHÌ"), ("ĐẢNG CỘNG SẢN VIỆT NAM", ""));
+        assert_eq!(motto("UBND TỈNH QUẢNG NGÃI").1, "Độc lập - Tự do - Hạnh phúc");
     }
 }

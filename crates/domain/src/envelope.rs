@@ -69,8 +69,8 @@ pub fn is_envelope(bytes: &[u8]) -> bool {
 /// Reads and checks an envelope. Errors are Vietnamese and say what is wrong.
 pub fn parse(bytes: &[u8]) -> Result<Sealed, String> {
     const BAD: &str = "Tệp mã hóa bị hỏng";
-    let e: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|err| format!("{}.", FieldError::json(&format!("{BAD}: không đọc được"), &err)))?;
+    let e: serde_json::Value = serde_json::from_slice(bytes)
+        .map_err(|err| format!("{}.", FieldError::json(&format!("{BAD}: không đọc được"), &err)))?;
     let text = |path: &str| e.pointer(path).and_then(|v| v.as_str()).unwrap_or("");
     let number = |path: &str| e.pointer(path).and_then(|v| v.as_u64());
     if text("/format") != FORMAT {

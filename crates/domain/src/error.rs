@@ -20,6 +20,12 @@ impl FieldError {
         Self { field: field.into(), message: message.into() }
     }
 
+    /// "Ghi chú: dài quá 2000 ký tự." when `value` has more than `max` characters (a long
+    /// text is refused, never cut), naming the field by its `label`.
+    pub fn too_long(field: &str, label: &str, value: &str, max: usize) -> Option<Self> {
+        (value.chars().count() > max).then(|| Self::new(field, format!("{label}: dài quá {max} ký tự.")))
+    }
+
     /// The same error with `prefix` before its field path (`plans[2]` + `title` →
     /// `plans[2].title`).
     pub fn under(self, prefix: &str) -> Self {
@@ -120,5 +126,10 @@ mod tests {
         let e = FieldError::new("title", "Tên: không được để trống.").under("plans[2]");
         assert_eq!(e, FieldError { field: "plans[2].title".into(), message: "Tên: không được để trống.".into() });
         assert_eq!(e.to_string(), "Tên: không được để trống.");
+        assert_eq!(FieldError::too_long("note", "Ghi chú", &"a".repeat(5), 5), None);
+        assert_eq!(
+            FieldError::too_long("note", "Ghi chú", &"ă".repeat(6), 5),
+            Some(FieldError::new("note", "Ghi chú: dài quá 5 ký tự."))
+        );
     }
 }

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::tagged::coded_enum;
+
 /// One ordered scale: the common face of every level enum.
 pub trait Level: Copy + Eq + Ord + Default + 'static {
     /// All levels, lowest first.
@@ -25,34 +27,33 @@ pub trait Level: Copy + Eq + Ord + Default + 'static {
     }
 }
 
+/// A level scale: a [`coded_enum!`] (ordered, lowest first; the first variant is the default)
+/// and its [`Level`] face.
 macro_rules! scale {
     (
         $(#[$meta:meta])*
         $name:ident, $scale:ident {
+            $(#[$fmeta:meta])* $first:ident = $fcode:literal, $flabel:literal;
             $( $(#[$vmeta:meta])* $var:ident = $code:literal, $label:literal; )+
         }
     ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
-        pub enum $name {
-            #[default]
-            $( $(#[$vmeta])* #[serde(rename = $code)] $var, )+
-        }
-
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                $crate::tagged::code_index(d, &[$($code),+]).map(|i| <Self as Level>::ALL[i])
+        coded_enum! {
+            $(#[$meta])*
+            #[derive(PartialOrd, Ord, Default)]
+            $name {
+                $(#[$fmeta])* #[default] $first = $fcode, $flabel;
+                $( $(#[$vmeta])* $var = $code, $label; )+
             }
         }
 
         impl Level for $name {
-            const ALL: &'static [Self] = &[$(Self::$var),+];
+            const ALL: &'static [Self] = $name::ALL;
             const SCALE: Scale = Scale::$scale;
             fn label(self) -> &'static str {
-                match self { $(Self::$var => $label),+ }
+                $name::label(self)
             }
             fn code(self) -> &'static str {
-                match self { $(Self::$var => $code),+ }
+                $name::code(self)
             }
             fn rank(self) -> u8 {
                 self as u8
@@ -61,7 +62,6 @@ macro_rules! scale {
     };
 }
 
-// The `#[default]` attribute lands on the first variant through the macro's first arm.
 scale! {
     /// Trình độ chuyên môn. BS CKI and dược sĩ CKI rank with thạc sĩ, BS CKII with tiến sĩ.
     Professional, Professional {
@@ -186,49 +186,26 @@ scale! {
     }
 }
 
-/// The scales, for code that works on any of them (targets, reports, forms).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Scale {
-    /// Trình độ chuyên môn.
-    Professional,
-    /// Lý luận chính trị.
-    Political,
-    /// Quản lý nhà nước.
-    StateManagement,
-    /// Ngoại ngữ.
-    ForeignLanguage,
-    /// Tin học.
-    InformationTechnology,
-    /// Quốc phòng - an ninh.
-    DefenceSecurity,
+coded_enum! {
+    /// The scales, for code that works on any of them (targets, reports, forms), in the order
+    /// forms and reports show them.
+    Scale {
+        /// Trình độ chuyên môn.
+        Professional = "professional", "Trình độ chuyên môn";
+        /// Lý luận chính trị.
+        Political = "political", "Lý luận chính trị";
+        /// Quản lý nhà nước.
+        StateManagement = "state_management", "Quản lý nhà nước";
+        /// Ngoại ngữ.
+        ForeignLanguage = "foreign_language", "Ngoại ngữ";
+        /// Tin học.
+        InformationTechnology = "information_technology", "Tin học";
+        /// Quốc phòng - an ninh.
+        DefenceSecurity = "defence_security", "Quốc phòng - an ninh";
+    }
 }
 
-crate::tagged::code_deserialize!(Scale { Professional = "professional", Political = "political", StateManagement = "state_management", ForeignLanguage = "foreign_language", InformationTechnology = "information_technology", DefenceSecurity = "defence_security" });
-
 impl Scale {
-    /// Every scale, in the order forms and reports show them.
-    pub const ALL: [Scale; 6] = [
-        Scale::Professional,
-        Scale::Political,
-        Scale::StateManagement,
-        Scale::ForeignLanguage,
-        Scale::InformationTechnology,
-        Scale::DefenceSecurity,
-    ];
-
-    /// Vietnamese name of the scale.
-    pub fn label(self) -> &'static str {
-        match self {
-            Scale::Professional => "Trình độ chuyên môn",
-            Scale::Political => "Lý luận chính trị",
-            Scale::StateManagement => "Quản lý nhà nước",
-            Scale::ForeignLanguage => "Ngoại ngữ",
-            Scale::InformationTechnology => "Tin học",
-            Scale::DefenceSecurity => "Quốc phòng - an ninh",
-        }
-    }
-
     /// (code, label) of every level of this scale, lowest first.
     pub fn levels(self) -> Vec<(&'static str, &'static str)> {
         fn of<L: Level>() -> Vec<(&'static str, &'static str)> {
@@ -330,7 +307,7 @@ mod tests {
 
     #[test]
     fn every_scale_lists_its_levels() {
-        for s in Scale::ALL {
+        for &s in Scale::ALL {
             let levels = s.levels();
             assert!(levels.len() >= 3, "{s:?}");
             assert_eq!(levels[0].0, "chua");

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::levels::{
     DefenceSecurity, ForeignLanguage, InformationTechnology, Political, Professional, Qualification, StateManagement,
 };
+use crate::tagged::coded_enum;
 
 /// A record id: a UUID v4 string made by the caller (the domain makes no randomness).
 pub type Id = String;
@@ -30,49 +31,7 @@ impl RecordMeta {
     }
 }
 
-macro_rules! labelled_enum {
-    (
-        $(#[$meta:meta])*
-        $name:ident {
-            $( $(#[$vmeta:meta])* $var:ident = $code:literal, $label:literal; )+
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-        pub enum $name {
-            $( $(#[$vmeta])* #[serde(rename = $code)] $var, )+
-        }
-
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                $crate::tagged::code_index(d, &[$($code),+]).map(|i| Self::ALL[i])
-            }
-        }
-
-        impl $name {
-            /// Every value, in the order forms list them.
-            pub const ALL: &'static [Self] = &[$(Self::$var),+];
-            /// Every code, in the order of [`Self::ALL`].
-            pub const CODES: &'static [&'static str] = &[$($code),+];
-            /// Vietnamese label.
-            pub fn label(self) -> &'static str {
-                match self { $(Self::$var => $label),+ }
-            }
-            /// Stable code used in JSON and form values.
-            pub fn code(self) -> &'static str {
-                match self { $(Self::$var => $code),+ }
-            }
-            /// The value with this code, if any.
-            pub fn from_code(code: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.code() == code)
-            }
-        }
-    };
-}
-
-pub(crate) use labelled_enum;
-
-labelled_enum! {
+coded_enum! {
     /// Cấp hành chính: level of government. Thị trấn and phường count as xã level.
     GovLevel {
         /// Cấp tỉnh.
@@ -84,7 +43,7 @@ labelled_enum! {
     }
 }
 
-labelled_enum! {
+coded_enum! {
     /// Khối / loại đơn vị.
     UnitKind {
         /// Cơ quan Đảng.
@@ -102,7 +61,7 @@ labelled_enum! {
     }
 }
 
-labelled_enum! {
+coded_enum! {
     /// Vùng: region, since several targets differ by region.
     Region {
         /// Đô thị.
@@ -114,7 +73,7 @@ labelled_enum! {
     }
 }
 
-labelled_enum! {
+coded_enum! {
     /// Giới tính.
     Gender {
         /// Nam.
@@ -124,7 +83,7 @@ labelled_enum! {
     }
 }
 
-labelled_enum! {
+coded_enum! {
     /// Đối tượng: cán bộ, công chức, viên chức and the others targets speak of.
     Category {
         /// Cán bộ (elected or appointed).
@@ -140,7 +99,7 @@ labelled_enum! {
     }
 }
 
-labelled_enum! {
+coded_enum! {
     /// Ngạch công chức (civil-service grade), for "từ ngạch chuyên viên trở lên".
     /// Declared lowest first.
     CivilGrade {
@@ -157,7 +116,7 @@ labelled_enum! {
     }
 }
 
-labelled_enum! {
+coded_enum! {
     /// Cấp lãnh đạo of a position: head, deputy, or none.
     Leadership {
         /// Không giữ chức vụ lãnh đạo.
@@ -169,7 +128,7 @@ labelled_enum! {
     }
 }
 
-labelled_enum! {
+coded_enum! {
     /// Cơ quan tập thể a person sits on (membership overlaps with positions).
     Committee {
         /// Ủy viên Ban Chấp hành Đảng bộ.

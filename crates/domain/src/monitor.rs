@@ -11,6 +11,7 @@ use super::directive::group::Evaluator;
 use super::directive::{Date, Directive, RosterIndex};
 use super::levels::{Political, Professional, StateManagement};
 use super::model::{Cadre, Id, RecordMeta};
+use crate::error::FieldError;
 use crate::number::{round_count, tenths_percent_fixed};
 
 /// The indicators a baseline keeps for each group: (code, words as seed 001 writes them).
@@ -35,13 +36,14 @@ fn indicator(code: &str, c: &Cadre) -> bool {
     }
 }
 
-/// Where a baseline's figures come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BaselineOrigin {
-    /// Chốt số liệu: frozen from the roster on the date.
-    Frozen,
-    /// Nhập tay: aggregate figures for a year before the app.
-    Entered,
+crate::tagged::coded_enum! {
+    /// Where a baseline's figures come from.
+    BaselineOrigin {
+        /// Chốt số liệu: frozen from the roster on the date.
+        Frozen = "frozen", "Chốt số liệu";
+        /// Nhập tay: aggregate figures for a year before the app.
+        Entered = "entered", "Nhập tay";
+    }
 }
 
 /// One indicator's count in a group.
@@ -122,10 +124,7 @@ mod wire {
                 json!({"group_id": g.group_id, "group_name": g.group_name, "total": g.total, "figures": figures})
             })
             .collect();
-        let origin = match b.origin {
-            BaselineOrigin::Frozen => "frozen",
-            BaselineOrigin::Entered => "entered",
-        };
+        let origin = b.origin.code();
         let mut v = json!({
             "id": b.id, "directive_id": b.directive_id, "date": b.date.to_string(), "origin": origin,
             "note": b.note, "groups": groups,
@@ -174,11 +173,8 @@ mod wire {
     fn from_value(v: &Value) -> R<Baseline> {
         let o = obj(v, "baseline")?;
         let date = Date::parse(&string(o, "date")?).ok_or_else(|| bad("date", "a date YYYY-MM-DD"))?;
-        let origin = match string(o, "origin")?.as_str() {
-            "frozen" => BaselineOrigin::Frozen,
-            "entered" => BaselineOrigin::Entered,
-            _ => return Err(bad("origin", "`frozen` or `entered`")),
-        };
+        let origin =
+            BaselineOrigin::from_code(&string(o, "origin")?).ok_or_else(|| bad("origin", "`frozen` or `entered`"))?;
         let mut groups = Vec::new();
         for g in list(o, "groups")? {
             let g = obj(g, "groups")?;
@@ -266,24 +262,28 @@ pub fn freeze(id: Id, d: &Directive, idx: &RosterIndex, group_ids: &[String], da
     }
 }
 
-/// Checks an entered baseline: counts within the group total, known indicators, a total for
-/// every group. Messages in Vietnamese name the group and the indicator.
-pub fn validate(b: &Baseline) -> Vec<String> {
+/// Checks a baseline: counts within the group total, known indicators. Each error's field is
+/// `<group>.<indicator>` (the keys of the entered form); messages in Vietnamese name the group
+/// and the indicator.
+pub fn validate(b: &Baseline) -> Vec<FieldError> {
     let mut errors = Vec::new();
     for g in &b.groups {
         for f in &g.figures {
+            let field = format!("{}.{}", g.group_id, f.code);
             let Some((_, words)) = INDICATORS.iter().find(|(c, _)| *c == f.code) else {
-                errors.push(format!("Nhóm \"{}\": chỉ số \"{}\" không có trong danh mục.", g.group_name, f.code));
+                let message = format!("Nhóm \"{}\": chỉ số \"{}\" không có trong danh mục.", g.group_name, f.code);
+                errors.push(FieldError::new(field, message));
                 continue;
             };
             if f.count > g.total {
-                errors.push(format!(
+                let message = format!(
                     "Nhóm \"{}\": {} là {} người, nhiều hơn tổng số {} người.",
                     g.group_name,
                     words.to_lowercase(),
                     f.count,
                     g.total
-                ));
+                );
+                errors.push(FieldError::new(field, message));
             }
         }
     }
@@ -310,19 +310,13 @@ pub fn entered(
     year: &str,
     note: &str,
     rows: &[GroupDraft],
-) -> Result<Baseline, Vec<super::roster::FieldError>> {
-    use super::roster::FieldError;
+) -> Result<Baseline, Vec<FieldError>> {
     let mut errors = Vec::new();
     let year_n = year.trim().parse::<u16>().ok().filter(|y| (1945..=2100).contains(y));
     if year_n.is_none() {
-        errors.push(FieldError {
-            field: "year".into(),
-            message: format!("Năm: \"{}\" không phải một năm (1945-2100).", year.trim()),
-        });
+        errors.push(FieldError::new("year", format!("Năm: \"{}\" không phải một năm (1945-2100).", year.trim())));
     }
-    if note.chars().count() > 2000 {
-        errors.push(FieldError { field: "note".into(), message: "Ghi chú: dài quá 2000 ký tự.".into() });
-    }
+    errors.extend(FieldError::too_long("note", "Ghi chú", note, super::roster::MAX_TEXT_CHARS));
     let mut groups = Vec::new();
     for r in rows {
         let Some(g) = d.group(&r.group_id) else { continue };
@@ -331,18 +325,18 @@ pub fn entered(
         let any_count = r.counts.iter().any(|(_, v)| !v.trim().is_empty());
         if t.is_empty() {
             if any_count {
-                errors.push(FieldError {
-                    field: format!("{}.total", r.group_id),
-                    message: format!("Nhóm \"{name}\": cần nhập tổng số người."),
-                });
+                errors.push(FieldError::new(
+                    format!("{}.total", r.group_id),
+                    format!("Nhóm \"{name}\": cần nhập tổng số người."),
+                ));
             }
             continue;
         }
         let Ok(total) = t.parse::<u32>() else {
-            errors.push(FieldError {
-                field: format!("{}.total", r.group_id),
-                message: format!("Nhóm \"{name}\", tổng số: \"{t}\" không phải số người (số nguyên không âm)."),
-            });
+            errors.push(FieldError::new(
+                format!("{}.total", r.group_id),
+                format!("Nhóm \"{name}\", tổng số: \"{t}\" không phải số người (số nguyên không âm)."),
+            ));
             continue;
         };
         let mut figures = Vec::new();
@@ -353,30 +347,27 @@ pub fn entered(
             }
             let words = INDICATORS.iter().find(|(c, _)| c == code).map_or(code.as_str(), |(_, w)| *w);
             match v.parse::<u32>() {
-                Ok(count) if count > total => errors.push(FieldError {
-                    field: format!("{}.{code}", r.group_id),
-                    message: format!(
+                Ok(count) if count > total => errors.push(FieldError::new(
+                    format!("{}.{code}", r.group_id),
+                    format!(
                         "Nhóm \"{name}\", {}: {count} người, nhiều hơn tổng số {total} người.",
                         words.to_lowercase()
                     ),
-                }),
+                )),
                 Ok(count) => figures.push(Figure { code: code.clone(), count }),
-                Err(_) => errors.push(FieldError {
-                    field: format!("{}.{code}", r.group_id),
-                    message: format!(
+                Err(_) => errors.push(FieldError::new(
+                    format!("{}.{code}", r.group_id),
+                    format!(
                         "Nhóm \"{name}\", {}: \"{v}\" không phải số người (số nguyên không âm).",
                         words.to_lowercase()
                     ),
-                }),
+                )),
             }
         }
         groups.push(GroupFigures { group_id: r.group_id.clone(), group_name: name.clone(), total, figures });
     }
     if groups.is_empty() && errors.is_empty() {
-        errors.push(FieldError {
-            field: "groups".into(),
-            message: "Cần nhập số liệu của ít nhất một nhóm (tổng số người).".into(),
-        });
+        errors.push(FieldError::new("groups", "Cần nhập số liệu của ít nhất một nhóm (tổng số người)."));
     }
     match year_n {
         Some(y) if errors.is_empty() => Ok(Baseline {
@@ -528,7 +519,8 @@ mod tests {
         assert_eq!(p, "Ủy viên Ban chấp hành Đảng bộ Huyện đương chức khóa XXI: Lý luận chính trị cử nhân, cao cấp tăng 7,2% so với năm 2015.");
         base.groups[0].figures[0].count = 50;
         assert_eq!(validate(&base).len(), 1);
-        assert!(validate(&base)[0].contains("nhiều hơn tổng số 42 người"), "{:?}", validate(&base));
+        assert!(validate(&base)[0].message.contains("nhiều hơn tổng số 42 người"), "{:?}", validate(&base));
+        assert_eq!(validate(&base)[0].field, "g11.llct_cao_cap");
         // Round trip as stored JSON.
         let json = serde_json::to_string(&now).unwrap();
         assert_eq!(serde_json::from_str::<Baseline>(&json).unwrap(), now);

@@ -11,9 +11,9 @@
 
 use super::directive::group::Evaluator;
 use super::directive::{Bits, Directive, RosterIndex};
-use crate::number::{decimal, percent_scaled, percent_tenths, tenths_percent_fixed};
 use super::levels::{Level, Political, Professional, Qualification, StateManagement};
 use super::model::{Cadre, Gender};
+use crate::number::{decimal, percent_scaled, percent_tenths, tenths_percent_fixed};
 
 /// Age below which a cadre counts as young in the status report ("dưới 35 tuổi").
 pub const YOUNG_BELOW: i32 = 35;
@@ -294,48 +294,22 @@ impl CrossRow {
     }
 }
 
-/// What the columns of a [`CrossTab`] are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Bands {
-    /// Độ tuổi: dưới 40, 40 - 45, 45 - 50, 50 - 55, trên 55 (seed 004 Table 4).
-    Age,
-    /// Trình độ chuyên môn, highest first.
-    Professional,
-    /// Lý luận chính trị, highest first.
-    Political,
-    /// Quản lý nhà nước, highest first.
-    StateManagement,
+crate::tagged::coded_enum! {
+    /// What the columns of a [`CrossTab`] are; the label names the table, the code is its
+    /// form value.
+    Bands {
+        /// Độ tuổi: dưới 40, 40 - 45, 45 - 50, 50 - 55, trên 55 (seed 004 Table 4).
+        Age = "tuoi", "Độ tuổi";
+        /// Trình độ chuyên môn, highest first.
+        Professional = "chuyen_mon", "Trình độ chuyên môn";
+        /// Lý luận chính trị, highest first.
+        Political = "llct", "Lý luận chính trị";
+        /// Quản lý nhà nước, highest first.
+        StateManagement = "qlnn", "Quản lý nhà nước";
+    }
 }
 
 impl Bands {
-    /// Every kind of table, in the order the page offers them.
-    pub const ALL: [Bands; 4] = [Bands::Age, Bands::Professional, Bands::Political, Bands::StateManagement];
-
-    /// Vietnamese name of the table.
-    pub fn label(self) -> &'static str {
-        match self {
-            Bands::Age => "Độ tuổi",
-            Bands::Professional => "Trình độ chuyên môn",
-            Bands::Political => "Lý luận chính trị",
-            Bands::StateManagement => "Quản lý nhà nước",
-        }
-    }
-
-    /// Stable code for form values.
-    pub fn code(self) -> &'static str {
-        match self {
-            Bands::Age => "tuoi",
-            Bands::Professional => "chuyen_mon",
-            Bands::Political => "llct",
-            Bands::StateManagement => "qlnn",
-        }
-    }
-
-    /// The table kind with this code.
-    pub fn from_code(code: &str) -> Option<Bands> {
-        Bands::ALL.into_iter().find(|b| b.code() == code)
-    }
-
     fn columns(self) -> Vec<String> {
         fn levels<L: Level>() -> Vec<String> {
             L::ALL.iter().rev().map(|l| l.label().to_string()).collect()

@@ -19,19 +19,17 @@ pub const MAX_TEXT_CHARS: usize = 2000;
 
 pub use crate::error::FieldError;
 
-/// Kind of record a tombstone speaks of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RecordKind {
-    /// Đơn vị.
-    Unit,
-    /// Cán bộ.
-    Cadre,
-    /// Văn bản chỉ đạo.
-    Directive,
+crate::tagged::coded_enum! {
+    /// Kind of record a tombstone speaks of.
+    RecordKind {
+        /// Đơn vị.
+        Unit = "unit", "Đơn vị";
+        /// Cán bộ.
+        Cadre = "cadre", "Cán bộ";
+        /// Văn bản chỉ đạo.
+        Directive = "directive", "Văn bản";
+    }
 }
-
-crate::tagged::code_deserialize!(RecordKind { Unit = "unit", Cadre = "cadre", Directive = "directive" });
 
 /// Bản ghi đã xóa: a deletion, kept so it travels in snapshots and so the deleted record
 /// can be restored ("Hoàn tác").
@@ -86,9 +84,7 @@ pub struct Roster {
 }
 
 fn check_text(errors: &mut Vec<FieldError>, field: &str, label: &str, value: &str, max: usize) {
-    if value.chars().count() > max {
-        errors.push(FieldError::new(field, format!("{label}: dài quá {max} ký tự.")));
-    }
+    errors.extend(FieldError::too_long(field, label, value, max));
 }
 
 fn check_studying<L: Level>(errors: &mut Vec<FieldError>, field: &str, q: &Qualification<L>) {

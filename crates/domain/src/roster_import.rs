@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use super::date::Date;
 use super::levels::{
     DefenceSecurity, ForeignLanguage, InformationTechnology, Level, Political, Professional, Qualification, Scale,
     StateManagement,
@@ -30,119 +31,50 @@ use super::roster::Roster;
 use super::table::{Cell, Table};
 use super::text::fold;
 
-/// Trường: what a column of the file fills in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    /// Mã cán bộ (the app's id, as exported).
-    Id,
-    /// Họ và tên.
-    FullName,
-    /// Năm sinh / ngày sinh.
-    Birth,
-    /// Giới tính.
-    Gender,
-    /// Dân tộc.
-    Ethnicity,
-    /// Đối tượng.
-    Category,
-    /// Đơn vị công tác (by name).
-    Unit,
-    /// Chức vụ (several separated by `;`).
-    Position,
-    /// Ngạch.
-    CivilGrade,
-    /// Trình độ chuyên môn.
-    Professional,
-    /// Chuyên ngành.
-    ProfessionalField,
-    /// Lý luận chính trị.
-    Political,
-    /// Quản lý nhà nước.
-    StateManagement,
-    /// Ngoại ngữ.
-    ForeignLanguage,
-    /// Tin học.
-    It,
-    /// Quốc phòng - an ninh.
-    DefenceSecurity,
-    /// Ghi chú.
-    Note,
+crate::tagged::coded_enum! {
+    /// Trường: what a column of the file fills in. The code is what form values and the
+    /// remembered mappings hold; the label is the column name the export writes and the page
+    /// shows; `ALL` is the order the export writes them.
+    #[derive(PartialOrd, Ord)]
+    Field {
+        /// Mã cán bộ (the app's id, as exported).
+        Id = "id", "Mã cán bộ";
+        /// Họ và tên.
+        FullName = "full_name", "Họ và tên";
+        /// Năm sinh / ngày sinh.
+        Birth = "birth", "Năm sinh";
+        /// Giới tính.
+        Gender = "gender", "Giới tính";
+        /// Dân tộc.
+        Ethnicity = "ethnicity", "Dân tộc";
+        /// Đối tượng.
+        Category = "category", "Đối tượng";
+        /// Đơn vị công tác (by name).
+        Unit = "unit", "Đơn vị công tác";
+        /// Chức vụ (several separated by `;`).
+        Position = "position", "Chức vụ";
+        /// Ngạch.
+        CivilGrade = "civil_grade", "Ngạch";
+        /// Trình độ chuyên môn.
+        Professional = "professional", "Trình độ chuyên môn";
+        /// Chuyên ngành.
+        ProfessionalField = "professional_field", "Chuyên ngành";
+        /// Lý luận chính trị.
+        Political = "political", "Lý luận chính trị";
+        /// Quản lý nhà nước.
+        StateManagement = "state_management", "Quản lý nhà nước";
+        /// Ngoại ngữ.
+        ForeignLanguage = "foreign_language", "Ngoại ngữ";
+        /// Tin học.
+        It = "it", "Tin học";
+        /// Quốc phòng - an ninh.
+        DefenceSecurity = "defence_security", "Quốc phòng - an ninh";
+        /// Ghi chú.
+        Note = "note", "Ghi chú";
+    }
 }
 
 impl Field {
-    /// Every field, in the order the export writes them.
-    pub const ALL: [Field; 17] = [
-        Field::Id,
-        Field::FullName,
-        Field::Birth,
-        Field::Gender,
-        Field::Ethnicity,
-        Field::Category,
-        Field::Unit,
-        Field::Position,
-        Field::CivilGrade,
-        Field::Professional,
-        Field::ProfessionalField,
-        Field::Political,
-        Field::StateManagement,
-        Field::ForeignLanguage,
-        Field::It,
-        Field::DefenceSecurity,
-        Field::Note,
-    ];
-
-    /// The column name the export writes and the page shows.
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Id => "Mã cán bộ",
-            Field::FullName => "Họ và tên",
-            Field::Birth => "Năm sinh",
-            Field::Gender => "Giới tính",
-            Field::Ethnicity => "Dân tộc",
-            Field::Category => "Đối tượng",
-            Field::Unit => "Đơn vị công tác",
-            Field::Position => "Chức vụ",
-            Field::CivilGrade => "Ngạch",
-            Field::Professional => "Trình độ chuyên môn",
-            Field::ProfessionalField => "Chuyên ngành",
-            Field::Political => "Lý luận chính trị",
-            Field::StateManagement => "Quản lý nhà nước",
-            Field::ForeignLanguage => "Ngoại ngữ",
-            Field::It => "Tin học",
-            Field::DefenceSecurity => "Quốc phòng - an ninh",
-            Field::Note => "Ghi chú",
-        }
-    }
-
-    /// Stable code (form values, remembered mappings).
-    pub fn code(self) -> &'static str {
-        match self {
-            Field::Id => "id",
-            Field::FullName => "full_name",
-            Field::Birth => "birth",
-            Field::Gender => "gender",
-            Field::Ethnicity => "ethnicity",
-            Field::Category => "category",
-            Field::Unit => "unit",
-            Field::Position => "position",
-            Field::CivilGrade => "civil_grade",
-            Field::Professional => "professional",
-            Field::ProfessionalField => "professional_field",
-            Field::Political => "political",
-            Field::StateManagement => "state_management",
-            Field::ForeignLanguage => "foreign_language",
-            Field::It => "it",
-            Field::DefenceSecurity => "defence_security",
-            Field::Note => "note",
-        }
-    }
-
-    /// The field with this code.
-    pub fn from_code(code: &str) -> Option<Field> {
-        Field::ALL.iter().copied().find(|f| f.code() == code)
-    }
-
     /// The level scale this field holds, if it is a level column.
     pub fn scale(self) -> Option<Scale> {
         Some(match self {
@@ -206,7 +138,7 @@ pub fn guess_field(header: &str) -> Option<Field> {
         return None;
     }
     let mut best: Option<(usize, Field)> = None;
-    for f in Field::ALL {
+    for &f in Field::ALL {
         for a in f.aliases() {
             let a = normalise(a);
             // Very short aliases ("ma", "ns", "ten") only when they are the whole header or
@@ -498,31 +430,11 @@ fn resolve_level(field: Field, text: &str, settings: &ImportSettings) -> Option<
         .or_else(|| field.scale().and_then(|s| guess_level(s, text)).map(str::to_string))
 }
 
-/// Days from 1970-01-01 to a civil date (proleptic Gregorian), Howard Hinnant's algorithm.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The civil date of a day count from 1970-01-01.
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
+/// A day of a month that exists: (29, 2, 2024) yes, (29, 2, 2023) no; any year of four
+/// digits (0000 included, a leap year).
 fn valid_date(y: i64, m: i64, d: i64) -> bool {
-    (1..=12).contains(&m) && d >= 1 && civil_from_days(days_from_civil(y, m, d)) == (y, m, d)
+    let (Ok(y), Ok(m)) = (u16::try_from(y), u8::try_from(m)) else { return false };
+    d >= 1 && d <= i64::from(Date::days_in_month(y, m))
 }
 
 /// Năm sinh from what a roster file holds: a year ("1980"), a date written dd/mm/yyyy (or with
@@ -548,7 +460,8 @@ pub fn parse_birth_year(text: &str) -> Result<u16, String> {
         if !(1.0..=2_958_465.0).contains(&serial) {
             return Err(bad());
         }
-        civil_from_days(days_from_civil(1899, 12, 30) + serial.floor() as i64).0
+        let day_zero = Date { year: 1899, month: 12, day: 30 }.days();
+        Date::from_days(day_zero + serial.floor() as i64).map_or(0, |d| i64::from(d.year))
     } else {
         let date_part = t.split(['T', ' ']).next().unwrap_or(t);
         let parts: Vec<&str> = date_part.split(['/', '-', '.']).collect();

@@ -4,6 +4,7 @@
 
 use dtbd_domain::directive::score::{format_milestone, format_number, format_percent};
 use dtbd_domain::directive::{AmountUnit, Date, Directive, DirectiveScore, Milestone, NeedScore, Status, TargetScore};
+use dtbd_domain::roster::Roster;
 
 /// How many names a member list shows before "và N người khác".
 pub const NAMES_SHOWN: usize = 60;
@@ -123,6 +124,27 @@ pub fn name_list(names: &[String]) -> String {
     s
 }
 
+/// "II. Mục tiêu": a number and a heading (or text), either possibly empty.
+pub fn numbered(number: &str, text: &str) -> String {
+    format!("{number} {text}").trim().to_string()
+}
+
+/// Members of a group on the roster, as scored (0 when the group was not evaluated).
+pub fn group_members(s: &DirectiveScore, group_id: &str) -> u32 {
+    s.groups.iter().find(|t| t.group_id == group_id).map_or(0, |t| t.members)
+}
+
+/// "Ai đạt, ai chưa đạt": each side's heading ("Đạt (2)", "Chưa đạt (1)") and names, from the
+/// roster positions `domain::directive::score::target_members` gives.
+pub fn members(roster: &Roster, met: &[usize], not_met: &[usize]) -> [(String, String); 2] {
+    let names =
+        |v: &[usize]| v.iter().filter_map(|&i| roster.cadres.get(i)).map(|c| c.full_name.clone()).collect::<Vec<_>>();
+    [
+        (format!("Đạt ({})", met.len()), name_list(&names(met))),
+        (format!("Chưa đạt ({})", not_met.len()), name_list(&names(not_met))),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +226,22 @@ mod tests {
     }
 
     #[test]
+    fn members_name_each_side_and_numbers_trim() {
+        let mut r = Roster::default();
+        for (i, name) in ["Nguyễn Văn An", "Lò Thị Bình"].iter().enumerate() {
+            let mut c = dtbd_domain::model::Cadre::blank(format!("c{i}"), "xa".into());
+            c.full_name = (*name).into();
+            r.cadres.push(c);
+        }
+        let [met, not_met] = members(&r, &[1, 0], &[]);
+        assert_eq!(met, ("Đạt (2)".to_string(), "Lò Thị Bình, Nguyễn Văn An".to_string()));
+        assert_eq!(not_met, ("Chưa đạt (0)".to_string(), "(không có)".to_string()));
+        assert_eq!(numbered("II.", "Mục tiêu"), "II. Mục tiêu");
+        assert_eq!(numbered("", "Mục tiêu"), "Mục tiêu");
+        assert_eq!(numbered("", ""), "");
+    }
+
+    #[test]
     fn summary_lists_every_status_in_order() {
         let s = DirectiveScore {
             directive_id: "d".into(),
@@ -215,5 +253,6 @@ mod tests {
         let chips = status_summary(&s);
         assert_eq!(chips.iter().map(|(st, _)| *st).collect::<Vec<_>>(), STATUS_ORDER);
         assert_eq!(chips[0].1, format!("{}: 0", Status::Met.label()));
+        assert_eq!(group_members(&s, "g"), 0);
     }
 }

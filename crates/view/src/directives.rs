@@ -15,7 +15,7 @@ pub struct DirectiveRow {
     pub name: String,
     /// Trích yếu.
     pub title: String,
-    /// Targets per status, in [`STATUS_ORDER`], statuses with no target left out.
+    /// Targets per status, good news first, statuses with no target left out.
     pub counts: Vec<(Status, usize)>,
 }
 

@@ -2,18 +2,32 @@
 //! computed from domain values, and the form drafts pages edit. No browser crate: every
 //! function here is tested natively. Components in the web crate bind signals to these
 //! values and compute nothing themselves.
+//!
+//! One module per page or family of pages, in the order an officer meets them:
+//! - [`roster`]: the roster's name order, search and unit filter, count line;
+//!   [`unit_choices`]: every unit `<select>`; [`stamp`]: versions a save writes;
+//! - [`directives`]: the directives list; [`directive`]: one directive with its targets
+//!   scored ([`scoring`]: scored with or without the training records); [`suggestions`]:
+//!   đề xuất cử đi học; [`status`]: thực trạng; [`progress`]: báo cáo tiến độ; [`monitor`]:
+//!   so với mốc;
+//! - [`plans`]: plans, course lines, nominations and results, dispatch statistics;
+//! - [`share`]: export, import preview and merge choices, backups; [`excel`]: the roster to
+//!   and from Excel; [`table_export`]: what every "Tải Excel" / "Tải CSV" button writes.
 
-pub mod directives;
-pub mod plans;
 pub mod directive;
+pub mod directives;
+pub mod excel;
+pub mod monitor;
+pub mod plans;
+pub mod progress;
+pub mod roster;
+pub mod scoring;
 pub mod share;
 pub mod stamp;
+pub mod status;
+pub mod suggestions;
 pub mod table_export;
 pub mod unit_choices;
-pub mod suggestions;
-pub mod status;
-pub mod progress;
-pub mod scoring;
-pub mod roster;
+
 #[cfg(test)]
 mod testing;

@@ -7,10 +7,12 @@
 use std::collections::{BTreeSet, HashSet};
 
 use dtbd_domain::chart::{dispatch_plot, Plot};
-use dtbd_domain::directive::{format_count, format_thousands, suggest, Date, Directive, Group, RosterIndex};
+use dtbd_domain::directive::{suggest, Date, Directive, Group, RosterIndex};
+use dtbd_domain::error::FieldError;
 use dtbd_domain::levels::Scale;
 use dtbd_domain::model::{Id, Millis, RecordMeta};
-use dtbd_domain::roster::{FieldError, Roster, SearchIndex};
+use dtbd_domain::number::{format_count, format_thousands};
+use dtbd_domain::roster::{Roster, SearchIndex};
 use dtbd_domain::table::{Cell, Table};
 use dtbd_domain::tables::aggregate_table;
 use dtbd_domain::training::data::{check_line, load_plan_data, load_plan_file};
@@ -332,9 +334,7 @@ impl NewLineDraft {
         let q = self.quota.trim();
         let persons = q.parse::<u32>().ok();
         if !q.is_empty() && persons.is_none() {
-            return Err(vec![FieldError {
-                field: "quota".into(), message: "Chỉ tiêu phải là một số người.".into()
-            }]);
+            return Err(vec![FieldError::new("quota", "Chỉ tiêu phải là một số người.")]);
         }
         let line = CourseLine {
             id,

@@ -9,11 +9,11 @@
 
 use super::group::{GroupRule, MatchHow, TextMatch, UnitFilter};
 use super::score::format_number;
-use crate::number::round_count;
 use super::target::{Comparator, Criterion, EventKind, Measure, Milestone, Target, TrainingNeed, Window};
 use super::{format_count, Directive, Group};
 use crate::levels::Scale;
 use crate::model::{Category, CivilGrade, Committee, Gender, GovLevel, Leadership, Region, UnitKind};
+use crate::number::round_count;
 use crate::text::fold;
 
 /// Looks up a unit's name by roster id (for "thuộc <đơn vị>" in unit filters).

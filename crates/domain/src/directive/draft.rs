@@ -13,135 +13,18 @@ use super::target::{
     Comparator, Criterion, EventKind, Measure, Milestone, Reported, StatedBaseline, Target, TrainingNeed, Window,
 };
 use super::{validate, Directive, Group};
+use crate::error::FieldError;
 use crate::levels::Scale;
 use crate::model::{Category, CivilGrade, Committee, GovLevel, Leadership, Region, UnitKind};
-use crate::roster::FieldError;
 
-fn err(field: impl Into<String>, message: impl Into<String>) -> FieldError {
-    FieldError { field: field.into(), message: message.into() }
-}
-
-macro_rules! options {
-    ($(#[$m:meta])* $name:ident { $( $(#[$vm:meta])* $var:ident = $code:literal, $label:literal; )+ }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-        pub enum $name {
-            #[default]
-            $( $(#[$vm])* $var, )+
-        }
-        impl $name {
-            /// Every option, in the order the form lists them.
-            pub const ALL: &'static [Self] = &[$(Self::$var),+];
-            /// Stable code (form value).
-            pub fn code(self) -> &'static str { match self { $(Self::$var => $code),+ } }
-            /// Vietnamese label.
-            pub fn label(self) -> &'static str { match self { $(Self::$var => $label),+ } }
-            /// The option with this code.
-            pub fn from_code(c: &str) -> Option<Self> { Self::ALL.iter().copied().find(|x| x.code() == c) }
-        }
-    };
-}
-
-options! {
-    /// Loại chỉ tiêu, as the form's select lists them.
-    MeasureKind {
-        /// Tỷ lệ đạt trình độ.
-        Share = "share", "Tỷ lệ đạt trình độ";
-        /// Số người đạt trình độ.
-        Count = "count", "Số người đạt trình độ";
-        /// Số người ở mỗi đơn vị.
-        PerUnit = "per_unit", "Số người ở mỗi đơn vị";
-        /// Tỷ lệ được đào tạo, bồi dưỡng trong kỳ.
-        Trained = "trained", "Tỷ lệ được đào tạo, bồi dưỡng trong kỳ";
-        /// Số người được cử / hoàn thành so với chỉ tiêu.
-        Completions = "completions", "Số người được cử / hoàn thành so với chỉ tiêu";
-        /// Số lớp, đoàn, hội thảo mỗi năm.
-        Events = "events", "Số lớp, đoàn, hội thảo mỗi năm";
-        /// Định hướng (không chấm).
-        Directional = "directional", "Định hướng (không chấm)";
-    }
-}
-
-impl MeasureKind {
-    /// The kind of a measure.
-    pub fn of(m: &Measure) -> Self {
-        match m {
-            Measure::Share { .. } => MeasureKind::Share,
-            Measure::Count { .. } => MeasureKind::Count,
-            Measure::PerUnit { .. } => MeasureKind::PerUnit,
-            Measure::Trained { .. } => MeasureKind::Trained,
-            Measure::Completions { .. } => MeasureKind::Completions,
-            Measure::Events { .. } => MeasureKind::Events,
-            Measure::Directional => MeasureKind::Directional,
-        }
-    }
-
-    /// Which form fields this kind uses ("criteria", "units", "training", "window", "agency",
-    /// "event", "milestones", "baseline"), so the UI shows only those.
-    pub fn fields(self) -> &'static [&'static str] {
-        match self {
-            MeasureKind::Share | MeasureKind::Count => {
-                &["group", "criteria", "comparator", "milestones", "baseline", "tier_of"]
-            }
-            MeasureKind::PerUnit => &["group", "units", "criteria", "comparator", "milestones", "baseline"],
-            MeasureKind::Trained => &["group", "training", "window", "comparator", "milestones", "baseline", "tier_of"],
-            MeasureKind::Completions => &["group", "training", "agency", "comparator", "milestones"],
-            MeasureKind::Events => &["group", "event", "training", "comparator", "milestones", "tier_of"],
-            MeasureKind::Directional => &["group"],
-        }
-    }
-
-    /// True when amounts are percentages (0-100).
-    pub fn is_percent(self) -> bool {
-        matches!(self, MeasureKind::Share | MeasureKind::Trained)
-    }
-}
-
-options! {
-    /// Khoảng thời gian of a "được đào tạo, bồi dưỡng" target.
-    WindowKind {
-        /// Hằng năm.
-        Year = "year", "Hằng năm";
-        /// Ít nhất 1 lần trong N năm.
-        Years = "years", "Ít nhất 1 lần trong N năm";
-        /// Một lần trong nhiệm kỳ.
-        Term = "term", "Ít nhất 1 lần trong nhiệm kỳ";
-        /// Trong giai đoạn.
-        Period = "period", "Trong giai đoạn";
-    }
-}
-
-options! {
-    /// Loại tiêu chí of one criterion row.
-    CriterionKind {
-        /// Trình độ trên một thang.
-        Level = "level", "Trình độ";
-        /// Sử dụng được tiếng dân tộc thiểu số.
-        MinorityLanguage = "minority_language", "Sử dụng được tiếng dân tộc thiểu số";
-        /// Sử dụng được tiếng Lào.
-        LaoLanguage = "lao_language", "Sử dụng được tiếng Lào";
-        /// Chuyên ngành đào tạo.
-        Field = "field", "Chuyên ngành đào tạo";
-        /// Điều kiện cá nhân (kept from a template; not editable on the form).
-        Person = "person", "Điều kiện cá nhân";
-    }
-}
-
-/// Code of a scale for form values ("professional", "political" ...).
+/// Code of a scale for form values ("professional", "political" ...): [`Scale::code`].
 pub fn scale_code(s: Scale) -> &'static str {
-    match s {
-        Scale::Professional => "professional",
-        Scale::Political => "political",
-        Scale::StateManagement => "state_management",
-        Scale::ForeignLanguage => "foreign_language",
-        Scale::InformationTechnology => "information_technology",
-        Scale::DefenceSecurity => "defence_security",
-    }
+    s.code()
 }
 
-/// The scale with this form code.
+/// The scale with this form code: [`Scale::from_code`].
 pub fn scale_from_code(c: &str) -> Option<Scale> {
-    Scale::ALL.iter().copied().find(|s| scale_code(*s) == c)
+    Scale::from_code(c)
 }
 
 /// Splits a typed list: one per line or separated by ";".
@@ -153,6 +36,7 @@ fn join_words(w: &[String]) -> String {
     w.join("; ")
 }
 
+pub use super::target::{CriterionKind, MeasureKind, WindowKind};
 pub use crate::number::parse_number;
 
 /// Parses "50" or a range "20-25", "03 - 05", "20–25%", "2 đến 3".
@@ -254,7 +138,7 @@ impl UnitDraft {
             return Ok(None);
         }
         if self.kinds.iter().any(|k| self.exclude_kinds.contains(k)) {
-            return Err(vec![err(
+            return Err(vec![FieldError::new(
                 format!("{key}.exclude_kinds"),
                 "Loại đơn vị loại trừ: một loại vừa được chọn vừa bị loại trừ.",
             )]);
@@ -334,11 +218,11 @@ impl CriterionDraft {
             CriterionKind::Level => {
                 let code = self.level.trim();
                 if code.is_empty() {
-                    errors.push(err(format!("{key}.level"), "Trình độ: chưa chọn mức trình độ."));
+                    errors.push(FieldError::new(format!("{key}.level"), "Trình độ: chưa chọn mức trình độ."));
                     return None;
                 }
                 if !self.scale.levels().iter().any(|(c, _)| *c == code) {
-                    errors.push(err(
+                    errors.push(FieldError::new(
                         format!("{key}.level"),
                         format!("Trình độ: “{code}” không có trên thang {}.", self.scale.label()),
                     ));
@@ -351,7 +235,7 @@ impl CriterionDraft {
             CriterionKind::Field => {
                 let w = split_words(&self.field);
                 if w.is_empty() {
-                    errors.push(err(format!("{key}.field"), "Chuyên ngành: chưa nhập chuyên ngành."));
+                    errors.push(FieldError::new(format!("{key}.field"), "Chuyên ngành: chưa nhập chuyên ngành."));
                     return None;
                 }
                 Some(Criterion::Field { field: TextMatch { any_of: w, how: MatchHow::Contains, none_of: Vec::new() } })
@@ -360,7 +244,7 @@ impl CriterionDraft {
                 match &self.person {
                     Some(r) => Some(Criterion::Person { rule: Box::new(r.clone()) }),
                     None => {
-                        errors.push(err(format!("{key}.kind"), "Điều kiện cá nhân: chỉ giữ được từ văn bản mẫu; hãy tạo một nhóm đối tượng cho điều kiện này."));
+                        errors.push(FieldError::new(format!("{key}.kind"), "Điều kiện cá nhân: chỉ giữ được từ văn bản mẫu; hãy tạo một nhóm đối tượng cho điều kiện này."));
                         None
                     }
                 }
@@ -553,10 +437,10 @@ impl TargetDraft {
         let group = self.group.trim();
         if group.is_empty() {
             if roster {
-                e.push(err("group", "Nhóm đối tượng: chưa chọn nhóm."));
+                e.push(FieldError::new("group", "Nhóm đối tượng: chưa chọn nhóm."));
             }
         } else if d.group(group).is_none() {
-            e.push(err("group", format!("Nhóm đối tượng: nhóm “{group}” không có trong văn bản.")));
+            e.push(FieldError::new("group", format!("Nhóm đối tượng: nhóm “{group}” không có trong văn bản.")));
         }
 
         // Criteria.
@@ -568,7 +452,10 @@ impl TargetDraft {
                 }
             }
             if self.criteria.is_empty() && kind != MeasureKind::PerUnit {
-                e.push(err("criteria", "Tiêu chí: cần ít nhất một tiêu chí, ví dụ trình độ thạc sĩ trở lên."));
+                e.push(FieldError::new(
+                    "criteria",
+                    "Tiêu chí: cần ít nhất một tiêu chí, ví dụ trình độ thạc sĩ trở lên.",
+                ));
             }
         }
 
@@ -586,7 +473,7 @@ impl TargetDraft {
             },
             MeasureKind::Trained => {
                 if training.is_empty() {
-                    e.push(err("training", "Nội dung đào tạo, bồi dưỡng: không được để trống."));
+                    e.push(FieldError::new("training", "Nội dung đào tạo, bồi dưỡng: không được để trống."));
                 }
                 let window = match self.window {
                     WindowKind::Year => Window::Year,
@@ -594,21 +481,24 @@ impl TargetDraft {
                     WindowKind::Years => match parse_whole(&self.window_years).filter(|n| (1..=20).contains(n)) {
                         Some(n) => Window::Years { years: n as u8 },
                         None => {
-                            e.push(err("window_years", "Chu kỳ: phải là số năm từ 1 đến 20, ví dụ 2."));
+                            e.push(FieldError::new("window_years", "Chu kỳ: phải là số năm từ 1 đến 20, ví dụ 2."));
                             Window::Year
                         }
                     },
                     WindowKind::Period => {
                         let from = parse_year(&self.window_from)
-                            .map_err(|m| e.push(err("window_from", format!("Giai đoạn từ năm: {m}"))))
+                            .map_err(|m| e.push(FieldError::new("window_from", format!("Giai đoạn từ năm: {m}"))))
                             .ok();
                         let to = parse_year(&self.window_to)
-                            .map_err(|m| e.push(err("window_to", format!("Giai đoạn đến năm: {m}"))))
+                            .map_err(|m| e.push(FieldError::new("window_to", format!("Giai đoạn đến năm: {m}"))))
                             .ok();
                         match (from, to) {
                             (Some(a), Some(b)) if a <= b => Window::Period { from: a, to: b },
                             (Some(_), Some(_)) => {
-                                e.push(err("window_to", "Giai đoạn đến năm: phải không trước năm bắt đầu."));
+                                e.push(FieldError::new(
+                                    "window_to",
+                                    "Giai đoạn đến năm: phải không trước năm bắt đầu.",
+                                ));
                                 Window::Year
                             }
                             _ => Window::Year,
@@ -619,7 +509,7 @@ impl TargetDraft {
             }
             MeasureKind::Completions => {
                 if training.is_empty() {
-                    e.push(err("training", "Nội dung đào tạo: không được để trống."));
+                    e.push(FieldError::new("training", "Nội dung đào tạo: không được để trống."));
                 }
                 Measure::Completions {
                     training: training.clone(),
@@ -640,7 +530,7 @@ impl TargetDraft {
         let mut milestones = Vec::new();
         if kind == MeasureKind::Directional {
             if !rows.is_empty() {
-                e.push(err(
+                e.push(FieldError::new(
                     "milestones",
                     "Mốc: chỉ tiêu định hướng không có mức số; xóa các mốc hoặc chọn loại chỉ tiêu khác.",
                 ));
@@ -653,15 +543,21 @@ impl TargetDraft {
                 let year = match parse_year(&m.year) {
                     Ok(y) => {
                         if let Some(s) = start.filter(|s| y < *s) {
-                            e.push(err(key("year"), format!("Năm: không được trước năm ban hành văn bản ({s}).")));
+                            e.push(FieldError::new(
+                                key("year"),
+                                format!("Năm: không được trước năm ban hành văn bản ({s})."),
+                            ));
                         } else if last.is_some_and(|l| y <= l) {
-                            e.push(err(key("year"), "Năm: các mốc phải theo thứ tự năm tăng dần, không trùng nhau."));
+                            e.push(FieldError::new(
+                                key("year"),
+                                "Năm: các mốc phải theo thứ tự năm tăng dần, không trùng nhau.",
+                            ));
                         }
                         last = Some(y);
                         y
                     }
                     Err(msg) => {
-                        e.push(err(key("year"), format!("Năm: {msg}")));
+                        e.push(FieldError::new(key("year"), format!("Năm: {msg}")));
                         0
                     }
                 };
@@ -672,16 +568,19 @@ impl TargetDraft {
                             value = Some(a);
                             upper = b;
                         }
-                        None => e.push(err(key("value"), "Mức chỉ tiêu: phải là số, ví dụ 50 hoặc 20-25.")),
+                        None => e.push(FieldError::new(key("value"), "Mức chỉ tiêu: phải là số, ví dụ 50 hoặc 20-25.")),
                     }
                 }
                 if !m.upper.trim().is_empty() {
                     if upper.is_some() {
-                        e.push(err(key("upper"), "Cận trên: đã nhập khoảng ở ô Mức chỉ tiêu, để trống ô này."));
+                        e.push(FieldError::new(
+                            key("upper"),
+                            "Cận trên: đã nhập khoảng ở ô Mức chỉ tiêu, để trống ô này.",
+                        ));
                     } else {
                         match parse_number(&m.upper) {
                             Some(b) => upper = Some(b),
-                            None => e.push(err(key("upper"), "Cận trên: phải là số, ví dụ 25.")),
+                            None => e.push(FieldError::new(key("upper"), "Cận trên: phải là số, ví dụ 25.")),
                         }
                     }
                 }
@@ -690,27 +589,27 @@ impl TargetDraft {
                 } else {
                     let x = parse_number(&m.increase);
                     if x.is_none() {
-                        e.push(err(key("increase"), "Mức tăng: phải là số, ví dụ 17."));
+                        e.push(FieldError::new(key("increase"), "Mức tăng: phải là số, ví dụ 17."));
                     }
                     x
                 };
                 if m.value.trim().is_empty() && increase.is_none() && m.increase.trim().is_empty() {
-                    e.push(err(key("value"), "Mức chỉ tiêu: chưa nhập, ví dụ 50 hoặc 20-25."));
+                    e.push(FieldError::new(key("value"), "Mức chỉ tiêu: chưa nhập, ví dụ 50 hoặc 20-25."));
                 }
                 if value.is_none() && upper.is_some() && m.value.trim().is_empty() {
-                    e.push(err(key("value"), "Mức chỉ tiêu: nhập cận dưới trước cận trên."));
+                    e.push(FieldError::new(key("value"), "Mức chỉ tiêu: nhập cận dưới trước cận trên."));
                 }
                 if percent {
                     if value.is_some_and(|x| x > 100.0) {
-                        e.push(err(key("value"), "Mức chỉ tiêu: tỷ lệ phải từ 0 đến 100%."));
+                        e.push(FieldError::new(key("value"), "Mức chỉ tiêu: tỷ lệ phải từ 0 đến 100%."));
                     }
                     if upper.is_some_and(|x| x > 100.0) {
-                        e.push(err(key("upper"), "Cận trên: tỷ lệ phải từ 0 đến 100%."));
+                        e.push(FieldError::new(key("upper"), "Cận trên: tỷ lệ phải từ 0 đến 100%."));
                     }
                 }
                 if let (Some(a), Some(b)) = (value, upper) {
                     if b < a {
-                        e.push(err(
+                        e.push(FieldError::new(
                             key("upper"),
                             format!("Cận trên: phải không nhỏ hơn mức chỉ tiêu ({}).", num_text(a)),
                         ));
@@ -721,7 +620,7 @@ impl TargetDraft {
                     && baseline.is_none()
                     && !e.iter().any(|x| x.field == "baseline_value")
                 {
-                    e.push(err(
+                    e.push(FieldError::new(
                         "baseline_value",
                         "Số liệu gốc: chỉ tiêu “tăng so với hiện nay” cần số liệu gốc của văn bản, ví dụ 33,3.",
                     ));
@@ -734,9 +633,9 @@ impl TargetDraft {
         let tier = self.tier_of.trim();
         if !tier.is_empty() {
             if tier == self.id.trim() {
-                e.push(err("tier_of", "Chỉ tiêu bậc trên: không thể là chính chỉ tiêu này."));
+                e.push(FieldError::new("tier_of", "Chỉ tiêu bậc trên: không thể là chính chỉ tiêu này."));
             } else if d.target(tier).is_none() {
-                e.push(err("tier_of", format!("Chỉ tiêu bậc trên: “{tier}” không có trong văn bản.")));
+                e.push(FieldError::new("tier_of", format!("Chỉ tiêu bậc trên: “{tier}” không có trong văn bản.")));
             }
         }
 
@@ -757,10 +656,8 @@ impl TargetDraft {
         if t.sentence.is_empty() {
             t.sentence = describe_target(&t, d);
         }
-        let rest: Vec<FieldError> = validate::check_target(d, &t)
-            .into_iter()
-            .map(|x| FieldError { field: form_key(&x.field), message: x.message })
-            .collect();
+        let rest: Vec<FieldError> =
+            validate::check_target(d, &t).into_iter().map(|x| FieldError::new(form_key(&x.field), x.message)).collect();
         if rest.is_empty() {
             Ok(t)
         } else {
@@ -776,14 +673,14 @@ impl TargetDraft {
             return None;
         }
         let value = if self.baseline_value.trim().is_empty() {
-            e.push(err("baseline_value", "Số liệu gốc: chưa nhập giá trị, ví dụ 33,3."));
+            e.push(FieldError::new("baseline_value", "Số liệu gốc: chưa nhập giá trị, ví dụ 33,3."));
             None
         } else {
             let v = parse_number(&self.baseline_value);
             match v {
-                None => e.push(err("baseline_value", "Số liệu gốc: phải là số, ví dụ 33,3.")),
+                None => e.push(FieldError::new("baseline_value", "Số liệu gốc: phải là số, ví dụ 33,3.")),
                 Some(x) if percent && x > 100.0 => {
-                    e.push(err("baseline_value", "Số liệu gốc: tỷ lệ phải từ 0 đến 100%."))
+                    e.push(FieldError::new("baseline_value", "Số liệu gốc: tỷ lệ phải từ 0 đến 100%."))
                 }
                 _ => {}
             }
@@ -793,7 +690,7 @@ impl TargetDraft {
             None
         } else {
             parse_year(&self.baseline_year)
-                .map_err(|m| e.push(err("baseline_year", format!("Năm của số liệu gốc: {m}"))))
+                .map_err(|m| e.push(FieldError::new("baseline_year", format!("Năm của số liệu gốc: {m}"))))
                 .ok()
         };
         let whole = |s: &str, key: &str, label: &str, e: &mut Vec<FieldError>| {
@@ -802,7 +699,7 @@ impl TargetDraft {
             }
             let x = parse_whole(s);
             if x.is_none() {
-                e.push(err(key, format!("{label}: phải là số nguyên, ví dụ 14.")));
+                e.push(FieldError::new(key, format!("{label}: phải là số nguyên, ví dụ 14.")));
             }
             x
         };
@@ -810,7 +707,7 @@ impl TargetDraft {
         let denominator = whole(&self.baseline_denominator, "baseline_denominator", "Mẫu số", e);
         if let (Some(a), Some(b)) = (numerator, denominator) {
             if a > b {
-                e.push(err("baseline_numerator", "Tử số: không được lớn hơn mẫu số."));
+                e.push(FieldError::new("baseline_numerator", "Tử số: không được lớn hơn mẫu số."));
             }
         }
         Some(StatedBaseline { value: value?, year, numerator, denominator })
@@ -1060,7 +957,7 @@ impl GroupDraft {
             }),
             None => {
                 if !self.term.trim().is_empty() || self.committee_level.is_some() {
-                    e.push(err(
+                    e.push(FieldError::new(
                         "committee",
                         "Ủy viên: chọn cơ quan (BCH, BTV, UBKT, HĐND) trước khi chọn cấp hoặc khóa.",
                     ));
@@ -1080,15 +977,15 @@ impl GroupDraft {
                 None
             } else {
                 parse_year(&self.age_reference_year)
-                    .map_err(|m| e.push(err("age_reference_year", format!("Năm tính tuổi: {m}"))))
+                    .map_err(|m| e.push(FieldError::new("age_reference_year", format!("Năm tính tuổi: {m}"))))
                     .ok()
             };
             match parse_whole(&self.age_below).filter(|n| (18..=80).contains(n)) {
                 Some(n) => conds.push(GroupRule::AgeBelow { years: n as u16, reference_year }),
-                None => e.push(err("age_below", "Dưới ... tuổi: phải là số tuổi từ 18 đến 80, ví dụ 45.")),
+                None => e.push(FieldError::new("age_below", "Dưới ... tuổi: phải là số tuổi từ 18 đến 80, ví dụ 45.")),
             }
         } else if !self.age_reference_year.trim().is_empty() {
-            e.push(err("age_below", "Dưới ... tuổi: nhập số tuổi, ví dụ 45."));
+            e.push(FieldError::new("age_below", "Dưới ... tuổi: nhập số tuổi, ví dụ 45."));
         }
         if let Some(g) = self.grade_from {
             conds.push(GroupRule::GradeAtLeast { grade: g });
@@ -1114,7 +1011,10 @@ impl GroupDraft {
             }
             None => {
                 if !self.minus_term.trim().is_empty() || self.minus_committee_level.is_some() {
-                    e.push(err("minus_committee", "Trừ ủy viên: chọn cơ quan trước khi chọn cấp hoặc khóa."));
+                    e.push(FieldError::new(
+                        "minus_committee",
+                        "Trừ ủy viên: chọn cơ quan trước khi chọn cấp hoặc khóa.",
+                    ));
                 }
             }
         }
@@ -1134,7 +1034,7 @@ impl GroupDraft {
     pub fn build(&self, d: &Directive) -> Result<Group, Vec<FieldError>> {
         let mut e = Vec::new();
         if self.name.trim().is_empty() {
-            e.push(err("name", "Tên nhóm: không được để trống."));
+            e.push(FieldError::new("name", "Tên nhóm: không được để trống."));
         }
         let id = if self.id.trim().is_empty() { d.new_id("g") } else { self.id.trim().to_string() };
         for (key, label, list) in
@@ -1142,9 +1042,9 @@ impl GroupDraft {
         {
             for g in list {
                 if *g == id {
-                    e.push(err(key, format!("{label}: một nhóm không thể dựa vào chính nó.")));
+                    e.push(FieldError::new(key, format!("{label}: một nhóm không thể dựa vào chính nó.")));
                 } else if d.group(g).is_none() {
-                    e.push(err(key, format!("{label}: nhóm “{g}” không có trong văn bản.")));
+                    e.push(FieldError::new(key, format!("{label}: nhóm “{g}” không có trong văn bản.")));
                 }
             }
         }
@@ -1153,7 +1053,7 @@ impl GroupDraft {
         } else {
             let n = parse_whole(&self.stated_count);
             if n.is_none() {
-                e.push(err("stated_count", "Số người theo văn bản: phải là số nguyên, ví dụ 42."));
+                e.push(FieldError::new("stated_count", "Số người theo văn bản: phải là số nguyên, ví dụ 42."));
             }
             n
         };
@@ -1191,10 +1091,7 @@ impl GroupDraft {
             .validate()
             .into_iter()
             .filter(|x| x.field.starts_with(&prefix))
-            .map(|x| FieldError {
-                field: if x.message.contains("vòng tròn") { "union_of".into() } else { "rule".into() },
-                message: x.message,
-            })
+            .map(|x| FieldError::new(if x.message.contains("vòng tròn") { "union_of" } else { "rule" }, x.message))
             .collect();
         if rest.is_empty() {
             Ok(g)
@@ -1270,7 +1167,7 @@ impl NeedDraft {
         let mut e = Vec::new();
         let group = self.group.trim();
         if !group.is_empty() && d.group(group).is_none() {
-            e.push(err("group", format!("Nhóm đối tượng: nhóm “{group}” không có trong văn bản.")));
+            e.push(FieldError::new("group", format!("Nhóm đối tượng: nhóm “{group}” không có trong văn bản.")));
         }
         let criterion = CriterionDraft::level(self.scale, &self.level, false);
         let criterion = if self.level.trim().is_empty() { None } else { criterion.build("criterion", &mut e) };
@@ -1279,7 +1176,7 @@ impl NeedDraft {
         } else {
             let p = parse_whole(&self.persons);
             if p.is_none() {
-                e.push(err("persons", "Số người: phải là số nguyên, ví dụ 35."));
+                e.push(FieldError::new("persons", "Số người: phải là số nguyên, ví dụ 35."));
             }
             p
         };
@@ -1290,15 +1187,18 @@ impl NeedDraft {
                     min = Some(a as u32);
                     max = Some(b.unwrap_or(a) as u32);
                     if b.is_some_and(|b| b < a) {
-                        e.push(err("per_year", "Mỗi năm cử: số sau phải không nhỏ hơn số trước, ví dụ 07 - 08."));
+                        e.push(FieldError::new(
+                            "per_year",
+                            "Mỗi năm cử: số sau phải không nhỏ hơn số trước, ví dụ 07 - 08.",
+                        ));
                     }
                 }
-                _ => e.push(err("per_year", "Mỗi năm cử: phải là số hoặc khoảng, ví dụ 7 hoặc 07 - 08.")),
+                _ => e.push(FieldError::new("per_year", "Mỗi năm cử: phải là số hoặc khoảng, ví dụ 7 hoặc 07 - 08.")),
             }
         }
         for t in &self.targets {
             if d.target(t).is_none() {
-                e.push(err("targets", format!("Chỉ tiêu liên quan: “{t}” không có trong văn bản.")));
+                e.push(FieldError::new("targets", format!("Chỉ tiêu liên quan: “{t}” không có trong văn bản.")));
             }
         }
         if !e.is_empty() {
@@ -1495,7 +1395,7 @@ mod tests {
         for k in EventKind::ALL {
             assert_eq!(serde_json::to_string(k).unwrap(), format!("\"{}\"", k.code()));
         }
-        for s in Scale::ALL {
+        for &s in Scale::ALL {
             assert_eq!(scale_from_code(scale_code(s)), Some(s));
             assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", scale_code(s)));
         }

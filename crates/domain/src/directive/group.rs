@@ -14,20 +14,20 @@ use crate::model::{Category, CivilGrade, Committee, Gender, GovLevel, Leadership
 use crate::tagged::{key, req, skip, tagged_deserialize};
 use crate::text::fold;
 
-/// How a text is compared (after folding case and marks on both sides).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MatchHow {
-    /// The text contains the words.
-    #[default]
-    Contains,
-    /// The text starts with the words.
-    StartsWith,
-    /// The text is exactly the words.
-    Equals,
+crate::tagged::coded_enum! {
+    /// How a text is compared (after folding case and marks on both sides); labels as the
+    /// form's select lists them.
+    #[derive(Default)]
+    MatchHow {
+        /// The text contains the words.
+        #[default]
+        Contains = "contains", "chứa các từ";
+        /// The text starts with the words.
+        StartsWith = "starts_with", "bắt đầu bằng";
+        /// The text is exactly the words.
+        Equals = "equals", "đúng bằng";
+    }
 }
-
-crate::tagged::code_deserialize!(MatchHow { Contains = "contains", StartsWith = "starts_with", Equals = "equals" });
 
 /// So khớp chữ: matches when the text matches any of `any_of` and contains none of `none_of`.
 /// Comparison ignores case and Vietnamese marks ("Phó Chủ tịch UBND" = "pho chu tich ubnd").

@@ -8,18 +8,17 @@
 //! - [`group`]: rules over the roster that define a group.
 //! - [`target`]: target kinds, milestones, comparators, training needs.
 //! - [`index`]: the roster indexed once per scoring pass (per-cadre facts, interned titles).
-//! - [`score`]: scoring at a date, statuses, Vietnamese number formatting.
+//! - [`score`]: scoring at a date, statuses, milestones in words (numbers are written by
+//!   [`crate::number`], re-exported here).
 //! - [`suggest`]: who to send next (danh sách đề xuất cử đi học).
 //! - [`describe`]: the Vietnamese sentence of a target, need or group, generated from its rule.
 //! - [`edit`]: editing operations (sections, items, targets, needs, groups) with undo.
 //! - [`draft`]: flat, string-typed form drafts of targets, groups and needs, built with
 //!   Vietnamese messages naming the form field.
-//! - [`fixtures`]: a deterministic generated roster for benches and tests.
 
 pub mod describe;
 pub mod draft;
 pub mod edit;
-pub mod fixtures;
 pub mod group;
 pub mod index;
 pub mod score;
@@ -30,13 +29,12 @@ mod validate;
 #[cfg(test)]
 mod tests;
 
-use std::fmt;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use super::model::{Id, RecordMeta};
-use super::roster::FieldError;
+use crate::error::FieldError;
 
+pub use crate::date::Date;
 pub use describe::{describe_criteria, describe_need, describe_rule, describe_target, Describer};
 pub use draft::{
     CriterionDraft, CriterionKind, GroupDraft, MeasureKind, MilestoneDraft, NeedDraft, TargetDraft, UnitDraft,
@@ -55,7 +53,7 @@ pub use target::{
     Comparator, Criterion, EventKind, Measure, Milestone, Reported, StatedBaseline, Target, TrainingNeed, Window,
 };
 
-crate::model::labelled_enum! {
+crate::tagged::coded_enum! {
     /// Loại văn bản.
     DirectiveKind {
         /// Nghị quyết.
@@ -76,101 +74,6 @@ crate::model::labelled_enum! {
         Report = "bao_cao", "Báo cáo";
         /// Loại khác.
         Other = "khac", "Văn bản khác";
-    }
-}
-
-/// A calendar date (ngày tháng năm), serialised as `"YYYY-MM-DD"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    /// Năm.
-    pub year: u16,
-    /// Tháng (1-12).
-    pub month: u8,
-    /// Ngày (1-31).
-    pub day: u8,
-}
-
-impl Date {
-    /// A date; `None` when it does not exist on the calendar.
-    pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
-        let d = Date { year, month, day };
-        ((1..=12).contains(&month) && day >= 1 && day <= d.days_in_month() && (1..=9999).contains(&year)).then_some(d)
-    }
-
-    /// 1 January of `year`.
-    pub fn start_of_year(year: u16) -> Self {
-        Date { year, month: 1, day: 1 }
-    }
-
-    /// 31 December of `year` ("đến năm 2025" means by the end of 2025).
-    pub fn end_of_year(year: u16) -> Self {
-        Date { year, month: 12, day: 31 }
-    }
-
-    fn days_in_month(self) -> u8 {
-        match self.month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            _ => {
-                let y = self.year;
-                if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) {
-                    29
-                } else {
-                    28
-                }
-            }
-        }
-    }
-
-    /// Days since 1970-01-01 (proleptic Gregorian).
-    pub fn days(self) -> i64 {
-        let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
-        let y = if m <= 2 { y - 1 } else { y };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let mp = (m + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
-    }
-
-    /// Vietnamese long form: "ngày 03 tháng 02 năm 2021".
-    pub fn long_vi(self) -> String {
-        format!("ngày {:02} tháng {:02} năm {}", self.day, self.month, self.year)
-    }
-
-    /// Short form: "03/02/2021".
-    pub fn short_vi(self) -> String {
-        format!("{:02}/{:02}/{}", self.day, self.month, self.year)
-    }
-
-    /// Parses "YYYY-MM-DD".
-    pub fn parse(s: &str) -> Option<Self> {
-        let mut it = s.trim().splitn(3, '-');
-        let y = it.next()?.parse().ok()?;
-        let m = it.next()?.parse().ok()?;
-        let d = it.next()?.parse().ok()?;
-        Date::new(y, m, d)
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_string())
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Date::parse(&s)
-            .ok_or_else(|| serde::de::Error::custom(format!("ngày không hợp lệ \"{s}\" (cần dạng YYYY-MM-DD)")))
     }
 }
 

@@ -19,59 +19,36 @@ use serde::{Deserialize, Serialize};
 
 use super::group::Evaluator;
 use super::index::{Bits, RosterIndex, NONE};
-use super::target::{Comparator, Measure, Milestone, Target};
+use super::target::{Comparator, Measure, MeasureKind, Milestone, Target};
 use super::{Date, Directive};
+use crate::tagged::coded_enum;
 
-/// Trạng thái of a target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Đạt.
-    Met,
-    /// Đúng tiến độ.
-    OnTrack,
-    /// Chậm.
-    Behind,
-    /// Quá hạn.
-    Overdue,
-    /// Không chấm được.
-    NotScored,
-}
-
-impl Status {
-    /// Vietnamese label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Met => "Đạt",
-            Status::OnTrack => "Đúng tiến độ",
-            Status::Behind => "Chậm",
-            Status::Overdue => "Quá hạn",
-            Status::NotScored => "Không chấm được",
-        }
-    }
-
-    /// Stable code (also a CSS class suffix).
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::Met => "dat",
-            Status::OnTrack => "dung_tien_do",
-            Status::Behind => "cham",
-            Status::Overdue => "qua_han",
-            Status::NotScored => "khong_cham_duoc",
-        }
+coded_enum! {
+    /// Trạng thái of a target; the code is also a CSS class suffix (`status-dat`).
+    Status {
+        /// Đạt.
+        Met = "dat", "Đạt";
+        /// Đúng tiến độ.
+        OnTrack = "dung_tien_do", "Đúng tiến độ";
+        /// Chậm.
+        Behind = "cham", "Chậm";
+        /// Quá hạn.
+        Overdue = "qua_han", "Quá hạn";
+        /// Không chấm được.
+        NotScored = "khong_cham_duoc", "Không chấm được";
     }
 }
 
-/// Đơn vị of a target's numbers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AmountUnit {
-    /// Phần trăm.
-    Percent,
-    /// Người.
-    Persons,
-    /// Lớp, đoàn, hội thảo.
-    Events,
+coded_enum! {
+    /// Đơn vị of a target's numbers.
+    AmountUnit {
+        /// Phần trăm.
+        Percent = "percent", "Phần trăm";
+        /// Người.
+        Persons = "persons", "Người";
+        /// Lớp, đoàn, hội thảo.
+        Events = "events", "Lớp, đoàn, hội thảo";
+    }
 }
 
 /// Giá trị: numerator over denominator (count = numerator; for per-unit targets, units met
@@ -117,16 +94,16 @@ pub struct MilestoneCheck {
     pub met: Option<bool>,
 }
 
-/// Where the baseline comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BaselineSource {
-    /// Measured by the app (a snapshot passed in).
-    Snapshot,
-    /// Stated by the document.
-    Stated,
-    /// Implied by the document ("50% ... tăng 17%": 33%).
-    Implied,
+coded_enum! {
+    /// Where the baseline comes from.
+    BaselineSource {
+        /// Measured by the app (a snapshot passed in).
+        Snapshot = "snapshot", "Số liệu ứng dụng đã chốt";
+        /// Stated by the document.
+        Stated = "stated", "Văn bản nêu";
+        /// Implied by the document ("50% ... tăng 17%": 33%).
+        Implied = "implied", "Suy ra từ mức tăng văn bản nêu";
+    }
 }
 
 /// Kết quả chấm một chỉ tiêu.
@@ -134,8 +111,8 @@ pub enum BaselineSource {
 pub struct TargetScore {
     /// Target id.
     pub target_id: String,
-    /// Measure code ("share", "count", "per_unit", ...).
-    pub kind: String,
+    /// Loại chỉ tiêu (share, count, per unit ...).
+    pub kind: MeasureKind,
     /// Trạng thái.
     pub status: Status,
     /// Why not scored, in Vietnamese.
@@ -192,7 +169,7 @@ impl TargetScore {
     fn not_scored(t: &Target, unit: AmountUnit, reason: &str) -> Self {
         TargetScore {
             target_id: t.id.clone(),
-            kind: t.measure.code().to_string(),
+            kind: t.measure.kind(),
             status: Status::NotScored,
             reason: Some(reason.to_string()),
             unit,
@@ -226,14 +203,14 @@ impl TargetScore {
     /// The value as officers write it: "14/42 = 33,3%", "07 đồng chí", "3/10 đơn vị đạt",
     /// "194 đồng chí, đạt 97% so với mục tiêu" (completions against the quota).
     pub fn value_text(&self) -> String {
-        match (self.value, self.kind.as_str()) {
+        match (self.value, self.kind) {
             (None, _) => "chưa có dữ liệu".into(),
-            (Some(v), "per_unit") => format!("{}/{} đơn vị đạt", v.numerator, v.denominator),
-            (Some(v), "share" | "trained") => format_share(v.numerator, v.denominator),
-            (Some(v), "completions") if v.denominator > 0 => {
+            (Some(v), MeasureKind::PerUnit) => format!("{}/{} đơn vị đạt", v.numerator, v.denominator),
+            (Some(v), MeasureKind::Share | MeasureKind::Trained) => format_share(v.numerator, v.denominator),
+            (Some(v), MeasureKind::Completions) if v.denominator > 0 => {
                 crate::number::against_quota(v.numerator, "đồng chí", v.denominator)
             }
-            (Some(v), "events") => format!("{} hoạt động trong năm", format_count(v.numerator)),
+            (Some(v), MeasureKind::Events) => format!("{} hoạt động trong năm", format_count(v.numerator)),
             (Some(v), _) => format_persons(v.numerator),
         }
     }

@@ -4,12 +4,11 @@
 //! [`Measure`] (what is counted), and [`Milestone`]s (how much, by when). A target with no
 //! milestone is directional: shown, measured when it can be, never scored.
 
-use serde::de::Error;
 use serde::{Deserialize, Serialize};
 
 use super::group::{GroupRule, TextMatch, UnitFilter};
 use crate::levels::Scale;
-use crate::tagged::{key, req, skip, tagged_deserialize};
+use crate::tagged::{coded_enum, key, req, skip, tagged_deserialize};
 
 /// Tiêu chí: one condition a person meets or not. Several criteria on one target mean
 /// "all at once" (compound target: đại học + cao cấp LLCT + ngoại ngữ + tin học).
@@ -46,7 +45,7 @@ pub enum Criterion {
 
 tagged_deserialize!(Criterion, "a criterion (an object with \"criterion\")", |map| {
     let (mut criterion, mut scale, mut level, mut count_studying, mut field, mut rule) =
-        (None::<String>, None, None, None, None, None);
+        (None::<CriterionKind>, None, None, None, None, None);
     while let Some(k) = key(&mut map)? {
         match k.as_str() {
             "criterion" => criterion = Some(map.next_value()?),
@@ -58,17 +57,16 @@ tagged_deserialize!(Criterion, "a criterion (an object with \"criterion\")", |ma
             _ => skip(&mut map)?,
         }
     }
-    Ok(match req(criterion, "criterion")?.as_str() {
-        "level" => Criterion::Level {
+    Ok(match req(criterion, "criterion")? {
+        CriterionKind::Level => Criterion::Level {
             scale: req(scale, "scale")?,
             level: req(level, "level")?,
             count_studying: count_studying.unwrap_or_default(),
         },
-        "minority_language" => Criterion::MinorityLanguage,
-        "lao_language" => Criterion::LaoLanguage,
-        "field" => Criterion::Field { field: req(field, "field")? },
-        "person" => Criterion::Person { rule: req(rule, "rule")? },
-        t => return Err(Error::unknown_variant(t, &["level", "minority_language", "lao_language", "field", "person"])),
+        CriterionKind::MinorityLanguage => Criterion::MinorityLanguage,
+        CriterionKind::LaoLanguage => Criterion::LaoLanguage,
+        CriterionKind::Field => Criterion::Field { field: req(field, "field")? },
+        CriterionKind::Person => Criterion::Person { rule: req(rule, "rule")? },
     })
 });
 
@@ -126,7 +124,7 @@ pub enum Window {
 }
 
 tagged_deserialize!(Window, "a window (an object with \"every\")", |map| {
-    let (mut every, mut years, mut from, mut to) = (None::<String>, None, None, None);
+    let (mut every, mut years, mut from, mut to) = (None::<WindowKind>, None, None, None);
     while let Some(k) = key(&mut map)? {
         match k.as_str() {
             "every" => every = Some(map.next_value()?),
@@ -136,57 +134,29 @@ tagged_deserialize!(Window, "a window (an object with \"every\")", |map| {
             _ => skip(&mut map)?,
         }
     }
-    Ok(match req(every, "every")?.as_str() {
-        "year" => Window::Year,
-        "years" => Window::Years { years: req(years, "years")? },
-        "term" => Window::Term,
-        "period" => Window::Period { from: req(from, "from")?, to: req(to, "to")? },
-        t => return Err(Error::unknown_variant(t, &["year", "years", "term", "period"])),
+    Ok(match req(every, "every")? {
+        WindowKind::Year => Window::Year,
+        WindowKind::Years => Window::Years { years: req(years, "years")? },
+        WindowKind::Term => Window::Term,
+        WindowKind::Period => Window::Period { from: req(from, "from")?, to: req(to, "to")? },
     })
 });
 
-/// Loại hoạt động counted by an events target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EventKind {
-    /// Lớp bồi dưỡng (tập trung hoặc trực tuyến).
-    #[default]
-    Class,
-    /// Đoàn bồi dưỡng ở nước ngoài.
-    Delegation,
-    /// Hội thảo.
-    Workshop,
+coded_enum! {
+    /// Loại hoạt động counted by an events target (labels as the form lists them).
+    #[derive(Default)]
+    EventKind {
+        /// Lớp bồi dưỡng (tập trung hoặc trực tuyến).
+        #[default]
+        Class = "class", "Lớp bồi dưỡng (tập trung hoặc trực tuyến)";
+        /// Đoàn bồi dưỡng ở nước ngoài.
+        Delegation = "delegation", "Đoàn bồi dưỡng ở nước ngoài";
+        /// Hội thảo.
+        Workshop = "workshop", "Hội thảo";
+    }
 }
 
-crate::tagged::code_deserialize!(EventKind { Class = "class", Delegation = "delegation", Workshop = "workshop" });
-
 impl EventKind {
-    /// Every kind, in the order forms list them.
-    pub const ALL: &'static [Self] = &[EventKind::Class, EventKind::Delegation, EventKind::Workshop];
-
-    /// Stable code (as in JSON and form values).
-    pub fn code(self) -> &'static str {
-        match self {
-            EventKind::Class => "class",
-            EventKind::Delegation => "delegation",
-            EventKind::Workshop => "workshop",
-        }
-    }
-
-    /// The kind with this code.
-    pub fn from_code(c: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|x| x.code() == c)
-    }
-
-    /// Vietnamese label for the form ("Lớp bồi dưỡng").
-    pub fn label(self) -> &'static str {
-        match self {
-            EventKind::Class => "Lớp bồi dưỡng (tập trung hoặc trực tuyến)",
-            EventKind::Delegation => "Đoàn bồi dưỡng ở nước ngoài",
-            EventKind::Workshop => "Hội thảo",
-        }
-    }
-
     /// Vietnamese noun for counts ("lớp", "đoàn", "hội thảo").
     pub fn noun(self) -> &'static str {
         match self {
@@ -194,6 +164,99 @@ impl EventKind {
             EventKind::Delegation => "đoàn",
             EventKind::Workshop => "hội thảo",
         }
+    }
+}
+
+coded_enum! {
+    /// The kind of a [`Window`] (its `"every"` tag), as the form's select lists them.
+    #[derive(Default)]
+    WindowKind {
+        /// Hằng năm.
+        #[default]
+        Year = "year", "Hằng năm";
+        /// Ít nhất 1 lần trong N năm.
+        Years = "years", "Ít nhất 1 lần trong N năm";
+        /// Một lần trong nhiệm kỳ.
+        Term = "term", "Ít nhất 1 lần trong nhiệm kỳ";
+        /// Trong giai đoạn.
+        Period = "period", "Trong giai đoạn";
+    }
+}
+
+coded_enum! {
+    /// Loại tiêu chí: the kind of a [`Criterion`] (its `"criterion"` tag), as a criterion row of
+    /// the form lists them.
+    #[derive(Default)]
+    CriterionKind {
+        /// Trình độ trên một thang.
+        #[default]
+        Level = "level", "Trình độ";
+        /// Sử dụng được tiếng dân tộc thiểu số.
+        MinorityLanguage = "minority_language", "Sử dụng được tiếng dân tộc thiểu số";
+        /// Sử dụng được tiếng Lào.
+        LaoLanguage = "lao_language", "Sử dụng được tiếng Lào";
+        /// Chuyên ngành đào tạo.
+        Field = "field", "Chuyên ngành đào tạo";
+        /// Điều kiện cá nhân (kept from a template; not editable on the form).
+        Person = "person", "Điều kiện cá nhân";
+    }
+}
+
+coded_enum! {
+    /// Loại chỉ tiêu: the kind of a [`Measure`], its code the measure's `"kind"` tag, its label
+    /// what the editor's select lists.
+    #[derive(Default)]
+    MeasureKind {
+        /// Tỷ lệ đạt trình độ.
+        #[default]
+        Share = "share", "Tỷ lệ đạt trình độ";
+        /// Số người đạt trình độ.
+        Count = "count", "Số người đạt trình độ";
+        /// Số người ở mỗi đơn vị.
+        PerUnit = "per_unit", "Số người ở mỗi đơn vị";
+        /// Tỷ lệ được đào tạo, bồi dưỡng trong kỳ.
+        Trained = "trained", "Tỷ lệ được đào tạo, bồi dưỡng trong kỳ";
+        /// Số người được cử / hoàn thành so với chỉ tiêu.
+        Completions = "completions", "Số người được cử / hoàn thành so với chỉ tiêu";
+        /// Số lớp, đoàn, hội thảo mỗi năm.
+        Events = "events", "Số lớp, đoàn, hội thảo mỗi năm";
+        /// Định hướng (không chấm).
+        Directional = "directional", "Định hướng (không chấm)";
+    }
+}
+
+impl MeasureKind {
+    /// The kind of a measure.
+    pub fn of(m: &Measure) -> Self {
+        match m {
+            Measure::Share { .. } => MeasureKind::Share,
+            Measure::Count { .. } => MeasureKind::Count,
+            Measure::PerUnit { .. } => MeasureKind::PerUnit,
+            Measure::Trained { .. } => MeasureKind::Trained,
+            Measure::Completions { .. } => MeasureKind::Completions,
+            Measure::Events { .. } => MeasureKind::Events,
+            Measure::Directional => MeasureKind::Directional,
+        }
+    }
+
+    /// Which form fields this kind uses ("criteria", "units", "training", "window", "agency",
+    /// "event", "milestones", "baseline"), so the UI shows only those.
+    pub fn fields(self) -> &'static [&'static str] {
+        match self {
+            MeasureKind::Share | MeasureKind::Count => {
+                &["group", "criteria", "comparator", "milestones", "baseline", "tier_of"]
+            }
+            MeasureKind::PerUnit => &["group", "units", "criteria", "comparator", "milestones", "baseline"],
+            MeasureKind::Trained => &["group", "training", "window", "comparator", "milestones", "baseline", "tier_of"],
+            MeasureKind::Completions => &["group", "training", "agency", "comparator", "milestones"],
+            MeasureKind::Events => &["group", "event", "training", "comparator", "milestones", "tier_of"],
+            MeasureKind::Directional => &["group"],
+        }
+    }
+
+    /// True when amounts are percentages (0-100).
+    pub fn is_percent(self) -> bool {
+        matches!(self, MeasureKind::Share | MeasureKind::Trained)
     }
 }
 
@@ -253,7 +316,7 @@ pub enum Measure {
 }
 
 tagged_deserialize!(Measure, "a measure (an object with \"kind\")", |map| {
-    let (mut kind, mut criteria, mut units, mut training, mut window) = (None::<String>, None, None, None, None);
+    let (mut kind, mut criteria, mut units, mut training, mut window) = (None::<MeasureKind>, None, None, None, None);
     let (mut agency, mut per_unit, mut event) = (None, None, None);
     while let Some(k) = key(&mut map)? {
         match k.as_str() {
@@ -268,24 +331,20 @@ tagged_deserialize!(Measure, "a measure (an object with \"kind\")", |map| {
             _ => skip(&mut map)?,
         }
     }
-    Ok(match req(kind, "kind")?.as_str() {
-        "share" => Measure::Share { criteria: req(criteria, "criteria")? },
-        "count" => Measure::Count { criteria: req(criteria, "criteria")? },
-        "per_unit" => Measure::PerUnit { units: req(units, "units")?, criteria: req(criteria, "criteria")? },
-        "trained" => Measure::Trained { training: req(training, "training")?, window: req(window, "window")? },
-        "completions" => Measure::Completions {
+    Ok(match req(kind, "kind")? {
+        MeasureKind::Share => Measure::Share { criteria: req(criteria, "criteria")? },
+        MeasureKind::Count => Measure::Count { criteria: req(criteria, "criteria")? },
+        MeasureKind::PerUnit => Measure::PerUnit { units: req(units, "units")?, criteria: req(criteria, "criteria")? },
+        MeasureKind::Trained => {
+            Measure::Trained { training: req(training, "training")?, window: req(window, "window")? }
+        }
+        MeasureKind::Completions => Measure::Completions {
             training: req(training, "training")?,
             agency: agency.unwrap_or_default(),
             per_unit: per_unit.unwrap_or_default(),
         },
-        "events" => Measure::Events { event: req(event, "event")?, training: training.unwrap_or_default() },
-        "directional" => Measure::Directional,
-        t => {
-            return Err(Error::unknown_variant(
-                t,
-                &["share", "count", "per_unit", "trained", "completions", "events", "directional"],
-            ))
-        }
+        MeasureKind::Events => Measure::Events { event: req(event, "event")?, training: training.unwrap_or_default() },
+        MeasureKind::Directional => Measure::Directional,
     })
 });
 
@@ -308,30 +367,19 @@ impl Measure {
         }
     }
 
-    /// Stable code of the kind.
+    /// The kind of this measure.
+    pub fn kind(&self) -> MeasureKind {
+        MeasureKind::of(self)
+    }
+
+    /// Stable code of the kind (the `"kind"` tag).
     pub fn code(&self) -> &'static str {
-        match self {
-            Measure::Share { .. } => "share",
-            Measure::Count { .. } => "count",
-            Measure::PerUnit { .. } => "per_unit",
-            Measure::Trained { .. } => "trained",
-            Measure::Completions { .. } => "completions",
-            Measure::Events { .. } => "events",
-            Measure::Directional => "directional",
-        }
+        self.kind().code()
     }
 
     /// Vietnamese name of the kind, for the editor.
     pub fn label(&self) -> &'static str {
-        match self {
-            Measure::Share { .. } => "Tỷ lệ đạt trình độ",
-            Measure::Count { .. } => "Số người đạt trình độ",
-            Measure::PerUnit { .. } => "Số người ở mỗi đơn vị",
-            Measure::Trained { .. } => "Tỷ lệ được đào tạo, bồi dưỡng trong kỳ",
-            Measure::Completions { .. } => "Số người được cử / hoàn thành so với chỉ tiêu",
-            Measure::Events { .. } => "Số lớp, đoàn, hội thảo mỗi năm",
-            Measure::Directional => "Định hướng (không chấm)",
-        }
+        self.kind().label()
     }
 
     /// True when the amounts of this measure are percentages.
@@ -340,42 +388,23 @@ impl Measure {
     }
 }
 
-/// So sánh.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Comparator {
-    /// Ít nhất / đạt / trở lên (≥).
-    #[default]
-    AtLeast,
-    /// Trên (strictly above, >).
-    Above,
-    /// Khoảng: met at 95% of the value or more.
-    About,
-    /// Duy trì: keep at or above the value.
-    Maintain,
+coded_enum! {
+    /// So sánh. The label is the word placed before the number ("ít nhất 50%").
+    #[derive(Default)]
+    Comparator {
+        /// Ít nhất / đạt / trở lên (≥).
+        #[default]
+        AtLeast = "at_least", "ít nhất";
+        /// Trên (strictly above, >).
+        Above = "above", "trên";
+        /// Khoảng: met at 95% of the value or more.
+        About = "about", "khoảng";
+        /// Duy trì: keep at or above the value.
+        Maintain = "maintain", "duy trì";
+    }
 }
 
-crate::tagged::code_deserialize!(Comparator { AtLeast = "at_least", Above = "above", About = "about", Maintain = "maintain" });
-
 impl Comparator {
-    /// Every comparator, in the order forms list them.
-    pub const ALL: &'static [Self] = &[Comparator::AtLeast, Comparator::Above, Comparator::About, Comparator::Maintain];
-
-    /// Stable code (as in JSON and form values).
-    pub fn code(self) -> &'static str {
-        match self {
-            Comparator::AtLeast => "at_least",
-            Comparator::Above => "above",
-            Comparator::About => "about",
-            Comparator::Maintain => "maintain",
-        }
-    }
-
-    /// The comparator with this code.
-    pub fn from_code(c: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|x| x.code() == c)
-    }
-
     /// Label for the form's select ("Ít nhất (≥)").
     pub fn form_label(self) -> &'static str {
         match self {
@@ -383,16 +412,6 @@ impl Comparator {
             Comparator::Above => "Trên (>)",
             Comparator::About => "Khoảng (đạt từ 95%)",
             Comparator::Maintain => "Duy trì",
-        }
-    }
-
-    /// Vietnamese word placed before the number.
-    pub fn label(self) -> &'static str {
-        match self {
-            Comparator::AtLeast => "ít nhất",
-            Comparator::Above => "trên",
-            Comparator::About => "khoảng",
-            Comparator::Maintain => "duy trì",
         }
     }
 }

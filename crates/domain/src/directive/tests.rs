@@ -442,8 +442,8 @@ fn suggestions_put_studying_first_then_one_level_below_then_younger() {
 
 #[test]
 fn generated_roster_is_deterministic_and_valid() {
-    let a = fixtures::generate_roster(42, 2000, 100);
-    let b = fixtures::generate_roster(42, 2000, 100);
+    let a = crate::fixtures::generate_roster(42, 2000, 100);
+    let b = crate::fixtures::generate_roster(42, 2000, 100);
     assert_eq!(a, b);
     assert_eq!(a.units.len(), 100);
     assert_eq!(a.cadres.len(), 2000);
@@ -556,29 +556,34 @@ fn record_and_roster_targets_share_the_milestone_rule() {
     let r = roster_11();
     let idx = RosterIndex::build(&r);
     let masters = json!([{"criterion": "level", "scale": "professional", "level": "thac_si"}]);
-    let trained = json!({"kind": "trained", "training": "Thạc sĩ", "window": {"every": "period", "from": 2024, "to": 2030}});
+    let trained =
+        json!({"kind": "trained", "training": "Thạc sĩ", "window": {"every": "period", "from": 2024, "to": 2030}});
     let cases = [
         json!([{"year": 2024, "value": 20}, {"year": 2030, "value": 60}]),
         json!([{"year": 2025, "comparator": "above", "value": 25}]),
         json!([{"year": 2026, "comparator": "about", "value": 30}]),
         json!([{"year": 2030, "increase": 10}]),
-        json!([{"year": 2023, "value": 90}]),
+        json!([{"year": 2025, "value": 90}]),
     ];
     for (i, milestones) in cases.iter().enumerate() {
-        let d = directive(
-            json!({"rule": "everyone"}),
-            json!([
-                {"id": "roster", "sentence": "a", "group": "g", "measure": {"kind": "share", "criteria": masters}, "milestones": milestones},
-                {"id": "records", "sentence": "b", "group": "g", "measure": trained, "milestones": milestones}
-            ]),
-        );
+        // The relative milestone needs the document's baseline; the others go without.
+        let baseline = if i == 3 { json!({"value": 20.0, "year": 2024}) } else { serde_json::Value::Null };
+        let target = |id: &str, measure: &serde_json::Value| {
+            let mut t = json!({"id": id, "sentence": id, "group": "g", "measure": measure, "milestones": milestones});
+            if !baseline.is_null() {
+                t["baseline"] = baseline.clone();
+            }
+            t
+        };
+        let share = json!({"kind": "share", "criteria": masters});
+        let d = directive(json!({"rule": "everyone"}), json!([target("roster", &share), target("records", &trained)]));
         for when in [at(2024, 6, 30), at(2026, 6, 30), at(2031, 1, 1)] {
             let src = Fixed(RecordCount { count: 11, if_all_complete: 14 });
             let s = score_directive_full(&d, &idx, when, &std::collections::HashMap::new(), Some(&src));
             let (a, b) = (s.target("roster").unwrap(), s.target("records").unwrap());
             assert_eq!(a.value, b.value, "case {i}");
-            assert_eq!(a.kind, "share");
-            assert_eq!(b.kind, "trained");
+            assert_eq!(a.kind, MeasureKind::Share);
+            assert_eq!(b.kind, MeasureKind::Trained);
             let decided = |t: &TargetScore| {
                 (
                     t.status,
@@ -598,5 +603,37 @@ fn record_and_roster_targets_share_the_milestone_rule() {
             assert!(b.from_records && !a.from_records);
             assert_eq!(b.what_if_met.is_some(), b.status != Status::NotScored, "case {i}");
         }
+    }
+}
+
+/// A completions target's value and the monitoring page's quota line say a count against its
+/// quota in the same words (seed 001's): one rule, `number::against_quota`.
+#[test]
+fn completions_speak_of_the_quota_as_the_monitoring_lines_do() {
+    struct Fixed(u32);
+    impl RecordSource for Fixed {
+        fn count(&self, _: &Directive, _: &Target, _: Date, _: Option<&Bits>) -> Option<RecordCount> {
+            Some(RecordCount { count: self.0, if_all_complete: self.0 })
+        }
+    }
+    let r = roster_11();
+    let idx = RosterIndex::build(&r);
+    let d = directive(
+        json!({"rule": "everyone"}),
+        json!([{"id": "q", "sentence": "đào tạo 200 thạc sĩ", "measure": {"kind": "completions", "training": "Thạc sĩ"},
+                "milestones": [{"year": 2025, "value": 200}]}]),
+    );
+    for (count, words) in [
+        (194, "194 đồng chí, đạt 97% so với mục tiêu"),
+        (200, "200 đồng chí, đạt chỉ tiêu"),
+        (207, "207 đồng chí, vượt chỉ tiêu"),
+    ] {
+        let s = score_directive_full(&d, &idx, at(2024, 6, 30), &std::collections::HashMap::new(), Some(&Fixed(count)));
+        let t = s.target("q").unwrap();
+        assert_eq!(t.kind, MeasureKind::Completions);
+        assert_eq!(t.value_text(), words);
+        assert_eq!(t.value_text(), crate::number::against_quota(count, "đồng chí", 200));
+        let line = crate::monitor::quota_lines(&d, &s);
+        assert_eq!(line, [format!("đào tạo 200 thạc sĩ: {}", crate::number::against_quota(count, "người", 200))]);
     }
 }

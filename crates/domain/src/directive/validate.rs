@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::group::{GroupRule, TextMatch, UnitFilter};
 use super::target::{Criterion, Measure, Target, TrainingNeed, Window};
 use super::{Directive, Section};
-use crate::roster::FieldError;
+use crate::error::FieldError;
 
 struct V<'d> {
     errors: Vec<FieldError>,
@@ -18,7 +18,7 @@ struct V<'d> {
 
 impl<'d> V<'d> {
     fn err(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        self.errors.push(FieldError { field: field.into(), message: message.into() });
+        self.errors.push(FieldError::new(field, message));
     }
 
     fn id(&mut self, path: &str, id: &'d str, what: &str) {

@@ -37,38 +37,23 @@ use crate::model::*;
 use crate::roster::{RecordKind, Roster, Tombstone};
 use crate::training::{CourseLine, DispatchTable, Enrollment, Plan, QualificationChange, TrainingRecords};
 
-/// What happens to one record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Mới: not on this device (or deleted here before their newer edit).
-    New,
-    /// Thay đổi: theirs is newer.
-    Changed,
-    /// Không đổi.
-    Unchanged,
-    /// Xung đột: same version, different content.
-    Conflict,
-    /// Bản trên máy mới hơn: theirs is older (kept mine).
-    LocalNewer,
-    /// Bị xóa: their tombstone is newer than my record.
-    Deleted,
-    /// Không xóa: their tombstone is not newer than my edit, or the unit is still in use.
-    DeletionSkipped,
-}
-
-impl Status {
-    /// Vietnamese label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::New => "Mới",
-            Status::Changed => "Có thay đổi",
-            Status::Unchanged => "Không đổi",
-            Status::Conflict => "Xung đột",
-            Status::LocalNewer => "Bản trên máy mới hơn",
-            Status::Deleted => "Bị xóa",
-            Status::DeletionSkipped => "Giữ lại (không xóa)",
-        }
+crate::tagged::coded_enum! {
+    /// What happens to one record.
+    Status {
+        /// Mới: not on this device (or deleted here before their newer edit).
+        New = "new", "Mới";
+        /// Thay đổi: theirs is newer.
+        Changed = "changed", "Có thay đổi";
+        /// Không đổi.
+        Unchanged = "unchanged", "Không đổi";
+        /// Xung đột: same version, different content.
+        Conflict = "conflict", "Xung đột";
+        /// Bản trên máy mới hơn: theirs is older (kept mine).
+        LocalNewer = "local_newer", "Bản trên máy mới hơn";
+        /// Bị xóa: their tombstone is newer than my record.
+        Deleted = "deleted", "Bị xóa";
+        /// Không xóa: their tombstone is not newer than my edit, or the unit is still in use.
+        DeletionSkipped = "deletion_skipped", "Giữ lại (không xóa)";
     }
 }
 
@@ -227,14 +212,14 @@ impl Preview {
     }
 }
 
-/// Lựa chọn khi xung đột.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Choice {
-    /// Giữ bản của tôi.
-    KeepMine,
-    /// Lấy bản của họ.
-    TakeTheirs,
+crate::tagged::coded_enum! {
+    /// Lựa chọn khi xung đột.
+    Choice {
+        /// Giữ bản của tôi.
+        KeepMine = "keep_mine", "Giữ bản của tôi";
+        /// Lấy bản của họ.
+        TakeTheirs = "take_theirs", "Lấy bản của họ";
+    }
 }
 
 /// The user's answers to conflicts: per record, and a default ("lấy tất cả của họ" / "giữ

@@ -210,59 +210,37 @@ pub struct Records {
     pub baselines: Vec<Baseline>,
 }
 
-/// Kind of record, as snapshots, errors and previews speak of them.
-#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// Đơn vị.
-    Unit,
-    /// Cán bộ.
-    Cadre,
-    /// Văn bản chỉ đạo.
-    Directive,
-    /// Văn bản mẫu (by reference).
-    Template,
-    /// Bản ghi đã xóa.
-    Tombstone,
-    /// Kế hoạch đào tạo.
-    Plan,
-    /// Lớp / chương trình.
-    Line,
-    /// Cử đi học.
-    Enrollment,
-    /// Quá trình thay đổi trình độ.
-    History,
-    /// Số liệu tổng hợp các năm trước.
-    Aggregate,
-    /// Mốc số liệu.
-    Baseline,
+crate::tagged::coded_enum! {
+    /// Kind of record, as snapshots, errors and previews speak of them.
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+    #[derive(PartialOrd, Ord)]
+    Kind {
+        /// Đơn vị.
+        Unit = "unit", "Đơn vị";
+        /// Cán bộ.
+        Cadre = "cadre", "Cán bộ";
+        /// Văn bản chỉ đạo.
+        Directive = "directive", "Văn bản";
+        /// Văn bản mẫu (by reference).
+        Template = "template", "Văn bản mẫu";
+        /// Bản ghi đã xóa.
+        Tombstone = "tombstone", "Bản ghi đã xóa";
+        /// Kế hoạch đào tạo.
+        Plan = "plan", "Kế hoạch";
+        /// Lớp / chương trình.
+        Line = "line", "Lớp / chương trình";
+        /// Cử đi học.
+        Enrollment = "enrollment", "Lượt cử đi học";
+        /// Quá trình thay đổi trình độ.
+        History = "history", "Thay đổi trình độ";
+        /// Số liệu tổng hợp các năm trước.
+        Aggregate = "aggregate", "Số liệu tổng hợp";
+        /// Mốc số liệu.
+        Baseline = "baseline", "Mốc số liệu";
+    }
 }
 
-crate::tagged::code_deserialize!(Kind {
-    Unit = "unit", Cadre = "cadre", Directive = "directive", Template = "template", Tombstone = "tombstone",
-    Plan = "plan", Line = "line", Enrollment = "enrollment", History = "history", Aggregate = "aggregate",
-    Baseline = "baseline"
-});
-
 impl Kind {
-    /// Vietnamese label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Unit => "Đơn vị",
-            Kind::Cadre => "Cán bộ",
-            Kind::Directive => "Văn bản",
-            Kind::Template => "Văn bản mẫu",
-            Kind::Tombstone => "Bản ghi đã xóa",
-            Kind::Plan => "Kế hoạch",
-            Kind::Line => "Lớp / chương trình",
-            Kind::Enrollment => "Lượt cử đi học",
-            Kind::History => "Thay đổi trình độ",
-            Kind::Aggregate => "Số liệu tổng hợp",
-            Kind::Baseline => "Mốc số liệu",
-        }
-    }
-
     /// The kind a tombstone deletes.
     pub fn of_tombstone(k: RecordKind) -> Kind {
         match k {

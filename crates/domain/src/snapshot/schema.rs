@@ -41,38 +41,10 @@ macro_rules! codes {
 codes! {
     GovLevel => "GovLevel", UnitKind => "UnitKind", Region => "Region", Gender => "Gender",
     Category => "Category", CivilGrade => "CivilGrade", Leadership => "Leadership",
-    Committee => "Committee", DirectiveKind => "DirectiveKind",
-}
-
-macro_rules! level_codes {
-    ($($t:ty => $name:literal),+ $(,)?) => {$(
-        impl Codes for $t {
-            const NAME: &'static str = $name;
-            fn pairs() -> Vec<(&'static str, &'static str)> {
-                <$t as Level>::ALL.iter().map(|v| (v.code(), v.label())).collect()
-            }
-        }
-    )+};
-}
-
-level_codes! {
+    Committee => "Committee", DirectiveKind => "DirectiveKind", RecordKind => "RecordKind",
     Professional => "Professional", Political => "Political", StateManagement => "StateManagement",
     ForeignLanguage => "ForeignLanguage", InformationTechnology => "InformationTechnology",
     DefenceSecurity => "DefenceSecurity",
-}
-
-impl Codes for RecordKind {
-    const NAME: &'static str = "RecordKind";
-    fn pairs() -> Vec<(&'static str, &'static str)> {
-        [RecordKind::Unit, RecordKind::Cadre, RecordKind::Directive]
-            .iter()
-            .map(|k| match k {
-                RecordKind::Unit => ("unit", "Đơn vị"),
-                RecordKind::Cadre => ("cadre", "Cán bộ"),
-                RecordKind::Directive => ("directive", "Văn bản"),
-            })
-            .collect()
-    }
 }
 
 /// The real enums described by their codes (local types: the impl may live here).
@@ -401,8 +373,8 @@ pub(super) fn published() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::directive::fixtures::generate_roster;
     use crate::directive::Directive;
+    use crate::fixtures::generate_roster;
 
     /// real → JSON → mirror → JSON must be the identity.
     fn same_through<M: Serialize + serde::de::DeserializeOwned, T: Serialize>(real: &T) {

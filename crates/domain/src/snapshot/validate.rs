@@ -21,6 +21,7 @@ use super::{
     OLDEST_VERSION, SCHEMA_VERSION,
 };
 use crate::directive::Directive;
+use crate::error::FieldError;
 use crate::model::{Cadre, GovLevel, Region, Unit, UnitKind};
 use crate::monitor::{self, Baseline};
 use crate::roster::{RecordKind, Roster, Tombstone};
@@ -150,10 +151,8 @@ pub enum SnapshotError {
     Invalid {
         /// The record.
         at: RecordRef,
-        /// The field path.
-        field: String,
-        /// The rule's message (names the field as the form labels it).
-        message: String,
+        /// The field path and the rule's message (naming the field as the form labels it).
+        error: FieldError,
     },
     /// More errors than listed.
     More {
@@ -233,7 +232,7 @@ impl SnapshotError {
             SnapshotError::DanglingReference { at, field, target } => format!(
                 "{at}, trường {field}: đơn vị mã \"{target}\" không có trong tệp và cũng không có trong dữ liệu của máy này."
             ),
-            SnapshotError::Invalid { at, field, message } => format!("{at}, trường {field}: {message}"),
+            SnapshotError::Invalid { at, error } => format!("{at}, trường {}: {}", error.field, error.message),
             SnapshotError::More { count } => format!("… và {count} lỗi khác."),
         }
     }
@@ -637,8 +636,7 @@ pub fn validate_against(
         if u.id.trim().is_empty() {
             errors.push(SnapshotError::Invalid {
                 at: at(),
-                field: "id".into(),
-                message: "Mã đơn vị: không được để trống.".into(),
+                error: FieldError::new("id", "Mã đơn vị: không được để trống."),
             });
         }
         for e in ctx.validate_unit(u) {
@@ -649,18 +647,20 @@ pub fn validate_against(
                 (Some(p), "parent_id") if !known.contains(p.as_str()) => {
                     errors.push(SnapshotError::DanglingReference { at: at(), field: e.field, target: p.clone() })
                 }
-                _ => errors.push(SnapshotError::Invalid { at: at(), field: e.field, message: e.message }),
+                _ => errors.push(SnapshotError::Invalid { at: at(), error: e }),
             }
         }
         let key = (u.parent_id.as_deref(), fold(&u.name));
         if let Some(&first) = names.get(&key) {
             errors.push(SnapshotError::Invalid {
                 at: at(),
-                field: "name".into(),
-                message: format!(
-                    "Tên đơn vị: trùng với đơn vị thứ {} trong tệp cùng cấp trên (\"{}\").",
-                    first + 1,
-                    r.units[first].name.trim()
+                error: FieldError::new(
+                    "name",
+                    format!(
+                        "Tên đơn vị: trùng với đơn vị thứ {} trong tệp cùng cấp trên (\"{}\").",
+                        first + 1,
+                        r.units[first].name.trim()
+                    ),
                 ),
             });
         } else {
@@ -695,8 +695,7 @@ pub fn validate_against(
         if c.id.trim().is_empty() {
             errors.push(SnapshotError::Invalid {
                 at: at(),
-                field: "id".into(),
-                message: "Mã cán bộ: không được để trống.".into(),
+                error: FieldError::new("id", "Mã cán bộ: không được để trống."),
             });
         }
         for e in ctx.validate_cadre(c) {
@@ -711,7 +710,7 @@ pub fn validate_against(
                 Some(target) if !known.contains(target.as_str()) => {
                     errors.push(SnapshotError::DanglingReference { at: at(), field: e.field, target })
                 }
-                _ => errors.push(SnapshotError::Invalid { at: at(), field: e.field, message: e.message }),
+                _ => errors.push(SnapshotError::Invalid { at: at(), error: e }),
             }
         }
     }
@@ -725,7 +724,7 @@ pub fn validate_against(
             name: format!("{} {}", d.number, d.title).trim().to_string(),
         };
         for e in d.validate() {
-            errors.push(SnapshotError::Invalid { at: at(), field: e.field, message: e.message });
+            errors.push(SnapshotError::Invalid { at: at(), error: e });
         }
         if let Some(u) = &d.scope_unit_id {
             if !known.contains(u.as_str()) {
@@ -742,8 +741,7 @@ pub fn validate_against(
         if t.id.trim().is_empty() {
             errors.push(SnapshotError::Invalid {
                 at: RecordRef { kind: Kind::Template, index: i, id: String::new(), name: t.source.clone() },
-                field: "id".into(),
-                message: "Mã văn bản mẫu: không được để trống.".into(),
+                error: FieldError::new("id", "Mã văn bản mẫu: không được để trống."),
             });
         }
     }
@@ -759,15 +757,13 @@ pub fn validate_against(
         if t.id.trim().is_empty() {
             errors.push(SnapshotError::Invalid {
                 at: tombstone_ref(i, t),
-                field: "id".into(),
-                message: "Mã bản ghi đã xóa: không được để trống.".into(),
+                error: FieldError::new("id", "Mã bản ghi đã xóa: không được để trống."),
             });
         }
         if t.backup.get("id").and_then(Value::as_str) != Some(t.id.as_str()) {
             errors.push(SnapshotError::Invalid {
                 at: tombstone_ref(i, t),
-                field: "backup".into(),
-                message: "Bản sao lưu của bản ghi đã xóa không khớp với mã của nó.".into(),
+                error: FieldError::new("backup", "Bản sao lưu của bản ghi đã xóa không khớp với mã của nó."),
             });
         }
         let live = match t.kind {
@@ -778,10 +774,12 @@ pub fn validate_against(
         if live.contains(t.id.as_str()) {
             errors.push(SnapshotError::Invalid {
                 at: tombstone_ref(i, t),
-                field: "id".into(),
-                message: format!(
-                    "{} này vừa có trong danh sách vừa được ghi là đã xóa.",
-                    Kind::of_tombstone(t.kind).label()
+                error: FieldError::new(
+                    "id",
+                    format!(
+                        "{} này vừa có trong danh sách vừa được ghi là đã xóa.",
+                        Kind::of_tombstone(t.kind).label()
+                    ),
                 ),
             });
         }
@@ -803,8 +801,7 @@ fn validate_training(r: &Records, receiver: &Roster, mine: &TrainingRecords, err
         if id.trim().is_empty() {
             errors.push(SnapshotError::Invalid {
                 at: RecordRef { kind, index: i, id: String::new(), name: name.to_string() },
-                field: "id".into(),
-                message: format!("Mã {}: không được để trống.", kind.label().to_lowercase()),
+                error: FieldError::new("id", format!("Mã {}: không được để trống.", kind.label().to_lowercase())),
             });
         }
     };
@@ -812,7 +809,7 @@ fn validate_training(r: &Records, receiver: &Roster, mine: &TrainingRecords, err
         empty(Kind::Plan, i, &p.id, &p.title, errors);
         let at = || RecordRef { kind: Kind::Plan, index: i, id: p.id.clone(), name: p.title.clone() };
         for e in training::data::check_plan(p) {
-            errors.push(SnapshotError::Invalid { at: at(), field: e.field, message: e.message });
+            errors.push(SnapshotError::Invalid { at: at(), error: e });
         }
     }
     for (i, l) in r.lines.iter().enumerate() {
@@ -821,15 +818,17 @@ fn validate_training(r: &Records, receiver: &Roster, mine: &TrainingRecords, err
         if !plans.contains(&l.plan_id) {
             errors.push(SnapshotError::Invalid {
                 at: at(),
-                field: "plan_id".into(),
-                message: format!(
-                    "kế hoạch mã \"{}\" không có trong tệp và cũng không có trong dữ liệu của máy này.",
-                    l.plan_id
+                error: FieldError::new(
+                    "plan_id",
+                    format!(
+                        "kế hoạch mã \"{}\" không có trong tệp và cũng không có trong dữ liệu của máy này.",
+                        l.plan_id
+                    ),
                 ),
             });
         }
         for e in training::data::check_line(l) {
-            errors.push(SnapshotError::Invalid { at: at(), field: e.field, message: e.message });
+            errors.push(SnapshotError::Invalid { at: at(), error: e });
         }
     }
     for (i, x) in r.enrollments.iter().enumerate() {
@@ -838,20 +837,21 @@ fn validate_training(r: &Records, receiver: &Roster, mine: &TrainingRecords, err
         if !cadres.contains(&x.cadre_id) {
             errors.push(SnapshotError::Invalid {
                 at: at(),
-                field: "cadre_id".into(),
-                message: format!(
-                    "cán bộ mã \"{}\" không có trong tệp và cũng không có trong dữ liệu của máy này.",
-                    x.cadre_id
+                error: FieldError::new(
+                    "cadre_id",
+                    format!(
+                        "cán bộ mã \"{}\" không có trong tệp và cũng không có trong dữ liệu của máy này.",
+                        x.cadre_id
+                    ),
                 ),
             });
         }
         if !lines.contains(&x.line_id) {
             errors.push(SnapshotError::Invalid {
                 at: at(),
-                field: "line_id".into(),
-                message: format!(
-                    "lớp mã \"{}\" không có trong tệp và cũng không có trong dữ liệu của máy này.",
-                    x.line_id
+                error: FieldError::new(
+                    "line_id",
+                    format!("lớp mã \"{}\" không có trong tệp và cũng không có trong dữ liệu của máy này.", x.line_id),
                 ),
             });
         }
@@ -859,8 +859,7 @@ fn validate_training(r: &Records, receiver: &Roster, mine: &TrainingRecords, err
             if b < a {
                 errors.push(SnapshotError::Invalid {
                     at: at(),
-                    field: "ended_on".into(),
-                    message: "ngày kết thúc trước ngày nhập học.".into(),
+                    error: FieldError::new("ended_on", "ngày kết thúc trước ngày nhập học."),
                 });
             }
         }
@@ -870,10 +869,12 @@ fn validate_training(r: &Records, receiver: &Roster, mine: &TrainingRecords, err
         if !cadres.contains(&h.cadre_id) {
             errors.push(SnapshotError::Invalid {
                 at: RecordRef { kind: Kind::History, index: i, id: h.id.clone(), name: String::new() },
-                field: "cadre_id".into(),
-                message: format!(
-                    "cán bộ mã \"{}\" không có trong tệp và cũng không có trong dữ liệu của máy này.",
-                    h.cadre_id
+                error: FieldError::new(
+                    "cadre_id",
+                    format!(
+                        "cán bộ mã \"{}\" không có trong tệp và cũng không có trong dữ liệu của máy này.",
+                        h.cadre_id
+                    ),
                 ),
             });
         }
@@ -883,8 +884,7 @@ fn validate_training(r: &Records, receiver: &Roster, mine: &TrainingRecords, err
         for e in training::data::check_table(t).0 {
             errors.push(SnapshotError::Invalid {
                 at: RecordRef { kind: Kind::Aggregate, index: i, id: t.id.clone(), name: t.title.clone() },
-                field: e.field,
-                message: e.message,
+                error: e,
             });
         }
     }
@@ -901,12 +901,14 @@ fn validate_training(r: &Records, receiver: &Roster, mine: &TrainingRecords, err
         if !directives.contains(b.directive_id.as_str()) {
             errors.push(SnapshotError::Invalid {
                 at: at(),
-                field: "directive_id".into(),
-                message: format!("văn bản mã \"{}\" không có trong tệp.", b.directive_id),
+                error: FieldError::new(
+                    "directive_id",
+                    format!("văn bản mã \"{}\" không có trong tệp.", b.directive_id),
+                ),
             });
         }
-        for message in monitor::validate(b) {
-            errors.push(SnapshotError::Invalid { at: at(), field: "groups".into(), message });
+        for e in monitor::validate(b) {
+            errors.push(SnapshotError::Invalid { at: at(), error: FieldError::new("groups", e.message) });
         }
     }
 }

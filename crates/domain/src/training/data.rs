@@ -12,16 +12,12 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{AgencyQuota, CourseLine, DispatchTable, Plan, Responsibility};
 use crate::directive::format_thousands;
-use crate::roster::FieldError;
+use crate::error::FieldError;
 
 /// Format marker of a plan template file.
 pub const PLAN_FORMAT: &str = "dtbd-plan";
 /// Format marker of a plan data file.
 pub const DATA_FORMAT: &str = "dtbd-plan-data";
-
-fn fe(field: impl Into<String>, message: impl Into<String>) -> FieldError {
-    FieldError { field: field.into(), message: message.into() }
-}
 
 /// Kế hoạch mẫu: a plan and its course lines.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -77,21 +73,21 @@ pub fn load_plan_file(json: &str) -> Result<PlanFile, Vec<FieldError>> {
     let f: PlanFile = read(json)?;
     let mut e = Vec::new();
     if f.format != PLAN_FORMAT {
-        e.push(fe("format", format!("Không phải tệp kế hoạch (cần \"{PLAN_FORMAT}\").")));
+        e.push(FieldError::new("format", format!("Không phải tệp kế hoạch (cần \"{PLAN_FORMAT}\").")));
     }
-    e.extend(check_plan(&f.plan).into_iter().map(|x| fe(format!("plan.{}", x.field), x.message)));
+    e.extend(check_plan(&f.plan).into_iter().map(|x| x.under("plan")));
     let mut seen = HashSet::new();
     for (i, l) in f.lines.iter().enumerate() {
         if l.plan_id != f.plan.id {
-            e.push(fe(
+            e.push(FieldError::new(
                 format!("lines[{i}].plan_id"),
                 format!("Lớp \"{}\" không thuộc kế hoạch {}.", l.programme, f.plan.id),
             ));
         }
         if !seen.insert(l.id.as_str()) {
-            e.push(fe(format!("lines[{i}].id"), format!("Mã lớp {} bị trùng.", l.id)));
+            e.push(FieldError::new(format!("lines[{i}].id"), format!("Mã lớp {} bị trùng.", l.id)));
         }
-        e.extend(check_line(l).into_iter().map(|x| fe(format!("lines[{i}].{}", x.field), x.message)));
+        e.extend(check_line(l).into_iter().map(|x| x.under(&format!("lines[{i}]"))));
     }
     if e.is_empty() {
         Ok(f)
@@ -107,18 +103,18 @@ pub fn load_plan_data(json: &str) -> Result<(PlanData, Vec<String>), Vec<FieldEr
     let mut e = Vec::new();
     let mut notes = Vec::new();
     if d.format != DATA_FORMAT {
-        e.push(fe("format", format!("Không phải tệp số liệu kế hoạch (cần \"{DATA_FORMAT}\").")));
+        e.push(FieldError::new("format", format!("Không phải tệp số liệu kế hoạch (cần \"{DATA_FORMAT}\").")));
     }
     for (i, r) in d.responsibilities.iter().enumerate() {
         if r.orientations.is_empty() {
-            e.push(fe(
+            e.push(FieldError::new(
                 format!("responsibilities[{i}].orientations"),
                 format!("Lĩnh vực {}: chưa có nội dung định hướng.", r.letter),
             ));
         }
         for (j, m) in r.minimums.iter().enumerate() {
             if m.count == 0 {
-                e.push(fe(
+                e.push(FieldError::new(
                     format!("responsibilities[{i}].minimums[{j}].count"),
                     format!("Lĩnh vực {}: số tối thiểu phải lớn hơn 0.", r.letter),
                 ));
@@ -127,13 +123,13 @@ pub fn load_plan_data(json: &str) -> Result<(PlanData, Vec<String>), Vec<FieldEr
     }
     for (i, q) in d.agency_quotas.iter().enumerate() {
         if q.persons == 0 || q.agency.trim().is_empty() {
-            e.push(fe(
+            e.push(FieldError::new(
                 format!("agency_quotas[{i}]"),
                 format!("Phụ lục II, dòng {}: thiếu cơ quan hoặc số chỉ tiêu.", i + 1),
             ));
         }
         if q.groups_civil_servants.iter().chain(&q.groups_public_employees).any(|g| !(1..=4).contains(g)) {
-            e.push(fe(
+            e.push(FieldError::new(
                 format!("agency_quotas[{i}].groups"),
                 format!("Phụ lục II, dòng {}: nhóm phải từ 1 đến 4.", i + 1),
             ));
@@ -141,7 +137,7 @@ pub fn load_plan_data(json: &str) -> Result<(PlanData, Vec<String>), Vec<FieldEr
     }
     for (i, t) in d.tables.iter().enumerate() {
         let (errs, n) = check_table(t);
-        e.extend(errs.into_iter().map(|x| fe(format!("tables[{i}].{}", x.field), x.message)));
+        e.extend(errs.into_iter().map(|x| x.under(&format!("tables[{i}]"))));
         notes.extend(n);
     }
     if e.is_empty() {
@@ -155,18 +151,18 @@ pub fn load_plan_data(json: &str) -> Result<(PlanData, Vec<String>), Vec<FieldEr
 pub fn check_plan(p: &Plan) -> Vec<FieldError> {
     let mut e = Vec::new();
     if p.id.trim().is_empty() {
-        e.push(fe("id", "Kế hoạch: thiếu mã."));
+        e.push(FieldError::new("id", "Kế hoạch: thiếu mã."));
     }
     if p.title.trim().is_empty() {
-        e.push(fe("title", "Kế hoạch: chưa nhập trích yếu."));
+        e.push(FieldError::new("title", "Kế hoạch: chưa nhập trích yếu."));
     }
     if p.to_year < p.from_year || !(2000..=2100).contains(&p.from_year) {
-        e.push(fe("to_year", format!("Kế hoạch: giai đoạn {}-{} không hợp lệ.", p.from_year, p.to_year)));
+        e.push(FieldError::new("to_year", format!("Kế hoạch: giai đoạn {}-{} không hợp lệ.", p.from_year, p.to_year)));
     }
     if let Some(total) = p.budget.total {
         let sum = p.budget.parts_sum();
         if !p.budget.parts.is_empty() && sum != total {
-            e.push(fe(
+            e.push(FieldError::new(
                 "budget.parts",
                 format!(
                     "Kinh phí: các khoản cộng lại {} đồng, khác tổng {} đồng.",
@@ -183,14 +179,14 @@ pub fn check_plan(p: &Plan) -> Vec<FieldError> {
 pub fn check_line(l: &CourseLine) -> Vec<FieldError> {
     let mut e = Vec::new();
     if l.id.trim().is_empty() {
-        e.push(fe("id", "Lớp: thiếu mã."));
+        e.push(FieldError::new("id", "Lớp: thiếu mã."));
     }
     if l.programme.trim().is_empty() {
-        e.push(fe("programme", "Lớp: chưa nhập chương trình."));
+        e.push(FieldError::new("programme", "Lớp: chưa nhập chương trình."));
     }
     if let Some(g) = &l.grants {
         if g.rank().is_none() {
-            e.push(fe(
+            e.push(FieldError::new(
                 "grants.level",
                 format!("Lớp \"{}\": trình độ \"{}\" không có trong thang {}.", l.programme, g.level, g.scale.label()),
             ));
@@ -199,7 +195,7 @@ pub fn check_line(l: &CourseLine) -> Vec<FieldError> {
     if let (Some(n), false) = (l.quota.persons, l.quota.parts.is_empty()) {
         let sum = l.quota.parts_sum();
         if sum != n {
-            e.push(fe(
+            e.push(FieldError::new(
                 "quota.parts",
                 format!("Lớp \"{}\": các phần chỉ tiêu cộng lại {sum}, khác tổng {n}.", l.programme),
             ));
@@ -207,7 +203,7 @@ pub fn check_line(l: &CourseLine) -> Vec<FieldError> {
     }
     for (i, c) in l.classes_held.iter().enumerate() {
         if c.end.is_some_and(|x| x < c.start) {
-            e.push(fe(
+            e.push(FieldError::new(
                 format!("classes_held[{i}].end"),
                 format!("Lớp \"{}\": ngày bế giảng trước ngày khai giảng.", l.programme),
             ));
@@ -224,14 +220,14 @@ pub fn check_table(t: &DispatchTable) -> (Vec<FieldError>, Vec<String>) {
     let mut years = HashSet::new();
     for (i, r) in t.rows.iter().enumerate() {
         if r.counts.len() != t.columns.len() {
-            e.push(fe(
+            e.push(FieldError::new(
                 format!("rows[{i}].counts"),
                 format!("{}: năm {} có {} số liệu, bảng có {} cột.", t.title, r.year, r.counts.len(), t.columns.len()),
             ));
             continue;
         }
         if !years.insert(r.year) {
-            e.push(fe(format!("rows[{i}].year"), format!("{}: năm {} lặp lại.", t.title, r.year)));
+            e.push(FieldError::new(format!("rows[{i}].year"), format!("{}: năm {} lặp lại.", t.title, r.year)));
         }
         let sum: u32 = r.counts.iter().sum();
         if sum != r.total {
@@ -265,7 +261,7 @@ pub fn check_table(t: &DispatchTable) -> (Vec<FieldError>, Vec<String>) {
                 ));
             }
         } else {
-            e.push(fe("printed_totals", format!("{}: dòng Tổng không đủ cột.", t.title)));
+            e.push(FieldError::new("printed_totals", format!("{}: dòng Tổng không đủ cột.", t.title)));
         }
     }
     (e, notes)

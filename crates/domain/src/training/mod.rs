@@ -33,7 +33,7 @@ pub use ops::{apply, complete, fail, nominate, start, withdraw, Applied, Change,
 pub use score::{score_directive_indexed, score_directive_with_records, TrainingIndex};
 
 use super::model::Id;
-use super::roster::FieldError;
+use crate::error::FieldError;
 
 /// Hồ sơ đào tạo: every training record a device holds (what the store loads and scoring
 /// takes).
@@ -160,14 +160,11 @@ impl TrainingRecords {
     /// Messages in Vietnamese.
     pub fn validate(&self) -> Vec<FieldError> {
         let mut e = Vec::new();
-        let err = |e: &mut Vec<FieldError>, f: String, m: String| e.push(FieldError { field: f, message: m });
         fn dups<'a>(e: &mut Vec<FieldError>, what: &str, ids: impl Iterator<Item = &'a Id>) {
             let mut seen = HashSet::new();
             for id in ids {
                 if !seen.insert(id.as_str()) {
-                    e.push(FieldError {
-                        field: format!("{what}.id"), message: format!("Mã {id} bị trùng ({what}).")
-                    });
+                    e.push(FieldError::new(format!("{what}.id"), format!("Mã {id} bị trùng ({what}).")));
                 }
             }
         }
@@ -178,49 +175,37 @@ impl TrainingRecords {
         dups(&mut e, "aggregates", self.aggregates.iter().map(|x| &x.id));
         dups(&mut e, "baselines", self.baselines.iter().map(|x| &x.id));
         for (i, p) in self.plans.iter().enumerate() {
-            e.extend(
-                data::check_plan(p).into_iter().map(|x| FieldError { field: format!("plans[{i}].{}", x.field), ..x }),
-            );
+            e.extend(data::check_plan(p).into_iter().map(|x| x.under(&format!("plans[{i}]"))));
         }
         let plan_ids: HashSet<&str> = self.plans.iter().map(|p| p.id.as_str()).collect();
         for (i, l) in self.lines.iter().enumerate() {
             if !plan_ids.contains(l.plan_id.as_str()) {
-                err(
-                    &mut e,
+                e.push(FieldError::new(
                     format!("lines[{i}].plan_id"),
                     format!("Lớp \"{}\": kế hoạch {} không tồn tại.", l.programme, l.plan_id),
-                );
+                ));
             }
-            e.extend(
-                data::check_line(l).into_iter().map(|x| FieldError { field: format!("lines[{i}].{}", x.field), ..x }),
-            );
+            e.extend(data::check_line(l).into_iter().map(|x| x.under(&format!("lines[{i}]"))));
         }
         let line_ids: HashSet<&str> = self.lines.iter().map(|l| l.id.as_str()).collect();
         for (i, x) in self.enrollments.iter().enumerate() {
             if !line_ids.contains(x.line_id.as_str()) {
-                err(
-                    &mut e,
+                e.push(FieldError::new(
                     format!("enrollments[{i}].line_id"),
                     format!("Lượt cử đi học {}: lớp {} không tồn tại.", x.id, x.line_id),
-                );
+                ));
             }
             if let (Some(a), Some(b)) = (x.started_on, x.ended_on) {
                 if b < a {
-                    err(
-                        &mut e,
+                    e.push(FieldError::new(
                         format!("enrollments[{i}].ended_on"),
                         format!("Lượt cử đi học {}: ngày kết thúc trước ngày nhập học.", x.id),
-                    );
+                    ));
                 }
             }
         }
         for (i, t) in self.aggregates.iter().enumerate() {
-            e.extend(
-                data::check_table(t)
-                    .0
-                    .into_iter()
-                    .map(|x| FieldError { field: format!("aggregates[{i}].{}", x.field), ..x }),
-            );
+            e.extend(data::check_table(t).0.into_iter().map(|x| x.under(&format!("aggregates[{i}]"))));
         }
         e
     }

@@ -17,7 +17,7 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
-crate::model::labelled_enum! {
+crate::tagged::coded_enum! {
     /// Loại: đào tạo (a degree or level) or bồi dưỡng (a refresher course).
     TrainingKind {
         /// Đào tạo.
@@ -27,7 +27,7 @@ crate::model::labelled_enum! {
     }
 }
 
-crate::model::labelled_enum! {
+crate::tagged::coded_enum! {
     /// Hình thức học.
     Attendance {
         /// Hệ tập trung.
@@ -39,7 +39,7 @@ crate::model::labelled_enum! {
     }
 }
 
-crate::model::labelled_enum! {
+crate::tagged::coded_enum! {
     /// Khối: the budget block of seed 003 ("Khối Đảng, Mặt trận, đoàn thể" / "Khối Nhà nước").
     Block {
         /// Khối Đảng, Mặt trận, đoàn thể.
@@ -49,7 +49,7 @@ crate::model::labelled_enum! {
     }
 }
 
-crate::model::labelled_enum! {
+crate::tagged::coded_enum! {
     /// Trạng thái cử đi học: đề cử → đang học → hoàn thành / không hoàn thành / rút.
     EnrollmentStatus {
         /// Đề cử (nominated, not started).
@@ -77,7 +77,7 @@ impl EnrollmentStatus {
     }
 }
 
-crate::model::labelled_enum! {
+crate::tagged::coded_enum! {
     /// Đối tượng of a historical count: cán bộ, công chức vs viên chức (seed 004, Tables 1-2).
     StaffKind {
         /// Cán bộ, công chức.
@@ -89,7 +89,7 @@ crate::model::labelled_enum! {
     }
 }
 
-crate::model::labelled_enum! {
+crate::tagged::coded_enum! {
     /// What a historical count counts.
     CountUnit {
         /// Lượt (attendances: one person may count twice).
@@ -391,7 +391,7 @@ pub struct Enrollment {
     pub meta: RecordMeta,
 }
 
-crate::model::labelled_enum! {
+crate::tagged::coded_enum! {
     /// Which part of a qualification changed.
     ChangeField {
         /// Trình độ đã đạt.
@@ -504,7 +504,7 @@ impl DispatchTable {
 
 // ------------------------------------------------------------------ Quảng Nam appendices
 
-crate::model::labelled_enum! {
+crate::tagged::coded_enum! {
     /// "Tối thiểu ... / 01 năm": what the minimum is counted over.
     MinimumPer {
         /// Mỗi năm.

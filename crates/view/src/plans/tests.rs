@@ -226,7 +226,7 @@ fn the_draft_builds_the_course_line() {
 fn the_draft_reports_what_is_wrong_by_field() {
     let d = NewLineDraft { programme: "Lớp A".into(), quota: "mười".into(), ..Default::default() };
     let e = d.to_course_line("p", None, "l".into(), 0).unwrap_err();
-    assert_eq!(e, [FieldError { field: "quota".into(), message: "Chỉ tiêu phải là một số người.".into() }]);
+    assert_eq!(e, [FieldError::new("quota", "Chỉ tiêu phải là một số người.")]);
     // The line's own rules (the domain's check_line).
     let e = NewLineDraft::default().to_course_line("p", None, "l".into(), 0).unwrap_err();
     assert_eq!(e.iter().map(|x| x.field.as_str()).collect::<Vec<_>>(), ["programme"]);

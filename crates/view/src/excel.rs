@@ -1,0 +1,528 @@
+//! Nhập, xuất Excel (`#/nhap-excel`): the roster as the exported table, and a roster file
+//! coming in: where its header is, the column mapping (one column per field), the level review,
+//! the preview's counts, row errors and changes, and every message. The rules are
+//! `domain::roster_import`'s; the files are read and written by the store and the Excel worker.
+
+use std::cmp::Ordering;
+
+use dtbd_domain::model::{Cadre, Millis};
+use dtbd_domain::roster::Roster;
+use dtbd_domain::roster_import::{self as ri, Field, ImportRequest, ImportSettings, LevelValue, Outcome};
+use dtbd_domain::table::Table;
+use dtbd_domain::text::compare_names;
+
+/// Rows of errors and of the preview drawn at most.
+pub const LISTED: usize = 200;
+
+/// The refusal when the file would change nothing.
+pub const NOTHING_TO_IMPORT: &str = "Không có cán bộ nào mới hay thay đổi: không có gì để nhập.";
+
+// --- Export ---
+
+/// The roster as the export writes it, cadres sorted by Vietnamese name order over `collate`.
+pub fn roster_table(roster: &Roster, collate: &impl Fn(&str, &str) -> Ordering) -> Table {
+    let mut order: Vec<&Cadre> = roster.cadres.iter().collect();
+    order.sort_by(|a, b| compare_names(&a.full_name, &b.full_name, collate));
+    ri::roster_table(roster, &order)
+}
+
+/// The line above the export buttons.
+pub fn export_hint(cadres: usize) -> String {
+    format!("{cadres} cán bộ, xếp theo tên. Tệp CSV mở được bằng Excel (UTF-8, giữ đúng tiếng Việt).")
+}
+
+// --- Reading the file ---
+
+/// A file read in the page as CSV (by its name); anything else goes to the Excel worker.
+pub fn is_csv(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower.ends_with(".csv") || lower.ends_with(".txt")
+}
+
+/// A CSV that is not UTF-8, and how to save one that is.
+pub fn not_utf8(name: &str) -> String {
+    format!(
+        "Tệp {name} không phải CSV UTF-8. Trong Excel, chọn Lưu thành (Save As) kiểu \"CSV UTF-8 (Comma delimited)\" rồi chọn lại tệp."
+    )
+}
+
+/// A file with no row in any sheet.
+pub fn no_rows(name: &str) -> String {
+    format!("Tệp {name} không có dòng nào.")
+}
+
+/// True when no sheet has a row.
+pub fn all_empty<'a>(sheets: impl IntoIterator<Item = &'a [Vec<String>]>) -> bool {
+    sheets.into_iter().all(<[Vec<String>]>::is_empty)
+}
+
+/// The sheet opened first: the first with a row.
+pub fn first_sheet<'a>(sheets: impl IntoIterator<Item = &'a [Vec<String>]>) -> usize {
+    sheets.into_iter().position(|rows| !rows.is_empty()).unwrap_or(0)
+}
+
+/// The heading over a read file.
+pub fn file_heading(name: &str) -> String {
+    format!("Tệp {name}")
+}
+
+// --- The sheet ---
+
+/// Where a sheet's header row is, and its cells padded to the widest row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// The header row's index (none for an empty sheet).
+    pub header_at: Option<usize>,
+    /// Its cells, one per column of the widest row.
+    pub header: Vec<String>,
+}
+
+impl Layout {
+    /// The layout of `rows`.
+    pub fn of(rows: &[Vec<String>]) -> Layout {
+        let header_at = ri::find_header(rows);
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let mut header = header_at.and_then(|i| rows.get(i).cloned()).unwrap_or_default();
+        header.resize(width, String::new());
+        Layout { header_at, header }
+    }
+
+    /// The index of the first data row.
+    pub fn data_start(&self) -> usize {
+        self.header_at.map_or(0, |i| i + 1)
+    }
+
+    /// The data rows of `rows` (below the header).
+    pub fn data<'a>(&self, rows: &'a [Vec<String>]) -> &'a [Vec<String>] {
+        rows.get(self.data_start()..).unwrap_or(&[])
+    }
+
+    /// "Tên cột ở dòng 3; dữ liệu từ dòng 4." (rows as the spreadsheet numbers them).
+    pub fn hint(&self) -> String {
+        self.header_at.map(|i| format!("Tên cột ở dòng {}; dữ liệu từ dòng {}.", i + 1, i + 2)).unwrap_or_default()
+    }
+}
+
+/// One column of the mapping table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MappingRow {
+    /// Cột: its header, or "Cột N" when blank.
+    pub label: String,
+    /// Its cell in the first data row.
+    pub sample: String,
+    /// What the select offers: `(field code, label, selected)`, "— Bỏ qua —" first.
+    pub choices: Vec<(String, String, bool)>,
+}
+
+impl MappingRow {
+    /// The select's accessible name.
+    pub fn aria_label(&self) -> String {
+        format!("Ghép cột {}", self.label)
+    }
+}
+
+/// The mapping table: every column with its sample and its field.
+pub fn mapping_rows(layout: &Layout, rows: &[Vec<String>], mapping: &[Option<Field>]) -> Vec<MappingRow> {
+    let sample = rows.get(layout.data_start()).cloned().unwrap_or_default();
+    layout
+        .header
+        .iter()
+        .enumerate()
+        .map(|(col, name)| {
+            let selected = mapping.get(col).copied().flatten();
+            MappingRow {
+                label: if name.trim().is_empty() { format!("Cột {}", col + 1) } else { name.clone() },
+                sample: sample.get(col).cloned().unwrap_or_default(),
+                choices: std::iter::once((String::new(), "— Bỏ qua —".to_string(), selected.is_none()))
+                    .chain(
+                        Field::ALL.iter().map(|f| (f.code().to_string(), f.label().to_string(), selected == Some(*f))),
+                    )
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Column `col` fills the field coded `code` ("" = bỏ qua): a field fills one column, so the
+/// column that had it gives it up. Returns the field.
+pub fn assign_column(mapping: &mut [Option<Field>], col: usize, code: &str) -> Option<Field> {
+    let f = Field::from_code(code);
+    for (i, slot) in mapping.iter_mut().enumerate() {
+        if i != col && f.is_some() && *slot == f {
+            *slot = None;
+        }
+    }
+    if let Some(slot) = mapping.get_mut(col) {
+        *slot = f;
+    }
+    f
+}
+
+/// The officer reads `text` in `field`'s column as the level coded `code`; "" forgets the
+/// choice (back to the guess).
+pub fn choose_level(settings: &mut ImportSettings, field: Field, text: &str, code: &str) {
+    if code.is_empty() {
+        settings.levels.remove(&format!("{}|{}", field.code(), ri::normalise(text)));
+    } else {
+        settings.choose_level(field, text, code);
+    }
+}
+
+// --- Level review ---
+
+/// One text of a level column, as the review table shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewRow {
+    pub field: Field,
+    /// The text as written in the file.
+    pub text: String,
+    /// Rows carrying it.
+    pub count: usize,
+    /// The level code it is read as, "" when unknown.
+    pub current: String,
+    /// Chosen by the officer (not guessed).
+    pub chosen: bool,
+    /// `(level code, label)` of the column's scale.
+    pub levels: Vec<(&'static str, &'static str)>,
+}
+
+impl ReviewRow {
+    /// Not read as any level yet.
+    pub fn unknown(&self) -> bool {
+        self.current.is_empty()
+    }
+
+    /// The select's accessible name: "Trình độ Trình độ chuyên môn cho “Thạc sỹ”".
+    pub fn aria_label(&self) -> String {
+        format!("Trình độ {} cho “{}”", self.field.label(), self.text)
+    }
+}
+
+/// The level review: the hint over it, and its rows; none when no level column has text.
+pub fn review(values: Vec<LevelValue>) -> Option<(String, Vec<ReviewRow>)> {
+    if values.is_empty() {
+        return None;
+    }
+    let unknown = values.iter().filter(|v| v.level.is_none()).count();
+    let hint = if unknown > 0 {
+        format!("{unknown} cách ghi chưa rõ là trình độ nào: hãy chọn. Lựa chọn được ghi nhớ cho lần nhập sau.")
+    } else {
+        "Mọi cách ghi trình độ đã được nhận ra; kiểm tra lại và sửa nếu cần.".to_string()
+    };
+    let rows = values
+        .into_iter()
+        .map(|v| ReviewRow {
+            levels: v.field.scale().map(|s| s.levels()).unwrap_or_default(),
+            field: v.field,
+            text: v.text,
+            count: v.count,
+            current: v.level.unwrap_or_default(),
+            chosen: v.chosen,
+        })
+        .collect();
+    Some((hint, rows))
+}
+
+// --- Preview ---
+
+/// Why there is no preview yet: the fields no column fills.
+pub fn missing_message(missing: &[Field]) -> Option<String> {
+    if missing.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = missing.iter().map(|f| f.label()).collect();
+    Some(format!(
+        "Chưa có cột cho: {}. Hãy ghép cột ở bảng trên{}.",
+        names.join(", "),
+        if missing.contains(&Field::Unit) { " (hoặc chọn đơn vị mặc định)" } else { "" }
+    ))
+}
+
+/// What the import of a sheet would do, against `roster`.
+pub struct Request<'a> {
+    /// The sheet's rows.
+    pub rows: &'a [Vec<String>],
+    pub layout: &'a Layout,
+    pub mapping: &'a [Option<Field>],
+    pub settings: &'a ImportSettings,
+    /// Đơn vị for rows without one ("" = none: such a row is an error).
+    pub default_unit: &'a str,
+    pub now: Millis,
+}
+
+impl Request<'_> {
+    /// The default unit, when one is chosen.
+    pub fn unit(&self) -> Option<&str> {
+        Some(self.default_unit).filter(|u| !u.is_empty())
+    }
+
+    /// Fields no column fills (nor the default unit).
+    pub fn missing(&self) -> Vec<Field> {
+        ri::missing_fields(self.mapping, self.unit())
+    }
+
+    /// The preview against `roster`, new cadres numbered by `new_id`.
+    pub fn preview(&self, roster: &Roster, new_id: &mut dyn FnMut() -> String) -> ri::Preview {
+        let req = ImportRequest {
+            header: &self.layout.header,
+            rows: self.layout.data(self.rows),
+            first_row: self.layout.data_start() + 1,
+            mapping: self.mapping,
+            settings: self.settings,
+            default_unit: self.unit(),
+            now: self.now,
+        };
+        ri::preview(roster, &req, new_id)
+    }
+}
+
+/// The preview as the page shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// "2 cán bộ mới, 1 cập nhật, 0 không đổi, 1 dòng lỗi."
+    pub counts: String,
+    /// Over the row errors, when there are some.
+    pub errors_intro: Option<String>,
+    /// The first [`LISTED`] row errors.
+    pub errors: Vec<String>,
+    /// "… và N lỗi khác."
+    pub more_errors: Option<String>,
+    /// New and updated rows (at most [`LISTED`]): "Dòng 4: Nguyễn Văn An (1980)" and "mới" /
+    /// "cập nhật".
+    pub changes: Vec<(String, &'static str)>,
+    /// Something to import.
+    pub can_apply: bool,
+    /// The import button's text.
+    pub apply_label: String,
+}
+
+/// The summary of a preview.
+pub fn summary(p: &ri::Preview) -> Summary {
+    let (new, updated, unchanged) = p.counts();
+    let bad = p.bad_rows();
+    let errors: Vec<String> = p.errors.iter().take(LISTED).map(ToString::to_string).collect();
+    let more = p.errors.len().saturating_sub(LISTED);
+    Summary {
+        counts: format!("{new} cán bộ mới, {updated} cập nhật, {unchanged} không đổi, {bad} dòng lỗi."),
+        errors_intro: (!errors.is_empty()).then(|| {
+            format!("{bad} dòng có lỗi sẽ không được nhập. Sửa tệp, sửa cách ghép cột hoặc chọn trình độ ở trên:")
+        }),
+        errors,
+        more_errors: (more > 0).then(|| format!("… và {more} lỗi khác.")),
+        changes: p
+            .rows
+            .iter()
+            .filter(|r| r.outcome != Outcome::Unchanged)
+            .take(LISTED)
+            .map(|r| {
+                let what = if r.outcome == Outcome::New { "mới" } else { "cập nhật" };
+                (format!("Dòng {}: {} ({})", r.row, r.cadre.full_name, r.cadre.birth_year), what)
+            })
+            .collect(),
+        can_apply: new + updated > 0,
+        apply_label: if bad > 0 {
+            format!("Nhập vào danh sách (bỏ qua {bad} dòng lỗi)")
+        } else {
+            "Nhập vào danh sách".to_string()
+        },
+    }
+}
+
+/// The roster after the import, and the message saying what changed; refused when nothing
+/// would.
+pub fn imported(p: &ri::Preview, roster: &Roster) -> Result<(Roster, String), String> {
+    let (new, updated, unchanged) = p.counts();
+    if new + updated == 0 {
+        return Err(NOTHING_TO_IMPORT.into());
+    }
+    Ok((
+        p.apply(roster),
+        format!(
+            "Đã nhập: {new} cán bộ mới, {updated} cập nhật, {unchanged} không đổi. Dữ liệu trước khi nhập đã được sao lưu."
+        ),
+    ))
+}
+
+/// The source a roster import's backup is listed under.
+pub fn backup_source(file: &str) -> String {
+    format!("{file} (Excel)")
+}
+
+/// After "Hoàn tác lần nhập này".
+pub fn undone_message(source: &str) -> String {
+    format!("Đã hoàn tác: danh sách trở về như trước khi nhập {source}.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::unit_choices::tests::roster;
+
+    fn rows(v: &[&[&str]]) -> Vec<Vec<String>> {
+        v.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect()
+    }
+
+    /// A title, a blank row, the header, two people (the second without a unit).
+    fn sheet() -> Vec<Vec<String>> {
+        rows(&[
+            &["DANH SÁCH CÁN BỘ"],
+            &[],
+            &["Họ và tên", "Năm sinh", "Giới tính", "Đơn vị", ""],
+            &["Nguyễn Văn An", "1980", "Nam", "UBND xã Nậm Ty"],
+            &["Lò Thị Bình", "1990", "Nữ", ""],
+        ])
+    }
+
+    #[test]
+    fn the_header_below_a_title_padded_to_the_widest_row() {
+        let s = sheet();
+        let l = Layout::of(&s);
+        assert_eq!(l.header_at, Some(2));
+        assert_eq!(l.header.len(), 5);
+        assert_eq!(l.data_start(), 3);
+        assert_eq!(l.data(&s).len(), 2);
+        assert_eq!(l.hint(), "Tên cột ở dòng 3; dữ liệu từ dòng 4.");
+        let empty = Layout::of(&[]);
+        assert_eq!((empty.data_start(), empty.hint(), empty.data(&[]).len()), (0, String::new(), 0));
+    }
+
+    #[test]
+    fn mapping_rows_name_blank_columns_and_select_the_field() {
+        let s = sheet();
+        let l = Layout::of(&s);
+        let m = ri::guess_mapping(&l.header, &ImportSettings::default());
+        let table = mapping_rows(&l, &s, &m);
+        assert_eq!(table[0].label, "Họ và tên");
+        assert_eq!(table[0].sample, "Nguyễn Văn An");
+        assert_eq!(table[0].aria_label(), "Ghép cột Họ và tên");
+        assert_eq!(table[4].label, "Cột 5");
+        assert_eq!(table[4].sample, "");
+        let picked: Vec<&str> = table[0].choices.iter().filter(|c| c.2).map(|c| c.0.as_str()).collect();
+        assert_eq!(picked, [Field::FullName.code()]);
+        assert_eq!(table[4].choices[0], (String::new(), "— Bỏ qua —".to_string(), true));
+        assert_eq!(table[4].choices.len(), Field::ALL.len() + 1);
+    }
+
+    #[test]
+    fn a_field_fills_one_column() {
+        let mut m = vec![Some(Field::FullName), None, Some(Field::Note)];
+        assert_eq!(assign_column(&mut m, 1, Field::Note.code()), Some(Field::Note));
+        assert_eq!(m, [Some(Field::FullName), Some(Field::Note), None]);
+        assert_eq!(assign_column(&mut m, 0, ""), None);
+        assert_eq!(m, [None, Some(Field::Note), None]);
+        // A column past the header changes nothing.
+        assert_eq!(assign_column(&mut m, 9, Field::FullName.code()), Some(Field::FullName));
+        assert_eq!(m, [None, Some(Field::Note), None]);
+    }
+
+    #[test]
+    fn a_level_choice_is_remembered_and_forgotten() {
+        let mut s = ImportSettings::default();
+        choose_level(&mut s, Field::Professional, "Lương y", "trung_cap");
+        assert_eq!(s.levels.len(), 1);
+        choose_level(&mut s, Field::Professional, "  lương y ", "");
+        assert!(s.levels.is_empty(), "{s:?}");
+    }
+
+    #[test]
+    fn review_counts_the_unknown() {
+        let v = |level: Option<&str>| LevelValue {
+            field: Field::Professional,
+            text: "Thạc sỹ".into(),
+            count: 2,
+            level: level.map(Into::into),
+            chosen: false,
+        };
+        assert_eq!(review(Vec::new()), None);
+        let (hint, rows) = review(vec![v(None), v(Some("thac_si"))]).expect("values");
+        assert!(hint.starts_with("1 cách ghi chưa rõ"), "{hint}");
+        assert!(rows[0].unknown() && !rows[1].unknown());
+        assert_eq!(rows[1].aria_label(), "Trình độ Trình độ chuyên môn cho “Thạc sỹ”");
+        assert!(rows[0].levels.iter().any(|(c, _)| *c == "thac_si"));
+        let (hint, _) = review(vec![v(Some("thac_si"))]).expect("values");
+        assert!(hint.starts_with("Mọi cách ghi trình độ đã được nhận ra"));
+    }
+
+    #[test]
+    fn missing_columns_are_named() {
+        assert_eq!(missing_message(&[]), None);
+        let m = missing_message(&[Field::Gender, Field::Unit]).expect("missing");
+        assert_eq!(
+            m,
+            format!(
+                "Chưa có cột cho: {}, {}. Hãy ghép cột ở bảng trên (hoặc chọn đơn vị mặc định).",
+                Field::Gender.label(),
+                Field::Unit.label()
+            )
+        );
+    }
+
+    #[test]
+    fn preview_with_and_without_a_default_unit() {
+        let s = sheet();
+        let l = Layout::of(&s);
+        let settings = ImportSettings::default();
+        let m = ri::guess_mapping(&l.header, &settings);
+        let r = roster();
+        let mut n = 0;
+        let mut ids = move || {
+            n += 1;
+            format!("id{n}")
+        };
+        let req = Request { rows: &s, layout: &l, mapping: &m, settings: &settings, default_unit: "", now: 1 };
+        assert!(req.missing().is_empty());
+        let p = req.preview(&r, &mut ids);
+        let sum = summary(&p);
+        assert_eq!(sum.counts, "1 cán bộ mới, 0 cập nhật, 0 không đổi, 1 dòng lỗi.");
+        assert_eq!(sum.apply_label, "Nhập vào danh sách (bỏ qua 1 dòng lỗi)");
+        assert!(sum.errors[0].starts_with("Dòng 5,"), "{:?}", sum.errors);
+        assert!(sum.errors_intro.is_some() && sum.more_errors.is_none());
+        assert_eq!(sum.changes, vec![("Dòng 4: Nguyễn Văn An (1980)".to_string(), "mới")]);
+        assert!(sum.can_apply);
+
+        let with_unit = Request { default_unit: "xa", ..req };
+        let p = with_unit.preview(&r, &mut ids);
+        let sum = summary(&p);
+        assert_eq!(sum.counts, "2 cán bộ mới, 0 cập nhật, 0 không đổi, 0 dòng lỗi.");
+        assert_eq!(sum.apply_label, "Nhập vào danh sách");
+        let (after, msg) = imported(&p, &r).expect("something to import");
+        assert_eq!(after.cadres.len(), 2);
+        assert_eq!(msg, "Đã nhập: 2 cán bộ mới, 0 cập nhật, 0 không đổi. Dữ liệu trước khi nhập đã được sao lưu.");
+        // The same file again changes nothing, and is refused.
+        let again = with_unit.preview(&after, &mut ids);
+        assert_eq!(summary(&again).counts, "0 cán bộ mới, 0 cập nhật, 2 không đổi, 0 dòng lỗi.");
+        assert!(!summary(&again).can_apply);
+        assert_eq!(imported(&again, &after).map(|_| ()), Err(NOTHING_TO_IMPORT.to_string()));
+    }
+
+    #[test]
+    fn export_sorts_by_given_name() {
+        let mut r = roster();
+        for (i, name) in ["Lò Thị Bình", "Nguyễn Văn An", "Giàng A Dế"].iter().enumerate() {
+            let mut c = Cadre::blank(format!("c{i}"), "xa".into());
+            c.full_name = (*name).into();
+            r.cadres.push(c);
+        }
+        let t = roster_table(&r, &|a: &str, b: &str| a.cmp(b));
+        let names: Vec<String> = t.rows.iter().map(|row| row[1].display()).collect();
+        assert_eq!(names, ["Nguyễn Văn An", "Lò Thị Bình", "Giàng A Dế"]);
+        assert_eq!(export_hint(3), "3 cán bộ, xếp theo tên. Tệp CSV mở được bằng Excel (UTF-8, giữ đúng tiếng Việt).");
+    }
+
+    #[test]
+    fn file_names_and_sheets() {
+        assert!(is_csv("DS.CSV") && is_csv("a.txt") && !is_csv("a.xlsx"));
+        assert!(not_utf8("a.csv").starts_with("Tệp a.csv không phải CSV UTF-8."));
+        assert_eq!(no_rows("a.csv"), "Tệp a.csv không có dòng nào.");
+        let sheets = [Vec::new(), sheet()];
+        assert_eq!(first_sheet(sheets.iter().map(Vec::as_slice)), 1);
+        assert!(!all_empty(sheets.iter().map(Vec::as_slice)));
+        assert!(all_empty([Vec::new()].iter().map(Vec::as_slice)));
+        assert_eq!(first_sheet([Vec::new()].iter().map(Vec::as_slice)), 0);
+        assert_eq!(
+            undone_message("a.xlsx (Excel)"),
+            "Đã hoàn tác: danh sách trở về như trước khi nhập a.xlsx (Excel)."
+        );
+        assert_eq!(backup_source("a.xlsx"), "a.xlsx (Excel)");
+    }
+}
