@@ -109,7 +109,10 @@ fn device(tag: &str) -> Dataset {
     roster.save_unit(unit("u1"), 1).unwrap();
     roster.save_unit(Unit { parent_id: Some("u1".into()), ..unit(&format!("u2{tag}")) }, 2).unwrap();
     roster.save_cadre(cadre(&format!("a{tag}"), "Nguyễn Văn Đức"), 3).unwrap();
-    roster.save_cadre(cadre(&format!("b{tag}"), "Lò Thị Mai"), 4).unwrap();
+    // Text a JSON splitter could trip over: quotes, backslashes, brackets, commas, colons.
+    let mut b = cadre(&format!("b{tag}"), "Lò Thị Mai");
+    b.note = r#"Ghi chú: "ngoặc kép", \ gạch chéo, ]}{[ ngoặc, \" và ,: hết"#.into();
+    roster.save_cadre(b, 4).unwrap();
     roster.save_cadre(cadre(&format!("x{tag}"), "Giàng A Páo"), 5).unwrap();
     let t = roster.delete_cadre(&format!("x{tag}"), 6).unwrap();
     let mut d = Directive::from_json(include_str!("../public/templates/002-hoang-su-phi-02-da-hu.json"))
@@ -927,8 +930,8 @@ fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap()
 }
 
-/// `{"k":v,…}` of JSON texts.
+/// `{"k": v, …}` of JSON texts, spaced out (a reader must take any JSON).
 fn object(fields: &[(&str, String)]) -> String {
-    let f: Vec<String> = fields.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
-    format!("{{{}}}", f.join(","))
+    let f: Vec<String> = fields.iter().map(|(k, v)| format!("\"{k}\" : {v}")).collect();
+    format!("{{\n  {}\n}}\n", f.join(",\n  "))
 }

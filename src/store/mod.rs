@@ -36,10 +36,9 @@ use serde::Serialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
-use serde_json::value::RawValue;
 
 use dtbd_domain::directive::{Date, Directive};
 use dtbd_domain::model::{Cadre, Unit};
@@ -85,55 +84,97 @@ pub const AGGREGATES: &str = "aggregates";
 /// Mốc số liệu.
 pub const BASELINES: &str = "baselines";
 
-/// Which part of a [`Dataset`] a record kind belongs to: which loader reads it, and where a
-/// backup keeps it (training records under `training`, the others at the top level).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    /// Đơn vị, cán bộ: [`Db::load_roster`].
-    Roster,
-    /// Văn bản: [`Db::load_directives`].
-    Directives,
-    /// Bản ghi đã xóa: [`Db::tombstones`].
-    Tombstones,
-    /// Hồ sơ đào tạo (and mốc số liệu): [`Db::load_training`].
-    Training,
+/// Reads a kind's stored JSON rows into its list in `T` (replacing the list).
+type ReadFn<T> = fn(&mut T, &[&str]) -> Result<(), serde_json::Error>;
+
+/// Which part of a [`Dataset`] a kind belongs to, with the reader of its rows into that
+/// part: the part says which loader reads the kind ([`Db::load_roster`],
+/// [`Db::load_directives`], [`Db::tombstones`], [`Db::load_training`]) and where a backup
+/// keeps it (training records under `training`, the others at the top level).
+#[derive(Clone, Copy)]
+enum Read {
+    Roster(ReadFn<Roster>),
+    Directives(ReadFn<Vec<Directive>>),
+    Tombstones(ReadFn<Vec<Tombstone>>),
+    Training(ReadFn<TrainingRecords>),
 }
 
-/// Reads a kind's stored JSON rows into its list of the dataset (replacing it).
-type ReadFn = fn(&mut Dataset, &[&str]) -> Result<(), serde_json::Error>;
+impl Read {
+    /// Reads `rows` into the kind's list in `d`.
+    fn into(self, d: &mut Dataset, rows: &[&str]) -> Result<(), serde_json::Error> {
+        match self {
+            Read::Roster(f) => f(&mut d.roster, rows),
+            Read::Directives(f) => f(&mut d.directives, rows),
+            Read::Tombstones(f) => f(&mut d.tombstones, rows),
+            Read::Training(f) => f(&mut d.training, rows),
+        }
+    }
+
+    const fn part(self) -> Part {
+        match self {
+            Read::Roster(_) => Part::Roster,
+            Read::Directives(_) => Part::Directives,
+            Read::Tombstones(_) => Part::Tombstones,
+            Read::Training(_) => Part::Training,
+        }
+    }
+}
+
+/// [`Read`] without its reader, to count and filter kinds (at compile time).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Roster,
+    Directives,
+    Tombstones,
+    Training,
+}
 
 /// One kind of record: one object store, one list of a [`Dataset`]. See the module doc.
 pub struct RecordStore {
     /// Object store name (one of the constants above: the layout of users' databases).
     pub name: &'static str,
-    /// Where the kind sits in a dataset.
-    pub part: Part,
-    /// Its field in a backup's JSON (under `training` for [`Part::Training`]).
+    /// Its field in a backup's JSON (under `training` for the training records).
     pub field: &'static str,
-    /// How many records of this kind `d` holds.
-    count: fn(&Dataset) -> usize,
+    /// Its part of a dataset, and how its stored rows are read.
+    read: Read,
     /// Calls `f(id, JSON as stored)` for every record of this kind in `d`.
     rows: for<'a> fn(&'a Dataset, &mut dyn FnMut(&'a str, String)),
     /// The writes that turn this kind's records in `before` into those in `after`.
     diff: for<'a> fn(&'a Dataset, &'a Dataset, &mut Vec<Op<'a>>),
-    read: ReadFn,
+    /// How many records of this kind `d` holds.
+    count: fn(&Dataset) -> usize,
 }
 
-/// An entry of [`RECORD_STORES`]: store name, part, backup field, and the list's path in a
-/// [`Dataset`] (every record has an `id`, its key in the store).
+impl RecordStore {
+    /// True for the training records ([`Db::load_training`], `training` in a backup).
+    pub const fn is_training(&self) -> bool {
+        matches!(self.read.part(), Part::Training)
+    }
+}
+
+/// An entry of [`RECORD_STORES`]: store name, field in a backup, and the list's path in a
+/// [`Dataset`], which gives its part (every record has an `id`, its key in the store).
 macro_rules! record_store {
-    ($name:expr, $part:ident, $field:literal, $($list:ident).+) => {
+    ($name:expr, $field:literal, roster.$list:ident) => {
+        record_store!(@ $name, $field, Roster, |r, rows| { r.$list = decode(rows)?; Ok(()) }, roster.$list)
+    };
+    ($name:expr, $field:literal, training.$list:ident) => {
+        record_store!(@ $name, $field, Training, |t, rows| { t.$list = decode(rows)?; Ok(()) }, training.$list)
+    };
+    ($name:expr, $field:literal, directives) => {
+        record_store!(@ $name, $field, Directives, |l, rows| { *l = decode(rows)?; Ok(()) }, directives)
+    };
+    ($name:expr, $field:literal, tombstones) => {
+        record_store!(@ $name, $field, Tombstones, |l, rows| { *l = decode(rows)?; Ok(()) }, tombstones)
+    };
+    (@ $name:expr, $field:literal, $part:ident, $read:expr, $($list:ident).+) => {
         RecordStore {
             name: $name,
-            part: Part::$part,
             field: $field,
-            count: |d| d.$($list).+.len(),
+            read: Read::$part($read),
             rows: |d, f| encode(&d.$($list).+, |r| &r.id, f),
             diff: |before, after, ops| diff_ops(ops, $name, &before.$($list).+, &after.$($list).+, |r| &r.id),
-            read: |d, rows| {
-                d.$($list).+ = decode(rows)?;
-                Ok(())
-            },
+            count: |d| d.$($list).+.len(),
         }
     };
 }
@@ -141,17 +182,23 @@ macro_rules! record_store {
 /// Every kind of record a [`Dataset`] holds, each with its object store: THE list (see the
 /// module doc). The order is a backup's field order: the top-level kinds, then `training`.
 pub const RECORD_STORES: &[RecordStore] = &[
-    record_store!(UNITS, Roster, "units", roster.units),
-    record_store!(CADRES, Roster, "cadres", roster.cadres),
-    record_store!(DIRECTIVES, Directives, "directives", directives),
-    record_store!(TOMBSTONES, Tombstones, "tombstones", tombstones),
-    record_store!(PLANS, Training, "plans", training.plans),
-    record_store!(LINES, Training, "lines", training.lines),
-    record_store!(ENROLLMENTS, Training, "enrollments", training.enrollments),
-    record_store!(HISTORY, Training, "history", training.history),
-    record_store!(AGGREGATES, Training, "aggregates", training.aggregates),
-    record_store!(BASELINES, Training, "baselines", training.baselines),
+    record_store!(UNITS, "units", roster.units),
+    record_store!(CADRES, "cadres", roster.cadres),
+    record_store!(DIRECTIVES, "directives", directives),
+    record_store!(TOMBSTONES, "tombstones", tombstones),
+    record_store!(PLANS, "plans", training.plans),
+    record_store!(LINES, "lines", training.lines),
+    record_store!(ENROLLMENTS, "enrollments", training.enrollments),
+    record_store!(HISTORY, "history", training.history),
+    record_store!(AGGREGATES, "aggregates", training.aggregates),
+    record_store!(BASELINES, "baselines", training.baselines),
 ];
+
+// What each use of the registry needs of it, computed at compile time: a constant holds only
+// the names and function pointers its users call, so a bundle links the code of the kinds
+// it reads or writes and nothing more (the roster page never links the training records',
+// nor any kind's import diff). `RECORD_STORES` itself is iterated only where every part of
+// every kind is needed (imports, `Backup::of`).
 
 /// Every object store of the layout, created by [`Db::open`] when missing: the record stores,
 /// then the backups and the (unused) settings. A new store needs a new `DB_VERSION`.
@@ -160,11 +207,70 @@ pub const OBJECT_STORES: [&str; RECORD_STORES.len() + 2] = with(names(), [BACKUP
 /// backups.
 const DATA_STORES: [&str; RECORD_STORES.len() + 1] = with(names(), [BACKUPS]);
 /// The stores [`Db::load_roster`] reads (what `ui::app` reloads when another page wrote).
-pub const ROSTER_STORES: [&str; count(Part::Roster)] = part_names(Part::Roster);
+pub const ROSTER_STORES: [&str; count(Part::Roster)] = names_of(Part::Roster);
 /// The stores [`Db::load_training`] reads (what `ui::records` reloads when another page wrote).
-pub const TRAINING_STORES: [&str; count(Part::Training)] = part_names(Part::Training);
+pub const TRAINING_STORES: [&str; count(Part::Training)] = names_of(Part::Training);
 
-/// The registry's store names (computed at compile time: no record code is linked by it).
+/// `(store, reader)` of every kind whose reader is `Read::$part`, in registry order.
+macro_rules! readers_of {
+    ($part:ident) => {{
+        let mut out = [("", (|_, _| Ok(())) as ReadFn<_>); count(Part::$part)];
+        let (mut i, mut n) = (0, 0);
+        while i < RECORD_STORES.len() {
+            if let Read::$part(f) = RECORD_STORES[i].read {
+                out[n] = (RECORD_STORES[i].name, f);
+                n += 1;
+            }
+            i += 1;
+        }
+        out
+    }};
+}
+
+const ROSTER_READERS: [(&str, ReadFn<Roster>); count(Part::Roster)] = readers_of!(Roster);
+const DIRECTIVE_READERS: [(&str, ReadFn<Vec<Directive>>); count(Part::Directives)] = readers_of!(Directives);
+const TOMBSTONE_READERS: [(&str, ReadFn<Vec<Tombstone>>); count(Part::Tombstones)] = readers_of!(Tombstones);
+const TRAINING_READERS: [(&str, ReadFn<TrainingRecords>); count(Part::Training)] = readers_of!(Training);
+const BASELINE_READERS: [(&str, ReadFn<TrainingRecords>); 1] = [find(&TRAINING_READERS, BASELINES)];
+
+/// What reading every kind needs: [`Db::load_dataset`], a backup's data.
+#[derive(Clone, Copy)]
+struct Reader {
+    name: &'static str,
+    field: &'static str,
+    read: Read,
+}
+const READERS: [Reader; RECORD_STORES.len()] = {
+    let mut out = [Reader { name: "", field: "", read: Read::Roster(|_, _| Ok(())) }; RECORD_STORES.len()];
+    let mut i = 0;
+    while i < out.len() {
+        let k = &RECORD_STORES[i];
+        out[i] = Reader { name: k.name, field: k.field, read: k.read };
+        i += 1;
+    }
+    out
+};
+
+/// What writing every kind needs: [`Db::replace_all`], a backup's data.
+#[derive(Clone, Copy)]
+struct Writer {
+    name: &'static str,
+    field: &'static str,
+    training: bool,
+    rows: for<'a> fn(&'a Dataset, &mut dyn FnMut(&'a str, String)),
+}
+const WRITERS: [Writer; RECORD_STORES.len()] = {
+    let mut out = [Writer { name: "", field: "", training: false, rows: |_, _| {} }; RECORD_STORES.len()];
+    let mut i = 0;
+    while i < out.len() {
+        let k = &RECORD_STORES[i];
+        out[i] = Writer { name: k.name, field: k.field, training: k.is_training(), rows: k.rows };
+        i += 1;
+    }
+    out
+};
+
+/// The registry's store names.
 const fn names() -> [&'static str; RECORD_STORES.len()] {
     let mut out = [""; RECORD_STORES.len()];
     let mut i = 0;
@@ -173,6 +279,33 @@ const fn names() -> [&'static str; RECORD_STORES.len()] {
         i += 1;
     }
     out
+}
+
+/// The store names of the kinds of `part`.
+const fn names_of<const N: usize>(part: Part) -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut i, mut n) = (0, 0);
+    while i < RECORD_STORES.len() {
+        if RECORD_STORES[i].read.part() as u8 == part as u8 {
+            out[n] = RECORD_STORES[i].name;
+            n += 1;
+        }
+        i += 1;
+    }
+    assert!(n == N);
+    out
+}
+
+/// How many kinds belong to `part`.
+const fn count(part: Part) -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < RECORD_STORES.len() {
+        if RECORD_STORES[i].read.part() as u8 == part as u8 {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
 }
 
 /// `a` followed by `b`.
@@ -190,77 +323,16 @@ const fn with<const A: usize, const B: usize, const N: usize>(
     out
 }
 
-/// How many kinds belong to `part` (`None`: all).
-const fn count_in(part: Option<Part>) -> usize {
-    let mut n = 0;
-    let mut i = 0;
-    while i < RECORD_STORES.len() {
-        if in_part(&RECORD_STORES[i], part) {
-            n += 1;
-        }
-        i += 1;
-    }
-    n
-}
-
-const fn count(part: Part) -> usize {
-    count_in(Some(part))
-}
-
-const fn in_part(k: &RecordStore, part: Option<Part>) -> bool {
-    match part {
-        None => true,
-        Some(p) => k.part as u8 == p as u8,
-    }
-}
-
-const fn part_names<const N: usize>(part: Part) -> [&'static str; N] {
-    let r: [Reader; N] = readers(Some(part));
-    let mut out = [""; N];
+/// The reader of store `name` among `readers`.
+const fn find<T, const N: usize>(readers: &[(&'static str, ReadFn<T>); N], name: &str) -> (&'static str, ReadFn<T>) {
     let mut i = 0;
     while i < N {
-        out[i] = r[i].name;
-        i += 1;
-    }
-    out
-}
-
-/// What a loader needs of a kind: its store and how to read its rows.
-#[derive(Clone, Copy)]
-struct Reader {
-    name: &'static str,
-    read: ReadFn,
-}
-
-/// The readers of the kinds in `part` (`None`: all), in registry order. Evaluated at compile
-/// time into a table of its own, so a loader links the readers it uses and nothing else of
-/// the registry.
-const fn readers<const N: usize>(part: Option<Part>) -> [Reader; N] {
-    assert!(count_in(part) == N);
-    let mut out = [Reader { name: "", read: |_, _| Ok(()) }; N];
-    let (mut i, mut n) = (0, 0);
-    while i < RECORD_STORES.len() {
-        let k = &RECORD_STORES[i];
-        if in_part(k, part) {
-            out[n] = Reader { name: k.name, read: k.read };
-            n += 1;
+        if same(readers[i].0, name) {
+            return readers[i];
         }
         i += 1;
     }
-    out
-}
-
-/// The reader of the kind stored in `name`.
-const fn reader(name: &str) -> [Reader; 1] {
-    let mut i = 0;
-    while i < RECORD_STORES.len() {
-        let k = &RECORD_STORES[i];
-        if same(k.name, name) {
-            return [Reader { name: k.name, read: k.read }];
-        }
-        i += 1;
-    }
-    panic!("not a record store")
+    panic!("no such record store")
 }
 
 const fn same(a: &str, b: &str) -> bool {
@@ -278,13 +350,6 @@ const fn same(a: &str, b: &str) -> bool {
     true
 }
 
-const ROSTER_READERS: [Reader; count(Part::Roster)] = readers(Some(Part::Roster));
-const DIRECTIVE_READERS: [Reader; count(Part::Directives)] = readers(Some(Part::Directives));
-const TOMBSTONE_READERS: [Reader; count(Part::Tombstones)] = readers(Some(Part::Tombstones));
-const TRAINING_READERS: [Reader; count(Part::Training)] = readers(Some(Part::Training));
-const BASELINE_READERS: [Reader; 1] = reader(BASELINES);
-const ALL_READERS: [Reader; RECORD_STORES.len()] = readers(None);
-
 /// Calls `f(id, JSON)` for every record of `list`: the stored text, byte for byte what
 /// `serde_json::to_string` writes (backups and snapshots are made of the same).
 fn encode<'a, T: Serialize>(list: &'a [T], id: fn(&T) -> &str, f: &mut dyn FnMut(&'a str, String)) {
@@ -296,6 +361,16 @@ fn encode<'a, T: Serialize>(list: &'a [T], id: fn(&T) -> &str, f: &mut dyn FnMut
 /// The records a list of stored JSON texts holds.
 fn decode<T: DeserializeOwned>(rows: &[&str]) -> Result<Vec<T>, serde_json::Error> {
     rows.iter().map(|json| serde_json::from_str(json)).collect()
+}
+
+/// Reads the rows of store `name` into `target` with `read`.
+fn read_rows<T>(target: &mut T, read: ReadFn<T>, name: &str, rows: &[String]) -> Result<(), StoreError> {
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    read(target, &rows).map_err(|e| corrupt(name, e))
+}
+
+fn corrupt(store_name: &str, e: serde_json::Error) -> StoreError {
+    StoreError(format!("Không đọc được dữ liệu: một bản ghi trong \"{store_name}\" bị hỏng ({e})."))
 }
 
 /// localStorage key of [`Db::generation`].
@@ -440,33 +515,22 @@ impl Db {
             .map_err(|e| err(ctx, e))
     }
 
-    /// Reads the stores of `readers` into `d` (each kind's list replaced by what is stored).
-    async fn read_into(&self, d: &mut Dataset, readers: &[Reader]) -> Result<(), StoreError> {
-        for r in readers {
-            let rows = self.rows(r.name).await?;
-            let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
-            (r.read)(d, &rows).map_err(|e| {
-                StoreError(format!("Không đọc được dữ liệu: một bản ghi trong \"{}\" bị hỏng ({e}).", r.name))
-            })?;
-        }
-        Ok(())
-    }
-
-    /// Reads the stores of `readers` into an empty dataset.
-    async fn read(&self, readers: &[Reader]) -> Result<Dataset, StoreError> {
-        let mut d = Dataset::default();
-        self.read_into(&mut d, readers).await?;
-        Ok(d)
-    }
-
-    /// Reads every unit and cadre.
+    /// Reads every unit and cadre (every kind of the roster).
     pub async fn load_roster(&self) -> Result<Roster, StoreError> {
-        Ok(self.read(&ROSTER_READERS).await?.roster)
+        let mut r = Roster::default();
+        for (name, read) in ROSTER_READERS {
+            read_rows(&mut r, read, name, &self.rows(name).await?)?;
+        }
+        Ok(r)
     }
 
     /// Every directive the user keeps (templates copied in and directives typed in).
     pub async fn load_directives(&self) -> Result<Vec<Directive>, StoreError> {
-        Ok(self.read(&DIRECTIVE_READERS).await?.directives)
+        let mut d = Vec::new();
+        for (name, read) in DIRECTIVE_READERS {
+            read_rows(&mut d, read, name, &self.rows(name).await?)?;
+        }
+        Ok(d)
     }
 
     /// Saves one directive.
@@ -486,12 +550,20 @@ impl Db {
     /// Every training record: plans, course lines, enrollments, history, aggregates,
     /// baselines (every kind of [`Part::Training`]).
     pub async fn load_training(&self) -> Result<TrainingRecords, StoreError> {
-        Ok(self.read(&TRAINING_READERS).await?.training)
+        self.read_training(&TRAINING_READERS).await
+    }
+
+    async fn read_training(&self, readers: &[(&str, ReadFn<TrainingRecords>)]) -> Result<TrainingRecords, StoreError> {
+        let mut t = TrainingRecords::default();
+        for &(name, read) in readers {
+            read_rows(&mut t, read, name, &self.rows(name).await?)?;
+        }
+        Ok(t)
     }
 
     /// Every mốc số liệu (removed ones too: they travel and can be put back).
     pub async fn load_baselines(&self) -> Result<Vec<Baseline>, StoreError> {
-        Ok(self.read(&BASELINE_READERS).await?.training.baselines)
+        Ok(self.read_training(&BASELINE_READERS).await?.baselines)
     }
 
     /// Saves one mốc số liệu (new, changed, removed or put back: the domain sets the version
@@ -531,8 +603,11 @@ impl Db {
 
     /// Every tombstone (deleted records, newest last by time).
     pub async fn tombstones(&self) -> Result<Vec<Tombstone>, StoreError> {
-        let mut t = self.read(&TOMBSTONE_READERS).await?.tombstones;
-        t.sort_by_key(|t| t.meta.updated_at);
+        let mut t = Vec::new();
+        for (name, read) in TOMBSTONE_READERS {
+            read_rows(&mut t, read, name, &self.rows(name).await?)?;
+        }
+        t.sort_by_key(|t: &Tombstone| t.meta.updated_at);
         Ok(t)
     }
 
@@ -681,7 +756,12 @@ impl Db {
     /// copied in included), tombstones (oldest first) and training records: every kind of
     /// [`RECORD_STORES`].
     pub async fn load_dataset(&self) -> Result<Dataset, StoreError> {
-        let mut d = self.read(&ALL_READERS).await?;
+        let mut d = Dataset::default();
+        for r in READERS {
+            let rows = self.rows(r.name).await?;
+            let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+            r.read.into(&mut d, &rows).map_err(|e| corrupt(r.name, e))?;
+        }
         d.tombstones.sort_by_key(|t| t.meta.updated_at);
         Ok(d)
     }
@@ -717,8 +797,8 @@ impl Db {
     /// never the user's: see [`demo`].
     pub async fn replace_all(&self, data: &Dataset) -> Result<(), StoreError> {
         let mut ops: Vec<Op> = DATA_STORES.iter().map(|store| Op::Clear { store }).collect();
-        for k in RECORD_STORES {
-            (k.rows)(data, &mut |key, json| ops.push(Op::Put { store: k.name, key, json }));
+        for w in WRITERS {
+            (w.rows)(data, &mut |key, json| ops.push(Op::Put { store: w.name, key, json }));
         }
         self.write(&DATA_STORES, &ops).await
     }
@@ -833,7 +913,7 @@ impl Backup {
             cadres: before.roster.cadres.len(),
             directives: before.directives.len(),
             tombstones: before.tombstones.len(),
-            training: RECORD_STORES.iter().filter(|k| k.part == Part::Training).map(|k| (k.count)(before)).sum(),
+            training: RECORD_STORES.iter().filter(|k| k.is_training()).map(|k| (k.count)(before)).sum(),
         }
     }
 }
@@ -851,16 +931,16 @@ pub fn backup_json(d: &Dataset) -> String {
     let mut out = String::from("{");
     let part = |out: &mut String, training: bool| {
         let mut first_field = true;
-        for k in RECORD_STORES.iter().filter(|k| (k.part == Part::Training) == training) {
+        for w in WRITERS.iter().filter(|w| w.training == training) {
             if !first_field {
                 out.push(',');
             }
             first_field = false;
             out.push('"');
-            out.push_str(k.field);
+            out.push_str(w.field);
             out.push_str("\":[");
             let mut first = true;
-            (k.rows)(d, &mut |_, json| {
+            (w.rows)(d, &mut |_, json| {
                 if !first {
                     out.push(',');
                 }
@@ -880,30 +960,167 @@ pub fn backup_json(d: &Dataset) -> String {
 /// Reads a backup's data (see [`backup_json`]), and says whether it holds training records:
 /// backups made before they travelled have no `training` (restoring one keeps the current
 /// training records); a kind missing under `training` is empty; a top-level one is required.
-fn read_backup(json: &str) -> Result<(Dataset, bool), serde_json::Error> {
-    type Fields<'a> = BTreeMap<String, &'a RawValue>;
-    let top: Fields = serde_json::from_str(json)?;
-    let training: Option<Fields> = match top.get("training") {
-        Some(raw) => serde_json::from_str(raw.get())?,
-        None => None,
+fn read_backup(json: &str) -> Result<(Dataset, bool), String> {
+    let top = json::object(json)?;
+    fn get<'a>(fields: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
+        fields.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
+    }
+    let training = match get(&top, "training") {
+        None | Some("null") => None,
+        Some(t) => Some(json::object(t)?),
     };
     let mut d = Dataset::default();
-    for k in RECORD_STORES {
-        let list = if k.part == Part::Training {
+    for r in READERS {
+        let list = if let Read::Training(_) = r.read {
             match &training {
-                Some(t) => t.get(k.field),
+                Some(t) => get(t, r.field),
                 None => continue,
             }
         } else {
-            Some(top.get(k.field).ok_or_else(|| <serde_json::Error as serde::de::Error>::missing_field(k.field))?)
+            Some(get(&top, r.field).ok_or_else(|| format!("thiếu \"{}\"", r.field))?)
         };
         if let Some(list) = list {
-            let rows: Vec<&RawValue> = serde_json::from_str(list.get())?;
-            let rows: Vec<&str> = rows.iter().map(|r| r.get()).collect();
-            (k.read)(&mut d, &rows)?;
+            r.read.into(&mut d, &json::array(list)?).map_err(|e| e.to_string())?;
         }
     }
     Ok((d, training.is_some()))
+}
+
+/// Just enough JSON to split a backup's data into its lists and their records, each record's
+/// text exactly as stored, then read by its kind's reader (which checks it). Not serde_json's
+/// `RawValue`: its feature would add code to every serialiser of every bundle.
+mod json {
+    /// The fields of the object `text` as (key as written, value's text).
+    pub fn object(text: &str) -> Result<Vec<(&str, &str)>, String> {
+        let mut s = Scan { text, i: 0 };
+        let mut out = Vec::new();
+        s.expect(b'{')?;
+        if !s.eat(b'}') {
+            loop {
+                s.space();
+                let key = s.value()?;
+                if key.len() < 2 || !key.starts_with('"') {
+                    return Err(s.error());
+                }
+                s.expect(b':')?;
+                out.push((&key[1..key.len() - 1], s.value()?));
+                if !s.eat(b',') {
+                    s.expect(b'}')?;
+                    break;
+                }
+            }
+        }
+        s.end()?;
+        Ok(out)
+    }
+
+    /// The items of the array `text`, each item's text.
+    pub fn array(text: &str) -> Result<Vec<&str>, String> {
+        let mut s = Scan { text, i: 0 };
+        let mut out = Vec::new();
+        s.expect(b'[')?;
+        if !s.eat(b']') {
+            loop {
+                out.push(s.value()?);
+                if !s.eat(b',') {
+                    s.expect(b']')?;
+                    break;
+                }
+            }
+        }
+        s.end()?;
+        Ok(out)
+    }
+
+    struct Scan<'a> {
+        text: &'a str,
+        i: usize,
+    }
+
+    impl<'a> Scan<'a> {
+        fn byte(&self) -> Option<u8> {
+            self.text.as_bytes().get(self.i).copied()
+        }
+
+        fn space(&mut self) {
+            while matches!(self.byte(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+                self.i += 1;
+            }
+        }
+
+        fn eat(&mut self, c: u8) -> bool {
+            self.space();
+            let found = self.byte() == Some(c);
+            if found {
+                self.i += 1;
+            }
+            found
+        }
+
+        fn expect(&mut self, c: u8) -> Result<(), String> {
+            if self.eat(c) {
+                Ok(())
+            } else {
+                Err(self.error())
+            }
+        }
+
+        fn end(&mut self) -> Result<(), String> {
+            self.space();
+            if self.i == self.text.len() {
+                Ok(())
+            } else {
+                Err(self.error())
+            }
+        }
+
+        fn error(&self) -> String {
+            format!("JSON sai ở ký tự thứ {}", self.i + 1)
+        }
+
+        /// Skips one value (string, object, array, or a number, true, false, null), returns
+        /// its text. Strings are skipped whole (escapes included), so brackets inside text
+        /// do not count. Every delimiter is ASCII: the cuts fall between characters.
+        fn value(&mut self) -> Result<&'a str, String> {
+            self.space();
+            let start = self.i;
+            let mut depth = 0usize;
+            loop {
+                match self.byte() {
+                    None => return Err(self.error()),
+                    Some(b'"') => {
+                        self.i += 1;
+                        loop {
+                            match self.byte() {
+                                None => return Err(self.error()),
+                                Some(b'\\') => self.i += 2,
+                                Some(b'"') => break,
+                                Some(_) => self.i += 1,
+                            }
+                        }
+                        self.i += 1;
+                    }
+                    Some(b'[' | b'{') => {
+                        depth += 1;
+                        self.i += 1;
+                    }
+                    Some(b']' | b'}') if depth > 0 => {
+                        depth -= 1;
+                        self.i += 1;
+                    }
+                    Some(b']' | b'}' | b',' | b':' | b' ' | b'\n' | b'\r' | b'\t') if depth == 0 => break,
+                    Some(_) => self.i += 1,
+                }
+                if depth == 0 && self.i > start && matches!(self.text.as_bytes()[self.i - 1], b'"' | b']' | b'}') {
+                    break;
+                }
+            }
+            if self.i == start {
+                return Err(self.error());
+            }
+            Ok(&self.text[start..self.i])
+        }
+    }
 }
 
 /// Puts every record of `after` that is new or differs from `before`, deletes every id of

@@ -255,6 +255,13 @@ impl PartialEq for SearchIndexed {
 }
 
 impl AppState {
+    /// The directive a page shows, following edits (from this tab or another); `None` once it
+    /// is deleted, so the page says it is not found.
+    pub fn directive(&self, id: String) -> Memo<Option<Directive>> {
+        let directives = self.directives;
+        Memo::new(move |_| directives.with(|all| all.iter().find(|d| d.id == id).cloned()))
+    }
+
     /// Navigates to a page (loading the other bundle's page when it owns the route).
     pub fn go(&self, route: Route) {
         let Some(w) = web_sys::window() else { return };

@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use crate::store;
 use crate::ui::app::{AppState, Route};
 use crate::ui::widgets::{code_select, conflict_actions, error_for, error_summary, field, options};
+use dtbd_domain::error::{message_for, messages_under};
 use dtbd_domain::levels::{
     DefenceSecurity, ForeignLanguage, InformationTechnology, Level, Political, Professional, Qualification,
     StateManagement,
@@ -264,7 +265,7 @@ fn PositionsEditor(draft: RwSignal<Cadre>, errors: RwSignal<Vec<FieldError>>) ->
         <fieldset>
             <legend>"Chức vụ (có thể giữ nhiều chức vụ)"</legend>
             {move || (0..count()).map(|i| {
-                let err = move || errors.with(|e| e.iter().filter(|e| e.field.starts_with(&format!("positions.{i}."))).map(|e| e.message.clone()).collect::<Vec<_>>().join(" "));
+                let err = move || errors.with(|e| messages_under(e, &format!("positions.{i}")));
                 view! {
                     <div class="repeat-row" role="group" aria-label=format!("Chức vụ thứ {}", i + 1)>
                         <div class="field grow">
@@ -312,7 +313,7 @@ fn MembershipsEditor(draft: RwSignal<Cadre>, errors: RwSignal<Vec<FieldError>>) 
         <fieldset>
             <legend>"Tham gia cấp ủy, HĐND"</legend>
             {move || (0..count()).map(|i| {
-                let err = move || errors.with(|e| e.iter().find(|e| e.field == format!("memberships.{i}")).map(|e| e.message.clone()));
+                let err = move || errors.with(|e| message_for(e, &format!("memberships.{i}")));
                 view! {
                     <div class="repeat-row" role="group" aria-label=format!("Ủy viên thứ {}", i + 1)>
                         <div class="field">
@@ -353,7 +354,7 @@ fn PlannedEditor(draft: RwSignal<Cadre>, errors: RwSignal<Vec<FieldError>>) -> i
         <fieldset>
             <legend>"Quy hoạch"</legend>
             {move || (0..count()).map(|i| {
-                let err = move || errors.with(|e| e.iter().find(|e| e.field == format!("planned_for.{i}.title")).map(|e| e.message.clone()));
+                let err = move || errors.with(|e| message_for(e, &format!("planned_for.{i}.title")));
                 view! {
                     <div class="repeat-row" role="group" aria-label=format!("Quy hoạch thứ {}", i + 1)>
                         <div class="field grow">

@@ -16,8 +16,7 @@ use dtbd_view::scoring::directive_score;
 pub fn DirectivePage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = store::today();
-    let key = id.clone();
-    let directive = Memo::new(move |_| state.directives.with(|all| all.iter().find(|d| d.id == key).cloned()));
+    let directive = state.directive(id.clone());
     // Record-based targets score from the training records once they are loaded.
     let records = crate::ui::records::training(state);
     let score = Memo::new(move |_| {

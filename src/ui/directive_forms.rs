@@ -11,13 +11,14 @@ use dtbd_domain::directive::{
     Comparator, CriterionDraft, CriterionKind, Directive, EventKind, GroupDraft, MatchHow, MeasureKind, MilestoneDraft,
     TargetDraft, WindowKind,
 };
+use dtbd_domain::error::{message_for, messages_under};
 use dtbd_domain::levels::Scale;
 use dtbd_domain::model::{Category, CivilGrade, Committee, GovLevel, Leadership, Region, UnitKind};
 use dtbd_domain::roster::FieldError;
 
 /// The message for `key` among `errs`.
 fn msg(errs: RwSignal<Vec<FieldError>>, key: &'static str) -> impl Fn() -> Option<String> + Copy {
-    move || errs.with(|e| e.iter().find(|e| e.field == key).map(|e| e.message.clone()))
+    move || errs.with(|e| message_for(e, key))
 }
 
 /// A labelled text input bound to one String field of a draft.
@@ -267,15 +268,7 @@ pub fn TargetForm(
 
 fn criterion_row(form: RwSignal<TargetDraft>, errs: RwSignal<Vec<FieldError>>, i: usize) -> impl IntoView {
     let get = move || form.with(|t| t.criteria.get(i).cloned().unwrap_or_default());
-    let error = move || {
-        errs.with(|e| {
-            e.iter()
-                .filter(|e| e.field.starts_with(&format!("criteria.{i}")))
-                .map(|e| e.message.clone())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-    };
+    let error = move || errs.with(|e| messages_under(e, &format!("criteria.{i}")));
     let level_options = move || get().scale.levels();
     view! {
         <div class="repeat-row" role="group" aria-label=format!("Tiêu chuẩn thứ {}", i + 1)>
@@ -334,15 +327,7 @@ fn criterion_row(form: RwSignal<TargetDraft>, errs: RwSignal<Vec<FieldError>>, i
 
 fn milestone_row(form: RwSignal<TargetDraft>, errs: RwSignal<Vec<FieldError>>, i: usize) -> impl IntoView {
     let get = move || form.with(|t| t.milestones.get(i).cloned().unwrap_or_default());
-    let error = move || {
-        errs.with(|e| {
-            e.iter()
-                .filter(|e| e.field.starts_with(&format!("milestones.{i}")))
-                .map(|e| e.message.clone())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-    };
+    let error = move || errs.with(|e| messages_under(e, &format!("milestones.{i}")));
     let input = move |what: &'static str,
                       label: &'static str,
                       pick: fn(&MilestoneDraft) -> &String,

@@ -177,7 +177,7 @@ pub fn Outline(draft: RwSignal<Directive>, errors: RwSignal<Vec<FieldError>>) ->
 
 fn section_row(
     draft: RwSignal<Directive>,
-    apply: impl Fn(Box<dyn FnOnce(&mut Directive) -> Result<Option<Removed>, String>>) + Copy + 'static,
+    apply: impl Fn(EditOp) + Copy + 'static,
     panel: RwSignal<Option<Panel>>,
     id: String,
     depth: usize,
@@ -235,7 +235,7 @@ fn section_row(
 
 fn item_row(
     draft: RwSignal<Directive>,
-    apply: impl Fn(Box<dyn FnOnce(&mut Directive) -> Result<Option<Removed>, String>>) + Copy + 'static,
+    apply: impl Fn(EditOp) + Copy + 'static,
     panel: RwSignal<Option<Panel>>,
     id: String,
     depth: usize,

@@ -23,11 +23,13 @@ async fn load_template(entry: &TemplateEntry) -> Result<Directive, String> {
 pub fn DirectivesPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     // The catalogue of templates: none while it loads, then the list or why it failed.
-    let templates = LocalResource::new(|| async {
-        match store::fetch_text("templates/index.json").await {
+    let templates: RwSignal<Option<Result<Vec<TemplateEntry>, String>>> = RwSignal::new(None);
+    spawn_local(async move {
+        let loaded = match store::fetch_text("templates/index.json").await {
             Ok(text) => parse_template_index(&text),
             Err(e) => Err(e.to_string()),
-        }
+        };
+        templates.set(Some(loaded));
     });
     let busy = RwSignal::new(false);
 

@@ -17,8 +17,7 @@ pub fn ProgressPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let head = load_head();
     let date = today();
-    let key = id.clone();
-    let directive = Memo::new(move |_| state.directives.with(|all| all.iter().find(|d| d.id == key).cloned()));
+    let directive = state.directive(id.clone());
     let records = crate::ui::records::training(state);
     let score = Memo::new(move |_| {
         let at = date.get();

@@ -22,8 +22,7 @@ pub fn StatusPage(id: String) -> impl IntoView {
     let head = load_head();
     let date = today();
     let merge = RwSignal::new(true);
-    let key = id.clone();
-    let directive = Memo::new(move |_| state.directives.with(|all| all.iter().find(|d| d.id == key).cloned()));
+    let directive = state.directive(id.clone());
     let chosen: RwSignal<Vec<String>> =
         RwSignal::new(directive.with_untracked(|d| d.as_ref().map(all_groups).unwrap_or_default()));
     let reports = Memo::new(move |_| {

@@ -12,8 +12,7 @@ use dtbd_view::suggestions::{suggestion_batches, SuggestionBatch};
 pub fn SuggestionsPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = store::today();
-    let key = id.clone();
-    let directive = Memo::new(move |_| state.directives.with(|all| all.iter().find(|d| d.id == key).cloned()));
+    let directive = state.directive(id.clone());
     let batches: Memo<Vec<SuggestionBatch>> = Memo::new(move |_| {
         directive
             .with(|d| d.as_ref().map(|d| state.roster.with(|r| suggestion_batches(d, r, today))).unwrap_or_default())

@@ -40,7 +40,7 @@ pub fn error_for(
     field: impl Into<String>,
 ) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
     let field: String = field.into();
-    move || errors.with(|e| e.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+    move || errors.with(|e| dtbd_domain::error::message_for(e, &field))
 }
 
 /// A select over `(code, label)` options; `current` gives the selected code and

@@ -42,6 +42,22 @@ impl FieldError {
     }
 }
 
+/// The message about exactly `field`, if any: what a form shows beside that input.
+pub fn message_for(errors: &[FieldError], field: &str) -> Option<String> {
+    errors.iter().find(|e| e.field == field).map(|e| e.message.clone())
+}
+
+/// Every message about `prefix` or a field inside it (`criteria.1` covers `criteria.1.level`,
+/// never `criteria.10`), joined: what a form shows under a row of inputs.
+pub fn messages_under(errors: &[FieldError], prefix: &str) -> String {
+    errors
+        .iter()
+        .filter(|e| e.field.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('.')))
+        .map(|e| e.message.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 impl std::fmt::Display for FieldError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message)
@@ -97,6 +113,20 @@ pub fn translate_serde(msg: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_gathers_its_own_fields_and_no_other_rows() {
+        let errors = vec![
+            FieldError::new("criteria.1", "Thiếu tiêu chuẩn."),
+            FieldError::new("criteria.1.level", "Chọn trình độ."),
+            FieldError::new("criteria.10.level", "Hàng mười."),
+            FieldError::new("criteria.2", "Hàng hai."),
+        ];
+        assert_eq!(messages_under(&errors, "criteria.1"), "Thiếu tiêu chuẩn. Chọn trình độ.");
+        assert_eq!(messages_under(&errors, "criteria.3"), "");
+        assert_eq!(message_for(&errors, "criteria.2").as_deref(), Some("Hàng hai."));
+        assert_eq!(message_for(&errors, "criteria"), None);
+    }
 
     fn json_error(json: &str) -> serde_json::Error {
         serde_json::from_str::<std::collections::BTreeMap<String, u8>>(json).unwrap_err()

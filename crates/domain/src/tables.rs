@@ -9,7 +9,7 @@ use super::model::Cadre;
 use super::report::{cross_tab, Bands, CrossTab, Part, StatusReport};
 use super::table::{Cell, Table};
 use super::text::fold;
-use super::training::{DispatchTable, TrainingKind, TrainingRecords};
+use super::training::{CountUnit, DispatchTable, TrainingKind, TrainingRecords};
 
 /// A share in percent, rounded half up to `decimals` digits (62,11 for 1.405 of 2.262).
 pub fn share(count: u32, total: u32, decimals: u8) -> Cell {
@@ -299,22 +299,39 @@ pub fn aggregate_table(t: &DispatchTable) -> Table {
     Table { title: t.title.clone(), header, rows }
 }
 
-/// Lượt cử đi học per year from the app's own records (đào tạo, bồi dưỡng, total), for `years`.
+/// "Số lượt cử đi theo năm", newest year first: for đào tạo and bồi dưỡng, the figures entered
+/// by hand (số liệu nhập tay, empty when no table has the year) beside the app's own lượt
+/// (started, completed or failed, by year started), never added together. The statistics
+/// page draws it and its CSV/XLSX export writes it: one table, the same figures.
 pub fn dispatch_table(records: &TrainingRecords, years: &[u16]) -> Table {
+    let manual = |year: u16, kind: TrainingKind| {
+        records.aggregate_total(year, kind, CountUnit::Attendances).map_or(Cell::Empty, int)
+    };
+    let own = |year: u16, kind: TrainingKind| int(records.dispatches_in(year, Some(kind)));
     let rows = years
         .iter()
-        .map(|y| {
-            let a = records.dispatches_in(*y, Some(TrainingKind::Training));
-            let b = records.dispatches_in(*y, Some(TrainingKind::Refresher));
-            vec![int(u32::from(*y)), int(a), int(b), int(a + b)]
+        .rev()
+        .map(|&year| {
+            vec![
+                int(u32::from(year)),
+                manual(year, TrainingKind::Training),
+                own(year, TrainingKind::Training),
+                manual(year, TrainingKind::Refresher),
+                own(year, TrainingKind::Refresher),
+            ]
         })
         .collect();
     Table {
-        title: "Thống kê lượt cử đi đào tạo, bồi dưỡng theo năm (theo hồ sơ trong ứng dụng)".into(),
-        header: ["Năm", "Đào tạo", "Bồi dưỡng", "Tổng"].map(String::from).to_vec(),
+        title: "Số lượt cử đi theo năm".into(),
+        header: ["Năm", "Đào tạo: nhập tay", "Đào tạo: ứng dụng", "Bồi dưỡng: nhập tay", "Bồi dưỡng: ứng dụng"]
+            .map(String::from)
+            .to_vec(),
         rows,
     }
 }
+
+/// The columns of [`dispatch_table`] that hold số liệu nhập tay.
+pub const DISPATCH_MANUAL_COLUMNS: [usize; 2] = [1, 3];
 
 /// Which table of the groups a page shows: a level or age breakdown, or one of seed 004's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,11 +14,11 @@ use dtbd_domain::model::{Id, Millis, RecordMeta};
 use dtbd_domain::number::{format_count, format_thousands};
 use dtbd_domain::roster::{Roster, SearchIndex};
 use dtbd_domain::table::{Cell, Table};
-use dtbd_domain::tables::aggregate_table;
+use dtbd_domain::tables::{aggregate_table, dispatch_table, DISPATCH_MANUAL_COLUMNS};
 use dtbd_domain::training::data::{check_line, load_plan_data, load_plan_file};
 use dtbd_domain::training::{
-    self, Applied, CountUnit, CourseLine, DispatchTable, EnrollmentStatus, Grant, LineTally, Plan, PlanFile,
-    PlanIndexEntry, Quota, StaffKind, TrainingKind, TrainingRecords, Warning,
+    self, Applied, CourseLine, DispatchTable, EnrollmentStatus, Grant, LineTally, Plan, PlanFile, PlanIndexEntry,
+    Quota, StaffKind, TrainingKind, TrainingRecords, Warning,
 };
 
 // ------------------------------------------------------------------------------- shared
@@ -733,39 +733,6 @@ pub fn stats_years(recs: &TrainingRecords, current_year: u16) -> Vec<u16> {
     years.into_iter().collect()
 }
 
-/// "Số lượt cử đi theo năm", newest year first: for đào tạo and bồi dưỡng, the figures entered
-/// by hand (số liệu nhập tay, empty when no table has the year) beside the app's own lượt
-/// (started, completed or failed, by year started), never added together.
-pub fn own_table(recs: &TrainingRecords, years: &[u16]) -> Table {
-    let manual = |y: u16, k: TrainingKind| {
-        recs.aggregate_total(y, k, CountUnit::Attendances).map_or(Cell::Empty, |n| Cell::Int(i64::from(n)))
-    };
-    let own = |y: u16, k: TrainingKind| Cell::Int(i64::from(recs.dispatches_in(y, Some(k))));
-    let rows = years
-        .iter()
-        .rev()
-        .map(|&y| {
-            vec![
-                Cell::Int(i64::from(y)),
-                manual(y, TrainingKind::Training),
-                own(y, TrainingKind::Training),
-                manual(y, TrainingKind::Refresher),
-                own(y, TrainingKind::Refresher),
-            ]
-        })
-        .collect();
-    Table {
-        title: "Số lượt cử đi theo năm".into(),
-        header: ["Năm", "Đào tạo: nhập tay", "Đào tạo: ứng dụng", "Bồi dưỡng: nhập tay", "Bồi dưỡng: ứng dụng"]
-            .map(String::from)
-            .to_vec(),
-        rows,
-    }
-}
-
-/// The columns of [`own_table`] that hold số liệu nhập tay.
-const OWN_MANUAL: [usize; 2] = [1, 3];
-
 /// The staff kinds a historical table adds up ("Cộng cán bộ, công chức", "Cộng viên chức").
 const STAFF_SUMS: [StaffKind; 2] = [StaffKind::CadreOrCivilServant, StaffKind::PublicEmployee];
 
@@ -821,7 +788,7 @@ pub struct StatsModel {
 pub fn stats_page(recs: &TrainingRecords, current_year: u16) -> StatsModel {
     let years = stats_years(recs, current_year);
     StatsModel {
-        own: ShownTable::new(own_table(recs, &years), &OWN_MANUAL),
+        own: ShownTable::new(dispatch_table(recs, &years), &DISPATCH_MANUAL_COLUMNS),
         chart: dispatch_plot(recs, &years),
         aggregates: recs
             .aggregates

@@ -2,7 +2,7 @@ use super::*;
 
 use dtbd_domain::demo_plan::{demo_dataset, demo_roster, stage_of, Stage, DEMO_NOW};
 use dtbd_domain::training::data::{load_plan_data, load_plan_file};
-use dtbd_domain::training::{apply, Enrollment, PlanFile};
+use dtbd_domain::training::{apply, CountUnit, Enrollment, PlanFile};
 
 fn read(p: &str) -> String {
     std::fs::read_to_string(format!("{}/../../public/{p}", env!("CARGO_MANIFEST_DIR"))).unwrap()
