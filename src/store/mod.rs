@@ -12,20 +12,25 @@
 //! # One registry of record kinds
 //!
 //! [`RECORD_STORES`] lists every kind of record a [`Dataset`] holds, once: its object store's
-//! name, its part of the dataset (roster, directives, tombstones, training records: which
-//! loader reads it, and whether a backup keeps it under `training`), its field name in a
-//! backup, and how its records are written (`(id, JSON)` rows) and read back. Everything that
+//! name, its field name in a backup, and its list's path in the dataset, which gives its part
+//! (roster, directives, tombstones, training records: which loader reads it, and whether a
+//! backup keeps it under `training`) and the functions that write its records as `(id,
+//! JSON)` rows, read them back, diff two lists for an import and count them. Everything that
 //! handles "every kind" is derived from it: the object stores [`Db::open`] creates
 //! ([`OBJECT_STORES`]), the loaders ([`Db::load_roster`], [`Db::load_training`],
-//! [`Db::load_dataset`] ...), [`Db::apply_import`] and its backup, [`Db::restore_backup`],
-//! [`Db::replace_all`], [`Backup::of`]'s counts, and the store names the UI listens for on
-//! the broadcast channel ([`TRAINING_STORES`], [`UNITS`] ...). Adding a record kind is one
-//! name constant and one entry (plus a new `DB_VERSION`, see [`OBJECT_STORES`]).
+//! [`Db::load_dataset`] ...), [`Db::apply_import`] and its backup ([`backup_json`]),
+//! [`Db::restore_backup`], [`Db::replace_all`], [`Backup::of`]'s counts, and the store names
+//! the UI listens for on the broadcast channel ([`ROSTER_STORES`], [`TRAINING_STORES`],
+//! [`DIRECTIVES`]). Adding a record kind is its name constant and one entry, with a new
+//! `DB_VERSION` (see [`OBJECT_STORES`]); `tests/store_idb.rs` then asks for it in the fixture.
+//! The store names and the JSON (records, backups) are those of every existing database and
+//! backup: never renamed or reshaped.
 //!
-//! The entries are function pointers, not generic code per call site: a loader uses a table
-//! of readers computed at compile time from the registry (`readers`), so a bundle links only
-//! the (de)serialisers of the kinds it reads: the main bundle never links the training
-//! records', nor any kind's import diff.
+//! The entries hold function pointers, generic code only inside each entry (one serialiser
+//! and one deserialiser per record type, as before). Each use reads a table computed from the
+//! registry at compile time that holds only what it calls (`ROSTER_READERS`, `WRITERS` ...),
+//! so a bundle links the code of the kinds it reads or writes and nothing more: the roster
+//! page never links the training records', nor any kind's import diff.
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
