@@ -38,7 +38,8 @@ cargo build --release --target wasm32-unknown-unknown --bin dtbd-xlsx-write --bi
 for kind in write read; do
   wasm-bindgen --target no-modules --no-typescript --out-dir dist --out-name "dtbd-xlsx-$kind" \
     "target/wasm32-unknown-unknown/release/dtbd-xlsx-$kind.wasm"
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  # The same passes as the pages (index.html's data-wasm-opt-params; see ARCHITECTURE.md).
+  wasm-opt -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-reference-types --enable-multivalue --enable-mutable-globals \
     "dist/dtbd-xlsx-${kind}_bg.wasm" -o "dist/dtbd-xlsx-${kind}_bg.wasm"
 done
