@@ -1,0 +1,48 @@
+//! Small preferences kept in localStorage (not records: they do not travel in snapshots).
+
+use gloo_storage::{LocalStorage, Storage};
+
+/// Reads a preference.
+pub fn get(key: &str) -> Option<String> {
+    LocalStorage::get(format!("dtbd.{key}")).ok()
+}
+
+/// Writes a preference; a failure (private mode, full) is ignored: preferences are
+/// conveniences, never data.
+pub fn set(key: &str, value: &str) {
+    let _ = LocalStorage::set(format!("dtbd.{key}"), value);
+}
+
+/// Default of [`reminder_days`].
+pub const DEFAULT_REMINDER_DAYS: u32 = 7;
+
+/// Lần xuất gần nhất (ms), if this device ever exported.
+pub fn last_export() -> Option<i64> {
+    get("last_export").and_then(|v| v.parse().ok())
+}
+
+/// Since when the export reminder counts: the last export, or the first use of the app
+/// on this device (recorded by the first call), so a new user is not reminded at once.
+pub fn reminder_since() -> i64 {
+    if let Some(t) = last_export().or_else(|| get("first_use").and_then(|v| v.parse().ok())) {
+        return t;
+    }
+    let t = super::now();
+    set("first_use", &t.to_string());
+    t
+}
+
+/// Records an export.
+pub fn set_last_export(ms: i64) {
+    set("last_export", &ms.to_string());
+}
+
+/// Nhắc xuất dữ liệu sau bao nhiêu ngày (0: không nhắc).
+pub fn reminder_days() -> u32 {
+    get("reminder_days").and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_REMINDER_DAYS)
+}
+
+/// Sets [`reminder_days`].
+pub fn set_reminder_days(days: u32) {
+    set("reminder_days", &days.to_string());
+}
