@@ -276,7 +276,7 @@ fn PositionsEditor(draft: RwSignal<Cadre>, errors: RwSignal<Vec<FieldError>>) ->
                         </div>
                         <div class="field">
                             <label for=format!("f-pos-{i}-unit")>"Tại đơn vị"</label>
-                            <select id=format!("f-pos-{i}-unit") on:change=move |ev| { let v = event_target_value(&ev); draft.update(|c| if let Some(p) = c.positions.get_mut(i) { p.unit_id = v }) }>
+                            <select id=format!("f-pos-{i}-unit") prop:value=move || draft.with(|c| c.positions.get(i).map(|p| p.unit_id.clone()).unwrap_or_default()) on:change=move |ev| { let v = event_target_value(&ev); draft.update(|c| if let Some(p) = c.positions.get_mut(i) { p.unit_id = v }) }>
                                 {unit_options().into_iter().map(|(id, name)| {
                                     let id2 = id.clone();
                                     view! { <option value=id selected=move || draft.with(|c| c.positions.get(i).is_some_and(|p| p.unit_id == id2))>{name}</option> }
@@ -285,7 +285,7 @@ fn PositionsEditor(draft: RwSignal<Cadre>, errors: RwSignal<Vec<FieldError>>) ->
                         </div>
                         <div class="field">
                             <label for=format!("f-pos-{i}-lead")>"Cấp"</label>
-                            <select id=format!("f-pos-{i}-lead") on:change=move |ev| { let v = event_target_value(&ev); draft.update(|c| if let (Some(p), Some(l)) = (c.positions.get_mut(i), Leadership::from_code(&v)) { p.leadership = l }) }>
+                            <select id=format!("f-pos-{i}-lead") prop:value=move || draft.with(|c| c.positions.get(i).map(|p| p.leadership.code()).unwrap_or_default()) on:change=move |ev| { let v = event_target_value(&ev); draft.update(|c| if let (Some(p), Some(l)) = (c.positions.get_mut(i), Leadership::from_code(&v)) { p.leadership = l }) }>
                                 {Leadership::ALL.iter().map(|l| {
                                     let l = *l;
                                     view! { <option value=l.code() selected=move || draft.with(|c| c.positions.get(i).is_some_and(|p| p.leadership == l))>{l.label()}</option> }
@@ -318,13 +318,13 @@ fn MembershipsEditor(draft: RwSignal<Cadre>, errors: RwSignal<Vec<FieldError>>) 
                     <div class="repeat-row" role="group" aria-label=format!("Ủy viên thứ {}", i + 1)>
                         <div class="field">
                             <label for=format!("f-mem-{i}-c")>"Cơ quan"</label>
-                            <select id=format!("f-mem-{i}-c") on:change=move |ev| { let v = event_target_value(&ev); draft.update(|c| if let (Some(m), Some(x)) = (c.memberships.get_mut(i), Committee::from_code(&v)) { m.committee = x }) }>
+                            <select id=format!("f-mem-{i}-c") prop:value=move || draft.with(|c| c.memberships.get(i).map(|m| m.committee.code()).unwrap_or_default()) on:change=move |ev| { let v = event_target_value(&ev); draft.update(|c| if let (Some(m), Some(x)) = (c.memberships.get_mut(i), Committee::from_code(&v)) { m.committee = x }) }>
                                 {Committee::ALL.iter().map(|x| { let x = *x; view! { <option value=x.code() selected=move || draft.with(|c| c.memberships.get(i).is_some_and(|m| m.committee == x))>{x.label()}</option> } }).collect_view()}
                             </select>
                         </div>
                         <div class="field">
                             <label for=format!("f-mem-{i}-l")>"Cấp"</label>
-                            <select id=format!("f-mem-{i}-l") on:change=move |ev| { let v = event_target_value(&ev); draft.update(|c| if let (Some(m), Some(x)) = (c.memberships.get_mut(i), GovLevel::from_code(&v)) { m.level = x }) }>
+                            <select id=format!("f-mem-{i}-l") prop:value=move || draft.with(|c| c.memberships.get(i).map(|m| m.level.code()).unwrap_or_default()) on:change=move |ev| { let v = event_target_value(&ev); draft.update(|c| if let (Some(m), Some(x)) = (c.memberships.get_mut(i), GovLevel::from_code(&v)) { m.level = x }) }>
                                 {GovLevel::ALL.iter().map(|x| { let x = *x; view! { <option value=x.code() selected=move || draft.with(|c| c.memberships.get(i).is_some_and(|m| m.level == x))>{x.label()}</option> } }).collect_view()}
                             </select>
                         </div>

@@ -54,7 +54,7 @@ fn select<T: Send + Sync + 'static>(
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <select id=id on:change=move |ev| { let v = event_target_value(&ev); form.update(|f| set(f, &v)) }>
+            <select id=id prop:value=move || form.with(get) on:change=move |ev| { let v = event_target_value(&ev); form.update(|f| set(f, &v)) }>
                 {options.into_iter().map(|(code, name)| {
                     let c = code.clone();
                     view! { <option value=code selected=move || form.with(|f| get(f) == c)>{name}</option> }
@@ -182,7 +182,7 @@ pub fn TargetForm(
                     view! {
                         <div class="field" class:invalid=move || error().is_some()>
                             <label for="t-group">"Nhóm đối tượng"</label>
-                            <select id="t-group" on:change=move |ev| { let v = event_target_value(&ev); form.update(|t| t.group = v) }>
+                            <select id="t-group" prop:value=move || form.with(|t| t.group.clone()) on:change=move |ev| { let v = event_target_value(&ev); form.update(|t| t.group = v) }>
                                 {group_options().into_iter().map(|(gid, name)| {
                                     let g = gid.clone();
                                     view! { <option value=gid selected=move || form.with(|t| t.group == g)>{name}</option> }
@@ -284,7 +284,7 @@ fn criterion_row(form: RwSignal<TargetDraft>, errs: RwSignal<Vec<FieldError>>, i
             {move || (get().kind == CriterionKind::Level).then(|| view! {
                 <div class="field">
                     <label for=format!("t-crit-{i}-scale")>"Thang"</label>
-                    <select id=format!("t-crit-{i}-scale") on:change=move |ev| { let v = event_target_value(&ev); form.update(|t| if let (Some(c), Some(s)) = (t.criteria.get_mut(i), scale_from_code(&v)) { c.scale = s; c.level.clear(); }) }>
+                    <select id=format!("t-crit-{i}-scale") prop:value=move || scale_code(get().scale) on:change=move |ev| { let v = event_target_value(&ev); form.update(|t| if let (Some(c), Some(s)) = (t.criteria.get_mut(i), scale_from_code(&v)) { c.scale = s; c.level.clear(); }) }>
                         {Scale::ALL.iter().map(|s| {
                             let s = *s;
                             view! { <option value=scale_code(s) selected=move || get().scale == s>{s.label()}</option> }
@@ -293,7 +293,7 @@ fn criterion_row(form: RwSignal<TargetDraft>, errs: RwSignal<Vec<FieldError>>, i
                 </div>
                 <div class="field">
                     <label for=format!("t-crit-{i}-level")>"Từ trình độ (trở lên)"</label>
-                    <select id=format!("t-crit-{i}-level") on:change=move |ev| { let v = event_target_value(&ev); form.update(|t| if let Some(c) = t.criteria.get_mut(i) { c.level = v }) }>
+                    <select id=format!("t-crit-{i}-level") prop:value=move || get().level on:change=move |ev| { let v = event_target_value(&ev); form.update(|t| if let Some(c) = t.criteria.get_mut(i) { c.level = v }) }>
                         <option value="" selected=move || get().level.is_empty()>"(chọn trình độ)"</option>
                         {move || level_options().into_iter().skip(1).map(|(code, label)| view! {
                             <option value=code selected=move || get().level == code>{label}</option>

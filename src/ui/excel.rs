@@ -277,7 +277,7 @@ fn SheetPicker(sheets: Vec<(usize, String)>, sheet: RwSignal<usize>) -> impl Int
     view! {
         <div class="field">
             <label for="excel-sheet">"Trang tính"</label>
-            <select id="excel-sheet" on:change=move |ev| sheet.set(event_target_value(&ev).parse().unwrap_or(0))>
+            <select id="excel-sheet" prop:value=move || sheet.get().to_string() on:change=move |ev| sheet.set(event_target_value(&ev).parse().unwrap_or(0))>
                 {sheets.into_iter().map(|(i, name)| {
                     view! { <option value=i.to_string() selected=move || sheet.get() == i>{name}</option> }
                 }).collect_view()}
@@ -293,7 +293,7 @@ fn DefaultUnit(unit: RwSignal<String>) -> impl IntoView {
     view! {
         <div class="field">
             <label for="excel-unit">"Đơn vị cho dòng không ghi đơn vị"</label>
-            <select id="excel-unit" on:change=move |ev| {
+            <select id="excel-unit" prop:value=move || unit.get() on:change=move |ev| {
                 let v = event_target_value(&ev);
                 prefs::set("excel.unit", &v);
                 unit.set(v);

@@ -209,11 +209,11 @@ fn NewLineForm(plan_id: String, year: Option<u16>) -> impl IntoView {
                             <input id="nl-section" placeholder="II.6" prop:value=move || draft.with(|d| d.section.clone())
                                 on:input=move |ev| draft.update(|d| d.section = event_target_value(&ev))/></div>
                         <div class="field"><label for="nl-kind">"Loại"</label>
-                            <select id="nl-kind" on:change=move |ev| draft.update(|d| d.kind = event_target_value(&ev))>
+                            <select id="nl-kind" prop:value=move || draft.with(|d| d.kind.clone()) on:change=move |ev| draft.update(|d| d.kind = event_target_value(&ev))>
                                 {plans::kind_options().into_iter().map(|(code, label)| view! { <option value=code>{label}</option> }).collect_view()}
                             </select></div>
                         <div class="field"><label for="nl-grants">"Trình độ đạt được"</label>
-                            <select id="nl-grants" on:change=move |ev| draft.update(|d| d.grant = event_target_value(&ev))>
+                            <select id="nl-grants" prop:value=move || draft.with(|d| d.grant.clone()) on:change=move |ev| draft.update(|d| d.grant = event_target_value(&ev))>
                                 <option value="">"Không cấp trình độ"</option>
                                 {grant_options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
                             </select></div>

@@ -100,6 +100,7 @@ pub fn RosterPage() -> impl IntoView {
                         <label for="roster-unit">"Đơn vị"</label>
                         <select
                             id="roster-unit"
+                            prop:value=move || unit_filter.get()
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 prefs::set("roster.unit", &v);

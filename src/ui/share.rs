@@ -283,7 +283,7 @@ fn ExportForm() -> impl IntoView {
             <div class="grid">
                 <div class="field">
                     <label for="share-scope">"Phạm vi"</label>
-                    <select id="share-scope" on:change=move |ev| scope.set(event_target_value(&ev))>
+                    <select id="share-scope" prop:value=move || scope.get() on:change=move |ev| scope.set(event_target_value(&ev))>
                         {move || state.roster.with(vm::scope_choices).into_iter().map(|(id, label)| {
                             let sel = id.clone();
                             view! { <option value=id selected=move || scope.get() == sel>{label}</option> }

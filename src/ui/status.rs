@@ -96,7 +96,7 @@ pub fn StatusPage(id: String) -> impl IntoView {
                     <h3>"Bảng thống kê theo nhóm"</h3>
                     <div class="field narrow no-print">
                         <label for="table-bands">"Thống kê theo"</label>
-                        <select id="table-bands" on:change=move |ev| if let Some(b) = GroupTable::from_code(&event_target_value(&ev)) { kind.set(b) }>
+                        <select id="table-bands" prop:value=move || kind.get().code() on:change=move |ev| if let Some(b) = GroupTable::from_code(&event_target_value(&ev)) { kind.set(b) }>
                             {GroupTable::ALL.into_iter().map(|b| view! { <option value=b.code() selected=move || kind.get() == b>{b.label()}</option> }).collect_view()}
                         </select>
                     </div>

@@ -44,7 +44,10 @@ pub fn error_for(
 }
 
 /// A select over `(code, label)` options; `current` gives the selected code and
-/// `on_pick` receives the picked code.
+/// `on_pick` receives the picked code. The select's `value` property follows `current`: an
+/// option's `selected` attribute only sets what a select shows until the user has picked
+/// once, so a form reset or another record opened would show the last pick while saving
+/// the draft's value. The attribute stays for the first render, before the options exist.
 pub fn code_select(
     id: impl Into<String>,
     options: Vec<(String, String)>,
@@ -52,7 +55,7 @@ pub fn code_select(
     on_pick: impl Fn(String) + Copy + 'static,
 ) -> impl IntoView {
     view! {
-        <select id=id.into() on:change=move |ev| on_pick(event_target_value(&ev))>
+        <select id=id.into() prop:value=current on:change=move |ev| on_pick(event_target_value(&ev))>
             {options
                 .into_iter()
                 .map(|(code, label)| {
