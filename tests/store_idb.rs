@@ -554,19 +554,8 @@ async fn v4_database(name: &str, u: &Unit, c: &Cadre, d: &Directive) {
     let db = Database::open(name)
         .with_version(4u32)
         .with_on_upgrade_needed(|_event, db| {
-            for s in [
-                "units",
-                "cadres",
-                "tombstones",
-                "settings",
-                "directives",
-                "backups",
-                "plans",
-                "course_lines",
-                "enrollments",
-                "history",
-                "aggregates",
-            ] {
+            // Version 4: the layout of today but its last store, baselines (v5).
+            for s in &LAYOUT[..LAYOUT.len() - 1] {
                 db.create_object_store(s).build()?;
             }
             Ok(())

@@ -9,6 +9,19 @@ use crate::levels::*;
 use crate::model::*;
 use crate::roster::Roster;
 
+/// A government unit of cấp huyện, mountain region, version 0: the unit tests build trees of.
+pub fn unit(id: &str, name: &str, parent: Option<&str>) -> Unit {
+    Unit {
+        id: id.into(),
+        name: name.into(),
+        level: GovLevel::District,
+        kind: UnitKind::Government,
+        region: Region::Mountain,
+        parent_id: parent.map(Into::into),
+        meta: RecordMeta::default(),
+    }
+}
+
 /// Xorshift64*: small, fast, deterministic.
 #[derive(Debug, Clone)]
 pub struct XorShift(u64);

@@ -100,7 +100,7 @@ pub fn progress_report(d: &Directive, score: &DirectiveScore) -> Vec<ProgressSec
 /// "Tổng số 12 chỉ tiêu: Đạt 3; Đúng tiến độ 4; Chậm 2; Quá hạn 1; Không chấm được 2."
 pub fn progress_summary(score: &DirectiveScore) -> String {
     let counts = score.counts();
-    let parts: Vec<String> = [Status::Met, Status::OnTrack, Status::Behind, Status::Overdue, Status::NotScored]
+    let parts: Vec<String> = Status::ALL
         .iter()
         .filter_map(|s| counts.get(s).filter(|n| **n > 0).map(|n| format!("{} {n}", s.label())))
         .collect();

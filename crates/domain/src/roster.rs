@@ -507,17 +507,7 @@ mod tests {
     use crate::levels::{Political, Professional};
     use crate::model::*;
 
-    fn unit(id: &str, name: &str, parent: Option<&str>) -> Unit {
-        Unit {
-            id: id.into(),
-            name: name.into(),
-            level: GovLevel::District,
-            kind: UnitKind::Government,
-            region: Region::Mountain,
-            parent_id: parent.map(Into::into),
-            meta: RecordMeta::default(),
-        }
-    }
+    use crate::fixtures::unit;
 
     fn roster() -> Roster {
         Roster {

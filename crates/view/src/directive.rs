@@ -9,10 +9,6 @@ use dtbd_domain::roster::Roster;
 /// How many names a member list shows before "và N người khác".
 pub const NAMES_SHOWN: usize = 60;
 
-/// The order statuses are summed up in.
-pub const STATUS_ORDER: [Status; 5] =
-    [Status::Met, Status::OnTrack, Status::Behind, Status::Overdue, Status::NotScored];
-
 /// The bar of one target, each mark in percent of the bar's width (0-100).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BarScale {
@@ -71,13 +67,11 @@ pub fn score_date_line(today: Date, cadres: usize) -> String {
     format!("Tiến độ tính đến {}, trên danh sách {cadres} cán bộ.", today.short_vi())
 }
 
-/// The summary chips: every status in [`STATUS_ORDER`] with its number of targets ("Đạt: 3").
+/// The summary chips: every status, good news first (`Status::ALL`), with its number of
+/// targets ("Đạt: 3").
 pub fn status_summary(s: &DirectiveScore) -> Vec<(Status, String)> {
     let counts = s.counts();
-    STATUS_ORDER
-        .into_iter()
-        .map(|st| (st, format!("{}: {}", st.label(), counts.get(&st).copied().unwrap_or(0))))
-        .collect()
+    Status::ALL.iter().map(|&st| (st, format!("{}: {}", st.label(), counts.get(&st).copied().unwrap_or(0)))).collect()
 }
 
 /// "Mục tiêu: …" over every milestone of a target, none without one.
@@ -251,7 +245,7 @@ mod tests {
             needs: Vec::new(),
         };
         let chips = status_summary(&s);
-        assert_eq!(chips.iter().map(|(st, _)| *st).collect::<Vec<_>>(), STATUS_ORDER);
+        assert_eq!(chips.iter().map(|(st, _)| *st).collect::<Vec<_>>(), Status::ALL);
         assert_eq!(chips[0].1, format!("{}: 0", Status::Met.label()));
         assert_eq!(group_members(&s, "g"), 0);
     }

@@ -3,10 +3,6 @@
 
 use dtbd_domain::directive::{Directive, DirectiveScore, Status, TemplateEntry};
 
-/// The order chips are shown in: good news first, then what needs work, then what cannot be
-/// scored.
-const STATUS_ORDER: [Status; 5] = [Status::Met, Status::OnTrack, Status::Behind, Status::Overdue, Status::NotScored];
-
 /// One directive in the list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DirectiveRow {
@@ -31,7 +27,7 @@ pub fn directive_rows(directives: &[Directive], scores: &[DirectiveScore]) -> Ve
                 id: directive.id.clone(),
                 name: format!("{} {}", directive.kind.label(), directive.number),
                 title: directive.title.clone(),
-                counts: STATUS_ORDER.into_iter().filter_map(|s| counts.get(&s).map(|n| (s, *n))).collect(),
+                counts: Status::ALL.iter().filter_map(|&s| counts.get(&s).map(|n| (s, *n))).collect(),
             }
         })
         .collect();
@@ -96,7 +92,7 @@ mod tests {
             let total: usize = row.counts.iter().map(|(_, n)| n).sum();
             assert_eq!(total, directive.targets().len(), "{}", row.name);
             let order: Vec<usize> =
-                row.counts.iter().map(|(s, _)| STATUS_ORDER.iter().position(|o| o == s).unwrap()).collect();
+                row.counts.iter().map(|(s, _)| Status::ALL.iter().position(|o| o == s).unwrap()).collect();
             assert!(order.windows(2).all(|w| w[0] < w[1]), "{}: {order:?}", row.name);
             assert!(row.counts.iter().all(|(_, n)| *n > 0));
         }

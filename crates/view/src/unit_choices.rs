@@ -44,19 +44,7 @@ pub fn unit_choices(roster: &Roster) -> Vec<(String, String)> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use dtbd_domain::model::{GovLevel, RecordMeta, Region, Unit, UnitKind};
-
-    pub(crate) fn unit(id: &str, name: &str, parent: Option<&str>) -> Unit {
-        Unit {
-            id: id.into(),
-            name: name.into(),
-            level: GovLevel::District,
-            kind: UnitKind::Government,
-            region: Region::Mountain,
-            parent_id: parent.map(Into::into),
-            meta: RecordMeta::default(),
-        }
-    }
+    pub(crate) use dtbd_domain::fixtures::unit;
 
     pub(crate) fn roster() -> Roster {
         Roster {

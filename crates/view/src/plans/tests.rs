@@ -4,9 +4,7 @@ use dtbd_domain::demo_plan::{demo_dataset, demo_roster, stage_of, Stage, DEMO_NO
 use dtbd_domain::training::data::{load_plan_data, load_plan_file};
 use dtbd_domain::training::{apply, CountUnit, Enrollment, PlanFile};
 
-fn read(p: &str) -> String {
-    std::fs::read_to_string(format!("{}/../../public/{p}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-}
+use crate::testing::public as read;
 
 fn seed_003() -> PlanFile {
     load_plan_file(&read("plans/003-quang-ngai-ke-hoach-2021.json")).unwrap()
