@@ -518,6 +518,7 @@ fn reported<L: Level>(all: &[L], rank: u8, studying: bool, year: u16) -> Qualifi
             level: all[usize::from(below)],
             studying: Some(all[usize::from(rank)]),
             studying_until: Some(year + 2),
+            level_unknown: false,
         }
     } else {
         Qualification::at(all[usize::from(rank)])

@@ -214,7 +214,7 @@ fn level_of<L: Level>(rng: &mut XorShift, weights: &[u64]) -> Qualification<L> {
     let i = rng.weighted(weights).min(L::ALL.len() - 1);
     let level = L::ALL[i];
     let studying = (i + 1 < L::ALL.len() && rng.chance(6)).then(|| L::ALL[i + 1]);
-    Qualification { level, studying, studying_until: studying.map(|_| 2026) }
+    Qualification { level, studying, studying_until: studying.map(|_| 2026), level_unknown: false }
 }
 
 /// Generates a roster of `n_cadres` cadres in `n_units` units (at least 40), from `seed`.

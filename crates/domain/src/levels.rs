@@ -83,7 +83,8 @@ scale! {
 }
 
 scale! {
-    /// Trình độ lý luận chính trị. "Cử nhân" ranks with cao cấp.
+    /// Trình độ lý luận chính trị. Cử nhân chính trị is its own level, ranked above cao cấp
+    /// so every "cao cấp trở lên" rule counts it, and kept apart so tables can report it apart.
     Political, Political {
         /// Chưa qua đào tạo.
         None = "chua", "Chưa qua đào tạo";
@@ -91,8 +92,10 @@ scale! {
         Elementary = "so_cap", "Sơ cấp";
         /// Trung cấp.
         Intermediate = "trung_cap", "Trung cấp";
-        /// Cao cấp, cử nhân.
-        Advanced = "cao_cap", "Cao cấp, cử nhân";
+        /// Cao cấp.
+        Advanced = "cao_cap", "Cao cấp";
+        /// Cử nhân chính trị.
+        Bachelor = "cu_nhan", "Cử nhân";
     }
 }
 
@@ -224,6 +227,11 @@ impl Scale {
 
 /// A person's standing on one scale: the level held, and the level being studied towards
 /// (đang học), if any, with the year the study is expected to end.
+///
+/// A roster sheet often says only "Đang học thạc sĩ": the level held is then unknown
+/// (`level_unknown`, with `level` left at the lowest). Taking the level studied would record a
+/// degree not yet held, and taking the level below would invent one; unknown is neither, and
+/// no "X trở lên" rule counts it as held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(bound = "L: Level + Serialize + serde::de::DeserializeOwned")]
 pub struct Qualification<L: Level> {
@@ -236,18 +244,26 @@ pub struct Qualification<L: Level> {
     /// Năm dự kiến hoàn thành (expected end of study).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub studying_until: Option<u16>,
+    /// Chưa rõ trình độ đã đạt: only the study is known ("Đang học thạc sĩ").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub level_unknown: bool,
 }
 
 impl<L: Level> Qualification<L> {
     /// A qualification at `level`, not studying.
     pub fn at(level: L) -> Self {
-        Self { level, studying: None, studying_until: None }
+        Self { level, studying: None, studying_until: None, level_unknown: false }
+    }
+
+    /// Studying towards `studying`, the level held unknown.
+    pub fn studying_only(studying: L) -> Self {
+        Self { level: L::default(), studying: Some(studying), studying_until: None, level_unknown: true }
     }
 
     /// True when the level held is at or above `min`; with `count_studying`, a study towards
     /// `min` or higher counts too ("thạc sĩ và đang học thạc sĩ").
     pub fn meets(&self, min: L, count_studying: bool) -> bool {
-        self.level >= min || (count_studying && self.studying.is_some_and(|s| s >= min))
+        (!self.level_unknown && self.level >= min) || (count_studying && self.studying.is_some_and(|s| s >= min))
     }
 
     /// Rank of the level held, 0 = lowest.
@@ -289,6 +305,7 @@ mod tests {
             level: Professional::Bachelor,
             studying: Some(Professional::Master),
             studying_until: Some(2026),
+            level_unknown: false,
         };
         assert!(!q.meets(Professional::Master, false));
         assert!(q.meets(Professional::Master, true));

@@ -262,6 +262,10 @@ pub struct Cadre {
     /// Ghi chú.
     #[serde(default)]
     pub note: String,
+    /// Nhãn: the officer's own columns kept as they are (column name → value), e.g. the
+    /// group column she keeps for a scheme; a group rule can select by them.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub labels: std::collections::BTreeMap<String, String>,
     /// Version and update time.
     #[serde(default)]
     pub meta: RecordMeta,
@@ -294,6 +298,7 @@ impl Cadre {
             minority_language: String::new(),
             lao_language: false,
             note: String::new(),
+            labels: Default::default(),
             meta: RecordMeta::default(),
         }
     }

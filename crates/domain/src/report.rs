@@ -68,20 +68,26 @@ pub struct StatusReport {
 }
 
 /// Counts members by level, highest first. With `merge_studying`, a person studying towards
-/// a higher level counts at that level, labelled "X và đang học X" as the documents do.
+/// a higher level counts at that level, labelled "X và đang học X" as the documents do; one
+/// whose level held is unknown ("Đang học thạc sĩ") always counts there, there being nothing
+/// else to say of them. `line_of` folds levels the documents report on one line (cử nhân with
+/// cao cấp: "Cao cấp, cử nhân"), named by `line_label`.
 fn breakdown<L: Level>(
     members: &[&Cadre],
     total: u32,
     merge_studying: bool,
     qual: impl Fn(&Cadre) -> &Qualification<L>,
+    line_of: impl Fn(L) -> L,
+    line_label: impl Fn(L) -> &'static str,
 ) -> Vec<Part> {
     let mut held = vec![0u32; L::ALL.len()];
     let mut studying = vec![0u32; L::ALL.len()];
     for c in members {
         let q = qual(c);
-        match q.studying.filter(|s| merge_studying && *s > q.level) {
-            Some(s) => studying[usize::from(s.rank())] += 1,
-            None => held[usize::from(q.level.rank())] += 1,
+        let counted_studying = q.studying.filter(|s| q.level_unknown || (merge_studying && *s > q.level));
+        match counted_studying {
+            Some(s) => studying[usize::from(line_of(s).rank())] += 1,
+            None => held[usize::from(line_of(q.level).rank())] += 1,
         }
     }
     L::ALL
@@ -91,11 +97,28 @@ fn breakdown<L: Level>(
             let r = usize::from(l.rank());
             let n = held[r] + studying[r];
             (n > 0).then(|| {
-                let label = studying_label(l.label(), held[r], studying[r]);
+                let label = studying_label(line_label(*l), held[r], studying[r]);
                 Part::new(label, n, total)
             })
         })
         .collect()
+}
+
+/// Cử nhân chính trị is reported on the cao cấp line, as "Cao cấp, cử nhân".
+fn political_line(level: Political) -> Political {
+    if level == Political::Bachelor {
+        Political::Advanced
+    } else {
+        level
+    }
+}
+
+fn political_line_label(level: Political) -> &'static str {
+    if level == Political::Advanced {
+        "Cao cấp, cử nhân"
+    } else {
+        level.label()
+    }
 }
 
 /// "Thạc sĩ", "Thạc sĩ và đang học thạc sĩ", or "Đang học tiến sĩ" when nobody holds the
@@ -130,9 +153,16 @@ pub fn status_report(
         locals: Part::new("Người địa phương".into(), count(&|c| c.local), total),
         women: Part::new("Cán bộ nữ".into(), count(&|c| c.gender == Gender::Female), total),
         young: Part::new(format!("Dưới {YOUNG_BELOW} tuổi"), count(&|c| c.age_in(year) < YOUNG_BELOW), total),
-        professional: breakdown::<Professional>(&members, total, merge_studying, |c| &c.professional),
-        political: breakdown::<Political>(&members, total, merge_studying, |c| &c.political),
-        state_management: breakdown::<StateManagement>(&members, total, merge_studying, |c| &c.state_management),
+        professional: breakdown(&members, total, merge_studying, |c| &c.professional, |l| l, Professional::label),
+        political: breakdown(&members, total, merge_studying, |c| &c.political, political_line, political_line_label),
+        state_management: breakdown(
+            &members,
+            total,
+            merge_studying,
+            |c| &c.state_management,
+            |l| l,
+            StateManagement::label,
+        ),
     })
 }
 
@@ -202,6 +232,7 @@ mod tests {
                     level: Professional::Bachelor,
                     studying: Some(Professional::Master),
                     studying_until: Some(2022),
+                    level_unknown: false,
                 },
                 _ => Qualification::at(Professional::Bachelor),
             };
@@ -247,6 +278,42 @@ mod tests {
         let labels: Vec<(&str, u32)> = r.professional.iter().map(|p| (p.label.as_str(), p.count)).collect();
         assert_eq!(labels, vec![("Tiến sĩ", 1), ("Thạc sĩ", 9), ("Đại học", 32)]);
         assert!(status_report(&d, &idx, "nope", 2021, true).is_none());
+    }
+
+    #[test]
+    fn studying_with_the_level_held_unknown_counts_at_the_level_studied_and_cu_nhan_with_cao_cap() {
+        let (mut roster, d) = seed_002_group_1_1();
+        // Two of the 28 đại học are written "Đang học thạc sĩ" only; three hold cử nhân chính trị.
+        roster.cadres[14].professional = Qualification::studying_only(Professional::Master);
+        roster.cadres[15].professional = Qualification::studying_only(Professional::Doctor);
+        for c in &mut roster.cadres[..3] {
+            c.political = Qualification::at(Political::Bachelor);
+        }
+        for c in &mut roster.cadres[3..10] {
+            c.political = Qualification::at(Political::Advanced);
+        }
+        let idx = RosterIndex::build(&roster);
+        for merge in [false, true] {
+            let r = status_report(&d, &idx, "g11", 2021, merge).unwrap();
+            let lines: Vec<(&str, u32)> = r.professional.iter().map(|p| (p.label.as_str(), p.count)).collect();
+            let political: Vec<(&str, u32)> = r.political.iter().map(|p| (p.label.as_str(), p.count)).collect();
+            assert_eq!(political[0], ("Cao cấp, cử nhân", 10));
+            if merge {
+                assert_eq!(
+                    lines,
+                    vec![("Tiến sĩ và đang học tiến sĩ", 2), ("Thạc sĩ và đang học thạc sĩ", 14), ("Đại học", 26)]
+                );
+            } else {
+                // Held levels where known; the unknown are still only "đang học".
+                assert_eq!(
+                    lines,
+                    vec![("Tiến sĩ và đang học tiến sĩ", 2), ("Thạc sĩ và đang học thạc sĩ", 10), ("Đại học", 30)]
+                );
+            }
+        }
+        assert!(!roster.cadres[14].professional.meets(Professional::Bachelor, false), "unknown is not held");
+        assert!(roster.cadres[14].professional.meets(Professional::Master, true));
+        assert!(roster.cadres[0].political.meets(Political::Advanced, false), "cử nhân counts as cao cấp trở lên");
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub const BIRTH_YEARS: std::ops::RangeInclusive<u16> = 1940..=2010;
 pub const MAX_NAME_CHARS: usize = 200;
 /// Longest free text accepted (notes, titles), in characters.
 pub const MAX_TEXT_CHARS: usize = 2000;
+/// Nhãn a cadre may carry: one per kept column of a sheet, with room to spare.
+pub const MAX_LABELS: usize = 32;
 
 pub use crate::error::FieldError;
 
@@ -246,6 +248,13 @@ impl Roster {
                     format!("Chức vụ thứ {n}: đơn vị không tồn tại."),
                 ));
             }
+        }
+        if c.labels.len() > MAX_LABELS {
+            e.push(FieldError::new("labels", format!("Nhiều hơn {MAX_LABELS} nhãn: bỏ bớt cột giữ làm nhãn.")));
+        }
+        for (name, value) in c.labels.iter().take(MAX_LABELS) {
+            check_text(&mut e, "labels", "Tên nhãn", name, MAX_NAME_CHARS);
+            check_text(&mut e, "labels", &format!("Nhãn “{name}”"), value, MAX_NAME_CHARS);
         }
         for (i, p) in c.planned_for.iter().enumerate() {
             if p.title.trim().is_empty() {

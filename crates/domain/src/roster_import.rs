@@ -270,8 +270,9 @@ fn level_aliases(scale: Scale) -> &'static [(&'static str, &'static str)] {
             ("tc", "trung_cap"),
             ("cao cap", "cao_cap"),
             ("cc", "cao_cap"),
-            ("cu nhan", "cao_cap"),
-            ("cn", "cao_cap"),
+            ("cu nhan", "cu_nhan"),
+            ("cn", "cu_nhan"),
+            ("cu nhan chinh tri", "cu_nhan"),
             ("cao cap llct", "cao_cap"),
         ],
         Scale::StateManagement => &[

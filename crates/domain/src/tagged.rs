@@ -190,7 +190,7 @@ mod tests {
         ($check:ident) => {
             $check!(crate::roster::RecordKind, "unit,cadre,directive");
             $check!(crate::levels::Professional, "chua,so_cap,trung_cap,cao_dang,dai_hoc,thac_si,tien_si");
-            $check!(crate::levels::Political, "chua,so_cap,trung_cap,cao_cap");
+            $check!(crate::levels::Political, "chua,so_cap,trung_cap,cao_cap,cu_nhan");
             $check!(crate::levels::StateManagement, "chua,can_su,chuyen_vien,chuyen_vien_chinh,chuyen_vien_cao_cap");
             $check!(crate::levels::ForeignLanguage, "chua,bac_1,bac_2,bac_3,bac_4,bac_5,bac_6");
             $check!(crate::levels::InformationTechnology, "chua,co_ban,nang_cao");

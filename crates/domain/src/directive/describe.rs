@@ -612,7 +612,8 @@ fn trained_phrase(training: &str) -> String {
 
 fn level_name(scale: Scale, code: &str) -> (String, bool) {
     let levels = scale.levels();
-    let top = levels.last().is_some_and(|(c, _)| *c == code);
+    // Cử nhân chính trị ranks with cao cấp: "cao cấp" already says the top of the scale.
+    let top = levels.last().is_some_and(|(c, _)| *c == code) || (scale == Scale::Political && code == "cao_cap");
     let name = match levels.iter().find(|(c, _)| *c == code) {
         Some((_, label)) => {
             let short = match (scale, code) {

@@ -61,6 +61,7 @@ fn roster_11() -> Roster {
                 level: Professional::Bachelor,
                 studying: Some(Professional::Master),
                 studying_until: Some(2023),
+                level_unknown: false,
             },
             _ => Qualification::at(Professional::Bachelor),
         };
@@ -417,7 +418,7 @@ fn suggestions_put_studying_first_then_one_level_below_then_younger() {
     let mk = |n: usize, level: Political, studying: Option<Political>, born: u16| {
         let mut c = cadre(n, "hu");
         bch(&mut c);
-        c.political = Qualification { level, studying, studying_until: studying.map(|_| 2026) };
+        c.political = Qualification { level, studying, studying_until: studying.map(|_| 2026), level_unknown: false };
         c.birth_year = born;
         c
     };
@@ -437,7 +438,7 @@ fn suggestions_put_studying_first_then_one_level_below_then_younger() {
     let order: Vec<&str> = b.iter().flat_map(|b| b.people.iter().map(|p| p.cadre_id.as_str())).collect();
     assert_eq!(order, vec!["c3", "c2", "c1", "c0"]);
     assert!(b[0].people[0].reasons[0].studying);
-    assert_eq!(b[0].people[0].reasons[0].needs, vec!["Lý luận chính trị: Cao cấp, cử nhân trở lên".to_string()]);
+    assert_eq!(b[0].people[0].reasons[0].needs, vec!["Lý luận chính trị: Cao cấp trở lên".to_string()]);
 }
 
 #[test]

@@ -132,7 +132,7 @@ fn free_text_levels_map_to_each_scale() {
         (Professional, "Lương y", None),
         (Political, "Cao cấp", Some("cao_cap")),
         (Political, "CC", Some("cao_cap")),
-        (Political, "Cử nhân chính trị", Some("cao_cap")),
+        (Political, "Cử nhân chính trị", Some("cu_nhan")),
         (Political, "Trung cấp LLCT", Some("trung_cap")),
         (Political, "Sơ cấp", Some("so_cap")),
         (StateManagement, "CVC", Some("chuyen_vien_chinh")),

@@ -161,11 +161,14 @@ pub(super) struct QualM<L: Level> {
     /// Năm dự kiến hoàn thành.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     studying_until: Option<u16>,
+    /// Chưa rõ trình độ đã đạt (chỉ biết đang học).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    level_unknown: bool,
 }
 
 impl<L: Level> Default for QualM<L> {
     fn default() -> Self {
-        QualM { level: L::default(), studying: None, studying_until: None }
+        QualM { level: L::default(), studying: None, studying_until: None, level_unknown: false }
     }
 }
 
@@ -236,6 +239,9 @@ pub(super) struct CadreM {
     /// Ghi chú.
     #[serde(default)]
     note: String,
+    /// Nhãn: cột riêng của người dùng (tên cột → giá trị).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    labels: std::collections::BTreeMap<String, String>,
     /// Phiên bản và thời điểm cập nhật.
     #[serde(default)]
     meta: RecordMetaM,
