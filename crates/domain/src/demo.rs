@@ -1045,5 +1045,7 @@ fn head_title(unit_name: &str) -> String {
     }
 }
 
+pub mod sheet;
+
 #[cfg(test)]
 mod tests;

@@ -96,6 +96,8 @@ coded_enum! {
         PartTime = "khong_chuyen_trach", "Không chuyên trách";
         /// Đại biểu HĐND.
         CouncilDelegate = "dai_bieu_hdnd", "Đại biểu HĐND";
+        /// Hợp đồng lao động (hợp đồng 68, 111 …): on many rosters, in no civil-service count.
+        Contract = "hop_dong", "Hợp đồng";
     }
 }
 

@@ -150,6 +150,27 @@ fn conflict<T>(
 }
 
 impl Roster {
+    /// Who a person is when no mã says it: the same folded name, birth year and unit. The same
+    /// name and year in another unit is another person (in a district of 1.300, over a hundred
+    /// share a full name); the import and the cadre form both go by this.
+    pub fn person_key(full_name: &str, birth_year: u16, unit_id: &str) -> String {
+        let name = crate::text::fold(full_name);
+        format!("{}|{birth_year}|{unit_id}", name.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
+    /// Others on the roster who may be `c`: the same person's key (a likely duplicate), then
+    /// the same name and year in another unit (a namesake, or a move). For a warning, never a
+    /// refusal.
+    pub fn possible_duplicates(&self, c: &Cadre) -> (Vec<&Cadre>, Vec<&Cadre>) {
+        let key = Self::person_key(&c.full_name, c.birth_year, &c.unit_id);
+        let name = crate::text::fold(c.full_name.trim());
+        let others = self.cadres.iter().filter(|o| o.id != c.id && o.birth_year == c.birth_year);
+        let (same, elsewhere): (Vec<&Cadre>, Vec<&Cadre>) = others
+            .filter(|o| crate::text::fold(o.full_name.trim()) == name)
+            .partition(|o| Self::person_key(&o.full_name, o.birth_year, &o.unit_id) == key);
+        (same, elsewhere)
+    }
+
     /// The version conflict of saving `mine` (opened as version `mine.meta`) over `stored`,
     /// the cadre as saved now; `None` when there is none. See [`CONFLICT_FIELD`].
     pub fn cadre_conflict(&self, mine: &Cadre, stored: Option<&Cadre>) -> Option<FieldError> {

@@ -12,12 +12,18 @@
 //! - [`guess_level`] and [`level_review`]: free-text levels ("Thạc sỹ", "ThS", "Cao cấp",
 //!   "CVC", "B1") to each scale, every distinct value listed for review, unknown ones first.
 //! - [`parse_birth_year`]: năm sinh from a year, dd/mm/yyyy, ISO or an Excel serial number.
-//! - [`preview`]: every row matched (by mã, else họ tên + năm sinh) and built into a cadre,
-//!   validated by the roster's own rules; errors name the row, the column and the problem.
+//! - [`propose_units`]: every Đơn vị the roster lacks, with its level, kind and parent read
+//!   from its name, to be created with the import ([`units`]).
+//! - [`read_committee`]: the Cấp ủy column read into memberships, reviewed like levels
+//!   ([`committee`]).
+//! - [`preview`]: every row matched (by mã, else họ tên + năm sinh + đơn vị: the same person is
+//!   [`Roster::person_key`]) and built into a cadre, validated by the roster's own rules;
+//!   errors name the row, the column and the problem; a doubtful pair (same name and year in
+//!   another unit) is shown for the officer to decide.
 //! - [`roster_table`]: the roster as a [`Table`] for the CSV/XLSX export, in columns the import
 //!   guesses back.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -26,10 +32,16 @@ use super::levels::{
     DefenceSecurity, ForeignLanguage, InformationTechnology, Level, Political, Professional, Qualification, Scale,
     StateManagement,
 };
-use super::model::{Cadre, Category, CivilGrade, Gender, Id, Leadership, Millis, Position, RecordMeta};
+use super::model::{Cadre, Category, CivilGrade, Gender, GovLevel, Id, Leadership, Millis, Position, RecordMeta, Unit};
 use super::roster::Roster;
 use super::table::{Cell, Table};
 use super::text::fold;
+
+pub mod committee;
+pub mod units;
+
+pub use committee::{committee_choices, read_committee, seats_of_title, CommitteeReading};
+pub use units::{propose_units, UnitProposal};
 
 crate::tagged::coded_enum! {
     /// Trường: what a column of the file fills in. The code is what form values and the
@@ -47,12 +59,16 @@ crate::tagged::coded_enum! {
         Gender = "gender", "Giới tính";
         /// Dân tộc.
         Ethnicity = "ethnicity", "Dân tộc";
+        /// Người địa phương ("x", "có", "✓", "1").
+        Local = "local", "Người địa phương";
         /// Đối tượng.
         Category = "category", "Đối tượng";
         /// Đơn vị công tác (by name).
         Unit = "unit", "Đơn vị công tác";
         /// Chức vụ (several separated by `;`).
         Position = "position", "Chức vụ";
+        /// Cấp ủy, as written ("UVBTV Huyện ủy"; several separated by `;`).
+        Committee = "committee", "Cấp ủy";
         /// Ngạch.
         CivilGrade = "civil_grade", "Ngạch";
         /// Trình độ chuyên môn.
@@ -71,6 +87,8 @@ crate::tagged::coded_enum! {
         DefenceSecurity = "defence_security", "Quốc phòng - an ninh";
         /// Ghi chú.
         Note = "note", "Ghi chú";
+        /// Giữ làm nhãn: the column is kept on each cadre under its own name (many columns may).
+        Label = "label", "Giữ làm nhãn";
     }
 }
 
@@ -96,6 +114,9 @@ impl Field {
             Field::Birth => &["nam sinh", "ngay sinh", "ngay thang nam sinh", "sinh ngay", "sinh nam", "ns"],
             Field::Gender => &["gioi tinh", "gioi", "nam nu", "nam/nu"],
             Field::Ethnicity => &["dan toc"],
+            Field::Local => &["nguoi dia phuong", "dia phuong", "ndp", "la nguoi dia phuong"],
+            Field::Committee => &["cap uy", "cap uy vien", "tham gia cap uy", "uy vien cap uy"],
+            Field::Label => &[],
             Field::Category => &["doi tuong", "loai can bo"],
             Field::Unit => &["don vi", "co quan", "noi cong tac", "don vi cong tac"],
             Field::Position => &["chuc vu", "chuc danh"],
@@ -143,7 +164,9 @@ pub fn guess_field(header: &str) -> Option<Field> {
             let a = normalise(a);
             // Very short aliases ("ma", "ns", "ten") only when they are the whole header or
             // its first word, so "Tên đơn vị" or "Mã số thuế" do not land on them by chance.
-            let hit = if a.len() <= 3 { starts_with_word(&h, &a) } else { contains_words(&h, &a) };
+            // "Q.L.N.N", "L L C T": an abbreviation written letter by letter.
+            let spelt = !a.contains(' ') && h.split(' ').all(|w| w.chars().count() == 1) && h.replace(' ', "") == a;
+            let hit = spelt || if a.len() <= 3 { starts_with_word(&h, &a) } else { contains_words(&h, &a) };
             if hit && best.is_none_or(|(len, _)| a.len() > len) {
                 best = Some((a.len(), f));
             }
@@ -158,9 +181,12 @@ pub struct ImportSettings {
     /// Normalised header → field code ("" = bỏ qua, the column is skipped).
     #[serde(default)]
     pub columns: BTreeMap<String, String>,
-    /// `field code|normalised text` → level code.
+    /// `field code|normalised text` → level reading ([`guess_reading`]'s codes).
     #[serde(default)]
     pub levels: BTreeMap<String, String>,
+    /// Normalised Cấp ủy text → [`CommitteeReading::code`].
+    #[serde(default)]
+    pub committees: BTreeMap<String, String>,
 }
 
 impl ImportSettings {
@@ -176,24 +202,50 @@ impl ImportSettings {
     pub fn choose_level(&mut self, field: Field, text: &str, level_code: &str) {
         self.levels.insert(level_key(field, text), level_code.to_string());
     }
+
+    /// Remembers this Cấp ủy text → reading choice ("" forgets it).
+    pub fn choose_committee(&mut self, text: &str, code: &str) {
+        let key = normalise(text);
+        if code.is_empty() {
+            self.committees.remove(&key);
+        } else {
+            self.committees.insert(key, code.to_string());
+        }
+    }
+
+    /// The reading of one Cấp ủy text: the officer's choice, else what the text says.
+    pub fn committee_reading(&self, text: &str) -> Option<CommitteeReading> {
+        match self.committees.get(&normalise(text)) {
+            Some(code) => CommitteeReading::from_code(code, &read_committee(text).map(|r| r.term).unwrap_or_default()),
+            None => read_committee(text),
+        }
+    }
 }
 
 fn level_key(field: Field, text: &str) -> String {
     format!("{}|{}", field.code(), normalise(text))
 }
 
-/// Which field each column fills: the remembered choice for its header, else the guess. A
-/// field goes to the first column that claims it.
+/// Headers of a row-number column, never kept.
+const ROW_NUMBER_HEADERS: &[&str] = &["stt", "tt", "so tt", "so thu tu", "thu tu"];
+
+/// Which field each column fills: the remembered choice for its header, else the guess; a
+/// named column the app has no field for is kept as a nhãn (her own group column works at
+/// once), a row-number or unnamed column skipped. A field goes to the first column that claims
+/// it (nhãn excepted).
 pub fn guess_mapping(header: &[String], settings: &ImportSettings) -> Vec<Option<Field>> {
     let mut taken = Vec::new();
     header
         .iter()
         .map(|h| {
-            let f = match settings.columns.get(&normalise(h)) {
+            let key = normalise(h);
+            let f = match settings.columns.get(&key) {
                 Some(code) => Field::from_code(code),
-                None => guess_field(h),
+                None if key.is_empty() || ROW_NUMBER_HEADERS.contains(&key.as_str()) => None,
+                None => guess_field(h).or(Some(Field::Label)),
             };
             match f {
+                Some(Field::Label) => Some(Field::Label),
                 Some(f) if !taken.contains(&f) => {
                     taken.push(f);
                     Some(f)
@@ -376,6 +428,64 @@ pub fn guess_level(scale: Scale, text: &str) -> Option<&'static str> {
     keys.into_iter().find(|(k, _)| starts_with_word(&t, k)).map(|(_, code)| code)
 }
 
+/// Marks a reading that holds a study: `held>studying`, `held` being `?` when unknown.
+const STUDYING_MARK: char = '>';
+/// The held part of a reading when only the study is known.
+const UNKNOWN_HELD: &str = "?";
+
+/// What a level text says, as a reading code: a level code ("thac_si"); `?>thac_si` for
+/// "Đang học thạc sĩ" (studying, the level held unknown); `dai_hoc>thac_si` for "Đại học,
+/// đang học thạc sĩ". None when the level cannot be told.
+pub fn guess_reading(scale: Scale, text: &str) -> Option<String> {
+    let t = normalise(text);
+    let Some(at) = format!(" {t} ").find(" dang hoc ") else {
+        return guess_level(scale, text).map(str::to_string);
+    };
+    let before = t[..at].trim().trim_end_matches(" va").trim_end_matches(" va dang").trim();
+    let after = t[(at + "dang hoc".len()).min(t.len())..].trim();
+    let studying = guess_level(scale, after)?;
+    let held = if before.is_empty() { UNKNOWN_HELD } else { guess_level(scale, before)? };
+    if held == studying {
+        // "Đại học và đang học đại học": written for the report's line, held.
+        return Some(held.to_string());
+    }
+    Some(format!("{held}{STUDYING_MARK}{studying}"))
+}
+
+/// The (held, studying) codes of a reading; held `None` = unknown.
+pub fn split_reading(code: &str) -> (Option<&str>, Option<&str>) {
+    match code.split_once(STUDYING_MARK) {
+        Some((held, studying)) => ((held != UNKNOWN_HELD).then_some(held), Some(studying)),
+        None => (Some(code), None),
+    }
+}
+
+/// The label of a reading ("Đang học Thạc sĩ (chưa rõ trình độ đã có)", "Đại học, đang học
+/// Thạc sĩ") on `scale`.
+pub fn reading_label(scale: Scale, code: &str) -> String {
+    let label =
+        |c: &str| scale.levels().into_iter().find(|(k, _)| *k == c).map_or(c.to_string(), |(_, l)| l.to_string());
+    match split_reading(code) {
+        (Some(held), None) => label(held),
+        (None, Some(studying)) => format!("Đang học {} (chưa rõ trình độ đã có)", label(studying)),
+        (Some(held), Some(studying)) => format!("{}, đang học {}", label(held), label(studying).to_lowercase()),
+        (None, None) => String::new(),
+    }
+}
+
+/// Every reading the review offers on `scale`: each level held, then each "Đang học X" with
+/// the level held unknown.
+pub fn reading_choices(scale: Scale) -> Vec<(String, String)> {
+    let levels = scale.levels();
+    let held = levels.iter().map(|(code, label)| (code.to_string(), label.to_string()));
+    let studying = levels.iter().skip(1).map(|(code, _)| {
+        let code = format!("{UNKNOWN_HELD}{STUDYING_MARK}{code}");
+        let label = reading_label(scale, &code);
+        (code, label)
+    });
+    held.chain(studying).collect()
+}
+
 /// One distinct text found in a level column, for the review step.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LevelValue {
@@ -415,7 +525,7 @@ pub fn level_review(rows: &[Vec<String>], mapping: &[Option<Field>], settings: &
                 text: text.to_string(),
                 count: 1,
                 chosen: chosen.is_some(),
-                level: chosen.or_else(|| guess_level(scale, text).map(str::to_string)),
+                level: chosen.or_else(|| guess_reading(scale, text)),
             });
         }
     }
@@ -424,11 +534,7 @@ pub fn level_review(rows: &[Vec<String>], mapping: &[Option<Field>], settings: &
 }
 
 fn resolve_level(field: Field, text: &str, settings: &ImportSettings) -> Option<String> {
-    settings
-        .levels
-        .get(&level_key(field, text))
-        .cloned()
-        .or_else(|| field.scale().and_then(|s| guess_level(s, text)).map(str::to_string))
+    settings.levels.get(&level_key(field, text)).cloned().or_else(|| field.scale().and_then(|s| guess_reading(s, text)))
 }
 
 /// A day of a month that exists: (29, 2, 2024) yes, (29, 2, 2023) no; any year of four
@@ -528,6 +634,18 @@ pub struct PlannedRow {
     pub cadre: Cadre,
 }
 
+/// Two people, one on the roster and one in the sheet, with the same name and birth year in
+/// different units: a move, or a namesake? Shown side by side for the officer to decide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DoubtfulPair {
+    /// Dòng of the sheet.
+    pub row: usize,
+    /// The person on the roster.
+    pub existing: Box<Cadre>,
+    /// True when the row is read as that person (moved unit); false = a different person.
+    pub same: bool,
+}
+
 /// The preview of an import: nothing is written until the officer confirms it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Preview {
@@ -535,6 +653,10 @@ pub struct Preview {
     pub rows: Vec<PlannedRow>,
     /// Rows that will not, with why.
     pub errors: Vec<RowError>,
+    /// Units created with the import (the accepted proposals some row uses).
+    pub units: Vec<Unit>,
+    /// Same name and year in another unit, as decided now.
+    pub doubtful: Vec<DoubtfulPair>,
 }
 
 impl Preview {
@@ -558,9 +680,11 @@ impl Preview {
         rows.len()
     }
 
-    /// The roster with the new and updated cadres applied (unchanged rows change nothing).
+    /// The roster with the new units and the new and updated cadres applied (unchanged rows
+    /// change nothing).
     pub fn apply(&self, roster: &Roster) -> Roster {
         let mut out = roster.clone();
+        out.units.extend(self.units.iter().cloned());
         let index: HashMap<Id, usize> = out.cadres.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
         for r in &self.rows {
             match &r.outcome {
@@ -579,7 +703,7 @@ impl Preview {
 
 /// Everything [`preview`] needs besides the roster.
 pub struct ImportRequest<'a> {
-    /// The header row's cells (for column names in errors).
+    /// The header row's cells (for column names in errors, and the names of nhãn).
     pub header: &'a [String],
     /// The data rows (below the header).
     pub rows: &'a [Vec<String>],
@@ -587,20 +711,34 @@ pub struct ImportRequest<'a> {
     pub first_row: usize,
     /// Which field each column fills.
     pub mapping: &'a [Option<Field>],
-    /// Remembered level choices.
+    /// Remembered level and Cấp ủy choices.
     pub settings: &'a ImportSettings,
     /// The unit for rows with no đơn vị (None: such a row is an error).
     pub default_unit: Option<&'a str>,
+    /// Đối tượng for new people when the sheet has no such column (or the cell is blank); the
+    /// officer's choice for the file, never a silent default. None: such a row is an error.
+    pub default_category: Option<Category>,
+    /// Units to create with the import (the proposals the officer accepted), by name.
+    pub new_units: &'a [Unit],
+    /// Rows of doubtful pairs the officer read as a different person (the rest are the same).
+    pub different_people: &'a HashSet<usize>,
     /// Time of the import (record meta).
     pub now: Millis,
 }
 
 /// Fields the file must give (unless a default covers them). An empty answer means the
 /// preview can be computed.
-pub fn missing_fields(mapping: &[Option<Field>], default_unit: Option<&str>) -> Vec<Field> {
+pub fn missing_fields(
+    mapping: &[Option<Field>],
+    default_unit: Option<&str>,
+    default_category: Option<Category>,
+) -> Vec<Field> {
     let mut need = vec![Field::FullName, Field::Birth, Field::Gender];
     if default_unit.is_none() {
         need.push(Field::Unit);
+    }
+    if default_category.is_none() {
+        need.push(Field::Category);
     }
     need.retain(|f| !mapping.contains(&Some(*f)));
     need
@@ -692,36 +830,136 @@ pub fn leadership_of(title: &str) -> Leadership {
     }
 }
 
+/// Applies a reading ([`guess_reading`]'s code) to a qualification. A level alone keeps a
+/// study above it that the roster already knows; a study replaces the one known.
 fn set_level<L: Level>(q: &mut Qualification<L>, code: &str) {
-    if let Some(l) = L::from_code(code) {
-        q.level = l;
-        if q.studying.is_some_and(|s| s <= l) {
-            q.studying = None;
-            q.studying_until = None;
+    let (held, studying) = split_reading(code);
+    let held = held.and_then(L::from_code);
+    let studying = studying.and_then(L::from_code);
+    match (held, studying) {
+        (Some(l), None) => {
+            q.level = l;
+            q.level_unknown = false;
+            if q.studying.is_some_and(|s| s <= l) {
+                q.studying = None;
+                q.studying_until = None;
+            }
         }
+        (held, Some(s)) => {
+            if q.studying != Some(s) {
+                q.studying_until = None;
+            }
+            q.studying = Some(s);
+            q.level = held.unwrap_or_default();
+            q.level_unknown = held.is_none();
+        }
+        (None, None) => {}
     }
 }
 
-/// The key a row is matched by when it has no known mã: folded name and birth year.
-fn name_key(name: &str, year: u16) -> String {
-    format!("{}|{year}", fold(name))
+/// Người địa phương from what sheets write: "x", "có", "✓", "1", "yes" or blank-like "không".
+pub fn parse_local(text: &str) -> Option<bool> {
+    let t = normalise(text);
+    let raw = text.trim();
+    if ["x", "co", "1", "yes", "y", "c", "dia phuong", "nguoi dia phuong", "la nguoi dia phuong"].contains(&t.as_str())
+        || ["✓", "✔", "√", "☑", "v", "X"].contains(&raw)
+    {
+        Some(true)
+    } else if ["khong", "0", "no", "k", "n", "ko"].contains(&t.as_str()) || ["-", "—", "✗", "✘"].contains(&raw) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// One row's cells by field, and its name, year and unit as far as they read.
+struct RowCells<'r> {
+    row: &'r Vec<String>,
+    mapping: &'r [Option<Field>],
+}
+
+impl<'r> RowCells<'r> {
+    /// The column and trimmed text of the first column mapped to `field`.
+    fn get(&self, field: Field) -> Option<(usize, &'r str)> {
+        self.mapping
+            .iter()
+            .position(|m| *m == Some(field))
+            .map(|col| (col, unneutralise(self.row.get(col).map_or("", |s| s.trim()))))
+    }
+
+    fn text(&self, field: Field) -> &'r str {
+        self.get(field).map_or("", |(_, v)| v)
+    }
+}
+
+/// The units by normalised name: the roster's and those to be created.
+fn units_by_name<'u>(roster: &'u Roster, new_units: &'u [Unit]) -> HashMap<String, Vec<&'u Unit>> {
+    let mut units: HashMap<String, Vec<&Unit>> = HashMap::new();
+    for u in roster.units.iter().chain(new_units) {
+        units.entry(normalise(&u.name)).or_default().push(u);
+    }
+    units
 }
 
 /// Reads the rows into cadres against `roster`: matched by mã (the export's first column),
-/// else by họ tên + năm sinh; a mapped column overwrites the field, an unmapped or empty one
-/// keeps what the roster holds. Every row is checked by the roster's own validation, and two
-/// rows for the same person are an error on the second. Needs `missing_fields` empty.
+/// else by the same person's key (họ tên, năm sinh, đơn vị: [`Roster::person_key`]); a row
+/// with the same name and year as someone of another unit is a doubtful pair, read as that
+/// person (moved) unless the officer said otherwise. A mapped column overwrites the field, an
+/// unmapped or empty one keeps what the roster holds. Every row is checked by the roster's own
+/// validation, and two rows for the same person are an error on the second. Needs
+/// `missing_fields` empty.
 pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut() -> Id) -> Preview {
     let by_id: HashMap<&str, &Cadre> = roster.cadres.iter().map(|c| (c.id.as_str(), c)).collect();
-    let by_name: HashMap<String, &Cadre> =
-        roster.cadres.iter().map(|c| (name_key(&c.full_name, c.birth_year), c)).collect();
-    let mut units: HashMap<String, Vec<&str>> = HashMap::new();
-    for u in &roster.units {
-        units.entry(normalise(&u.name)).or_default().push(u.id.as_str());
+    let by_person: HashMap<String, &Cadre> =
+        roster.cadres.iter().map(|c| (Roster::person_key(&c.full_name, c.birth_year, &c.unit_id), c)).collect();
+    let mut by_name_year: HashMap<String, Vec<&Cadre>> = HashMap::new();
+    for c in &roster.cadres {
+        by_name_year.entry(name_year_key(&c.full_name, c.birth_year)).or_default().push(c);
     }
+    let units = units_by_name(roster, req.new_units);
+    let unit_level: HashMap<&str, GovLevel> =
+        roster.units.iter().chain(req.new_units).map(|u| (u.id.as_str(), u.level)).collect();
+    // Validation needs the units only (the cadres are checked one by one).
+    let checker = Roster { units: roster.units.iter().chain(req.new_units).cloned().collect(), cadres: Vec::new() };
+    let cells_of = |row| RowCells { row, mapping: req.mapping };
+
+    // First pass: which roster people some row names exactly, so a doubtful pair never takes
+    // a person another row updates.
+    let resolve_unit = |v: &str, name: &str, year: Option<u16>| -> Result<Option<String>, usize> {
+        match units.get(&normalise(v)).map(Vec::as_slice) {
+            None => Ok(None),
+            Some([u]) => Ok(Some(u.id.clone())),
+            Some(many) => {
+                // Names repeat ("UBND xã"): the one this person is already in, if any.
+                let hit = year
+                    .and_then(|y| many.iter().find(|u| by_person.contains_key(&Roster::person_key(name, y, &u.id))));
+                hit.map(|u| Some(u.id.clone())).ok_or(many.len())
+            }
+        }
+    };
+    let mut claimed: HashSet<&str> = HashSet::new();
+    for row in req.rows {
+        let cells = cells_of(row);
+        let name = person_name(cells.text(Field::FullName));
+        let Ok(year) = parse_birth_year(cells.text(Field::Birth)) else { continue };
+        if let Some(c) = cells.get(Field::Id).filter(|(_, v)| !v.is_empty()).and_then(|(_, v)| by_id.get(v)) {
+            claimed.insert(c.id.as_str());
+            continue;
+        }
+        let unit = match cells.get(Field::Unit).filter(|(_, v)| !v.is_empty()) {
+            Some((_, v)) => resolve_unit(v, name, Some(year)).ok().flatten(),
+            None => req.default_unit.map(str::to_string),
+        };
+        if let Some(c) = unit.and_then(|u| by_person.get(&Roster::person_key(name, year, &u))) {
+            claimed.insert(c.id.as_str());
+        }
+    }
+
     let mut seen: HashMap<String, usize> = HashMap::new();
     // A roster repeats a few dozen level texts over thousands of rows: each is read once.
     let mut levels: HashMap<(Field, String), Option<String>> = HashMap::new();
+    let mut committees: HashMap<String, Option<CommitteeReading>> = HashMap::new();
+    let mut used_units: HashSet<String> = HashSet::new();
     let mut out = Preview::default();
     let column_name = |col: usize, f: Field| {
         req.header.get(col).map(|h| h.trim()).filter(|h| !h.is_empty()).unwrap_or(f.label()).to_string()
@@ -732,18 +970,13 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        let cells = cells_of(row);
         let mut errors: Vec<RowError> = Vec::new();
         let mut err = |col: usize, f: Field, message: String| {
             errors.push(RowError { row: row_no, column: column_name(col, f), message })
         };
-        let cell = |f: Field| -> Option<(usize, &str)> {
-            req.mapping
-                .iter()
-                .position(|m| *m == Some(f))
-                .map(|col| (col, unneutralise(row.get(col).map_or("", |s| s.trim()))))
-        };
-        let name = cell(Field::FullName).map_or("", |(_, v)| v);
-        let birth = cell(Field::Birth).map(|(col, v)| (col, parse_birth_year(v)));
+        let name = person_name(cells.text(Field::FullName));
+        let birth = cells.get(Field::Birth).map(|(col, v)| (col, parse_birth_year(v)));
         let year = match &birth {
             Some((_, Ok(y))) => Some(*y),
             Some((col, Err(e))) => {
@@ -752,44 +985,54 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
             }
             None => None,
         };
-        // Match: mã first, then name + year.
-        let existing: Option<&Cadre> = cell(Field::Id)
-            .filter(|(_, v)| !v.is_empty())
-            .and_then(|(_, v)| by_id.get(v).copied())
-            .or_else(|| year.and_then(|y| by_name.get(&name_key(name, y)).copied()));
-        let unit_id = match cell(Field::Unit).filter(|(_, v)| !v.is_empty()) {
-            Some((col, v)) => {
-                match units.get(&normalise(v)).map(Vec::as_slice) {
-                    // The cadre's own unit when it bears this name (names repeat: "UBND xã").
-                    Some(ids) if existing.is_some_and(|e| ids.contains(&e.unit_id.as_str())) => {
-                        existing.map(|e| e.unit_id.clone())
-                    }
-                    Some([id]) => Some((*id).to_string()),
-                    Some(_) => {
-                        err(
-                            col,
-                            Field::Unit,
-                            format!(
-                                "có nhiều đơn vị tên “{v}”: sửa tên đơn vị cho khác nhau, hoặc nhập riêng từng đơn vị."
-                            ),
-                        );
-                        None
-                    }
-                    None => {
-                        err(col, Field::Unit, format!("đơn vị “{v}” chưa có trong danh sách đơn vị (thêm ở trang Đơn vị, hoặc sửa tên cho khớp)."));
-                        None
-                    }
+        let by_code: Option<&Cadre> =
+            cells.get(Field::Id).filter(|(_, v)| !v.is_empty()).and_then(|(_, v)| by_id.get(v).copied());
+        let unit_id = match cells.get(Field::Unit).filter(|(_, v)| !v.is_empty()) {
+            Some((col, v)) => match resolve_unit(v, name, year) {
+                Ok(Some(id)) => Some(id),
+                Ok(None) => {
+                    err(col, Field::Unit, format!("đơn vị “{v}” chưa có trong danh sách đơn vị: tạo nó ở bảng “Đơn vị mới” phía trên, hoặc sửa tên cho khớp."));
+                    None
                 }
-            }
-            None => existing.map(|c| c.unit_id.clone()).or_else(|| req.default_unit.map(str::to_string)),
+                Err(_) => {
+                    err(
+                        col,
+                        Field::Unit,
+                        format!(
+                            "có nhiều đơn vị tên “{v}”: sửa tên đơn vị cho khác nhau, hoặc nhập riêng từng đơn vị."
+                        ),
+                    );
+                    None
+                }
+            },
+            None => by_code.map(|c| c.unit_id.clone()).or_else(|| req.default_unit.map(str::to_string)),
         };
+        // Match: mã first, then the same person (name, year, unit), then a doubtful pair.
+        let mut doubtful: Option<&Cadre> = None;
+        let existing: Option<&Cadre> = by_code.or_else(|| {
+            let y = year?;
+            if let Some(c) = unit_id.as_ref().and_then(|u| by_person.get(&Roster::person_key(name, y, u))) {
+                return Some(*c);
+            }
+            let namesake = by_name_year
+                .get(&name_year_key(name, y))?
+                .iter()
+                .find(|c| !claimed.contains(c.id.as_str()))
+                .copied()?;
+            doubtful = Some(namesake);
+            (!req.different_people.contains(&row_no)).then_some(namesake)
+        });
+        if let Some(c) = doubtful {
+            claimed.insert(c.id.as_str());
+            out.doubtful.push(DoubtfulPair { row: row_no, existing: Box::new(c.clone()), same: existing.is_some() });
+        }
         let mut c = match existing {
             Some(c) => c.clone(),
             None => Cadre::blank(String::new(), unit_id.clone().unwrap_or_default()),
         };
         if let Some(u) = &unit_id {
             c.unit_id = u.clone();
-        } else if existing.is_none() && cell(Field::Unit).is_none_or(|(_, v)| v.is_empty()) {
+        } else if existing.is_none() && cells.get(Field::Unit).is_none_or(|(_, v)| v.is_empty()) {
             let col = req.mapping.iter().position(|m| *m == Some(Field::Unit)).unwrap_or(0);
             err(col, Field::Unit, "chưa có đơn vị công tác.".into());
         }
@@ -799,6 +1042,16 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
         if let Some(y) = year {
             c.birth_year = y;
         }
+        if existing.is_none() && cells.get(Field::Category).is_none_or(|(_, v)| v.is_empty()) {
+            match req.default_category {
+                Some(category) => c.category = category,
+                None => {
+                    let col = req.mapping.iter().position(|m| *m == Some(Field::Category)).unwrap_or(usize::MAX);
+                    err(col, Field::Category, "chưa có đối tượng (cán bộ, công chức, viên chức …): ghi vào cột, hoặc chọn đối tượng chung cho tệp.".into());
+                }
+            }
+        }
+        let own_level = unit_level.get(c.unit_id.as_str()).copied().unwrap_or(GovLevel::District);
         for (col, f) in req.mapping.iter().enumerate() {
             let Some(f) = *f else { continue };
             let v = unneutralise(row.get(col).map_or("", |s| s.trim()));
@@ -815,9 +1068,13 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
                     None => err(col, f, format!("“{v}” không phải Nam hay Nữ.")),
                 },
                 Field::Ethnicity => c.ethnicity = v.to_string(),
+                Field::Local => match parse_local(v) {
+                    Some(local) => c.local = local,
+                    None => err(col, f, format!("“{v}” không rõ có phải người địa phương không (ghi x, có, hoặc để trống).")),
+                },
                 Field::Category => match parse_category(v) {
                     Some(x) => c.category = x,
-                    None => err(col, f, format!("“{v}” không phải đối tượng nào (cán bộ, công chức, viên chức, không chuyên trách, đại biểu HĐND).")),
+                    None => err(col, f, format!("“{v}” không phải đối tượng nào (cán bộ, công chức, viên chức, không chuyên trách, đại biểu HĐND, hợp đồng).")),
                 },
                 Field::CivilGrade => match parse_grade(v) {
                     Some(x) => c.civil_grade = Some(x),
@@ -840,8 +1097,39 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
                             .collect();
                     }
                 }
+                Field::Committee => {
+                    let mut seats = Vec::new();
+                    for part in v.split(';').map(str::trim).filter(|t| !t.is_empty()) {
+                        let reading = committees.entry(normalise(part)).or_insert_with(|| req.settings.committee_reading(part)).clone();
+                        match reading {
+                            Some(r) => seats.extend(r.memberships(own_level)),
+                            None => err(col, f, format!("“{part}” chưa rõ là cấp ủy nào: chọn ở bảng đối chiếu cấp ủy.")),
+                        }
+                    }
+                    // The sheet says the seats now; a term the roster knows is kept when the
+                    // sheet writes none.
+                    for seat in &mut seats {
+                        if seat.term.is_empty() {
+                            if let Some(old) = c.memberships.iter().find(|m| m.committee == seat.committee && m.level == seat.level) {
+                                seat.term = old.term.clone();
+                            }
+                        }
+                    }
+                    c.memberships.clear();
+                    for seat in seats {
+                        if !c.memberships.iter().any(|m| m.committee == seat.committee && m.level == seat.level) {
+                            c.memberships.push(seat);
+                        }
+                    }
+                }
                 Field::ProfessionalField => c.professional_field = v.to_string(),
                 Field::Note => c.note = v.to_string(),
+                Field::Label => {
+                    let label = column_name(col, f);
+                    if c.labels.get(&label).map(String::as_str) != Some(v) {
+                        c.labels.insert(label, v.to_string());
+                    }
+                }
                 Field::Professional | Field::Political | Field::StateManagement | Field::ForeignLanguage | Field::It | Field::DefenceSecurity => {
                     let level = levels.entry((f, v.to_string())).or_insert_with(|| resolve_level(f, v, req.settings)).clone();
                     match level {
@@ -858,8 +1146,19 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
                 }
             }
         }
+        // A party title that is a seat gives the seat ("Bí thư Đảng ủy xã": BCH and BTV).
+        for p in &c.positions {
+            if let Some(r) = seats_of_title(&p.title) {
+                let level = unit_level.get(p.unit_id.as_str()).copied().unwrap_or(own_level);
+                for seat in r.memberships(level) {
+                    if !c.memberships.iter().any(|m| m.committee == seat.committee && m.level == seat.level) {
+                        c.memberships.push(seat);
+                    }
+                }
+            }
+        }
         if errors.is_empty() {
-            for e in roster.validate_cadre(&c) {
+            for e in checker.validate_cadre(&c) {
                 let field = match e.field.split('.').next().unwrap_or("") {
                     "full_name" => Field::FullName,
                     "birth_year" => Field::Birth,
@@ -868,6 +1167,8 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
                     "professional_field" => Field::ProfessionalField,
                     "note" => Field::Note,
                     "positions" => Field::Position,
+                    "memberships" => Field::Committee,
+                    "labels" => Field::Label,
                     "professional" => Field::Professional,
                     "political" => Field::Political,
                     "state_management" => Field::StateManagement,
@@ -880,14 +1181,14 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
                 errors.push(RowError { row: row_no, column: column_name(col, field), message: e.message });
             }
         }
-        let key = existing.map_or_else(|| name_key(&c.full_name, c.birth_year), |e| e.id.clone());
+        let key = existing.map_or_else(|| Roster::person_key(&c.full_name, c.birth_year, &c.unit_id), |e| e.id.clone());
         if errors.is_empty() {
             if let Some(first) = seen.get(&key) {
                 let col = req.mapping.iter().position(|m| *m == Some(Field::FullName)).unwrap_or(0);
                 errors.push(RowError {
                     row: row_no,
                     column: column_name(col, Field::FullName),
-                    message: format!("trùng người với dòng {first} (cùng mã, hoặc cùng họ tên và năm sinh)."),
+                    message: format!("trùng người với dòng {first} (cùng mã, hoặc cùng họ tên, năm sinh và đơn vị)."),
                 });
             }
         }
@@ -896,6 +1197,8 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
             continue;
         }
         seen.insert(key, row_no);
+        used_units.insert(c.unit_id.clone());
+        used_units.extend(c.positions.iter().map(|p| p.unit_id.clone()));
         let outcome = match existing {
             Some(e) if *e == c => Outcome::Unchanged,
             Some(e) => {
@@ -910,7 +1213,39 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
         };
         out.rows.push(PlannedRow { row: row_no, outcome, cadre: c });
     }
+    // New units some row uses, and the new units those report to.
+    let mut keep: HashSet<String> = used_units;
+    loop {
+        let parents: Vec<String> = req
+            .new_units
+            .iter()
+            .filter(|u| keep.contains(&u.id))
+            .filter_map(|u| u.parent_id.clone())
+            .filter(|p| !keep.contains(p))
+            .collect();
+        if parents.is_empty() {
+            break;
+        }
+        keep.extend(parents);
+    }
+    out.units = req.new_units.iter().filter(|u| keep.contains(&u.id)).cloned().collect();
     out
+}
+
+/// A name as written in a cell, without the "đ/c" (đồng chí) some sheets put in front.
+fn person_name(cell: &str) -> &str {
+    let t = cell.trim();
+    for prefix in ["đ/c", "Đ/c", "Đ/C", "đ/C", "đc.", "Đc."] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            return rest.trim_start();
+        }
+    }
+    t
+}
+
+/// Folded name and birth year: people who may be the same person.
+fn name_year_key(name: &str, year: u16) -> String {
+    format!("{}|{year}", fold(name.trim()))
 }
 
 /// Reads CSV text: an optional BOM, fields separated by `,`, `;` or tab (whichever the first
@@ -969,15 +1304,45 @@ pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
+/// A qualification as the export writes it, in words [`guess_reading`] reads back: the level,
+/// "Đang học Thạc sĩ", or "Đại học, đang học thạc sĩ"; nothing for the lowest, not studying.
+fn qualification_cell<L: Level>(q: &Qualification<L>) -> Cell {
+    let held = (!q.level_unknown).then(|| q.level.code());
+    let code = match (held, q.studying) {
+        (Some(held), None) if held == "chua" => return Cell::Empty,
+        (Some(held), None) => held.to_string(),
+        (held, Some(s)) => format!("{}{STUDYING_MARK}{}", held.unwrap_or(UNKNOWN_HELD), s.code()),
+        (None, None) => return Cell::Empty,
+    };
+    let text = reading_label(L::SCALE, &code).replace(" (chưa rõ trình độ đã có)", "");
+    Cell::text(&text)
+}
+
+/// Cấp ủy as the export writes it, one seat per `;`-part that [`read_committee`] reads back:
+/// "Ủy viên BCH Đảng bộ cấp huyện khóa XXI".
+fn committee_text(c: &Cadre) -> String {
+    c.memberships
+        .iter()
+        .map(|m| {
+            let term = if m.term.is_empty() { String::new() } else { format!(" khóa {}", m.term) };
+            format!("{} {}{term}", m.committee.label(), m.level.label().to_lowercase())
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The roster as a table for export (Danh sách cán bộ), one row per cadre in the order given,
-/// in the columns [`guess_mapping`] reads back.
+/// in the columns [`guess_mapping`] reads back, then one column per nhãn name.
 pub fn roster_table(roster: &Roster, order: &[&Cadre]) -> Table {
-    let header = Field::ALL.iter().map(|f| f.label().to_string()).collect();
-    let lvl = |code: &'static str, label: &'static str| if code == "chua" { Cell::Empty } else { Cell::text(label) };
+    let fields: Vec<Field> = Field::ALL.iter().copied().filter(|f| *f != Field::Label).collect();
+    let label_names: std::collections::BTreeSet<&str> =
+        order.iter().flat_map(|c| c.labels.keys().map(String::as_str)).collect();
+    let header =
+        fields.iter().map(|f| f.label().to_string()).chain(label_names.iter().map(|n| (*n).to_string())).collect();
     let rows = order
         .iter()
         .map(|c| {
-            Field::ALL
+            fields
                 .iter()
                 .map(|f| match f {
                     Field::Id => Cell::text(&c.id),
@@ -985,21 +1350,31 @@ pub fn roster_table(roster: &Roster, order: &[&Cadre]) -> Table {
                     Field::Birth => Cell::Int(i64::from(c.birth_year)),
                     Field::Gender => Cell::text(c.gender.label()),
                     Field::Ethnicity => Cell::text(&c.ethnicity),
+                    Field::Local => {
+                        if c.local {
+                            Cell::text("x")
+                        } else {
+                            Cell::Empty
+                        }
+                    }
                     Field::Category => Cell::text(c.category.label()),
                     Field::Unit => Cell::text(roster.unit_name(&c.unit_id)),
                     Field::Position => {
                         Cell::text(c.positions.iter().map(|p| p.title.as_str()).collect::<Vec<_>>().join("; "))
                     }
+                    Field::Committee => Cell::text(&committee_text(c)),
                     Field::CivilGrade => c.civil_grade.map_or(Cell::Empty, |g| Cell::text(g.label())),
-                    Field::Professional => lvl(c.professional.level.code(), c.professional.level.label()),
+                    Field::Professional => qualification_cell(&c.professional),
                     Field::ProfessionalField => Cell::text(&c.professional_field),
-                    Field::Political => lvl(c.political.level.code(), c.political.level.label()),
-                    Field::StateManagement => lvl(c.state_management.level.code(), c.state_management.level.label()),
-                    Field::ForeignLanguage => lvl(c.foreign_language.level.code(), c.foreign_language.level.label()),
-                    Field::It => lvl(c.it.level.code(), c.it.level.label()),
-                    Field::DefenceSecurity => lvl(c.defence_security.level.code(), c.defence_security.level.label()),
+                    Field::Political => qualification_cell(&c.political),
+                    Field::StateManagement => qualification_cell(&c.state_management),
+                    Field::ForeignLanguage => qualification_cell(&c.foreign_language),
+                    Field::It => qualification_cell(&c.it),
+                    Field::DefenceSecurity => qualification_cell(&c.defence_security),
                     Field::Note => Cell::text(&c.note),
+                    Field::Label => Cell::Empty,
                 })
+                .chain(label_names.iter().map(|n| c.labels.get(*n).map_or(Cell::Empty, |v| Cell::text(v))))
                 .map(|cell| match cell {
                     Cell::Text(s) if s.is_empty() => Cell::Empty,
                     other => other,

@@ -200,12 +200,12 @@ mod tests {
             $check!(crate::model::UnitKind, "dang,chinh_quyen,mttq,doan_the,su_nghiep,nganh_doc");
             $check!(crate::model::Region, "do_thi,dong_bang,mien_nui");
             $check!(crate::model::Gender, "nam,nu");
-            $check!(crate::model::Category, "can_bo,cong_chuc,vien_chuc,khong_chuyen_trach,dai_bieu_hdnd");
+            $check!(crate::model::Category, "can_bo,cong_chuc,vien_chuc,khong_chuyen_trach,dai_bieu_hdnd,hop_dong");
             $check!(crate::model::CivilGrade, "nhan_vien,can_su,chuyen_vien,chuyen_vien_chinh,chuyen_vien_cao_cap");
             $check!(crate::model::Leadership, "khong,pho,truong");
             $check!(crate::model::Committee, "bch,btv,ubkt,hdnd");
             $check!(crate::monitor::BaselineOrigin, "frozen,entered");
-            $check!(crate::roster_import::Field, "id,full_name,birth,gender,ethnicity,category,unit,position,civil_grade,professional,professional_field,political,state_management,foreign_language,it,defence_security,note");
+            $check!(crate::roster_import::Field, "id,full_name,birth,gender,ethnicity,local,category,unit,position,committee,civil_grade,professional,professional_field,political,state_management,foreign_language,it,defence_security,note,label");
             $check!(crate::report::Bands, "tuoi,chuyen_mon,llct,qlnn");
             $check!(crate::snapshot::merge::Status, "new,changed,unchanged,conflict,local_newer,deleted,deletion_skipped");
             $check!(crate::snapshot::merge::Choice, "keep_mine,take_theirs");

@@ -317,3 +317,79 @@ fn quang_nam_reproduces_seed_004_table_4_totals() {
     assert_eq!(t.rows[0].counts, vec![1, 2, 17, 16, 29]);
     assert_eq!(t.rows[1].counts, vec![6, 13, 57, 40, 34]);
 }
+
+/// The officer's own sheet of the Hoàng Su Phì roster (her layout, her spellings, a Cấp ủy
+/// text column, units she never typed into the app) read through the import into an empty
+/// app, every proposal accepted: every figure of seed 002 section I comes out.
+#[test]
+fn the_officer_s_sheet_imported_into_an_empty_app_reproduces_section_i() {
+    use crate::roster_import::{
+        find_header, guess_mapping, preview, propose_units, units::create_units, ImportRequest, ImportSettings,
+    };
+    let d = template("002-hoang-su-phi-02-da-hu.json");
+    let (units, mut cadres) = hoang_su_phi(5);
+    sheet::with_political_bachelors(&mut cadres);
+    let rows = sheet::officer_sheet(&units, &cadres, 5);
+    let empty = Roster { units: Vec::new(), cadres: Vec::new() };
+    let at = find_header(&rows).unwrap();
+    assert_eq!(at, 3, "below the two title rows and a blank one");
+    let header = rows[at].clone();
+    let settings = ImportSettings::default();
+    let mapping = guess_mapping(&header, &settings);
+    let data = &rows[at + 1..];
+    let proposals = propose_units(&empty, data, &mapping);
+    let used: std::collections::HashSet<&str> = cadres.iter().map(|c| c.unit_id.as_str()).collect();
+    assert_eq!(proposals.len(), used.len(), "every unit of the sheet is proposed once");
+    for p in &proposals {
+        let demo = units
+            .iter()
+            .find(|u| crate::roster_import::normalise(&u.name) == crate::roster_import::normalise(&p.name))
+            .unwrap();
+        assert_eq!((p.level, p.kind), (demo.level, demo.kind), "{}", p.name);
+    }
+    let mut n = 0;
+    let mut ids = || {
+        n += 1;
+        format!("id-{n}")
+    };
+    let new_units = create_units(&empty, &proposals, &mut ids, 1);
+    let different = std::collections::HashSet::new();
+    let req = ImportRequest {
+        header: &header,
+        rows: data,
+        first_row: at + 2,
+        mapping: &mapping,
+        settings: &settings,
+        default_unit: None,
+        default_category: None,
+        new_units: &new_units,
+        different_people: &different,
+        now: 1,
+    };
+    let p = preview(&empty, &req, &mut ids);
+    assert!(p.errors.is_empty(), "{:?}", &p.errors[..p.errors.len().min(5)]);
+    assert_eq!(p.counts(), (cadres.len(), 0, 0));
+    assert!(p.doubtful.is_empty());
+    let imported = p.apply(&empty);
+    assert_eq!(imported.units.len(), used.len());
+    assert!(imported.cadres.iter().any(|c| c.labels.get("Nhóm theo Đề án 02").map(String::as_str) == Some("Cấp xã")));
+    let idx = RosterIndex::build(&imported);
+    for e in SEED_002 {
+        let s = status_report(&d, &idx, e.group, HOANG_SU_PHI_YEAR, true).unwrap();
+        assert_eq!(s.total, e.total, "{}", e.group);
+        for (what, got, want) in
+            [("locals", &s.locals, e.locals), ("women", &s.women, e.women), ("young", &s.young, e.young)]
+        {
+            if let Some((n, share)) = want {
+                assert_eq!((got.count, got.share_text().as_str()), (n, share), "{} {what}", e.group);
+            }
+        }
+        assert_eq!(rows_of(&s.professional), own(e.professional), "{} chuyên môn", e.group);
+        assert_eq!(rows_of(&s.political), own(e.political), "{} LLCT", e.group);
+        assert_eq!(rows_of(&s.state_management), own(e.state_management), "{} QLNN", e.group);
+    }
+}
+
+fn rows_of(parts: &[Part]) -> Vec<(String, u32, String)> {
+    rows(parts)
+}

@@ -1,7 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{GovLevel, Region, Unit, UnitKind};
+use crate::model::{Committee, GovLevel, Region, Unit, UnitKind};
 
 fn unit(id: &str, name: &str) -> Unit {
     Unit {
@@ -44,8 +44,21 @@ fn run(
     default_unit: Option<&str>,
 ) -> Preview {
     let mapping = guess_mapping(header, settings);
-    assert!(missing_fields(&mapping, default_unit).is_empty(), "{mapping:?}");
-    let req = ImportRequest { header, rows, first_row: 2, mapping: &mapping, settings, default_unit, now: 100 };
+    let default_category = Some(Category::CivilServant);
+    assert!(missing_fields(&mapping, default_unit, default_category).is_empty(), "{mapping:?}");
+    let different_people = HashSet::new();
+    let req = ImportRequest {
+        header,
+        rows,
+        first_row: 2,
+        mapping: &mapping,
+        settings,
+        default_unit,
+        default_category,
+        new_units: &[],
+        different_people: &different_people,
+        now: 100,
+    };
     preview(roster, &req, &mut ids())
 }
 
@@ -79,7 +92,7 @@ fn headers_are_guessed_from_their_folded_words() {
             Some(Field::Professional),
             Some(Field::ProfessionalField),
             Some(Field::Political),
-            None, // "q l n n" is not an abbreviation anyone writes with dots between every letter
+            Some(Field::StateManagement), // "q l n n" is not an abbreviation anyone writes with dots between every letter
             Some(Field::ForeignLanguage),
             Some(Field::It),
             Some(Field::DefenceSecurity),
@@ -96,7 +109,8 @@ fn headers_are_guessed_from_their_folded_words() {
 fn a_field_goes_to_the_first_column_and_remembered_choices_win() {
     let h = s(&["Họ tên", "Họ và tên khai sinh", "Nhận xét"]);
     let mut settings = ImportSettings::default();
-    assert_eq!(guess_mapping(&h, &settings), vec![Some(Field::FullName), None, None]);
+    // A named column the app has no field for is kept as a nhãn.
+    assert_eq!(guess_mapping(&h, &settings), vec![Some(Field::FullName), None, Some(Field::Label)]);
     settings.remember_column("NHẬN XÉT", Some(Field::Note));
     settings.remember_column("Họ tên", None);
     assert_eq!(guess_mapping(&h, &settings), vec![None, Some(Field::FullName), Some(Field::Note)]);
@@ -219,7 +233,7 @@ fn rows_become_new_updated_or_unchanged_with_row_errors_naming_row_and_column() 
         s(&["Vàng Văn Chư", "1985", "Nam", "UBND xã Không Có", "", ""]),       // unknown unit
         s(&["", "", "", "", "", ""]),                                          // blank: skipped silently
         s(&["Giàng A Dế", "1930", "Nam", "UBND xã Nậm Ty", "Lương y", ""]),    // unknown level
-        s(&["Lò  Thị Bình", "1990", "Nữ", "UBND xã Nậm Ty", "", ""]),          // same person as row 3
+        s(&["Lò  Thị Bình", "1990", "Nữ", "UBND xã Tả Sử Choóng", "", ""]),    // same person as row 3
     ];
     let p = run(&r, &h, &rows, &ImportSettings::default(), None);
     assert_eq!(p.counts(), (1, 1, 0));
@@ -262,9 +276,11 @@ fn rows_become_new_updated_or_unchanged_with_row_errors_naming_row_and_column() 
 fn missing_columns_and_defaults() {
     let h = s(&["Họ và tên", "Năm sinh", "Giới tính"]);
     let m = guess_mapping(&h, &ImportSettings::default());
-    assert_eq!(missing_fields(&m, None), vec![Field::Unit]);
-    assert!(missing_fields(&m, Some("x1")).is_empty());
-    assert_eq!(missing_fields(&[], None), vec![Field::FullName, Field::Birth, Field::Gender, Field::Unit]);
+    let cb = Some(Category::Cadre);
+    assert_eq!(missing_fields(&m, None, cb), vec![Field::Unit]);
+    assert!(missing_fields(&m, Some("x1"), cb).is_empty());
+    assert_eq!(missing_fields(&m, Some("x1"), None), vec![Field::Category], "never a silent đối tượng");
+    assert_eq!(missing_fields(&[], None, cb), vec![Field::FullName, Field::Birth, Field::Gender, Field::Unit]);
     let p = run(
         &roster(),
         &h,
@@ -402,7 +418,7 @@ proptest! {
         let empty = Roster { units: r.units.clone(), cadres: vec![] };
         let mut mapping = guess_mapping(&h, &ImportSettings::default());
         mapping[0] = None;
-        let req = ImportRequest { header: &h, rows: &rows[1..], first_row: 2, mapping: &mapping, settings: &ImportSettings::default(), default_unit: None, now: 1 };
+        let req = ImportRequest { header: &h, rows: &rows[1..], first_row: 2, mapping: &mapping, settings: &ImportSettings::default(), default_unit: None, default_category: None, new_units: &[], different_people: &HashSet::new(), now: 1 };
         let p = preview(&empty, &req, &mut ids());
         prop_assert_eq!(p.counts(), (r.cadres.len(), 0, 0));
         for (got, want) in p.rows.iter().zip(&r.cadres) {
@@ -420,10 +436,132 @@ fn roster_table_writes_labels_and_leaves_chua_blank() {
     let order: Vec<&Cadre> = r.cadres.iter().collect();
     let t = roster_table(&r, &order);
     assert_eq!(t.header[0], "Mã cán bộ");
-    assert_eq!(t.header.len(), Field::ALL.len());
+    assert_eq!(t.header.len(), Field::ALL.len() - 1, "every field but nhãn, and no nhãn on this roster");
     assert_eq!(t.rows[0][1], Cell::text("Nguyễn Văn An"));
     assert_eq!(t.rows[0][2], Cell::Int(1980));
-    assert_eq!(t.rows[0][6], Cell::text("UBND xã Nậm Ty"));
-    assert_eq!(t.rows[0][9], Cell::text("Đại học"));
-    assert_eq!(t.rows[0][11], Cell::Empty);
+    assert_eq!(t.rows[0][7], Cell::text("UBND xã Nậm Ty"));
+    assert_eq!(t.rows[0][11], Cell::text("Đại học"));
+    assert_eq!(t.rows[0][13], Cell::Empty);
+}
+
+#[test]
+fn namesakes_in_other_units_are_other_people_and_a_doubtful_pair_is_the_officer_s_call() {
+    let r = roster(); // Nguyễn Văn An, 1980, UBND xã Nậm Ty
+    let h = s(&["Họ và tên", "Năm sinh", "Giới tính", "Đơn vị"]);
+    // Two An of 1980: one stays in Nậm Ty (the roster's), one in Tả Sử Choóng (a namesake).
+    let both = vec![
+        s(&["Nguyễn Văn An", "1980", "Nam", "UBND xã Tả Sử Choóng"]),
+        s(&["Nguyễn Văn An", "1980", "Nam", "UBND xã Nậm Ty"]),
+    ];
+    let p = run(&r, &h, &both, &ImportSettings::default(), None);
+    assert!(p.errors.is_empty(), "{:?}", p.errors);
+    assert_eq!(p.counts(), (1, 0, 1), "the namesake is new, the roster's An unchanged");
+    assert!(p.doubtful.is_empty(), "the roster's An is named exactly by a row: no doubt");
+    // Only the Tả Sử Choóng row: a move, or a namesake? Read as the same person by default.
+    let moved = vec![both[0].clone()];
+    let p = run(&r, &h, &moved, &ImportSettings::default(), None);
+    assert_eq!(p.counts(), (0, 1, 0));
+    assert_eq!(p.doubtful.len(), 1);
+    assert!(p.doubtful[0].same);
+    assert_eq!(p.rows[0].cadre.unit_id, "x2");
+    // The officer says: a different person.
+    let mapping = guess_mapping(&h, &ImportSettings::default());
+    let different: HashSet<usize> = [2].into_iter().collect();
+    let req = ImportRequest {
+        header: &h,
+        rows: &moved,
+        first_row: 2,
+        mapping: &mapping,
+        settings: &ImportSettings::default(),
+        default_unit: None,
+        default_category: Some(Category::Cadre),
+        new_units: &[],
+        different_people: &different,
+        now: 1,
+    };
+    let p = preview(&r, &req, &mut ids());
+    assert_eq!(p.counts(), (1, 0, 0));
+    assert!(!p.doubtful[0].same);
+    assert_eq!(p.rows[0].cadre.category, Category::Cadre, "the đối tượng chosen for the file");
+}
+
+#[test]
+fn every_column_an_officer_keeps_has_a_field() {
+    let r = roster();
+    let h = s(&[
+        "STT",
+        "Họ và tên",
+        "Năm sinh",
+        "Giới tính",
+        "Người địa phương",
+        "Đơn vị",
+        "Chức vụ",
+        "Cấp ủy",
+        "Trình độ chuyên môn",
+        "Lý luận chính trị",
+        "Nhóm Đề án",
+    ]);
+    let m = guess_mapping(&h, &ImportSettings::default());
+    assert_eq!(m[0], None, "STT is skipped");
+    assert_eq!((m[4], m[7], m[10]), (Some(Field::Local), Some(Field::Committee), Some(Field::Label)));
+    let rows = vec![s(&[
+        "1",
+        "đ/c Vàng Thị Mai",
+        "1990",
+        "Nữ",
+        "x",
+        "UBND xã Nậm Ty",
+        "Bí thư Đảng ủy xã",
+        "UVBTV Huyện ủy",
+        "Đang học thạc sĩ",
+        "Trung cấp, đang học cao cấp",
+        "2.2",
+    ])];
+    let p = run(&r, &h, &rows, &ImportSettings::default(), None);
+    assert!(p.errors.is_empty(), "{:?}", p.errors);
+    let c = &p.rows[0].cadre;
+    assert_eq!(c.full_name, "Vàng Thị Mai", "the đ/c in front is no part of the name");
+    assert!(c.local);
+    let seats: Vec<(Committee, GovLevel)> = c.memberships.iter().map(|m| (m.committee, m.level)).collect();
+    assert_eq!(
+        seats,
+        vec![
+            (Committee::ExecutiveCommittee, GovLevel::District),
+            (Committee::StandingCommittee, GovLevel::District),
+            (Committee::ExecutiveCommittee, GovLevel::Commune),
+            (Committee::StandingCommittee, GovLevel::Commune),
+        ],
+        "the Cấp ủy text, and the seat her title gives at her unit's level"
+    );
+    assert_eq!(c.professional, Qualification::studying_only(Professional::Master));
+    assert_eq!((c.political.level, c.political.studying), (Political::Intermediate, Some(Political::Advanced)));
+    assert_eq!(c.labels.get("Nhóm Đề án").map(String::as_str), Some("2.2"));
+    // The export writes it all back in words the import reads the same way.
+    let mut after = p.apply(&r);
+    after.cadres.retain(|x| x.id == c.id);
+    let order: Vec<&Cadre> = after.cadres.iter().collect();
+    let table = roster_table(&after, &order);
+    let header: Vec<String> = table.header.clone();
+    let back: Vec<Vec<String>> = table.rows.iter().map(|row| row.iter().map(Cell::display).collect()).collect();
+    let p2 = run(&after, &header, &back, &ImportSettings::default(), None);
+    assert!(p2.errors.is_empty(), "{:?}", p2.errors);
+    assert_eq!(p2.counts(), (0, 0, 1), "{:?}", p2.rows);
+}
+
+#[test]
+fn dang_hoc_in_a_level_column_is_a_study_with_the_level_held_unknown() {
+    use Scale::*;
+    assert_eq!(guess_reading(Professional, "Đang học thạc sĩ").as_deref(), Some("?>thac_si"));
+    assert_eq!(guess_reading(Professional, "đang học Th.S").as_deref(), Some("?>thac_si"));
+    assert_eq!(guess_reading(Professional, "Đại học, đang học ThS").as_deref(), Some("dai_hoc>thac_si"));
+    assert_eq!(guess_reading(Professional, "Đại học và đang học đại học").as_deref(), Some("dai_hoc"));
+    assert_eq!(guess_reading(Political, "Đang học cao cấp").as_deref(), Some("?>cao_cap"));
+    assert_eq!(guess_reading(Political, "Cử nhân").as_deref(), Some("cu_nhan"));
+    assert_eq!(guess_reading(Professional, "Đang học gì đó"), None);
+    assert_eq!(reading_label(Professional, "?>tien_si"), "Đang học Tiến sĩ (chưa rõ trình độ đã có)");
+    assert!(reading_choices(Political).iter().any(|(code, _)| code == "?>cu_nhan"));
+    assert_eq!(parse_local("✓"), Some(true));
+    assert_eq!(parse_local("x"), Some(true));
+    assert_eq!(parse_local("không"), Some(false));
+    assert_eq!(parse_local("có lẽ"), None);
 }
