@@ -4,6 +4,7 @@
 //! that "Hoàn tác" puts back. The rules are `domain::roster_import`'s, what the page shows is
 //! `dtbd_view::excel`'s; the Excel files are read and written by the worker (`store::xlsx`).
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -12,10 +13,13 @@ use leptos::task::spawn_local;
 use crate::store::{self, files, prefs, xlsx, Backup, BackupReason};
 use crate::ui::app::{db, AppState};
 use crate::ui::collate::Collator;
+use crate::ui::legacy_note::{TextNote, TextNotes};
 use crate::ui::share::restore_once;
 use crate::ui::table_export::TableExport;
-use dtbd_domain::roster_import::{self as ri, Field, ImportSettings};
+use dtbd_domain::model::{GovLevel, Unit, UnitKind};
+use dtbd_domain::roster_import::{self as ri, Field, ImportSettings, UnitProposal};
 use dtbd_view::excel::{self as vm, Layout};
+use dtbd_view::legacy_text;
 use dtbd_view::table_export::roster_base;
 use dtbd_view::unit_choices::unit_choices;
 use dtbd_xlsx::Sheet;
@@ -35,23 +39,29 @@ fn save_settings(s: &ImportSettings) {
 #[derive(Clone)]
 struct Loaded {
     file: String,
+    /// The sheets shown: converted to Unicode when their text was in an old font.
     sheets: Arc<Vec<Sheet>>,
+    /// How its text was read, and the sheets as in the file for "Giữ nguyên".
+    text: TextNote,
 }
 
-/// Reads a picked file: CSV (UTF-8) in the page, XLSX through the worker.
+/// Reads a picked file: CSV (any encoding) in the page, XLSX and XLS through the worker; then
+/// text typed in an old font (TCVN3, VNI) converted to Unicode.
 async fn read(file: web_sys::File) -> Result<Loaded, String> {
     let name = file.name();
     let bytes = files::read_file(&file).await.map_err(|e| e.0)?;
-    let sheets = if vm::is_csv(&name) {
-        let text = String::from_utf8(bytes).map_err(|_| vm::not_utf8(&name))?;
-        vec![Sheet { name: "CSV".into(), rows: ri::parse_csv(&text) }]
+    let (sheets, encoding, font) = if legacy_text::reads_as_csv(&name, &bytes) {
+        let csv = legacy_text::read_csv(&name, &bytes)?;
+        (vec![Sheet { name: "CSV".into(), rows: csv.rows }], csv.note, csv.font)
     } else {
-        xlsx::read(&bytes).await.map_err(|e| e.0)?
+        (xlsx::read(&bytes).await.map_err(|e| e.0)?, None, None)
     };
     if vm::all_empty(sheets.iter().map(|s| s.rows.as_slice())) {
         return Err(vm::no_rows(&name));
     }
-    Ok(Loaded { file: name, sheets: Arc::new(sheets) })
+    let legacy = legacy_text::convert_legacy(sheets.iter().map(|s| s.rows.as_slice()), font);
+    let (sheets, text) = TextNote::new(sheets, encoding, legacy);
+    Ok(Loaded { file: name, sheets, text })
 }
 
 /// The import being prepared: the file, the choices, and what follows from them.
@@ -62,6 +72,14 @@ struct Import {
     settings: RwSignal<ImportSettings>,
     mapping: RwSignal<Vec<Option<Field>>>,
     default_unit: RwSignal<String>,
+    /// Đối tượng for new people when the sheet has no such column: chosen for each file.
+    default_category: RwSignal<String>,
+    /// The units the sheet names that the roster lacks, and the officer's edits of them.
+    proposals: Memo<Vec<UnitProposal>>,
+    unit_edits: RwSignal<vm::UnitEdits>,
+    new_units: Memo<Vec<Unit>>,
+    /// Doubtful rows read as another person.
+    different: RwSignal<HashSet<usize>>,
     /// The sheet's rows, and where its header is.
     rows: Memo<Vec<Vec<String>>>,
     layout: Memo<Layout>,
@@ -71,7 +89,7 @@ struct Import {
 }
 
 impl Import {
-    fn new() -> Import {
+    fn new(state: AppState) -> Import {
         let loaded: RwSignal<Option<Loaded>> = RwSignal::new(None);
         let sheet = RwSignal::new(0usize);
         let rows = Memo::new(move |_| {
@@ -79,14 +97,32 @@ impl Import {
                 l.as_ref().and_then(|l| l.sheets.get(sheet.get()).map(|s| s.rows.clone())).unwrap_or_default()
             })
         });
+        let layout = Memo::new(move |_| rows.with(|r| Layout::of(r)));
+        let mapping = RwSignal::new(Vec::new());
+        let proposals = Memo::new(move |_| {
+            state.roster.with(|roster| {
+                rows.with(|r| layout.with(|l| mapping.with(|m| ri::propose_units(roster, l.data(r), m))))
+            })
+        });
+        let unit_edits = RwSignal::new(vm::UnitEdits::new());
+        let new_units = Memo::new(move |_| {
+            state.roster.with(|roster| {
+                proposals.with(|p| unit_edits.with(|e| vm::new_units(roster, p, e, &mut store::new_id, store::now())))
+            })
+        });
         Import {
             loaded,
             sheet,
             settings: RwSignal::new(load_settings()),
-            mapping: RwSignal::new(Vec::new()),
+            mapping,
             default_unit: RwSignal::new(prefs::get("excel.unit").unwrap_or_default()),
+            default_category: RwSignal::new(String::new()),
+            proposals,
+            unit_edits,
+            new_units,
+            different: RwSignal::new(HashSet::new()),
             rows,
-            layout: Memo::new(move |_| rows.with(|r| Layout::of(r))),
+            layout,
             busy: RwSignal::new(false),
             last_backup: RwSignal::new(None),
         }
@@ -95,22 +131,36 @@ impl Import {
     /// `f` over the import as chosen now (tracked).
     fn request<R>(self, f: impl FnOnce(&vm::Request<'_>) -> R) -> R {
         let default_unit = self.default_unit.get();
+        let default_category = self.default_category.get();
         self.rows.with(|rows| {
             self.layout.with(|layout| {
                 self.mapping.with(|mapping| {
                     self.settings.with(|settings| {
-                        f(&vm::Request {
-                            rows,
-                            layout,
-                            mapping,
-                            settings,
-                            default_unit: &default_unit,
-                            now: store::now(),
+                        self.new_units.with(|new_units| {
+                            self.different.with(|different_people| {
+                                f(&vm::Request {
+                                    rows,
+                                    layout,
+                                    mapping,
+                                    settings,
+                                    default_unit: &default_unit,
+                                    default_category: &default_category,
+                                    new_units,
+                                    different_people,
+                                    now: store::now(),
+                                })
+                            })
                         })
                     })
                 })
             })
         })
+    }
+
+    /// `text` of the Cấp ủy column reads as `code` ("" = back to the guess); remembered.
+    fn choose_committee(self, text: String, code: String) {
+        self.settings.update(|s| s.choose_committee(&text, &code));
+        self.settings.with_untracked(save_settings);
     }
 
     /// Column `col` fills the field coded `code`; the choice is remembered for its header.
@@ -196,7 +246,7 @@ fn ExportRoster() -> impl IntoView {
 #[component]
 fn ImportRoster() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let im = Import::new();
+    let im = Import::new(state);
     let reading = RwSignal::new(false);
     let read_error: RwSignal<Option<String>> = RwSignal::new(None);
     // A new sheet (or file) gets the guessed (or remembered) mapping.
@@ -216,6 +266,9 @@ fn ImportRoster() -> impl IntoView {
             match read(file).await {
                 Ok(l) => {
                     im.sheet.set(vm::first_sheet(l.sheets.iter().map(|s| s.rows.as_slice())));
+                    im.default_category.set(String::new());
+                    im.unit_edits.set(vm::UnitEdits::new());
+                    im.different.set(HashSet::new());
                     im.loaded.set(Some(l));
                     im.last_backup.set(None);
                 }
@@ -238,8 +291,8 @@ fn ImportRoster() -> impl IntoView {
         <fieldset>
             <legend>"Nhập danh sách cán bộ từ Excel hoặc CSV"</legend>
             <div class="field">
-                <label for="excel-file">"Chọn tệp (.xlsx hoặc .csv)"</label>
-                <input id="excel-file" type="file" accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" on:change=on_pick />
+                <label for="excel-file">"Chọn tệp (.xlsx, .xls hoặc .csv)"</label>
+                <input id="excel-file" type="file" accept=".xlsx,.xls,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv" on:change=on_pick />
                 <p class="hint">"Tệp được đọc và xem trước; danh sách chưa thay đổi cho đến khi bấm \"Nhập vào danh sách\". Cán bộ đã có (cùng mã, hoặc cùng họ tên và năm sinh) được cập nhật."</p>
             </div>
             {move || reading.get().then(|| view! { <p role="status" class="hint">"Đang đọc tệp…"</p> })}
@@ -258,8 +311,20 @@ fn ImportRoster() -> impl IntoView {
 #[component]
 fn LoadedFile(l: Loaded, im: Import) -> impl IntoView {
     let sheets: Vec<(usize, String)> = l.sheets.iter().enumerate().map(|(i, s)| (i, s.name.clone())).collect();
+    let loaded = im.loaded;
+    let switch = move || {
+        loaded.update(|l| {
+            if let Some(l) = l.as_mut() {
+                if let Some((sheets, text)) = l.text.switched() {
+                    l.sheets = sheets;
+                    l.text = text;
+                }
+            }
+        })
+    };
     view! {
         <h3>{vm::file_heading(&l.file)}</h3>
+        <TextNotes note=l.text.clone() switch/>
         <div class="grid">
             {(sheets.len() > 1).then(|| view! { <SheetPicker sheets sheet=im.sheet/> })}
             <DefaultUnit unit=im.default_unit/>
@@ -267,7 +332,10 @@ fn LoadedFile(l: Loaded, im: Import) -> impl IntoView {
         <p class="hint">{move || im.layout.with(Layout::hint)}</p>
         <h3>"Ghép cột"</h3>
         <MappingTable im/>
+        <CategoryForFile im/>
+        <NewUnits im/>
         <LevelReview im/>
+        <CommitteeReview im/>
         <PreviewPanel im/>
     }
 }
@@ -363,8 +431,126 @@ fn LevelReview(im: Import) -> impl IntoView {
                                         <select aria-label=v.aria_label()
                                             on:change=move |ev| im.choose_level(field, text.clone(), event_target_value(&ev))>
                                             <option value="" selected=current.is_empty()>"— chưa rõ —"</option>
-                                            {v.levels.iter().map(|&(code, label)| {
-                                                view! { <option value=code selected=current == code>{label}</option> }
+                                            {v.levels.iter().map(|(code, label)| {
+                                                let selected = current == *code;
+                                                view! { <option value=code.clone() selected=selected>{label.clone()}</option> }
+                                            }).collect_view()}
+                                        </select>
+                                        {v.chosen.then_some(" (đã chọn)")}
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+        })
+    }
+}
+
+/// "Đối tượng cho người mới": asked when the sheet has no Đối tượng column; never a silent
+/// default, so it starts unchosen for each file.
+#[component]
+fn CategoryForFile(im: Import) -> impl IntoView {
+    let shown = move || !im.mapping.with(|m| m.contains(&Some(Field::Category)));
+    move || {
+        shown().then(|| {
+            view! {
+                <div class="field">
+                    <label for="excel-category">"Đối tượng của người mới (tệp không có cột Đối tượng)"</label>
+                    <select id="excel-category" prop:value=move || im.default_category.get()
+                        on:change=move |ev| im.default_category.set(event_target_value(&ev))>
+                        {vm::category_choices().into_iter().map(|(code, label)| {
+                            view! { <option value=code selected=move || im.default_category.get() == code>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            }
+        })
+    }
+}
+
+/// "Đơn vị mới": every unit the sheet names that the roster lacks, with the level and kind
+/// read from its name, editable; created with the import.
+#[component]
+fn NewUnits(im: Import) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let table = Memo::new(move |_| {
+        let proposals = im.proposals.with(|p| im.unit_edits.with(|e| vm::edited_proposals(p, e)));
+        state.roster.with(|r| vm::unit_rows(&proposals, r))
+    });
+    move || {
+        let (hint, rows) = table.get();
+        (!rows.is_empty()).then(|| {
+            view! {
+                <h3>"Đơn vị mới"</h3>
+                <p class="hint">{hint}</p>
+                <table class="new-units">
+                    <thead><tr><th>"Tên đơn vị"</th><th>"Số người"</th><th>"Cấp"</th><th>"Loại"</th><th>"Cấp trên"</th></tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|u| {
+                            let (key_level, key_kind) = (u.key.clone(), u.key.clone());
+                            let (level, kind) = (u.level, u.kind);
+                            view! {
+                                <tr>
+                                    <th scope="row">{u.name.clone()}</th>
+                                    <td class="num">{u.rows.clone()}</td>
+                                    <td>
+                                        <select aria-label=format!("Cấp của {}", u.name) on:change=move |ev| {
+                                            let chosen = GovLevel::from_code(&event_target_value(&ev)).unwrap_or(level);
+                                            im.unit_edits.update(|e| { e.insert(key_level.clone(), (chosen, kind)); });
+                                        }>
+                                            {GovLevel::ALL.iter().map(|l| view! { <option value=l.code() selected=*l == level>{l.label()}</option> }).collect_view()}
+                                        </select>
+                                    </td>
+                                    <td>
+                                        <select aria-label=format!("Loại của {}", u.name) on:change=move |ev| {
+                                            let chosen = UnitKind::from_code(&event_target_value(&ev)).unwrap_or(kind);
+                                            im.unit_edits.update(|e| { e.insert(key_kind.clone(), (level, chosen)); });
+                                        }>
+                                            {UnitKind::ALL.iter().map(|k| view! { <option value=k.code() selected=*k == kind>{k.label()}</option> }).collect_view()}
+                                        </select>
+                                    </td>
+                                    <td>{u.parent.clone()}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+        })
+    }
+}
+
+/// "Đối chiếu cấp ủy": each seat text of the Cấp ủy column and what it is read as.
+#[component]
+fn CommitteeReview(im: Import) -> impl IntoView {
+    let review = Memo::new(move |_| {
+        im.rows.with(|r| {
+            im.layout.with(|l| im.mapping.with(|m| im.settings.with(|s| vm::committee_review(l.data(r), m, s))))
+        })
+    });
+    move || {
+        review.get().map(|(hint, rows)| {
+            view! {
+                <h3>"Đối chiếu cấp ủy"</h3>
+                <p class="hint">{hint}</p>
+                <table class="level-review">
+                    <thead><tr><th>"Cách ghi trong tệp"</th><th>"Số dòng"</th><th>"Đọc là"</th></tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|v| {
+                            let text = v.text.clone();
+                            let current = v.current.clone();
+                            view! {
+                                <tr class:unknown=v.current.is_empty()>
+                                    <td>{v.text.clone()}</td>
+                                    <td class="num">{v.count}</td>
+                                    <td>
+                                        <select aria-label=v.aria_label() on:change=move |ev| im.choose_committee(text.clone(), event_target_value(&ev))>
+                                            <option value="" selected=current.is_empty()>"— chưa rõ —"</option>
+                                            {v.choices.iter().map(|(code, label)| {
+                                                let selected = current == *code;
+                                                view! { <option value=code.clone() selected=selected>{label.clone()}</option> }
                                             }).collect_view()}
                                         </select>
                                         {v.chosen.then_some(" (đã chọn)")}
@@ -408,6 +594,7 @@ fn PreviewPanel(im: Import) -> impl IntoView {
                     {more_errors.map(|m| view! { <p>{m}</p> })}
                 </div>
             })}
+            <DoubtfulPairs p=p.clone() im/>
             {(!changes.is_empty()).then(|| view! {
                 <ul class="changes">{changes.into_iter().map(|(t, w)| view! { <li>{t}" — "<strong>{w}</strong></li> }).collect_view()}</ul>
             })}
@@ -420,4 +607,46 @@ fn PreviewPanel(im: Import) -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// Same name and year as someone of another unit: side by side, the officer decides.
+#[component]
+fn DoubtfulPairs(p: Arc<ri::Preview>, im: Import) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let preview = p.clone();
+    let describe = move |row: usize| {
+        preview.rows.iter().find(|r| r.row == row).map(|r| {
+            let unit = im
+                .new_units
+                .with_untracked(|units| units.iter().find(|u| u.id == r.cadre.unit_id).map(|u| u.name.clone()));
+            let unit = unit.unwrap_or_else(|| {
+                state.roster.with_untracked(|roster| roster.unit_name(&r.cadre.unit_id).to_string())
+            });
+            format!("{} ({}), {}", r.cadre.full_name, r.cadre.birth_year, unit)
+        })
+    };
+    let pairs = state.roster.with_untracked(|roster| vm::pair_rows(&p, roster, &describe));
+    (!pairs.is_empty()).then(|| {
+        view! {
+            <h3>"Cùng họ tên và năm sinh ở đơn vị khác"</h3>
+            <p class="hint">"Cùng một người đã chuyển đơn vị, hay hai người khác nhau? Mặc định là cùng một người."</p>
+            <ul class="doubtful">
+                {pairs.into_iter().map(|pair| {
+                    let row = pair.row;
+                    view! {
+                        <li>
+                            <span>{pair.incoming}</span>" ↔ "<span>{pair.existing}</span>
+                            <label>
+                                <input type="checkbox" prop:checked=!pair.same on:change=move |ev| {
+                                    let other = event_target_checked(&ev);
+                                    im.different.update(|d| { if other { d.insert(row); } else { d.remove(&row); } });
+                                }/>
+                                " Hai người khác nhau"
+                            </label>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+    })
 }

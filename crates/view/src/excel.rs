@@ -4,10 +4,13 @@
 //! `domain::roster_import`'s; the files are read and written by the store and the Excel worker.
 
 use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
 
-use dtbd_domain::model::{Cadre, Millis};
+use dtbd_domain::model::{Cadre, Category, GovLevel, Millis, Unit, UnitKind};
 use dtbd_domain::roster::Roster;
-use dtbd_domain::roster_import::{self as ri, Field, ImportRequest, ImportSettings, LevelValue, Outcome};
+use dtbd_domain::roster_import::{
+    self as ri, units::create_units, Field, ImportRequest, ImportSettings, LevelValue, Outcome, UnitProposal,
+};
 use dtbd_domain::table::Table;
 use dtbd_domain::text::compare_names;
 
@@ -148,7 +151,8 @@ pub fn mapping_rows(layout: &Layout, rows: &[Vec<String>], mapping: &[Option<Fie
 pub fn assign_column(mapping: &mut [Option<Field>], col: usize, code: &str) -> Option<Field> {
     let f = Field::from_code(code);
     for (i, slot) in mapping.iter_mut().enumerate() {
-        if i != col && f.is_some() && *slot == f {
+        // Nhãn: any number of columns may be kept.
+        if i != col && f.is_some() && f != Some(Field::Label) && *slot == f {
             *slot = None;
         }
     }
@@ -182,8 +186,9 @@ pub struct ReviewRow {
     pub current: String,
     /// Chosen by the officer (not guessed).
     pub chosen: bool,
-    /// `(level code, label)` of the column's scale.
-    pub levels: Vec<(&'static str, &'static str)>,
+    /// `(reading code, label)`: each level held, each "Đang học X" (the level held unknown),
+    /// and the current reading when it is another ("Đại học, đang học thạc sĩ").
+    pub levels: Vec<(String, String)>,
 }
 
 impl ReviewRow {
@@ -212,7 +217,17 @@ pub fn review(values: Vec<LevelValue>) -> Option<(String, Vec<ReviewRow>)> {
     let rows = values
         .into_iter()
         .map(|v| ReviewRow {
-            levels: v.field.scale().map(|s| s.levels()).unwrap_or_default(),
+            levels: v
+                .field
+                .scale()
+                .map(|scale| {
+                    let mut choices = ri::reading_choices(scale);
+                    if let Some(current) = v.level.as_deref().filter(|c| !choices.iter().any(|(k, _)| k == c)) {
+                        choices.push((current.to_string(), ri::reading_label(scale, current)));
+                    }
+                    choices
+                })
+                .unwrap_or_default(),
             field: v.field,
             text: v.text,
             count: v.count,
@@ -223,6 +238,179 @@ pub fn review(values: Vec<LevelValue>) -> Option<(String, Vec<ReviewRow>)> {
     Some((hint, rows))
 }
 
+// --- Cấp ủy review ---
+
+/// One Cấp ủy text as the review table shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommitteeRow {
+    /// The text as written.
+    pub text: String,
+    /// Rows carrying it.
+    pub count: usize,
+    /// The reading's code ("" = chưa rõ).
+    pub current: String,
+    /// What it is read as, in words.
+    pub reading: String,
+    /// Chosen by the officer.
+    pub chosen: bool,
+    /// `(code, label)` the select offers.
+    pub choices: Vec<(String, String)>,
+}
+
+impl CommitteeRow {
+    /// The select's accessible name.
+    pub fn aria_label(&self) -> String {
+        format!("Cấp ủy cho “{}”", self.text)
+    }
+}
+
+/// The Cấp ủy review: every distinct seat text of the Cấp ủy column (split at `;`), unknown
+/// first then by count; none when the column is not mapped or empty.
+pub fn committee_review(
+    rows: &[Vec<String>],
+    mapping: &[Option<Field>],
+    settings: &ImportSettings,
+) -> Option<(String, Vec<CommitteeRow>)> {
+    let col = mapping.iter().position(|m| *m == Some(Field::Committee))?;
+    let mut order: Vec<(String, usize)> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for row in rows {
+        for part in row.get(col).map_or("", |s| s.trim()).split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            let key = ri::normalise(part);
+            match at.get(&key) {
+                Some(&i) => order[i].1 += 1,
+                None => {
+                    at.insert(key, order.len());
+                    order.push((part.to_string(), 1));
+                }
+            }
+        }
+    }
+    if order.is_empty() {
+        return None;
+    }
+    let choices = ri::committee_choices();
+    let mut out: Vec<CommitteeRow> = order
+        .into_iter()
+        .map(|(text, count)| {
+            let reading = settings.committee_reading(&text);
+            let current = reading.as_ref().map(|r| r.code()).unwrap_or_default();
+            let mut own = choices.clone();
+            if let Some(r) = reading.as_ref().filter(|r| !own.iter().any(|(k, _)| *k == r.code())) {
+                own.push((r.code(), r.describe()));
+            }
+            CommitteeRow {
+                chosen: settings.committees.contains_key(&ri::normalise(&text)),
+                reading: reading.as_ref().map_or("Chưa rõ: hãy chọn".to_string(), |r| r.describe()),
+                current,
+                choices: own,
+                text,
+                count,
+            }
+        })
+        .collect();
+    out.sort_by_key(|r| (!r.current.is_empty(), std::cmp::Reverse(r.count)));
+    let unknown = out.iter().filter(|r| r.current.is_empty()).count();
+    let hint = if unknown > 0 {
+        format!("{unknown} cách ghi cấp ủy chưa rõ: hãy chọn. Lựa chọn được ghi nhớ cho lần nhập sau.")
+    } else {
+        "Mọi cách ghi cấp ủy đã được nhận ra (cấp lấy theo chữ ghi, không ghi thì theo cấp của đơn vị); kiểm tra lại."
+            .into()
+    };
+    Some((hint, out))
+}
+
+// --- Units made during the import ---
+
+/// The officer's edits of the proposals: normalised name → (level, kind).
+pub type UnitEdits = HashMap<String, (GovLevel, UnitKind)>;
+
+/// One proposed unit as the "Đơn vị mới" table shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitRow {
+    /// Normalised name: the key of an edit.
+    pub key: String,
+    pub name: String,
+    /// "12 người".
+    pub rows: String,
+    pub level: GovLevel,
+    pub kind: UnitKind,
+    /// "thuộc Huyện ủy Hoàng Su Phì", or "".
+    pub parent: String,
+}
+
+/// The proposals with the officer's edits applied.
+pub fn edited_proposals(proposals: &[UnitProposal], edits: &UnitEdits) -> Vec<UnitProposal> {
+    proposals
+        .iter()
+        .map(|p| {
+            let mut p = p.clone();
+            if let Some((level, kind)) = edits.get(&ri::normalise(&p.name)) {
+                p.level = *level;
+                p.kind = *kind;
+            }
+            p
+        })
+        .collect()
+}
+
+/// The "Đơn vị mới" table: every unit the sheet names that the roster lacks, all of them.
+pub fn unit_rows(proposals: &[UnitProposal], roster: &Roster) -> (String, Vec<UnitRow>) {
+    let names: HashMap<String, &str> = roster
+        .units
+        .iter()
+        .map(|u| (ri::normalise(&u.name), u.name.as_str()))
+        .chain(proposals.iter().map(|p| (ri::normalise(&p.name), p.name.as_str())))
+        .collect();
+    let rows = proposals
+        .iter()
+        .map(|p| UnitRow {
+            key: ri::normalise(&p.name),
+            name: p.name.clone(),
+            rows: format!("{} người", p.rows),
+            level: p.level,
+            kind: p.kind,
+            parent: p.parent.as_ref().and_then(|k| names.get(k)).map_or(String::new(), |n| format!("thuộc {n}")),
+        })
+        .collect();
+    let hint = format!(
+        "{} đơn vị trong tệp chưa có trong danh sách: sẽ được tạo cùng lần nhập (hoàn tác cùng lần nhập). Cấp và loại đoán theo tên; sửa nếu sai.",
+        proposals.len()
+    );
+    (hint, rows)
+}
+
+// --- Doubtful pairs ---
+
+/// A doubtful pair as the page shows it, side by side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairRow {
+    pub row: usize,
+    /// "Dòng 12: Nguyễn Văn An (1980), UBND xã Bản Luốc".
+    pub incoming: String,
+    /// "Trong danh sách: Nguyễn Văn An (1980), UBND xã Nậm Dịch".
+    pub existing: String,
+    pub same: bool,
+}
+
+/// The doubtful pairs of a preview, with the units named.
+pub fn pair_rows(p: &ri::Preview, roster: &Roster, rows_by_number: &dyn Fn(usize) -> Option<String>) -> Vec<PairRow> {
+    p.doubtful
+        .iter()
+        .map(|d| PairRow {
+            row: d.row,
+            incoming: format!("Dòng {}: {}", d.row, rows_by_number(d.row).unwrap_or_default()),
+            existing: format!(
+                "Trong danh sách: {} ({}), {}",
+                d.existing.full_name,
+                d.existing.birth_year,
+                roster.unit_name(&d.existing.unit_id)
+            ),
+            same: d.same,
+        })
+        .collect()
+}
+
 // --- Preview ---
 
 /// Why there is no preview yet: the fields no column fills.
@@ -231,10 +419,19 @@ pub fn missing_message(missing: &[Field]) -> Option<String> {
         return None;
     }
     let names: Vec<&str> = missing.iter().map(|f| f.label()).collect();
+    let defaults: Vec<&str> = [(Field::Unit, "đơn vị"), (Field::Category, "đối tượng")]
+        .iter()
+        .filter(|(f, _)| missing.contains(f))
+        .map(|(_, what)| *what)
+        .collect();
     Some(format!(
         "Chưa có cột cho: {}. Hãy ghép cột ở bảng trên{}.",
         names.join(", "),
-        if missing.contains(&Field::Unit) { " (hoặc chọn đơn vị mặc định)" } else { "" }
+        if defaults.is_empty() {
+            String::new()
+        } else {
+            format!(" (hoặc chọn {} chung cho tệp)", defaults.join(", "))
+        }
     ))
 }
 
@@ -247,6 +444,12 @@ pub struct Request<'a> {
     pub settings: &'a ImportSettings,
     /// Đơn vị for rows without one ("" = none: such a row is an error).
     pub default_unit: &'a str,
+    /// Đối tượng code for new people when the sheet has none ("" = not chosen).
+    pub default_category: &'a str,
+    /// Units to create with the import.
+    pub new_units: &'a [Unit],
+    /// Doubtful rows the officer read as another person.
+    pub different_people: &'a HashSet<usize>,
     pub now: Millis,
 }
 
@@ -256,9 +459,14 @@ impl Request<'_> {
         Some(self.default_unit).filter(|u| !u.is_empty())
     }
 
-    /// Fields no column fills (nor the default unit).
+    /// The đối tượng chosen for the file, when one is.
+    pub fn category(&self) -> Option<Category> {
+        Category::from_code(self.default_category)
+    }
+
+    /// Fields no column fills (nor the default unit or đối tượng).
     pub fn missing(&self) -> Vec<Field> {
-        ri::missing_fields(self.mapping, self.unit())
+        ri::missing_fields(self.mapping, self.unit(), self.category())
     }
 
     /// The preview against `roster`, new cadres numbered by `new_id`.
@@ -270,6 +478,9 @@ impl Request<'_> {
             mapping: self.mapping,
             settings: self.settings,
             default_unit: self.unit(),
+            default_category: self.category(),
+            new_units: self.new_units,
+            different_people: self.different_people,
             now: self.now,
         };
         ri::preview(roster, &req, new_id)
@@ -335,12 +546,29 @@ pub fn imported(p: &ri::Preview, roster: &Roster) -> Result<(Roster, String), St
     if new + updated == 0 {
         return Err(NOTHING_TO_IMPORT.into());
     }
+    let units = if p.units.is_empty() { String::new() } else { format!(", {} đơn vị mới", p.units.len()) };
     Ok((
         p.apply(roster),
         format!(
-            "Đã nhập: {new} cán bộ mới, {updated} cập nhật, {unchanged} không đổi. Dữ liệu trước khi nhập đã được sao lưu."
+            "Đã nhập: {new} cán bộ mới, {updated} cập nhật, {unchanged} không đổi{units}. Dữ liệu trước khi nhập đã được sao lưu."
         ),
     ))
+}
+
+/// The units the edited proposals create (ids from `new_id`), against `roster`.
+pub fn new_units(
+    roster: &Roster,
+    proposals: &[UnitProposal],
+    edits: &UnitEdits,
+    new_id: &mut dyn FnMut() -> String,
+    now: Millis,
+) -> Vec<Unit> {
+    create_units(roster, &edited_proposals(proposals, edits), new_id, now)
+}
+
+/// "Đối tượng cho người mới" choices: "" first (not chosen), then every category.
+pub fn category_choices() -> Vec<(&'static str, &'static str)> {
+    std::iter::once(("", "— Chọn đối tượng —")).chain(Category::ALL.iter().map(|c| (c.code(), c.label()))).collect()
 }
 
 /// The source a roster import's backup is listed under.
@@ -444,13 +672,40 @@ mod tests {
     }
 
     #[test]
+    fn the_officer_s_sheet_proposes_its_units_and_reviews_its_seats() {
+        use dtbd_domain::demo::{hoang_su_phi, sheet::officer_sheet};
+        let (units, cadres) = hoang_su_phi(2);
+        let sheet = officer_sheet(&units, &cadres[..300], 2);
+        let l = Layout::of(&sheet);
+        let settings = ImportSettings::default();
+        let m = ri::guess_mapping(&l.header, &settings);
+        let empty = Roster { units: Vec::new(), cadres: Vec::new() };
+        let proposals = ri::propose_units(&empty, l.data(&sheet), &m);
+        let (hint, table) = unit_rows(&proposals, &empty);
+        assert!(hint.starts_with(&format!("{} đơn vị trong tệp chưa có", proposals.len())), "{hint}");
+        assert!(table.iter().any(|u| u.parent.starts_with("thuộc ")), "parents named");
+        let mut edits = UnitEdits::new();
+        edits.insert(table[0].key.clone(), (GovLevel::Commune, UnitKind::Front));
+        let mut n = 0;
+        let mut ids = || {
+            n += 1;
+            format!("u{n}")
+        };
+        let made = new_units(&empty, &proposals, &edits, &mut ids, 1);
+        assert_eq!((made[0].level, made[0].kind), (GovLevel::Commune, UnitKind::Front));
+        let (hint, seats) = committee_review(l.data(&sheet), &m, &settings).expect("a Cấp ủy column");
+        assert!(hint.starts_with("Mọi cách ghi cấp ủy đã được nhận ra"), "{hint}");
+        assert!(seats.iter().all(|r| !r.current.is_empty() && r.choices.iter().any(|(c, _)| *c == r.current)));
+    }
+
+    #[test]
     fn missing_columns_are_named() {
         assert_eq!(missing_message(&[]), None);
         let m = missing_message(&[Field::Gender, Field::Unit]).expect("missing");
         assert_eq!(
             m,
             format!(
-                "Chưa có cột cho: {}, {}. Hãy ghép cột ở bảng trên (hoặc chọn đơn vị mặc định).",
+                "Chưa có cột cho: {}, {}. Hãy ghép cột ở bảng trên (hoặc chọn đơn vị chung cho tệp).",
                 Field::Gender.label(),
                 Field::Unit.label()
             )
@@ -469,7 +724,23 @@ mod tests {
             n += 1;
             format!("id{n}")
         };
-        let req = Request { rows: &s, layout: &l, mapping: &m, settings: &settings, default_unit: "", now: 1 };
+        let different = HashSet::new();
+        let req = Request {
+            rows: &s,
+            layout: &l,
+            mapping: &m,
+            settings: &settings,
+            default_unit: "",
+            default_category: "cong_chuc",
+            new_units: &[],
+            different_people: &different,
+            now: 1,
+        };
+        assert_eq!(
+            Request { default_category: "", ..req }.missing(),
+            vec![Field::Category],
+            "never a silent đối tượng"
+        );
         assert!(req.missing().is_empty());
         let p = req.preview(&r, &mut ids);
         let sum = summary(&p);
