@@ -6,7 +6,7 @@
 mod worker {
     use wasm_bindgen::prelude::*;
 
-    /// XLSX bytes to the JSON of `Vec<dtbd_xlsx::Sheet>`.
+    /// XLSX or XLS (Excel 97-2003) bytes to the JSON of `Vec<dtbd_xlsx::Sheet>`.
     #[wasm_bindgen]
     pub fn run(bytes: &[u8]) -> Result<String, JsValue> {
         let sheets = dtbd_xlsx::read(bytes).map_err(|e| JsValue::from_str(&e))?;

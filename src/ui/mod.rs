@@ -12,6 +12,7 @@ mod directive_forms;
 mod directive_outline;
 mod directives;
 mod excel;
+mod legacy_note;
 mod monitor;
 mod plans;
 mod print;

@@ -25,6 +25,10 @@
 //! - [`table`]: `Table`/`Cell`, the one shape every exported report takes, and its CSV.
 //! - [`listing`]: which rows of a long list to draw, so 30.000 cadres cost what 20 do.
 //! - [`document`]: official-document conventions (motto, report head) for printouts.
+//! - [`legacy_font`]: Vietnamese typed in the old font encodings (TCVN3, VNI) found in
+//!   spreadsheets, detected per sheet and converted to Unicode.
+//! - [`encoding`]: a CSV file's bytes to text (UTF-8, UTF-16, Windows-1258, an old font's
+//!   bytes), and a workbook told by its first bytes.
 //!
 //! **Directive**: the documents the officer answers to.
 //! - [`directive`]: văn bản chỉ đạo as data (groups, targets, needs) and the engine that
@@ -55,7 +59,9 @@
 // Base (the modules of each layer in alphabetical order; the reading order is above).
 pub mod date;
 pub mod document;
+pub mod encoding;
 pub mod error;
+pub mod legacy_font;
 pub mod levels;
 pub mod listing;
 pub mod model;

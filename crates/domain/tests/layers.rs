@@ -15,7 +15,21 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     (
         "base",
-        &["text", "number", "date", "error", "tagged", "levels", "model", "roster", "table", "listing", "document"],
+        &[
+            "text",
+            "number",
+            "date",
+            "error",
+            "tagged",
+            "levels",
+            "model",
+            "roster",
+            "table",
+            "listing",
+            "document",
+            "legacy_font",
+            "encoding",
+        ],
     ),
     ("directive", &["directive"]),
     ("reports", &["report", "tables", "progress", "chart", "training", "monitor"]),

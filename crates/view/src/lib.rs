@@ -12,11 +12,13 @@
 //!   so với mốc;
 //! - [`plans`]: plans, course lines, nominations and results, dispatch statistics;
 //! - [`share`]: export, import preview and merge choices, backups; [`excel`]: the roster to
-//!   and from Excel; [`table_export`]: what every "Tải Excel" / "Tải CSV" button writes.
+//!   and from Excel ([`legacy_text`]: a file's encoding and old-font text, converted);
+//!   [`table_export`]: what every "Tải Excel" / "Tải CSV" button writes.
 
 pub mod directive;
 pub mod directives;
 pub mod excel;
+pub mod legacy_text;
 pub mod monitor;
 pub mod plans;
 pub mod progress;

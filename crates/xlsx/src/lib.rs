@@ -1,15 +1,16 @@
-//! Tệp Excel: [`Table`]s to XLSX bytes (rust_xlsxwriter) and XLSX bytes to sheets of cell texts
-//! (calamine). Pure Rust, tested natively; in the browser only the Excel worker bundle
+//! Tệp Excel: [`Table`]s to XLSX bytes (rust_xlsxwriter) and XLSX or XLS (Excel 97-2003) bytes
+//! to sheets of cell texts (calamine). Pure Rust, tested natively; in the browser only the Excel worker bundle
 //! (`src/bin/dtbd-xlsx-write.rs`, `dtbd-xlsx-read.rs`) call it, so no page bundle links either
 //! crate. Pages reach it
 //! through `store::xlsx`.
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Xlsx, XlsxError};
+use calamine::{Data, Reader, Xls, XlsError, Xlsx, XlsxError};
 use rust_xlsxwriter::{Format, Workbook};
 use serde::{Deserialize, Serialize};
 
+use dtbd_domain::encoding::{workbook_kind, WorkbookKind};
 use dtbd_domain::table::{neutralise, Cell, Table};
 
 /// One sheet read from a workbook: its name and every row from A1 down, as the texts a
@@ -107,15 +108,34 @@ fn text_of(d: &Data) -> String {
     }
 }
 
-/// Every sheet of an XLSX workbook, as texts. The error says, in Vietnamese, that the file is
-/// not one the app reads.
+/// Every sheet of a workbook, as texts: XLSX, or XLS (Excel 97-2003, still kept by many
+/// commune offices), told apart by the file's first bytes, not its name. The error says, in
+/// Vietnamese, that the file is not one the app reads and why.
 pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
-        format!(
-            "Không đọc được tệp Excel (.xlsx): {}. Nếu là tệp .xls cũ, hãy mở bằng Excel và lưu lại dạng .xlsx hoặc CSV.",
-            why(&e)
-        )
-    })?;
+    match workbook_kind(bytes) {
+        Some(WorkbookKind::Xls) => {
+            let fail = |e: XlsError| format!("Không đọc được tệp Excel 97-2003 (.xls): {}.", why_xls(&e));
+            let wb: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(fail)?;
+            sheets(wb, why_xls)
+        }
+        Some(WorkbookKind::Xlsx) => {
+            let fail = |e: XlsxError| format!("Không đọc được tệp Excel (.xlsx): {}.", why(&e));
+            let wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(fail)?;
+            sheets(wb, why)
+        }
+        None => Err(
+            "Không đọc được tệp Excel (.xlsx): tệp không phải bảng tính .xlsx hay .xls, hoặc bị cắt dở khi tải về. \
+             Nếu là tệp CSV, hãy đặt tên tệp có đuôi .csv."
+                .into(),
+        ),
+    }
+}
+
+/// Each sheet of `wb` as rows of texts, row 1 first (rows above the used range are empty).
+fn sheets<RS, R: Reader<RS>>(mut wb: R, why: fn(&R::Error) -> &'static str) -> Result<Vec<Sheet>, String>
+where
+    RS: std::io::Read + std::io::Seek,
+{
     let mut out = Vec::new();
     for name in wb.sheet_names() {
         let range =
@@ -146,6 +166,22 @@ fn why(error: &XlsxError) -> &'static str {
             "tệp thiếu phần nội dung của bảng tính (có thể do chương trình khác tạo ra không đầy đủ)"
         }
         _ => "nội dung bảng tính bị hỏng hoặc dùng định dạng ứng dụng chưa đọc được",
+    }
+}
+
+/// [`why`] for an Excel 97-2003 workbook (an OLE compound file, which Word and PowerPoint
+/// files of that time are too; calamine keeps the container's own errors private, so they
+/// share one message).
+fn why_xls(error: &XlsError) -> &'static str {
+    match error {
+        XlsError::Io(_) | XlsError::EoStream(_) | XlsError::ContinueRecordTooShort => {
+            "tệp bị cắt dở khi tải về hoặc bị hỏng"
+        }
+        XlsError::Cfb(_) => {
+            "tệp bị cắt dở, bị hỏng, hoặc không chứa bảng tính (có thể là tài liệu Word hay PowerPoint cũ)"
+        }
+        XlsError::Password => "tệp được khóa bằng mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại",
+        _ => "nội dung bảng tính bị hỏng hoặc là dạng Excel quá cũ (Excel 5.0/95); hãy mở bằng Excel và lưu lại dạng .xlsx",
     }
 }
 
@@ -212,6 +248,59 @@ mod tests {
                 vec!["".to_string(), "".to_string(), "29221".to_string()]
             ]
         );
+    }
+
+    /// `tests/fixtures/roster.xls`, written by `make_roster_xls.py` (xlwt, BIFF8).
+    const ROSTER_XLS: &[u8] = include_bytes!("../tests/fixtures/roster.xls");
+
+    #[test]
+    fn an_excel_97_2003_workbook_reads_like_an_xlsx() {
+        let sheets = read(ROSTER_XLS).unwrap();
+        let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Danh sách", "TCVN3"]);
+        let rows: Vec<Vec<&str>> = sheets[0].rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+        assert_eq!(
+            rows,
+            vec![
+                vec!["DANH SÁCH CÁN BỘ, CÔNG CHỨC XÃ HỒ THẦU NĂM 2025"],
+                vec![],
+                vec![
+                    "STT",
+                    "Họ và tên",
+                    "Ngày sinh",
+                    "Giới tính",
+                    "Đơn vị",
+                    "Trình độ chuyên môn",
+                    "LLCT",
+                    "Hệ số lương"
+                ],
+                vec!["1", "Nguyễn Thị Hồng Nhung", "31118", "Nữ", "UBND xã Hồ Thầu", "Thạc sĩ", "Cao cấp", "3.66"],
+                vec!["2", "Lò Văn Đức", "33005", "Nam", "UBND xã Hồ Thầu", "Đại học", "Trung cấp", "2.34"],
+                vec!["3", "Giàng Seo Phủ", "1979", "Nam", "Đảng ủy xã Hồ Thầu", "Trung cấp", "Sơ cấp"],
+            ]
+        );
+        // Text typed in an old font comes through as the Latin-1 letters it is stored as.
+        assert_eq!(sheets[1].rows[1], vec!["NguyÔn V¨n A", "Th¹c sÜ"]);
+        // The date is the serial number an XLSX date cell gives (12/03/1985 = 31118).
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        let date = rust_xlsxwriter::ExcelDateTime::from_ymd(1985, 3, 12).unwrap();
+        ws.write_datetime_with_format(0, 0, &date, &Format::new().set_num_format("dd/mm/yyyy")).unwrap();
+        assert_eq!(read(&wb.save_to_buffer().unwrap()).unwrap()[0].rows[0], vec!["31118"]);
+    }
+
+    #[test]
+    fn a_broken_xls_is_refused_in_vietnamese() {
+        let cut = read(&ROSTER_XLS[..ROSTER_XLS.len() / 2]).unwrap_err();
+        assert!(cut.starts_with("Không đọc được tệp Excel 97-2003 (.xls): tệp bị"), "{cut}");
+        // An OLE header and nothing else (a Word .doc cut short looks the same).
+        let header_only = read(&ROSTER_XLS[..8]).unwrap_err();
+        assert!(header_only.starts_with("Không đọc được tệp Excel 97-2003 (.xls): tệp bị"), "{header_only}");
+        for message in [cut, header_only] {
+            for english in ["Cfb", "OLE", "Ole", "error", "Error", "stream", "sector", "Invalid"] {
+                assert!(!message.contains(english), "{english} in «{message}»");
+            }
+        }
     }
 
     #[test]
