@@ -126,6 +126,8 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
                     <div class="grid">
                         {field("Họ và tên", "f-full_name", error_for(errors, "full_name"),
                             text_input("f-full_name", |c| &c.full_name, |c| &mut c.full_name))}
+                        {move || state.roster.with(|r| draft.with(|c| dtbd_view::roster::duplicate_warning(r, c)))
+                            .map(|w| view! { <p class="hint duplicate-warning" role="status">{w}</p> })}
                         {field("Năm sinh", "f-birth_year", error_for(errors, "birth_year"), view! {
                             <input id="f-birth_year" type="text" inputmode="numeric" maxlength="4"
                                 prop:value=move || birth_year_text.get()
@@ -216,6 +218,9 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
 }
 
 /// One scale: level held, level being studied towards, expected year.
+/// The level select's value for "the level held is unknown".
+const UNKNOWN: &str = "?";
+
 fn qualification_row<L: Level + Send + Sync>(
     draft: RwSignal<Cadre>,
     errors: RwSignal<Vec<FieldError>>,
@@ -230,11 +235,20 @@ fn qualification_row<L: Level + Send + Sync>(
     let levels = options(L::ALL, L::code, L::label);
     let studying_options: Vec<(String, String)> =
         std::iter::once((String::new(), "(không)".to_string())).chain(levels.iter().skip(1).cloned()).collect();
+    // "Đang học thạc sĩ" with nothing said of the level held: unknown, not the lowest.
+    let levels: Vec<(String, String)> = levels
+        .into_iter()
+        .chain(std::iter::once((UNKNOWN.to_string(), "Chưa rõ (chỉ biết đang học)".to_string())))
+        .collect();
     view! {
         <div class="qual-row" role="group" aria-label=label>
             {field(label, level_id.clone(), || None, code_select(level_id, levels,
-                move || draft.with(|c| get(c).level.code().to_string()),
-                move |v| draft.update(|c| if let Some(l) = L::from_code(&v) { set(c).level = l })))}
+                move || draft.with(|c| if get(c).level_unknown { UNKNOWN.to_string() } else { get(c).level.code().to_string() }),
+                move |v| draft.update(|c| {
+                    let q = set(c);
+                    q.level_unknown = v == UNKNOWN;
+                    q.level = L::from_code(&v).unwrap_or_default();
+                })))}
             {field("Đang học", studying_id.clone(), error_for(errors, format!("{key}.studying")), code_select(studying_id, studying_options,
                 move || draft.with(|c| get(c).studying.map(|l| l.code().to_string()).unwrap_or_default()),
                 move |v| draft.update(|c| {

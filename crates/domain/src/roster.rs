@@ -103,6 +103,12 @@ fn check_studying<L: Level>(errors: &mut Vec<FieldError>, field: &str, q: &Quali
             ));
         }
     }
+    if q.level_unknown && q.studying.is_none() {
+        errors.push(FieldError::new(
+            format!("{field}.studying"),
+            format!("{label}: “chưa rõ trình độ đã đạt” chỉ dùng cho người đang học; hãy chọn trình độ đã đạt hoặc trình độ đang học."),
+        ));
+    }
     if let Some(y) = q.studying_until {
         if q.studying.is_none() {
             errors.push(FieldError::new(

@@ -925,14 +925,16 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
 
     // First pass: which roster people some row names exactly, so a doubtful pair never takes
     // a person another row updates.
-    let resolve_unit = |v: &str, name: &str, year: Option<u16>| -> Result<Option<String>, usize> {
+    let resolve_unit = |v: &str, name: &str, year: Option<u16>, own: Option<&str>| -> Result<Option<String>, usize> {
         match units.get(&normalise(v)).map(Vec::as_slice) {
             None => Ok(None),
             Some([u]) => Ok(Some(u.id.clone())),
             Some(many) => {
-                // Names repeat ("UBND xã"): the one this person is already in, if any.
-                let hit = year
-                    .and_then(|y| many.iter().find(|u| by_person.contains_key(&Roster::person_key(name, y, &u.id))));
+                // Names repeat ("UBND xã"): the one this person (by mã, else by name and
+                // year) is already in, if any.
+                let hit = many.iter().find(|u| own == Some(u.id.as_str())).or_else(|| {
+                    year.and_then(|y| many.iter().find(|u| by_person.contains_key(&Roster::person_key(name, y, &u.id))))
+                });
                 hit.map(|u| Some(u.id.clone())).ok_or(many.len())
             }
         }
@@ -947,7 +949,7 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
             continue;
         }
         let unit = match cells.get(Field::Unit).filter(|(_, v)| !v.is_empty()) {
-            Some((_, v)) => resolve_unit(v, name, Some(year)).ok().flatten(),
+            Some((_, v)) => resolve_unit(v, name, Some(year), None).ok().flatten(),
             None => req.default_unit.map(str::to_string),
         };
         if let Some(c) = unit.and_then(|u| by_person.get(&Roster::person_key(name, year, &u))) {
@@ -957,13 +959,15 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
 
     let mut seen: HashMap<String, usize> = HashMap::new();
     // A roster repeats a few dozen level texts over thousands of rows: each is read once.
-    let mut levels: HashMap<(Field, String), Option<String>> = HashMap::new();
-    let mut committees: HashMap<String, Option<CommitteeReading>> = HashMap::new();
+    let mut levels: HashMap<(Field, &str), Option<String>> = HashMap::new();
+    let mut committees: HashMap<&str, Option<CommitteeReading>> = HashMap::new();
     let mut used_units: HashSet<String> = HashSet::new();
     let mut out = Preview::default();
     let column_name = |col: usize, f: Field| {
         req.header.get(col).map(|h| h.trim()).filter(|h| !h.is_empty()).unwrap_or(f.label()).to_string()
     };
+    // Nhãn are named by their column's header, once.
+    let label_names: Vec<String> = (0..req.mapping.len()).map(|col| column_name(col, Field::Label)).collect();
 
     for (i, row) in req.rows.iter().enumerate() {
         let row_no = req.first_row + i;
@@ -988,7 +992,7 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
         let by_code: Option<&Cadre> =
             cells.get(Field::Id).filter(|(_, v)| !v.is_empty()).and_then(|(_, v)| by_id.get(v).copied());
         let unit_id = match cells.get(Field::Unit).filter(|(_, v)| !v.is_empty()) {
-            Some((col, v)) => match resolve_unit(v, name, year) {
+            Some((col, v)) => match resolve_unit(v, name, year, by_code.map(|c| c.unit_id.as_str())) {
                 Ok(Some(id)) => Some(id),
                 Ok(None) => {
                     err(col, Field::Unit, format!("đơn vị “{v}” chưa có trong danh sách đơn vị: tạo nó ở bảng “Đơn vị mới” phía trên, hoặc sửa tên cho khớp."));
@@ -1100,7 +1104,7 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
                 Field::Committee => {
                     let mut seats = Vec::new();
                     for part in v.split(';').map(str::trim).filter(|t| !t.is_empty()) {
-                        let reading = committees.entry(normalise(part)).or_insert_with(|| req.settings.committee_reading(part)).clone();
+                        let reading = committees.entry(part).or_insert_with(|| req.settings.committee_reading(part)).clone();
                         match reading {
                             Some(r) => seats.extend(r.memberships(own_level)),
                             None => err(col, f, format!("“{part}” chưa rõ là cấp ủy nào: chọn ở bảng đối chiếu cấp ủy.")),
@@ -1125,13 +1129,13 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
                 Field::ProfessionalField => c.professional_field = v.to_string(),
                 Field::Note => c.note = v.to_string(),
                 Field::Label => {
-                    let label = column_name(col, f);
+                    let label = label_names[col].clone();
                     if c.labels.get(&label).map(String::as_str) != Some(v) {
                         c.labels.insert(label, v.to_string());
                     }
                 }
                 Field::Professional | Field::Political | Field::StateManagement | Field::ForeignLanguage | Field::It | Field::DefenceSecurity => {
-                    let level = levels.entry((f, v.to_string())).or_insert_with(|| resolve_level(f, v, req.settings)).clone();
+                    let level = levels.entry((f, v)).or_insert_with(|| resolve_level(f, v, req.settings)).clone();
                     match level {
                         Some(code) => match f {
                             Field::Professional => set_level::<Professional>(&mut c.professional, &code),
@@ -1146,8 +1150,10 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
                 }
             }
         }
-        // A party title that is a seat gives the seat ("Bí thư Đảng ủy xã": BCH and BTV).
-        for p in &c.positions {
+        // A party title that is a seat gives the seat ("Bí thư Đảng ủy xã": BCH and BTV) to a
+        // person new to the roster; one the roster holds keeps the seats it knows unless the
+        // Cấp ủy column says otherwise.
+        for p in c.positions.iter().filter(|_| existing.is_none()) {
             if let Some(r) = seats_of_title(&p.title) {
                 let level = unit_level.get(p.unit_id.as_str()).copied().unwrap_or(own_level);
                 for seat in r.memberships(level) {

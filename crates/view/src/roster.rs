@@ -41,8 +41,59 @@ pub fn count_line(shown: usize, total: usize) -> String {
     }
 }
 
+/// A qualification in a roster row: "Đại học (đang học Thạc sĩ)", or "Đang học Thạc sĩ" when
+/// the level held is unknown.
+pub fn qualification_text<L: dtbd_domain::levels::Level>(q: &dtbd_domain::levels::Qualification<L>) -> String {
+    match (q.level_unknown, q.studying) {
+        (true, Some(s)) => format!("Đang học {}", s.label()),
+        (_, Some(s)) => format!("{} (đang học {})", q.level.label(), s.label()),
+        (_, None) => q.level.label().to_string(),
+    }
+}
+
+/// The warning under a cadre's name when someone on the roster may be the same person (the
+/// import's rule, [`Roster::possible_duplicates`]): a warning, never a refusal, since two
+/// people may share a name and a birth year.
+pub fn duplicate_warning(roster: &Roster, cadre: &dtbd_domain::model::Cadre) -> Option<String> {
+    if cadre.full_name.trim().is_empty() {
+        return None;
+    }
+    let (same_unit, elsewhere) = roster.possible_duplicates(cadre);
+    if let Some(other) = same_unit.first() {
+        return Some(format!(
+            "Đã có {} ({}) ở {}: cùng họ tên, năm sinh và đơn vị, có thể là cùng một người. Kiểm tra trước khi lưu.",
+            other.full_name,
+            other.birth_year,
+            roster.unit_name(&other.unit_id)
+        ));
+    }
+    (!elsewhere.is_empty()).then(|| {
+        let units: Vec<&str> = elsewhere.iter().map(|o| roster.unit_name(&o.unit_id)).collect();
+        format!(
+            "Lưu ý: có người cùng họ tên và năm sinh ở {} (người khác đơn vị được tính là người khác).",
+            units.join(", ")
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_namesake_is_a_warning_naming_where_never_a_refusal() {
+        let roster = crate::testing::hoang_su_phi_roster(1);
+        let mut c = roster.cadres[0].clone();
+        c.id = "new".into();
+        let same = super::duplicate_warning(&roster, &c).expect("same name, year and unit");
+        let same_unit_errors = roster.validate_cadre(&c);
+        assert!(same_unit_errors.is_empty(), "a warning, never a refusal: {same_unit_errors:?}");
+        assert!(same.starts_with(&format!("Đã có {} ({})", c.full_name, c.birth_year)), "{same}");
+        c.unit_id = roster.units.iter().find(|u| u.id != c.unit_id).unwrap().id.clone();
+        let elsewhere = super::duplicate_warning(&roster, &c).expect("a namesake elsewhere");
+        assert!(elsewhere.starts_with("Lưu ý: có người cùng họ tên và năm sinh ở "), "{elsewhere}");
+        c.birth_year += 1;
+        assert_eq!(super::duplicate_warning(&roster, &c), None);
+    }
+
     use super::*;
     use crate::testing::hoang_su_phi_roster;
 

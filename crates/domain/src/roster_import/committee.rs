@@ -130,28 +130,23 @@ fn level_named(t: &str) -> Option<GovLevel> {
     LEVEL_WORDS.iter().find(|(w, _)| contains_words(t, w)).map(|(_, l)| *l)
 }
 
-/// The term written after "khóa" / "nhiệm kỳ", or a "2020-2025" span.
+/// The term written after "khóa" / "nhiệm kỳ" ("XXI", "2020-2025"), or a "2020-2025" span.
 fn term_of(t: &str) -> String {
     let words: Vec<&str> = t.split(' ').collect();
+    let year = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+    let span_at = |i: usize| match (words.get(i), words.get(i + 1)) {
+        (Some(a), Some(b)) if year(a) && year(b) => Some(format!("{a}-{b}")),
+        _ => None,
+    };
     for (i, w) in words.iter().enumerate() {
-        if (*w == "khoa" || *w == "nk") && i + 1 < words.len() {
-            return words[i + 1].to_uppercase();
-        }
-        if *w == "nhiem" && words.get(i + 1) == Some(&"ky") && i + 2 < words.len() {
-            let rest = &words[i + 2..];
-            if rest.len() >= 2 && rest[0].len() == 4 && rest[1].len() == 4 {
-                return format!("{}-{}", rest[0], rest[1]);
-            }
-            return rest[0].to_uppercase();
-        }
+        let after = match (*w, words.get(i + 1)) {
+            ("khoa" | "nk", Some(_)) => i + 1,
+            ("nhiem", Some(&"ky")) if i + 2 < words.len() => i + 2,
+            _ => continue,
+        };
+        return span_at(after).unwrap_or_else(|| words[after].to_uppercase());
     }
-    for pair in words.windows(2) {
-        let year = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
-        if year(pair[0]) && year(pair[1]) {
-            return format!("{}-{}", pair[0], pair[1]);
-        }
-    }
-    String::new()
+    (0..words.len()).find_map(span_at).unwrap_or_default()
 }
 
 /// Reads a Cấp ủy text; None when nothing in it says a seat (the review asks the officer).
@@ -240,6 +235,12 @@ mod tests {
             ("Ủy viên BTV, Chủ nhiệm UBKT Huyện ủy", &[Bch, Btv, Ubkt], Some(GovLevel::District), ""),
             ("Ủy viên BCH Đảng bộ xã nhiệm kỳ 2020 - 2025", &[Bch], Some(GovLevel::Commune), "2020-2025"),
             ("uv bch  dang bo tinh khoa xvii", &[Bch], Some(GovLevel::Province), "XVII"),
+            (
+                "Đại biểu HĐND cấp tỉnh khóa 2021-2026",
+                &[Committee::PeoplesCouncil],
+                Some(GovLevel::Province),
+                "2021-2026",
+            ),
         ];
         for (text, seats, level, term) in cases {
             let r = read_committee(text).unwrap_or_else(|| panic!("{text}"));

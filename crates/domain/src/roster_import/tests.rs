@@ -565,3 +565,31 @@ fn dang_hoc_in_a_level_column_is_a_study_with_the_level_held_unknown() {
     assert_eq!(parse_local("không"), Some(false));
     assert_eq!(parse_local("có lẽ"), None);
 }
+
+/// The export of a generated roster (every scale, studies, seats of every committee and level,
+/// nhãn-free) reads back unchanged, row for row.
+#[test]
+fn a_generated_roster_exported_reads_back_unchanged() {
+    let r = crate::fixtures::generate_roster(2024, 3000, 30);
+    let order: Vec<&Cadre> = r.cadres.iter().collect();
+    let t = roster_table(&r, &order);
+    let rows: Vec<Vec<String>> = t.rows.iter().map(|row| row.iter().map(Cell::display).collect()).collect();
+    let p = run(&r, &t.header, &rows, &ImportSettings::default(), None);
+    assert!(p.errors.is_empty(), "{:?}", &p.errors[..p.errors.len().min(3)]);
+    let changed: Vec<String> = p
+        .rows
+        .iter()
+        .filter_map(|row| match &row.outcome {
+            Outcome::Updated(before) => {
+                let a = serde_json::to_value(before.as_ref()).unwrap();
+                let b = serde_json::to_value(&row.cadre).unwrap();
+                let keys = a.as_object().unwrap().iter().filter(|(k, v)| *k != "meta" && b.get(k.as_str()) != Some(*v));
+                Some(keys.map(|(k, v)| format!("{k}: {v} → {}", b[k.as_str()])).collect::<Vec<_>>().join("; "))
+            }
+            _ => None,
+        })
+        .take(3)
+        .collect();
+    assert!(changed.is_empty(), "{changed:#?}");
+    assert_eq!(p.counts(), (0, 0, r.cadres.len()));
+}
