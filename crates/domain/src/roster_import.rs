@@ -266,6 +266,34 @@ pub fn find_header(rows: &[Vec<String>]) -> Option<usize> {
         .or_else(|| rows.iter().position(|r| r.iter().any(|c| !c.trim().is_empty())))
 }
 
+/// The header's cells and the index of the first data row, for a header at `at`. A header of
+/// two rows (merged cells: "Trình độ" over "Chuyên môn | LLCT | QLNN", "Họ và tên" merged down)
+/// is read as one: the row below counts as part of it when it names a field and every cell it
+/// fills sits under a blank or unrecognised header cell (a data row would fill the name column).
+pub fn header_cells(rows: &[Vec<String>], at: usize) -> (Vec<String>, usize) {
+    let Some(top) = rows.get(at) else { return (Vec::new(), at + 1) };
+    let Some(below) = rows.get(at + 1) else { return (top.clone(), at + 1) };
+    let under_unnamed = |col: usize| top.get(col).is_none_or(|h| h.trim().is_empty() || guess_field(h).is_none());
+    let filled: Vec<usize> = (0..below.len()).filter(|&col| !below[col].trim().is_empty()).collect();
+    let names_a_field = filled.iter().any(|&col| guess_field(&below[col]).is_some());
+    if filled.is_empty() || !names_a_field || !filled.iter().all(|&col| under_unnamed(col)) {
+        return (top.clone(), at + 1);
+    }
+    let width = top.len().max(below.len());
+    let cells = (0..width)
+        .map(|col| {
+            let sub = below.get(col).map_or("", |c| c.trim());
+            let over = top.get(col).map_or("", |c| c.trim());
+            if sub.is_empty() {
+                over.to_string()
+            } else {
+                sub.to_string()
+            }
+        })
+        .collect();
+    (cells, at + 2)
+}
+
 /// The texts that mean each level of a scale, normalised, besides the level's own label and
 /// code. Matched as whole leading words, longest first.
 fn level_aliases(scale: Scale) -> &'static [(&'static str, &'static str)] {
@@ -989,6 +1017,10 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
             }
             None => None,
         };
+        if name.starts_with(['=', '+', '@']) {
+            let col = req.mapping.iter().position(|m| *m == Some(Field::FullName)).unwrap_or(0);
+            err(col, Field::FullName, format!("“{name}” là một công thức, không phải họ tên: trong Excel, sao chép cột rồi dán giá trị (Paste Values) trước khi nhập."));
+        }
         let by_code: Option<&Cadre> =
             cells.get(Field::Id).filter(|(_, v)| !v.is_empty()).and_then(|(_, v)| by_id.get(v).copied());
         let unit_id = match cells.get(Field::Unit).filter(|(_, v)| !v.is_empty()) {

@@ -76,8 +76,10 @@ pub fn file_heading(name: &str) -> String {
 pub struct Layout {
     /// The header row's index (none for an empty sheet).
     pub header_at: Option<usize>,
-    /// Its cells, one per column of the widest row.
+    /// Its cells, one per column of the widest row (a two-row header read as one).
     pub header: Vec<String>,
+    /// The first data row's index.
+    pub data_at: usize,
 }
 
 impl Layout {
@@ -85,14 +87,14 @@ impl Layout {
     pub fn of(rows: &[Vec<String>]) -> Layout {
         let header_at = ri::find_header(rows);
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-        let mut header = header_at.and_then(|i| rows.get(i).cloned()).unwrap_or_default();
+        let (mut header, data_at) = header_at.map_or((Vec::new(), 0), |i| ri::header_cells(rows, i));
         header.resize(width, String::new());
-        Layout { header_at, header }
+        Layout { header_at, header, data_at }
     }
 
     /// The index of the first data row.
     pub fn data_start(&self) -> usize {
-        self.header_at.map_or(0, |i| i + 1)
+        self.data_at
     }
 
     /// The data rows of `rows` (below the header).
@@ -102,7 +104,12 @@ impl Layout {
 
     /// "Tên cột ở dòng 3; dữ liệu từ dòng 4." (rows as the spreadsheet numbers them).
     pub fn hint(&self) -> String {
-        self.header_at.map(|i| format!("Tên cột ở dòng {}; dữ liệu từ dòng {}.", i + 1, i + 2)).unwrap_or_default()
+        self.header_at
+            .map(|i| match self.data_at - i {
+                2 => format!("Tên cột ở dòng {} và {}; dữ liệu từ dòng {}.", i + 1, i + 2, self.data_at + 1),
+                _ => format!("Tên cột ở dòng {}; dữ liệu từ dòng {}.", i + 1, self.data_at + 1),
+            })
+            .unwrap_or_default()
     }
 }
 

@@ -593,3 +593,56 @@ fn a_generated_roster_exported_reads_back_unchanged() {
     assert!(changed.is_empty(), "{changed:#?}");
     assert_eq!(p.counts(), (0, 0, r.cadres.len()));
 }
+
+/// Bad sheets get a message naming row and column, in bounded time, and change nothing.
+#[test]
+fn bad_sheets_are_named_row_and_column_and_change_nothing() {
+    let r = roster();
+    // No name column: no preview, the missing field named.
+    let h = s(&["STT", "Năm sinh", "Giới tính", "Đơn vị"]);
+    let m = guess_mapping(&h, &ImportSettings::default());
+    assert_eq!(missing_fields(&m, None, Some(Category::Cadre)), vec![Field::FullName]);
+    // Every row invalid: every row named, nothing to apply.
+    let h = s(&["Họ và tên", "Năm sinh", "Giới tính", "Đơn vị"]);
+    let rows = vec![
+        s(&["=HYPERLINK(\"x\")", "1980", "Nam", "UBND xã Nậm Ty"]),
+        s(&["Lò Văn Cường", "năm 80", "Nam", "UBND xã Nậm Ty"]),
+        s(&["Lò Văn Dũng", "1981", "?", "UBND xã Nậm Ty"]),
+    ];
+    let p = run(&r, &h, &rows, &ImportSettings::default(), None);
+    assert!(p.rows.is_empty());
+    let named: Vec<(usize, &str)> = p.errors.iter().map(|e| (e.row, e.column.as_str())).collect();
+    assert_eq!(named, vec![(2, "Họ và tên"), (3, "Năm sinh"), (4, "Giới tính")]);
+    assert!(p.errors[0].message.contains("là một công thức"), "{}", p.errors[0]);
+    assert_eq!(p.apply(&r), r, "nothing changes");
+    // A million empty rows around one person: read in one pass, the person found.
+    let mut csv = String::from("Họ và tên;Năm sinh;Giới tính;Đơn vị\n");
+    csv.push_str(&"\n".repeat(500_000));
+    csv.push_str("Vàng Thị Mai;1990;Nữ;UBND xã Nậm Ty\n");
+    csv.push_str(&";;;\n".repeat(500_000));
+    let rows = parse_csv(&csv);
+    assert_eq!(rows.len(), 1_000_002);
+    let at = find_header(&rows).unwrap();
+    let p = run(&r, &rows[at], &rows[at + 1..], &ImportSettings::default(), None);
+    assert_eq!((p.counts(), p.errors.len()), ((1, 0, 0), 0));
+    assert_eq!(p.rows[0].row, 500_002, "the row as the sheet numbers it");
+}
+
+/// A header of two rows (merged cells) is read as one; the data starts below both.
+#[test]
+fn a_two_row_header_with_merged_cells_reads_as_one() {
+    let rows = vec![
+        s(&["DANH SÁCH CÁN BỘ"]),
+        s(&["STT", "Họ và tên", "Năm sinh", "Giới tính", "Trình độ", "", ""]),
+        s(&["", "", "", "", "Chuyên môn", "LLCT", "QLNN"]),
+        s(&["1", "Nguyễn Văn An", "1980", "Nam", "Đại học", "Trung cấp", "CV"]),
+    ];
+    let at = find_header(&rows).unwrap();
+    let (header, data_at) = header_cells(&rows, at);
+    assert_eq!((at, data_at), (1, 3));
+    let m = guess_mapping(&header, &ImportSettings::default());
+    assert_eq!(&m[4..], &[Some(Field::Professional), Some(Field::Political), Some(Field::StateManagement)]);
+    // A data row below a one-row header is no part of it.
+    let (header, data_at) = header_cells(&rows[2..], 0);
+    assert_eq!((header[4].as_str(), data_at), ("Chuyên môn", 1));
+}
