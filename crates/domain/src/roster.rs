@@ -160,8 +160,18 @@ impl Roster {
     /// name and year in another unit is another person (in a district of 1.300, over a hundred
     /// share a full name); the import and the cadre form both go by this.
     pub fn person_key(full_name: &str, birth_year: u16, unit_id: &str) -> String {
-        let name = crate::text::fold(full_name);
-        format!("{}|{birth_year}|{unit_id}", name.split_whitespace().collect::<Vec<_>>().join(" "))
+        Self::person_key_of_folded(&Self::folded_name(full_name), birth_year, unit_id)
+    }
+
+    /// A name as [`Roster::person_key`] compares it: folded, spaces single.
+    pub fn folded_name(full_name: &str) -> String {
+        crate::text::fold(full_name).split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// [`Roster::person_key`] of a name already [`Roster::folded_name`]d (an import folds each
+    /// name once for its many lookups).
+    pub fn person_key_of_folded(folded_name: &str, birth_year: u16, unit_id: &str) -> String {
+        format!("{folded_name}|{birth_year}|{unit_id}")
     }
 
     /// Others on the roster who may be `c`: the same person's key (a likely duplicate), then

@@ -942,7 +942,7 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
         roster.cadres.iter().map(|c| (Roster::person_key(&c.full_name, c.birth_year, &c.unit_id), c)).collect();
     let mut by_name_year: HashMap<String, Vec<&Cadre>> = HashMap::new();
     for c in &roster.cadres {
-        by_name_year.entry(name_year_key(&c.full_name, c.birth_year)).or_default().push(c);
+        by_name_year.entry(format!("{}|{}", Roster::folded_name(&c.full_name), c.birth_year)).or_default().push(c);
     }
     let units = units_by_name(roster, req.new_units);
     let unit_level: HashMap<&str, GovLevel> =
@@ -953,8 +953,21 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
 
     // First pass: which roster people some row names exactly, so a doubtful pair never takes
     // a person another row updates.
+    // A sheet names a few hundred units over thousands of rows: each name normalised once.
+    let unit_keys: HashMap<&str, String> = match req.mapping.iter().position(|m| *m == Some(Field::Unit)) {
+        Some(col) => {
+            let mut keys = HashMap::new();
+            for row in req.rows {
+                let v = unneutralise(row.get(col).map_or("", |s| s.trim()));
+                keys.entry(v).or_insert_with(|| normalise(v));
+            }
+            keys
+        }
+        None => HashMap::new(),
+    };
     let resolve_unit = |v: &str, name: &str, year: Option<u16>, own: Option<&str>| -> Result<Option<String>, usize> {
-        match units.get(&normalise(v)).map(Vec::as_slice) {
+        let key = unit_keys.get(v).map_or_else(|| normalise(v), Clone::clone);
+        match units.get(&key).map(Vec::as_slice) {
             None => Ok(None),
             Some([u]) => Ok(Some(u.id.clone())),
             Some(many) => {
@@ -967,10 +980,14 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
             }
         }
     };
+    // Each row's name folded once: the first pass, the match and the duplicate check use it.
+    let folded: Vec<String> =
+        req.rows.iter().map(|row| Roster::folded_name(person_name(cells_of(row).text(Field::FullName)))).collect();
     let mut claimed: HashSet<&str> = HashSet::new();
-    for row in req.rows {
+    for (i, row) in req.rows.iter().enumerate() {
         let cells = cells_of(row);
         let name = person_name(cells.text(Field::FullName));
+        let folded_name = folded[i].as_str();
         let Ok(year) = parse_birth_year(cells.text(Field::Birth)) else { continue };
         if let Some(c) = cells.get(Field::Id).filter(|(_, v)| !v.is_empty()).and_then(|(_, v)| by_id.get(v)) {
             claimed.insert(c.id.as_str());
@@ -980,7 +997,7 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
             Some((_, v)) => resolve_unit(v, name, Some(year), None).ok().flatten(),
             None => req.default_unit.map(str::to_string),
         };
-        if let Some(c) = unit.and_then(|u| by_person.get(&Roster::person_key(name, year, &u))) {
+        if let Some(c) = unit.and_then(|u| by_person.get(&Roster::person_key_of_folded(folded_name, year, &u))) {
             claimed.insert(c.id.as_str());
         }
     }
@@ -989,6 +1006,10 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
     // A roster repeats a few dozen level texts over thousands of rows: each is read once.
     let mut levels: HashMap<(Field, &str), Option<String>> = HashMap::new();
     let mut committees: HashMap<&str, Option<CommitteeReading>> = HashMap::new();
+    let mut genders: HashMap<&str, Option<Gender>> = HashMap::new();
+    let mut locals: HashMap<&str, Option<bool>> = HashMap::new();
+    let mut categories: HashMap<&str, Option<Category>> = HashMap::new();
+    let mut grades: HashMap<&str, Option<CivilGrade>> = HashMap::new();
     let mut used_units: HashSet<String> = HashSet::new();
     let mut out = Preview::default();
     let column_name = |col: usize, f: Field| {
@@ -1047,11 +1068,13 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
         let mut doubtful: Option<&Cadre> = None;
         let existing: Option<&Cadre> = by_code.or_else(|| {
             let y = year?;
-            if let Some(c) = unit_id.as_ref().and_then(|u| by_person.get(&Roster::person_key(name, y, u))) {
+            if let Some(c) =
+                unit_id.as_ref().and_then(|u| by_person.get(&Roster::person_key_of_folded(&folded[i], y, u)))
+            {
                 return Some(*c);
             }
             let namesake = by_name_year
-                .get(&name_year_key(name, y))?
+                .get(&format!("{}|{y}", folded[i]))?
                 .iter()
                 .find(|c| !claimed.contains(c.id.as_str()))
                 .copied()?;
@@ -1099,20 +1122,20 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
             }
             match f {
                 Field::Id | Field::FullName | Field::Birth | Field::Unit => {}
-                Field::Gender => match parse_gender(v) {
+                Field::Gender => match *genders.entry(v).or_insert_with(|| parse_gender(v)) {
                     Some(g) => c.gender = g,
                     None => err(col, f, format!("“{v}” không phải Nam hay Nữ.")),
                 },
                 Field::Ethnicity => c.ethnicity = v.to_string(),
-                Field::Local => match parse_local(v) {
+                Field::Local => match *locals.entry(v).or_insert_with(|| parse_local(v)) {
                     Some(local) => c.local = local,
                     None => err(col, f, format!("“{v}” không rõ có phải người địa phương không (ghi x, có, hoặc để trống).")),
                 },
-                Field::Category => match parse_category(v) {
+                Field::Category => match *categories.entry(v).or_insert_with(|| parse_category(v)) {
                     Some(x) => c.category = x,
                     None => err(col, f, format!("“{v}” không phải đối tượng nào (cán bộ, công chức, viên chức, không chuyên trách, đại biểu HĐND, hợp đồng).")),
                 },
-                Field::CivilGrade => match parse_grade(v) {
+                Field::CivilGrade => match *grades.entry(v).or_insert_with(|| parse_grade(v)) {
                     Some(x) => c.civil_grade = Some(x),
                     None => err(col, f, format!("“{v}” không phải ngạch nào (nhân viên, cán sự, chuyên viên, chuyên viên chính, chuyên viên cao cấp).")),
                 },
@@ -1219,7 +1242,8 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
                 errors.push(RowError { row: row_no, column: column_name(col, field), message: e.message });
             }
         }
-        let key = existing.map_or_else(|| Roster::person_key(&c.full_name, c.birth_year, &c.unit_id), |e| e.id.clone());
+        let key = existing
+            .map_or_else(|| Roster::person_key_of_folded(&folded[i], c.birth_year, &c.unit_id), |e| e.id.clone());
         if errors.is_empty() {
             if let Some(first) = seen.get(&key) {
                 let col = req.mapping.iter().position(|m| *m == Some(Field::FullName)).unwrap_or(0);
@@ -1279,11 +1303,6 @@ fn person_name(cell: &str) -> &str {
         }
     }
     t
-}
-
-/// Folded name and birth year: people who may be the same person.
-fn name_year_key(name: &str, year: u16) -> String {
-    format!("{}|{year}", fold(name.trim()))
 }
 
 /// Reads CSV text: an optional BOM, fields separated by `,`, `;` or tab (whichever the first
