@@ -203,6 +203,23 @@ fn is_syllable(word: &str) -> bool {
 
 /// A character that may be part of a word: a letter or digit, or any Latin-1 character from
 /// 0xA1 up (the old fonts drew letters on "¨", "¸", "µ", "×", …).
+/// Vietnamese words and short capitalised abbreviations ("ĐH", "chưa qua ĐT", "Th.S"), with
+/// a letter beyond ASCII: what sheets write for levels, no syllables all of it.
+fn abbreviation(text: &str) -> bool {
+    let short_caps = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| !matches!(c, '.' | ',' | '/' | '-')).collect();
+        (1..=5).contains(&letters.len())
+            && letters.first().is_some_and(|c| c.is_uppercase())
+            && letters
+                .iter()
+                .all(|&c| c.is_alphabetic() && (c.is_ascii() || is_letter(untoned(c).0) || is_vowel(untoned(c).0)))
+    };
+    let mut words = text.split_whitespace().peekable();
+    words.peek().is_some()
+        && words.all(|w| short_caps(w) || is_syllable(&w.to_lowercase()))
+        && text.chars().any(|c| !c.is_ascii())
+}
+
 fn word_char(c: char) -> bool {
     c.is_alphanumeric() || ('\u{a1}'..='\u{ff}').contains(&c)
 }
@@ -621,7 +638,8 @@ pub fn detect_legacy(rows: &[Vec<String>]) -> Option<LegacyFont> {
 }
 
 /// The rows with every cell written in `font` converted to Unicode NFC. A cell is converted
-/// when it reads as Vietnamese in `font` and not as it is; a cell that reads as Vietnamese both
+/// when it reads as Vietnamese in `font` and not as it is, or is no Vietnamese as it is in a
+/// column of `font` text; a cell that reads as Vietnamese both
 /// ways ("Hòa" is also TCVN3 for "Hũa") follows its column (converted unless the column holds
 /// more Unicode cells than `font` ones). Unicode Vietnamese, ASCII, and text that is Vietnamese
 /// in neither reading stay exactly as they are.
@@ -636,7 +654,15 @@ pub fn convert_rows(rows: &[Vec<String>], font: LegacyFont) -> Vec<Vec<String>> 
                 .map(|(col, cell)| match kind(cell) {
                     CellKind::Candidate { as_is, font: readings } => {
                         let r = readings[f];
-                        let convert_it = if as_is { r.all && column_is_font(col) } else { r.all || r.most };
+                        // Not Vietnamese as written: converted when it reads as Vietnamese in
+                        // `font`, or stands in a column of `font` text (abbreviations such as
+                        // "§H" for "ĐH" are no word in either reading).
+                        let abbreviated = || column_is_font(col) && abbreviation(&convert_text(cell, font));
+                        let convert_it = if as_is {
+                            r.all && column_is_font(col) || abbreviated()
+                        } else {
+                            r.all || r.most || abbreviated()
+                        };
                         if convert_it {
                             convert_text(cell, font)
                         } else {

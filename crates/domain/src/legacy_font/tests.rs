@@ -237,3 +237,43 @@ fn ten_megabytes_of_garbage_in_bounded_time() {
     assert_eq!(detect_legacy(&many), None);
     assert!(started.elapsed() < std::time::Duration::from_secs(30), "{:?}", started.elapsed());
 }
+
+/// Issue 12: the officer's whole roster sheet (demo::sheet, the one the import's tests hold to
+/// seed 002 section I) typed in TCVN3 or VNI reads back to exactly the Unicode sheet, so it
+/// imports to the same roster.
+#[test]
+fn the_officer_s_whole_sheet_typed_in_an_old_font_converts_back_exactly() {
+    let (units, cadres) = crate::demo::hoang_su_phi(5);
+    let sheet = crate::demo::sheet::officer_sheet(&units, &cadres, 5);
+    // An old font has no "✓" (its typists mark người địa phương with "x"), and the TCVN3 (ABC)
+    // font no toned capital outside a word in capitals: they write "Uỷ" (U + ỷ) and "Nữ", as we
+    // do here.
+    let typed_in = |abc: bool| -> Vec<Vec<String>> {
+        let cell = |c: &String| {
+            let c = c.replace('✓', "x");
+            if abc {
+                c.replace("Ủy", "Uỷ").replace("NỮ", "Nữ")
+            } else {
+                c
+            }
+        };
+        sheet.iter().map(|row| row.iter().map(cell).collect()).collect()
+    };
+    let (abc, vni) = (typed_in(true), typed_in(false));
+    for (font, encode, unicode) in
+        [(LegacyFont::Tcvn3, to_tcvn3 as fn(&str) -> String, &abc), (LegacyFont::Vni, to_vni, &vni)]
+    {
+        let old = encoded(unicode, encode);
+        assert_ne!(&old, unicode);
+        assert_eq!(detect_legacy(&old), Some(font));
+        let back = convert_rows(&old, font);
+        let differ: Vec<(usize, &String, &String)> = back
+            .iter()
+            .zip(unicode.iter())
+            .enumerate()
+            .flat_map(|(n, (b, u))| b.iter().zip(u).filter(|(x, y)| x != y).map(move |(x, y)| (n + 1, x, y)))
+            .take(5)
+            .collect();
+        assert!(differ.is_empty(), "{font:?}: {differ:?}");
+    }
+}
