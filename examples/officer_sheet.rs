@@ -4,16 +4,38 @@
 //! written from, which the domain's tests hold to seed 002 section I's figures).
 //!
 //! `cargo run --example officer_sheet -- target/e2e/officer-sheet.json`
+//!
+//! With a size (`-- target/bench-files/officer-sheet-30000.json 30000`) it writes the rows of
+//! a generated roster of that many people in the same layout, for the browser bench.
 
 use std::path::Path;
 
+use std::collections::HashSet;
+
 use dtbd::domain::demo::{hoang_su_phi, sheet, HOANG_SU_PHI_YEAR};
+use dtbd::domain::fixtures::generate_roster;
 use dtbd::domain::directive::{Directive, RosterIndex};
 use dtbd::domain::report::status_report;
 use dtbd::domain::roster::Roster;
 
 fn main() {
     let out = std::env::args().nth(1).unwrap_or_else(|| "target/e2e/officer-sheet.json".into());
+    if let Some(size) = std::env::args().nth(2).and_then(|n| n.parse::<usize>().ok()) {
+        let roster = generate_roster(2024, size, 300);
+        // Without a mã column, one name, year and unit name is one person: such pairs of the
+        // generator's small name pool are left out.
+        let mut seen = HashSet::new();
+        let people: Vec<_> = roster
+            .cadres
+            .iter()
+            .filter(|c| seen.insert(Roster::person_key(&c.full_name, c.birth_year, roster.unit_name(&c.unit_id))))
+            .cloned()
+            .collect();
+        let rows = sheet::officer_sheet(&roster.units, &people, 30);
+        write(&out, &serde_json::json!({ "rows": rows, "people": people.len() }));
+        println!("{out}: {} rows", rows.len());
+        return;
+    }
     let (units, mut cadres) = hoang_su_phi(12);
     sheet::with_political_bachelors(&mut cadres);
     let rows = sheet::officer_sheet(&units, &cadres, 12);
@@ -31,9 +53,13 @@ fn main() {
         })
         .collect();
     let json = serde_json::json!({ "year": HOANG_SU_PHI_YEAR, "rows": rows, "groups": groups });
-    if let Some(dir) = Path::new(&out).parent() {
+    write(&out, &json);
+    println!("{out}: {} rows, {} groups", rows.len(), groups.len());
+}
+
+fn write(out: &str, json: &serde_json::Value) {
+    if let Some(dir) = Path::new(out).parent() {
         std::fs::create_dir_all(dir).expect("the output folder");
     }
-    std::fs::write(&out, serde_json::to_string(&json).expect("json")).expect("write the fixture");
-    println!("{out}: {} rows, {} groups", rows.len(), groups.len());
+    std::fs::write(out, serde_json::to_string(json).expect("json")).expect("write the fixture");
 }

@@ -217,7 +217,7 @@ fn abbreviation(text: &str) -> bool {
     let mut words = text.split_whitespace().peekable();
     words.peek().is_some()
         && words.all(|w| short_caps(w) || is_syllable(&w.to_lowercase()))
-        && text.chars().any(|c| !c.is_ascii())
+        && !text.is_ascii()
 }
 
 fn word_char(c: char) -> bool {

@@ -1366,7 +1366,7 @@ pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
 fn qualification_cell<L: Level>(q: &Qualification<L>) -> Cell {
     let held = (!q.level_unknown).then(|| q.level.code());
     let code = match (held, q.studying) {
-        (Some(held), None) if held == "chua" => return Cell::Empty,
+        (Some("chua"), None) => return Cell::Empty,
         (Some(held), None) => held.to_string(),
         (held, Some(s)) => format!("{}{STUDYING_MARK}{}", held.unwrap_or(UNKNOWN_HELD), s.code()),
         (None, None) => return Cell::Empty,
@@ -1419,7 +1419,7 @@ pub fn roster_table(roster: &Roster, order: &[&Cadre]) -> Table {
                     Field::Position => {
                         Cell::text(c.positions.iter().map(|p| p.title.as_str()).collect::<Vec<_>>().join("; "))
                     }
-                    Field::Committee => Cell::text(&committee_text(c)),
+                    Field::Committee => Cell::text(committee_text(c)),
                     Field::CivilGrade => c.civil_grade.map_or(Cell::Empty, |g| Cell::text(g.label())),
                     Field::Professional => qualification_cell(&c.professional),
                     Field::ProfessionalField => Cell::text(&c.professional_field),
@@ -1431,7 +1431,7 @@ pub fn roster_table(roster: &Roster, order: &[&Cadre]) -> Table {
                     Field::Note => Cell::text(&c.note),
                     Field::Label => Cell::Empty,
                 })
-                .chain(label_names.iter().map(|n| c.labels.get(*n).map_or(Cell::Empty, |v| Cell::text(v))))
+                .chain(label_names.iter().map(|n| c.labels.get(*n).map_or(Cell::Empty, Cell::text)))
                 .map(|cell| match cell {
                     Cell::Text(s) if s.is_empty() => Cell::Empty,
                     other => other,
