@@ -479,17 +479,23 @@ fn NewUnits(im: Import) -> impl IntoView {
         let proposals = im.proposals.with(|p| im.unit_edits.with(|e| vm::edited_proposals(p, e)));
         state.roster.with(|r| vm::unit_rows(&proposals, r))
     });
+    let parent_error: RwSignal<Option<String>> = RwSignal::new(None);
+    let names = Memo::new(move |_| im.proposals.with(|p| state.roster.with(|r| vm::parent_names(p, r))));
     move || {
         let (hint, rows) = table.get();
         (!rows.is_empty()).then(|| {
             view! {
                 <h3>"Đơn vị mới"</h3>
                 <p class="hint">{hint}</p>
+                {move || parent_error.get().map(|e| view! { <p class="error-summary" role="alert">{e}</p> })}
+                <datalist id="unit-names">
+                    {move || names.get().into_iter().map(|n| view! { <option value=n/> }).collect_view()}
+                </datalist>
                 <table class="new-units">
                     <thead><tr><th>"Tên đơn vị"</th><th>"Số người"</th><th>"Cấp"</th><th>"Loại"</th><th>"Cấp trên"</th></tr></thead>
                     <tbody>
                         {rows.into_iter().map(|u| {
-                            let (key_level, key_kind) = (u.key.clone(), u.key.clone());
+                            let (key_level, key_kind, key_parent) = (u.key.clone(), u.key.clone(), u.key.clone());
                             let (level, kind) = (u.level, u.kind);
                             view! {
                                 <tr>
@@ -498,7 +504,7 @@ fn NewUnits(im: Import) -> impl IntoView {
                                     <td>
                                         <select aria-label=format!("Cấp của {}", u.name) on:change=move |ev| {
                                             let chosen = GovLevel::from_code(&event_target_value(&ev)).unwrap_or(level);
-                                            im.unit_edits.update(|e| { e.insert(key_level.clone(), (chosen, kind)); });
+                                            im.unit_edits.update(|e| e.entry(key_level.clone()).or_default().level = Some(chosen));
                                         }>
                                             {GovLevel::ALL.iter().map(|l| view! { <option value=l.code() selected=*l == level>{l.label()}</option> }).collect_view()}
                                         </select>
@@ -506,12 +512,25 @@ fn NewUnits(im: Import) -> impl IntoView {
                                     <td>
                                         <select aria-label=format!("Loại của {}", u.name) on:change=move |ev| {
                                             let chosen = UnitKind::from_code(&event_target_value(&ev)).unwrap_or(kind);
-                                            im.unit_edits.update(|e| { e.insert(key_kind.clone(), (level, chosen)); });
+                                            im.unit_edits.update(|e| e.entry(key_kind.clone()).or_default().kind = Some(chosen));
                                         }>
                                             {UnitKind::ALL.iter().map(|k| view! { <option value=k.code() selected=*k == kind>{k.label()}</option> }).collect_view()}
                                         </select>
                                     </td>
-                                    <td>{u.parent.clone()}</td>
+                                    <td>
+                                        <input type="text" list="unit-names" aria-label=format!("Cấp trên của {}", u.name)
+                                            prop:value=u.parent.clone() on:change=move |ev| {
+                                                let typed = event_target_value(&ev);
+                                                let result = im.proposals.with_untracked(|p| state.roster.with_untracked(|r| {
+                                                    let mut edits = im.unit_edits.get_untracked();
+                                                    vm::edit_parent(&mut edits, &key_parent, &typed, p, r).map(|()| edits)
+                                                }));
+                                                match result {
+                                                    Ok(edits) => { parent_error.set(None); im.unit_edits.set(edits); }
+                                                    Err(e) => parent_error.set(Some(e)),
+                                                }
+                                            }/>
+                                    </td>
                                 </tr>
                             }
                         }).collect_view()}

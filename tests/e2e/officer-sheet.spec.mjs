@@ -63,6 +63,7 @@ test("the officer's own roster sheet in: every figure of 02-ĐA/HU section I, fr
   await expect(page.getByLabel("Cấp của Phòng Nội vụ")).toHaveValue("huyen");
   await expect(page.getByLabel("Loại của Công an huyện")).toHaveValue("nganh_doc");
   await expect(page.getByLabel("Cấp của Hội Nông dân Bản Luốc")).toHaveValue("xa");
+  await expect(page.getByLabel("Cấp trên của Hội Nông dân Bản Luốc")).toHaveValue("Đảng ủy xã Bản Luốc");
   // Cấp ủy texts read without a choice; "Đang học thạc sĩ" read as a study.
   await expect(page.locator("table.level-review tr.unknown")).toHaveCount(0);
   await expect(page.getByLabel("Cấp ủy cho “UVBTV Huyện ủy”")).toHaveValue("bch+btv@huyen");

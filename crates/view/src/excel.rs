@@ -329,8 +329,17 @@ pub fn committee_review(
 
 // --- Units made during the import ---
 
-/// The officer's edits of the proposals: normalised name → (level, kind).
-pub type UnitEdits = HashMap<String, (GovLevel, UnitKind)>;
+/// The officer's edit of one proposal: what she changed; the rest stays as proposed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitEdit {
+    pub level: Option<GovLevel>,
+    pub kind: Option<UnitKind>,
+    /// Đơn vị cấp trên: the normalised name of a unit, or `Some(None)` for none.
+    pub parent: Option<Option<String>>,
+}
+
+/// The officer's edits of the proposals, by the proposal's normalised name.
+pub type UnitEdits = HashMap<String, UnitEdit>;
 
 /// One proposed unit as the "Đơn vị mới" table shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -342,7 +351,7 @@ pub struct UnitRow {
     pub rows: String,
     pub level: GovLevel,
     pub kind: UnitKind,
-    /// "thuộc Huyện ủy Hoàng Su Phì", or "".
+    /// The parent's name as the field shows it, or "".
     pub parent: String,
 }
 
@@ -352,13 +361,49 @@ pub fn edited_proposals(proposals: &[UnitProposal], edits: &UnitEdits) -> Vec<Un
         .iter()
         .map(|p| {
             let mut p = p.clone();
-            if let Some((level, kind)) = edits.get(&ri::normalise(&p.name)) {
-                p.level = *level;
-                p.kind = *kind;
+            if let Some(edit) = edits.get(&ri::normalise(&p.name)) {
+                p.level = edit.level.unwrap_or(p.level);
+                p.kind = edit.kind.unwrap_or(p.kind);
+                if let Some(parent) = &edit.parent {
+                    p.parent = parent.clone();
+                }
             }
             p
         })
         .collect()
+}
+
+/// Every unit a proposal may report to, by name: the roster's and the proposals', sorted; the
+/// list the parent field offers.
+pub fn parent_names(proposals: &[UnitProposal], roster: &Roster) -> Vec<String> {
+    let mut names: Vec<String> =
+        roster.units.iter().map(|u| u.name.clone()).chain(proposals.iter().map(|p| p.name.clone())).collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The parent typed for proposal `key`: a unit's name (any case, spacing, marks), or blank for
+/// none; refused, naming what was typed, when no unit bears it or it is the unit itself.
+pub fn edit_parent(
+    edits: &mut UnitEdits,
+    key: &str,
+    typed: &str,
+    proposals: &[UnitProposal],
+    roster: &Roster,
+) -> Result<(), String> {
+    let wanted = ri::normalise(typed);
+    let parent = if wanted.is_empty() {
+        None
+    } else if wanted == key {
+        return Err(format!("“{}” không thể là cấp trên của chính nó.", typed.trim()));
+    } else if parent_names(proposals, roster).iter().any(|n| ri::normalise(n) == wanted) {
+        Some(wanted)
+    } else {
+        return Err(format!("Không có đơn vị nào tên “{}”: chọn một tên trong danh sách.", typed.trim()));
+    };
+    edits.entry(key.to_string()).or_default().parent = Some(parent);
+    Ok(())
 }
 
 /// The "Đơn vị mới" table: every unit the sheet names that the roster lacks, all of them.
@@ -377,11 +422,11 @@ pub fn unit_rows(proposals: &[UnitProposal], roster: &Roster) -> (String, Vec<Un
             rows: format!("{} người", p.rows),
             level: p.level,
             kind: p.kind,
-            parent: p.parent.as_ref().and_then(|k| names.get(k)).map_or(String::new(), |n| format!("thuộc {n}")),
+            parent: p.parent.as_ref().and_then(|k| names.get(k)).map_or(String::new(), |n| (*n).to_string()),
         })
         .collect();
     let hint = format!(
-        "{} đơn vị trong tệp chưa có trong danh sách: sẽ được tạo cùng lần nhập (hoàn tác cùng lần nhập). Cấp và loại đoán theo tên; sửa nếu sai.",
+        "{} đơn vị trong tệp chưa có trong danh sách: sẽ được tạo cùng lần nhập (hoàn tác cùng lần nhập). Cấp, loại và cấp trên đoán theo tên; sửa nếu sai.",
         proposals.len()
     );
     (hint, rows)
@@ -690,9 +735,18 @@ mod tests {
         let proposals = ri::propose_units(&empty, l.data(&sheet), &m);
         let (hint, table) = unit_rows(&proposals, &empty);
         assert!(hint.starts_with(&format!("{} đơn vị trong tệp chưa có", proposals.len())), "{hint}");
-        assert!(table.iter().any(|u| u.parent.starts_with("thuộc ")), "parents named");
+        assert!(table.iter().any(|u| !u.parent.is_empty()), "parents named");
         let mut edits = UnitEdits::new();
-        edits.insert(table[0].key.clone(), (GovLevel::Commune, UnitKind::Front));
+        edits.insert(
+            table[0].key.clone(),
+            UnitEdit { level: Some(GovLevel::Commune), kind: Some(UnitKind::Front), parent: None },
+        );
+        let other = table[1].name.clone();
+        assert!(edit_parent(&mut edits, &table[0].key, &other.to_uppercase(), &proposals, &empty).is_ok());
+        let refused = edit_parent(&mut edits, &table[0].key, "Phòng Không Có", &proposals, &empty).unwrap_err();
+        assert_eq!(refused, "Không có đơn vị nào tên “Phòng Không Có”: chọn một tên trong danh sách.");
+        let self_parent = edit_parent(&mut edits, &table[0].key, &table[0].name, &proposals, &empty).unwrap_err();
+        assert!(self_parent.contains("chính nó"), "{self_parent}");
         let mut n = 0;
         let mut ids = || {
             n += 1;
@@ -700,6 +754,7 @@ mod tests {
         };
         let made = new_units(&empty, &proposals, &edits, &mut ids, 1);
         assert_eq!((made[0].level, made[0].kind), (GovLevel::Commune, UnitKind::Front));
+        assert_eq!(made[0].parent_id.as_ref(), Some(&made[1].id), "the parent typed, a unit made with it");
         let (hint, seats) = committee_review(l.data(&sheet), &m, &settings).expect("a Cấp ủy column");
         assert!(hint.starts_with("Mọi cách ghi cấp ủy đã được nhận ra"), "{hint}");
         assert!(seats.iter().all(|r| !r.current.is_empty() && r.choices.iter().any(|(c, _)| *c == r.current)));
