@@ -131,9 +131,67 @@ test("a file that is not a roster gets a clear message and changes nothing", asy
   await openExcel(page);
   await page.locator("#excel-file").setInputFiles({ name: "hong.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("không phải excel") });
   await expect(page.getByRole("alert")).toContainText("Không đọc được tệp Excel (.xlsx)");
-  await page.locator("#excel-file").setInputFiles({ name: "ansi.csv", mimeType: "text/csv", buffer: Buffer.from([0x48, 0x6f, 0x20, 0x74, 0xea, 0x6e, 0x0a]) });
-  await expect(page.getByRole("alert")).toContainText("không phải CSV UTF-8");
+  // A binary named .csv: no text at all.
+  await page.locator("#excel-file").setInputFiles({ name: "nen.csv", mimeType: "text/csv", buffer: Buffer.from([0x50, 0x4b, 0x05, 0x06, 0x00, 0x00, 0x00, 0x00, 0x01, 0x02]) });
+  await expect(page.getByRole("alert")).toContainText("Không đọc được tệp nen.csv như CSV. Nội dung không phải chữ");
   await expect(page.getByText("0 cán bộ, xếp theo tên.")).toBeVisible();
+});
+
+/** Unicode text as Excel on a Vietnamese Windows saves "CSV (Comma delimited)": Windows-1258,
+ * the shaped letters one byte each and the tones as combining marks after the letter. */
+function windows1258(text) {
+  const shaped = { "â": 0xe2, "ê": 0xea, "ô": 0xf4, "ă": 0xe3, "ơ": 0xf5, "ư": 0xfd, "đ": 0xf0, "Â": 0xc2, "Ê": 0xca, "Ô": 0xd4, "Ă": 0xc3, "Ơ": 0xd5, "Ư": 0xdd, "Đ": 0xd0 };
+  const tones = { "\u0300": 0xcc, "\u0301": 0xec, "\u0303": 0xde, "\u0309": 0xd2, "\u0323": 0xf2 };
+  const bytes = [];
+  for (const ch of text) {
+    const marks = [...ch.normalize("NFD")];
+    const tone = marks.find((m) => m in tones);
+    const base = marks.filter((m) => !(m in tones)).join("").normalize("NFC");
+    if (base.charCodeAt(0) < 0x80) bytes.push(base.charCodeAt(0));
+    else if (base in shaped) bytes.push(shaped[base]);
+    else throw new Error(`${ch} has no Windows-1258 byte in this test`);
+    if (tone) bytes.push(tones[tone]);
+  }
+  return Buffer.from(bytes);
+}
+
+test("old files: an Excel 97-2003 workbook, a Windows-1258 CSV and a TCVN3 CSV read as Unicode", async ({ page }) => {
+  await open(page);
+  await addUnit(page, "UBND xã Hồ Thầu");
+  await openExcel(page);
+
+  // .xls (the fixture of dtbd-xlsx, written by xlwt): read by the worker like an .xlsx.
+  const xls = readFileSync(new URL("../../crates/xlsx/tests/fixtures/roster.xls", import.meta.url));
+  await pick(page, "danh-sach-cu.xls", xls, "application/vnd.ms-excel");
+  await expect(page.getByText("Tên cột ở dòng 3; dữ liệu từ dòng 4.")).toBeVisible();
+  await expect(page.locator(".changes")).toContainText("Nguyễn Thị Hồng Nhung (1985)");
+
+  const roster = "Họ và tên,Năm sinh,Giới tính,Đơn vị,Đối tượng\nNguyễn Thị Hồng Nhung,1985,Nữ,UBND xã Hồ Thầu,Công chức\nLò Văn Đức,1990,Nam,UBND xã Hồ Thầu,Công chức\n";
+  await pick(page, "ansi.csv", windows1258(roster), "text/csv");
+  await expect(page.getByText("Tệp CSV bảng mã Windows-1258: đã đọc sang Unicode.")).toBeVisible();
+  await expect(counts(page)).toHaveText("2 cán bộ mới, 0 cập nhật, 0 không đổi, 0 dòng lỗi.");
+  await expect(page.locator(".changes li")).toHaveText(["Dòng 2: Nguyễn Thị Hồng Nhung (1985) — mới", "Dòng 3: Lò Văn Đức (1990) — mới"]);
+
+  // TCVN3 (ABC): the bytes of the ".VnTime" font, as an old sheet saved to CSV holds them.
+  // ("\u00ad", the soft hyphen, is TCVN3's ư.)
+  const tcvn3 = Buffer.from(
+    "Hä vµ tªn,N¨m sinh,Giíi tÝnh,§¬n vÞ,§èi t\u00adîng\nNguyÔn ThÞ Hång Nhung,1985,N÷,UBND x· Hå ThÇu,C«ng chøc\nLß V¨n §øc,1990,Nam,UBND x· Hå ThÇu,C«ng chøc\n",
+    "latin1",
+  );
+  await pick(page, "tcvn3.csv", tcvn3, "text/csv");
+  await expect(page.locator(".legacy-note")).toContainText("Tệp dùng bảng mã TCVN3 (ABC): đã chuyển sang Unicode. Ví dụ: “Hä vµ tªn” → “Họ và tên”");
+  await expect(counts(page)).toHaveText("2 cán bộ mới, 0 cập nhật, 0 không đổi, 0 dòng lỗi.");
+  await expect(page.locator(".changes li")).toHaveText(["Dòng 2: Nguyễn Thị Hồng Nhung (1985) — mới", "Dòng 3: Lò Văn Đức (1990) — mới"]);
+  // "Giữ nguyên": the text as it is in the file (its unit then matches none); and back.
+  await page.getByRole("button", { name: "Giữ nguyên" }).tap();
+  await expect(page.locator(".legacy-note")).toContainText("Đang giữ nguyên chữ như trong tệp");
+  await expect(page.locator(".mapping")).toContainText("NguyÔn ThÞ Hång Nhung");
+  await page.getByRole("button", { name: "Chuyển sang Unicode" }).tap();
+  await expect(page.locator(".changes li").first()).toHaveText("Dòng 2: Nguyễn Thị Hồng Nhung (1985) — mới");
+  await page.getByRole("button", { name: "Nhập vào danh sách", exact: true }).tap();
+  await expect(page.getByText("2 cán bộ, xếp theo tên.")).toBeVisible();
+  await page.getByRole("link", { name: "Cán bộ", exact: true }).tap();
+  await expect(names(page)).toHaveText(["Lò Văn Đức", "Nguyễn Thị Hồng Nhung"]);
 });
 
 test("offline after one visit: the Excel workers come from the service worker's cache", async ({ page, context }, testInfo) => {

@@ -272,11 +272,22 @@ mod tests {
                     "Đơn vị",
                     "Trình độ chuyên môn",
                     "LLCT",
-                    "Hệ số lương"
+                    "Hệ số lương",
+                    "Đối tượng"
                 ],
-                vec!["1", "Nguyễn Thị Hồng Nhung", "31118", "Nữ", "UBND xã Hồ Thầu", "Thạc sĩ", "Cao cấp", "3.66"],
-                vec!["2", "Lò Văn Đức", "33005", "Nam", "UBND xã Hồ Thầu", "Đại học", "Trung cấp", "2.34"],
-                vec!["3", "Giàng Seo Phủ", "1979", "Nam", "Đảng ủy xã Hồ Thầu", "Trung cấp", "Sơ cấp"],
+                vec![
+                    "1",
+                    "Nguyễn Thị Hồng Nhung",
+                    "31118",
+                    "Nữ",
+                    "UBND xã Hồ Thầu",
+                    "Thạc sĩ",
+                    "Cao cấp",
+                    "3.66",
+                    "Công chức"
+                ],
+                vec!["2", "Lò Văn Đức", "33005", "Nam", "UBND xã Hồ Thầu", "Đại học", "Trung cấp", "2.34", "Công chức"],
+                vec!["3", "Giàng Seo Phủ", "1979", "Nam", "Đảng ủy xã Hồ Thầu", "Trung cấp", "Sơ cấp", "", "Cán bộ"],
             ]
         );
         // Text typed in an old font comes through as the Latin-1 letters it is stored as.
