@@ -201,8 +201,6 @@ fn is_syllable(word: &str) -> bool {
     })
 }
 
-/// A character that may be part of a word: a letter or digit, or any Latin-1 character from
-/// 0xA1 up (the old fonts drew letters on "¨", "¸", "µ", "×", …).
 /// Vietnamese words and short capitalised abbreviations ("ĐH", "chưa qua ĐT", "Th.S"), with
 /// a letter beyond ASCII: what sheets write for levels, no syllables all of it.
 fn abbreviation(text: &str) -> bool {
@@ -215,11 +213,11 @@ fn abbreviation(text: &str) -> bool {
                 .all(|&c| c.is_alphabetic() && (c.is_ascii() || is_letter(untoned(c).0) || is_vowel(untoned(c).0)))
     };
     let mut words = text.split_whitespace().peekable();
-    words.peek().is_some()
-        && words.all(|w| short_caps(w) || is_syllable(&w.to_lowercase()))
-        && !text.is_ascii()
+    words.peek().is_some() && words.all(|w| short_caps(w) || is_syllable(&w.to_lowercase())) && !text.is_ascii()
 }
 
+/// A character that may be part of a word: a letter or digit, or any Latin-1 character from
+/// 0xA1 up (the old fonts drew letters on "¨", "¸", "µ", "×", …).
 fn word_char(c: char) -> bool {
     c.is_alphanumeric() || ('\u{a1}'..='\u{ff}').contains(&c)
 }

@@ -42,13 +42,6 @@ pub fn is_csv(name: &str) -> bool {
     lower.ends_with(".csv") || lower.ends_with(".txt")
 }
 
-/// A CSV that is not UTF-8, and how to save one that is.
-pub fn not_utf8(name: &str) -> String {
-    format!(
-        "Tệp {name} không phải CSV UTF-8. Trong Excel, chọn Lưu thành (Save As) kiểu \"CSV UTF-8 (Comma delimited)\" rồi chọn lại tệp."
-    )
-}
-
 /// A file with no row in any sheet.
 pub fn no_rows(name: &str) -> String {
     format!("Tệp {name} không có dòng nào.")
@@ -845,7 +838,6 @@ mod tests {
     #[test]
     fn file_names_and_sheets() {
         assert!(is_csv("DS.CSV") && is_csv("a.txt") && !is_csv("a.xlsx"));
-        assert!(not_utf8("a.csv").starts_with("Tệp a.csv không phải CSV UTF-8."));
         assert_eq!(no_rows("a.csv"), "Tệp a.csv không có dòng nào.");
         let sheets = [Vec::new(), sheet()];
         assert_eq!(first_sheet(sheets.iter().map(Vec::as_slice)), 1);
