@@ -46,3 +46,14 @@ pub fn reminder_days() -> u32 {
 pub fn set_reminder_days(days: u32) {
     set("reminder_days", &days.to_string());
 }
+
+/// The year the officer chose for a directive's Thực trạng, as `dtbd_view::status::YearChoice`
+/// codes it ("nam_nay" or a year); per directive, so each opens where it was left.
+pub fn status_year(directive_id: &str) -> Option<String> {
+    get(&format!("status_year.{directive_id}"))
+}
+
+/// Remembers [`status_year`].
+pub fn set_status_year(directive_id: &str, choice: &str) {
+    set(&format!("status_year.{directive_id}"), choice);
+}

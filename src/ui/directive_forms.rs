@@ -1,9 +1,12 @@
 //! The structured forms of the editor: a target (chỉ tiêu) and a group (nhóm đối tượng).
 //! They hold the domain's drafts; `build` turns a draft into a rule or says, field by field,
-//! what is wrong. Nothing is written to the directive until the draft builds.
+//! what is wrong. Nothing is written to the directive until the draft builds. The group form
+//! shows, as the rule is typed, how many people it takes and (on request) who.
 
 use leptos::prelude::*;
 
+use crate::store;
+use crate::ui::app::AppState;
 use crate::ui::directive_outline::Panel;
 use crate::ui::widgets::error_summary;
 use dtbd_domain::directive::draft::{scale_code, scale_from_code};
@@ -15,6 +18,7 @@ use dtbd_domain::error::{message_for, messages_under};
 use dtbd_domain::levels::Scale;
 use dtbd_domain::model::{Category, CivilGrade, Committee, GovLevel, Leadership, Region, UnitKind};
 use dtbd_domain::roster::FieldError;
+use dtbd_view::group_form::{draft_matches, group_matches, label_choices, label_values, GroupMatches};
 
 /// The message for `key` among `errs`.
 fn msg(errs: RwSignal<Vec<FieldError>>, key: &'static str) -> impl Fn() -> Option<String> + Copy {
@@ -356,10 +360,11 @@ fn milestone_row(form: RwSignal<TargetDraft>, errs: RwSignal<Vec<FieldError>>, i
 #[component]
 pub fn GroupForm(draft: RwSignal<Directive>, panel: RwSignal<Option<Panel>>, id: Option<String>) -> impl IntoView {
     let existing = draft.with_untracked(|d| id.as_ref().and_then(|id| d.group(id).cloned()));
+    let state = expect_context::<AppState>();
     let representable = existing.as_ref().is_none_or(|g| GroupDraft::from_group(g).is_some());
     let initial = existing.as_ref().and_then(GroupDraft::from_group).unwrap_or_else(|| GroupDraft {
         name: existing.as_ref().map(|g| g.name.clone()).unwrap_or_default(),
-        ..GroupDraft::default()
+        ..GroupDraft::blank()
     });
     let form = RwSignal::new(initial);
     let errs: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
@@ -421,6 +426,36 @@ pub fn GroupForm(draft: RwSignal<Directive>, panel: RwSignal<Option<Panel>>, id:
         }
     };
     let preview = move || draft.with(|d| form.with(|f| f.describe(d)));
+    // Who the rule takes, counted by the domain as the directive will count it.
+    let this_year = store::today().year;
+    let saved = existing.clone().filter(|_| !representable);
+    let matches = Memo::new(move |_| {
+        draft.with(|d| {
+            state.roster.with(|r| match &saved {
+                Some(g) => Some(group_matches(g, d, r, this_year)),
+                None => form.with(|f| draft_matches(f, d, r, this_year)),
+            })
+        })
+    });
+    let labels = Memo::new(move |_| state.roster.with(label_choices));
+    let label_input = move |id: &'static str,
+                            list: &'static str,
+                            label: &'static str,
+                            key: &'static str,
+                            get: fn(&GroupDraft) -> &String,
+                            set: fn(&mut GroupDraft) -> &mut String,
+                            options: Box<dyn Fn() -> Vec<String> + Send + Sync>| {
+        let error = msg(errs, key);
+        view! {
+            <div class="field" class:invalid=move || error().is_some()>
+                <label for=id>{label}</label>
+                <input id=id type="text" list=list prop:value=move || form.with(|f| get(f).clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| *set(f) = v) } />
+                <datalist id=list>{move || options().into_iter().map(|o| view! { <option value=o></option> }).collect_view()}</datalist>
+                {move || error().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            </div>
+        }
+    };
 
     view! {
         <fieldset class="panel" aria-label="Biểu mẫu nhóm đối tượng">
@@ -462,6 +497,15 @@ pub fn GroupForm(draft: RwSignal<Directive>, panel: RwSignal<Option<Panel>>, id:
                 {group_checks("Gồm các nhóm (hợp của các nhóm)", |g| &g.union_of, |g| &mut g.union_of)}
                 {group_checks("Trừ những người thuộc nhóm", |g| &g.minus_groups, |g| &mut g.minus_groups)}
                 <div class="grid">
+                    {label_input("g-label-name", "g-label-names", "Nhãn (cột riêng của danh sách)", "label_name",
+                        |g| &g.label_name, |g| &mut g.label_name,
+                        Box::new(move || labels.with(|l| l.iter().map(|(name, _)| name.clone()).collect())))}
+                    {label_input("g-label-values", "g-label-value-list", "Giá trị nhãn (cách nhau bằng dấu ;)", "label_values",
+                        |g| &g.label_values, |g| &mut g.label_values,
+                        Box::new(move || labels.with(|l| form.with(|f| label_values(l, &f.label_name)))))}
+                    {select(form, "g-label-how", "Giá trị nhãn so khớp", how_options(), |g| how_code(g.label_how), |g, v| g.label_how = how_from(v))}
+                </div>
+                <div class="grid">
                     {select(form, "g-minus-committee", "Trừ những người là", opt("(không trừ)", Committee::ALL, Committee::code, Committee::label),
                         |g| g.minus_committee.map(|c| c.code().to_string()).unwrap_or_default(), |g, v| g.minus_committee = Committee::from_code(v))}
                     {select(form, "g-minus-level", "ở cấp", opt("(mọi cấp)", GovLevel::ALL, GovLevel::code, GovLevel::label),
@@ -469,10 +513,44 @@ pub fn GroupForm(draft: RwSignal<Directive>, panel: RwSignal<Option<Panel>>, id:
                 </div>
                 <p class="hint" role="status">{move || preview().map(|p| format!("Nhóm này: {p}"))}</p>
             })}
+            <MatchCount matches=matches/>
             <div class="actions">
                 <button type="button" class="btn primary" on:click=save>"Lưu nhóm"</button>
                 <button type="button" class="btn" on:click=move |_| panel.set(None)>"Hủy"</button>
             </div>
         </fieldset>
+    }
+}
+
+/// "Khớp 73 người" under the rule, and "Xem danh sách" opening the first names with their unit.
+#[component]
+fn MatchCount(matches: Memo<Option<GroupMatches>>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <div class="group-matches" aria-live="polite">
+            {move || matches.get().map(|m| {
+                let some = m.count > 0;
+                view! {
+                    <p class="match-count">
+                        <strong>{m.headline}</strong>
+                        {some.then(|| view! {
+                            " "
+                            <button type="button" class="btn ghost" aria-expanded=move || open.get().to_string()
+                                on:click=move |_| open.update(|o| *o = !*o)>
+                                {move || if open.get() { "Ẩn danh sách" } else { "Xem danh sách" }}
+                            </button>
+                        })}
+                    </p>
+                    {(some && open.get()).then(|| view! {
+                        <ul class="match-list">
+                            {m.people.into_iter().map(|p| view! {
+                                <li><span class="name">{p.name}</span><span class="sub">{format!(" — {}", p.unit)}</span></li>
+                            }).collect_view()}
+                        </ul>
+                        {m.more.map(|more| view! { <p class="sub">{more}</p> })}
+                    })}
+                }
+            })}
+        </div>
     }
 }

@@ -12,17 +12,28 @@ use crate::ui::report_table::TableView;
 use dtbd_domain::report::{Part, StatusReport};
 use dtbd_domain::tables::{status_table, GroupTable};
 use dtbd_view::status::{
-    all_groups, group_reports, group_table, parse_report_year, share_plot, toggle_group, REPORT_YEARS,
+    all_groups, group_reports, group_table, opening_year, parse_report_year, share_plot, toggle_group, year_shortcuts,
+    YearChoice, REPORT_YEARS,
 };
 
 #[component]
 pub fn StatusPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let year = RwSignal::new(store::today().year);
+    let this_year = store::today().year;
     let head = load_head();
     let date = today();
     let merge = RwSignal::new(true);
     let directive = state.directive(id.clone());
+    // The directive's own status year, or the year the officer last chose for it.
+    let remembered = store::prefs::status_year(&id).as_deref().and_then(YearChoice::from_code);
+    let year = RwSignal::new(
+        directive.with_untracked(|d| d.as_ref().map_or(this_year, |d| opening_year(d, remembered, this_year))),
+    );
+    let key = StoredValue::new(id);
+    let choose_year = move |y: u16| {
+        year.set(y);
+        key.with_value(|id| store::prefs::set_status_year(id, &YearChoice::of(y, this_year).code()));
+    };
     let chosen: RwSignal<Vec<String>> =
         RwSignal::new(directive.with_untracked(|d| d.as_ref().map(all_groups).unwrap_or_default()));
     let reports = Memo::new(move |_| {
@@ -61,7 +72,15 @@ pub fn StatusPage(id: String) -> impl IntoView {
                     <div class="field narrow">
                         <label for="status-year">"Tính tuổi theo năm"</label>
                         <input id="status-year" type="number" min=REPORT_YEARS.start().to_string() max=REPORT_YEARS.end().to_string() prop:value=move || year.get().to_string()
-                            on:change=move |ev| { if let Some(y) = parse_report_year(&event_target_value(&ev)) { year.set(y) } } />
+                            on:change=move |ev| { if let Some(y) = parse_report_year(&event_target_value(&ev)) { choose_year(y) } } />
+                    </div>
+                    <div class="row-actions">
+                        {
+                            let d = d.clone();
+                            move || year_shortcuts(&d, year.get(), this_year).into_iter().map(|(label, y)| view! {
+                                <button type="button" class="btn ghost" on:click=move |_| choose_year(y)>{label}</button>
+                            }).collect_view()
+                        }
                     </div>
                     <label class="check-label">
                         <input type="checkbox" prop:checked=move || merge.get() on:change=move |ev| merge.set(event_target_checked(&ev)) />

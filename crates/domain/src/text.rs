@@ -1,4 +1,5 @@
-//! Vietnamese text helpers: search folding and name order.
+//! Vietnamese text helpers: search folding, the one normal form every title and name rule
+//! matches in ([`fold_title`]), and name order.
 
 use std::cmp::Ordering;
 
@@ -11,7 +12,8 @@ const FOLDS: [(char, &str); 7] = [
     ('o', "òóỏõọôồốổỗộơờớởỡợ"),
     ('u', "ùúủũụưừứửữự"),
     ('y', "ỳýỷỹỵ"),
-    ('d', "đ"),
+    // "Ð" (U+00D0) stands in for "Đ" in text converted from the old TCVN3 fonts.
+    ('d', "đð"),
 ];
 
 /// Folds text for search: lower case, no tone or vowel marks, "đ" → "d", runs of white space
@@ -48,6 +50,86 @@ fn fold_char(c: char) -> char {
     FOLDS.iter().find(|(_, variants)| variants.contains(c)).map_or(c, |(base, _)| *base)
 }
 
+/// Short forms officers write in titles and unit names, folded, with what they stand for:
+/// each is replaced as a whole word on both sides of a comparison, so "Chủ tịch UBMTTQ xã",
+/// "Chủ tịch Ủy ban MTTQ" and "Chủ tịch Ủy ban Mặt trận Tổ quốc" read the same. Only forms
+/// with one meaning in a cadre sheet ("TT" is thị trấn, trung tâm or thường trực: left alone).
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("ubmttq", "uy ban mat tran to quoc"),
+    ("mttq", "mat tran to quoc"),
+    ("ubnd", "uy ban nhan dan"),
+    ("hdnd", "hoi dong nhan dan"),
+    ("ubkt", "uy ban kiem tra"),
+    ("ub", "uy ban"),
+    ("tncshcm", "thanh nien cong san ho chi minh"),
+    ("tncs", "thanh nien cong san"),
+    ("hcm", "ho chi minh"),
+    ("hlhpn", "hoi lien hiep phu nu"),
+    ("lhpn", "lien hiep phu nu"),
+    ("hccb", "hoi cuu chien binh"),
+    ("ccb", "cuu chien binh"),
+    ("hnd", "hoi nong dan"),
+    ("bch", "ban chap hanh"),
+    ("btv", "ban thuong vu"),
+    ("ct", "chu tich"),
+    ("pct", "pho chu tich"),
+    ("bt", "bi thu"),
+    ("pbt", "pho bi thu"),
+];
+
+/// The normal form titles, unit names, terms and nhãn are matched in (every group rule's
+/// text comparison goes through it, on both sides): [`fold`], then words and punctuation
+/// split apart by single spaces ("Đảng ủy,Chủ tịch" = "Đảng ủy, Chủ tịch"), the usual
+/// abbreviations spelled out ([`ABBREVIATIONS`]: UBND, HĐND, UBMTTQ, MTTQ, TNCS HCM, LHPN,
+/// CCB ...), and a leading "đ/c" dropped.
+///
+/// `fold_title("Đ/c Chủ tịch UBMTTQ xã") == "chu tich uy ban mat tran to quoc xa"`.
+pub fn fold_title(s: &str) -> String {
+    let folded = fold(s);
+    let mut tokens: Vec<&str> = Vec::new();
+    let mut start = None;
+    for (i, c) in folded.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(st) = start.take() {
+            tokens.push(&folded[st..i]);
+        }
+        if c != ' ' {
+            tokens.push(&folded[i..i + c.len_utf8()]);
+        }
+    }
+    if let Some(st) = start {
+        tokens.push(&folded[st..]);
+    }
+    let mut words: &[&str] = &tokens;
+    if let ["d", "/", "c", rest @ ..] = words {
+        words = rest;
+        while let [w, rest @ ..] = words {
+            if w.chars().any(char::is_alphanumeric) {
+                break;
+            }
+            words = rest;
+        }
+    }
+    let mut out = String::with_capacity(folded.len() + 16);
+    for w in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(ABBREVIATIONS.iter().find(|(short, _)| short == w).map_or(w, |(_, long)| long));
+    }
+    out
+}
+
+/// The text and each of the titles it holds after a "," or ";" ("Phó Bí thư Đảng ủy, Chủ tịch
+/// HĐND xã" holds two chức danh): what "bắt đầu bằng" is tried on. `title` is in the
+/// [`fold_title`] form.
+pub fn title_parts(title: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(title).chain(title.match_indices([',', ';']).map(|(i, _)| title[i + 1..].trim_start()))
+}
+
 /// True when every word of `query` occurs in `haystack`, both folded with [`fold`].
 /// An empty query matches everything. `haystack` must already be folded.
 pub fn matches_folded(haystack_folded: &str, query: &str) -> bool {
@@ -82,6 +164,55 @@ mod tests {
         assert_eq!(fold("ĐẶNG THỊ HỒNG NHUNG"), "dang thi hong nhung");
         assert_eq!(fold("Lưu  Quang\tVũ "), "luu quang vu");
         assert_eq!(fold("Trần Thị Thuỷ"), fold("Tran Thi Thuy"));
+    }
+
+    #[test]
+    fn marks_in_either_place_fold_alike() {
+        // Old and new tone placement, and the TCVN3 "Ð".
+        assert_eq!(fold("Hoà Bình"), fold("Hòa Bình"));
+        assert_eq!(fold("Thuỷ lợi"), fold("Thủy lợi"));
+        assert_eq!(fold("Uỷ ban"), fold("Ủy ban"));
+        assert_eq!(fold("Hoá"), fold("Hóa"));
+        assert_eq!(fold("Ðảng ủy"), fold("Đảng ủy"));
+    }
+
+    #[test]
+    fn titles_read_the_same_however_they_are_abbreviated() {
+        let same = |a: &str, b: &str| assert_eq!(fold_title(a), fold_title(b), "{a} / {b}");
+        same("Chủ tịch UBMTTQ xã", "Chủ tịch Ủy ban MTTQ xã");
+        same("Chủ tịch UBMTTQ xã", "Chủ tịch Ủy ban Mặt trận Tổ quốc xã");
+        same("Chủ tịch UB MTTQ", "Chủ tịch Uỷ ban Mặt trận Tổ quốc");
+        same("Chủ tịch MTTQ", "Chủ tịch Mặt trận Tổ quốc");
+        same("Chủ tịch UBND xã Nậm Dịch", "Chủ tịch Ủy ban nhân dân xã Nậm Dịch");
+        same("Phó Chủ tịch HĐND", "Phó Chủ tịch Hội đồng nhân dân");
+        same("Bí thư Đoàn TNCS HCM", "Bí thư Đoàn Thanh niên Cộng sản Hồ Chí Minh");
+        same("Bí thư Đoàn TNCSHCM", "Bí thư Đoàn Thanh niên Cộng sản Hồ Chí Minh");
+        same("Chủ tịch Hội LHPN", "Chủ tịch Hội Liên hiệp Phụ nữ");
+        same("Chủ tịch HLHPN", "Chủ tịch Hội Liên hiệp Phụ nữ");
+        same("Chủ tịch Hội CCB", "Chủ tịch Hội Cựu chiến binh");
+        same("PCT UBND", "Phó Chủ tịch UBND");
+        same("đ/c  Chủ tịch   Hội Nông dân", "Chủ tịch Hội Nông dân");
+        same("Đ/c: Bí thư Đảng ủy", "Bí thư Đảng ủy");
+        same("Phó Bí thư Đảng ủy,Chủ tịch HĐND", "Phó Bí thư Đảng ủy , Chủ tịch HĐND");
+        assert_eq!(fold_title("Đ/c Chủ tịch UBMTTQ xã"), "chu tich uy ban mat tran to quoc xa");
+        // Whole words only: "Phòng Văn hóa, Thông tin và Du lịch" keeps its words.
+        assert_eq!(fold_title("Phòng Văn hóa, Thông tin và Du lịch"), "phong van hoa , thong tin va du lich");
+        assert_ne!(fold_title("Chủ tịch MTTQ"), fold_title("Chủ tịch UBMTTQ"));
+        assert_eq!(fold_title("  "), "");
+    }
+
+    #[test]
+    fn a_title_holds_each_post_after_a_comma() {
+        let t = fold_title("Phó Bí thư Đảng ủy, Chủ tịch HĐND xã; Bí thư Chi bộ");
+        let parts: Vec<&str> = title_parts(&t).collect();
+        assert_eq!(
+            parts,
+            [
+                "pho bi thu dang uy , chu tich hoi dong nhan dan xa ; bi thu chi bo",
+                "chu tich hoi dong nhan dan xa ; bi thu chi bo",
+                "bi thu chi bo"
+            ]
+        );
     }
 
     #[test]

@@ -110,12 +110,18 @@ pub fn name_list(names: &[String]) -> String {
     let shown: Vec<&str> = names.iter().take(NAMES_SHOWN).map(String::as_str).collect();
     let mut s = shown.join(", ");
     if names.len() > NAMES_SHOWN {
-        s.push_str(&format!(" và {} người khác", names.len() - NAMES_SHOWN));
+        s.push(' ');
+        s.push_str(&and_others(names.len() - NAMES_SHOWN));
     }
     if s.is_empty() {
         s = "(không có)".into();
     }
     s
+}
+
+/// "và 23 người khác": the people a list leaves out.
+pub fn and_others(left_out: usize) -> String {
+    format!("và {left_out} người khác")
 }
 
 /// "II. Mục tiêu": a number and a heading (or text), either possibly empty.

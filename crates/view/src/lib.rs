@@ -7,7 +7,8 @@
 //! - [`roster`]: the roster's name order, search and unit filter, count line;
 //!   [`unit_choices`]: every unit `<select>`; [`stamp`]: versions a save writes;
 //! - [`directives`]: the directives list; [`directive`]: one directive with its targets
-//!   scored ([`scoring`]: scored with or without the training records); [`suggestions`]:
+//!   scored ([`scoring`]: scored with or without the training records); [`group_form`]: who
+//!   a group rule takes while the editor's form is filled; [`suggestions`]:
 //!   đề xuất cử đi học; [`status`]: thực trạng; [`progress`]: báo cáo tiến độ; [`monitor`]:
 //!   so với mốc;
 //! - [`plans`]: plans, course lines, nominations and results, dispatch statistics;
@@ -18,6 +19,7 @@
 pub mod directive;
 pub mod directives;
 pub mod excel;
+pub mod group_form;
 pub mod legacy_text;
 pub mod monitor;
 pub mod plans;

@@ -1,6 +1,6 @@
 //! Thực trạng (status of the groups of one directive): the group reports with their
 //! paragraphs, the status table, the seed-004 style table the officer picks, and the share
-//! chart, for the groups ticked and the year typed.
+//! chart, for the groups ticked and the year typed; and which year the page opens on.
 
 use dtbd_domain::chart::{cross_share_plot, Plot};
 use dtbd_domain::directive::{Directive, RosterIndex};
@@ -15,6 +15,74 @@ pub const REPORT_YEARS: std::ops::RangeInclusive<u16> = 1990..=2100;
 /// The year typed in the year field, or `None` (the page keeps the year it had).
 pub fn parse_report_year(text: &str) -> Option<u16> {
     text.trim().parse::<u16>().ok().filter(|year| REPORT_YEARS.contains(year))
+}
+
+/// The year a directive's own status section describes: a document's "thực trạng" is the
+/// present of the day it was signed (02-ĐA/HU, dated 03/02/2021, counts its people at 2021;
+/// 7328/ĐA-UBND of 27/9/2024 gives figures of 01/2024), so the year of its date; without a date,
+/// the first year of its period (a scheme for 2021 - 2025 starts from the state it found).
+pub fn document_year(directive: &Directive) -> Option<u16> {
+    directive.date.map(|d| d.year).or(directive.period.map(|p| p.from)).filter(|y| REPORT_YEARS.contains(y))
+}
+
+/// The year the officer chose for one directive's Thực trạng, kept between visits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearChoice {
+    /// Năm nay: whatever year it is when the page opens.
+    ThisYear,
+    /// That year.
+    Year(u16),
+}
+
+impl YearChoice {
+    /// What the preference stores: "nam_nay" or the year.
+    pub fn code(self) -> String {
+        match self {
+            YearChoice::ThisYear => "nam_nay".into(),
+            YearChoice::Year(y) => y.to_string(),
+        }
+    }
+
+    /// A stored choice; `None` for anything else (the page then opens on its default).
+    pub fn from_code(code: &str) -> Option<YearChoice> {
+        match code {
+            "nam_nay" => Some(YearChoice::ThisYear),
+            other => parse_report_year(other).map(YearChoice::Year),
+        }
+    }
+
+    /// The choice a year shown on the page amounts to: this year is kept as "năm nay", so next
+    /// year the page follows the calendar.
+    pub fn of(year: u16, this_year: u16) -> YearChoice {
+        if year == this_year {
+            YearChoice::ThisYear
+        } else {
+            YearChoice::Year(year)
+        }
+    }
+}
+
+/// The year the page opens on: the officer's choice for this directive, else the year its
+/// status section describes, else this year.
+pub fn opening_year(directive: &Directive, remembered: Option<YearChoice>, this_year: u16) -> u16 {
+    match remembered {
+        Some(YearChoice::Year(y)) => y,
+        Some(YearChoice::ThisYear) => this_year,
+        None => document_year(directive).unwrap_or(this_year),
+    }
+}
+
+/// The years one tap away from `shown`: "Năm nay (2026)" and "Năm của văn bản (2021)", each
+/// only when it is not the year shown.
+pub fn year_shortcuts(directive: &Directive, shown: u16, this_year: u16) -> Vec<(String, u16)> {
+    let mut out = Vec::new();
+    if shown != this_year {
+        out.push((format!("Năm nay ({this_year})"), this_year));
+    }
+    if let Some(y) = document_year(directive).filter(|y| *y != shown && *y != this_year) {
+        out.push((format!("Năm của văn bản ({y})"), y));
+    }
+    out
 }
 
 /// Ticks or unticks one group, keeping the order the officer ticked them in.
@@ -62,7 +130,7 @@ pub fn group_table(kind: GroupTable, directive: &Directive, roster: &Roster, cho
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::{hoang_su_phi_roster, scheme_02};
+    use crate::testing::{hoang_su_phi_roster, scheme_02, template};
 
     #[test]
     fn a_year_outside_the_field_is_refused() {
@@ -70,6 +138,57 @@ mod tests {
         assert_eq!(parse_report_year("1989"), None);
         assert_eq!(parse_report_year("2101"), None);
         assert_eq!(parse_report_year("năm 2024"), None);
+    }
+
+    #[test]
+    fn a_status_section_is_counted_at_the_year_of_its_document() {
+        let scheme = scheme_02();
+        assert_eq!(document_year(&scheme), Some(2021), "02-ĐA/HU is dated 03/02/2021");
+        let years: Vec<Option<u16>> = [
+            "000-quang-tri-37-kl-tu.json",
+            "001-lai-chau-05-nq-tu.json",
+            "003-quang-ngai-ke-hoach-2021.json",
+            "004-quang-nam-7328-da-ubnd.json",
+        ]
+        .into_iter()
+        .map(|f| document_year(&template(f)))
+        .collect();
+        assert!(years.iter().all(Option::is_some), "{years:?}");
+        assert_eq!(years[3], Some(2024), "7328/ĐA-UBND gives figures of 01/2024");
+        let mut undated = scheme.clone();
+        undated.date = None;
+        assert_eq!(document_year(&undated), Some(2021), "the first year of 2021 - 2025");
+        undated.period = None;
+        assert_eq!(document_year(&undated), None);
+
+        assert_eq!(opening_year(&scheme, None, 2026), 2021);
+        assert_eq!(opening_year(&undated, None, 2026), 2026);
+        assert_eq!(opening_year(&scheme, Some(YearChoice::ThisYear), 2026), 2026);
+        assert_eq!(opening_year(&scheme, Some(YearChoice::ThisYear), 2027), 2027);
+        assert_eq!(opening_year(&scheme, Some(YearChoice::Year(2023)), 2026), 2023);
+    }
+
+    #[test]
+    fn the_choice_is_kept_as_this_year_or_a_year() {
+        for choice in [YearChoice::ThisYear, YearChoice::Year(2021)] {
+            assert_eq!(YearChoice::from_code(&choice.code()), Some(choice));
+        }
+        assert_eq!(YearChoice::from_code("hôm qua"), None);
+        assert_eq!(YearChoice::from_code("1800"), None);
+        assert_eq!(YearChoice::of(2026, 2026), YearChoice::ThisYear);
+        assert_eq!(YearChoice::of(2021, 2026), YearChoice::Year(2021));
+    }
+
+    #[test]
+    fn this_year_and_the_document_s_year_are_one_tap_away() {
+        let scheme = scheme_02();
+        assert_eq!(year_shortcuts(&scheme, 2021, 2026), [("Năm nay (2026)".to_string(), 2026)]);
+        assert_eq!(year_shortcuts(&scheme, 2026, 2026), [("Năm của văn bản (2021)".to_string(), 2021)]);
+        assert_eq!(
+            year_shortcuts(&scheme, 2023, 2026),
+            [("Năm nay (2026)".to_string(), 2026), ("Năm của văn bản (2021)".to_string(), 2021)]
+        );
+        assert!(year_shortcuts(&scheme, 2021, 2021).is_empty());
     }
 
     #[test]

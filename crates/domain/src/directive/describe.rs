@@ -453,7 +453,8 @@ impl<'a> Describer<'a> {
             GroupRule::AgeBelow { .. }
             | GroupRule::AgeAtLeast { .. }
             | GroupRule::PlannedFor { .. }
-            | GroupRule::Meets { .. } => {
+            | GroupRule::Meets { .. }
+            | GroupRule::Label { .. } => {
                 format!("người {}", self.qual(r))
             }
             GroupRule::GradeAtLeast { .. } => format!("công chức {}", self.qual(r)),
@@ -517,6 +518,7 @@ impl<'a> Describer<'a> {
             },
             GroupRule::Local => "là người địa phương".into(),
             GroupRule::Meets { criterion } => self.criteria(std::slice::from_ref(criterion.as_ref())),
+            GroupRule::Label { name, value } => label_phrase(name, value),
         }
     }
 }
@@ -539,7 +541,8 @@ fn is_nounish(r: &GroupRule) -> bool {
         | GroupRule::PlannedFor { .. }
         | GroupRule::Gender { .. }
         | GroupRule::Local
-        | GroupRule::Meets { .. } => false,
+        | GroupRule::Meets { .. }
+        | GroupRule::Label { .. } => false,
     }
 }
 
@@ -819,6 +822,22 @@ fn unit_phrase(u: &UnitFilter, each: &str, names: &dyn Fn(&str) -> Option<String
     }
     if !notes.is_empty() {
         s.push_str(&format!(" ({})", notes.join("; ")));
+    }
+    s
+}
+
+/// "có nhãn “Nhóm” là “1.3” hoặc “1.4”".
+fn label_phrase(name: &str, value: &TextMatch) -> String {
+    let how = match value.how {
+        MatchHow::Equals => "là",
+        MatchHow::Contains => "có chữ",
+        MatchHow::StartsWith => "bắt đầu bằng",
+    };
+    let values: Vec<String> =
+        value.any_of.iter().map(|w| w.trim()).filter(|w| !w.is_empty()).map(|w| format!("“{w}”")).collect();
+    let mut s = format!("có nhãn “{}” {how} {}", name.trim(), values.join(" hoặc "));
+    if !value.none_of.is_empty() {
+        s.push_str(&format!(" (trừ giá trị có chữ {})", quoted(&value.none_of)));
     }
     s
 }

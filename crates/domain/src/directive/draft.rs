@@ -7,7 +7,8 @@
 //! đơn vị, chuyên ngành) are typed one per line or separated by ";".
 
 use super::describe::{describe_rule, describe_target, Describer};
-use super::group::{GroupRule, MatchHow, TextMatch, UnitFilter};
+use super::group::{members_if_saved, GroupRule, MatchHow, TextMatch, UnitFilter};
+use super::index::{Bits, RosterIndex};
 use super::score::format_number;
 use super::target::{
     Comparator, Criterion, EventKind, Measure, Milestone, Reported, StatedBaseline, Target, TrainingNeed, Window,
@@ -779,6 +780,12 @@ pub struct GroupDraft {
     pub minus_term: String,
     /// How the excluded term matches.
     pub minus_term_how: MatchHow,
+    /// Nhãn: the name of the officer's own column to select by ("Nhóm"); empty = not used.
+    pub label_name: String,
+    /// Giá trị nhãn (one per line or ";").
+    pub label_values: String,
+    /// How label values match ([`GroupDraft::blank`] sets "đúng bằng").
+    pub label_how: MatchHow,
 }
 
 fn tm(words: &str, how: MatchHow) -> Option<TextMatch> {
@@ -815,6 +822,11 @@ fn canon(r: &GroupRule) -> GroupRule {
 }
 
 impl GroupDraft {
+    /// An empty form: label values compare whole ("1.3" is not "11.3").
+    pub fn blank() -> GroupDraft {
+        GroupDraft { label_how: MatchHow::Equals, ..Default::default() }
+    }
+
     /// The form of a group; `None` when its rule has a shape the form cannot show (the editor
     /// then shows the rule in words and offers to replace it).
     pub fn from_group(g: &Group) -> Option<GroupDraft> {
@@ -829,7 +841,7 @@ impl GroupDraft {
     /// The form fields of a rule; `None` when the form cannot represent it exactly (checked by
     /// building it back).
     pub fn from_rule(rule: &GroupRule) -> Option<GroupDraft> {
-        let mut d = GroupDraft { title_how: MatchHow::StartsWith, ..Default::default() };
+        let mut d = GroupDraft { title_how: MatchHow::StartsWith, ..Self::blank() };
         let mut r = rule;
         while let GroupRule::Minus { base, except } = r {
             match except.as_ref() {
@@ -915,6 +927,11 @@ impl GroupDraft {
                         d.planned_title = join_words(&t.any_of);
                     }
                 }
+                GroupRule::Label { name, value } if d.label_name.is_empty() && value.none_of.is_empty() => {
+                    d.label_name = name.clone();
+                    d.label_values = join_words(&value.any_of);
+                    d.label_how = value.how;
+                }
                 _ => return None,
             }
         }
@@ -993,6 +1010,14 @@ impl GroupDraft {
         if self.planned_for || !self.planned_title.trim().is_empty() {
             conds.push(GroupRule::PlannedFor { title: tm(&self.planned_title, MatchHow::Contains) });
         }
+        match (self.label_name.trim(), tm(&self.label_values, self.label_how)) {
+            ("", None) => {}
+            ("", Some(_)) => {
+                e.push(FieldError::new("label_name", "Nhãn: chọn tên nhãn (tên cột) trước khi nhập giá trị."))
+            }
+            (_, None) => e.push(FieldError::new("label_values", "Giá trị nhãn: nhập ít nhất một giá trị, ví dụ 1.3.")),
+            (name, Some(value)) => conds.push(GroupRule::Label { name: name.to_string(), value }),
+        }
         let mut rule = match conds.len() {
             0 => GroupRule::Everyone,
             1 => conds.remove(0),
@@ -1028,6 +1053,15 @@ impl GroupDraft {
     /// The rule in words, when the form builds.
     pub fn describe(&self, d: &Directive) -> Option<String> {
         self.rule().ok().map(|r| describe_rule(&r, d))
+    }
+
+    /// Who the rule takes in `year`, as `d` would count the group once saved (its scope, the
+    /// groups it names), while the form is being filled; `None` while a field does not parse.
+    pub fn members(&self, d: &Directive, idx: &RosterIndex, year: u16) -> Option<Bits> {
+        let rule = self.rule().ok()?;
+        let id = if self.id.trim().is_empty() { d.new_id("g") } else { self.id.trim().to_string() };
+        let group = Group { id, name: String::new(), rule, stated_count: None, note: String::new() };
+        Some(members_if_saved(d, idx, &group, year))
     }
 
     /// Parses and checks the form against `d` (names, references, cycles).

@@ -1,5 +1,11 @@
-//! Nhóm đối tượng as data: rules over positions, memberships, units, category, age, rank and
-//! planned-for, with unions and exclusions; and their evaluation into sets of cadres.
+//! Nhóm đối tượng as data: rules over positions, memberships, units, category, age, rank,
+//! planned-for and nhãn (the officer's own columns), with unions and exclusions; and their
+//! evaluation into sets of cadres.
+//!
+//! Every text a rule compares (titles, unit names, terms, nhãn) is put in one normal form on
+//! both sides, [`fold_title`]: marks and case folded, the usual abbreviations spelled out
+//! (UBND, UBMTTQ, TNCS HCM ...), so a rule written from the document matches the officer's
+//! own spelling.
 
 use std::collections::HashMap;
 
@@ -8,11 +14,11 @@ use serde::{Deserialize, Serialize};
 
 use super::index::{leadership_rank, Bits, RosterIndex, NONE};
 use super::target::Criterion;
-use super::Group;
+use super::{Directive, Group};
 use crate::levels::Scale;
 use crate::model::{Category, CivilGrade, Committee, Gender, GovLevel, Leadership, Region, UnitKind};
 use crate::tagged::{key, req, skip, tagged_deserialize};
-use crate::text::fold;
+use crate::text::{fold_title, title_parts};
 
 crate::tagged::coded_enum! {
     /// How a text is compared (after folding case and marks on both sides); labels as the
@@ -30,7 +36,10 @@ crate::tagged::coded_enum! {
 }
 
 /// So khớp chữ: matches when the text matches any of `any_of` and contains none of `none_of`.
-/// Comparison ignores case and Vietnamese marks ("Phó Chủ tịch UBND" = "pho chu tich ubnd").
+/// Both sides are compared in the [`fold_title`] form: case, marks and the usual
+/// abbreviations do not matter ("Phó Chủ tịch UBND" = "pho chu tich uy ban nhan dan"), and
+/// "bắt đầu bằng" is also tried on each post a title lists after a comma ("Phó Bí thư Đảng
+/// ủy, Chủ tịch HĐND xã" starts with "Chủ tịch HĐND").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct TextMatch {
     /// Any of these.
@@ -58,22 +67,27 @@ impl TextMatch {
         TextMatch { how: MatchHow::StartsWith, ..Self::contains(words) }
     }
 
-    /// The matcher with folded needles.
+    /// Matches texts equal to any of `words`.
+    pub fn equals(words: &[&str]) -> Self {
+        TextMatch { how: MatchHow::Equals, ..Self::contains(words) }
+    }
+
+    /// The matcher with its needles in the [`fold_title`] form.
     pub fn compile(&self) -> CompiledMatch {
         CompiledMatch {
-            any: self.any_of.iter().map(|w| fold(w)).filter(|w| !w.is_empty()).collect(),
-            none: self.none_of.iter().map(|w| fold(w)).filter(|w| !w.is_empty()).collect(),
+            any: self.any_of.iter().map(|w| fold_title(w)).filter(|w| !w.is_empty()).collect(),
+            none: self.none_of.iter().map(|w| fold_title(w)).filter(|w| !w.is_empty()).collect(),
             how: self.how,
         }
     }
 
-    /// True when `text` (not folded) matches.
+    /// True when `text` (as typed) matches.
     pub fn matches(&self, text: &str) -> bool {
-        self.compile().matches_folded(&fold(text))
+        self.compile().matches_normal(&fold_title(text))
     }
 }
 
-/// A [`TextMatch`] with its needles folded.
+/// A [`TextMatch`] with its needles in the [`fold_title`] form.
 #[derive(Debug, Clone)]
 pub struct CompiledMatch {
     any: Vec<String>,
@@ -82,11 +96,11 @@ pub struct CompiledMatch {
 }
 
 impl CompiledMatch {
-    /// True when the folded text matches.
-    pub fn matches_folded(&self, t: &str) -> bool {
+    /// True when `t`, already in the [`fold_title`] form, matches.
+    pub fn matches_normal(&self, t: &str) -> bool {
         let hit = self.any.iter().any(|w| match self.how {
             MatchHow::Contains => t.contains(w.as_str()),
-            MatchHow::StartsWith => t.starts_with(w.as_str()),
+            MatchHow::StartsWith => title_parts(t).any(|part| part.starts_with(w.as_str())),
             MatchHow::Equals => t == w,
         });
         hit && !self.none.iter().any(|w| t.contains(w.as_str()))
@@ -133,8 +147,8 @@ impl UnitFilter {
                     && (self.kinds.is_empty() || self.kinds.contains(&u.kind))
                     && !self.exclude_kinds.contains(&u.kind)
                     && (self.regions.is_empty() || self.regions.contains(&u.region))
-                    && name.as_ref().is_none_or(|m| m.matches_folded(&idx.texts[u.name as usize]))
-                    && !exclude_name.as_ref().is_some_and(|m| m.matches_folded(&idx.texts[u.name as usize]))
+                    && name.as_ref().is_none_or(|m| m.matches_normal(&idx.texts[u.name as usize]))
+                    && !exclude_name.as_ref().is_some_and(|m| m.matches_normal(&idx.texts[u.name as usize]))
                     && within.is_none_or(|a| idx.within(i as u32, a))
             })
             .collect()
@@ -248,6 +262,15 @@ pub enum GroupRule {
         /// Criterion.
         criterion: Box<Criterion>,
     },
+    /// Nhãn: the cadre's own column `name` (a column of the officer's sheet kept as a label,
+    /// e.g. "Nhóm") holds a value matching `value`. Names compare as titles do ("nhóm" =
+    /// "Nhóm"); a cadre without that label is not in.
+    Label {
+        /// Tên nhãn (the column's name).
+        name: String,
+        /// Giá trị.
+        value: TextMatch,
+    },
 }
 
 tagged_deserialize!(GroupRule, "a group rule (an object with \"rule\")", |map| {
@@ -256,6 +279,7 @@ tagged_deserialize!(GroupRule, "a group rule (an object with \"rule\")", |map| {
         (None, None, None, None, None, None);
     let (mut any_of, mut years, mut reference_year, mut grade, mut gender, mut criterion) =
         (None::<Vec<String>>, None, None, None, None, None);
+    let (mut name, mut value) = (None, None);
     while let Some(k) = key(&mut map)? {
         match k.as_str() {
             "rule" => rule = Some(map.next_value()?),
@@ -275,6 +299,8 @@ tagged_deserialize!(GroupRule, "a group rule (an object with \"rule\")", |map| {
             "grade" => grade = Some(map.next_value()?),
             "gender" => gender = Some(map.next_value()?),
             "criterion" => criterion = Some(map.next_value()?),
+            "name" => name = Some(map.next_value()?),
+            "value" => value = Some(map.next_value()?),
             _ => skip(&mut map)?,
         }
     }
@@ -301,31 +327,39 @@ tagged_deserialize!(GroupRule, "a group rule (an object with \"rule\")", |map| {
         "local" => GroupRule::Local,
         "ethnicity" => GroupRule::Ethnicity { any_of: req(any_of, "any_of")? },
         "meets" => GroupRule::Meets { criterion: req(criterion, "criterion")? },
-        t => return Err(Error::unknown_variant(t, GROUP_RULES)),
+        "label" => GroupRule::Label { name: req(name, "name")?, value: req(value, "value")? },
+        t => {
+            // Worded as serde's own `unknown_variant`, which wants the codes alone.
+            let codes: Vec<String> = GroupRule::CODES.iter().map(|(c, _)| format!("`{c}`")).collect();
+            return Err(Error::custom(format!("unknown variant `{t}`, expected one of {}", codes.join(", "))));
+        }
     })
 });
 
-const GROUP_RULES: &[&str] = &[
-    "everyone",
-    "group",
-    "any_of",
-    "all_of",
-    "minus",
-    "position",
-    "membership",
-    "works_in",
-    "category",
-    "age_below",
-    "age_at_least",
-    "grade_at_least",
-    "planned_for",
-    "gender",
-    "local",
-    "ethnicity",
-    "meets",
-];
-
 impl GroupRule {
+    /// The `"rule"` codes, one per kind of rule, with what each selects (the JSON Schema
+    /// lists them).
+    pub const CODES: &'static [(&'static str, &'static str)] = &[
+        ("everyone", "mọi cán bộ trong phạm vi văn bản"),
+        ("group", "một nhóm khác của văn bản: id"),
+        ("any_of", "hợp các quy tắc: rules"),
+        ("all_of", "giao các quy tắc: rules"),
+        ("minus", "base trừ except"),
+        ("position", "giữ chức vụ: title, leadership, unit"),
+        ("membership", "ủy viên: committee, level, term"),
+        ("works_in", "công tác tại đơn vị: unit"),
+        ("category", "đối tượng: any_of"),
+        ("age_below", "dưới N tuổi: years, reference_year"),
+        ("age_at_least", "từ N tuổi trở lên: years, reference_year"),
+        ("grade_at_least", "từ ngạch trở lên: grade"),
+        ("planned_for", "trong quy hoạch: title"),
+        ("gender", "giới tính: gender"),
+        ("local", "người địa phương"),
+        ("ethnicity", "dân tộc: any_of"),
+        ("meets", "đạt tiêu chuẩn: criterion"),
+        ("label", "nhãn (cột riêng của người dùng): name, value"),
+    ];
+
     /// Ids of the groups this rule refers to.
     pub fn references(&self) -> Vec<&str> {
         let mut out = Vec::new();
@@ -460,7 +494,7 @@ impl<'i, 'a> Evaluator<'i, 'a> {
             GroupRule::Position { title, leadership, unit } => {
                 let title_ok: Option<Vec<bool>> = title.as_ref().map(|t| {
                     let m = t.compile();
-                    idx.texts.iter().map(|s| m.matches_folded(s)).collect()
+                    idx.texts.iter().map(|s| m.matches_normal(s)).collect()
                 });
                 let unit_ok = unit.as_ref().map(|u| u.compile(idx));
                 let min = leadership.map_or(0, leadership_rank);
@@ -478,7 +512,7 @@ impl<'i, 'a> Evaluator<'i, 'a> {
             GroupRule::Membership { committee, level, term } => {
                 let term_ok: Option<Vec<bool>> = term.as_ref().map(|t| {
                     let m = t.compile();
-                    idx.texts.iter().map(|s| m.matches_folded(s)).collect()
+                    idx.texts.iter().map(|s| m.matches_normal(s)).collect()
                 });
                 let mut b = Bits::empty(self.n());
                 for (k, l, t, owner) in &idx.memberships {
@@ -520,7 +554,7 @@ impl<'i, 'a> Evaluator<'i, 'a> {
                 None => self.filter(|i| idx.planned_any[i]),
                 Some(t) => {
                     let m = t.compile();
-                    let ok: Vec<bool> = idx.texts.iter().map(|s| m.matches_folded(s)).collect();
+                    let ok: Vec<bool> = idx.texts.iter().map(|s| m.matches_normal(s)).collect();
                     let mut b = Bits::empty(self.n());
                     for (title, owner) in &idx.planned {
                         if ok[*title as usize] {
@@ -533,10 +567,21 @@ impl<'i, 'a> Evaluator<'i, 'a> {
             GroupRule::Gender { gender } => self.filter(|i| idx.gender[i] == *gender),
             GroupRule::Local => self.filter(|i| idx.local[i]),
             GroupRule::Ethnicity { any_of } => {
-                let wanted: Vec<String> = any_of.iter().map(|s| fold(s)).collect();
+                let wanted: Vec<String> = any_of.iter().map(|s| fold_title(s)).collect();
                 idx.match_column(&idx.ethnicity, |t| wanted.iter().any(|w| w == t))
             }
             GroupRule::Meets { criterion } => self.criterion(criterion),
+            GroupRule::Label { name, value } => {
+                let name = fold_title(name);
+                let m = value.compile();
+                let mut b = Bits::empty(self.n());
+                for l in &idx.labels {
+                    if idx.texts[l.name as usize] == name && m.matches_normal(&idx.texts[l.value as usize]) {
+                        b.set(l.owner as usize);
+                    }
+                }
+                b
+            }
         }
     }
 
@@ -564,7 +609,7 @@ impl<'i, 'a> Evaluator<'i, 'a> {
             Criterion::LaoLanguage => self.filter(|i| idx.lao[i]),
             Criterion::Field { field } => {
                 let m = field.compile();
-                idx.match_column(&idx.field, |t| m.matches_folded(t))
+                idx.match_column(&idx.field, |t| m.matches_normal(t))
             }
             Criterion::Person { rule } => self.rule(rule),
         };
@@ -583,6 +628,15 @@ impl<'i, 'a> Evaluator<'i, 'a> {
     }
 }
 
+/// The members of `group` in `year` as `directive` would count them with the group saved in
+/// it: the directive's scope applies, and the groups it names are the directive's. What the
+/// group form shows while the rule is being typed.
+pub fn members_if_saved(directive: &Directive, idx: &RosterIndex, group: &Group, year: u16) -> Bits {
+    let mut groups: Vec<Group> = directive.groups.iter().filter(|g| g.id != group.id).cloned().collect();
+    groups.push(group.clone());
+    Evaluator::new(idx, &groups, directive.scope_unit_id.as_deref(), year).group(&group.id)
+}
+
 /// Position of a scale in `Scale::ALL` (and in the per-cadre rank arrays).
 pub fn scale_index(s: Scale) -> usize {
     Scale::ALL.iter().position(|x| *x == s).unwrap_or(0)
@@ -591,3 +645,6 @@ pub fn scale_index(s: Scale) -> usize {
 fn grade_rank(g: CivilGrade) -> u8 {
     CivilGrade::ALL.iter().position(|x| *x == g).unwrap_or(0) as u8
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,5 +1,6 @@
 //! The roster indexed once per scoring pass: per-cadre facts in flat arrays, texts
-//! (position titles, planned titles, unit names, ethnicity, field) interned and folded once,
+//! (position titles, planned titles, unit names, terms, nhãn) interned and put once in the
+//! [`fold_title`] form rules compare in,
 //! and the unit tree as Euler-tour intervals so "is unit u inside unit a's subtree" is two
 //! comparisons. Groups are evaluated into bit sets over cadres.
 
@@ -8,7 +9,7 @@ use std::collections::HashMap;
 use crate::levels::Level;
 use crate::model::{Cadre, Category, CivilGrade, Committee, Gender, GovLevel, Leadership, Region, UnitKind};
 use crate::roster::Roster;
-use crate::text::fold;
+use crate::text::fold_title;
 
 /// A set of cadres (by position in `Roster::cadres`), one bit each.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,6 +130,14 @@ pub(crate) struct PosFact {
     pub title: u32,
 }
 
+/// One nhãn a cadre carries, its name and value interned.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LabelFact {
+    pub owner: u32,
+    pub name: u32,
+    pub value: u32,
+}
+
 /// FxHash: a fast non-cryptographic hasher for interning (no external crate).
 #[derive(Default, Clone, Copy)]
 pub(crate) struct Fx(u64);
@@ -175,7 +184,7 @@ pub struct RosterIndex<'a> {
     pub(crate) parent: Vec<u32>,
     pub(crate) tin: Vec<u32>,
     pub(crate) tout: Vec<u32>,
-    /// Folded distinct texts.
+    /// Distinct texts in the [`fold_title`] form.
     pub(crate) texts: Vec<String>,
     /// Number of cadres.
     pub(crate) n: usize,
@@ -201,6 +210,7 @@ pub struct RosterIndex<'a> {
     pub(crate) positions: Vec<PosFact>,
     pub(crate) memberships: Vec<(Committee, GovLevel, u32, u32)>,
     pub(crate) planned: Vec<(u32, u32)>,
+    pub(crate) labels: Vec<LabelFact>,
     /// Cadres by main unit.
     pub(crate) by_unit: Vec<Vec<u32>>,
 }
@@ -216,7 +226,7 @@ impl<'a> Interner<'a> {
             return i;
         }
         let i = self.texts.len() as u32;
-        self.texts.push(fold(s));
+        self.texts.push(fold_title(s));
         self.ids.insert(s, i);
         i
     }
@@ -324,6 +334,7 @@ impl<'a> RosterIndex<'a> {
             positions: Vec::with_capacity(n / 4),
             memberships: Vec::with_capacity(n / 8),
             planned: Vec::with_capacity(n / 8),
+            labels: Vec::new(),
             by_unit: vec![Vec::new(); n_units],
         };
         for (ci, c) in roster.cadres.iter().enumerate() {
@@ -341,6 +352,9 @@ impl<'a> RosterIndex<'a> {
             }
             for p in &c.planned_for {
                 x.planned.push((int.id(&p.title), owner));
+            }
+            for (name, value) in &c.labels {
+                x.labels.push(LabelFact { owner, name: int.id(name), value: int.id(value) });
             }
             let (held, studying) = ranks(c);
             for s in 0..6 {
@@ -383,12 +397,13 @@ impl<'a> RosterIndex<'a> {
         self.unit_by_id.get(id).copied()
     }
 
-    /// Cadres whose raw text in `column` satisfies `pred` (evaluated once per distinct text).
+    /// Cadres whose raw text in `column`, in the [`fold_title`] form, satisfies `pred`
+    /// (evaluated once per distinct text).
     pub(crate) fn match_column(&self, column: &[&'a str], pred: impl Fn(&str) -> bool) -> Bits {
         let mut memo: FxMap<&str, bool> = FxMap::default();
         let mut b = Bits::empty(self.n);
         for (i, s) in column.iter().enumerate() {
-            let hit = *memo.entry(s).or_insert_with(|| pred(&fold(s)));
+            let hit = *memo.entry(s).or_insert_with(|| pred(&fold_title(s)));
             if hit {
                 b.set(i);
             }

@@ -206,6 +206,12 @@ fn rule(v: &mut V, path: &str, label: &str, r: &GroupRule) {
             }
         }
         GroupRule::Meets { criterion } => crit(v, &format!("{path}.criterion"), label, criterion),
+        GroupRule::Label { name, value } => {
+            if name.trim().is_empty() {
+                v.err(format!("{path}.name"), format!("{label}: chưa chọn tên nhãn."));
+            }
+            text_match(v, &format!("{path}.value"), &format!("{label}, giá trị nhãn"), value);
+        }
     }
 }
 

@@ -73,6 +73,20 @@ fn code_schema(pairs: Vec<(&'static str, &'static str)>) -> Schema {
     .into()
 }
 
+/// The `"rule"` of a group rule, one of [`GroupRule::CODES`](crate::directive::GroupRule::CODES).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(super) struct RuleCodeM(String);
+
+impl JsonSchema for RuleCodeM {
+    fn schema_name() -> String {
+        "GroupRuleCode".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        code_schema(crate::directive::GroupRule::CODES.to_vec())
+    }
+}
+
 schema_by_codes! {
     GovLevel, UnitKind, Region, Gender, Category, CivilGrade, Leadership, Committee, DirectiveKind,
     Professional, Political, StateManagement, ForeignLanguage, InformationTechnology, DefenceSecurity,
@@ -273,7 +287,7 @@ pub(super) struct SignerM {
 }
 
 /// Văn bản chỉ đạo. `groups` and `sections` follow the directive engine's format (see
-/// `public/templates/*.json`); they are described as open objects here.
+/// `public/templates/*.json`): a group's rule by its kind, sections as open objects.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(rename = "Directive")]
 pub(super) struct DirectiveM {
@@ -315,13 +329,44 @@ pub(super) struct DirectiveM {
     source: String,
     /// Nhóm đối tượng.
     #[serde(default)]
-    groups: Vec<serde_json::Map<String, Value>>,
+    groups: Vec<GroupM>,
     /// Các mục.
     #[serde(default)]
     sections: Vec<serde_json::Map<String, Value>>,
     /// Phiên bản và thời điểm cập nhật.
     #[serde(default)]
     meta: RecordMetaM,
+}
+
+/// Nhóm đối tượng.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "Group")]
+pub(super) struct GroupM {
+    /// Mã nhóm (duy nhất trong văn bản).
+    id: String,
+    /// Tên nhóm như văn bản viết.
+    name: String,
+    /// Quy tắc nhóm.
+    rule: GroupRuleM,
+    /// Số người văn bản nêu.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    stated_count: Option<u32>,
+    /// Ghi chú.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    note: String,
+}
+
+/// Quy tắc nhóm: `rule` names the kind, the other fields are that kind's (listed with each
+/// code); rules nested in `rules`, `base`, `except` have the same shape. Texts compare with
+/// case, marks and the usual abbreviations (UBND, UBMTTQ, TNCS HCM …) ignored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "GroupRule")]
+pub(super) struct GroupRuleM {
+    /// Loại quy tắc.
+    rule: RuleCodeM,
+    /// The fields of that kind of rule.
+    #[serde(flatten)]
+    rest: serde_json::Map<String, Value>,
 }
 
 /// Bản ghi đã xóa.
