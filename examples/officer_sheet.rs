@@ -8,13 +8,12 @@
 //! With a size (`-- target/bench-files/officer-sheet-30000.json 30000`) it writes the rows of
 //! a generated roster of that many people in the same layout, for the browser bench.
 
+use std::collections::HashSet;
 use std::path::Path;
 
-use std::collections::HashSet;
-
 use dtbd::domain::demo::{hoang_su_phi, sheet, HOANG_SU_PHI_YEAR};
-use dtbd::domain::fixtures::generate_roster;
 use dtbd::domain::directive::{Directive, RosterIndex};
+use dtbd::domain::fixtures::generate_roster;
 use dtbd::domain::report::status_report;
 use dtbd::domain::roster::Roster;
 
