@@ -845,7 +845,8 @@ fn parse_grade(text: &str) -> Option<CivilGrade> {
 /// Cấp trưởng / phó read from a title: "Phó ..." is a deputy; "Chủ tịch", "Bí thư",
 /// "Giám đốc", "Trưởng ...", "Chánh ..." a head; anything else none.
 pub fn leadership_of(title: &str) -> Leadership {
-    let t = normalise(title);
+    // The groups' normal form: "PCT UBND xã" is "pho chu tich uy ban nhan dan xa".
+    let t = crate::text::fold_title(title);
     if starts_with_word(&t, "pho") {
         Leadership::Deputy
     } else if ["truong", "chu tich", "bi thu", "giam doc", "chanh", "chu nhiem", "vien truong", "hieu truong"]

@@ -728,6 +728,7 @@ fn category_noun(c: Category) -> &'static str {
         Category::PublicEmployee => "viên chức",
         Category::PartTime => "người hoạt động không chuyên trách",
         Category::CouncilDelegate => "đại biểu HĐND",
+        Category::Contract => "người làm việc theo hợp đồng",
     }
 }
 

@@ -113,7 +113,7 @@ fn contains_words(text: &str, key: &str) -> bool {
 /// The seats a party title gives ("Phó Bí thư Huyện ủy, Chủ tịch HĐND huyện" → BCH + BTV of
 /// the district), or None when the title is no seat.
 pub fn seats_of_title(title: &str) -> Option<CommitteeReading> {
-    let t = normalise(title);
+    let t = crate::text::fold_title(title);
     let is_seat = SEAT_TITLES.iter().any(|s| COMMITTEE_HEADS.iter().any(|h| contains_words(&t, &format!("{s} {h}"))));
     if !is_seat {
         return None;
@@ -264,5 +264,6 @@ mod tests {
         }
         assert_eq!(seats_of_title("Bí thư Đoàn Thanh niên"), None);
         assert!(seats_of_title("Phó Bí thư Đảng ủy, Chủ tịch HĐND xã Bản Luốc").is_some());
+        assert!(seats_of_title("PBT Huyện ủy").is_some(), "abbreviated as the groups read it");
     }
 }

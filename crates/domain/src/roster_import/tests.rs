@@ -646,3 +646,12 @@ fn a_two_row_header_with_merged_cells_reads_as_one() {
     let (header, data_at) = header_cells(&rows[2..], 0);
     assert_eq!((header[4].as_str(), data_at), ("Chuyên môn", 1));
 }
+
+#[test]
+fn leadership_is_read_from_titles_however_abbreviated() {
+    assert_eq!(leadership_of("PCT UBND xã Nậm Ty"), Leadership::Deputy);
+    assert_eq!(leadership_of("Phó Chủ tịch UBND xã"), Leadership::Deputy);
+    assert_eq!(leadership_of("CT UBMTTQ xã"), Leadership::Head);
+    assert_eq!(leadership_of("đ/c Bí thư Đoàn xã"), Leadership::Head);
+    assert_eq!(leadership_of("Chuyên viên"), Leadership::None);
+}

@@ -198,7 +198,7 @@ impl Grant {
         self.scale.levels().iter().position(|(c, _)| *c == self.level).map(|r| r as u8)
     }
 
-    /// "Lý luận chính trị: Cao cấp, cử nhân".
+    /// "Lý luận chính trị: Cao cấp".
     pub fn label(&self) -> String {
         let name =
             self.scale.levels().into_iter().find(|(c, _)| *c == self.level).map_or(self.level.as_str(), |(_, l)| l);

@@ -108,7 +108,7 @@ fn seed_003_is_laid_out_like_the_document() {
     assert_eq!((m.parts[0].lines.len(), m.parts[1].lines.len()), (4, 11));
     let l01 = &m.parts[0].lines[0];
     assert_eq!(l01.section, "II.1");
-    assert_eq!(l01.grants, "Lý luận chính trị: Cao cấp, cử nhân");
+    assert_eq!(l01.grants, "Lý luận chính trị: Cao cấp");
     assert_eq!(l01.quota, "145 chỉ tiêu (dự kiến)");
     assert_eq!(l01.tally, LineTally::default());
     let l05 = &m.parts[1].lines[0];
@@ -264,7 +264,7 @@ fn the_line_head_says_kind_level_quota_and_where() {
     let r = templates_loaded();
     let h = line_head(r.line("plan-003-l01").unwrap());
     assert_eq!(h.plan_id, "plan-003");
-    assert_eq!(h.sub, "Đào tạo · Lý luận chính trị: Cao cấp, cử nhân · 145 chỉ tiêu (dự kiến)");
+    assert_eq!(h.sub, "Đào tạo · Lý luận chính trị: Cao cấp · 145 chỉ tiêu (dự kiến)");
     assert_eq!(
         h.institutions.as_deref(),
         Some("Cơ sở đào tạo: Học viện Chính trị Quốc gia Hồ Chí Minh; Học viện Chính trị khu vực III; Trường Chính trị tỉnh")
