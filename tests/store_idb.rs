@@ -501,11 +501,16 @@ async fn a_roster_file_import_is_one_transaction_with_a_backup_and_undo() {
     let mine = device("");
     write_all(&db, &mine).await;
 
-    // A CSV as an office keeps it: Đức is updated (thạc sĩ), one new cadre, one bad row.
-    let csv = "\u{feff}Họ và tên;Năm sinh;Giới tính;Đơn vị;Chuyên môn\r\nNguyễn Văn Đức;1985;Nam;Đơn vị u1;ThS\r\nLò Văn Mới;12/05/1990;Nam;Đơn vị u1;ĐH\r\nSai Đơn Vị;1990;Nữ;Không có;\r\n";
+    // A CSV as an office keeps it: Đức is updated (thạc sĩ), one new cadre, one bad row, and
+    // one in a unit the app does not hold yet, made with the import.
+    let csv = "\u{feff}Họ và tên;Năm sinh;Giới tính;Đơn vị;Chuyên môn\r\nNguyễn Văn Đức;1985;Nam;Đơn vị u1;ThS\r\nLò Văn Mới;12/05/1990;Nam;Đơn vị u1;ĐH\r\nSai Năm Sinh;năm 90;Nữ;Đơn vị u1;\r\nVàng Thị Mai;1992;Nữ;UBND xã Nậm Dịch;ĐH\r\n";
     let rows = ri::parse_csv(csv);
     let settings = ImportSettings::default();
     let mapping = ri::guess_mapping(&rows[0], &settings);
+    let proposals = ri::propose_units(&mine.roster, &rows[1..], &mapping);
+    assert_eq!(proposals.iter().map(|u| u.name.as_str()).collect::<Vec<_>>(), ["UBND xã Nậm Dịch"]);
+    let new_units = ri::units::create_units(&mine.roster, &proposals, &mut || "unit-new".to_string(), 50);
+    let different = std::collections::HashSet::new();
     let req = ImportRequest {
         header: &rows[0],
         rows: &rows[1..],
@@ -513,6 +518,9 @@ async fn a_roster_file_import_is_one_transaction_with_a_backup_and_undo() {
         mapping: &mapping,
         settings: &settings,
         default_unit: None,
+        default_category: Some(dtbd::domain::model::Category::CivilServant),
+        new_units: &new_units,
+        different_people: &different,
         now: 50,
     };
     let mut n = 0;
@@ -520,7 +528,7 @@ async fn a_roster_file_import_is_one_transaction_with_a_backup_and_undo() {
         n += 1;
         format!("new-{n}")
     });
-    assert_eq!((p.counts(), p.bad_rows()), ((1, 1, 0), 1));
+    assert_eq!((p.counts(), p.bad_rows()), ((2, 1, 0), 1));
     let mut after = mine.clone();
     after.roster = p.apply(&mine.roster);
     let backup = Backup::of(&mine, BackupReason::Import, "ds.csv (Excel)", "");
@@ -529,7 +537,9 @@ async fn a_roster_file_import_is_one_transaction_with_a_backup_and_undo() {
 
     let db = Db::open(name).await.unwrap();
     let stored = db.load_dataset().await.unwrap();
-    assert_eq!(stored.roster.cadres.len(), 3);
+    assert_eq!(stored.roster.cadres.len(), 4);
+    assert!(stored.roster.unit("unit-new").is_some_and(|u| u.level == dtbd::domain::model::GovLevel::Commune));
+    assert_eq!(stored.roster.cadres.iter().filter(|c| c.unit_id == "unit-new").count(), 1);
     assert_eq!(stored.roster.cadre("a").unwrap().professional.level, Professional::Master);
     assert_eq!(stored.roster.cadre("new-1").unwrap().birth_year, 1990);
     assert_eq!(stored.directives.len(), 1, "the rest of the data is untouched");
