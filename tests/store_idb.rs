@@ -439,6 +439,54 @@ async fn a_save_over_a_newer_version_is_refused_inside_the_transaction() {
 }
 
 #[wasm_bindgen_test]
+async fn a_bulk_edit_and_its_undo_are_one_transaction_each_and_a_conflict_writes_none() {
+    use dtbd::domain::bulk::{apply, undo, BulkChange};
+    use dtbd::store::SaveError;
+    let name = "dtbd-test-bulk";
+    let db = fresh(name).await;
+    let mut roster = Roster::default();
+    db.put_unit(&roster.save_unit(unit("u1"), 1).unwrap()).await.unwrap();
+    let people: Vec<Cadre> =
+        (0..40).map(|i| roster.save_cadre(cadre(&format!("c{i:02}"), &format!("Người {i}")), 2).unwrap()).collect();
+    db.put_all(&[], &people).await.unwrap();
+    let ids: Vec<String> = people.iter().map(|c| c.id.clone()).collect();
+    let sorted = |mut r: Roster| {
+        r.cadres.sort_by(|a, b| a.id.cmp(&b.id));
+        r.cadres
+    };
+
+    let done = apply(&roster, &ids, &BulkChange::SetLocal(true), 3);
+    assert_eq!(done.changed.len(), 40);
+    db.put_cadres_checked(&done.changed).await.unwrap();
+    done.write_into(&mut roster);
+    assert_eq!(sorted(db.load_roster().await.unwrap()), roster.cadres);
+
+    // Another tab saves one of them before the undo: the undo writes nobody, not 39.
+    let mut other = roster.clone();
+    let mut edited = other.cadres[7].clone();
+    edited.note = "thẻ khác".into();
+    db.put_cadre_checked(&other.save_cadre(edited, 4).unwrap()).await.unwrap();
+    let stale = undo(&roster, &done, 5);
+    match db.put_cadres_checked(&stale.changed).await {
+        Err(SaveError::Conflict(Some(stored))) => assert_eq!(stored.note, "thẻ khác"),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(sorted(db.load_roster().await.unwrap()), other.cadres, "nothing of the stale undo written");
+
+    // Undone against what is stored: 39 back as new versions, the one edited since kept.
+    let undone = undo(&other, &done, 6);
+    assert_eq!((undone.changed.len(), undone.refused.len()), (39, 1));
+    db.put_cadres_checked(&undone.changed).await.unwrap();
+    undone.write_into(&mut other);
+    db.close();
+    let db = Db::open(name).await.unwrap();
+    let back = sorted(db.load_roster().await.unwrap());
+    assert_eq!(back, other.cadres);
+    assert_eq!(back.iter().filter(|c| !c.local && c.meta.version == 3).count(), 39);
+    db.close();
+}
+
+#[wasm_bindgen_test]
 async fn a_failed_save_or_a_closed_database_leaves_the_previous_state() {
     use dtbd::store::SaveError;
     let name = "dtbd-test-failed-save";

@@ -366,53 +366,68 @@ impl Db {
         Ok(())
     }
 
-    /// Saves `record` (version `n`, just bumped by the domain) only if the version stored is
-    /// still `n - 1` (nothing stored for `n == 1`), checked inside the write transaction so
-    /// another tab's save in between is caught, never overwritten. On a conflict nothing is
-    /// written and the record as stored now is returned (`None`: deleted meanwhile).
+    /// Saves `records` (each at version `n`, just bumped by the domain) in ONE transaction, only
+    /// if the version stored for every one is still `n - 1` (nothing stored for `n == 1`),
+    /// checked inside the write transaction so another tab's save in between is caught, never
+    /// overwritten. On a conflict nothing is written and the first conflicting record as stored
+    /// now is returned (`None`: deleted meanwhile).
     async fn put_checked<T: Serialize + DeserializeOwned>(
         &self,
         store_name: &'static str,
-        id: &str,
-        record: &T,
-        version: u64,
+        records: &[T],
+        key: fn(&T) -> (&str, u64),
     ) -> Result<(), SaveError<T>> {
         let ctx = "Không lưu được";
         let e = |x: &dyn std::fmt::Debug| SaveError::Store(err(ctx, x));
         let tx = self.db.transaction(store_name).with_mode(TransactionMode::Readwrite).build().map_err(|x| e(&x))?;
         let s = tx.object_store(store_name).map_err(|x| e(&x))?;
-        let current: Option<String> =
-            s.get::<String, &str, _>(id).primitive().map_err(|x| e(&x))?.await.map_err(|x| e(&x))?;
-        let stored_version = match &current {
-            None => 0,
-            Some(json) => serde_json::from_str::<MetaOnly>(json).map(|m| m.meta.version).unwrap_or(u64::MAX),
-        };
-        if stored_version + 1 != version {
-            drop(tx);
-            let stored = current.as_deref().and_then(|j| serde_json::from_str(j).ok());
-            return Err(SaveError::Conflict(stored));
+        // Every read is asked for before the first is awaited: the browser answers them in one
+        // go rather than one round trip per record.
+        let mut reads = Vec::with_capacity(records.len());
+        for record in records {
+            reads.push(s.get::<String, &str, _>(key(record).0).primitive().map_err(|x| e(&x))?);
         }
-        let json = serde_json::to_string(record).expect("records always serialise");
-        s.put(json.as_str()).with_key(id).primitive().map_err(|x| e(&x))?;
+        for (record, read) in records.iter().zip(reads) {
+            let current: Option<String> = read.await.map_err(|x| e(&x))?;
+            let stored_version = match &current {
+                None => 0,
+                Some(json) => serde_json::from_str::<MetaOnly>(json).map(|m| m.meta.version).unwrap_or(u64::MAX),
+            };
+            if stored_version + 1 != key(record).1 {
+                drop(tx);
+                let stored = current.as_deref().and_then(|j| serde_json::from_str(j).ok());
+                return Err(SaveError::Conflict(stored));
+            }
+        }
+        for record in records {
+            let json = serde_json::to_string(record).expect("records always serialise");
+            s.put(json.as_str()).with_key(key(record).0).primitive().map_err(|x| e(&x))?;
+        }
         if FAIL_NEXT_WRITE.with(|f| f.take()) {
             drop(tx);
             return Err(e(&"QuotaExceededError (mô phỏng)"));
         }
         tx.commit().await.map_err(|x| e(&x))?;
         prefs::set(GENERATION, &new_id());
-        broadcast::announce(&[store_name], std::iter::once(id));
+        broadcast::announce(&[store_name], records.iter().map(|r| key(r).0));
         Ok(())
     }
 
     /// Saves a cadre the form opened as version `c.meta.version - 1` (see
     /// [`Db::put_checked`]): a save from another tab in between is a [`SaveError::Conflict`].
     pub async fn put_cadre_checked(&self, c: &Cadre) -> Result<(), SaveError<Cadre>> {
-        self.put_checked(CADRES, &c.id, c, c.meta.version).await
+        self.put_cadres_checked(std::slice::from_ref(c)).await
+    }
+
+    /// Sửa hàng loạt and its undo: every cadre in ONE transaction, each checked like
+    /// [`Db::put_cadre_checked`]; one conflict and none is written.
+    pub async fn put_cadres_checked(&self, cadres: &[Cadre]) -> Result<(), SaveError<Cadre>> {
+        self.put_checked(CADRES, cadres, |c| (&c.id, c.meta.version)).await
     }
 
     /// Saves a unit, checking its version like [`Db::put_cadre_checked`].
     pub async fn put_unit_checked(&self, u: &Unit) -> Result<(), SaveError<Unit>> {
-        self.put_checked(UNITS, &u.id, u, u.meta.version).await
+        self.put_checked(UNITS, std::slice::from_ref(u), |u| (&u.id, u.meta.version)).await
     }
 
     /// Thế hệ dữ liệu: a token that changes after every write from any tab or bundle (kept in

@@ -213,8 +213,30 @@ impl Route {
     }
 }
 
-/// Puts a deleted record back (the function a toast's "Hoàn tác" calls).
-pub type UndoDelete = fn(AppState, Tombstone);
+/// What a toast's "Hoàn tác" does: puts back what was just done (a deletion, a bulk edit),
+/// holding whatever it needs. Compared by identity, so a toast's timer can tell it is still
+/// the same toast.
+#[derive(Clone)]
+pub struct Undo(Arc<dyn Fn(AppState) + Send + Sync>);
+
+impl Undo {
+    /// An undo that runs `f`.
+    pub fn new(f: impl Fn(AppState) + Send + Sync + 'static) -> Self {
+        Undo(Arc::new(f))
+    }
+}
+
+impl PartialEq for Undo {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for Undo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Undo")
+    }
+}
 
 /// A message at the bottom of the screen, with an optional undo.
 #[derive(Debug, Clone, PartialEq)]
@@ -223,8 +245,8 @@ pub struct Toast {
     pub text: String,
     /// True for an error (shown in red and kept until dismissed).
     pub error: bool,
-    /// A deletion that "Hoàn tác" puts back, and the function that does it.
-    pub undo: Option<(Tombstone, UndoDelete)>,
+    /// What "Hoàn tác" puts back.
+    pub undo: Option<Undo>,
 }
 
 /// State every page shares. Signals only, so it is `Copy` and lives in context.
@@ -385,7 +407,7 @@ impl AppState {
                     state.toast.set(Some(Toast {
                         text: format!("Đã xóa văn bản {}.", d.number),
                         error: false,
-                        undo: Some((t, AppState::undo_directive_delete)),
+                        undo: Some(Undo::new(move |s| AppState::undo_directive_delete(s, t.clone()))),
                     }));
                 }
                 Err(e) => state.fail(e.to_string()),
@@ -406,7 +428,7 @@ impl AppState {
                     state.toast.set(Some(Toast {
                         text: format!("Đã xóa cán bộ {name}."),
                         error: false,
-                        undo: Some((t, AppState::undo_delete)),
+                        undo: Some(Undo::new(move |s| AppState::undo_delete(s, t.clone()))),
                     }));
                 }
                 Err(e) => state.fail(e.to_string()),
@@ -430,7 +452,7 @@ impl AppState {
                     state.toast.set(Some(Toast {
                         text: format!("Đã xóa đơn vị {name}."),
                         error: false,
-                        undo: Some((t, AppState::undo_delete)),
+                        undo: Some(Undo::new(move |s| AppState::undo_delete(s, t.clone()))),
                     }));
                 }
                 Err(e) => state.fail(e.to_string()),
@@ -726,8 +748,8 @@ fn ToastView() -> impl IntoView {
             view! {
                 <div class="toast" class:error=t.error role="status" aria-live="polite">
                     <span>{t.text.clone()}</span>
-                    {undo.map(|(tomb, action)| view! {
-                        <button class="btn" on:click=move |_| action(state, tomb.clone())>"Hoàn tác"</button>
+                    {undo.map(|undo| view! {
+                        <button class="btn" on:click=move |_| (undo.0)(state)>"Hoàn tác"</button>
                     })}
                     <button class="btn ghost" aria-label="Đóng thông báo" on:click=move |_| state.toast.set(None)>"✕"</button>
                 </div>

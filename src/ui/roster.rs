@@ -1,4 +1,5 @@
-//! Danh sách cán bộ: search, filter by unit, and open a record.
+//! Danh sách cán bộ: search, filter by unit, open a record, and choose people for a bulk
+//! edit (sửa hàng loạt, `ui::bulk_edit`): each row's checkbox, or every row shown.
 //!
 //! The list is virtual: rows have a fixed height and only those in view (plus a few either
 //! side) are in the DOM, inside a scroll box whose inner height stands for every row, so
@@ -10,9 +11,11 @@ use leptos::prelude::*;
 
 use crate::store::prefs;
 use crate::ui::app::{enter_demo, AppState, Route};
+use crate::ui::bulk_edit::BulkEditPanel;
 use crate::ui::collate::Collator;
 use dtbd_domain::levels::Level;
 use dtbd_domain::listing::row_window;
+use dtbd_view::bulk::{chosen_count, open_label, row_check_label, select_shown};
 use dtbd_view::roster::{count_line, name_order, visible_rows};
 
 /// Height of one row in CSS pixels, margin included (`.cadre-list.virtual li` in the
@@ -55,6 +58,11 @@ pub fn RosterPage() -> impl IntoView {
     });
 
     let unit_options = move || state.roster.with(dtbd_view::unit_choices::unit_choices);
+
+    // Sửa hàng loạt: the ids ticked (kept across searches), and the panel.
+    let selected = RwSignal::new(HashSet::<String>::new());
+    let bulk_open = RwSignal::new(false);
+    let chosen = move || state.roster.with(|r| selected.with(|s| chosen_count(r, s)));
 
     let has_units = move || state.roster.with(|r| !r.units.is_empty());
     let total = move || state.roster.with(|r| r.cadres.len());
@@ -122,6 +130,18 @@ pub fn RosterPage() -> impl IntoView {
                 <p class="count" aria-live="polite">
                     {move || count_line(visible.with(Vec::len), total())}
                 </p>
+                <div class="bulk-bar">
+                    <button type="button" class="btn" on:click=move |_| {
+                        state.roster.with_untracked(|r| visible.with_untracked(|v| selected.update(|s| select_shown(s, r, v))))
+                    }>"Chọn tất cả đang hiện"</button>
+                    <button type="button" class="btn" disabled=move || chosen() == 0
+                        on:click=move |_| selected.set(HashSet::new())>"Bỏ chọn"</button>
+                    <button type="button" class="btn primary" disabled=move || chosen() == 0
+                        on:click=move |_| bulk_open.set(true)>{move || open_label(chosen())}</button>
+                </div>
+                <Show when=move || bulk_open.get() && chosen() != 0>
+                    <BulkEditPanel selected=selected open=bulk_open/>
+                </Show>
                 <div
                     class="roster-scroll"
                     tabindex="0"
@@ -162,8 +182,19 @@ pub fn RosterPage() -> impl IntoView {
                                         let prof = format!("{}{}", c.professional.level.label(), studying(c.professional.studying.map(Level::label)));
                                         let pol = format!("{}{}", c.political.level.label(), studying(c.political.studying.map(Level::label)));
                                         let qlnn = c.state_management.level.label();
+                                        let id = c.id.clone();
+                                        // Drawn again with the rows when the choice changes.
+                                        let ticked = selected.with(|s| s.contains(&id));
                                         view! {
-                                            <li>
+                                            <li class="selectable">
+                                                <label class="row-check">
+                                                    <input type="checkbox" aria-label=row_check_label(&c.full_name)
+                                                        prop:checked=ticked
+                                                        on:change=move |ev| {
+                                                            let on = event_target_checked(&ev);
+                                                            selected.update(|s| if on { s.insert(id.clone()); } else { s.remove(&id); });
+                                                        } />
+                                                </label>
                                                 <a class="cadre-row" href=href>
                                                     <span class="name">{c.full_name.clone()}</span>
                                                     <span class="sub">{format!("{} · {} · {}", c.birth_year, c.gender.label(), c.category.label())}</span>

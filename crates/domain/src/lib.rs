@@ -51,6 +51,10 @@
 //! - [`roster_import`]: the roster from Excel/CSV (column guesses, level review, row errors,
 //!   preview) and back out as a `Table`.
 //!
+//! **Edits**: one change made to many records at once.
+//! - [`bulk`]: sửa hàng loạt, one change (unit, đối tượng, ủy viên, chức vụ, a level, đang
+//!   học) applied to the cadres chosen, validated as a form save is, and its undo.
+//!
 //! **Demo**: generated data, never the user's.
 //! - [`fixtures`]: a seeded roster of any size, for benches and tests.
 //! - [`demo`]: seeded rosters that reproduce the seed documents' figures.
@@ -86,6 +90,9 @@ pub mod training;
 pub mod envelope;
 pub mod roster_import;
 pub mod snapshot;
+
+// Edits.
+pub mod bulk;
 
 // Demo.
 pub mod demo;

@@ -34,6 +34,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("directive", &["directive"]),
     ("reports", &["report", "tables", "progress", "chart", "training", "monitor"]),
     ("exchange", &["snapshot", "envelope", "roster_import"]),
+    ("edits", &["bulk"]),
     ("demo", &["fixtures", "demo", "demo_plan"]),
 ];
 

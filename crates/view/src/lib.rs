@@ -4,7 +4,8 @@
 //! values and compute nothing themselves.
 //!
 //! One module per page or family of pages, in the order an officer meets them:
-//! - [`roster`]: the roster's name order, search and unit filter, count line;
+//! - [`roster`]: the roster's name order, search and unit filter, count line; [`bulk`]:
+//!   sửa hàng loạt (the people chosen, the panel's inputs, the preview and the toasts);
 //!   [`unit_choices`]: every unit `<select>`; [`stamp`]: versions a save writes;
 //! - [`directives`]: the directives list; [`directive`]: one directive with its targets
 //!   scored ([`scoring`]: scored with or without the training records); [`group_form`]: who
@@ -16,6 +17,7 @@
 //!   and from Excel ([`legacy_text`]: a file's encoding and old-font text, converted);
 //!   [`table_export`]: what every "Tải Excel" / "Tải CSV" button writes.
 
+pub mod bulk;
 pub mod directive;
 pub mod directives;
 pub mod excel;
