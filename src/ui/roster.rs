@@ -13,7 +13,6 @@ use crate::store::prefs;
 use crate::ui::app::{enter_demo, AppState, Route};
 use crate::ui::bulk_edit::BulkEditPanel;
 use crate::ui::collate::Collator;
-use dtbd_domain::levels::Level;
 use dtbd_domain::listing::row_window;
 use dtbd_view::bulk::{chosen_count, open_label, row_check_label, select_shown};
 use dtbd_view::roster::{count_line, name_order, visible_rows};
@@ -178,9 +177,8 @@ pub fn RosterPage() -> impl IntoView {
                                         let href = Route::EditCadre(c.id.clone()).href();
                                         let position = c.positions.first().map(|p| p.title.clone()).unwrap_or_default();
                                         let unit = r.unit_name(&c.unit_id).to_string();
-                                        let studying = |s: Option<&'static str>| s.map(|l| format!(" (đang học {l})")).unwrap_or_default();
-                                        let prof = format!("{}{}", c.professional.level.label(), studying(c.professional.studying.map(Level::label)));
-                                        let pol = format!("{}{}", c.political.level.label(), studying(c.political.studying.map(Level::label)));
+                                        let prof = dtbd_view::roster::qualification_text(&c.professional);
+                                        let pol = dtbd_view::roster::qualification_text(&c.political);
                                         let qlnn = c.state_management.level.label();
                                         let id = c.id.clone();
                                         // Drawn again with the rows when the choice changes.
