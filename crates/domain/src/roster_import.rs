@@ -533,6 +533,8 @@ pub struct LevelValue {
 /// column and count.
 pub fn level_review(rows: &[Vec<String>], mapping: &[Option<Field>], settings: &ImportSettings) -> Vec<LevelValue> {
     let mut seen: HashMap<String, usize> = HashMap::new();
+    // Each text as written is normalised once: a sheet repeats a few dozen over its rows.
+    let mut written: HashMap<(Field, &str), usize> = HashMap::new();
     let mut out: Vec<LevelValue> = Vec::new();
     for (col, f) in mapping.iter().enumerate() {
         let Some((field, scale)) = f.and_then(|f| f.scale().map(|s| (f, s))) else { continue };
@@ -541,11 +543,17 @@ pub fn level_review(rows: &[Vec<String>], mapping: &[Option<Field>], settings: &
             if text.is_empty() {
                 continue;
             }
-            let key = level_key(field, text);
-            if let Some(&i) = seen.get(&key) {
+            if let Some(&i) = written.get(&(field, text)) {
                 out[i].count += 1;
                 continue;
             }
+            let key = level_key(field, text);
+            if let Some(&i) = seen.get(&key) {
+                written.insert((field, text), i);
+                out[i].count += 1;
+                continue;
+            }
+            written.insert((field, text), out.len());
             let chosen = settings.levels.get(&key).cloned();
             seen.insert(key, out.len());
             out.push(LevelValue {

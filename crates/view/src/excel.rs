@@ -274,12 +274,22 @@ pub fn committee_review(
     let col = mapping.iter().position(|m| *m == Some(Field::Committee))?;
     let mut order: Vec<(String, usize)> = Vec::new();
     let mut at: HashMap<String, usize> = HashMap::new();
+    // Each text as written is normalised once: a sheet repeats a few dozen over its rows.
+    let mut written: HashMap<&str, usize> = HashMap::new();
     for row in rows {
         for part in row.get(col).map_or("", |s| s.trim()).split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            if let Some(&i) = written.get(part) {
+                order[i].1 += 1;
+                continue;
+            }
             let key = ri::normalise(part);
             match at.get(&key) {
-                Some(&i) => order[i].1 += 1,
+                Some(&i) => {
+                    written.insert(part, i);
+                    order[i].1 += 1;
+                }
                 None => {
+                    written.insert(part, order.len());
                     at.insert(key, order.len());
                     order.push((part.to_string(), 1));
                 }
