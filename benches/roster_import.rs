@@ -12,7 +12,7 @@
 
 use std::collections::HashSet;
 
-use dtbd::domain::demo::sheet::officer_sheet;
+use dtbd::domain::demo::sheet::{distinct_people, officer_sheet};
 use dtbd::domain::fixtures::generate_roster;
 use dtbd::domain::model::Cadre;
 use dtbd::domain::roster::Roster;
@@ -72,16 +72,7 @@ fn main() {
     println!("  preview (all unchanged)  {}", ms(t_preview));
 
     // Issue 12: the officer's sheet of 30.000 rows into an empty app.
-    // Without a mã column, two people of one name, year and unit (by its name: the generator
-    // repeats unit names) are one person; the generator draws names from a small pool, so such
-    // pairs are left out.
-    let mut keys = HashSet::new();
-    let people: Vec<Cadre> = roster
-        .cadres
-        .iter()
-        .filter(|c| keys.insert(Roster::person_key(&c.full_name, c.birth_year, roster.unit_name(&c.unit_id))))
-        .cloned()
-        .collect();
+    let people = distinct_people(&roster);
     let rows = officer_sheet(&roster.units, &people, 30);
     let empty = Roster { units: Vec::new(), cadres: Vec::new() };
     let mut n = 0u64;

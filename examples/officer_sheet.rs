@@ -8,7 +8,6 @@
 //! With a size (`-- target/bench-files/officer-sheet-30000.json 30000`) it writes the rows of
 //! a generated roster of that many people in the same layout, for the browser bench.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use dtbd::domain::demo::{hoang_su_phi, sheet, HOANG_SU_PHI_YEAR};
@@ -21,15 +20,7 @@ fn main() {
     let out = std::env::args().nth(1).unwrap_or_else(|| "target/e2e/officer-sheet.json".into());
     if let Some(size) = std::env::args().nth(2).and_then(|n| n.parse::<usize>().ok()) {
         let roster = generate_roster(2024, size, 300);
-        // Without a mã column, one name, year and unit name is one person: such pairs of the
-        // generator's small name pool are left out.
-        let mut seen = HashSet::new();
-        let people: Vec<_> = roster
-            .cadres
-            .iter()
-            .filter(|c| seen.insert(Roster::person_key(&c.full_name, c.birth_year, roster.unit_name(&c.unit_id))))
-            .cloned()
-            .collect();
+        let people = sheet::distinct_people(&roster);
         let rows = sheet::officer_sheet(&roster.units, &people, 30);
         write(&out, &serde_json::json!({ "rows": rows, "people": people.len() }));
         println!("{out}: {} rows", rows.len());

@@ -427,17 +427,8 @@ fn LevelReview(im: Import) -> impl IntoView {
                                     <td>{v.field.label()}</td>
                                     <td>{v.text.clone()}</td>
                                     <td class="num">{v.count}</td>
-                                    <td>
-                                        <select aria-label=v.aria_label()
-                                            on:change=move |ev| im.choose_level(field, text.clone(), event_target_value(&ev))>
-                                            <option value="" selected=current.is_empty()>"— chưa rõ —"</option>
-                                            {v.levels.iter().map(|(code, label)| {
-                                                let selected = current == *code;
-                                                view! { <option value=code.clone() selected=selected>{label.clone()}</option> }
-                                            }).collect_view()}
-                                        </select>
-                                        {v.chosen.then_some(" (đã chọn)")}
-                                    </td>
+                                    <td>{review_select(v.aria_label(), current, v.levels.clone(), v.chosen,
+                                        move |code| im.choose_level(field, text.clone(), code))}</td>
                                 </tr>
                             }
                         }).collect_view()}
@@ -445,6 +436,27 @@ fn LevelReview(im: Import) -> impl IntoView {
                 </table>
             }
         })
+    }
+}
+
+/// A review row's reading: "— chưa rõ —" then each choice, the current one selected, and
+/// "(đã chọn)" when the officer chose it rather than the app guessing.
+fn review_select(
+    aria: String,
+    current: String,
+    choices: Vec<(String, String)>,
+    chosen: bool,
+    on_pick: impl Fn(String) + 'static,
+) -> impl IntoView {
+    view! {
+        <select aria-label=aria on:change=move |ev| on_pick(event_target_value(&ev))>
+            <option value="" selected=current.is_empty()>"— chưa rõ —"</option>
+            {choices.into_iter().map(|(code, label)| {
+                let selected = current == code;
+                view! { <option value=code selected=selected>{label}</option> }
+            }).collect_view()}
+        </select>
+        {chosen.then_some(" (đã chọn)")}
     }
 }
 
@@ -564,16 +576,8 @@ fn CommitteeReview(im: Import) -> impl IntoView {
                                 <tr class:unknown=v.current.is_empty()>
                                     <td>{v.text.clone()}</td>
                                     <td class="num">{v.count}</td>
-                                    <td>
-                                        <select aria-label=v.aria_label() on:change=move |ev| im.choose_committee(text.clone(), event_target_value(&ev))>
-                                            <option value="" selected=current.is_empty()>"— chưa rõ —"</option>
-                                            {v.choices.iter().map(|(code, label)| {
-                                                let selected = current == *code;
-                                                view! { <option value=code.clone() selected=selected>{label.clone()}</option> }
-                                            }).collect_view()}
-                                        </select>
-                                        {v.chosen.then_some(" (đã chọn)")}
-                                    </td>
+                                    <td>{review_select(v.aria_label(), current, v.choices.clone(), v.chosen,
+                                        move |code| im.choose_committee(text.clone(), code))}</td>
                                 </tr>
                             }
                         }).collect_view()}

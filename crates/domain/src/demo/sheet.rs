@@ -7,6 +7,7 @@
 use crate::fixtures::XorShift;
 use crate::levels::{Political, Professional, Qualification, StateManagement};
 use crate::model::{Cadre, Category, Committee, Gender, GovLevel, Unit, UnitKind};
+use crate::roster::Roster;
 
 /// The header row, as the officer named her columns.
 pub const HEADER: [&str; 14] = [
@@ -210,4 +211,17 @@ pub fn with_political_bachelors(cadres: &mut [Cadre]) {
             c.political.level = Political::Bachelor;
         }
     }
+}
+
+/// The people of `roster` a sheet without a mã column can tell apart: one per name, birth year
+/// and unit name (the import's rule, [`Roster::person_key`], over names: a generated roster
+/// repeats unit names and draws people's names from a small pool).
+pub fn distinct_people(roster: &Roster) -> Vec<Cadre> {
+    let mut seen = std::collections::HashSet::new();
+    roster
+        .cadres
+        .iter()
+        .filter(|c| seen.insert(Roster::person_key(&c.full_name, c.birth_year, roster.unit_name(&c.unit_id))))
+        .cloned()
+        .collect()
 }

@@ -3,7 +3,7 @@
 //! committees, at which level (the text's, else the person's unit's), and the term when written.
 //! A party title that is also a seat gives the seat wherever it is written (Chức vụ or Cấp ủy).
 
-use super::{normalise, starts_with_word};
+use super::{contains_words, normalise, starts_with_word};
 use crate::model::{Committee, GovLevel, Membership};
 
 /// What one Cấp ủy text says: the seats, the level if the text names one, the term if written.
@@ -105,10 +105,6 @@ const LEVEL_WORDS: &[(&str, GovLevel)] = &[
 /// Bí thư Đoàn or Chi bộ is no committee seat.
 const SEAT_TITLES: &[&str] = &["bi thu", "pho bi thu"];
 const COMMITTEE_HEADS: &[&str] = &["dang uy", "huyen uy", "tinh uy", "thanh uy", "quan uy", "thi uy"];
-
-fn contains_words(text: &str, key: &str) -> bool {
-    super::contains_words(text, key)
-}
 
 /// The seats a party title gives ("Phó Bí thư Huyện ủy, Chủ tịch HĐND huyện" → BCH + BTV of
 /// the district), or None when the title is no seat.
