@@ -109,9 +109,36 @@ pub fn format_share(num: u32, den: u32) -> String {
     }
 }
 
-/// Two-digit count as officers write it: 7 → "07", 42 → "42".
+/// A count as officers write it: two digits below ten, dots between thousands (7 → "07",
+/// 42 → "42", 1200 → "1.200"; the documents never write "1200 đồng chí").
 pub fn format_count(n: u32) -> String {
-    format!("{n:02}")
+    if n < 1000 {
+        format!("{n:02}")
+    } else {
+        format_thousands(u64::from(n))
+    }
+}
+
+/// A figure a document states, exactly as precise as it was typed, with a decimal comma and
+/// dots between thousands: 47.26 → "47,26", 1200 → "1.200", 33.3 → "33,3". Unlike
+/// [`format_number`] (computed values, rounded to tenths) it never rounds: the officer's
+/// document must read back as she wrote it.
+pub fn format_stated(x: f64) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    let sign = if x < 0.0 { "-" } else { "" };
+    let text = x.abs().to_string();
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let grouped = match whole.parse::<u64>() {
+        Ok(n) => format_thousands(n),
+        Err(_) => whole.to_string(),
+    };
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{fraction}")
+    }
 }
 
 /// "07 đồng chí".
@@ -191,6 +218,12 @@ mod tests {
         assert_eq!(format_persons(7), "07 đồng chí");
         assert_eq!(format_count(42), "42");
         assert_eq!(format_count(194), "194");
+        assert_eq!(format_count(1200), "1.200");
+        assert_eq!(format_count(2262), "2.262");
+        assert_eq!(format_stated(47.26), "47,26");
+        assert_eq!(format_stated(1200.0), "1.200");
+        assert_eq!(format_stated(33.3), "33,3");
+        assert_eq!(format_stated(11_147_406_000.0), "11.147.406.000");
         assert_eq!(format_thousands(11_147_406_000), "11.147.406.000");
         assert_eq!(format_thousands(7), "7");
         assert_eq!(format_thousands(1000), "1.000");
@@ -279,7 +312,7 @@ mod props {
         #[test]
         fn against_quota_agrees_with_the_share(count in 0u32..100_000, quota in 0u32..100_000) {
             let s = against_quota(count, "người", quota);
-            let head = format!("{count:02} người, ");
+            let head = format!("{} người, ", format_count(count));
             prop_assert!(s.starts_with(&head), "{}", s);
             if quota == 0 || count > quota {
                 prop_assert!(s.ends_with("vượt chỉ tiêu"));

@@ -8,11 +8,11 @@
 //! described here.
 
 use super::group::{GroupRule, MatchHow, TextMatch, UnitFilter};
-use super::score::format_number;
 use super::target::{Comparator, Criterion, EventKind, Measure, Milestone, Target, TrainingNeed, Window};
 use super::{format_count, Directive, Group};
 use crate::levels::Scale;
 use crate::model::{Category, CivilGrade, Committee, Gender, GovLevel, Leadership, Region, UnitKind};
+use crate::number::format_stated;
 use crate::number::round_count;
 use crate::text::fold;
 
@@ -245,7 +245,7 @@ impl<'a> Describer<'a> {
 
     fn increase(&self, t: &Target, x: f64, amt: Amt) -> String {
         let n = match amt {
-            Amt::Percent => format!("{}%", format_number(x)),
+            Amt::Percent => format!("{}%", format_stated(x)),
             Amt::Persons => format!("{} đồng chí", format_count(round_count(x))),
             Amt::Plain => format_count(round_count(x)),
         };
@@ -554,7 +554,7 @@ fn reference(y: Option<u16>) -> String {
 /// With `listing`, "ít nhất" is left out (the listing form: "năm 2026: 40%; năm 2030: 50%").
 fn amount(m: &Milestone, amt: Amt, listing: bool) -> String {
     let num = |x: f64| match amt {
-        Amt::Percent => format_number(x),
+        Amt::Percent => format_stated(x),
         Amt::Persons | Amt::Plain => format_count(round_count(x)),
     };
     let Some(a) = m.value else { return String::new() };

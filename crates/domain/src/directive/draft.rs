@@ -9,7 +9,6 @@
 use super::describe::{describe_rule, describe_target, Describer};
 use super::group::{members_if_saved, GroupRule, MatchHow, TextMatch, UnitFilter};
 use super::index::{Bits, RosterIndex};
-use super::score::format_number;
 use super::target::{
     Comparator, Criterion, EventKind, Measure, Milestone, Reported, StatedBaseline, Target, TrainingNeed, Window,
 };
@@ -69,8 +68,10 @@ fn parse_whole(s: &str) -> Option<u32> {
     (!t.is_empty() && t.chars().all(|c| c.is_ascii_digit())).then(|| t.parse().ok()).flatten()
 }
 
+/// A number back into its field exactly as it was typed (47,26 stays 47,26: opening a target
+/// and saving it unchanged must not change the document).
 fn num_text(x: f64) -> String {
-    format_number(x)
+    crate::number::float_text(x)
 }
 
 fn opt_num_text(x: Option<f64>) -> String {
@@ -1308,6 +1309,24 @@ mod tests {
                 assert_eq!(&draft.build(&d).unwrap(), n);
             }
         }
+    }
+
+    /// Opening a target and saving it unchanged keeps every figure as typed: 47,26% stays
+    /// 47,26 (the form once wrote 47,3 back) and 1.200 persons stays 1.200.
+    #[test]
+    fn figures_keep_their_precision_through_the_form() {
+        let d = t002();
+        let mut t =
+            d.targets().into_iter().find(|t| t.measure.is_percent() && !t.milestones.is_empty()).unwrap().clone();
+        t.milestones[0].value = Some(47.26);
+        t.milestones[0].upper = None;
+        t.baseline = Some(StatedBaseline { value: 17.85, year: Some(2020), numerator: None, denominator: None });
+        let draft = TargetDraft::from_target(&t);
+        assert_eq!(draft.milestones[0].value, "47,26");
+        let back = draft.build(&d).unwrap();
+        assert_eq!(back.milestones[0].value, Some(47.26));
+        assert_eq!(back.baseline.as_ref().map(|b| b.value), Some(17.85));
+        assert_eq!(back, t);
     }
 
     #[test]

@@ -742,7 +742,7 @@ pub use crate::number::{
 pub fn format_milestone(m: &Milestone, unit: AmountUnit, baseline: Option<f64>) -> String {
     let v = milestone_value(m, baseline);
     let num = |x: f64| match unit {
-        AmountUnit::Percent => format_number(x),
+        AmountUnit::Percent => crate::number::format_stated(x),
         _ => format_count(crate::number::round_count(x)),
     };
     let suffix = match unit {
@@ -755,7 +755,7 @@ pub fn format_milestone(m: &Milestone, unit: AmountUnit, baseline: Option<f64>) 
         (Some(a), Some(b)) => format!("{} - {}{suffix}", num(a), num(b)),
         (Some(a), None) => format!("{}{suffix}", num(a)),
         (None, _) => match m.increase {
-            Some(i) => format!("tăng {}%", format_number(i)),
+            Some(i) => format!("tăng {}%", crate::number::format_stated(i)),
             None => "—".into(),
         },
     };
