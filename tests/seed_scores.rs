@@ -30,7 +30,8 @@ const TEMPLATES: [&str; 5] = [
 ];
 
 /// Dates inside the periods (mid-year, year end) and after them (a January review meeting).
-const DATES: [(u16, u8, u8); 6] = [(2021, 6, 30), (2021, 12, 31), (2023, 3, 15), (2025, 12, 31), (2026, 1, 15), (2026, 12, 1)];
+const DATES: [(u16, u8, u8); 6] =
+    [(2021, 6, 30), (2021, 12, 31), (2023, 3, 15), (2025, 12, 31), (2026, 1, 15), (2026, 12, 1)];
 
 fn scores() -> String {
     let directives: Vec<Directive> =

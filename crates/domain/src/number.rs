@@ -181,6 +181,60 @@ pub fn against_quota(count: u32, what: &str, quota: u32) -> String {
     }
 }
 
+crate::tagged::coded_enum! {
+    /// Cách nêu số liệu: whether a figure a document states is exact or bounded ("gần 40%",
+    /// "hơn 2.000", "trên 70%", "khoảng 1.200"). Review reports mostly write such figures; the
+    /// app keeps the word with the number and never shows a bounded figure as exact. The label
+    /// is the word written before the number (empty when exact).
+    #[derive(Default)]
+    Bound {
+        /// Chính xác.
+        #[default]
+        Exact = "exact", "";
+        /// Khoảng.
+        About = "about", "khoảng";
+        /// Gần (slightly below).
+        Nearly = "nearly", "gần";
+        /// Hơn (slightly above).
+        Over = "over", "hơn";
+        /// Trên.
+        Above = "above", "trên";
+        /// Dưới.
+        Under = "under", "dưới";
+    }
+}
+
+impl Bound {
+    /// True when the figure is exact (the default; left out of JSON).
+    pub fn is_exact(&self) -> bool {
+        *self == Bound::Exact
+    }
+
+    /// The figure with its word: (Nearly, "40%") → "gần 40%"; (Exact, "40%") → "40%".
+    pub fn write(self, figure: &str) -> String {
+        if self.is_exact() {
+            figure.to_string()
+        } else {
+            format!("{} {figure}", self.label())
+        }
+    }
+
+    /// Could the true value `actual` be what a document wrote as `stated` with this bound?
+    /// Exact and "khoảng" allow rounding (±1 for counts, ±0,05 for shares is the caller's
+    /// `slack`; "khoảng" 5% of the figure), "gần" a value up to 10% below, "hơn"/"trên"
+    /// anything above, "dưới" anything below. Used to point out a reported figure that the
+    /// roster contradicts, never to correct it.
+    pub fn admits(self, stated: f64, actual: f64, slack: f64) -> bool {
+        match self {
+            Bound::Exact => (actual - stated).abs() <= slack,
+            Bound::About => (actual - stated).abs() <= slack.max(stated.abs() * 0.05),
+            Bound::Nearly => actual <= stated + slack && actual >= stated * 0.9 - slack,
+            Bound::Over | Bound::Above => actual + slack > stated,
+            Bound::Under => actual < stated + slack,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +278,10 @@ mod tests {
         assert_eq!(format_stated(1200.0), "1.200");
         assert_eq!(format_stated(33.3), "33,3");
         assert_eq!(format_stated(11_147_406_000.0), "11.147.406.000");
+        assert_eq!(Bound::Nearly.write("40%"), "gần 40%");
+        assert_eq!(Bound::Exact.write("2.000"), "2.000");
+        assert!(Bound::Over.admits(2000.0, 2104.0, 0.5) && !Bound::Over.admits(2000.0, 1990.0, 0.5));
+        assert!(Bound::Nearly.admits(40.0, 38.5, 0.05) && !Bound::Nearly.admits(40.0, 41.0, 0.05));
         assert_eq!(format_thousands(11_147_406_000), "11.147.406.000");
         assert_eq!(format_thousands(7), "7");
         assert_eq!(format_thousands(1000), "1.000");
