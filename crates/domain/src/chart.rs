@@ -420,6 +420,7 @@ mod tests {
             what_if: None,
             what_if_met: None,
             from_records: false,
+            without_standard: None,
         };
         let p = progress_plot("t", &s, 2021, Date::new(2026, 11, 22).unwrap()).unwrap();
         let now = p.lines.iter().find(|l| l.class == "now").unwrap();

@@ -230,7 +230,7 @@ mod wire {
 
 /// Chốt số liệu: the figures of `group_ids` of `d` on `date`, from the roster.
 pub fn freeze(id: Id, d: &Directive, idx: &RosterIndex, group_ids: &[String], date: Date) -> Baseline {
-    let mut ev = Evaluator::new(idx, &d.groups, d.scope_unit_id.as_deref(), date.year);
+    let mut ev = Evaluator::for_directive(idx, d, date.year);
     let groups = group_ids
         .iter()
         .filter_map(|gid| {

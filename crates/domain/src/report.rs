@@ -143,7 +143,7 @@ pub fn status_report(
     merge_studying: bool,
 ) -> Option<StatusReport> {
     let group = d.group(group_id)?;
-    let bits: Bits = Evaluator::new(idx, &d.groups, d.scope_unit_id.as_deref(), year).group(group_id);
+    let bits: Bits = Evaluator::for_directive(idx, d, year).group(group_id);
     let members: Vec<&Cadre> = bits.iter().map(|i| &idx.roster.cadres[i]).collect();
     let total = members.len() as u32;
     let count = |f: &dyn Fn(&Cadre) -> bool| members.iter().filter(|c| f(c)).count() as u32;
@@ -414,7 +414,7 @@ impl Bands {
 /// The table of `bands` over the groups `group_ids` of `d` in `year` (unknown ids are skipped).
 pub fn cross_tab(d: &Directive, idx: &RosterIndex, group_ids: &[String], bands: Bands, year: u16) -> CrossTab {
     let columns = bands.columns();
-    let mut ev = Evaluator::new(idx, &d.groups, d.scope_unit_id.as_deref(), year);
+    let mut ev = Evaluator::for_directive(idx, d, year);
     let mut everyone = Bits::empty(idx.roster.cadres.len());
     let tally = |label: String, bits: &Bits| {
         let mut counts = vec![0u32; columns.len()];

@@ -30,7 +30,7 @@ fn members<'a>(
     group_ids: &[String],
     year: u16,
 ) -> (Vec<(String, Vec<&'a Cadre>)>, Vec<&'a Cadre>) {
-    let mut ev = Evaluator::new(idx, &d.groups, d.scope_unit_id.as_deref(), year);
+    let mut ev = Evaluator::for_directive(idx, d, year);
     let mut everyone = Bits::empty(idx.roster.cadres.len());
     let mut out = Vec::new();
     for id in group_ids {

@@ -225,7 +225,7 @@ mod tests {
             $check!(crate::directive::score::BaselineSource, "snapshot,stated,implied");
             $check!(crate::directive::target::EventKind, "class,delegation,workshop");
             $check!(crate::directive::target::WindowKind, "year,years,term,period");
-            $check!(crate::directive::target::CriterionKind, "level,minority_language,lao_language,field,person");
+            $check!(crate::directive::target::CriterionKind, "level,minority_language,lao_language,field,person,standard");
             $check!(crate::directive::target::MeasureKind, "share,count,per_unit,trained,completions,events,directional");
             $check!(crate::directive::target::Comparator, "at_least,above,about,maintain");
         };

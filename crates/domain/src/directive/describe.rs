@@ -655,6 +655,23 @@ fn criterion_phrase(c: &Criterion, dd: &Describer) -> String {
             format!("được đào tạo chuyên ngành {}", w.join(", "))
         }
         Criterion::Person { rule } => dd.qual(rule),
+        Criterion::Standard { standard, above, scales, count_studying, planned } => {
+            let mut s = String::from(if *above { "trên chuẩn" } else { "đạt chuẩn" });
+            if !scales.is_empty() {
+                let names: Vec<String> = scales.iter().map(|x| lower_first(x.label())).collect();
+                s.push_str(" về ");
+                s.push_str(&join_and(&names));
+            }
+            s.push_str(" theo ");
+            s.push_str(dd.d.standard(standard).map_or("quy định", |t| t.wording()));
+            if *planned {
+                s.push_str(" của chức danh quy hoạch");
+            }
+            if *count_studying {
+                s.push_str(" (kể cả đang học)");
+            }
+            s
+        }
     }
 }
 
@@ -692,7 +709,7 @@ fn need_phrase(c: &Criterion, d: &Describer) -> String {
         }
         Criterion::MinorityLanguage => "Bồi dưỡng tiếng dân tộc thiểu số".into(),
         Criterion::LaoLanguage => "Bồi dưỡng tiếng Lào".into(),
-        Criterion::Field { .. } | Criterion::Person { .. } => {
+        Criterion::Field { .. } | Criterion::Person { .. } | Criterion::Standard { .. } => {
             format!("Đào tạo, bồi dưỡng để {}", d.criteria(std::slice::from_ref(c)))
         }
     }

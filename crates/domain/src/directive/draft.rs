@@ -176,6 +176,14 @@ pub struct CriterionDraft {
     pub field: String,
     /// The personal condition kept from the document (for `Person`), shown in words.
     pub person: Option<GroupRule>,
+    /// Mã of the directive's standards table (for `Standard`).
+    pub standard: String,
+    /// Trên chuẩn (for `Standard`).
+    pub above: bool,
+    /// Only these scales (for `Standard`; empty: every scale the table requires).
+    pub scales: Vec<Scale>,
+    /// Theo chức danh quy hoạch (for `Standard`).
+    pub planned: bool,
 }
 
 impl Default for CriterionDraft {
@@ -187,6 +195,10 @@ impl Default for CriterionDraft {
             count_studying: false,
             field: String::new(),
             person: None,
+            standard: String::new(),
+            above: false,
+            scales: Vec::new(),
+            planned: false,
         }
     }
 }
@@ -210,6 +222,15 @@ impl CriterionDraft {
             Criterion::Person { rule } => CriterionDraft {
                 kind: CriterionKind::Person,
                 person: Some(rule.as_ref().clone()),
+                ..Default::default()
+            },
+            Criterion::Standard { standard, above, scales, count_studying, planned } => CriterionDraft {
+                kind: CriterionKind::Standard,
+                standard: standard.clone(),
+                above: *above,
+                scales: scales.clone(),
+                count_studying: *count_studying,
+                planned: *planned,
                 ..Default::default()
             },
         }
@@ -250,6 +271,29 @@ impl CriterionDraft {
                         None
                     }
                 }
+            }
+            CriterionKind::Standard => {
+                let standard = self.standard.trim();
+                if standard.is_empty() {
+                    errors.push(FieldError::new(
+                        format!("{key}.standard"),
+                        "Đạt chuẩn: chưa chọn bảng tiêu chuẩn (thêm bảng ở mục Bảng tiêu chuẩn của văn bản).",
+                    ));
+                    return None;
+                }
+                let mut scales: Vec<Scale> = Vec::new();
+                for s in &self.scales {
+                    if !scales.contains(s) {
+                        scales.push(*s);
+                    }
+                }
+                Some(Criterion::Standard {
+                    standard: standard.into(),
+                    above: self.above,
+                    scales,
+                    count_studying: self.count_studying,
+                    planned: self.planned,
+                })
             }
         }
     }

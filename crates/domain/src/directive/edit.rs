@@ -275,6 +275,7 @@ impl Directive {
                 note: String::new(),
             }],
             sections: Vec::new(),
+            standards: Vec::new(),
             meta: RecordMeta::default(),
         }
     }

@@ -13,6 +13,7 @@ use serde::de::Error;
 use serde::{Deserialize, Serialize};
 
 use super::index::{leadership_rank, Bits, RosterIndex, NONE};
+use super::standard::{Ask, Outcome, Standard};
 use super::target::Criterion;
 use super::{Directive, Group};
 use crate::levels::Scale;
@@ -403,6 +404,10 @@ pub(crate) struct Evaluator<'i, 'a> {
     named: HashMap<String, Bits>,
     visiting: Vec<String>,
     criteria: HashMap<String, Bits>,
+    /// The directive's standards tables, which [`Criterion::Standard`] names.
+    standards: &'i [Standard],
+    /// Per standard criterion (keyed as `criteria`): who has an applicable row.
+    covered: HashMap<String, Bits>,
 }
 
 impl<'i, 'a> Evaluator<'i, 'a> {
@@ -415,7 +420,14 @@ impl<'i, 'a> Evaluator<'i, 'a> {
             named: HashMap::new(),
             visiting: Vec::new(),
             criteria: HashMap::new(),
+            standards: &[],
+            covered: HashMap::new(),
         }
+    }
+
+    /// An evaluator over `d`'s groups, scope and standards tables.
+    pub fn for_directive(idx: &'i RosterIndex<'a>, d: &'i Directive, year: u16) -> Self {
+        Evaluator { standards: &d.standards, ..Self::new(idx, &d.groups, d.scope_unit_id.as_deref(), year) }
     }
 
     fn n(&self) -> usize {
@@ -443,7 +455,8 @@ impl<'i, 'a> Evaluator<'i, 'a> {
         b
     }
 
-    fn filter(&self, f: impl Fn(usize) -> bool) -> Bits {
+    /// Cadres for whom `f` holds, one word of the set at a time.
+    pub(crate) fn filter(&self, f: impl Fn(usize) -> bool) -> Bits {
         let n = self.n();
         let mut b = Bits::empty(n);
         for (wi, w) in b.words_mut().iter_mut().enumerate() {
@@ -612,9 +625,38 @@ impl<'i, 'a> Evaluator<'i, 'a> {
                 idx.match_column(&idx.field, |t| m.matches_normal(t))
             }
             Criterion::Person { rule } => self.rule(rule),
+            Criterion::Standard { standard, above, scales, count_studying, planned } => {
+                let ask = Ask { above: *above, scales, count_studying: *count_studying, planned: *planned };
+                let table = self.standards.iter().find(|s| s.id == *standard);
+                let outcome = match table {
+                    Some(t) => self.standard(t, ask),
+                    None => Outcome { meets: Bits::empty(self.n()), covered: Bits::empty(self.n()) },
+                };
+                self.covered.insert(key.clone(), outcome.covered);
+                outcome.meets
+            }
         };
         self.criteria.insert(key, b.clone());
         b
+    }
+
+    /// Cadres with no applicable standard for some standard criterion among `criteria`
+    /// (no row of the named table covers them), or `None` when there is no such criterion.
+    pub fn without_standard(&mut self, criteria: &[Criterion]) -> Option<Bits> {
+        let mut out: Option<Bits> = None;
+        for c in criteria.iter().filter(|c| matches!(c, Criterion::Standard { .. })) {
+            self.criterion(c);
+            let key = serde_json::to_string(c).unwrap_or_default();
+            let mut missing = Bits::full(self.n());
+            if let Some(covered) = self.covered.get(&key) {
+                missing.minus_with(covered);
+            }
+            match &mut out {
+                Some(o) => o.or_with(&missing),
+                None => out = Some(missing),
+            }
+        }
+        out
     }
 
     /// Cadres meeting every criterion (everyone when there is none).
@@ -634,7 +676,11 @@ impl<'i, 'a> Evaluator<'i, 'a> {
 pub fn members_if_saved(directive: &Directive, idx: &RosterIndex, group: &Group, year: u16) -> Bits {
     let mut groups: Vec<Group> = directive.groups.iter().filter(|g| g.id != group.id).cloned().collect();
     groups.push(group.clone());
-    Evaluator::new(idx, &groups, directive.scope_unit_id.as_deref(), year).group(&group.id)
+    Evaluator {
+        standards: &directive.standards,
+        ..Evaluator::new(idx, &groups, directive.scope_unit_id.as_deref(), year)
+    }
+    .group(&group.id)
 }
 
 /// Position of a scale in `Scale::ALL` (and in the per-cadre rank arrays).
@@ -642,7 +688,7 @@ pub fn scale_index(s: Scale) -> usize {
     Scale::ALL.iter().position(|x| *x == s).unwrap_or(0)
 }
 
-fn grade_rank(g: CivilGrade) -> u8 {
+pub(crate) fn grade_rank(g: CivilGrade) -> u8 {
     CivilGrade::ALL.iter().position(|x| *x == g).unwrap_or(0) as u8
 }
 

@@ -10,6 +10,7 @@
 //! - [`index`]: the roster indexed once per scoring pass (per-cadre facts, interned titles).
 //! - [`score`]: scoring at a date, statuses, milestones in words (numbers are written by
 //!   [`crate::number`], re-exported here).
+//! - [`standard`]: bảng tiêu chuẩn (standards by reference) and who meets them.
 //! - [`suggest`]: who to send next (danh sách đề xuất cử đi học).
 //! - [`describe`]: the Vietnamese sentence of a target, need or group, generated from its rule.
 //! - [`edit`]: editing operations (sections, items, targets, needs, groups) with undo.
@@ -22,6 +23,7 @@ pub mod edit;
 pub mod group;
 pub mod index;
 pub mod score;
+pub mod standard;
 pub mod suggest;
 pub mod target;
 mod validate;
@@ -48,6 +50,7 @@ pub use score::{
     score_directive, score_directive_full, AmountUnit, DirectiveScore, GroupTally, NeedScore, RecordCount,
     RecordSource, Status, TargetScore, UnitTally, Value,
 };
+pub use standard::{Citation, Requirement, Standard, StandardRow};
 pub use suggest::{suggest, Batch, SuggestReason, Suggestion};
 pub use target::{
     Comparator, Criterion, EventKind, Measure, Milestone, Reported, StatedBaseline, Target, TrainingNeed, Window,
@@ -205,6 +208,10 @@ pub struct Directive {
     /// Các mục.
     #[serde(default)]
     pub sections: Vec<Section>,
+    /// Bảng tiêu chuẩn the targets refer to ("đạt chuẩn theo quy định"): carried in the
+    /// directive so it scores the same wherever it is read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub standards: Vec<Standard>,
     /// Version and update time (for the store).
     #[serde(default)]
     pub meta: RecordMeta,
@@ -237,6 +244,11 @@ impl Directive {
     /// The group with this id.
     pub fn group(&self, id: &str) -> Option<&Group> {
         self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// The standards table with this id.
+    pub fn standard(&self, id: &str) -> Option<&Standard> {
+        self.standards.iter().find(|s| s.id == id)
     }
 
     /// Every section, depth first (document order), with its depth (0 = top).

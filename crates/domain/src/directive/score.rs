@@ -163,6 +163,10 @@ pub struct TargetScore {
     /// Số liệu từ hồ sơ đào tạo: the value comes from enrollments and course lines.
     #[serde(default)]
     pub from_records: bool,
+    /// Members of the group no row of the target's standards table covers ("đạt chuẩn"
+    /// targets only): counted as not meeting, and said apart ([`TargetScore::standard_note`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub without_standard: Option<u32>,
 }
 
 impl TargetScore {
@@ -197,6 +201,19 @@ impl TargetScore {
             what_if: None,
             what_if_met: None,
             from_records: false,
+            without_standard: None,
+        }
+    }
+
+    /// "05 đồng chí chưa có tiêu chuẩn áp dụng trong bảng tiêu chuẩn (không tính là đạt chuẩn)":
+    /// the people an "đạt chuẩn" target could not judge; empty when every member is covered.
+    pub fn standard_note(&self) -> String {
+        match self.without_standard {
+            Some(k) if k > 0 => format!(
+                "{} chưa có tiêu chuẩn áp dụng trong bảng tiêu chuẩn (không tính là đạt chuẩn).",
+                format_persons(k)
+            ),
+            _ => String::new(),
         }
     }
 
@@ -377,7 +394,7 @@ pub fn score_directive_full(
     snapshots: &HashMap<String, f64>,
     records: Option<&dyn RecordSource>,
 ) -> DirectiveScore {
-    let mut ev = Evaluator::new(idx, &d.groups, d.scope_unit_id.as_deref(), at.year);
+    let mut ev = Evaluator::for_directive(idx, d, at.year);
     let groups = d
         .groups
         .iter()
@@ -426,7 +443,7 @@ pub fn target_members(d: &Directive, idx: &RosterIndex, target_id: &str, at: Dat
     if !t.measure.from_roster() {
         return None;
     }
-    let mut ev = Evaluator::new(idx, &d.groups, d.scope_unit_id.as_deref(), at.year);
+    let mut ev = Evaluator::for_directive(idx, d, at.year);
     let g = ev.group(t.group.as_deref()?);
     let c = ev.all_criteria(t.measure.criteria());
     let mut yes = g.clone();
@@ -479,6 +496,7 @@ fn score_target(
     let n = group.count();
     let crit = ev.all_criteria(t.measure.criteria());
     let k = group.count_and(&crit);
+    let without_standard = ev.without_standard(t.measure.criteria()).map(|missing| group.count_and(&missing));
 
     // Current value and, per milestone, the persons required.
     let mut per_unit = Vec::new();
@@ -529,6 +547,7 @@ fn score_target(
     s.measured = measured;
     s.group_size = Some(n);
     s.per_unit = per_unit;
+    s.without_standard = without_standard;
 
     let is_share = matches!(t.measure, Measure::Share { .. });
     let is_per_unit = matches!(t.measure, Measure::PerUnit { .. });

@@ -57,7 +57,7 @@ type Key = (bool, u32, bool, i32, usize);
 /// Builds the yearly batches for every roster-measured target of `d` that has a gap in
 /// `scores` (from [`super::score_directive`] at the same date).
 pub fn suggest(d: &Directive, idx: &RosterIndex, at: Date, scores: &[TargetScore]) -> Vec<Batch> {
-    let mut ev = Evaluator::new(idx, &d.groups, d.scope_unit_id.as_deref(), at.year);
+    let mut ev = Evaluator::for_directive(idx, d, at.year);
     let by_id: HashMap<&str, &TargetScore> = scores.iter().map(|s| (s.target_id.as_str(), s)).collect();
     let mut picked: HashMap<usize, (Vec<SuggestReason>, Key)> = HashMap::new();
     for t in d.targets() {

@@ -41,11 +41,32 @@ pub enum Criterion {
         /// The rule.
         rule: Box<GroupRule>,
     },
+    /// Đạt chuẩn: meets every row of the directive's standards table `standard` that covers
+    /// the person ("đạt chuẩn theo quy định", "theo tiêu chuẩn chức danh"). A person no row
+    /// covers does not meet it (see [`super::standard`]).
+    Standard {
+        /// Mã of a table in the directive's `standards`.
+        standard: String,
+        /// Trên chuẩn: one level above the required level on each scale.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        above: bool,
+        /// Only these scales ("trên chuẩn về trình độ chuyên môn"); empty: every scale.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        scales: Vec<Scale>,
+        /// Tính cả người đang học the required level.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        count_studying: bool,
+        /// Theo chức danh quy hoạch: rows' chức danh compared with the titles the person is
+        /// planned for, not the posts held ("đạt chuẩn chức danh quy hoạch").
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        planned: bool,
+    },
 }
 
 tagged_deserialize!(Criterion, "a criterion (an object with \"criterion\")", |map| {
     let (mut criterion, mut scale, mut level, mut count_studying, mut field, mut rule) =
         (None::<CriterionKind>, None, None, None, None, None);
+    let (mut standard, mut above, mut scales, mut planned) = (None, None, None, None);
     while let Some(k) = key(&mut map)? {
         match k.as_str() {
             "criterion" => criterion = Some(map.next_value()?),
@@ -54,6 +75,10 @@ tagged_deserialize!(Criterion, "a criterion (an object with \"criterion\")", |ma
             "count_studying" => count_studying = Some(map.next_value()?),
             "field" => field = Some(map.next_value()?),
             "rule" => rule = Some(map.next_value()?),
+            "standard" => standard = Some(map.next_value()?),
+            "above" => above = Some(map.next_value()?),
+            "scales" => scales = Some(map.next_value()?),
+            "planned" => planned = Some(map.next_value()?),
             _ => skip(&mut map)?,
         }
     }
@@ -67,6 +92,13 @@ tagged_deserialize!(Criterion, "a criterion (an object with \"criterion\")", |ma
         CriterionKind::LaoLanguage => Criterion::LaoLanguage,
         CriterionKind::Field => Criterion::Field { field: req(field, "field")? },
         CriterionKind::Person => Criterion::Person { rule: req(rule, "rule")? },
+        CriterionKind::Standard => Criterion::Standard {
+            standard: req(standard, "standard")?,
+            above: above.unwrap_or_default(),
+            scales: scales.unwrap_or_default(),
+            count_studying: count_studying.unwrap_or_default(),
+            planned: planned.unwrap_or_default(),
+        },
     })
 });
 
@@ -96,6 +128,15 @@ impl Criterion {
             Criterion::LaoLanguage => "Sử dụng được tiếng Lào".into(),
             Criterion::Field { field } => format!("Chuyên ngành: {}", field.any_of.join(", ")),
             Criterion::Person { .. } => "Điều kiện cá nhân".into(),
+            Criterion::Standard { above, scales, .. } => {
+                let mut s = String::from(if *above { "Trên chuẩn" } else { "Đạt chuẩn" });
+                if !scales.is_empty() {
+                    let names: Vec<&str> = scales.iter().map(|s| s.label()).collect();
+                    s.push_str(" về ");
+                    s.push_str(&names.join(", ").to_lowercase());
+                }
+                s
+            }
         }
     }
 }
@@ -199,6 +240,8 @@ coded_enum! {
         Field = "field", "Chuyên ngành đào tạo";
         /// Điều kiện cá nhân (kept from a template; not editable on the form).
         Person = "person", "Điều kiện cá nhân";
+        /// Đạt chuẩn / trên chuẩn theo một bảng tiêu chuẩn của văn bản.
+        Standard = "standard", "Đạt chuẩn theo bảng tiêu chuẩn";
     }
 }
 

@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::group::{GroupRule, TextMatch, UnitFilter};
+use super::standard::Standard;
 use super::target::{Criterion, Measure, Target, TrainingNeed, Window};
 use super::{Directive, Section};
 use crate::error::FieldError;
@@ -14,6 +15,8 @@ struct V<'d> {
     ids: HashSet<&'d str>,
     groups: HashSet<&'d str>,
     targets: HashSet<&'d str>,
+    /// Ids of the directive's standards tables.
+    standards: HashSet<&'d str>,
 }
 
 impl<'d> V<'d> {
@@ -35,7 +38,13 @@ fn valid_year(y: u16) -> bool {
 }
 
 pub(super) fn validate(d: &Directive) -> Vec<FieldError> {
-    let mut v = V { errors: Vec::new(), ids: HashSet::new(), groups: HashSet::new(), targets: HashSet::new() };
+    let mut v = V {
+        errors: Vec::new(),
+        ids: HashSet::new(),
+        groups: HashSet::new(),
+        targets: HashSet::new(),
+        standards: d.standards.iter().map(|s| s.id.as_str()).collect(),
+    };
     if d.id.trim().is_empty() {
         v.err("id", "Văn bản: thiếu mã.");
     }
@@ -83,6 +92,10 @@ pub(super) fn validate(d: &Directive) -> Vec<FieldError> {
                 format!("Nhóm \"{}\": định nghĩa vòng tròn ({}).", g.name, cycle.join(" → ")),
             );
         }
+    }
+
+    for (i, table) in d.standards.iter().enumerate() {
+        standard(&mut v, &format!("standards[{i}]"), i, table, &d.standards[..i]);
     }
 
     // Targets first (so needs can refer to any target), then sections.
@@ -233,6 +246,71 @@ fn crit(v: &mut V, path: &str, label: &str, c: &Criterion) {
         Criterion::Field { field } => text_match(v, &format!("{path}.field"), &format!("{label}, chuyên ngành"), field),
         Criterion::Person { rule: r } => rule(v, &format!("{path}.rule"), label, r),
         Criterion::MinorityLanguage | Criterion::LaoLanguage => {}
+        Criterion::Standard { standard, .. } => {
+            if standard.trim().is_empty() {
+                v.err(format!("{path}.standard"), format!("{label}: chưa chọn bảng tiêu chuẩn."));
+            } else if !v.standards.contains(standard.as_str()) {
+                v.err(
+                    format!("{path}.standard"),
+                    format!("{label}: bảng tiêu chuẩn \"{standard}\" không có trong văn bản (thêm bảng ở mục Bảng tiêu chuẩn hoặc chọn bảng khác)."),
+                );
+            }
+        }
+    }
+}
+
+/// A standards table: its id and name, and each row's citation and requirements.
+fn standard(v: &mut V, path: &str, i: usize, table: &Standard, before: &[Standard]) {
+    let label = match table.name.trim() {
+        "" => format!("Bảng tiêu chuẩn thứ {}", i + 1),
+        name => format!("Bảng tiêu chuẩn \"{name}\""),
+    };
+    if table.id.trim().is_empty() {
+        v.err(format!("{path}.id"), format!("{label}: thiếu mã."));
+    } else if before.iter().any(|b| b.id == table.id) {
+        v.err(format!("{path}.id"), format!("{label}: mã \"{}\" bị trùng với một bảng khác.", table.id));
+    }
+    if table.name.trim().is_empty() {
+        v.err(format!("{path}.name"), format!("{label}: chưa có tên."));
+    }
+    if table.rows.is_empty() {
+        v.err(format!("{path}.rows"), format!("{label}: chưa có dòng tiêu chuẩn nào."));
+    }
+    for (r, row) in table.rows.iter().enumerate() {
+        let rp = format!("{path}.rows[{r}]");
+        let rl = format!("{label}, dòng {}", r + 1);
+        if row.citation.document.trim().is_empty() {
+            v.err(
+                format!("{rp}.citation.document"),
+                format!("{rl}: chưa ghi căn cứ (số hiệu văn bản quy định tiêu chuẩn)."),
+            );
+        }
+        if row.requires.is_empty() {
+            v.err(format!("{rp}.requires"), format!("{rl}: chưa có yêu cầu trình độ nào."));
+        }
+        if let Some(t) = &row.position {
+            text_match(v, &format!("{rp}.position"), &format!("{rl}, chức danh"), t);
+        }
+        for (k, req) in row.requires.iter().enumerate() {
+            if req.rank().is_none() {
+                let codes: Vec<&str> = req.scale.levels().into_iter().map(|(c, _)| c).collect();
+                v.err(
+                    format!("{rp}.requires[{k}].level"),
+                    format!(
+                        "{rl}: trình độ \"{}\" không có trên thang {} (các mức: {}).",
+                        req.level,
+                        req.scale.label(),
+                        codes.join(", ")
+                    ),
+                );
+            }
+            if row.requires[..k].iter().any(|x| x.scale == req.scale) {
+                v.err(
+                    format!("{rp}.requires[{k}].scale"),
+                    format!("{rl}: thang {} được yêu cầu hai lần.", req.scale.label()),
+                );
+            }
+        }
     }
 }
 
@@ -411,7 +489,13 @@ fn short(s: &str, fallback: &str) -> String {
 /// The rules of one target against directive `d` (its groups and targets), as if it stood in
 /// `d`. Paths are relative to the target ("milestones[0].year").
 pub(super) fn check_target(d: &Directive, t: &Target) -> Vec<FieldError> {
-    let mut v = V { errors: Vec::new(), ids: HashSet::new(), groups: HashSet::new(), targets: HashSet::new() };
+    let mut v = V {
+        errors: Vec::new(),
+        ids: HashSet::new(),
+        groups: HashSet::new(),
+        targets: HashSet::new(),
+        standards: d.standards.iter().map(|s| s.id.as_str()).collect(),
+    };
     for g in &d.groups {
         v.groups.insert(g.id.as_str());
     }

@@ -44,7 +44,7 @@ codes! {
     Committee => "Committee", DirectiveKind => "DirectiveKind", RecordKind => "RecordKind",
     Professional => "Professional", Political => "Political", StateManagement => "StateManagement",
     ForeignLanguage => "ForeignLanguage", InformationTechnology => "InformationTechnology",
-    DefenceSecurity => "DefenceSecurity",
+    DefenceSecurity => "DefenceSecurity", Scale => "Scale",
 }
 
 /// The real enums described by their codes (local types: the impl may live here).
@@ -90,7 +90,7 @@ impl JsonSchema for RuleCodeM {
 schema_by_codes! {
     GovLevel, UnitKind, Region, Gender, Category, CivilGrade, Leadership, Committee, DirectiveKind,
     Professional, Political, StateManagement, ForeignLanguage, InformationTechnology, DefenceSecurity,
-    RecordKind,
+    RecordKind, Scale,
 }
 
 /// Phiên bản và thời điểm cập nhật.
@@ -333,9 +333,79 @@ pub(super) struct DirectiveM {
     /// Các mục.
     #[serde(default)]
     sections: Vec<serde_json::Map<String, Value>>,
+    /// Bảng tiêu chuẩn the targets refer to ("criterion": "standard").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    standards: Vec<StandardM>,
     /// Phiên bản và thời điểm cập nhật.
     #[serde(default)]
     meta: RecordMetaM,
+}
+
+/// Bảng tiêu chuẩn: rows of required levels, each citing its regulation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Standard")]
+pub(super) struct StandardM {
+    /// Mã (duy nhất trong các bảng của văn bản).
+    id: String,
+    /// Tên bảng.
+    name: String,
+    /// Cách văn bản gọi bảng sau chữ "theo" ("tiêu chuẩn chức danh"); trống: "quy định".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    wording: String,
+    /// Các dòng.
+    #[serde(default)]
+    rows: Vec<StandardRowM>,
+}
+
+/// Một dòng tiêu chuẩn: áp dụng cho ai (mọi điều kiện nêu ra), yêu cầu gì, theo văn bản nào.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "StandardRow")]
+pub(super) struct StandardRowM {
+    /// Đối tượng (một trong; trống: mọi đối tượng).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    categories: Vec<Category>,
+    /// Cấp (một trong; trống: mọi cấp).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    levels: Vec<GovLevel>,
+    /// Chức danh: so khớp chữ như quy tắc nhóm (any_of, how, none_of).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    position: Option<serde_json::Map<String, Value>>,
+    /// Ngạch (một trong; trống: mọi ngạch).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    grades: Vec<CivilGrade>,
+    /// Yêu cầu trình độ tối thiểu trên từng thang.
+    #[serde(default)]
+    requires: Vec<RequirementM>,
+    /// Căn cứ.
+    citation: CitationM,
+    /// Ghi chú.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    note: String,
+}
+
+/// Yêu cầu: ít nhất `level` trên thang `scale`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Requirement")]
+pub(super) struct RequirementM {
+    /// Thang trình độ.
+    scale: Scale,
+    /// Mã mức trên thang đó ("dai_hoc", "trung_cap").
+    level: String,
+}
+
+/// Căn cứ: số hiệu văn bản, điều, khoản.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Citation")]
+pub(super) struct CitationM {
+    /// Số hiệu văn bản.
+    document: String,
+    /// Điều, khoản.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    article: String,
 }
 
 /// Nhóm đối tượng.
@@ -456,6 +526,24 @@ mod tests {
             let d = Directive::from_json(&std::fs::read_to_string(&p).unwrap()).unwrap();
             same_through::<DirectiveM, _>(&d);
         }
+        let mut with_table = Directive::blank("d".into(), crate::directive::DirectiveKind::Resolution);
+        with_table.standards.push(crate::directive::Standard {
+            id: "s".into(),
+            name: "Tiêu chuẩn".into(),
+            wording: "tiêu chuẩn chức danh".into(),
+            rows: vec![crate::directive::StandardRow {
+                categories: vec![Category::CivilServant],
+                levels: vec![GovLevel::Commune],
+                position: Some(crate::directive::TextMatch::starts_with(&["Chủ tịch"])),
+                grades: vec![CivilGrade::Specialist],
+                requires: vec![crate::directive::Requirement { scale: Scale::Political, level: "trung_cap".into() }],
+                citation: crate::directive::Citation {
+                    document: "Quy định (thử)".into(), article: "Điều 1".into()
+                },
+                note: "ghi chú".into(),
+            }],
+        });
+        same_through::<DirectiveM, _>(&with_table);
         let mut roster = generate_roster(1, 10, 40);
         let t = roster.delete_cadre("c3", 5).unwrap();
         same_through::<TombstoneM, _>(&t);

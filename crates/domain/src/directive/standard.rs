@@ -1,0 +1,228 @@
+//! Bảng tiêu chuẩn: the levels a regulation requires of a category, position or civil-service
+//! rank ("tiêu chuẩn chức danh", "tiêu chuẩn ngạch"), which "đạt chuẩn theo quy định" and
+//! "trên chuẩn" targets refer to ([`Criterion::Standard`]).
+//!
+//! A table travels inside its directive ([`super::Directive::standards`]), so a directive sent
+//! by email scores the same at the receiver: the receiver's app knows no regulation of its own.
+//! Every row cites the regulation it comes from (số hiệu văn bản, điều/khoản): a requirement
+//! the officer cannot trace to a text is not a standard.
+//!
+//! Who a row covers: everyone matching every condition it states (đối tượng, cấp, chức danh,
+//! ngạch; a condition left empty is no condition). A person covered by several rows (a Bí thư
+//! who is also Chủ tịch HĐND) must meet every one of them, as holding both posts requires. A
+//! person no row covers has no applicable standard: never counted as meeting it, and counted
+//! apart so the score can say how many ([`super::TargetScore::without_standard`]).
+
+use serde::{Deserialize, Serialize};
+
+use super::group::{grade_rank, scale_index, Evaluator, TextMatch};
+use super::index::{Bits, NONE};
+use crate::levels::Scale;
+use crate::model::{Category, CivilGrade, GovLevel};
+
+/// Bảng tiêu chuẩn: a named table of rows, referred to by its id from criteria.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Standard {
+    /// Mã (unique among the directive's tables).
+    pub id: String,
+    /// Tên bảng as the editor lists it ("Tiêu chuẩn chức danh cán bộ cấp xã").
+    pub name: String,
+    /// How the document names it after "theo" ("tiêu chuẩn chức danh"); empty: "quy định",
+    /// the documents' own word when they name no text ("đạt chuẩn theo quy định").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub wording: String,
+    /// Các dòng.
+    #[serde(default)]
+    pub rows: Vec<StandardRow>,
+}
+
+/// One row: who it covers, the level required on each scale, and where the requirement is
+/// written.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StandardRow {
+    /// Đối tượng (any of; empty: any).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<Category>,
+    /// Cấp (any of; empty: any): of the position's unit when `position` is set, else of the
+    /// unit the person works in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<GovLevel>,
+    /// Chức danh: a position held (or, for a criterion "theo chức danh quy hoạch", a title
+    /// the person is planned for) matching it, compared as every title is
+    /// ([`crate::text::fold_title`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<TextMatch>,
+    /// Ngạch (any of; empty: any).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grades: Vec<CivilGrade>,
+    /// Yêu cầu: the level required on each scale the row speaks of.
+    #[serde(default)]
+    pub requires: Vec<Requirement>,
+    /// Căn cứ: the regulation the row comes from.
+    pub citation: Citation,
+    /// Ghi chú.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Yêu cầu: at least `level` on `scale`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    /// Thang trình độ.
+    pub scale: Scale,
+    /// Level code on that scale ("dai_hoc", "trung_cap").
+    pub level: String,
+}
+
+impl Requirement {
+    /// Rank of the level on its scale, when the code is one of the scale's.
+    pub fn rank(&self) -> Option<u8> {
+        self.scale.levels().iter().position(|(code, _)| *code == self.level).map(|r| r as u8)
+    }
+
+    /// "Trình độ chuyên môn: Đại học".
+    pub fn label(&self) -> String {
+        let name = self
+            .scale
+            .levels()
+            .into_iter()
+            .find(|(code, _)| *code == self.level)
+            .map_or(self.level.as_str(), |(_, l)| l);
+        format!("{}: {name}", self.scale.label())
+    }
+}
+
+/// Căn cứ: số hiệu văn bản and điều/khoản.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// Số hiệu văn bản ("Thông tư số 13/2019/TT-BNV").
+    pub document: String,
+    /// Điều, khoản ("Điều 3, khoản 2").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub article: String,
+}
+
+impl Citation {
+    /// "Điều 3, khoản 2 Thông tư số 13/2019/TT-BNV", as documents cite.
+    pub fn text(&self) -> String {
+        match (self.article.trim(), self.document.trim()) {
+            ("", doc) => doc.to_string(),
+            (article, doc) => format!("{article} {doc}"),
+        }
+    }
+}
+
+impl Standard {
+    /// The words after "theo" in a sentence: the document's wording, else "quy định".
+    pub fn wording(&self) -> &str {
+        match self.wording.trim() {
+            "" => "quy định",
+            w => w,
+        }
+    }
+}
+
+/// What "đạt chuẩn" asks, read from a [`Criterion::Standard`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ask<'c> {
+    /// Trên chuẩn: one level above each requirement.
+    pub above: bool,
+    /// Only these scales (empty: every scale a row requires).
+    pub scales: &'c [Scale],
+    /// A study towards the required level counts.
+    pub count_studying: bool,
+    /// Rows' chức danh compared with the titles the person is planned for.
+    pub planned: bool,
+}
+
+impl Ask<'_> {
+    fn asks(&self, scale: Scale) -> bool {
+        self.scales.is_empty() || self.scales.contains(&scale)
+    }
+}
+
+/// Who meets the standard and who has a row that applies, evaluated once per criterion and
+/// scoring pass: a few bit sets per row, no allocation per cadre.
+pub(crate) struct Outcome {
+    /// Covered by an applicable row and meeting every applicable row's requirements.
+    pub meets: Bits,
+    /// Covered by at least one row requiring a level on an asked scale.
+    pub covered: Bits,
+}
+
+impl Evaluator<'_, '_> {
+    /// Evaluates `standard` as `ask` reads it.
+    pub(crate) fn standard(&self, standard: &Standard, ask: Ask) -> Outcome {
+        let idx = self.idx;
+        let n = idx.len();
+        let mut covered = Bits::empty(n);
+        let mut fails = Bits::empty(n);
+        for row in &standard.rows {
+            let asked: Vec<(usize, u8)> = row
+                .requires
+                .iter()
+                .filter(|r| ask.asks(r.scale))
+                .filter_map(|r| r.rank().map(|rank| (scale_index(r.scale), rank.saturating_add(u8::from(ask.above)))))
+                .collect();
+            if asked.is_empty() {
+                continue;
+            }
+            let applies = self.row_applies(row, ask.planned);
+            let meets_row = self.filter(|i| {
+                asked
+                    .iter()
+                    .all(|&(s, rank)| idx.held[s][i] >= rank || (ask.count_studying && idx.studying[s][i] >= rank))
+            });
+            let mut failing = applies.clone();
+            failing.minus_with(&meets_row);
+            fails.or_with(&failing);
+            covered.or_with(&applies);
+        }
+        let mut meets = covered.clone();
+        meets.minus_with(&fails);
+        Outcome { meets, covered }
+    }
+
+    /// Cadres a row covers.
+    fn row_applies(&self, row: &StandardRow, planned: bool) -> Bits {
+        let idx = self.idx;
+        let level_ok =
+            |u: u32| row.levels.is_empty() || (u != NONE && row.levels.contains(&idx.units[u as usize].level));
+        // Ranks as the index stores them (0 = no ngạch).
+        let grades: Vec<u8> = row.grades.iter().map(|g| grade_rank(*g) + 1).collect();
+        // A held position's level is its unit's, checked below with the position.
+        let level_by_position = row.position.is_some() && !planned;
+        let mut b = self.filter(|i| {
+            (row.categories.is_empty() || row.categories.contains(&idx.category[i]))
+                && (grades.is_empty() || grades.contains(&idx.grade[i]))
+                && (level_by_position || level_ok(idx.unit[i]))
+        });
+        if let Some(title) = &row.position {
+            let m = title.compile();
+            let title_ok: Vec<bool> = idx.texts.iter().map(|s| m.matches_normal(s)).collect();
+            let mut holders = Bits::empty(idx.len());
+            if planned {
+                for &(t, owner) in &idx.planned {
+                    if title_ok[t as usize] {
+                        holders.set(owner as usize);
+                    }
+                }
+            } else {
+                for p in &idx.positions {
+                    if title_ok[p.title as usize] && level_ok(p.unit) {
+                        holders.set(p.owner as usize);
+                    }
+                }
+            }
+            b.and_with(&holders);
+        }
+        b
+    }
+}
+
+#[cfg(test)]
+mod tests;
