@@ -86,6 +86,7 @@ fn main() {
             started_on: Some(day),
             ended_on: (!status.is_open()).then_some(day),
             quota_part: None,
+            out_of_plan: false,
             result: String::new(),
             meta: RecordMeta { version: 1, updated_at: 0 },
         });

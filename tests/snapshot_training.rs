@@ -49,6 +49,7 @@ fn dataset() -> Dataset {
             started_on: Some(d(2024, 2, 1)),
             ended_on: (i % 2 == 0).then(|| d(2024, 6, 1)),
             quota_part: None,
+            out_of_plan: false,
             result: String::new(),
             meta: meta(1 + i as u64),
         });

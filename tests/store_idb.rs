@@ -135,6 +135,7 @@ fn device(tag: &str) -> Dataset {
         started_on: dtbd::domain::directive::Date::new(2024, 3, 1),
         ended_on: None,
         quota_part: None,
+        out_of_plan: false,
         result: String::new(),
         meta: RecordMeta { version: 1, updated_at: 7 },
     };

@@ -88,6 +88,12 @@ fn line(id: &str, plan: &str, grants: Option<Grant>, targets: &[&str]) -> Course
         classes_planned: None,
         classes_held: vec![],
         budget: None,
+        budget_bound: Default::default(),
+        budget_parts: vec![],
+        budget_remainder: None,
+        subsidy_per_learner: None,
+        round: None,
+        carry_over: None,
         targets: targets.iter().map(|s| s.to_string()).collect(),
         note: String::new(),
         removed: false,
@@ -292,6 +298,7 @@ fn completed(id: &str, cadre: &str, line: &str, on: Date) -> Enrollment {
         started_on: Some(on),
         ended_on: Some(on),
         quota_part: None,
+        out_of_plan: false,
         result: String::new(),
         meta: Default::default(),
     }
@@ -449,14 +456,14 @@ fn seed_003_plan_budget_quota_and_lines() {
     let f = plan_003();
     let b = &f.plan.budget;
     assert_eq!(b.total, Some(11_147_406_000));
-    assert_eq!(b.block(Block::Party), 7_237_406_000);
-    assert_eq!(b.block(Block::State), 3_910_000_000);
-    assert_eq!(b.parts_sum(), 11_147_406_000);
+    assert_eq!(b.block(Block::Party), Some(7_237_406_000));
+    assert_eq!(b.block(Block::State), Some(3_910_000_000));
+    assert_eq!(b.parts_sum(), Some(11_147_406_000));
     assert_eq!(dtbd::domain::directive::format_thousands(b.total.unwrap()), "11.147.406.000");
     let cc = &f.lines[0];
     assert_eq!(cc.quota.persons, Some(145));
     assert_eq!(cc.quota.parts.iter().map(|p| p.persons).collect::<Vec<_>>(), vec![4, 56, 10, 60, 15]);
-    assert_eq!(cc.quota.parts_sum(), 145);
+    assert_eq!(cc.quota.parts_sum(), Some(145));
     assert_eq!(cc.grants, Some(Grant { scale: Scale::Political, level: "cao_cap".into() }));
     assert_eq!(f.lines.len(), 15, "4 đào tạo + QP-AN + 3 xây dựng Đảng + 7 QLNN");
     assert_eq!(f.lines.iter().filter(|l| l.kind == TrainingKind::Training).count(), 4);
@@ -559,4 +566,39 @@ fn seed_004_appendices_and_tables() {
     for e in &index {
         assert!(root().join("public/plans").join(&e.file).exists());
     }
+}
+
+/// Lớp chuyển tiếp: a class opened in 2021 and finishing in 2022 counts among 2021's classes,
+/// and its learners' results among 2022's, as the plans write it; an out-of-plan learner who
+/// completed is trained all the same (the directive counts people trained, not places).
+#[test]
+fn a_carried_over_class_counts_in_its_opening_year_and_its_results_in_the_next() {
+    let dir = directive(
+        r#"{"id":"t_classes","sentence":"Hằng năm mở ít nhất 02 lớp","measure":{"kind":"events","event":"class","training":"Bồi dưỡng kỹ năng lãnh đạo"},"milestones":[{"year":2025,"value":2}]},
+           {"id":"t_trained","sentence":"Hằng năm 30% được bồi dưỡng","group":"g","measure":{"kind":"trained","training":"Bồi dưỡng kỹ năng lãnh đạo","window":{"every":"year"}},"milestones":[{"year":2025,"value":30}]}"#,
+    );
+    let roster = small_roster();
+    let idx = RosterIndex::build(&roster);
+    let mut l = line("l-kn", "p", None, &[]);
+    l.programme = "Bồi dưỡng kỹ năng lãnh đạo".into();
+    l.year = Some(2021);
+    l.carry_over = Some(CarryOver { opened: 2021, finishes: 2022 });
+    l.classes_held = vec![HeldClass { start: d(2021, 10, 4), end: Some(d(2022, 3, 30)), note: String::new() }];
+    let mut recs = TrainingRecords { plans: vec![plan("p", &["d1"])], lines: vec![l], ..Default::default() };
+    for i in 0..3 {
+        let mut e = completed(&format!("k{i}"), &format!("c{i}"), "l-kn", d(2022, 3, 30));
+        e.started_on = Some(d(2021, 10, 4));
+        e.out_of_plan = i == 2;
+        recs.enrollments.push(e);
+    }
+    assert!(recs.validate().is_empty(), "{:?}", recs.validate());
+    assert!(recs.lines[0].carries_over());
+    let s = score_directive_with_records(&dir, &idx, d(2021, 12, 20), &recs);
+    assert_eq!(s.target("t_classes").unwrap().measured, Some(1.0), "opened in 2021: one of 2021's classes");
+    assert_eq!(s.target("t_trained").unwrap().value_text(), "0/10 = 0%", "no result yet in 2021");
+    let s = score_directive_with_records(&dir, &idx, d(2022, 6, 30), &recs);
+    assert_eq!(s.target("t_classes").unwrap().measured, Some(0.0), "not a 2022 class");
+    assert_eq!(s.target("t_trained").unwrap().value_text(), "3/10 = 30%", "its results count in 2022");
+    // Started in 2021: the dispatch statistics count the learners in 2021, in and out of plan apart.
+    assert_eq!((recs.dispatches_placed(2021, None, false), recs.dispatches_placed(2021, None, true)), (2, 1));
 }

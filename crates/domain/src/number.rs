@@ -169,6 +169,66 @@ pub fn parse_number(s: &str) -> Option<f64> {
     t.parse::<f64>().ok().filter(|x| x.is_finite() && *x >= 0.0)
 }
 
+/// Reads an amount of money as officers and documents write it, with its bound word:
+/// "11.147.406.000", "11147406000 đồng", "khoảng 500 triệu đồng", "1,5 tỷ", "dưới 200 nghìn".
+/// Dots group thousands; a comma is a decimal only before "nghìn/ngàn", "triệu" or "tỷ" and
+/// must leave whole đồng. Checked arithmetic: an amount beyond u64 is a message, never a wrap.
+/// Errors are Vietnamese and quote the text.
+pub fn parse_amount(text: &str) -> Result<(Bound, u64), String> {
+    let bad = || format!("Số tiền \"{}\" không hợp lệ (ví dụ: 500.000.000 hoặc khoảng 500 triệu).", text.trim());
+    let too_large = || format!("Số tiền \"{}\" quá lớn.", text.trim());
+    let mut rest = crate::text::fold(text).trim().to_string();
+    let mut bound = Bound::Exact;
+    for b in Bound::ALL.iter().filter(|b| !b.is_exact()) {
+        let word = crate::text::fold(b.label());
+        if let Some(after) = rest.strip_prefix(&word).filter(|a| a.starts_with(' ')) {
+            bound = *b;
+            rest = after.trim().to_string();
+            break;
+        }
+    }
+    for suffix in ["dong", "d"] {
+        if let Some(before) = rest.strip_suffix(suffix) {
+            rest = before.trim().to_string();
+            break;
+        }
+    }
+    let mut scale: u64 = 1;
+    for (word, factor) in [("nghin", 1_000u64), ("ngan", 1_000), ("trieu", 1_000_000), ("ty", 1_000_000_000)] {
+        if let Some(before) = rest.strip_suffix(word) {
+            scale = factor;
+            rest = before.trim().to_string();
+            break;
+        }
+    }
+    let (whole, fraction) = match rest.split_once(',') {
+        Some((w, f)) if scale > 1 => (w.to_string(), f.to_string()),
+        Some(_) => return Err(bad()),
+        None => (rest.clone(), String::new()),
+    };
+    let whole = whole.replace('.', "");
+    if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) || !fraction.chars().all(|c| c.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let whole: u64 = whole.parse().map_err(|_| too_large())?;
+    let mut amount = whole.checked_mul(scale).ok_or_else(too_large)?;
+    let mut unit = scale;
+    for digit in fraction.chars() {
+        if !unit.is_multiple_of(10) {
+            return Err(bad());
+        }
+        unit /= 10;
+        let d = u64::from(digit.to_digit(10).unwrap_or(0));
+        amount = amount.checked_add(d * unit).ok_or_else(too_large)?;
+    }
+    Ok((bound, amount))
+}
+
+/// "11.147.406.000 đồng", "khoảng 500.000.000 đồng": an amount with its bound word.
+pub fn format_amount(bound: Bound, amount: u64) -> String {
+    bound.write(&format!("{} đồng", format_thousands(amount)))
+}
+
 /// A count against its quota, in seed 001's words: "194 thạc sĩ, đạt 97% so với mục tiêu",
 /// "05 tiến sĩ, đạt chỉ tiêu", "07 tiến sĩ, vượt chỉ tiêu" (the share a whole percent, rounded
 /// half up; the count on two digits; no quota at all counts as exceeded).
@@ -285,6 +345,16 @@ mod tests {
         assert_eq!(format_thousands(11_147_406_000), "11.147.406.000");
         assert_eq!(format_thousands(7), "7");
         assert_eq!(format_thousands(1000), "1.000");
+        assert_eq!(parse_amount("11.147.406.000"), Ok((Bound::Exact, 11_147_406_000)));
+        assert_eq!(parse_amount("Khoảng 500 triệu đồng"), Ok((Bound::About, 500_000_000)));
+        assert_eq!(parse_amount("1,5 tỷ"), Ok((Bound::Exact, 1_500_000_000)));
+        assert_eq!(parse_amount("dưới 200 nghìn đồng"), Ok((Bound::Under, 200_000)));
+        assert_eq!(parse_amount("2000000đ"), Ok((Bound::Exact, 2_000_000)));
+        assert!(parse_amount("99999999999 tỷ").unwrap_err().contains("quá lớn"));
+        assert!(parse_amount("18446744073709551616").unwrap_err().contains("quá lớn"));
+        assert!(parse_amount("12,5").unwrap_err().contains("không hợp lệ"));
+        assert!(parse_amount("-5").is_err() && parse_amount("").is_err() && parse_amount("khoảng").is_err());
+        assert_eq!(format_amount(Bound::About, 500_000_000), "khoảng 500.000.000 đồng");
         assert_eq!(parse_number(" 33,3 % "), Some(33.3));
         assert_eq!(parse_number("-1"), None);
         assert_eq!(parse_number("inf"), None);

@@ -211,7 +211,8 @@ mod tests {
             $check!(crate::snapshot::merge::Choice, "keep_mine,take_theirs");
             $check!(crate::snapshot::Kind, "unit,cadre,directive,template,tombstone,plan,line,enrollment,history,aggregate,baseline");
             $check!(crate::training::TrainingKind, "dao_tao,boi_duong");
-            $check!(crate::training::Attendance, "tap_trung,khong_tap_trung,truc_tuyen");
+            $check!(crate::training::Attendance, "tap_trung,khong_tap_trung,truc_tuyen,buoi_toi_ngay_nghi");
+            $check!(crate::training::FundingSource, "nsnn,ngan_sach_dia_phuong,ca_nhan_tu_chi,nguon_khac");
             $check!(crate::training::Block, "dang_mat_tran_doan_the,nha_nuoc");
             $check!(crate::training::EnrollmentStatus, "de_cu,dang_hoc,hoan_thanh,khong_hoan_thanh,rut");
             $check!(crate::training::StaffKind, "can_bo_cong_chuc,vien_chuc,chung");

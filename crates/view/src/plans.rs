@@ -227,7 +227,7 @@ fn budget(p: &Plan) -> Option<BudgetModel> {
             .iter()
             .map(|x| (if x.label.is_empty() { x.funding.clone() } else { x.label.clone() }, money(x.amount)))
             .collect(),
-        total: money(b.total.unwrap_or_else(|| b.parts_sum())),
+        total: money(b.total.or_else(|| b.parts_sum()).unwrap_or_default()),
         basis: (!b.basis.is_empty()).then(|| format!("Căn cứ: {}", b.basis)),
     })
 }
@@ -361,6 +361,12 @@ impl NewLineDraft {
             classes_planned: None,
             classes_held: vec![],
             budget: None,
+            budget_bound: Default::default(),
+            budget_parts: vec![],
+            budget_remainder: None,
+            subsidy_per_learner: None,
+            round: None,
+            carry_over: None,
             targets: vec![],
             note: String::new(),
             removed: false,

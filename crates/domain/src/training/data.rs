@@ -10,8 +10,8 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{AgencyQuota, CourseLine, DispatchTable, Plan, Responsibility};
-use crate::directive::format_thousands;
+use super::model::{AgencyQuota, Budget, CourseLine, DispatchTable, Plan, Responsibility};
+use crate::directive::{format_count, format_thousands};
 use crate::error::FieldError;
 
 /// Format marker of a plan template file.
@@ -159,20 +159,83 @@ pub fn check_plan(p: &Plan) -> Vec<FieldError> {
     if p.to_year < p.from_year || !(2000..=2100).contains(&p.from_year) {
         e.push(FieldError::new("to_year", format!("Kế hoạch: giai đoạn {}-{} không hợp lệ.", p.from_year, p.to_year)));
     }
-    if let Some(total) = p.budget.total {
-        let sum = p.budget.parts_sum();
-        if !p.budget.parts.is_empty() && sum != total {
-            e.push(FieldError::new(
-                "budget.parts",
+    for (figure, message) in budget_problems(&p.budget, "Kinh phí") {
+        let field = match figure {
+            BudgetFigure::Total => "budget.total",
+            BudgetFigure::Parts => "budget.parts",
+            BudgetFigure::Remainder => "budget.remainder",
+        };
+        e.push(FieldError::new(field, message));
+    }
+    e
+}
+
+/// Which figure of a budget a problem is about (plans and lines name them differently).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BudgetFigure {
+    /// Tổng.
+    Total,
+    /// Các khoản.
+    Parts,
+    /// Còn lại.
+    Remainder,
+}
+
+/// The rules of a budget split, for a plan's and a line's alike (`whose`: "Kinh phí",
+/// "Kinh phí lớp \"…\""): the parts and the remainder add up without overflow (u64, checked:
+/// a sum too large is a message, never a wrap); a stated remainder needs a total; with an
+/// exact total and exact parts, parts beyond the total are refused and parts + remainder
+/// must equal the total. A bounded figure ("khoảng 500 triệu") is not held to an exact sum.
+pub fn budget_problems(b: &Budget, whose: &str) -> Vec<(BudgetFigure, String)> {
+    let mut out = Vec::new();
+    let Some(sum) = b.parts_sum() else {
+        out.push((BudgetFigure::Parts, format!("{whose}: các khoản cộng lại vượt quá số tiền tính được.")));
+        return out;
+    };
+    let money = |n: u64| format!("{} đồng", format_thousands(n));
+    let Some(total) = b.total else {
+        if b.remainder.is_some() {
+            out.push((BudgetFigure::Remainder, format!("{whose}: có số còn lại nhưng chưa nhập tổng kinh phí.")));
+        }
+        return out;
+    };
+    let Some(with_rest) = sum.checked_add(b.remainder.unwrap_or(0)) else {
+        out.push((BudgetFigure::Remainder, format!("{whose}: các khoản cộng số còn lại vượt quá số tiền tính được.")));
+        return out;
+    };
+    let exact = b.total_bound.is_exact() && b.parts.iter().all(|p| p.bound.is_exact());
+    if !exact || (b.parts.is_empty() && b.remainder.is_none()) {
+        return out;
+    }
+    if sum > total {
+        out.push((
+            BudgetFigure::Parts,
+            format!("{whose}: các khoản cộng lại {}, vượt tổng {}.", money(sum), money(total)),
+        ));
+    } else if let Some(rest) = b.remainder {
+        if with_rest != total {
+            out.push((
+                BudgetFigure::Remainder,
                 format!(
-                    "Kinh phí: các khoản cộng lại {} đồng, khác tổng {} đồng.",
-                    format_thousands(sum),
-                    format_thousands(total)
+                    "{whose}: các khoản {} cộng còn lại {} được {}, khác tổng {}.",
+                    money(sum),
+                    money(rest),
+                    money(with_rest),
+                    money(total)
                 ),
             ));
         }
+    } else if sum != total {
+        out.push((
+            BudgetFigure::Parts,
+            format!(
+                "{whose}: các khoản cộng lại {}, khác tổng {} (phần chưa phân bổ ghi vào \"Còn lại\").",
+                money(sum),
+                money(total)
+            ),
+        ));
     }
-    e
+    out
 }
 
 /// Rules of one course line: a known level code, a quota split that adds up to the quota.
@@ -194,10 +257,58 @@ pub fn check_line(l: &CourseLine) -> Vec<FieldError> {
     }
     if let (Some(n), false) = (l.quota.persons, l.quota.parts.is_empty()) {
         let sum = l.quota.parts_sum();
-        if sum != n {
+        if sum.is_none() {
             e.push(FieldError::new(
                 "quota.parts",
-                format!("Lớp \"{}\": các phần chỉ tiêu cộng lại {sum}, khác tổng {n}.", l.programme),
+                format!("Lớp \"{}\": các phần chỉ tiêu cộng lại vượt quá số tính được.", l.programme),
+            ));
+        } else if let Some(sum) = sum.filter(|s| *s != n) {
+            e.push(FieldError::new(
+                "quota.parts",
+                format!(
+                    "Lớp \"{}\": các phần chỉ tiêu cộng lại {}, khác tổng {}.",
+                    l.programme,
+                    format_count(sum),
+                    format_count(n)
+                ),
+            ));
+        }
+    }
+    let whose = format!("Kinh phí lớp \"{}\"", l.programme);
+    for (figure, message) in budget_problems(&l.budget_split(), &whose) {
+        let field = match figure {
+            BudgetFigure::Total => "budget",
+            BudgetFigure::Parts => "budget_parts",
+            BudgetFigure::Remainder => "budget_remainder",
+        };
+        e.push(FieldError::new(field, message));
+    }
+    let planned = l.quota.persons.unwrap_or(0).max(l.quota.parts_sum().unwrap_or(0));
+    if let Some(Err(message)) = l.subsidy_for(planned) {
+        e.push(FieldError::new("subsidy_per_learner", message));
+    }
+    if l.round == Some(0) || l.quota.parts.iter().any(|p| p.round == Some(0)) {
+        e.push(FieldError::new("round", format!("Lớp \"{}\": đợt phân bổ phải từ 1 trở lên.", l.programme)));
+    }
+    if let Some(c) = l.carry_over {
+        if c.finishes <= c.opened {
+            e.push(FieldError::new(
+                "carry_over.finishes",
+                format!(
+                    "Lớp \"{}\": lớp chuyển tiếp phải kết thúc sau năm mở lớp ({} → {}).",
+                    l.programme, c.opened, c.finishes
+                ),
+            ));
+        } else if l.year.is_some_and(|y| y != c.opened && y != c.finishes) {
+            e.push(FieldError::new(
+                "carry_over",
+                format!(
+                    "Lớp \"{}\" thuộc năm {}, nhưng lớp chuyển tiếp mở năm {} và kết thúc năm {}.",
+                    l.programme,
+                    l.year.unwrap_or_default(),
+                    c.opened,
+                    c.finishes
+                ),
             ));
         }
     }

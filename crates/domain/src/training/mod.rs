@@ -5,8 +5,11 @@
 //! - [`model`]: kế hoạch ([`Plan`]: period, issuer, budget split by block and funding),
 //!   lớp / chương trình ([`CourseLine`]: kind, programme, the level it grants, mode,
 //!   institutions, audience as a directive group rule plus the document's words, conditions,
-//!   quota, bodies, time, field tags, planned vs held classes), cử đi học ([`Enrollment`]:
-//!   đề cử → đang học → hoàn thành / không hoàn thành / rút), quá trình thay đổi trình độ
+//!   quota (by allocation round: đợt), bodies, time, field tags, planned vs held classes,
+//!   budget split by funding source ([`FundingSource`]) with a stated remainder and bound
+//!   ("khoảng 500 triệu"), per-learner subsidy, carried over into the next year
+//!   ([`CarryOver`])), cử đi học ([`Enrollment`]: đề cử → đang học → hoàn thành / không hoàn
+//!   thành / rút; in or out of plan), quá trình thay đổi trình độ
 //!   ([`QualificationChange`], its own record keyed by cadre), số liệu tổng hợp các năm trước
 //!   ([`DispatchTable`], kept apart from person records), and the Quảng Nam appendices
 //!   ([`Responsibility`], [`AgencyQuota`]).
@@ -23,13 +26,16 @@ pub mod model;
 pub mod ops;
 pub mod score;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
 pub use data::{load_plan_data, load_plan_file, PlanData, PlanFile, PlanIndexEntry};
 pub use model::*;
-pub use ops::{apply, complete, fail, nominate, start, withdraw, Applied, Change, Warning};
+pub use ops::{apply, complete, fail, nominate, nominate_outside_plan, start, withdraw, Applied, Change, Warning};
 pub use score::{score_directive_indexed, score_directive_with_records, TrainingIndex};
 
 use super::model::Id;
@@ -59,7 +65,9 @@ pub struct TrainingRecords {
     pub baselines: Vec<crate::monitor::Baseline>,
 }
 
-/// Per-line tally for the plans page: quota vs nominated vs studying vs completed.
+/// Per-line tally for the plans page: quota vs nominated vs studying vs completed. The five
+/// status counts are of học viên trong kế hoạch (what the quota measures); học viên ngoài kế
+/// hoạch are counted apart.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct LineTally {
     /// Đề cử.
@@ -72,6 +80,47 @@ pub struct LineTally {
     pub failed: u32,
     /// Rút.
     pub withdrawn: u32,
+    /// Học viên ngoài kế hoạch, withdrawals left out.
+    pub out_of_plan: u32,
+    /// Of them, hoàn thành.
+    pub out_of_plan_completed: u32,
+}
+
+impl LineTally {
+    /// Places of the quota taken: in-plan learners nominated, studying or completed.
+    pub fn quota_taken(&self) -> u32 {
+        self.nominated + self.studying + self.completed
+    }
+
+    /// In-plan learners sent or about to be (withdrawals left out): who a per-learner
+    /// subsidy is paid for.
+    pub fn in_plan_learners(&self) -> u32 {
+        self.nominated + self.studying + self.completed + self.failed
+    }
+}
+
+/// Kinh phí theo nguồn: one row of a plan's budget statistics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FundingRow {
+    /// Nguồn; `None`: stated without a source, or left as "còn lại".
+    pub source: Option<FundingSource>,
+    /// Theo kế hoạch: the plan's own budget split.
+    pub plan: u64,
+    /// Cộng các lớp: the lines' budgets split by source.
+    pub lines: u64,
+}
+
+/// A plan's budget by funding source: the plan's split beside the sum of its lines'.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FundingTotals {
+    /// One row per source present, in [`FundingSource::ALL`] order, then the unassigned.
+    pub rows: Vec<FundingRow>,
+    /// Tổng theo kế hoạch (the stated total, else the parts and remainder).
+    pub plan_total: u64,
+    /// Tổng các lớp.
+    pub lines_total: u64,
+    /// Hỗ trợ học viên: the lines' per-learner subsidies times their in-plan learners.
+    pub subsidies: u64,
 }
 
 impl TrainingRecords {
@@ -107,10 +156,19 @@ impl TrainingRecords {
         v
     }
 
-    /// Quota vs nominated vs studying vs completed on a line.
+    /// Quota vs nominated vs studying vs completed on a line, out-of-plan learners apart.
     pub fn tally(&self, line_id: &str) -> LineTally {
         let mut t = LineTally::default();
         for e in self.enrollments_of(line_id) {
+            if e.out_of_plan {
+                if e.status != EnrollmentStatus::Withdrawn {
+                    t.out_of_plan += 1;
+                }
+                if e.status == EnrollmentStatus::Completed {
+                    t.out_of_plan_completed += 1;
+                }
+                continue;
+            }
             match e.status {
                 EnrollmentStatus::Nominated => t.nominated += 1,
                 EnrollmentStatus::Studying => t.studying += 1,
@@ -140,6 +198,83 @@ impl TrainingRecords {
             .filter(|e| e.status.was_dispatched() && e.started_on.is_some_and(|d| d.year == year))
             .filter(|e| kind.is_none_or(|k| self.line(&e.line_id).is_some_and(|l| l.kind == k)))
             .count() as u32
+    }
+
+    /// Of [`TrainingRecords::dispatches_in`], those sent inside (`out_of_plan` false) or
+    /// outside the plan: the dispatch statistics count the two apart.
+    pub fn dispatches_placed(&self, year: u16, kind: Option<TrainingKind>, out_of_plan: bool) -> u32 {
+        self.enrollments
+            .iter()
+            .filter(|e| e.out_of_plan == out_of_plan)
+            .filter(|e| e.status.was_dispatched() && e.started_on.is_some_and(|d| d.year == year))
+            .filter(|e| kind.is_none_or(|k| self.line(&e.line_id).is_some_and(|l| l.kind == k)))
+            .count() as u32
+    }
+
+    /// Hỗ trợ of a line: its per-learner amount times its in-plan learners (withdrawals left
+    /// out); `None` without a subsidy, a message when the product does not fit.
+    pub fn line_subsidy(&self, line: &CourseLine) -> Option<Result<u64, String>> {
+        line.subsidy_for(self.tally(&line.id).in_plan_learners())
+    }
+
+    /// Kinh phí theo nguồn of a plan: its own split (parts by source; parts without a source
+    /// and the remainder unassigned) beside its live lines' (their parts by source; a line's
+    /// budget left unsplit, or its remainder, unassigned), and the lines' subsidies. Every
+    /// sum is checked: a total too large for a u64 is a Vietnamese message.
+    pub fn funding_by_source(&self, plan_id: &str) -> Result<FundingTotals, String> {
+        let too_large = || "Kinh phí theo nguồn: tổng vượt quá số tiền tính được.".to_string();
+        let plan = self.plan(plan_id).ok_or_else(|| format!("Không tìm thấy kế hoạch (mã {plan_id})."))?;
+        let slot = |s: Option<FundingSource>| {
+            s.and_then(|s| FundingSource::ALL.iter().position(|x| *x == s)).unwrap_or(FundingSource::ALL.len())
+        };
+        let mut by_plan = vec![0u64; FundingSource::ALL.len() + 1];
+        let mut by_lines = by_plan.clone();
+        let mut seen = vec![false; by_plan.len()];
+        let mut add = |to: &mut Vec<u64>, s: Option<FundingSource>, n: u64| -> Result<(), String> {
+            let i = slot(s);
+            seen[i] = true;
+            to[i] = to[i].checked_add(n).ok_or_else(too_large)?;
+            Ok(())
+        };
+        for p in &plan.budget.parts {
+            add(&mut by_plan, p.source, p.amount)?;
+        }
+        if let Some(rest) = plan.budget.remainder {
+            add(&mut by_plan, None, rest)?;
+        }
+        let mut subsidies = 0u64;
+        for l in self.lines_of(plan_id) {
+            for p in &l.budget_parts {
+                add(&mut by_lines, p.source, p.amount)?;
+            }
+            let split = l.budget_split();
+            let parts = split.parts_sum().ok_or_else(too_large)?;
+            let unsplit = match (l.budget, l.budget_remainder) {
+                (_, Some(rest)) => rest,
+                (Some(total), None) => total.saturating_sub(parts),
+                (None, None) => 0,
+            };
+            if unsplit > 0 {
+                add(&mut by_lines, None, unsplit)?;
+            }
+            if let Some(s) = self.line_subsidy(l) {
+                subsidies = subsidies.checked_add(s?).ok_or_else(too_large)?;
+            }
+        }
+        let sum = |v: &[u64]| v.iter().try_fold(0u64, |a, n| a.checked_add(*n)).ok_or_else(too_large);
+        let rows = (0..seen.len())
+            .filter(|i| seen[*i])
+            .map(|i| FundingRow { source: FundingSource::ALL.get(i).copied(), plan: by_plan[i], lines: by_lines[i] })
+            .collect();
+        Ok(FundingTotals {
+            rows,
+            plan_total: match plan.budget.total {
+                Some(t) => t,
+                None => sum(&by_plan)?,
+            },
+            lines_total: sum(&by_lines)?,
+            subsidies,
+        })
     }
 
     /// Số liệu nhập tay (historical aggregates) of a year for one kind: the sum of the row
@@ -186,6 +321,18 @@ impl TrainingRecords {
                 ));
             }
             e.extend(data::check_line(l).into_iter().map(|x| x.under(&format!("lines[{i}]"))));
+            if let (Some(c), Some(p)) = (l.carry_over, self.plan(&l.plan_id)) {
+                let within = |y: u16| y >= p.from_year && y <= p.to_year;
+                if !within(c.opened) && !within(c.finishes) {
+                    e.push(FieldError::new(
+                        format!("lines[{i}].carry_over"),
+                        format!(
+                            "Lớp \"{}\": lớp chuyển tiếp mở năm {}, kết thúc năm {}, không thuộc kế hoạch {}-{}.",
+                            l.programme, c.opened, c.finishes, p.from_year, p.to_year
+                        ),
+                    ));
+                }
+            }
         }
         let line_ids: HashSet<&str> = self.lines.iter().map(|l| l.id.as_str()).collect();
         for (i, x) in self.enrollments.iter().enumerate() {

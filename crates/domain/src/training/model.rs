@@ -12,6 +12,7 @@ use crate::directive::target::EventKind;
 use crate::directive::{Date, GroupRule};
 use crate::levels::Scale;
 use crate::model::{Id, RecordMeta};
+use crate::number::Bound;
 
 fn is_false(b: &bool) -> bool {
     !*b
@@ -36,6 +37,24 @@ crate::tagged::coded_enum! {
         PartTime = "khong_tap_trung", "Không tập trung";
         /// Trực tuyến.
         Online = "truc_tuyen", "Trực tuyến";
+        /// Buổi tối, ngày nghỉ: a class held outside office hours so learners keep working
+        /// (annual plans list it beside "tập trung" and "trực tuyến").
+        EveningsWeekends = "buoi_toi_ngay_nghi", "Buổi tối, ngày nghỉ";
+    }
+}
+
+crate::tagged::coded_enum! {
+    /// Nguồn kinh phí: who pays a part of a budget. Annual plans split a course's cost across
+    /// these and total the plan by them.
+    FundingSource {
+        /// Ngân sách nhà nước (NSNN, trung ương cấp).
+        State = "nsnn", "Ngân sách nhà nước";
+        /// Ngân sách địa phương (tỉnh, huyện).
+        Local = "ngan_sach_dia_phuong", "Ngân sách địa phương";
+        /// Cá nhân tự chi (học viên tự túc).
+        SelfFunded = "ca_nhan_tu_chi", "Cá nhân tự chi";
+        /// Nguồn khác (tài trợ, học bổng, xã hội hóa).
+        Other = "nguon_khac", "Nguồn khác";
     }
 }
 
@@ -107,14 +126,34 @@ pub struct BudgetPart {
     /// Khối, when the document splits by block.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub block: Option<Block>,
-    /// Nguồn kinh phí ("ngân sách tỉnh"), when stated.
+    /// Nguồn kinh phí as the document names it ("ngân sách tỉnh"), when stated.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub funding: String,
+    /// Nguồn kinh phí as a kind, so the plan's statistics can total by source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<FundingSource>,
     /// The label as printed ("Khối Đảng, Mặt trận, đoàn thể").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,
     /// Số tiền (đồng).
     pub amount: u64,
+    /// "Khoảng", "dưới": the amount as the document bounds it (exact when left out).
+    #[serde(default, skip_serializing_if = "Bound::is_exact")]
+    pub bound: Bound,
+}
+
+impl BudgetPart {
+    /// What the part is called on screen: the printed label, else the document's name of
+    /// the source, else the source's own name, else "Khoản kinh phí".
+    pub fn name(&self) -> String {
+        if !self.label.is_empty() {
+            self.label.clone()
+        } else if !self.funding.is_empty() {
+            self.funding.clone()
+        } else {
+            self.source.map_or_else(|| "Khoản kinh phí".into(), |s| s.label().to_string())
+        }
+    }
 }
 
 /// Kinh phí: the total and its split.
@@ -123,23 +162,36 @@ pub struct Budget {
     /// Tổng (đồng), as stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<u64>,
+    /// "Khoảng 500 triệu đồng": the total as the document bounds it (exact when left out).
+    /// A bounded total is not held to the exact sum of its parts.
+    #[serde(default, skip_serializing_if = "Bound::is_exact")]
+    pub total_bound: Bound,
     /// Trong đó.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<BudgetPart>,
+    /// Còn lại: the part of the total the document leaves unallocated ("còn lại 1.200.000.000
+    /// đồng phân bổ sau"); parts + remainder = total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remainder: Option<u64>,
     /// Căn cứ (e.g. "Nghị quyết số 04/2019/NQ-HĐND ...").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub basis: String,
 }
 
 impl Budget {
-    /// Sum of the parts.
-    pub fn parts_sum(&self) -> u64 {
-        self.parts.iter().map(|p| p.amount).sum()
+    /// Sum of the parts; `None` when it does not fit in a u64 (checked, never wrapped).
+    pub fn parts_sum(&self) -> Option<u64> {
+        self.parts.iter().try_fold(0u64, |sum, p| sum.checked_add(p.amount))
     }
 
-    /// The amount of one block.
-    pub fn block(&self, b: Block) -> u64 {
-        self.parts.iter().filter(|p| p.block == Some(b)).map(|p| p.amount).sum()
+    /// The amount of one block (checked like [`Budget::parts_sum`]).
+    pub fn block(&self, b: Block) -> Option<u64> {
+        self.parts.iter().filter(|p| p.block == Some(b)).try_fold(0u64, |sum, p| sum.checked_add(p.amount))
+    }
+
+    /// True when nothing is stated.
+    pub fn is_empty(&self) -> bool {
+        self.total.is_none() && self.parts.is_empty() && self.remainder.is_none() && self.basis.is_empty()
     }
 }
 
@@ -218,6 +270,9 @@ pub struct QuotaPart {
     /// Hình thức.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attendance: Option<Attendance>,
+    /// Đợt phân bổ ("đợt 2"), when the year's quota comes in rounds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<u32>,
     /// Số chỉ tiêu.
     pub persons: u32,
 }
@@ -244,9 +299,9 @@ pub struct Quota {
 }
 
 impl Quota {
-    /// Sum of the parts.
-    pub fn parts_sum(&self) -> u32 {
-        self.parts.iter().map(|p| p.persons).sum()
+    /// Sum of the parts; `None` when it does not fit in a u32 (checked, never wrapped).
+    pub fn parts_sum(&self) -> Option<u32> {
+        self.parts.iter().try_fold(0u32, |sum, p| sum.checked_add(p.persons))
     }
 
     /// "145 chỉ tiêu (dự kiến)", "Theo nhu cầu đăng ký".
@@ -261,6 +316,25 @@ impl Quota {
     }
 }
 
+/// Lớp chuyển tiếp: a class opened in one year that finishes in a later one ("mở năm 2021,
+/// chuyển tiếp sang năm 2022"). Plans count the class among the classes opened in
+/// `opened`, and its results (hoàn thành) in `finishes`; the directive scoring does the same
+/// (classes by their opening date, completions by their end date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CarryOver {
+    /// Năm mở lớp (khai giảng).
+    pub opened: u16,
+    /// Năm kết thúc (bế giảng, có kết quả).
+    pub finishes: u16,
+}
+
+impl CarryOver {
+    /// "Chuyển tiếp: mở năm 2021, kết thúc năm 2022".
+    pub fn label(self) -> String {
+        format!("Chuyển tiếp: mở năm {}, kết thúc năm {}", self.opened, self.finishes)
+    }
+}
+
 /// Một lớp đã mở: one class (or delegation, workshop) actually held.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HeldClass {
@@ -272,6 +346,13 @@ pub struct HeldClass {
     /// Ghi chú.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+impl HeldClass {
+    /// True when the class finishes in a later year than it opened (chuyển tiếp).
+    pub fn carries_over(&self) -> bool {
+        self.end.is_some_and(|e| e.year > self.start.year)
+    }
 }
 
 /// Lớp / chương trình: one line of a plan.
@@ -345,6 +426,24 @@ pub struct CourseLine {
     /// Kinh phí (đồng), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<u64>,
+    /// "Khoảng 500 triệu đồng": the line's budget as the document bounds it.
+    #[serde(default, skip_serializing_if = "Bound::is_exact")]
+    pub budget_bound: Bound,
+    /// Kinh phí theo nguồn: the line's budget split across funding sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub budget_parts: Vec<BudgetPart>,
+    /// Còn lại: the part of the line's budget its split leaves unallocated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_remainder: Option<u64>,
+    /// Hỗ trợ mỗi học viên (đồng/người): times the learners, the line's subsidy total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subsidy_per_learner: Option<u64>,
+    /// Đợt phân bổ chỉ tiêu ("đợt 1", "đợt 2" of the year's quota).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<u32>,
+    /// Lớp chuyển tiếp: opened in one year, finishing in a later one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carry_over: Option<CarryOver>,
     /// Chỉ tiêu of the plan's directives this line serves (target ids). A line also serves a
     /// target whose "training" text equals its programme or one of its fields.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -358,6 +457,49 @@ pub struct CourseLine {
     /// Version and time.
     #[serde(default)]
     pub meta: RecordMeta,
+}
+
+impl CourseLine {
+    /// The line's budget as a [`Budget`] (its amount, bound, split and remainder), so plans
+    /// and lines share one set of rules and one way of being shown.
+    pub fn budget_split(&self) -> Budget {
+        Budget {
+            total: self.budget,
+            total_bound: self.budget_bound,
+            parts: self.budget_parts.clone(),
+            remainder: self.budget_remainder,
+            basis: String::new(),
+        }
+    }
+
+    /// Sets the line's budget fields from a [`Budget`] (its basis is not kept: a line has none).
+    pub fn set_budget(&mut self, b: Budget) {
+        self.budget = b.total;
+        self.budget_bound = b.total_bound;
+        self.budget_parts = b.parts;
+        self.budget_remainder = b.remainder;
+    }
+
+    /// True when the line is flagged chuyển tiếp or one of its classes runs into a later year.
+    pub fn carries_over(&self) -> bool {
+        self.carry_over.is_some() || self.classes_held.iter().any(HeldClass::carries_over)
+    }
+
+    /// Hỗ trợ: the per-learner amount times `learners`; `None` when no subsidy is stated,
+    /// `Some(Err)` with a Vietnamese message when the product does not fit (checked, never
+    /// wrapped).
+    pub fn subsidy_for(&self, learners: u32) -> Option<Result<u64, String>> {
+        self.subsidy_per_learner.map(|each| {
+            each.checked_mul(u64::from(learners)).ok_or_else(|| {
+                format!(
+                    "Lớp \"{}\": hỗ trợ {} đồng/học viên nhân {} học viên vượt quá số tiền tính được.",
+                    self.programme,
+                    crate::number::format_thousands(each),
+                    crate::number::format_count(learners)
+                )
+            })
+        })
+    }
 }
 
 /// Cử đi học: a cadre on a course line.
@@ -383,6 +525,11 @@ pub struct Enrollment {
     /// Phần chỉ tiêu (index into the line's `quota.parts`), when the split applies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quota_part: Option<u32>,
+    /// Học viên ngoài kế hoạch: sent on the line beyond what the plan allotted (own funds,
+    /// a unit's own request). Counted apart in the tally and the statistics, and never
+    /// takes a place of the line's quota.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub out_of_plan: bool,
     /// Kết quả (xếp loại, số văn bằng ...).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub result: String,

@@ -334,11 +334,12 @@ impl<'a> Work<'a> {
     }
 }
 
-/// Đề cử: nominates `cadre_ids` onto a course line, in bulk. Returns warnings, never a block,
-/// for a nominee outside the line's audience (its rule evaluated by the directive engine, with
-/// `groups` of the plan's directive for rules that name a group), one already holding the
-/// level the line grants, and a quota exceeded. A cadre already nominated or studying on the
-/// line is skipped with a warning. `new_id` makes record ids (the domain makes no randomness).
+/// Đề cử: nominates `cadre_ids` onto a course line, in bulk, as học viên trong kế hoạch.
+/// Returns warnings, never a block, for a nominee outside the line's audience (its rule
+/// evaluated by the directive engine, with `groups` of the plan's directive for rules that
+/// name a group), one already holding the level the line grants, and a quota exceeded. A cadre
+/// already nominated or studying on the line is skipped with a warning. `new_id` makes record
+/// ids (the domain makes no randomness).
 #[allow(clippy::too_many_arguments)]
 pub fn nominate(
     idx: &RosterIndex,
@@ -350,6 +351,37 @@ pub fn nominate(
     now: Millis,
     new_id: &mut dyn FnMut() -> Id,
 ) -> Result<Applied, String> {
+    nominate_placed(idx, groups, recs, line_id, cadre_ids, on, now, new_id, false)
+}
+
+/// Đề cử học viên ngoài kế hoạch: as [`nominate`], but the nominees take no place of the
+/// line's quota (no quota warning, and they leave the in-plan places as they were).
+#[allow(clippy::too_many_arguments)]
+pub fn nominate_outside_plan(
+    idx: &RosterIndex,
+    groups: &[Group],
+    recs: &TrainingRecords,
+    line_id: &str,
+    cadre_ids: &[Id],
+    on: Date,
+    now: Millis,
+    new_id: &mut dyn FnMut() -> Id,
+) -> Result<Applied, String> {
+    nominate_placed(idx, groups, recs, line_id, cadre_ids, on, now, new_id, true)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn nominate_placed(
+    idx: &RosterIndex,
+    groups: &[Group],
+    recs: &TrainingRecords,
+    line_id: &str,
+    cadre_ids: &[Id],
+    on: Date,
+    now: Millis,
+    new_id: &mut dyn FnMut() -> Id,
+    out_of_plan: bool,
+) -> Result<Applied, String> {
     let roster = idx.roster;
     let mut w = Work::new(roster, recs, now);
     let line = w.line(line_id)?;
@@ -358,11 +390,7 @@ pub fn nominate(
     }
     let audience = line.audience.as_ref().map(|r| Evaluator::new(idx, groups, None, on.year).rule(r));
     let pos: HashMap<&str, usize> = roster.cadres.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
-    let mut taken = recs
-        .enrollments
-        .iter()
-        .filter(|e| e.line_id == line_id && (e.status.is_open() || e.status == EnrollmentStatus::Completed))
-        .count() as u32;
+    let mut taken = recs.tally(line_id).quota_taken();
     let open: HashSet<&str> = recs
         .enrollments
         .iter()
@@ -402,9 +430,11 @@ pub fn nominate(
                 }
             }
         }
-        taken += 1;
-        if let Some(q) = line.quota.persons {
-            if taken == q + 1 {
+        if !out_of_plan {
+            taken += 1;
+        }
+        if let Some(q) = line.quota.persons.filter(|_| !out_of_plan) {
+            if taken == q.saturating_add(1) {
                 w.out.warnings.push(Warning {
                     cadre_id: None,
                     message: format!("Số người cử vượt chỉ tiêu của lớp ({}).", line.quota.label()),
@@ -420,6 +450,7 @@ pub fn nominate(
             started_on: None,
             ended_on: None,
             quota_part: None,
+            out_of_plan,
             result: String::new(),
             meta: RecordMeta::next(None, now),
         };

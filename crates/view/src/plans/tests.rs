@@ -280,7 +280,7 @@ fn the_line_head_says_kind_level_quota_and_where() {
     let h = line_head(&bare);
     assert_eq!((h.institutions, h.audience, h.conditions), (None, None, None));
 
-    let t = LineTally { nominated: 3, studying: 0, completed: 2, failed: 1, withdrawn: 12 };
+    let t = LineTally { nominated: 3, studying: 0, completed: 2, failed: 1, withdrawn: 12, ..Default::default() };
     assert_eq!(tally_chips(&t), ["Đề cử: 03", "Đang học: 00", "Hoàn thành: 02", "Không hoàn thành: 01", "Rút: 12"]);
     let w = Warning { cadre_id: None, message: "Lục Thị Hoa không thuộc đối tượng của lớp.".into() };
     assert_eq!(warning_texts(&[w]), ["Cảnh báo: Lục Thị Hoa không thuộc đối tượng của lớp."]);
