@@ -11,14 +11,15 @@ use dtbd_domain::directive::{suggest, Date, Directive, Group, RosterIndex};
 use dtbd_domain::error::FieldError;
 use dtbd_domain::levels::Scale;
 use dtbd_domain::model::{Id, Millis, RecordMeta};
-use dtbd_domain::number::{format_count, format_thousands};
+use dtbd_domain::number::{format_amount, format_count, format_thousands, parse_amount, Bound};
 use dtbd_domain::roster::{Roster, SearchIndex};
 use dtbd_domain::table::{Cell, Table};
 use dtbd_domain::tables::{aggregate_table, dispatch_table, DISPATCH_MANUAL_COLUMNS};
-use dtbd_domain::training::data::{check_line, load_plan_data, load_plan_file};
+use dtbd_domain::training::data::{check_line, check_plan, load_plan_data, load_plan_file};
 use dtbd_domain::training::{
-    self, Applied, CourseLine, DispatchTable, EnrollmentStatus, Grant, LineTally, Plan, PlanFile, PlanIndexEntry,
-    Quota, StaffKind, TrainingKind, TrainingRecords, Warning,
+    self, Applied, Attendance, Budget, BudgetPart, CarryOver, CourseLine, DispatchTable, EnrollmentStatus,
+    FundingSource, Grant, LineTally, Plan, PlanFile, PlanIndexEntry, Quota, StaffKind, TrainingKind, TrainingRecords,
+    Warning,
 };
 
 // ------------------------------------------------------------------------------- shared
@@ -151,7 +152,15 @@ pub struct LineRow {
     pub grants: String,
     /// Chỉ tiêu ("145 chỉ tiêu (dự kiến)").
     pub quota: String,
-    /// Đề cử, đang học, hoàn thành ...
+    /// Hình thức ("Buổi tối, ngày nghỉ"), or empty.
+    pub mode: String,
+    /// Đợt ("Đợt 2"), or empty.
+    pub round: String,
+    /// Kinh phí ("khoảng 500.000.000 đồng"), or empty.
+    pub budget: String,
+    /// "Chuyển tiếp" when the line runs into a later year, else empty.
+    pub carry_over: String,
+    /// Đề cử, đang học, hoàn thành ... (in plan), and ngoài kế hoạch.
     pub tally: LineTally,
 }
 
@@ -167,12 +176,35 @@ pub struct PlanPart {
 /// IV. Kinh phí.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BudgetModel {
-    /// Each part: its label (or funding) and amount in words ("7.237.406.000 đồng").
+    /// Each part: its label (or funding, with its source when both are known) and amount in
+    /// words with its bound ("7.237.406.000 đồng", "khoảng 300.000.000 đồng").
     pub rows: Vec<(String, String)>,
-    /// Tổng kinh phí (as stated, else the sum of the parts).
+    /// Còn lại, when stated.
+    pub remainder: Option<String>,
+    /// Tổng kinh phí (as stated, with its bound, else the sum of the parts).
     pub total: String,
     /// "Căn cứ: ...", when stated.
     pub basis: Option<String>,
+}
+
+/// One row of "Kinh phí theo nguồn".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FundingLine {
+    /// Nguồn ("Ngân sách nhà nước", "Chưa ghi nguồn / còn lại").
+    pub source: String,
+    /// Theo kế hoạch.
+    pub plan: String,
+    /// Cộng các lớp.
+    pub lines: String,
+}
+
+/// Kinh phí theo nguồn: the plan's split by source beside its lines', and the subsidies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FundingModel {
+    /// One row per source present, then the unassigned, then "Tổng".
+    pub rows: Vec<FundingLine>,
+    /// "Hỗ trợ học viên (cộng các lớp): 30.000.000 đồng", when any line pays one.
+    pub subsidies: Option<String>,
 }
 
 /// One plan as the document lays it out.
@@ -194,6 +226,9 @@ pub struct PlanModel {
     pub parts: Vec<PlanPart>,
     /// IV. Kinh phí, when the plan states one.
     pub budget: Option<BudgetModel>,
+    /// Kinh phí theo nguồn, when the plan or a line names a source or a line has a budget;
+    /// a sum too large to compute is its message.
+    pub funding: Option<Result<FundingModel, String>>,
     /// The year a new line belongs to (an annual plan's).
     pub year: Option<u16>,
 }
@@ -219,17 +254,57 @@ fn part_title(part: &str) -> String {
     }
 }
 
+/// A part's name, with its source when the document also names a label or a funding.
+fn part_name(x: &BudgetPart) -> String {
+    match x.source {
+        Some(s) if !x.label.is_empty() || !x.funding.is_empty() => format!("{} ({})", x.name(), s.label()),
+        _ => x.name(),
+    }
+}
+
 fn budget(p: &Plan) -> Option<BudgetModel> {
     let b = &p.budget;
-    (b.total.is_some() || !b.parts.is_empty()).then(|| BudgetModel {
-        rows: b
-            .parts
-            .iter()
-            .map(|x| (if x.label.is_empty() { x.funding.clone() } else { x.label.clone() }, money(x.amount)))
-            .collect(),
-        total: money(b.total.or_else(|| b.parts_sum()).unwrap_or_default()),
+    (b.total.is_some() || !b.parts.is_empty() || b.remainder.is_some()).then(|| BudgetModel {
+        rows: b.parts.iter().map(|x| (part_name(x), format_amount(x.bound, x.amount))).collect(),
+        remainder: b.remainder.map(money),
+        total: match b.total {
+            Some(t) => format_amount(b.total_bound, t),
+            None => b.parts_sum().map_or_else(|| "-".into(), money),
+        },
         basis: (!b.basis.is_empty()).then(|| format!("Căn cứ: {}", b.basis)),
     })
+}
+
+/// "Kinh phí theo nguồn" of a plan (see [`PlanModel::funding`]).
+fn funding(recs: &TrainingRecords, p: &Plan) -> Option<Result<FundingModel, String>> {
+    let named = p.budget.parts.iter().any(|x| x.source.is_some())
+        || recs
+            .lines_of(&p.id)
+            .any(|l| l.budget.is_some() || !l.budget_parts.is_empty() || l.subsidy_per_learner.is_some());
+    if !named {
+        return None;
+    }
+    Some(recs.funding_by_source(&p.id).map(|t| {
+        let mut rows: Vec<FundingLine> = t
+            .rows
+            .iter()
+            .map(|r| FundingLine {
+                source: r.source.map_or("Chưa ghi nguồn / còn lại", |s| s.label()).to_string(),
+                plan: money(r.plan),
+                lines: money(r.lines),
+            })
+            .collect();
+        rows.push(FundingLine { source: "Tổng".into(), plan: money(t.plan_total), lines: money(t.lines_total) });
+        FundingModel {
+            rows,
+            subsidies: (t.subsidies > 0).then(|| format!("Hỗ trợ học viên (cộng các lớp): {}", money(t.subsidies))),
+        }
+    }))
+}
+
+/// "Đợt 2", or empty.
+fn round_label(round: Option<u32>) -> String {
+    round.map(|n| format!("Đợt {n}")).unwrap_or_default()
 }
 
 /// What the plan page shows; `None` when there is no such plan.
@@ -243,6 +318,10 @@ pub fn plan_page(recs: &TrainingRecords, plan_id: &str) -> Option<PlanModel> {
             programme: l.programme.clone(),
             grants: grants_label(l),
             quota: l.quota.label(),
+            mode: l.attendance.map(|a| a.label().to_string()).unwrap_or_default(),
+            round: round_label(l.round),
+            budget: l.budget.map(|b| format_amount(l.budget_bound, b)).unwrap_or_default(),
+            carry_over: if l.carries_over() { "Chuyển tiếp".into() } else { String::new() },
             tally: recs.tally(&l.id),
         };
         let title = part_title(&part_of(l));
@@ -260,13 +339,150 @@ pub fn plan_page(recs: &TrainingRecords, plan_id: &str) -> Option<PlanModel> {
         note: (!p.note.is_empty()).then(|| p.note.clone()),
         parts,
         budget: budget(p),
+        funding: funding(recs, p),
         year: (p.from_year == p.to_year).then_some(p.from_year),
     })
 }
 
 // ------------------------------------------------------------------------ new line form
 
-/// "+ Thêm lớp": the fields an officer types first, as typed.
+/// One part of a budget as typed: a name, a funding source code, an amount with its bound.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PartDraft {
+    /// Tên khoản ("Khối Nhà nước"), may be empty.
+    pub name: String,
+    /// Nguồn: a [`FundingSource`] code, empty for none.
+    pub source: String,
+    /// Số tiền as typed ("khoảng 300 triệu", "3.910.000.000").
+    pub amount: String,
+    /// The stored part it was read from (its block and funding words are kept).
+    base: BudgetPart,
+}
+
+impl PartDraft {
+    /// A new part of `source` (a code) for `amount` as typed.
+    pub fn new(source: &str, amount: &str) -> PartDraft {
+        PartDraft { source: source.into(), amount: amount.into(), ..PartDraft::default() }
+    }
+}
+
+/// An amount as the form shows it, bound word included: "khoảng 500.000.000".
+fn amount_text(bound: Bound, n: u64) -> String {
+    bound.write(&format_thousands(n))
+}
+
+/// Kinh phí as typed (a plan's or a line's): the total, the parts, the remainder.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BudgetDraft {
+    /// Tổng ("khoảng 500 triệu"), empty for none.
+    pub total: String,
+    /// Các khoản.
+    pub parts: Vec<PartDraft>,
+    /// Còn lại, empty for none.
+    pub remainder: String,
+}
+
+/// The "Nguồn kinh phí" choices: (code, label); "" is "(không ghi nguồn)".
+pub fn funding_options() -> Vec<(&'static str, &'static str)> {
+    FundingSource::ALL.iter().map(|s| (s.code(), s.label())).collect()
+}
+
+/// The "Hình thức" choices: (code, label); "" is "(không ghi)".
+pub fn attendance_options() -> Vec<(&'static str, &'static str)> {
+    Attendance::ALL.iter().map(|a| (a.code(), a.label())).collect()
+}
+
+impl BudgetDraft {
+    /// The draft of a stored budget.
+    pub fn from_budget(b: &Budget) -> BudgetDraft {
+        BudgetDraft {
+            total: b.total.map(|t| amount_text(b.total_bound, t)).unwrap_or_default(),
+            parts: b
+                .parts
+                .iter()
+                .map(|x| PartDraft {
+                    name: if x.label.is_empty() { x.funding.clone() } else { x.label.clone() },
+                    source: x.source.map(|s| s.code().to_string()).unwrap_or_default(),
+                    amount: amount_text(x.bound, x.amount),
+                    base: x.clone(),
+                })
+                .collect(),
+            remainder: b.remainder.map(format_thousands).unwrap_or_default(),
+        }
+    }
+
+    /// The budget typed, over `base` (whose basis is kept); or what is wrong, by field
+    /// ("budget.total", "budget.parts[1].amount", "budget.remainder"). The split's own rules
+    /// are the domain's, checked where the budget is saved.
+    pub fn to_budget(&self, base: &Budget) -> Result<Budget, Vec<FieldError>> {
+        let mut e = Vec::new();
+        let mut amount = |field: String, text: &str| -> Option<(Bound, u64)> {
+            if text.trim().is_empty() {
+                return None;
+            }
+            parse_amount(text).map_err(|m| e.push(FieldError::new(field, m))).ok()
+        };
+        let total = amount("budget.total".into(), &self.total);
+        let remainder = amount("budget.remainder".into(), &self.remainder);
+        let mut parts = Vec::new();
+        for (i, x) in self.parts.iter().enumerate() {
+            let Some((bound, n)) = amount(format!("budget.parts[{i}].amount"), &x.amount) else { continue };
+            let name = x.name.trim();
+            let label =
+                if name == x.base.funding && x.base.label.is_empty() { String::new() } else { name.to_string() };
+            parts.push(BudgetPart {
+                label,
+                source: FundingSource::from_code(&x.source),
+                amount: n,
+                bound,
+                ..x.base.clone()
+            });
+        }
+        if remainder.is_some_and(|(b, _)| !b.is_exact()) {
+            e.push(FieldError::new("budget.remainder", "Số còn lại phải là số tiền cụ thể (không ghi \"khoảng\")."));
+        }
+        if !e.is_empty() {
+            return Err(e);
+        }
+        Ok(Budget {
+            total: total.map(|(_, n)| n),
+            total_bound: total.map_or(Bound::Exact, |(b, _)| b),
+            parts,
+            remainder: remainder.map(|(_, n)| n),
+            basis: base.basis.clone(),
+        })
+    }
+
+    /// "+ Thêm khoản": an empty part at the end.
+    pub fn add_part(&mut self) {
+        self.parts.push(PartDraft::default());
+    }
+
+    /// "Xóa khoản" `i`.
+    pub fn remove_part(&mut self, i: usize) {
+        if i < self.parts.len() {
+            self.parts.remove(i);
+        }
+    }
+}
+
+/// "Kinh phí" of a plan saved: the plan with the budget typed, at `now`; or what is wrong,
+/// the plan's own rules (parts beyond the total, a remainder that does not close) included.
+pub fn plan_with_budget(p: &Plan, draft: &BudgetDraft, now: Millis) -> Result<Plan, Vec<FieldError>> {
+    let mut plan = p.clone();
+    plan.budget = draft.to_budget(&p.budget)?;
+    let e = check_plan(&plan);
+    if !e.is_empty() {
+        return Err(e);
+    }
+    plan.meta = RecordMeta::next(Some(&p.meta), now);
+    Ok(plan)
+}
+
+/// "Đã lưu kinh phí của kế hoạch."
+pub const PLAN_BUDGET_SAVED: &str = "Đã lưu kinh phí của kế hoạch.";
+
+/// The course-line form ("+ Thêm lớp", "Sửa lớp"): its fields as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewLineDraft {
     /// Lớp / chương trình.
@@ -279,6 +495,18 @@ pub struct NewLineDraft {
     pub grant: String,
     /// Chỉ tiêu (người), empty for "theo nhu cầu đăng ký".
     pub quota: String,
+    /// Hình thức: an [`Attendance`] code, empty for none.
+    pub attendance: String,
+    /// Đợt ("2"), empty for none.
+    pub round: String,
+    /// Lớp chuyển tiếp: năm mở lớp (empty: the line's year).
+    pub carry_opened: String,
+    /// Lớp chuyển tiếp: năm kết thúc (empty: not carried over).
+    pub carry_finishes: String,
+    /// Kinh phí of the line.
+    pub budget: BudgetDraft,
+    /// Hỗ trợ mỗi học viên ("2.000.000"), empty for none.
+    pub subsidy: String,
 }
 
 impl Default for NewLineDraft {
@@ -289,6 +517,12 @@ impl Default for NewLineDraft {
             kind: TrainingKind::Training.code().into(),
             grant: String::new(),
             quota: String::new(),
+            attendance: String::new(),
+            round: String::new(),
+            carry_opened: String::new(),
+            carry_finishes: String::new(),
+            budget: BudgetDraft::default(),
+            subsidy: String::new(),
         }
     }
 }
@@ -313,12 +547,122 @@ pub fn grant_options() -> Vec<(String, String)> {
         .collect()
 }
 
+/// A year typed in the form: empty → `None`, else four digits.
+fn year_field(field: &str, text: &str, e: &mut Vec<FieldError>) -> Option<u16> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    match t.parse::<u16>() {
+        Ok(y) if (2000..=2100).contains(&y) => Some(y),
+        _ => {
+            e.push(FieldError::new(field, format!("Năm \"{t}\" không hợp lệ (ví dụ: 2022).")));
+            None
+        }
+    }
+}
+
 impl NewLineDraft {
     /// The grant a [`grant_options`] value names.
     fn grants(&self) -> Option<Grant> {
         self.grant.split_once(':').and_then(|(s, l)| {
             s.parse::<usize>().ok().and_then(|i| Scale::ALL.get(i)).map(|s| Grant { scale: *s, level: l.to_string() })
         })
+    }
+
+    /// The form filled with a stored line ("Sửa lớp").
+    pub fn from_line(l: &CourseLine) -> NewLineDraft {
+        NewLineDraft {
+            programme: l.programme.clone(),
+            section: l.section.clone(),
+            kind: l.kind.code().into(),
+            grant: l
+                .grants
+                .as_ref()
+                .and_then(|g| Scale::ALL.iter().position(|s| *s == g.scale).map(|i| format!("{i}:{}", g.level)))
+                .unwrap_or_default(),
+            quota: l.quota.persons.map(|n| n.to_string()).unwrap_or_default(),
+            attendance: l.attendance.map(|a| a.code().to_string()).unwrap_or_default(),
+            round: l.round.map(|n| n.to_string()).unwrap_or_default(),
+            carry_opened: l.carry_over.map(|c| c.opened.to_string()).unwrap_or_default(),
+            carry_finishes: l.carry_over.map(|c| c.finishes.to_string()).unwrap_or_default(),
+            budget: BudgetDraft::from_budget(&l.budget_split()),
+            subsidy: l.subsidy_per_learner.map(format_thousands).unwrap_or_default(),
+        }
+    }
+
+    /// The typed fields over `base` (every field the form does not show is kept); the
+    /// line's own rules checked. Fields named as the form names them.
+    fn apply(&self, mut l: CourseLine) -> Result<CourseLine, Vec<FieldError>> {
+        let mut e = Vec::new();
+        let q = self.quota.trim();
+        let persons = q.parse::<u32>().ok();
+        if !q.is_empty() && persons.is_none() {
+            e.push(FieldError::new("quota", "Chỉ tiêu phải là một số người."));
+        }
+        if persons != l.quota.persons {
+            l.quota = Quota { persons, on_demand: persons.is_none(), ..l.quota };
+        }
+        let round = self.round.trim();
+        l.round = if round.is_empty() {
+            None
+        } else {
+            match round.trim_start_matches(|c: char| !c.is_ascii_digit()).parse::<u32>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    e.push(FieldError::new("round", "Đợt phải là một số (1, 2 ...)."));
+                    None
+                }
+            }
+        };
+        let opened = year_field("carry_over.opened", &self.carry_opened, &mut e);
+        let finishes = year_field("carry_over.finishes", &self.carry_finishes, &mut e);
+        l.carry_over = match (opened.or(l.year), finishes) {
+            (Some(opened), Some(finishes)) => Some(CarryOver { opened, finishes }),
+            (None, Some(_)) => {
+                e.push(FieldError::new("carry_over.opened", "Lớp chuyển tiếp: nhập năm mở lớp."));
+                None
+            }
+            (_, None) => {
+                if opened.is_some() {
+                    e.push(FieldError::new("carry_over.finishes", "Lớp chuyển tiếp: nhập năm kết thúc."));
+                }
+                None
+            }
+        };
+        match self.budget.to_budget(&Budget::default()) {
+            Ok(b) => l.set_budget(b),
+            Err(errs) => e.extend(errs),
+        }
+        l.subsidy_per_learner = if self.subsidy.trim().is_empty() {
+            None
+        } else {
+            match parse_amount(&self.subsidy) {
+                Ok((b, n)) if b.is_exact() => Some(n),
+                Ok(_) => {
+                    e.push(FieldError::new("subsidy_per_learner", "Mức hỗ trợ phải là số tiền cụ thể."));
+                    None
+                }
+                Err(m) => {
+                    e.push(FieldError::new("subsidy_per_learner", m));
+                    None
+                }
+            }
+        };
+        if !e.is_empty() {
+            return Err(e);
+        }
+        l.section = self.section.trim().to_string();
+        l.kind = TrainingKind::from_code(&self.kind).unwrap_or(TrainingKind::Training);
+        l.programme = self.programme.trim().to_string();
+        l.grants = self.grants();
+        l.attendance = Attendance::from_code(&self.attendance);
+        let e = check_line(&l);
+        if e.is_empty() {
+            Ok(l)
+        } else {
+            Err(e)
+        }
     }
 
     /// The course line this draft describes on plan `plan_id` (in `year`, for an annual
@@ -331,18 +675,13 @@ impl NewLineDraft {
         id: Id,
         now: Millis,
     ) -> Result<CourseLine, Vec<FieldError>> {
-        let q = self.quota.trim();
-        let persons = q.parse::<u32>().ok();
-        if !q.is_empty() && persons.is_none() {
-            return Err(vec![FieldError::new("quota", "Chỉ tiêu phải là một số người.")]);
-        }
-        let line = CourseLine {
+        let blank = CourseLine {
             id,
             plan_id: plan_id.to_string(),
-            section: self.section.trim().to_string(),
-            kind: TrainingKind::from_code(&self.kind).unwrap_or(TrainingKind::Training),
-            programme: self.programme.trim().to_string(),
-            grants: self.grants(),
+            section: String::new(),
+            kind: TrainingKind::Training,
+            programme: String::new(),
+            grants: None,
             attendance: None,
             abroad: false,
             event: Default::default(),
@@ -350,7 +689,7 @@ impl NewLineDraft {
             audience: None,
             audience_text: String::new(),
             conditions: String::new(),
-            quota: Quota { persons, on_demand: persons.is_none(), ..Quota::default() },
+            quota: Quota { on_demand: true, ..Quota::default() },
             directing_body: String::new(),
             organising_body: String::new(),
             time: String::new(),
@@ -372,19 +711,34 @@ impl NewLineDraft {
             removed: false,
             meta: RecordMeta::next(None, now),
         };
-        let e = check_line(&line);
-        if e.is_empty() {
-            Ok(line)
-        } else {
-            Err(e)
-        }
+        self.apply(blank)
     }
 
-    /// The draft after a line was saved: ready for the next one in the same section, kind
-    /// and level.
-    pub fn next(&self) -> NewLineDraft {
-        NewLineDraft { programme: String::new(), quota: String::new(), ..self.clone() }
+    /// "Sửa lớp": the stored line with the typed fields, as a newer version saved at `now`.
+    pub fn edit_line(&self, line: &CourseLine, now: Millis) -> Result<CourseLine, Vec<FieldError>> {
+        let mut l = self.apply(line.clone())?;
+        l.meta = RecordMeta::next(Some(&line.meta), now);
+        Ok(l)
     }
+
+    /// The draft after a line was saved: ready for the next one in the same section, kind,
+    /// level, mode and round.
+    pub fn next(&self) -> NewLineDraft {
+        NewLineDraft {
+            programme: String::new(),
+            quota: String::new(),
+            carry_opened: String::new(),
+            carry_finishes: String::new(),
+            budget: BudgetDraft::default(),
+            subsidy: String::new(),
+            ..self.clone()
+        }
+    }
+}
+
+/// "Đã lưu lớp \"...\"."
+pub fn line_edited_text(l: &CourseLine) -> String {
+    format!("Đã lưu lớp \"{}\".", l.programme)
 }
 
 /// "Đã thêm lớp \"...\"."
@@ -409,14 +763,66 @@ pub struct LineHead {
     pub audience: Option<String>,
     /// Điều kiện, when any.
     pub conditions: Option<String>,
+    /// "Chuyển tiếp: mở năm 2021, kết thúc năm 2022", when the line is carried over.
+    pub carry_over: Option<String>,
+    /// "Kinh phí: khoảng 500.000.000 đồng. Ngân sách nhà nước: …; còn lại …", when stated.
+    pub budget: Option<String>,
+}
+
+/// "Kinh phí: …" of a line: its amount with its bound, then its split and remainder.
+fn line_budget_text(l: &CourseLine) -> Option<String> {
+    let b = l.budget_split();
+    if b.total.is_none() && b.parts.is_empty() && b.remainder.is_none() {
+        return None;
+    }
+    let mut text = match b.total {
+        Some(t) => format!("Kinh phí: {}", format_amount(b.total_bound, t)),
+        None => "Kinh phí".to_string(),
+    };
+    let mut split: Vec<String> =
+        b.parts.iter().map(|x| format!("{}: {}", part_name(x), format_amount(x.bound, x.amount))).collect();
+    if let Some(rest) = b.remainder {
+        split.push(format!("còn lại: {}", money(rest)));
+    }
+    if !split.is_empty() {
+        text.push_str(&format!(" (trong đó {})", split.join("; ")));
+    }
+    Some(text)
+}
+
+/// "Hỗ trợ 2.000.000 đồng/học viên × 25 học viên trong kế hoạch = 50.000.000 đồng", when the
+/// line pays one; the message when the product does not fit.
+pub fn subsidy_text(recs: &TrainingRecords, l: &CourseLine) -> Option<String> {
+    let each = l.subsidy_per_learner?;
+    let learners = recs.tally(&l.id).in_plan_learners();
+    Some(match recs.line_subsidy(l)? {
+        Ok(total) => format!(
+            "Hỗ trợ {}/học viên × {} học viên trong kế hoạch = {}",
+            money(each),
+            format_count(learners),
+            money(total)
+        ),
+        Err(message) => message,
+    })
 }
 
 /// The head of a line's page.
 pub fn line_head(l: &CourseLine) -> LineHead {
+    let mut sub = format!("{} · {} · {}", l.kind.label(), grants_label(l), l.quota.label());
+    if let Some(a) = l.attendance {
+        sub.push_str(&format!(" · {}", a.label()));
+    }
+    if l.round.is_some() {
+        sub.push_str(&format!(" · {}", round_label(l.round)));
+    }
     LineHead {
         plan_id: l.plan_id.clone(),
         programme: l.programme.clone(),
-        sub: format!("{} · {} · {}", l.kind.label(), grants_label(l), l.quota.label()),
+        sub,
+        carry_over: l.carry_over.map(CarryOver::label).or_else(|| {
+            l.carries_over().then(|| "Chuyển tiếp: có lớp kết thúc vào năm sau năm khai giảng".to_string())
+        }),
+        budget: line_budget_text(l),
         institutions: (!l.institutions.is_empty()).then(|| format!("Cơ sở đào tạo: {}", l.institutions.join("; "))),
         audience: (!l.audience_text.is_empty()).then(|| l.audience_text.clone()),
         conditions: (!l.conditions.is_empty()).then(|| l.conditions.clone()),
@@ -434,6 +840,11 @@ pub fn tally_chips(t: &LineTally) -> Vec<String> {
     ]
     .into_iter()
     .map(|(k, n)| format!("{k}: {}", format_count(n)))
+    .chain(std::iter::once(format!(
+        "Ngoài kế hoạch: {} (hoàn thành {})",
+        format_count(t.out_of_plan),
+        format_count(t.out_of_plan_completed)
+    )))
     .collect()
 }
 
@@ -585,6 +996,8 @@ pub fn plan_groups(recs: &TrainingRecords, directives: &[Directive], line: &Cour
 pub enum LineOp {
     /// Đề cử the cadres picked from the candidates.
     Nominate,
+    /// Đề cử them as học viên ngoài kế hoạch (no place of the quota taken).
+    NominateOutsidePlan,
     /// Nhập học.
     Start,
     /// Hoàn thành.
@@ -603,6 +1016,7 @@ impl LineOp {
     pub fn label(self) -> &'static str {
         match self {
             LineOp::Nominate => "Đề cử",
+            LineOp::NominateOutsidePlan => "Đề cử ngoài kế hoạch",
             LineOp::Start => "Nhập học",
             LineOp::Complete => "Hoàn thành",
             LineOp::Fail => "Không hoàn thành",
@@ -614,6 +1028,7 @@ impl LineOp {
     fn done(self, n: usize) -> String {
         match self {
             LineOp::Nominate => format!("Đã đề cử {n} người."),
+            LineOp::NominateOutsidePlan => format!("Đã đề cử {n} người ngoài kế hoạch (không tính vào chỉ tiêu)."),
             LineOp::Start => format!("Đã ghi nhập học cho {n} người."),
             LineOp::Complete => format!("Đã ghi hoàn thành cho {n} người."),
             LineOp::Fail => format!("Đã ghi không hoàn thành cho {n} người."),
@@ -654,24 +1069,29 @@ pub struct OpInput<'a> {
 pub fn run_op(op: LineOp, i: &OpInput, new_id: &mut dyn FnMut() -> Id) -> Result<(Applied, String), String> {
     let on = Date::parse(i.date).ok_or("Ngày không hợp lệ.")?;
     let ids = match op {
-        LineOp::Nominate if i.picked.is_empty() => return Err("Chưa chọn cán bộ nào để đề cử.".into()),
-        LineOp::Nominate => i.picked,
+        LineOp::Nominate | LineOp::NominateOutsidePlan if i.picked.is_empty() => {
+            return Err("Chưa chọn cán bộ nào để đề cử.".into())
+        }
+        LineOp::Nominate | LineOp::NominateOutsidePlan => i.picked,
         LineOp::Start | LineOp::Complete | LineOp::Fail | LineOp::Withdraw if i.ticked.is_empty() => {
             return Err("Chưa đánh dấu người nào trong danh sách cử đi học.".into())
         }
         LineOp::Start | LineOp::Complete | LineOp::Fail | LineOp::Withdraw => i.ticked,
     };
     let applied = match op {
-        LineOp::Nominate => training::nominate(
-            &RosterIndex::build(i.roster),
-            &plan_groups(i.recs, i.directives, i.line),
-            i.recs,
-            &i.line.id,
-            ids,
-            i.today,
-            i.now,
-            new_id,
-        ),
+        LineOp::Nominate | LineOp::NominateOutsidePlan => {
+            let nominate = if op == LineOp::Nominate { training::nominate } else { training::nominate_outside_plan };
+            nominate(
+                &RosterIndex::build(i.roster),
+                &plan_groups(i.recs, i.directives, i.line),
+                i.recs,
+                &i.line.id,
+                ids,
+                i.today,
+                i.now,
+                new_id,
+            )
+        }
         LineOp::Start => training::start(i.roster, i.recs, ids, on, i.now, new_id),
         LineOp::Complete => training::complete(i.roster, i.recs, ids, on, "", i.now, new_id),
         LineOp::Fail => training::fail(i.roster, i.recs, ids, on, "", i.now, new_id),
@@ -739,6 +1159,41 @@ pub fn stats_years(recs: &TrainingRecords, current_year: u16) -> Vec<u16> {
     years.into_iter().collect()
 }
 
+/// Học viên trong / ngoài kế hoạch: the app's own dispatches per year (newest first), each
+/// kind split by whether the learner was in the plan, so out-of-plan learners are never read
+/// as the plan's.
+pub fn placed_table(recs: &TrainingRecords, years: &[u16]) -> Table {
+    let count = |year: u16, kind: TrainingKind, outside: bool| {
+        Cell::Int(i64::from(recs.dispatches_placed(year, Some(kind), outside)))
+    };
+    let rows = years
+        .iter()
+        .rev()
+        .map(|&year| {
+            vec![
+                Cell::Int(i64::from(year)),
+                count(year, TrainingKind::Training, false),
+                count(year, TrainingKind::Training, true),
+                count(year, TrainingKind::Refresher, false),
+                count(year, TrainingKind::Refresher, true),
+            ]
+        })
+        .collect();
+    Table {
+        title: "Học viên trong kế hoạch và ngoài kế hoạch theo năm".into(),
+        header: [
+            "Năm",
+            "Đào tạo: trong kế hoạch",
+            "Đào tạo: ngoài kế hoạch",
+            "Bồi dưỡng: trong kế hoạch",
+            "Bồi dưỡng: ngoài kế hoạch",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows,
+    }
+}
+
 /// The staff kinds a historical table adds up ("Cộng cán bộ, công chức", "Cộng viên chức").
 const STAFF_SUMS: [StaffKind; 2] = [StaffKind::CadreOrCivilServant, StaffKind::PublicEmployee];
 
@@ -784,6 +1239,8 @@ pub struct AggregateModel {
 pub struct StatsModel {
     /// Số lượt cử đi theo năm (entered and the app's own), shown and exported.
     pub own: ShownTable,
+    /// Học viên trong / ngoài kế hoạch theo năm (the app's own records), shown and exported.
+    pub placed: ShownTable,
     /// The same years as grouped bars.
     pub chart: Plot,
     /// Bảng 1-2 (historical aggregates), each shown and exported (empty: none loaded).
@@ -795,6 +1252,7 @@ pub fn stats_page(recs: &TrainingRecords, current_year: u16) -> StatsModel {
     let years = stats_years(recs, current_year);
     StatsModel {
         own: ShownTable::new(dispatch_table(recs, &years), &DISPATCH_MANUAL_COLUMNS),
+        placed: ShownTable::new(placed_table(recs, &years), &[]),
         chart: dispatch_plot(recs, &years),
         aggregates: recs
             .aggregates

@@ -193,6 +193,7 @@ fn the_draft_builds_the_course_line() {
         kind: "dao_tao".into(),
         grant: master.0.clone(),
         quota: " 12 ".into(),
+        ..Default::default()
     };
     let l = d.to_course_line("plan-003", Some(2021), "l-new".into(), 42).unwrap();
     assert_eq!((l.id.as_str(), l.plan_id.as_str(), l.section.as_str()), ("l-new", "plan-003", "II.6"));
@@ -253,6 +254,7 @@ fn the_form_offers_every_kind_and_every_level_above_the_lowest() {
         kind: "boi_duong".into(),
         grant: "3:bac_3".into(),
         quota: "5".into(),
+        ..Default::default()
     };
     assert_eq!(d.next(), NewLineDraft { programme: String::new(), quota: String::new(), ..d.clone() });
 }
@@ -281,7 +283,17 @@ fn the_line_head_says_kind_level_quota_and_where() {
     assert_eq!((h.institutions, h.audience, h.conditions), (None, None, None));
 
     let t = LineTally { nominated: 3, studying: 0, completed: 2, failed: 1, withdrawn: 12, ..Default::default() };
-    assert_eq!(tally_chips(&t), ["Đề cử: 03", "Đang học: 00", "Hoàn thành: 02", "Không hoàn thành: 01", "Rút: 12"]);
+    assert_eq!(
+        tally_chips(&t),
+        [
+            "Đề cử: 03",
+            "Đang học: 00",
+            "Hoàn thành: 02",
+            "Không hoàn thành: 01",
+            "Rút: 12",
+            "Ngoài kế hoạch: 00 (hoàn thành 00)"
+        ]
+    );
     let w = Warning { cadre_id: None, message: "Lục Thị Hoa không thuộc đối tượng của lớp.".into() };
     assert_eq!(warning_texts(&[w]), ["Cảnh báo: Lục Thị Hoa không thuộc đối tượng của lớp."]);
 }
@@ -589,4 +601,192 @@ fn every_figure_shown_is_the_exported_one() {
         }
         assert!(s.table.rows.iter().all(|row| row.len() == s.table.header.len()), "{}", s.table.title);
     }
+}
+
+// ------------------------------------------------------- courses as annual plans write them
+
+#[test]
+fn a_line_opened_in_the_form_and_saved_unchanged_stays_as_it_was() {
+    let r = templates_loaded();
+    for l in &r.lines {
+        let saved = NewLineDraft::from_line(l).edit_line(l, 99).unwrap();
+        assert_eq!(saved.meta.version, l.meta.version + 1);
+        assert_eq!(CourseLine { meta: l.meta.clone(), ..saved }, *l, "{}", l.programme);
+    }
+}
+
+#[test]
+fn the_line_form_holds_mode_round_carry_over_budget_by_source_and_subsidy() {
+    let d = NewLineDraft {
+        programme: "Bồi dưỡng ngạch chuyên viên chính".into(),
+        kind: "boi_duong".into(),
+        quota: "40".into(),
+        attendance: "buoi_toi_ngay_nghi".into(),
+        round: "đợt 2".into(),
+        carry_finishes: "2022".into(),
+        budget: BudgetDraft {
+            total: "khoảng 500 triệu đồng".into(),
+            parts: vec![PartDraft::new("nsnn", "300.000.000"), PartDraft::new("ca_nhan_tu_chi", "150 triệu")],
+            remainder: "50.000.000".into(),
+        },
+        subsidy: "2.000.000".into(),
+        ..Default::default()
+    };
+    let l = d.to_course_line("plan-003", Some(2021), "l-cv".into(), 5).unwrap();
+    assert_eq!(l.attendance, Some(Attendance::EveningsWeekends));
+    assert_eq!(l.round, Some(2));
+    assert_eq!(l.carry_over, Some(CarryOver { opened: 2021, finishes: 2022 }));
+    assert_eq!((l.budget, l.budget_bound, l.budget_remainder), (Some(500_000_000), Bound::About, Some(50_000_000)));
+    assert_eq!(l.budget_parts[1].source, Some(FundingSource::SelfFunded));
+    assert_eq!(l.subsidy_per_learner, Some(2_000_000));
+    // Shown in the plan's table and on the line's page.
+    let mut r = templates_loaded();
+    r.lines.push(l.clone());
+    let row = plan_page(&r, "plan-003").unwrap().parts[1].lines.last().unwrap().clone();
+    assert_eq!(
+        (row.mode.as_str(), row.round.as_str(), row.budget.as_str(), row.carry_over.as_str()),
+        ("Buổi tối, ngày nghỉ", "Đợt 2", "khoảng 500.000.000 đồng", "Chuyển tiếp")
+    );
+    let h = line_head(&l);
+    assert_eq!(h.sub, "Bồi dưỡng · Không cấp trình độ · 40 chỉ tiêu · Buổi tối, ngày nghỉ · Đợt 2");
+    assert_eq!(h.carry_over.as_deref(), Some("Chuyển tiếp: mở năm 2021, kết thúc năm 2022"));
+    assert_eq!(
+        h.budget.as_deref(),
+        Some(
+            "Kinh phí: khoảng 500.000.000 đồng (trong đó Ngân sách nhà nước: 300.000.000 đồng; Cá nhân tự chi: \
+             150.000.000 đồng; còn lại: 50.000.000 đồng)"
+        )
+    );
+    assert_eq!(
+        subsidy_text(&r, &l).as_deref(),
+        Some("Hỗ trợ 2.000.000 đồng/học viên × 00 học viên trong kế hoạch = 0 đồng")
+    );
+    // Opened again, every field reads back as typed.
+    let again = NewLineDraft::from_line(&l);
+    assert_eq!((again.round.as_str(), again.carry_opened.as_str()), ("2", "2021"));
+    assert_eq!(again.budget.total, "khoảng 500.000.000");
+    assert_eq!(again.edit_line(&l, 6).unwrap().budget_parts, l.budget_parts);
+}
+
+#[test]
+fn the_line_form_says_what_is_wrong_with_money_rounds_and_years() {
+    let base = NewLineDraft { programme: "Lớp A".into(), ..Default::default() };
+    let with = |f: &dyn Fn(&mut NewLineDraft)| {
+        let mut d = base.clone();
+        f(&mut d);
+        d.to_course_line("p", Some(2024), "l".into(), 0).unwrap_err()
+    };
+    let e = with(&|d| d.budget.total = "năm trăm".into());
+    assert_eq!(e[0].field, "budget.total");
+    assert!(e[0].message.starts_with("Số tiền \"năm trăm\" không hợp lệ"), "{}", e[0].message);
+    // Parts beyond the total: the domain's rule, on the line's field.
+    let e = with(&|d| {
+        d.budget.total = "100.000.000".into();
+        d.budget.parts = vec![PartDraft::new("nsnn", "80 triệu"), PartDraft::new("ngan_sach_dia_phuong", "30 triệu")];
+    });
+    assert_eq!(e[0].field, "budget_parts");
+    assert!(e[0].message.contains("110.000.000 đồng, vượt tổng 100.000.000 đồng"), "{}", e[0].message);
+    let e = with(&|d| d.round = "hai".into());
+    assert_eq!(e[0].message, "Đợt phải là một số (1, 2 ...).");
+    let e = with(&|d| d.carry_opened = "2024".into());
+    assert_eq!(e[0].field, "carry_over.finishes");
+    let e = with(&|d| d.carry_finishes = "20x5".into());
+    assert!(e[0].message.contains("\"20x5\" không hợp lệ"));
+    let e = with(&|d| d.subsidy = "khoảng 2 triệu".into());
+    assert_eq!(e[0].field, "subsidy_per_learner");
+    let e = with(&|d| {
+        d.quota = "3".into();
+        d.subsidy = "10.000.000.000.000.000.000".into();
+    });
+    assert!(e[0].message.contains("vượt quá"), "{e:?}");
+}
+
+#[test]
+fn the_plan_budget_form_names_sources_leaves_a_remainder_and_totals_by_source() {
+    let mut r = templates_loaded();
+    let p = r.plan("plan-003").unwrap().clone();
+    let mut d = BudgetDraft::from_budget(&p.budget);
+    assert_eq!(d.total, "11.147.406.000");
+    assert_eq!(d.parts[0].name, "Khối Đảng, Mặt trận, đoàn thể");
+    // Opened and saved unchanged: the same budget.
+    assert_eq!(plan_with_budget(&p, &d, 1).unwrap().budget, p.budget);
+    d.parts[0].source = "ngan_sach_dia_phuong".into();
+    d.parts[1].source = "nsnn".into();
+    d.parts[1].amount = "3.000.000.000".into();
+    d.remainder = "910.000.000".into();
+    let saved = plan_with_budget(&p, &d, 2).unwrap();
+    assert_eq!(saved.budget.parts[1].block, p.budget.parts[1].block, "the block is kept");
+    assert_eq!(saved.meta.version, p.meta.version + 1);
+    // A part beyond the total is refused, in Vietnamese, on its field.
+    let mut over = d.clone();
+    over.parts[1].amount = "5.000.000.000".into();
+    let e = plan_with_budget(&p, &over, 3).unwrap_err();
+    assert_eq!(e[0].field, "budget.parts");
+    assert!(e[0].message.contains("vượt tổng 11.147.406.000 đồng"), "{}", e[0].message);
+
+    r.plans[0] = saved;
+    let mut l = r.lines[8].clone();
+    l.budget = Some(400_000_000);
+    l.budget_parts = vec![BudgetPart { source: Some(FundingSource::State), amount: 300_000_000, ..Default::default() }];
+    l.subsidy_per_learner = Some(1_000_000);
+    r.lines[8] = l;
+    let m = plan_page(&r, "plan-003").unwrap();
+    let b = m.budget.unwrap();
+    assert_eq!(b.rows[1], ("Khối Nhà nước (Ngân sách nhà nước)".to_string(), "3.000.000.000 đồng".to_string()));
+    assert_eq!(b.remainder.as_deref(), Some("910.000.000 đồng"));
+    let f = m.funding.unwrap().unwrap();
+    let rows: Vec<(&str, &str, &str)> =
+        f.rows.iter().map(|x| (x.source.as_str(), x.plan.as_str(), x.lines.as_str())).collect();
+    assert_eq!(
+        rows,
+        [
+            ("Ngân sách nhà nước", "3.000.000.000 đồng", "300.000.000 đồng"),
+            ("Ngân sách địa phương", "7.237.406.000 đồng", "0 đồng"),
+            ("Chưa ghi nguồn / còn lại", "910.000.000 đồng", "100.000.000 đồng"),
+            ("Tổng", "11.147.406.000 đồng", "400.000.000 đồng"),
+        ]
+    );
+    assert_eq!(f.subsidies, None, "nobody nominated yet");
+    // Seed 003 as shipped names no source: no such table.
+    assert_eq!(plan_page(&templates_loaded(), "plan-003").unwrap().funding, None);
+}
+
+#[test]
+fn out_of_plan_nominees_are_counted_apart_on_the_line_and_in_the_statistics() {
+    let (mut roster, directives, mut r) = demo();
+    let lid = "plan-003-l09";
+    let line = r.line(lid).unwrap().clone();
+    let before = r.tally(lid);
+    let picked: Vec<Id> = {
+        let n = Nomination::new(&roster, &r, lid);
+        n.search(&SearchIndex::build(&roster), "").into_iter().take(2).map(|c| c.id).collect()
+    };
+    let input = OpInput {
+        roster: &roster,
+        recs: &r,
+        directives: &directives,
+        line: &line,
+        picked: &picked,
+        ticked: &[],
+        date: "2021-03-01",
+        today: Date::new(2021, 3, 1).unwrap(),
+        now: DEMO_NOW,
+    };
+    let (applied, text) = run_op(LineOp::NominateOutsidePlan, &input, &mut counter()).unwrap();
+    assert_eq!(text, "Đã đề cử 2 người ngoài kế hoạch (không tính vào chỉ tiêu).");
+    assert_eq!(LineOp::NominateOutsidePlan.label(), "Đề cử ngoài kế hoạch");
+    assert!(applied.warnings.iter().all(|w| !w.message.contains("vượt chỉ tiêu")));
+    apply(&applied.change, &mut roster, &mut r);
+    let after = r.tally(lid);
+    assert_eq!((after.out_of_plan, after.quota_taken()), (before.out_of_plan + 2, before.quota_taken()));
+    // Started: the statistics count them in "ngoài kế hoạch".
+    for e in r.enrollments.iter_mut().filter(|e| e.out_of_plan) {
+        e.status = EnrollmentStatus::Studying;
+        e.started_on = Date::new(2021, 3, 2);
+    }
+    let t = placed_table(&r, &[2021]);
+    assert_eq!(t.header[4], "Bồi dưỡng: ngoài kế hoạch");
+    assert_eq!(t.rows[0][4], Cell::Int(2));
+    assert_eq!(t.rows[0][3], Cell::Int(i64::from(r.dispatches_placed(2021, Some(TrainingKind::Refresher), false))));
+    assert_eq!(stats_page(&r, 2021).placed.table, placed_table(&r, &stats_years(&r, 2021)));
 }
