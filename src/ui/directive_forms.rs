@@ -1,7 +1,8 @@
 //! The structured forms of the editor: a target (chỉ tiêu) and a group (nhóm đối tượng).
 //! They hold the domain's drafts; `build` turns a draft into a rule or says, field by field,
 //! what is wrong. Nothing is written to the directive until the draft builds. The group form
-//! shows, as the rule is typed, how many people it takes and (on request) who.
+//! is a tree of conditions (every kind of rule the model holds, "và"/"hoặc" blocks, "trừ"
+//! lists), and shows, as the rule is typed, how many people it takes and (on request) who.
 
 use leptos::prelude::*;
 
@@ -9,16 +10,18 @@ use crate::store;
 use crate::ui::app::AppState;
 use crate::ui::directive_outline::Panel;
 use crate::ui::widgets::error_summary;
+use dtbd_domain::directive::describe::lower_first;
 use dtbd_domain::directive::draft::{scale_code, scale_from_code};
+use dtbd_domain::directive::group_draft::{path_key, path_label};
 use dtbd_domain::directive::{
-    Comparator, CriterionDraft, CriterionKind, Directive, EventKind, GroupDraft, MatchHow, MeasureKind, MilestoneDraft,
-    TargetDraft, WindowKind,
+    describe_rule, Comparator, ConditionDraft, ConditionKind, CriterionDraft, CriterionKind, Directive, EventKind,
+    GroupDraft, MatchHow, MeasureKind, MilestoneDraft, Step, TargetDraft, WindowKind,
 };
 use dtbd_domain::error::{message_for, messages_under};
 use dtbd_domain::levels::Scale;
-use dtbd_domain::model::{Category, CivilGrade, Committee, GovLevel, Leadership, Region, UnitKind};
-use dtbd_domain::roster::FieldError;
-use dtbd_view::group_form::{draft_matches, group_matches, label_choices, label_values, GroupMatches};
+use dtbd_domain::model::{Category, CivilGrade, Committee, Gender, GovLevel, Leadership, Region, UnitKind};
+use dtbd_domain::roster::{FieldError, Roster};
+use dtbd_view::group_form::{draft_matches, label_choices, label_values, GroupMatches};
 
 /// The message for `key` among `errs`.
 fn msg(errs: RwSignal<Vec<FieldError>>, key: &'static str) -> impl Fn() -> Option<String> + Copy {
@@ -361,27 +364,14 @@ fn milestone_row(form: RwSignal<TargetDraft>, errs: RwSignal<Vec<FieldError>>, i
 pub fn GroupForm(draft: RwSignal<Directive>, panel: RwSignal<Option<Panel>>, id: Option<String>) -> impl IntoView {
     let existing = draft.with_untracked(|d| id.as_ref().and_then(|id| d.group(id).cloned()));
     let state = expect_context::<AppState>();
-    let representable = existing.as_ref().is_none_or(|g| GroupDraft::from_group(g).is_some());
-    let initial = existing.as_ref().and_then(GroupDraft::from_group).unwrap_or_else(|| GroupDraft {
-        name: existing.as_ref().map(|g| g.name.clone()).unwrap_or_default(),
-        ..GroupDraft::blank()
-    });
+    let initial = existing.as_ref().map(GroupDraft::from_group).unwrap_or_else(GroupDraft::blank);
     let form = RwSignal::new(initial);
     let errs: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
     let editing = id.clone();
-    let kept = existing.clone();
 
     let save = move |_| {
         let d = draft.get_untracked();
-        let built = if representable {
-            form.with_untracked(|g| g.build(&d))
-        } else {
-            // A template's rule the form cannot show: only the name changes.
-            let mut g = kept.clone().expect("only existing groups can be unrepresentable");
-            g.name = form.with_untracked(|f| f.name.trim().to_string());
-            Ok(g)
-        };
-        match built {
+        match form.with_untracked(|g| g.build(&d)) {
             Ok(group) => {
                 let mut next = d;
                 let done = match &editing {
@@ -399,62 +389,18 @@ pub fn GroupForm(draft: RwSignal<Directive>, panel: RwSignal<Option<Panel>>, id:
             Err(e) => errs.set(e),
         }
     };
-    let own_id = id.clone().unwrap_or_default();
-    let other_groups = move || {
-        let own = own_id.clone();
-        draft.with(|d| {
-            d.groups.iter().filter(|g| g.id != own).map(|g| (g.id.clone(), g.name.clone())).collect::<Vec<_>>()
-        })
-    };
-    let group_checks = move |legend: &'static str,
-                             get: fn(&GroupDraft) -> &Vec<String>,
-                             set: fn(&mut GroupDraft) -> &mut Vec<String>| {
-        view! {
-            <fieldset class="checks">
-                <legend>{legend}</legend>
-                {other_groups().into_iter().map(|(gid, name)| {
-                    let (g1, g2) = (gid.clone(), gid);
-                    view! {
-                        <label class="check-label">
-                            <input type="checkbox" prop:checked=move || form.with(|f| get(f).contains(&g1))
-                                on:change=move |ev| { let on = event_target_checked(&ev); let g = g2.clone(); form.update(|f| { let l = set(f); l.retain(|x| *x != g); if on { l.push(g) } }) } />
-                            " " {name}
-                        </label>
-                    }
-                }).collect_view()}
-            </fieldset>
-        }
-    };
     let preview = move || draft.with(|d| form.with(|f| f.describe(d)));
     // Who the rule takes, counted by the domain as the directive will count it.
     let this_year = store::today().year;
-    let saved = existing.clone().filter(|_| !representable);
-    let matches = Memo::new(move |_| {
-        draft.with(|d| {
-            state.roster.with(|r| match &saved {
-                Some(g) => Some(group_matches(g, d, r, this_year)),
-                None => form.with(|f| draft_matches(f, d, r, this_year)),
-            })
-        })
-    });
-    let labels = Memo::new(move |_| state.roster.with(label_choices));
-    let label_input = move |id: &'static str,
-                            list: &'static str,
-                            label: &'static str,
-                            key: &'static str,
-                            get: fn(&GroupDraft) -> &String,
-                            set: fn(&mut GroupDraft) -> &mut String,
-                            options: Box<dyn Fn() -> Vec<String> + Send + Sync>| {
-        let error = msg(errs, key);
-        view! {
-            <div class="field" class:invalid=move || error().is_some()>
-                <label for=id>{label}</label>
-                <input id=id type="text" list=list prop:value=move || form.with(|f| get(f).clone())
-                    on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| *set(f) = v) } />
-                <datalist id=list>{move || options().into_iter().map(|o| view! { <option value=o></option> }).collect_view()}</datalist>
-                {move || error().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-            </div>
-        }
+    let matches =
+        Memo::new(move |_| draft.with(|d| state.roster.with(|r| form.with(|f| draft_matches(f, d, r, this_year)))));
+    let ctx = GroupCtx {
+        form,
+        errs,
+        draft,
+        roster: state.roster,
+        own: StoredValue::new(id.clone().unwrap_or_default()),
+        labels: Memo::new(move |_| state.roster.with(label_choices)),
     };
 
     view! {
@@ -463,56 +409,14 @@ pub fn GroupForm(draft: RwSignal<Directive>, panel: RwSignal<Option<Panel>>, id:
             {error_summary(errs)}
             <div class="grid">
                 {text(form, errs, "g-name", "Tên nhóm (như văn bản viết)", "name", |g| &g.name, |g| &mut g.name)}
-                {representable.then(|| text(form, errs, "g-stated", "Số người văn bản nêu", "stated_count", |g| &g.stated_count, |g| &mut g.stated_count))}
+                {text(form, errs, "g-stated", "Số người văn bản nêu", "stated_count", |g| &g.stated_count, |g| &mut g.stated_count)}
             </div>
-            {(!representable).then(|| view! {
-                <p class="hint">"Nhóm này lấy từ văn bản mẫu với quy tắc biểu mẫu không hiển thị được; chỉ sửa được tên. Muốn đổi quy tắc, hãy tạo nhóm mới."</p>
-            })}
-            {representable.then(|| view! {
-                <div class="grid">
-                    {text(form, errs, "g-titles", "Chức danh (cách nhau bằng dấu ;)", "titles", |g| &g.titles, |g| &mut g.titles)}
-                    {select(form, "g-title-how", "Chức danh so khớp", how_options(), |g| how_code(g.title_how), |g, v| g.title_how = how_from(v))}
-                    {select(form, "g-leadership", "Cấp lãnh đạo từ", opt("(không xét)", Leadership::ALL, Leadership::code, Leadership::label),
-                        |g| g.leadership.map(|l| l.code().to_string()).unwrap_or_default(), |g, v| g.leadership = Leadership::from_code(v))}
-                    {select(form, "g-committee", "Là ủy viên", opt("(không xét)", Committee::ALL, Committee::code, Committee::label),
-                        |g| g.committee.map(|c| c.code().to_string()).unwrap_or_default(), |g, v| g.committee = Committee::from_code(v))}
-                    {select(form, "g-committee-level", "Cấp của cấp ủy", opt("(mọi cấp)", GovLevel::ALL, GovLevel::code, GovLevel::label),
-                        |g| g.committee_level.map(|c| c.code().to_string()).unwrap_or_default(), |g, v| g.committee_level = GovLevel::from_code(v))}
-                    {text(form, errs, "g-age", "Dưới … tuổi", "age_below", |g| &g.age_below, |g| &mut g.age_below)}
-                    {select(form, "g-grade", "Từ ngạch", opt("(không xét)", CivilGrade::ALL, CivilGrade::code, CivilGrade::label),
-                        |g| g.grade_from.map(|c| c.code().to_string()).unwrap_or_default(), |g, v| g.grade_from = CivilGrade::from_code(v))}
-                </div>
-                {checks(form, "Đối tượng", Category::ALL, Category::label, |g: &GroupDraft| &g.categories, |g: &mut GroupDraft| &mut g.categories)}
-                {checks(form, "Công tác ở đơn vị cấp", GovLevel::ALL, GovLevel::label, |g: &GroupDraft| &g.unit.levels, |g: &mut GroupDraft| &mut g.unit.levels)}
-                {checks(form, "Thuộc loại đơn vị", UnitKind::ALL, UnitKind::label, |g: &GroupDraft| &g.unit.kinds, |g: &mut GroupDraft| &mut g.unit.kinds)}
-                {checks(form, "Trừ loại đơn vị", UnitKind::ALL, UnitKind::label, |g: &GroupDraft| &g.unit.exclude_kinds, |g: &mut GroupDraft| &mut g.unit.exclude_kinds)}
-                {checks(form, "Vùng", Region::ALL, Region::label, |g: &GroupDraft| &g.unit.regions, |g: &mut GroupDraft| &mut g.unit.regions)}
-                <div class="field check">
-                    <label>
-                        <input type="checkbox" id="g-planned" prop:checked=move || form.with(|g| g.planned_for)
-                            on:change=move |ev| { let on = event_target_checked(&ev); form.update(|g| g.planned_for = on) } />
-                        " Trong quy hoạch"
-                    </label>
-                </div>
-                {group_checks("Gồm các nhóm (hợp của các nhóm)", |g| &g.union_of, |g| &mut g.union_of)}
-                {group_checks("Trừ những người thuộc nhóm", |g| &g.minus_groups, |g| &mut g.minus_groups)}
-                <div class="grid">
-                    {label_input("g-label-name", "g-label-names", "Nhãn (cột riêng của danh sách)", "label_name",
-                        |g| &g.label_name, |g| &mut g.label_name,
-                        Box::new(move || labels.with(|l| l.iter().map(|(name, _)| name.clone()).collect())))}
-                    {label_input("g-label-values", "g-label-value-list", "Giá trị nhãn (cách nhau bằng dấu ;)", "label_values",
-                        |g| &g.label_values, |g| &mut g.label_values,
-                        Box::new(move || labels.with(|l| form.with(|f| label_values(l, &f.label_name)))))}
-                    {select(form, "g-label-how", "Giá trị nhãn so khớp", how_options(), |g| how_code(g.label_how), |g, v| g.label_how = how_from(v))}
-                </div>
-                <div class="grid">
-                    {select(form, "g-minus-committee", "Trừ những người là", opt("(không trừ)", Committee::ALL, Committee::code, Committee::label),
-                        |g| g.minus_committee.map(|c| c.code().to_string()).unwrap_or_default(), |g, v| g.minus_committee = Committee::from_code(v))}
-                    {select(form, "g-minus-level", "ở cấp", opt("(mọi cấp)", GovLevel::ALL, GovLevel::code, GovLevel::label),
-                        |g| g.minus_committee_level.map(|c| c.code().to_string()).unwrap_or_default(), |g, v| g.minus_committee_level = GovLevel::from_code(v))}
-                </div>
-                <p class="hint" role="status">{move || preview().map(|p| format!("Nhóm này: {p}"))}</p>
-            })}
+            <fieldset class="sub-panel cond-root">
+                <legend>"Người thuộc nhóm khi"</legend>
+                {block_editor(ctx, Vec::new())}
+            </fieldset>
+            {text(form, errs, "g-note", "Ghi chú", "note", |g| &g.note, |g| &mut g.note)}
+            <p class="hint" role="status">{move || preview().map(|p| format!("Nhóm này: {p}"))}</p>
             <MatchCount matches=matches/>
             <div class="actions">
                 <button type="button" class="btn primary" on:click=save>"Lưu nhóm"</button>
@@ -520,6 +424,394 @@ pub fn GroupForm(draft: RwSignal<Directive>, panel: RwSignal<Option<Panel>>, id:
             </div>
         </fieldset>
     }
+}
+
+/// What every part of the group form reads and writes.
+#[derive(Clone, Copy)]
+struct GroupCtx {
+    form: RwSignal<GroupDraft>,
+    errs: RwSignal<Vec<FieldError>>,
+    draft: RwSignal<Directive>,
+    roster: RwSignal<Roster>,
+    own: StoredValue<String>,
+    labels: Memo<Vec<(String, Vec<String>)>>,
+}
+
+/// One condition of the group form, by its path in the draft.
+#[derive(Clone, Copy)]
+struct At {
+    ctx: GroupCtx,
+    path: StoredValue<Vec<Step>>,
+}
+
+impl At {
+    fn new(ctx: GroupCtx, path: Vec<Step>) -> Self {
+        At { ctx, path: StoredValue::new(path) }
+    }
+
+    fn read<R: Default>(self, f: impl FnOnce(&ConditionDraft) -> R) -> R {
+        self.ctx.form.with(|g| self.path.with_value(|p| g.rule.at(p).map(f).unwrap_or_default()))
+    }
+
+    fn write(self, f: impl FnOnce(&mut ConditionDraft)) {
+        self.ctx.form.update(|g| {
+            self.path.with_value(|p| g.rule.at_mut(p).map(f));
+        });
+    }
+
+    fn child(self, step: Step) -> Vec<Step> {
+        let mut p = self.path.get_value();
+        p.push(step);
+        p
+    }
+
+    /// The error key of one of its fields ("conditions.0.years").
+    fn key(self, field: &str) -> String {
+        let k = self.path.with_value(|p| path_key(p));
+        if k.is_empty() {
+            field.to_string()
+        } else {
+            format!("{k}.{field}")
+        }
+    }
+
+    /// A unique element id for one of its fields.
+    fn id(self, field: &str) -> String {
+        format!("g-{}", self.key(field).replace('.', "-"))
+    }
+
+    fn error(self, field: &str) -> impl Fn() -> Option<String> + Copy {
+        let key = StoredValue::new(self.key(field));
+        let errs = self.ctx.errs;
+        move || key.with_value(|k| errs.with(|e| message_for(e, k)))
+    }
+}
+
+/// A block of conditions: all of them (or one of them), less the exclusions. At the root, a
+/// select chooses all or one; a nested block's own card chooses it.
+fn block_editor(ctx: GroupCtx, path: Vec<Step>) -> AnyView {
+    let at = At::new(ctx, path);
+    let root = at.path.with_value(|p| p.is_empty());
+    let conditions = Memo::new(move |_| at.read(|c| c.conditions.len()));
+    let excepts = Memo::new(move |_| at.read(|c| c.except.len()));
+    let block_error = at.error("conditions");
+    let combine_id = at.id("kind");
+    view! {
+        <div class="cond-block">
+            {root.then(|| view! {
+                <div class="field">
+                    <label for=combine_id.clone()>"Gồm những người"</label>
+                    <select id=combine_id on:change=move |ev| {
+                        let any = event_target_value(&ev) == ConditionKind::AnyOf.code();
+                        at.write(|c| c.kind = if any { ConditionKind::AnyOf } else { ConditionKind::AllOf });
+                    }>
+                        <option value=ConditionKind::AllOf.code() selected=move || at.read(|c| c.kind) != ConditionKind::AnyOf>"đủ tất cả các điều kiện dưới đây (và)"</option>
+                        <option value=ConditionKind::AnyOf.code() selected=move || at.read(|c| c.kind) == ConditionKind::AnyOf>"ít nhất một điều kiện dưới đây (hoặc)"</option>
+                    </select>
+                </div>
+            })}
+            <ol class="cond-list">
+                {move || (0..conditions.get()).map(|i| condition_card(ctx, at.child(Step::Condition(i)))).collect_view()}
+            </ol>
+            {move || (root && conditions.get() == 0).then(|| view! { <p class="hint">"Chưa có điều kiện: nhóm gồm mọi cán bộ trong phạm vi văn bản."</p> })}
+            <button type="button" class="btn small" on:click=move |_| at.write(|c| c.conditions.push(ConditionDraft::default()))>"+ Thêm điều kiện"</button>
+            {move || block_error().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            <fieldset class="cond-except">
+                <legend>"Trừ những người"</legend>
+                <ol class="cond-list">
+                    {move || (0..excepts.get()).map(|i| condition_card(ctx, at.child(Step::Except(i)))).collect_view()}
+                </ol>
+                <button type="button" class="btn small" on:click=move |_| at.write(|c| c.except.push(ConditionDraft::default()))>"+ Thêm điều kiện loại trừ"</button>
+            </fieldset>
+        </div>
+    }
+    .into_any()
+}
+
+/// One condition: its kind, its fields (or, for a block, its own conditions), and "Bỏ".
+fn condition_card(ctx: GroupCtx, path: Vec<Step>) -> AnyView {
+    let label = path_label(&path);
+    let at = At::new(ctx, path);
+    let kind = Memo::new(move |_| at.read(|c| c.kind));
+    let kept = Memo::new(move |_| at.read(|c| c.kept.clone()));
+    let kind_id = at.id("kind");
+    let prefix = StoredValue::new(at.key(""));
+    // Messages of this condition's own fields (a block's inner conditions show their own).
+    let own_errors = move || {
+        prefix.with_value(|k| {
+            ctx.errs.with(|e| {
+                e.iter()
+                    .filter(|x| {
+                        x.field
+                            .strip_prefix(k.as_str())
+                            .is_some_and(|rest| !rest.contains("conditions") && !rest.contains("except"))
+                    })
+                    .map(|x| x.message.clone())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        })
+    };
+    let remove_label = format!("Bỏ {}", lower_first(&label));
+    let aria = label.clone();
+    view! {
+        <li class="cond-card" role="group" aria-label=aria>
+            <div class="cond-head">
+                <div class="field">
+                    <label for=kind_id.clone()>{label}</label>
+                    <select id=kind_id on:change=move |ev| {
+                        if let Some(k) = ConditionKind::from_code(&event_target_value(&ev)) { at.write(|c| c.set_kind(k)) }
+                    }>
+                        {ConditionKind::ALL.iter().map(|k| {
+                            let k = *k;
+                            view! { <option value=k.code() selected=move || kind.get() == k>{k.label()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button type="button" class="btn ghost" aria-label=remove_label
+                    on:click=move |_| ctx.form.update(|g| at.path.with_value(|p| g.rule.remove(p)))>"Bỏ"</button>
+            </div>
+            {move || match kept.get() {
+                Some(rule) => {
+                    let words = ctx.draft.with(|d| describe_rule(&rule, d));
+                    view! {
+                        <p class="hint">"Giữ nguyên theo văn bản mẫu: " <em>{words}</em> " "
+                            <button type="button" class="btn small" on:click=move |_| at.write(|c| c.kept = None)>"Thay bằng điều kiện mới"</button>
+                        </p>
+                    }.into_any()
+                }
+                None => condition_fields(at, kind.get()),
+            }}
+            {move || { let m = own_errors(); (!m.is_empty()).then(|| view! { <p class="field-error" role="alert">{m}</p> }) }}
+        </li>
+    }
+    .into_any()
+}
+
+/// The fields of one kind of condition.
+fn condition_fields(at: At, kind: ConditionKind) -> AnyView {
+    match kind {
+        ConditionKind::Position => view! {
+            <div class="grid">
+                {cond_text(at, "text", "Chức danh (cách nhau bằng dấu ;, để trống = mọi chức danh)", |c| &c.text.words, |c| &mut c.text.words)}
+                {cond_select(at, "how", "Chức danh so khớp", how_options(), |c| how_code(c.text.how), |c, v| c.text.how = how_from(v))}
+                {cond_text(at, "except_words", "Trừ chức danh có chữ", |c| &c.text.except, |c| &mut c.text.except)}
+                {cond_select(at, "leadership", "Cấp lãnh đạo từ", opt("(không xét)", Leadership::ALL, Leadership::code, Leadership::label),
+                    |c| c.leadership.map(|l| l.code().to_string()).unwrap_or_default(), |c, v| c.leadership = Leadership::from_code(v))}
+            </div>
+            <details class="cond-unit" open=move || !at.read(|c| c.unit.is_empty())>
+                <summary>"Đơn vị của chức vụ"</summary>
+                {unit_fields(at)}
+            </details>
+        }
+        .into_any(),
+        ConditionKind::Membership => view! {
+            <div class="grid">
+                {cond_select(at, "committee", "Cơ quan", opt("(chọn cơ quan)", Committee::ALL, Committee::code, Committee::label),
+                    |c| c.committee.map(|x| x.code().to_string()).unwrap_or_default(), |c, v| c.committee = Committee::from_code(v))}
+                {cond_select(at, "level", "Cấp", opt("(mọi cấp)", GovLevel::ALL, GovLevel::code, GovLevel::label),
+                    |c| c.level.map(|x| x.code().to_string()).unwrap_or_default(), |c, v| c.level = GovLevel::from_code(v))}
+                {cond_text(at, "text", "Khóa, nhiệm kỳ (để trống = mọi khóa)", |c| &c.text.words, |c| &mut c.text.words)}
+            </div>
+        }
+        .into_any(),
+        ConditionKind::WorksIn => unit_fields(at).into_any(),
+        ConditionKind::Category => cond_checks(at, "Đối tượng (một trong)", Category::ALL, Category::label, |c| &c.categories, |c| &mut c.categories).into_any(),
+        ConditionKind::AgeBelow | ConditionKind::AgeAtLeast => view! {
+            <div class="grid">
+                {cond_text(at, "years", "Số tuổi", |c| &c.years, |c| &mut c.years)}
+                {cond_text(at, "reference_year", "Tính đến năm (để trống = năm đang xét)", |c| &c.reference_year, |c| &mut c.reference_year)}
+            </div>
+        }
+        .into_any(),
+        ConditionKind::GradeAtLeast => cond_select(at, "grade", "Từ ngạch (trở lên)", opt("(chọn ngạch)", CivilGrade::ALL, CivilGrade::code, CivilGrade::label),
+            |c| c.grade.map(|x| x.code().to_string()).unwrap_or_default(), |c, v| c.grade = CivilGrade::from_code(v)).into_any(),
+        ConditionKind::PlannedFor => cond_text(at, "text", "Chức danh quy hoạch (để trống = mọi chức danh)", |c| &c.text.words, |c| &mut c.text.words).into_any(),
+        ConditionKind::Gender => cond_select(at, "gender", "Giới tính", opt("(chọn)", Gender::ALL, Gender::code, Gender::label),
+            |c| c.gender.map(|x| x.code().to_string()).unwrap_or_default(), |c, v| c.gender = Gender::from_code(v)).into_any(),
+        ConditionKind::Local => view! { <p class="hint">"Người địa phương (theo danh sách cán bộ)."</p> }.into_any(),
+        ConditionKind::Everyone => view! { <p class="hint">"Mọi cán bộ trong phạm vi văn bản."</p> }.into_any(),
+        ConditionKind::Ethnicity => view! {
+            {cond_text(at, "ethnicities", "Dân tộc (cách nhau bằng dấu ;)", |c| &c.ethnicities, |c| &mut c.ethnicities)}
+            <p class="hint">"Người dân tộc thiểu số: thêm “Trừ những người” có dân tộc Kinh."</p>
+        }
+        .into_any(),
+        ConditionKind::Meets => criterion_fields(at).into_any(),
+        ConditionKind::Label => label_fields(at).into_any(),
+        ConditionKind::Group => group_select(at).into_any(),
+        ConditionKind::AllOf | ConditionKind::AnyOf => block_editor(at.ctx, at.path.get_value()),
+    }
+}
+
+/// A text input bound to one String field of the condition.
+fn cond_text(
+    at: At,
+    field: &'static str,
+    label: &'static str,
+    get: fn(&ConditionDraft) -> &String,
+    set: fn(&mut ConditionDraft) -> &mut String,
+) -> impl IntoView {
+    let id = at.id(field);
+    let error = at.error(field);
+    view! {
+        <div class="field" class:invalid=move || error().is_some()>
+            <label for=id.clone()>{label}</label>
+            <input id=id type="text" prop:value=move || at.read(|c| get(c).clone())
+                on:input=move |ev| { let v = event_target_value(&ev); at.write(|c| *set(c) = v) } />
+        </div>
+    }
+}
+
+/// A select over `(code, label)` pairs bound to the condition by code.
+fn cond_select(
+    at: At,
+    field: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    get: fn(&ConditionDraft) -> String,
+    set: fn(&mut ConditionDraft, &str),
+) -> impl IntoView {
+    let id = at.id(field);
+    let error = at.error(field);
+    view! {
+        <div class="field" class:invalid=move || error().is_some()>
+            <label for=id.clone()>{label}</label>
+            <select id=id on:change=move |ev| { let v = event_target_value(&ev); at.write(|c| set(c, &v)) }>
+                {options.into_iter().map(|(code, name)| {
+                    let c = code.clone();
+                    view! { <option value=code selected=move || at.read(|x| get(x) == c)>{name}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// Checkboxes for a set of values of the condition.
+fn cond_checks<V: Copy + PartialEq + Send + Sync + 'static>(
+    at: At,
+    legend: &'static str,
+    all: &'static [V],
+    label: fn(V) -> &'static str,
+    get: fn(&ConditionDraft) -> &Vec<V>,
+    set: fn(&mut ConditionDraft) -> &mut Vec<V>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="checks">
+            <legend>{legend}</legend>
+            {all.iter().map(|v| {
+                let v = *v;
+                view! {
+                    <label class="check-label">
+                        <input type="checkbox" prop:checked=move || at.read(|c| get(c).contains(&v))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                at.write(|c| { let list = set(c); list.retain(|x| *x != v); if on { list.push(v) } })
+                            } />
+                        " " {label(v)}
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// The unit of a position, or where a person works.
+fn unit_fields(at: At) -> impl IntoView {
+    let units = move || {
+        at.ctx.roster.with(|r| {
+            let mut all: Vec<(String, String)> = r.units.iter().map(|u| (u.id.clone(), u.name.clone())).collect();
+            all.sort_by(|a, b| a.1.cmp(&b.1));
+            std::iter::once((String::new(), "(mọi đơn vị)".to_string())).chain(all).collect::<Vec<_>>()
+        })
+    };
+    view! {
+        {cond_checks(at, "Cấp", GovLevel::ALL, GovLevel::label, |c| &c.unit.levels, |c| &mut c.unit.levels)}
+        {cond_checks(at, "Loại đơn vị", UnitKind::ALL, UnitKind::label, |c| &c.unit.kinds, |c| &mut c.unit.kinds)}
+        {cond_checks(at, "Trừ loại đơn vị", UnitKind::ALL, UnitKind::label, |c| &c.unit.exclude_kinds, |c| &mut c.unit.exclude_kinds)}
+        {cond_checks(at, "Vùng", Region::ALL, Region::label, |c| &c.unit.regions, |c| &mut c.unit.regions)}
+        <div class="grid">
+            {cond_text(at, "unit.names", "Tên đơn vị (cách nhau bằng dấu ;)", |c| &c.unit.names, |c| &mut c.unit.names)}
+            {cond_select(at, "unit.name_how", "Tên đơn vị so khớp", how_options(), |c| how_code(c.unit.name_how), |c, v| c.unit.name_how = how_from(v))}
+            {cond_text(at, "unit.exclude_names", "Trừ đơn vị có tên", |c| &c.unit.exclude_names, |c| &mut c.unit.exclude_names)}
+            {cond_select(at, "unit.exclude_name_how", "Tên đơn vị loại trừ so khớp", how_options(), |c| how_code(c.unit.exclude_name_how), |c, v| c.unit.exclude_name_how = how_from(v))}
+            {move || cond_select(at, "unit.within", "Thuộc đơn vị", units(), |c| c.unit.within.clone(), |c, v| c.unit.within = v.to_string())}
+        </div>
+    }
+}
+
+/// A criterion as a condition: level on a scale, minority or Lao language, field of study.
+fn criterion_fields(at: At) -> impl IntoView {
+    let criterion = Memo::new(move |_| at.read(|c| Some(c.criterion.kind)));
+    let scale = Memo::new(move |_| at.read(|c| Some(c.criterion.scale)));
+    view! {
+        <div class="grid">
+            {cond_select(at, "criterion.kind", "Tiêu chuẩn",
+                CriterionKind::ALL.iter().filter(|k| **k != CriterionKind::Person).map(|k| (k.code().to_string(), k.label().to_string())).collect(),
+                |c| c.criterion.kind.code().to_string(), |c, v| if let Some(k) = CriterionKind::from_code(v) { c.criterion.kind = k })}
+            {move || (criterion.get() == Some(CriterionKind::Level)).then(|| view! {
+                {cond_select(at, "criterion.scale", "Thang",
+                    Scale::ALL.iter().map(|s| (scale_code(*s).to_string(), s.label().to_string())).collect(),
+                    |c| scale_code(c.criterion.scale).to_string(),
+                    |c, v| if let Some(s) = scale_from_code(v) { c.criterion.scale = s; c.criterion.level.clear(); })}
+                {move || scale.get().map(|s| cond_select(at, "criterion.level", "Từ trình độ (trở lên)",
+                    std::iter::once((String::new(), "(chọn trình độ)".to_string()))
+                        .chain(s.levels().into_iter().skip(1).map(|(code, label)| (code.to_string(), label.to_string())))
+                        .collect(),
+                    |c| c.criterion.level.clone(), |c, v| c.criterion.level = v.to_string()))}
+                <div class="field check">
+                    <label>
+                        <input type="checkbox" id=at.id("criterion.count_studying") prop:checked=move || at.read(|c| c.criterion.count_studying)
+                            on:change=move |ev| { let on = event_target_checked(&ev); at.write(|c| c.criterion.count_studying = on) } />
+                        " Tính cả người đang học"
+                    </label>
+                </div>
+            })}
+            {move || (criterion.get() == Some(CriterionKind::Field)).then(||
+                cond_text(at, "criterion.field", "Chuyên ngành (cách nhau bằng dấu ;)", |c| &c.criterion.field, |c| &mut c.criterion.field))}
+        </div>
+        <p class="hint">"Ví dụ “cao đẳng, đại học”: từ cao đẳng trở lên, và thêm “Trừ những người” có trình độ thạc sĩ trở lên."</p>
+    }
+}
+
+/// A nhãn (a column of the officer's own sheet) and the values that select.
+fn label_fields(at: At) -> impl IntoView {
+    let labels = at.ctx.labels;
+    let names_list = at.id("label_names");
+    let values_list = at.id("label_values");
+    let (name_id, value_id) = (at.id("label_name"), at.id("text"));
+    view! {
+        <div class="grid">
+            <div class="field" class:invalid=move || at.error("label_name")().is_some()>
+                <label for=name_id.clone()>"Nhãn (cột riêng của danh sách)"</label>
+                <input id=name_id type="text" list=names_list.clone() prop:value=move || at.read(|c| c.label_name.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); at.write(|c| c.label_name = v) } />
+                <datalist id=names_list>{move || labels.with(|l| l.iter().map(|(n, _)| view! { <option value=n.clone()></option> }).collect_view())}</datalist>
+            </div>
+            <div class="field" class:invalid=move || at.error("text")().is_some()>
+                <label for=value_id.clone()>"Giá trị nhãn (cách nhau bằng dấu ;)"</label>
+                <input id=value_id type="text" list=values_list.clone() prop:value=move || at.read(|c| c.text.words.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); at.write(|c| c.text.words = v) } />
+                <datalist id=values_list>{move || {
+                    let name = at.read(|c| c.label_name.clone());
+                    labels.with(|l| label_values(l, &name)).into_iter().map(|o| view! { <option value=o></option> }).collect_view()
+                }}</datalist>
+            </div>
+            {cond_select(at, "how", "Giá trị nhãn so khớp", how_options(), |c| how_code(c.text.how), |c, v| c.text.how = how_from(v))}
+        </div>
+    }
+}
+
+/// Another group of the directive (not this one).
+fn group_select(at: At) -> impl IntoView {
+    let options = move || {
+        let own = at.ctx.own.get_value();
+        at.ctx.draft.with(|d| {
+            std::iter::once((String::new(), "(chọn nhóm)".to_string()))
+                .chain(d.groups.iter().filter(|g| g.id != own).map(|g| (g.id.clone(), g.name.clone())))
+                .collect::<Vec<_>>()
+        })
+    };
+    move || cond_select(at, "group", "Nhóm", options(), |c| c.group.clone(), |c, v| c.group = v.to_string())
 }
 
 /// "Khớp 73 người" under the rule, and "Xem danh sách" opening the first names with their unit.

@@ -121,7 +121,7 @@ pub fn name_list(names: &[String]) -> String {
 
 /// "và 23 người khác": the people a list leaves out.
 pub fn and_others(left_out: usize) -> String {
-    format!("và {left_out} người khác")
+    format!("và {} người khác", dtbd_domain::number::format_thousands(left_out as u64))
 }
 
 /// "II. Mục tiêu": a number and a heading (or text), either possibly empty.

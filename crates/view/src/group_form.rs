@@ -1,12 +1,11 @@
 //! The group form of the directive editor (biểu mẫu nhóm đối tượng): who the rule being typed
-//! takes, live ("Khớp 73 người", then the first names with their unit on request), counted by
-//! the domain's evaluator as the directive will count the group once saved; and the nhãn the
-//! roster carries, for the form to offer.
+//! takes, live ("Khớp 1.073 người", then the first names with their unit on request), counted
+//! by the domain's evaluator as the directive will count the group once saved; and the nhãn
+//! the roster carries, for the form to offer.
 
 use std::collections::BTreeMap;
 
-use dtbd_domain::directive::group::members_if_saved;
-use dtbd_domain::directive::{Bits, Directive, Group, GroupDraft, RosterIndex};
+use dtbd_domain::directive::{format_thousands, Bits, Directive, GroupDraft, RosterIndex};
 use dtbd_domain::roster::Roster;
 use dtbd_domain::text::fold_title;
 
@@ -32,7 +31,7 @@ pub struct MatchedPerson {
 pub struct GroupMatches {
     /// How many.
     pub count: usize,
-    /// "Khớp 73 người", or "Chưa khớp người nào".
+    /// "Khớp 1.073 người" (counts grouped with dots), or "Chưa khớp người nào".
     pub headline: String,
     /// The first [`LISTED`], in roster order.
     pub people: Vec<MatchedPerson>,
@@ -53,7 +52,11 @@ fn matches_of(bits: &Bits, roster: &Roster) -> GroupMatches {
         .collect();
     GroupMatches {
         count,
-        headline: if count == 0 { "Chưa khớp người nào".into() } else { format!("Khớp {count} người") },
+        headline: if count == 0 {
+            "Chưa khớp người nào".into()
+        } else {
+            format!("Khớp {} người", format_thousands(count as u64))
+        },
         people,
         more: (count > LISTED).then(|| and_others(count - LISTED)),
     }
@@ -64,12 +67,6 @@ fn matches_of(bits: &Bits, roster: &Roster) -> GroupMatches {
 pub fn draft_matches(draft: &GroupDraft, directive: &Directive, roster: &Roster, year: u16) -> Option<GroupMatches> {
     let idx = RosterIndex::build(roster);
     draft.members(directive, &idx, year).map(|bits| matches_of(&bits, roster))
-}
-
-/// Who a group the form cannot show takes in `year` (its rule as saved).
-pub fn group_matches(group: &Group, directive: &Directive, roster: &Roster, year: u16) -> GroupMatches {
-    let idx = RosterIndex::build(roster);
-    matches_of(&members_if_saved(directive, &idx, group, year), roster)
 }
 
 /// The nhãn the roster carries: each name (first spelling met; names equal as titles are one)
@@ -98,35 +95,60 @@ mod tests {
     use super::*;
     use crate::testing::{hoang_su_phi_roster, scheme_02};
     use dtbd_domain::demo::HOANG_SU_PHI_YEAR;
+    use dtbd_domain::directive::{ConditionDraft, ConditionKind};
+    use dtbd_domain::model::GovLevel;
 
     #[test]
     fn the_count_follows_the_rule_as_typed() {
         let directive = scheme_02();
         let roster = hoang_su_phi_roster(7);
-        let g13 = GroupDraft::from_group(directive.group("g13").unwrap()).unwrap();
+        let g13 = GroupDraft::from_group(directive.group("g13").unwrap());
         let m = draft_matches(&g13, &directive, &roster, HOANG_SU_PHI_YEAR).unwrap();
         assert_eq!((m.count, m.headline.as_str()), (73, "Khớp 73 người"));
         assert_eq!(m.people.len(), LISTED);
         assert_eq!(m.more.as_deref(), Some("và 23 người khác"));
         assert!(m.people.iter().all(|p| !p.name.is_empty() && !p.unit.is_empty()));
 
-        let mut typed = GroupDraft { name: "Chủ tịch Hội Nông dân xã".into(), ..GroupDraft::blank() };
-        typed.titles = "Chủ tịch Hội ND; Chủ tịch Hội Nông dân".into();
-        typed.unit.levels = vec![dtbd_domain::model::GovLevel::Commune];
+        let mut title = ConditionDraft::new(ConditionKind::Position);
+        title.text.words = "Chủ tịch Hội ND; Chủ tịch Hội Nông dân".into();
+        title.unit.levels = vec![GovLevel::Commune];
+        let mut typed = GroupDraft::all_of("Chủ tịch Hội Nông dân xã", vec![title]);
         let m = draft_matches(&typed, &directive, &roster, HOANG_SU_PHI_YEAR).unwrap();
         assert_eq!(m.count, 24);
         assert!(m.people.iter().all(|p| p.unit.starts_with("Hội Nông dân")), "{:?}", m.people);
         assert_eq!(m.more, None);
 
-        typed.age_below = "ba mươi".into();
+        let mut age = ConditionDraft::new(ConditionKind::AgeBelow);
+        age.years = "ba mươi".into();
+        typed.rule.conditions.push(age);
         assert_eq!(draft_matches(&typed, &directive, &roster, HOANG_SU_PHI_YEAR), None);
-        typed.age_below = "20".into();
+        typed.rule.conditions[1].years = "20".into();
         let none = draft_matches(&typed, &directive, &roster, HOANG_SU_PHI_YEAR).unwrap();
         assert_eq!((none.count, none.headline.as_str()), (0, "Chưa khớp người nào"));
 
-        let g14 = directive.group("g14").unwrap();
-        assert!(GroupDraft::from_group(g14).is_none(), "shown as saved, not as a form");
-        assert_eq!(group_matches(g14, &directive, &roster, HOANG_SU_PHI_YEAR).count, 147);
+        // A template group the old form could not show is counted from the form too.
+        let g14 = GroupDraft::from_group(directive.group("g14").unwrap());
+        assert_eq!(draft_matches(&g14, &directive, &roster, HOANG_SU_PHI_YEAR).unwrap().count, 147);
+    }
+
+    #[test]
+    fn the_count_is_grouped_with_dots() {
+        let directive = scheme_02();
+        let mut roster = hoang_su_phi_roster(7);
+        let twins: Vec<_> = roster
+            .cadres
+            .iter()
+            .map(|c| dtbd_domain::model::Cadre { id: format!("{}-2", c.id), ..c.clone() })
+            .collect();
+        roster.cadres.extend(twins);
+        let everyone = draft_matches(&GroupDraft::blank(), &directive, &roster, HOANG_SU_PHI_YEAR).unwrap();
+        assert!(everyone.count > 999, "{}", everyone.count);
+        let (thousands, rest) = (everyone.count / 1000, everyone.count % 1000);
+        assert_eq!(everyone.headline, format!("Khớp {thousands}.{rest:03} người"));
+        assert_eq!(
+            everyone.more,
+            Some(format!("và {} người khác", format_thousands((everyone.count - LISTED) as u64)))
+        );
     }
 
     #[test]

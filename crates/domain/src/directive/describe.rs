@@ -345,7 +345,7 @@ impl<'a> Describer<'a> {
                 if rules.is_empty() {
                     return "(chưa có điều kiện)".into();
                 }
-                join_vi(&rules.iter().map(|x| self.noun(x)).collect::<Vec<_>>())
+                join_or(&rules.iter().map(|x| self.noun(x)).collect::<Vec<_>>())
             }
             GroupRule::AllOf { rules } => {
                 if rules.is_empty() {
@@ -383,7 +383,14 @@ impl<'a> Describer<'a> {
                 out
             }
             GroupRule::Minus { base, except } if matches!(base.as_ref(), GroupRule::Everyone) => {
+                if is_kinh(except) {
+                    return "người dân tộc thiểu số".into();
+                }
                 format!("người {}", self.neg_qual(except))
+            }
+            GroupRule::Minus { base, except } if self.level_band(base, except).is_some() => {
+                let (from, band) = self.level_band(base, except).unwrap_or_default();
+                self.noun(base).replacen(&from, &band, 1)
             }
             GroupRule::Minus { .. } => {
                 let mut excepts = Vec::new();
@@ -461,8 +468,49 @@ impl<'a> Describer<'a> {
         }
     }
 
+    /// "cao đẳng trở lên, trừ thạc sĩ trở lên" as the documents write it: the phrase of the
+    /// lower level in `base` and the levels from it up to below the excluded one ("có trình
+    /// độ cao đẳng, đại học"); `None` unless `except` is a higher level of the same scale
+    /// that `base` requires (alone or among all of its conditions).
+    fn level_band(&self, base: &GroupRule, except: &GroupRule) -> Option<(String, String)> {
+        let level = |r: &GroupRule| match r {
+            GroupRule::Meets { criterion } => match criterion.as_ref() {
+                c @ Criterion::Level { count_studying: false, .. } => {
+                    c.level_rank().map(|(s, rank)| (c.clone(), s, rank))
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        let (_, scale, upper) = level(except)?;
+        let lower = match base {
+            GroupRule::AllOf { rules } => {
+                let mut found = rules.iter().filter_map(&level).filter(|(_, s, _)| *s == scale);
+                let one = found.next()?;
+                found.next().is_none().then_some(one)?
+            }
+            other => level(other)?,
+        };
+        let (criterion, _, from) = lower;
+        if from >= upper {
+            return None;
+        }
+        let phrase = criterion_phrase(&criterion, self);
+        let levels = scale.levels();
+        let names: Vec<String> =
+            levels[from as usize..upper as usize].iter().map(|(code, _)| level_name(scale, code).0).collect();
+        let first = format!("{} trở lên", names.first()?);
+        phrase.contains(&first).then(|| {
+            let band = phrase.replacen(&first, &names.join(", "), 1);
+            (phrase, band)
+        })
+    }
+
     /// The opposite qualifier ("dưới ngạch cán sự", "không giữ chức vụ ...").
     fn neg_qual(&self, r: &GroupRule) -> String {
+        if is_kinh(r) {
+            return "là người dân tộc thiểu số".into();
+        }
         match r {
             GroupRule::GradeAtLeast { grade } => format!("dưới ngạch {}", lower_first(grade.label())),
             GroupRule::AgeBelow { years, reference_year } => {
@@ -480,6 +528,12 @@ impl<'a> Describer<'a> {
         match r {
             GroupRule::Everyone => String::new(),
             GroupRule::Minus { base, except } if matches!(base.as_ref(), GroupRule::Everyone) => self.neg_qual(except),
+            GroupRule::Minus { base, except } if matches!(base.as_ref(), GroupRule::Meets { .. }) => {
+                match self.level_band(base, except) {
+                    Some((_, band)) => band,
+                    None => format!("thuộc {}", self.noun(r)),
+                }
+            }
             GroupRule::Group { .. } | GroupRule::AnyOf { .. } | GroupRule::Minus { .. } => {
                 format!("thuộc {}", self.noun(r))
             }
@@ -521,6 +575,11 @@ impl<'a> Describer<'a> {
             GroupRule::Label { name, value } => label_phrase(name, value),
         }
     }
+}
+
+/// Dân tộc Kinh alone: what is excluded from everyone to say "dân tộc thiểu số".
+fn is_kinh(r: &GroupRule) -> bool {
+    matches!(r, GroupRule::Ethnicity { any_of } if any_of.len() == 1 && fold(&any_of[0]) == "kinh")
 }
 
 fn is_nounish(r: &GroupRule) -> bool {
@@ -886,6 +945,17 @@ fn join_vi(parts: &[String]) -> String {
         return parts.join("; ");
     }
     join_and(parts)
+}
+
+/// "a", "a hoặc b", "a, b hoặc c" (a union: who is in any); parts holding commas are set
+/// apart with "; ".
+fn join_or(parts: &[String]) -> String {
+    let sep = if parts.iter().any(|p| p.contains(',')) { "; " } else { ", " };
+    match parts {
+        [] => String::new(),
+        [a] => a.clone(),
+        [init @ .., last] => format!("{}{} hoặc {last}", init.join(sep), sep.trim_end().trim_end_matches(',')),
+    }
 }
 
 fn join_and(parts: &[String]) -> String {
@@ -1264,7 +1334,38 @@ mod tests {
         let r = GroupRule::AnyOf {
             rules: vec![GroupRule::Group { id: "bch".into() }, GroupRule::Group { id: "cc".into() }],
         };
-        assert_eq!(describe_rule(&r, &dd), "Ủy viên Ban Chấp hành Đảng bộ huyện và công chức");
+        assert_eq!(describe_rule(&r, &dd), "Ủy viên Ban Chấp hành Đảng bộ huyện hoặc công chức");
+        // "Or" is "hoặc", never "và" (which reads as both at once).
+        let r = GroupRule::AnyOf {
+            rules: vec![
+                GroupRule::Gender { gender: Gender::Female },
+                GroupRule::Local,
+                GroupRule::Ethnicity { any_of: vec!["Mông".into()] },
+            ],
+        };
+        assert_eq!(describe_rule(&r, &dd), "Cán bộ nữ, người địa phương hoặc người dân tộc Mông");
+        let r = GroupRule::AnyOf {
+            rules: vec![
+                GroupRule::Position { title: None, leadership: Some(Leadership::Deputy), unit: None },
+                GroupRule::Group { id: "cc".into() },
+            ],
+        };
+        assert_eq!(describe_rule(&r, &dd), "Người giữ chức vụ cấp trưởng, cấp phó; hoặc công chức");
+        let r = GroupRule::AllOf {
+            rules: vec![
+                GroupRule::Category { any_of: vec![Category::CivilServant] },
+                GroupRule::AnyOf { rules: vec![GroupRule::Local, GroupRule::Gender { gender: Gender::Female }] },
+            ],
+        };
+        assert_eq!(describe_rule(&r, &dd), "Công chức thuộc người địa phương hoặc cán bộ nữ");
+        // Negation: "cao đẳng, đại học"; "dân tộc thiểu số".
+        let band = GroupRule::Meets { criterion: Box::new(lvl(Scale::Professional, "cao_dang", false)) }
+            .minus(GroupRule::Meets { criterion: Box::new(lvl(Scale::Professional, "thac_si", false)) });
+        assert_eq!(describe_rule(&band, &dd), "Người có trình độ cao đẳng, đại học");
+        let r = GroupRule::AllOf { rules: vec![GroupRule::Category { any_of: vec![Category::CivilServant] }, band] };
+        assert_eq!(describe_rule(&r, &dd), "Công chức có trình độ cao đẳng, đại học");
+        let minority = GroupRule::Everyone.minus(GroupRule::Ethnicity { any_of: vec!["Kinh".into()] });
+        assert_eq!(describe_rule(&minority, &dd), "Người dân tộc thiểu số");
         let r = GroupRule::Position {
             title: None,
             leadership: Some(Leadership::Head),

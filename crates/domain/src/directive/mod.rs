@@ -21,6 +21,7 @@ pub mod describe;
 pub mod draft;
 pub mod edit;
 pub mod group;
+pub mod group_draft;
 pub mod index;
 pub mod score;
 pub mod standard;
@@ -39,8 +40,8 @@ use crate::error::FieldError;
 pub use crate::date::Date;
 pub use describe::{describe_criteria, describe_need, describe_rule, describe_target, Describer};
 pub use draft::{
-    CriterionDraft, CriterionKind, GroupDraft, MeasureKind, MilestoneDraft, NeedDraft, TargetDraft, UnitDraft,
-    WindowKind,
+    ConditionDraft, ConditionKind, CriterionDraft, CriterionKind, GroupDraft, MeasureKind, MilestoneDraft, NeedDraft,
+    Step, TargetDraft, TextDraft, UnitDraft, WindowKind,
 };
 pub use edit::{next_number, Direction, Removed};
 pub use group::{GroupRule, MatchHow, TextMatch, UnitFilter};

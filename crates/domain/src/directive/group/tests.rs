@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::*;
 use crate::demo::{hoang_su_phi, HOANG_SU_PHI_YEAR};
-use crate::directive::{describe_rule, Directive, GroupDraft, RosterIndex};
+use crate::directive::{describe_rule, ConditionDraft, ConditionKind, Directive, GroupDraft, RosterIndex};
 use crate::model::Unit;
 use crate::roster::Roster;
 
@@ -201,27 +201,32 @@ fn the_group_form_edits_a_label_and_counts_who_it_takes() {
         labelled(&mut r, n, "Nhóm", if n < 3 { "1.3" } else { "1.4" });
     }
     let idx = RosterIndex::build(&r);
-    let mut f = GroupDraft::blank();
-    f.name = "Nhóm 1.3 của tôi".into();
-    f.label_name = "Nhóm".into();
-    f.label_values = "1.3".into();
+    let label = |name: &str, values: &str| {
+        let mut c = ConditionDraft::new(ConditionKind::Label);
+        c.label_name = name.into();
+        c.text.words = values.into();
+        c
+    };
+    let mut f = GroupDraft::all_of("Nhóm 1.3 của tôi", vec![label("Nhóm", "1.3")]);
     assert_eq!(f.members(&d, &idx, 2021).map(|b| b.count()), Some(3));
     let g = f.build(&d).unwrap();
     assert_eq!(g.rule, GroupRule::Label { name: "Nhóm".into(), value: TextMatch::equals(&["1.3"]) });
-    assert_eq!(GroupDraft::from_group(&g).unwrap().label_values, "1.3");
-    f.label_values = "1.3; 1.4".into();
-    f.categories = vec![Category::Cadre];
+    assert_eq!(GroupDraft::from_group(&g).rule.conditions[0].text.words, "1.3");
+    f.rule.conditions[0].text.words = "1.3; 1.4".into();
+    let mut cadre = ConditionDraft::new(ConditionKind::Category);
+    cadre.categories = vec![Category::Cadre];
+    f.rule.conditions.push(cadre);
     assert_eq!(f.members(&d, &idx, 2021).map(|b| b.count()), Some(5));
 
     // Values without a name, and a name without values, are named on the form.
-    let no_name = GroupDraft { name: "x".into(), label_values: "1.3".into(), ..GroupDraft::blank() };
-    assert_eq!(no_name.build(&d).unwrap_err()[0].field, "label_name");
+    let no_name = GroupDraft::all_of("x", vec![label("", "1.3")]);
+    assert_eq!(no_name.build(&d).unwrap_err()[0].field, "conditions.0.label_name");
     assert!(no_name.members(&d, &idx, 2021).is_none());
-    let no_value = GroupDraft { name: "x".into(), label_name: "Nhóm".into(), ..GroupDraft::blank() };
-    assert_eq!(no_value.build(&d).unwrap_err()[0].field, "label_values");
+    let no_value = GroupDraft::all_of("x", vec![label("Nhóm", "")]);
+    assert_eq!(no_value.build(&d).unwrap_err()[0].field, "conditions.0.text");
 
     // A template group counted as the directive counts it: g23 edited in place.
-    let g23 = GroupDraft::from_group(d.group("g23").unwrap()).unwrap();
+    let g23 = GroupDraft::from_group(d.group("g23").unwrap());
     let demo = demo_roster(7);
     assert_eq!(g23.members(&d, &RosterIndex::build(&demo), HOANG_SU_PHI_YEAR).unwrap().count(), 120);
 }
