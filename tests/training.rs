@@ -443,7 +443,7 @@ fn events_per_year_from_classes_held() {
     recs.lines.push(l);
     let s = score_directive_with_records(&tpl, &idx, d(2025, 6, 30), &recs);
     let t = s.target("t_a_doan2").unwrap();
-    assert_eq!(t.value_text(), "01 hoạt động trong năm");
+    assert_eq!(t.value_text(), "01 đoàn trong năm 2025");
     assert_eq!((t.required, t.gap_persons, t.what_if), (Some(2), 1, Some(3.0)));
     // Only the targets a line serves leave "chưa có dữ liệu".
     let record: Vec<&str> = tpl.targets().iter().filter(|t| t.measure.needs_records()).map(|t| t.id.as_str()).collect();

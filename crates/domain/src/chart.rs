@@ -421,6 +421,9 @@ mod tests {
             what_if_met: None,
             from_records: false,
             without_standard: None,
+            counted_year: None,
+            years: Vec::new(),
+            event: None,
         };
         let p = progress_plot("t", &s, 2021, Date::new(2026, 11, 22).unwrap()).unwrap();
         let now = p.lines.iter().find(|l| l.class == "now").unwrap();

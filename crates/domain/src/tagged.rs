@@ -224,7 +224,7 @@ mod tests {
             $check!(crate::directive::score::Status, "dat,dung_tien_do,cham,qua_han,khong_cham_duoc");
             $check!(crate::directive::score::AmountUnit, "percent,persons,events");
             $check!(crate::directive::score::BaselineSource, "snapshot,stated,implied");
-            $check!(crate::directive::target::EventKind, "class,delegation,workshop");
+            $check!(crate::directive::target::EventKind, "class,degree_class,delegation,workshop");
             $check!(crate::directive::target::WindowKind, "year,years,term,period");
             $check!(crate::directive::target::CriterionKind, "level,minority_language,lao_language,field,person,standard");
             $check!(crate::directive::target::MeasureKind, "share,count,per_unit,trained,completions,events,directional");

@@ -160,8 +160,12 @@ impl<'a> Describer<'a> {
             Measure::Trained { training, window } => {
                 let after = words(&[&group, &trained_phrase(training)]);
                 let deadline = t.last_year();
+                let one_year = self.one_year(t).filter(|_| matches!(window, Window::Year));
                 let (pre, suffix, lead) = match *window {
-                    Window::Year => ("hằng năm có ".to_string(), String::new(), None),
+                    Window::Year => match one_year {
+                        Some(year) => ("có ".to_string(), String::new(), Some(format!("Trong năm {year}"))),
+                        None => ("hằng năm có ".to_string(), String::new(), None),
+                    },
                     Window::Years { years } => (String::new(), format!(" (ít nhất 1 lần trong {years} năm)"), None),
                     Window::Term => (String::new(), " (ít nhất 1 lần trong nhiệm kỳ)".into(), None),
                     Window::Period { from, to } => {
@@ -172,10 +176,14 @@ impl<'a> Describer<'a> {
                         }
                     }
                 };
-                let maintain_pre =
-                    if matches!(window, Window::Year) { "hằng năm ".to_string() } else { String::new() };
-                let head = match window {
-                    Window::Year => format!("tỷ lệ {after} hằng năm"),
+                let maintain_pre = if matches!(window, Window::Year) && one_year.is_none() {
+                    "hằng năm ".to_string()
+                } else {
+                    String::new()
+                };
+                let head = match (window, one_year) {
+                    (Window::Year, Some(year)) => format!("tỷ lệ {after} trong năm {year}"),
+                    (Window::Year, None) => format!("tỷ lệ {after} hằng năm"),
                     _ => format!("tỷ lệ {after}"),
                 };
                 Frame { amt: Amt::Percent, pre, maintain_pre, head, after, suffix, lead }
@@ -209,30 +217,57 @@ impl<'a> Describer<'a> {
             Measure::Events { event, training } => {
                 let (verb, noun) = match event {
                     EventKind::Class => ("tổ chức", "lớp bồi dưỡng"),
+                    EventKind::DegreeClass => ("mở", "lớp đào tạo"),
                     EventKind::Delegation => ("cử", "đoàn tham gia bồi dưỡng tại nước ngoài"),
                     EventKind::Workshop => ("tổ chức", "hội thảo trao đổi chuyên môn"),
                 };
-                let about = if training.trim().is_empty()
+                let training = training.trim();
+                let about = if training.is_empty()
                     || (matches!(event, EventKind::Delegation) && fold(training).contains("nuoc ngoai"))
                 {
                     String::new()
+                } else if *event == EventKind::DegreeClass {
+                    // "lớp đào tạo trung cấp lý luận chính trị" (the level, without "về").
+                    let level = if fold(training).starts_with("dao tao ") {
+                        training.splitn(3, ' ').nth(2).unwrap_or_default()
+                    } else {
+                        training
+                    };
+                    lower_first(level.trim())
                 } else {
-                    format!("về {}", lower_first(training.trim()))
+                    format!("về {}", lower_first(training))
                 };
                 let to = if group.is_empty() { String::new() } else { format!("cho {group}") };
                 let after = words(&[noun, &about, &to]);
-                Frame {
-                    amt: Amt::Plain,
-                    pre: format!("mỗi năm {verb} "),
-                    maintain_pre: format!("mỗi năm {verb} "),
-                    head: format!("số {after} mỗi năm"),
-                    after,
-                    suffix: String::new(),
-                    lead: None,
+                match self.one_year(t) {
+                    Some(year) => Frame {
+                        amt: Amt::Plain,
+                        pre: format!("{verb} "),
+                        maintain_pre: format!("{verb} "),
+                        head: format!("số {after} trong năm {year}"),
+                        after,
+                        suffix: String::new(),
+                        lead: Some(format!("Trong năm {year}")),
+                    },
+                    None => Frame {
+                        amt: Amt::Plain,
+                        pre: format!("mỗi năm {verb} "),
+                        maintain_pre: format!("mỗi năm {verb} "),
+                        head: format!("số {after} mỗi năm"),
+                        after,
+                        suffix: String::new(),
+                        lead: None,
+                    },
                 }
             }
         };
         self.sentence(t, &frame)
+    }
+
+    /// The year of a target whose period is one year (a plan for 2021): its annual counts are
+    /// said "trong năm 2021", not "mỗi năm".
+    fn one_year(&self, t: &Target) -> Option<u16> {
+        super::score::target_period(self.d, t).filter(|p| p.from == p.to).map(|p| p.from)
     }
 
     fn since(&self, t: &Target) -> String {
@@ -1074,6 +1109,7 @@ mod tests {
             group: (!group.is_empty()).then(|| group.to_string()),
             measure,
             milestones,
+            start_year: None,
             baseline: None,
             reported: None,
             tier_of: None,
@@ -1287,6 +1323,40 @@ mod tests {
         );
         let t = target("", Measure::Directional, vec![]);
         assert_eq!(describe_target(&t, &d()), "Chỉ tiêu định hướng (không chấm điểm)");
+        // A plan for one year says "trong năm 2021", never "mỗi năm" or "hằng năm".
+        let mut plan = d();
+        plan.period = Some(Period { from: 2021, to: 2021 });
+        let t = target(
+            "ld",
+            Measure::Events { event: EventKind::Class, training: "Chuyển đổi số".into() },
+            vec![ms(2021, Comparator::AtLeast, Some(2.0), None, None)],
+        );
+        assert_eq!(
+            describe_target(&t, &plan),
+            "Trong năm 2021, tổ chức ít nhất 02 lớp bồi dưỡng về chuyển đổi số cho lãnh đạo, quản lý cấp huyện"
+        );
+        let t = target(
+            "cc",
+            Measure::Trained { training: "Bồi dưỡng cập nhật kiến thức".into(), window: Window::Year },
+            vec![ms(2021, Comparator::AtLeast, Some(60.0), None, None)],
+        );
+        assert_eq!(
+            describe_target(&t, &plan),
+            "Trong năm 2021, có ít nhất 60% công chức được bồi dưỡng cập nhật kiến thức"
+        );
+        // Degree classes are "lớp đào tạo", not "lớp bồi dưỡng".
+        let t = target(
+            "",
+            Measure::Events {
+                event: EventKind::DegreeClass,
+                training: "Đào tạo trung cấp lý luận chính trị - hành chính".into(),
+            },
+            vec![ms(2021, Comparator::AtLeast, Some(3.0), None, None)],
+        );
+        assert_eq!(
+            describe_target(&t, &plan),
+            "Trong năm 2021, mở ít nhất 03 lớp đào tạo trung cấp lý luận chính trị - hành chính"
+        );
         let mut t = target(
             "ld",
             Measure::Events { event: EventKind::Delegation, training: "Bồi dưỡng tại nước ngoài".into() },

@@ -352,6 +352,8 @@ pub struct TargetDraft {
     pub per_unit_quota: bool,
     /// Loại hoạt động.
     pub event: EventKind,
+    /// Năm bắt đầu of the target's own programme ("2018"; empty = the directive's period).
+    pub start_year: String,
     /// So sánh (for every milestone).
     pub comparator: Comparator,
     /// Các mốc (blank rows are ignored).
@@ -411,6 +413,7 @@ impl TargetDraft {
                 })
                 .collect(),
             tier_of: t.tier_of.clone().unwrap_or_default(),
+            start_year: t.start_year.map(|y| y.to_string()).unwrap_or_default(),
             note: t.note.clone(),
             reported: t.reported.clone(),
             window_years: "2".into(),
@@ -675,6 +678,23 @@ impl TargetDraft {
             }
         }
 
+        // Own start year.
+        let start_year = if self.start_year.trim().is_empty() {
+            None
+        } else {
+            match parse_year(&self.start_year) {
+                Ok(y) if milestones.first().is_some_and(|m| y > m.year) => {
+                    e.push(FieldError::new("start_year", "Năm bắt đầu: phải không sau năm của mốc đầu tiên."));
+                    None
+                }
+                Ok(y) => Some(y),
+                Err(m) => {
+                    e.push(FieldError::new("start_year", format!("Năm bắt đầu: {m}")));
+                    None
+                }
+            }
+        };
+
         // Tier.
         let tier = self.tier_of.trim();
         if !tier.is_empty() {
@@ -694,6 +714,7 @@ impl TargetDraft {
             group: (!group.is_empty()).then(|| group.to_string()),
             measure,
             milestones,
+            start_year,
             baseline,
             reported: self.reported.clone(),
             tier_of: (!tier.is_empty()).then(|| tier.to_string()),

@@ -835,6 +835,7 @@ mod tests {
                 upper: None,
                 increase: None,
             }],
+            start_year: None,
             baseline: None,
             reported: None,
             tier_of: None,

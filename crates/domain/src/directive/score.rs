@@ -9,6 +9,13 @@
 //! - **không chấm được**: directional, no number, an empty group, or a measure that needs
 //!   course records (shown as "chưa có dữ liệu", never a made-up number).
 //!
+//! Period (giai đoạn): a target is scored over the years the document gives it
+//! ([`target_period`]: its own start year, else the directive's period, to its last milestone).
+//! An annual target (hằng năm, số lớp mỗi năm) counts the reading year within that period and,
+//! read after it, its last year ([`counted_year`]): an annual plan for 2021 reviewed in January
+//! 2022 shows 2021's result, met or overdue with the final figures; earlier years of a longer
+//! period are listed in [`TargetScore::years`].
+//!
 //! Gap (số người còn thiếu) for a share p% of N: ceil(p·N/100) − count for "ít nhất"
 //! and "duy trì"; floor(p·N/100) + 1 − count for "trên"; ceil(0,95·p·N/100) − count for
 //! "khoảng". A range uses its lower end.
@@ -19,8 +26,8 @@ use serde::{Deserialize, Serialize};
 
 use super::group::Evaluator;
 use super::index::{Bits, RosterIndex, NONE};
-use super::target::{Comparator, Measure, MeasureKind, Milestone, Target};
-use super::{Date, Directive};
+use super::target::{Comparator, EventKind, Measure, MeasureKind, Milestone, Target, Window};
+use super::{Date, Directive, Period};
 use crate::tagged::coded_enum;
 
 coded_enum! {
@@ -79,6 +86,20 @@ pub struct UnitTally {
     pub required: u32,
     /// Count meets the requirement.
     pub met: bool,
+}
+
+/// Kết quả một năm of an annual target (hằng năm, số lớp mỗi năm) whose period spans several
+/// years: what was counted in that year against what that year required.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YearTally {
+    /// Năm.
+    pub year: u16,
+    /// Persons (trained) or events counted in that year (up to the scoring date).
+    pub count: u32,
+    /// Persons or events that year required (`None` when its milestone has no number).
+    pub required: Option<u32>,
+    /// The count meets what the year required.
+    pub met: Option<bool>,
 }
 
 /// One milestone, checked.
@@ -167,6 +188,17 @@ pub struct TargetScore {
     /// targets only): counted as not meeting, and said apart ([`TargetScore::standard_note`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub without_standard: Option<u32>,
+    /// Năm được tính of an annual target (hằng năm, số lớp mỗi năm): the reading year within
+    /// the target's period, or the period's last year when read after it.
+    #[serde(default)]
+    pub counted_year: Option<u16>,
+    /// Each year of an annual target's period up to `counted_year`, when the period spans
+    /// several years (empty otherwise).
+    #[serde(default)]
+    pub years: Vec<YearTally>,
+    /// Loại hoạt động of an events target: the noun its counts are said in ("lớp", "đoàn").
+    #[serde(default)]
+    pub event: Option<EventKind>,
 }
 
 impl TargetScore {
@@ -202,6 +234,12 @@ impl TargetScore {
             what_if_met: None,
             from_records: false,
             without_standard: None,
+            counted_year: None,
+            years: Vec::new(),
+            event: match t.measure {
+                Measure::Events { event, .. } => Some(event),
+                _ => None,
+            },
         }
     }
 
@@ -217,6 +255,23 @@ impl TargetScore {
         }
     }
 
+    /// A number of what this target counts, in its own unit: "12 lớp", "02 đoàn", "07 đồng chí"
+    /// (shares and counts of persons are made up of persons).
+    pub fn amount_text(&self, n: u32) -> String {
+        match self.unit {
+            AmountUnit::Events => format!("{} {}", format_count(n), self.event.map_or("hoạt động", EventKind::noun)),
+            AmountUnit::Percent | AmountUnit::Persons => format_persons(n),
+        }
+    }
+
+    /// The short noun of a pace ("người/năm", "lớp/năm").
+    fn pace_noun(&self) -> &'static str {
+        match self.unit {
+            AmountUnit::Events => self.event.map_or("hoạt động", EventKind::noun),
+            AmountUnit::Percent | AmountUnit::Persons => "người",
+        }
+    }
+
     /// The value as officers write it: "14/42 = 33,3%", "07 đồng chí", "3/10 đơn vị đạt",
     /// "194 đồng chí, đạt 97% so với mục tiêu" (completions against the quota).
     pub fn value_text(&self) -> String {
@@ -224,23 +279,44 @@ impl TargetScore {
             (None, _) => "chưa có dữ liệu".into(),
             (Some(v), MeasureKind::PerUnit) => format!("{}/{} đơn vị đạt", v.numerator, v.denominator),
             (Some(v), MeasureKind::Share | MeasureKind::Trained) => format_share(v.numerator, v.denominator),
+            // "Trên 900" is not reached by 900: the quota as written, the threshold not met.
+            (Some(v), MeasureKind::Completions)
+                if v.denominator > 0
+                    && v.numerator >= v.denominator
+                    && self.required.is_some_and(|r| v.numerator < r) =>
+            {
+                format!(
+                    "{}, chưa đạt mức {} {}",
+                    self.amount_text(v.numerator),
+                    self.comparator.label(),
+                    format_count(v.denominator)
+                )
+            }
             (Some(v), MeasureKind::Completions) if v.denominator > 0 => {
                 crate::number::against_quota(v.numerator, "đồng chí", v.denominator)
             }
-            (Some(v), MeasureKind::Events) => format!("{} hoạt động trong năm", format_count(v.numerator)),
+            (Some(v), MeasureKind::Events) => match self.counted_year {
+                Some(y) => format!("{} trong năm {y}", self.amount_text(v.numerator)),
+                None => format!("{} trong năm", self.amount_text(v.numerator)),
+            },
             (Some(v), _) => format_persons(v.numerator),
         }
     }
 
-    /// The gap in words: "cần thêm 07 đồng chí, 2 người/năm" (empty when nothing is missing).
+    /// The gap in words, in the target's own unit: "cần thêm 07 đồng chí, 2 người/năm", "còn
+    /// thiếu 12 lớp", "cần thêm 01 đoàn trong năm 2025" (empty when nothing is missing).
     pub fn gap_text(&self) -> String {
         if self.gap_persons == 0 || self.status == Status::NotScored {
             return String::new();
         }
+        let gap = self.amount_text(self.gap_persons);
         if self.years_left == 0 {
-            return format!("còn thiếu {}", format_persons(self.gap_persons));
+            return format!("còn thiếu {gap}");
         }
-        format!("cần thêm {}, {} người/năm", format_persons(self.gap_persons), self.per_year)
+        match self.counted_year {
+            Some(y) => format!("cần thêm {gap} trong năm {y}"),
+            None => format!("cần thêm {gap}, {} {}/năm", self.per_year, self.pace_noun()),
+        }
     }
 }
 
@@ -485,7 +561,18 @@ fn score_target(
                     "Chưa có dữ liệu: chưa có lớp nào trong kế hoạch phục vụ chỉ tiêu này.",
                 );
             };
-            return score_records(d, t, at, unit, rc, group.map(|g| g.count()), snapshots);
+            // An annual target of several years: each earlier year of its period, counted as
+            // it stood at that year's end.
+            let earlier: Vec<(u16, u32)> = match (counted_year(d, t, at), target_start(d, t)) {
+                (Some(year), Some(start)) if start < year => (start..year)
+                    .map(|y| {
+                        let end = Date::end_of_year(y);
+                        (y, src.count(d, t, end, group.as_ref()).map_or(0, |c| c.count))
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            return score_records(d, t, at, unit, rc, group.map(|g| g.count()), snapshots, &earlier);
         }
         _ => {}
     }
@@ -575,7 +662,7 @@ fn score_target(
         at,
         snapshots,
         &mut s,
-        Reach { count: k, required: &required, per_unit: is_per_unit, annual: false },
+        Reach { count: k, required: &required, per_unit: is_per_unit, annual: None },
     );
     s
 }
@@ -589,9 +676,9 @@ struct Reach<'a> {
     /// A "mỗi đơn vị" target: met when every unit meets, the gap summed over the units'
     /// shortfalls, the path drawn towards 100% of units.
     per_unit: bool,
-    /// Counted within the scoring year (hàng năm, events): one year left at most, the path
-    /// drawn from 0 on 1 January of the scoring year.
-    annual: bool,
+    /// The year an annual target counts in (hằng năm, events; see [`counted_year`]): one year
+    /// left at most, the path drawn from 0 on 1 January of that year, overdue once it is over.
+    annual: Option<u16>,
 }
 
 /// The tail every scorer shares once `s` holds the current value: the baseline, each milestone
@@ -635,7 +722,7 @@ fn score_milestones(
         .map(|m| MilestoneCheck { year: m.year, target: milestone_value(m, baseline), upper: m.upper, met: met_of(m) })
         .collect();
 
-    let (ai, m) = t.milestone_for(at.year).expect("milestones not empty");
+    let (ai, m) = t.milestone_for(r.annual.unwrap_or(at.year)).expect("milestones not empty");
     let target_value = milestone_value(m, baseline);
     s.target = target_value;
     s.target_upper = m.upper;
@@ -648,8 +735,8 @@ fn score_milestones(
     } else {
         s.required.map_or(0, |req| req.saturating_sub(k))
     };
-    s.years_left = if r.annual {
-        u32::from(at.year <= m.year)
+    s.years_left = if let Some(year) = r.annual {
+        u32::from(at.year <= year)
     } else {
         u32::from(m.year.saturating_sub(at.year)) + u32::from(at.year <= m.year)
     };
@@ -660,9 +747,10 @@ fn score_milestones(
     let Some(goal) = goal else {
         return not_scored(s, "Chỉ tiêu tương đối nhưng thiếu số liệu gốc.");
     };
-    let deadline = Date::end_of_year(m.year);
-    let (from_date, from_value, path_end) = if r.annual {
-        (Date::start_of_year(at.year), 0.0, Date::end_of_year(at.year.min(m.year)))
+    // An annual target's own deadline is the end of the year it counts in.
+    let deadline = Date::end_of_year(r.annual.map_or(m.year, |year| year.min(m.year)));
+    let (from_date, from_value, path_end) = if let Some(year) = r.annual {
+        (Date::start_of_year(year), 0.0, deadline)
     } else if ai == 0 {
         (d.start_date().unwrap_or(Date::start_of_year(at.year)), baseline.unwrap_or(0.0), deadline)
     } else {
@@ -687,7 +775,9 @@ fn score_milestones(
 
 /// Scores a record-based target from its counts: "trained" as a share of the group,
 /// "completions" as persons against the quota, "events" as events in the year. Annual
-/// measures (hàng năm, events per year) follow a straight path within the scoring year.
+/// measures (hàng năm, events per year) follow a straight path within the year they count in
+/// ([`counted_year`]); `earlier` holds the counts of the earlier years of their period.
+#[allow(clippy::too_many_arguments)]
 fn score_records(
     d: &Directive,
     t: &Target,
@@ -696,9 +786,10 @@ fn score_records(
     rc: RecordCount,
     n: Option<u32>,
     snapshots: &HashMap<String, f64>,
+    earlier: &[(u16, u32)],
 ) -> TargetScore {
     let is_share = matches!(t.measure, Measure::Trained { .. });
-    let annual = matches!(t.measure, Measure::Events { .. } | Measure::Trained { window: super::Window::Year, .. });
+    let annual = counted_year(d, t, at);
     let n = n.unwrap_or(0);
     let k = rc.count;
     let mut s = TargetScore::not_scored(t, unit, "");
@@ -717,26 +808,85 @@ fn score_records(
     }
     let required =
         |v: f64, cmp: Comparator| if is_share { required_for_share(v, n, cmp) } else { required_for_count(v, cmp) };
+    s.counted_year = annual;
     let reach = Reach { count: k, required: &required, per_unit: false, annual };
     if let Some(req) = score_milestones(d, t, at, snapshots, &mut s, reach) {
         if matches!(t.measure, Measure::Completions { .. }) {
-            s.value = Some(Value { numerator: k, denominator: req });
+            // Against the quota as written ("khoảng 1.200" is 1.200), the status against the
+            // comparator's threshold.
+            let stated = s.target.map_or(req, crate::number::round_count);
+            s.value = Some(Value { numerator: k, denominator: stated });
         }
         s.what_if_met = Some(rc.if_all_complete >= req);
+    }
+    if let Some(year) = annual.filter(|_| !earlier.is_empty()) {
+        let required_in = |y: u16| {
+            let (_, m) = t.milestone_for(y)?;
+            Some(required(milestone_value(m, s.baseline)?, m.comparator))
+        };
+        s.years = earlier
+            .iter()
+            .copied()
+            .chain(std::iter::once((year, k)))
+            .map(|(y, count)| {
+                let required = required_in(y);
+                YearTally { year: y, count, required, met: required.map(|r| count >= r) }
+            })
+            .collect();
     }
     s
 }
 
-/// The years a record-based target counts in at `at`, both ends included: the scoring year
-/// (hàng năm, events), the last N years (ít nhất 1 lần trong N năm), the term ending at the
-/// active milestone (from the previous milestone's year, or five years before), the stated
-/// period, or, for completions, the directive's period up to the active milestone.
+/// Năm bắt đầu of a target's period: its own start year, else the directive's period, else
+/// the year of its date.
+pub fn target_start(d: &Directive, t: &Target) -> Option<u16> {
+    t.start_year.or(d.period.map(|p| p.from)).or(d.date.map(|x| x.year))
+}
+
+/// Năm kết thúc of a target's period: its last milestone, else the directive's period.
+pub fn target_end(d: &Directive, t: &Target) -> Option<u16> {
+    t.last_year().or(d.period.map(|p| p.to))
+}
+
+/// Giai đoạn of a target, the years the document gives it: from [`target_start`] to
+/// [`target_end`] (a one-year plan: from = to); `None` when either is unknown or a deadline
+/// falls before the start.
+pub fn target_period(d: &Directive, t: &Target) -> Option<Period> {
+    let (from, to) = (target_start(d, t)?, target_end(d, t)?);
+    (from <= to).then_some(Period { from, to })
+}
+
+/// The year an annual target (hằng năm, số lớp mỗi năm) counts in at `at`: the reading year
+/// within the target's period, its first year before it, its last year after it (read in
+/// January 2022, a 2021 plan shows 2021). `None` for other measures.
+pub fn counted_year(d: &Directive, t: &Target, at: Date) -> Option<u16> {
+    if !matches!(t.measure, Measure::Events { .. } | Measure::Trained { window: Window::Year, .. }) {
+        return None;
+    }
+    let mut year = at.year;
+    if let Some(start) = target_start(d, t) {
+        year = year.max(start);
+    }
+    if let Some(end) = target_end(d, t) {
+        year = year.min(end);
+    }
+    Some(year)
+}
+
+/// The years a record-based target counts in at `at`, both ends included, always within the
+/// target's period so that a target read after its period shows that period's final result:
+/// the [`counted_year`] (hàng năm, events), the last N years up to the reading year or the
+/// period's end (ít nhất 1 lần trong N năm), the term ending at the active milestone (from the
+/// previous milestone's year, or five years before), the stated period, or, for completions,
+/// the target's period ([`target_start`]) up to the active milestone.
 pub fn record_years(d: &Directive, t: &Target, at: Date) -> (u16, u16) {
-    use super::Window;
+    if let Some(year) = counted_year(d, t, at) {
+        return (year, year);
+    }
     match &t.measure {
-        Measure::Trained { window: Window::Year, .. } | Measure::Events { .. } => (at.year, at.year),
         Measure::Trained { window: Window::Years { years }, .. } => {
-            (at.year.saturating_sub(u16::from(*years).max(1) - 1), at.year)
+            let end = target_end(d, t).map_or(at.year, |e| at.year.min(e));
+            (end.saturating_sub(u16::from(*years).max(1) - 1), end)
         }
         Measure::Trained { window: Window::Term, .. } => match t.milestone_for(at.year) {
             Some((i, m)) => (if i > 0 { t.milestones[i - 1].year } else { m.year.saturating_sub(5) }, m.year),
@@ -744,7 +894,7 @@ pub fn record_years(d: &Directive, t: &Target, at: Date) -> (u16, u16) {
         },
         Measure::Trained { window: Window::Period { from, to }, .. } => (*from, *to),
         _ => {
-            let from = d.period.map(|p| p.from).or(d.date.map(|x| x.year)).unwrap_or(0);
+            let from = target_start(d, t).unwrap_or(0);
             let to = t.milestone_for(at.year).map_or(at.year, |(_, m)| m.year.max(from));
             (from, to)
         }

@@ -190,6 +190,9 @@ coded_enum! {
         /// Lớp bồi dưỡng (tập trung hoặc trực tuyến).
         #[default]
         Class = "class", "Lớp bồi dưỡng (tập trung hoặc trực tuyến)";
+        /// Lớp đào tạo towards a level (trung cấp, cao cấp lý luận chính trị, đại học, thạc sĩ):
+        /// the documents call these "lớp đào tạo", never "lớp bồi dưỡng".
+        DegreeClass = "degree_class", "Lớp đào tạo (trung cấp, cao cấp lý luận chính trị, đại học, sau đại học)";
         /// Đoàn bồi dưỡng ở nước ngoài.
         Delegation = "delegation", "Đoàn bồi dưỡng ở nước ngoài";
         /// Hội thảo.
@@ -201,7 +204,7 @@ impl EventKind {
     /// Vietnamese noun for counts ("lớp", "đoàn", "hội thảo").
     pub fn noun(self) -> &'static str {
         match self {
-            EventKind::Class => "lớp",
+            EventKind::Class | EventKind::DegreeClass => "lớp",
             EventKind::Delegation => "đoàn",
             EventKind::Workshop => "hội thảo",
         }
@@ -528,6 +531,12 @@ pub struct Target {
     /// Mốc. Empty = directional or monitoring only.
     #[serde(default)]
     pub milestones: Vec<Milestone>,
+    /// Năm bắt đầu of the target's own programme, when it began before the document ("từ năm
+    /// 2018, đến năm 2025 đào tạo 200 thạc sĩ"): completions count from it. Else the
+    /// directive's period (or its date) starts the target's period; see
+    /// [`super::score::target_period`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_year: Option<u16>,
     /// Số liệu gốc stated by the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<StatedBaseline>,

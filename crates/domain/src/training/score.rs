@@ -10,19 +10,20 @@
 //!   group. Worked example: a group of 10, 6 completed in the year → 6/10 = 60%.
 //! - **completions** (hoàn thành so với chỉ tiêu): distinct persons (of the target's group,
 //!   when it has one) who completed on serving lines within the period: 194 of 200 = 97%.
-//! - **events** (số lớp, đoàn, hội thảo mỗi năm): classes held in the scoring year on serving
-//!   lines whose event kind matches.
+//! - **events** (số lớp, đoàn, hội thảo mỗi năm): classes held in the year counted (the reading
+//!   year within the target's period, its last year after it) on serving lines whose event
+//!   kind matches (a degree class also on a đào tạo line's classes).
 //!
 //! What-if (giả định): the same count if every enrollment now đề cử or đang học on a serving
 //! line completed (for events: the classes planned, when more than those held).
 
 use std::collections::HashMap;
 
-use super::model::{CourseLine, EnrollmentStatus};
+use super::model::{CourseLine, EnrollmentStatus, TrainingKind};
 use super::TrainingRecords;
 use crate::directive::index::FxMap;
 use crate::directive::score::{record_years, score_directive_full, RecordCount, RecordSource};
-use crate::directive::{Bits, Date, Directive, DirectiveScore, Measure, RosterIndex, Target};
+use crate::directive::{Bits, Date, Directive, DirectiveScore, EventKind, Measure, RosterIndex, Target};
 use crate::text::fold;
 
 #[derive(Debug, Clone, Copy)]
@@ -109,7 +110,7 @@ impl RecordSource for TrainingIndex<'_> {
         match &t.measure {
             Measure::Events { event, .. } => {
                 let (mut held, mut planned) = (0u32, 0u32);
-                for l in self.serving(d, t).filter(|l| l.line.event == *event) {
+                for l in self.serving(d, t).filter(|l| counts_as(l.line, *event)) {
                     any = true;
                     let h = l.line.classes_held.iter().filter(|c| in_window(Some(c.start))).count() as u32;
                     held += h;
@@ -147,6 +148,13 @@ impl RecordSource for TrainingIndex<'_> {
     }
 }
 
+/// A line's classes count for an events target of kind `event`: the same kind, or, for degree
+/// classes (lớp đào tạo), a class on a đào tạo line (the plan's lines say "lớp" for both).
+fn counts_as(line: &CourseLine, event: EventKind) -> bool {
+    line.event == event
+        || (event == EventKind::DegreeClass && line.event == EventKind::Class && line.kind == TrainingKind::Training)
+}
+
 /// Scores every target of `d` at `at`, record-based ones from `recs` (see the module docs).
 /// Targets no course line serves stay "chưa có dữ liệu".
 pub fn score_directive_with_records(
@@ -162,4 +170,151 @@ pub fn score_directive_with_records(
 /// As [`score_directive_with_records`] with the records indexed once for several directives.
 pub fn score_directive_indexed(d: &Directive, idx: &RosterIndex, at: Date, ti: &TrainingIndex<'_>) -> DirectiveScore {
     score_directive_full(d, idx, at, &HashMap::new(), Some(ti))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::directive::Status;
+    use crate::fixtures::generate_roster;
+    use crate::roster::Roster;
+
+    fn at(y: u16, m: u8, d: u8) -> Date {
+        Date::new(y, m, d).unwrap()
+    }
+
+    /// A directive of `period` with one group (everyone) and `targets`.
+    fn directive(period: (u16, u16), targets: serde_json::Value) -> Directive {
+        let d = json!({
+            "id": "d1", "kind": "ke_hoach", "number": "01/KH", "issuer": "UBND", "title": "Thử",
+            "period": {"from": period.0, "to": period.1},
+            "groups": [{"id": "g", "name": "Toàn bộ", "rule": {"rule": "everyone"}}],
+            "sections": [{"id": "s1", "items": [{"id": "i1", "text": "", "targets": targets}]}]
+        });
+        Directive::from_json(&d.to_string()).unwrap_or_else(|e| panic!("{e:#?}"))
+    }
+
+    /// One plan carrying out d1, one line serving `target`, classes held on `held`, and the
+    /// first cadres of `roster` completing on the dates of `completed`.
+    fn records(roster: &Roster, target: &str, event: &str, held: &[Date], completed: &[Date]) -> TrainingRecords {
+        let r = json!({
+            "plans": [{"id": "p", "title": "Kế hoạch", "from_year": 2021, "to_year": 2025, "directive_ids": ["d1"]}],
+            "lines": [{"id": "l", "plan_id": "p", "kind": "boi_duong", "programme": "Bồi dưỡng", "event": event,
+                       "targets": [target],
+                       "classes_held": held.iter().map(|d| json!({"start": d.to_string()})).collect::<Vec<_>>()}],
+            "enrollments": completed.iter().enumerate().map(|(i, d)| json!({
+                "id": format!("e{i}"), "cadre_id": roster.cadres[i].id, "line_id": "l", "status": "hoan_thanh",
+                "started_on": d.to_string(), "ended_on": d.to_string()
+            })).collect::<Vec<_>>()
+        });
+        serde_json::from_value(r).unwrap()
+    }
+
+    #[test]
+    fn a_one_year_plan_read_in_january_shows_the_plan_year() {
+        // "Trong năm 2021, tổ chức 12 lớp": all twelve held in 2021, read at the review meeting
+        // of 15/01/2022 (it read "Quá hạn, 00" when the reading year was counted).
+        let d = directive(
+            (2021, 2021),
+            json!([{"id": "lop", "sentence": "12 lớp", "measure": {"kind": "events", "event": "class"},
+                    "milestones": [{"year": 2021, "value": 12}]}]),
+        );
+        let roster = generate_roster(1, 20, 2);
+        let idx = RosterIndex::build(&roster);
+        let held: Vec<Date> = (1..=12).map(|m| at(2021, m, 5)).collect();
+        let recs = records(&roster, "lop", "class", &held, &[]);
+        let s = score_directive_with_records(&d, &idx, at(2022, 1, 15), &recs);
+        let t = s.target("lop").unwrap();
+        assert_eq!(t.status, Status::Met);
+        assert_eq!(t.counted_year, Some(2021));
+        assert_eq!(t.value_text(), "12 lớp trong năm 2021");
+        assert!(t.years.is_empty(), "one year: no per-year list");
+        // Nothing held: overdue with the final figures, the gap said in classes.
+        let none = records(&roster, "lop", "class", &[], &[]);
+        let t = score_directive_with_records(&d, &idx, at(2022, 1, 15), &none).targets.remove(0);
+        assert_eq!(t.status, Status::Overdue);
+        assert_eq!(t.value_text(), "00 lớp trong năm 2021");
+        assert_eq!(t.gap_text(), "còn thiếu 12 lớp");
+        // The same at any later date: a pure function of date and data.
+        let later = score_directive_with_records(&d, &idx, at(2024, 6, 1), &none).targets.remove(0);
+        assert_eq!((later.status, later.gap_text()), (t.status, t.gap_text()));
+        // Within the year the gap is that year's.
+        let mid = score_directive_with_records(&d, &idx, at(2021, 6, 30), &none).targets.remove(0);
+        assert_eq!(mid.gap_text(), "cần thêm 12 lớp trong năm 2021");
+    }
+
+    #[test]
+    fn an_annual_share_of_several_years_counts_each_year_and_ends_with_the_last() {
+        // "Hằng năm ít nhất 50% được bồi dưỡng" over 2021-2025, a group of 10.
+        let d = directive(
+            (2021, 2025),
+            json!([{"id": "bd", "sentence": "hằng năm 50%", "group": "g",
+                    "measure": {"kind": "trained", "training": "Bồi dưỡng", "window": {"every": "year"}},
+                    "milestones": [{"year": 2025, "value": 50}]}]),
+        );
+        let roster = generate_roster(2, 10, 1);
+        let idx = RosterIndex::build(&roster);
+        // Completions: 6 in 2023, 5 in 2024, 4 in 2025 (the first cadres each time; one
+        // enrollment per cadre and date).
+        let mut dates = Vec::new();
+        dates.extend([at(2023, 5, 1); 6]);
+        let mut recs = records(&roster, "bd", "class", &[], &dates);
+        let more = |recs: &mut TrainingRecords, year: u16, n: usize| {
+            for i in 0..n {
+                let mut e = recs.enrollments[0].clone();
+                e.id = format!("e{year}-{i}");
+                e.cadre_id = roster.cadres[i].id.clone();
+                e.started_on = Some(at(year, 5, 1));
+                e.ended_on = Some(at(year, 5, 1));
+                recs.enrollments.push(e);
+            }
+        };
+        more(&mut recs, 2024, 5);
+        more(&mut recs, 2025, 4);
+        // Read in 2023: counts 2023 (6 of 10), met; 2021 and 2022 listed with nothing.
+        let t = score_directive_with_records(&d, &idx, at(2023, 9, 1), &recs).targets.remove(0);
+        assert_eq!((t.counted_year, t.value_text().as_str(), t.status), (Some(2023), "6/10 = 60%", Status::Met));
+        let years: Vec<(u16, u32, Option<bool>)> = t.years.iter().map(|y| (y.year, y.count, y.met)).collect();
+        assert_eq!(years, [(2021, 0, Some(false)), (2022, 0, Some(false)), (2023, 6, Some(true))]);
+        // Read in 2026 (after the period): the result of 2025, the last year: 4 of 10 < 50%.
+        let t = score_directive_with_records(&d, &idx, at(2026, 1, 15), &recs).targets.remove(0);
+        assert_eq!(t.counted_year, Some(2025));
+        assert_eq!(t.value_text(), "4/10 = 40%");
+        assert_eq!(t.status, Status::Overdue);
+        assert_eq!(t.gap_text(), "còn thiếu 01 đồng chí");
+        let years: Vec<(u16, u32, Option<u32>)> = t.years.iter().map(|y| (y.year, y.count, y.required)).collect();
+        assert_eq!(
+            years,
+            [(2021, 0, Some(5)), (2022, 0, Some(5)), (2023, 6, Some(5)), (2024, 5, Some(5)), (2025, 4, Some(5))]
+        );
+        // Read before the period ends but in 2024: 2024's five meet.
+        let t = score_directive_with_records(&d, &idx, at(2024, 12, 31), &recs).targets.remove(0);
+        assert_eq!((t.counted_year, t.status), (Some(2024), Status::Met));
+    }
+
+    #[test]
+    fn completions_against_the_quota_as_written() {
+        // "Khoảng 1.200" is met from 1.140 (95%) but 1.150 is 96% of 1.200, not "vượt"; "trên
+        // 900" with exactly 900 is not met and says so.
+        let roster = generate_roster(3, 1200, 10);
+        let idx = RosterIndex::build(&roster);
+        for (cmp, value, done, words, status) in [
+            ("about", 1200, 1150, "1.150 đồng chí, đạt 96% so với mục tiêu", Status::Met),
+            ("above", 900, 900, "900 đồng chí, chưa đạt mức trên 900", Status::Overdue),
+            ("above", 900, 901, "901 đồng chí, vượt chỉ tiêu", Status::Met),
+        ] {
+            let d = directive(
+                (2021, 2021),
+                json!([{"id": "q", "sentence": "quota", "measure": {"kind": "completions", "training": "Bồi dưỡng"},
+                        "milestones": [{"year": 2021, "comparator": cmp, "value": value}]}]),
+            );
+            let recs = records(&roster, "q", "class", &[], &vec![at(2021, 6, 1); done]);
+            let t = score_directive_with_records(&d, &idx, at(2022, 1, 15), &recs).targets.remove(0);
+            assert_eq!(t.value_text(), words, "{cmp} {value}");
+            assert_eq!(t.status, status, "{cmp} {value}");
+            assert_eq!(t.value.unwrap().denominator, value, "the quota as written");
+        }
+    }
 }
