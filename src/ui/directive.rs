@@ -169,6 +169,7 @@ fn TargetCard(d: Directive, t: Target, score: Memo<Option<DirectiveScore>>) -> i
                 let bar = BarScale::of(&s);
                 let gap = s.gap_text();
                 let what_if = vm::what_if_text(&s);
+                let standard_note = s.standard_note();
                 view! {
                     <div class="target-line">
                         <span class=format!("status status-{}", s.status.code())>{s.status.label()}</span>
@@ -178,6 +179,7 @@ fn TargetCard(d: Directive, t: Target, score: Memo<Option<DirectiveScore>>) -> i
                         {s.reason.clone().map(|r| view! { <span class="reason">{r}</span> })}
                     </div>
                     {what_if.map(|w| view! { <p class="what-if">{w}</p> })}
+                    {(!standard_note.is_empty()).then(|| view! { <p class="standard-note">{standard_note}</p> })}
                     {bar.map(|b| view! {
                         <div class="bar" role="img" aria-label=format!("Giá trị {}", s.value_text())>
                             <div class=format!("fill status-{}", s.status.code()) style=("width", css_percent(b.value))></div>

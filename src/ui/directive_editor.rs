@@ -109,6 +109,7 @@ pub fn DirectiveEditorPage(id: String) -> impl IntoView {
                             on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.title = v) }></textarea>
                     })}
                 </fieldset>
+                <crate::ui::directive_standards::StandardsSection draft=draft/>
                 <crate::ui::directive_outline::Outline draft=draft errors=errors/>
                 <div class="actions">
                     <button type="submit" class="btn primary">"Lưu văn bản"</button>

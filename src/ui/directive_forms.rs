@@ -208,7 +208,7 @@ pub fn TargetForm(
             {move || shows("criteria").then(|| view! {
                 <fieldset class="sub-panel">
                     <legend>"Tiêu chuẩn (người đạt khi đáp ứng tất cả)"</legend>
-                    {move || (0..criteria_count()).map(|i| criterion_row(form, errs, i)).collect_view()}
+                    {move || (0..criteria_count()).map(|i| criterion_row(draft, form, errs, i)).collect_view()}
                     <button type="button" class="btn small" on:click=move |_| form.update(|t| t.criteria.push(CriterionDraft::default()))>"+ Thêm tiêu chuẩn"</button>
                 </fieldset>
             })}
@@ -273,7 +273,12 @@ pub fn TargetForm(
     }
 }
 
-fn criterion_row(form: RwSignal<TargetDraft>, errs: RwSignal<Vec<FieldError>>, i: usize) -> impl IntoView {
+fn criterion_row(
+    draft: RwSignal<Directive>,
+    form: RwSignal<TargetDraft>,
+    errs: RwSignal<Vec<FieldError>>,
+    i: usize,
+) -> impl IntoView {
     let get = move || form.with(|t| t.criteria.get(i).cloned().unwrap_or_default());
     let error = move || errs.with(|e| messages_under(e, &format!("criteria.{i}")));
     let level_options = move || get().scale.levels();
@@ -325,10 +330,64 @@ fn criterion_row(form: RwSignal<TargetDraft>, errs: RwSignal<Vec<FieldError>>, i
             {move || (get().kind == CriterionKind::Person).then(|| view! {
                 <p class="hint">"Điều kiện cá nhân lấy từ văn bản mẫu, giữ nguyên khi lưu."</p>
             })}
+            {move || (get().kind == CriterionKind::Standard).then(|| standard_fields(draft, form, i))}
             <button type="button" class="btn ghost" aria-label=format!("Bỏ tiêu chuẩn thứ {}", i + 1)
                 on:click=move |_| form.update(|t| { if i < t.criteria.len() { t.criteria.remove(i); } })>"Bỏ"</button>
             {move || { let m = error(); (!m.is_empty()).then(|| view! { <p class="field-error" role="alert">{m}</p> }) }}
         </div>
+    }
+}
+
+/// The fields of a "đạt chuẩn" criterion: which table, trên chuẩn, which scales, and whether
+/// a study or a planned title counts.
+fn standard_fields(draft: RwSignal<Directive>, form: RwSignal<TargetDraft>, i: usize) -> impl IntoView {
+    let get = move || form.with(|t| t.criteria.get(i).cloned().unwrap_or_default());
+    let flag = move |what: &'static str,
+                     label: &'static str,
+                     pick: fn(&CriterionDraft) -> bool,
+                     put: fn(&mut CriterionDraft, bool)| {
+        view! {
+            <div class="field check">
+                <label>
+                    <input type="checkbox" id=format!("t-crit-{i}-{what}") prop:checked=move || pick(&get())
+                        on:change=move |ev| { let on = event_target_checked(&ev); form.update(|t| if let Some(c) = t.criteria.get_mut(i) { put(c, on) }) } />
+                    " " {label}
+                </label>
+            </div>
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=format!("t-crit-{i}-standard")>"Bảng tiêu chuẩn"</label>
+            <select id=format!("t-crit-{i}-standard") prop:value=move || get().standard on:change=move |ev| { let v = event_target_value(&ev); form.update(|t| if let Some(c) = t.criteria.get_mut(i) { c.standard = v }) }>
+                {move || draft.with(dtbd_view::standards::table_choices).into_iter().map(|(id, name)| {
+                    let chosen = id.clone();
+                    view! { <option value=id selected=move || get().standard == chosen>{name}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+        {flag("above", "Trên chuẩn (cao hơn mức chuẩn một bậc)", |c| c.above, |c, on| c.above = on)}
+        {flag("studying", "Tính cả người đang học", |c| c.count_studying, |c, on| c.count_studying = on)}
+        {flag("planned", "Theo chức danh quy hoạch", |c| c.planned, |c, on| c.planned = on)}
+        <fieldset class="checks">
+            <legend>"Chỉ xét các thang (để trống: mọi thang bảng yêu cầu)"</legend>
+            {Scale::ALL.iter().map(|s| {
+                let scale = *s;
+                view! {
+                    <label class="check-label">
+                        <input type="checkbox" prop:checked=move || get().scales.contains(&scale)
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                form.update(|t| if let Some(c) = t.criteria.get_mut(i) {
+                                    c.scales.retain(|x| *x != scale);
+                                    if on { c.scales.push(scale) }
+                                })
+                            } />
+                        " " {scale.label()}
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
     }
 }
 

@@ -11,6 +11,7 @@ mod directive;
 mod directive_editor;
 mod directive_forms;
 mod directive_outline;
+mod directive_standards;
 mod directives;
 mod excel;
 mod legacy_note;

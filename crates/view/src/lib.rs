@@ -9,7 +9,8 @@
 //!   [`unit_choices`]: every unit `<select>`; [`stamp`]: versions a save writes;
 //! - [`directives`]: the directives list; [`directive`]: one directive with its targets
 //!   scored ([`scoring`]: scored with or without the training records); [`group_form`]: who
-//!   a group rule takes while the editor's form is filled; [`suggestions`]:
+//!   a group rule takes while the editor's form is filled; [`standards`]: the directive's
+//!   bảng tiêu chuẩn in the editor; [`suggestions`]:
 //!   đề xuất cử đi học; [`status`]: thực trạng; [`progress`]: báo cáo tiến độ; [`monitor`]:
 //!   so với mốc;
 //! - [`plans`]: plans, course lines, nominations and results, dispatch statistics;
@@ -30,6 +31,7 @@ pub mod roster;
 pub mod scoring;
 pub mod share;
 pub mod stamp;
+pub mod standards;
 pub mod status;
 pub mod suggestions;
 pub mod table_export;

@@ -87,7 +87,7 @@ impl Removed {
     }
 }
 
-fn short(s: &str, fallback: &str) -> String {
+pub(super) fn short(s: &str, fallback: &str) -> String {
     let s = s.trim();
     if s.is_empty() {
         return fallback.to_string();

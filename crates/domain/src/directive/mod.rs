@@ -51,7 +51,7 @@ pub use score::{
     score_directive, score_directive_full, AmountUnit, DirectiveScore, GroupTally, NeedScore, RecordCount,
     RecordSource, Status, TargetScore, UnitTally, Value,
 };
-pub use standard::{Citation, Requirement, Standard, StandardRow};
+pub use standard::{Citation, Requirement, Standard, StandardDraft, StandardRow, StandardRowDraft};
 pub use suggest::{suggest, Batch, SuggestReason, Suggestion};
 pub use target::{
     Comparator, Criterion, EventKind, Measure, Milestone, Reported, StatedBaseline, Target, TrainingNeed, Window,

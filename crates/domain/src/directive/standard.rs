@@ -15,8 +15,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::group::{grade_rank, scale_index, Evaluator, TextMatch};
+use super::draft::split_words;
+use super::edit::short;
+use super::group::{grade_rank, scale_index, Evaluator, GroupRule, MatchHow, TextMatch};
 use super::index::{Bits, NONE};
+use super::target::Criterion;
+use super::validate::check_standard;
+use super::Directive;
+use crate::error::FieldError;
 use crate::levels::Scale;
 use crate::model::{Category, CivilGrade, GovLevel};
 
@@ -123,6 +129,209 @@ impl Standard {
             "" => "quy định",
             w => w,
         }
+    }
+}
+
+impl Criterion {
+    /// True when this criterion (or a personal condition inside it) refers to table `id`.
+    pub fn uses_standard(&self, id: &str) -> bool {
+        match self {
+            Criterion::Standard { standard, .. } => standard == id,
+            Criterion::Person { rule } => rule_uses_standard(rule, id),
+            _ => false,
+        }
+    }
+}
+
+fn rule_uses_standard(rule: &GroupRule, id: &str) -> bool {
+    match rule {
+        GroupRule::AnyOf { rules } | GroupRule::AllOf { rules } => rules.iter().any(|r| rule_uses_standard(r, id)),
+        GroupRule::Minus { base, except } => rule_uses_standard(base, id) || rule_uses_standard(except, id),
+        GroupRule::Meets { criterion } => criterion.uses_standard(id),
+        _ => false,
+    }
+}
+
+impl Directive {
+    /// Who refers to standards table `id`: "chỉ tiêu “...”", "nhu cầu “...”", "nhóm “...”".
+    /// Empty when the table can be deleted.
+    pub fn standard_users(&self, id: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for g in &self.groups {
+            if rule_uses_standard(&g.rule, id) {
+                out.push(format!("nhóm “{}”", short(&g.name, &g.id)));
+            }
+        }
+        for t in self.targets() {
+            if t.measure.criteria().iter().any(|c| c.uses_standard(id)) {
+                out.push(format!("chỉ tiêu “{}”", short(&t.sentence, &t.id)));
+            }
+        }
+        for n in self.needs() {
+            if n.criterion.as_ref().is_some_and(|c| c.uses_standard(id)) {
+                out.push(format!("nhu cầu “{}”", short(&n.sentence, &n.id)));
+            }
+        }
+        out
+    }
+
+    /// A fresh table id ("bt1", "bt2" …), unused by any table.
+    pub fn new_standard_id(&self) -> String {
+        (1..).map(|n| format!("bt{n}")).find(|id| self.standard(id).is_none()).expect("an unused id exists")
+    }
+
+    /// Thêm or sửa a table: replaces the table with the same id, else adds it at the end.
+    pub fn put_standard(&mut self, table: Standard) {
+        match self.standards.iter_mut().find(|s| s.id == table.id) {
+            Some(old) => *old = table,
+            None => self.standards.push(table),
+        }
+    }
+
+    /// Xóa bảng tiêu chuẩn. Refused while a target, a need or a group refers to it (the message
+    /// names them). Returns the table removed.
+    pub fn delete_standard(&mut self, id: &str) -> Result<Standard, String> {
+        let index = self
+            .standards
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or_else(|| format!("Không tìm thấy bảng tiêu chuẩn “{id}”."))?;
+        let users = self.standard_users(id);
+        if !users.is_empty() {
+            return Err(format!(
+                "Không xóa được bảng “{}”: đang được dùng bởi {}.",
+                short(&self.standards[index].name, id),
+                users.join(", ")
+            ));
+        }
+        Ok(self.standards.remove(index))
+    }
+}
+
+/// Biểu mẫu bảng tiêu chuẩn: the table on a flat form, one row draft per row.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StandardDraft {
+    /// Tên bảng.
+    pub name: String,
+    /// Cách văn bản gọi bảng sau "theo" (empty: "quy định").
+    pub wording: String,
+    /// Các dòng.
+    pub rows: Vec<StandardRowDraft>,
+}
+
+/// One row on the form.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StandardRowDraft {
+    /// Đối tượng.
+    pub categories: Vec<Category>,
+    /// Cấp.
+    pub levels: Vec<GovLevel>,
+    /// Chức danh (one per line or ";"; empty: any post).
+    pub positions: String,
+    /// How the chức danh compare.
+    pub position_how: MatchHow,
+    /// Ngạch.
+    pub grades: Vec<CivilGrade>,
+    /// The level code required on each scale, in [`Scale::ALL`] order ("" = no requirement).
+    pub requires: [String; 6],
+    /// Số hiệu văn bản.
+    pub document: String,
+    /// Điều, khoản.
+    pub article: String,
+    /// Ghi chú.
+    pub note: String,
+}
+
+impl StandardDraft {
+    /// A new table with one empty row.
+    pub fn blank() -> Self {
+        StandardDraft { rows: vec![StandardRowDraft::default()], ..Default::default() }
+    }
+
+    /// The form of an existing table.
+    pub fn from_standard(table: &Standard) -> Self {
+        StandardDraft {
+            name: table.name.clone(),
+            wording: table.wording.clone(),
+            rows: table
+                .rows
+                .iter()
+                .map(|row| StandardRowDraft {
+                    categories: row.categories.clone(),
+                    levels: row.levels.clone(),
+                    positions: row.position.as_ref().map(|m| m.any_of.join("; ")).unwrap_or_default(),
+                    position_how: row.position.as_ref().map(|m| m.how).unwrap_or(MatchHow::StartsWith),
+                    grades: row.grades.clone(),
+                    requires: std::array::from_fn(|s| {
+                        row.requires
+                            .iter()
+                            .find(|r| r.scale == Scale::ALL[s])
+                            .map(|r| r.level.clone())
+                            .unwrap_or_default()
+                    }),
+                    document: row.citation.document.clone(),
+                    article: row.citation.article.clone(),
+                    note: row.note.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The table the form holds, checked by the directive's own rules for tables (as if in `d`
+    /// in place of table `editing`, or new). Errors are keyed by form field: "name",
+    /// "rows.1.document", "rows.1.requires" …
+    pub fn build(&self, d: &Directive, editing: Option<&str>) -> Result<Standard, Vec<FieldError>> {
+        let table = Standard {
+            id: editing.map_or_else(|| d.new_standard_id(), str::to_string),
+            name: self.name.trim().to_string(),
+            wording: self.wording.trim().to_string(),
+            rows: self
+                .rows
+                .iter()
+                .map(|row| {
+                    let words = split_words(&row.positions);
+                    StandardRow {
+                        categories: row.categories.clone(),
+                        levels: row.levels.clone(),
+                        position: (!words.is_empty()).then(|| TextMatch {
+                            any_of: words,
+                            how: row.position_how,
+                            none_of: Vec::new(),
+                        }),
+                        grades: row.grades.clone(),
+                        requires: Scale::ALL
+                            .iter()
+                            .zip(&row.requires)
+                            .filter(|(_, level)| !level.trim().is_empty())
+                            .map(|(scale, level)| Requirement { scale: *scale, level: level.trim().to_string() })
+                            .collect(),
+                        citation: Citation {
+                            document: row.document.trim().to_string(),
+                            article: row.article.trim().to_string(),
+                        },
+                        note: row.note.trim().to_string(),
+                    }
+                })
+                .collect(),
+        };
+        let errors: Vec<FieldError> = check_standard(d, &table, editing)
+            .into_iter()
+            .map(|e| FieldError::new(form_key(&e.field), e.message))
+            .collect();
+        if errors.is_empty() {
+            Ok(table)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// "rows[1].citation.document" → "rows.1.document"; "rows[1].requires[0].level" → "rows.1.requires".
+fn form_key(path: &str) -> String {
+    let p = path.trim_start_matches('.').replace('[', ".").replace(']', "").replace("citation.", "");
+    match p.split_once(".requires") {
+        Some((row, _)) => format!("{row}.requires"),
+        None => p,
     }
 }
 

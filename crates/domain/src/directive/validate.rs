@@ -486,6 +486,22 @@ fn short(s: &str, fallback: &str) -> String {
     out
 }
 
+/// The rules of one standards table as if it stood in `d` in place of table `editing` (or
+/// after its tables when new). Paths are relative to the table ("rows[1].citation.document").
+pub(super) fn check_standard(d: &Directive, table: &Standard, editing: Option<&str>) -> Vec<FieldError> {
+    let mut v = V {
+        errors: Vec::new(),
+        ids: HashSet::new(),
+        groups: HashSet::new(),
+        targets: HashSet::new(),
+        standards: HashSet::new(),
+    };
+    let others: Vec<Standard> = d.standards.iter().filter(|s| Some(s.id.as_str()) != editing).cloned().collect();
+    let at = editing.and_then(|id| d.standards.iter().position(|s| s.id == id)).unwrap_or(d.standards.len());
+    standard(&mut v, "", at, table, &others);
+    v.errors
+}
+
 /// The rules of one target against directive `d` (its groups and targets), as if it stood in
 /// `d`. Paths are relative to the target ("milestones[0].year").
 pub(super) fn check_target(d: &Directive, t: &Target) -> Vec<FieldError> {

@@ -318,3 +318,45 @@ fn each_target_scores_alone_as_beside_the_others() {
         assert_eq!(one.target(&t.id), all.target(&t.id));
     }
 }
+
+#[test]
+fn the_table_form_round_trips_and_names_the_field_at_fault() {
+    let d = resolution();
+    let table = d.standard("cd-xa").unwrap();
+    let form = StandardDraft::from_standard(table);
+    assert_eq!(form.rows[0].positions, "Chủ tịch UBND");
+    assert_eq!(form.rows[0].requires[1], "trung_cap", "political is the second scale");
+    assert_eq!(form.build(&d, Some("cd-xa")).as_ref(), Ok(table), "an unchanged form gives the table back");
+
+    let mut bad = form.clone();
+    bad.name = " ".into();
+    bad.rows[2].document.clear();
+    bad.rows[1].requires = Default::default();
+    let e = bad.build(&d, Some("cd-xa")).unwrap_err();
+    let at = |key: &str| e.iter().find(|x| x.field == key).map(|x| x.message.clone()).unwrap_or_default();
+    assert!(at("name").contains("chưa có tên"), "{e:?}");
+    assert!(at("rows.2.document").contains("dòng 3: chưa ghi căn cứ"), "{e:?}");
+    assert!(at("rows.1.requires").contains("dòng 2: chưa có yêu cầu trình độ nào"), "{e:?}");
+
+    // A new table gets a fresh id and stands after the others.
+    let new = StandardDraft { name: "Tiêu chuẩn ngạch".into(), ..form };
+    let built = new.build(&d, None).unwrap();
+    assert_eq!(built.id, "bt1");
+    let mut d2 = d.clone();
+    d2.put_standard(built.clone());
+    assert_eq!(d2.standards.len(), 2);
+    assert!(StandardDraft::blank().build(&d2, None).is_err(), "an empty row cites nothing");
+}
+
+#[test]
+fn a_table_in_use_is_not_deleted() {
+    let mut d = resolution();
+    let e = d.delete_standard("cd-xa").unwrap_err();
+    assert!(e.starts_with("Không xóa được bảng “Tiêu chuẩn chức danh cán bộ, công chức cấp xã (văn bản thử)”: đang được dùng bởi chỉ tiêu “100% cán bộ"), "{e}");
+    assert_eq!(d.standards.len(), 1);
+    for item in &mut d.sections[0].items {
+        item.targets.clear();
+    }
+    assert_eq!(d.delete_standard("cd-xa").unwrap().id, "cd-xa");
+    assert!(d.standards.is_empty());
+}
