@@ -15,8 +15,11 @@ use crate::ui::records::{training, write_change};
 use dtbd_domain::error::FieldError;
 use dtbd_domain::model::Id;
 use dtbd_domain::training::data::parse_plan_index;
+use dtbd_domain::training::CourseLine;
 use dtbd_domain::training::{Applied, TrainingRecords, Warning};
-use dtbd_view::plans::{self, AggregateModel, LineOp, NewLineDraft, Nomination, OpInput, ShownTable, Templates};
+use dtbd_view::plans::{
+    self, AggregateModel, BudgetDraft, LineOp, NewLineDraft, Nomination, OpInput, ShownTable, Templates,
+};
 
 fn loading() -> AnyView {
     view! { <p role="status">"Đang tải hồ sơ đào tạo…"</p> }.into_any()
@@ -113,18 +116,26 @@ pub fn PlanPage(id: String) -> impl IntoView {
                 <table class="status-table plan-lines">
                     <thead><tr>
                         <th>"Mục"</th><th>"Lớp / chương trình"</th><th>"Trình độ đạt được"</th><th>"Chỉ tiêu"</th>
-                        <th>"Đề cử"</th><th>"Đang học"</th><th>"Hoàn thành"</th>
+                        <th>"Hình thức"</th><th>"Đợt"</th><th>"Kinh phí"</th>
+                        <th>"Đề cử"</th><th>"Đang học"</th><th>"Hoàn thành"</th><th>"Ngoài kế hoạch"</th>
                     </tr></thead>
                     <tbody>
                         {part.lines.into_iter().map(|l| view! {
                             <tr class="line-row">
                                 <td>{l.section}</td>
-                                <td><a href=Route::CourseLine(l.id).href()>{l.programme}</a></td>
+                                <td>
+                                    <a href=Route::CourseLine(l.id).href()>{l.programme}</a>
+                                    {(!l.carry_over.is_empty()).then(|| view! { " " <span class="chip carry-over">{l.carry_over}</span> })}
+                                </td>
                                 <td>{l.grants}</td>
                                 <td>{l.quota}</td>
+                                <td>{l.mode}</td>
+                                <td>{l.round}</td>
+                                <td class="num">{l.budget}</td>
                                 <td class="num">{l.tally.nominated}</td>
                                 <td class="num">{l.tally.studying}</td>
                                 <td class="num">{l.tally.completed}</td>
+                                <td class="num">{l.tally.out_of_plan}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -138,12 +149,29 @@ pub fn PlanPage(id: String) -> impl IntoView {
                             {b.rows.into_iter().map(|(label, amount)| view! {
                                 <tr><td>{label}</td><td class="num">{amount}</td></tr>
                             }).collect_view()}
+                            {b.remainder.map(|rest| view! { <tr><td>"Còn lại"</td><td class="num">{rest}</td></tr> })}
                             <tr class="total"><th>"Tổng kinh phí"</th><th class="num">{b.total}</th></tr>
                         </tbody>
                     </table>
                     {b.basis.map(|basis| view! { <p class="note">{basis}</p> })}
                 }
             });
+            let funding = m.funding.map(|f| match f {
+                Err(message) => view! { <p class="error-summary" role="alert">{message}</p> }.into_any(),
+                Ok(f) => view! {
+                    <h2 class="doc-heading">"Kinh phí theo nguồn"</h2>
+                    <table class="status-table plan-funding">
+                        <thead><tr><th>"Nguồn kinh phí"</th><th>"Theo kế hoạch"</th><th>"Cộng các lớp"</th></tr></thead>
+                        <tbody>
+                            {f.rows.into_iter().map(|r| view! {
+                                <tr><td>{r.source}</td><td class="num">{r.plan}</td><td class="num">{r.lines}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    {f.subsidies.map(|text| view! { <p class="note">{text}</p> })}
+                }.into_any(),
+            });
+            let plan_id = m.id.clone();
             view! {
                 <section class="page plan-page">
                     <div class="page-head no-print">
@@ -158,6 +186,8 @@ pub fn PlanPage(id: String) -> impl IntoView {
                     {m.note.map(|note| view! { <p class="note">{note}</p> })}
                     {tables}
                     {budget}
+                    {funding}
+                    <PlanBudgetForm plan_id=plan_id/>
                     <NewLineForm plan_id=m.id year=m.year/>
                 </section>
             }
@@ -166,19 +196,165 @@ pub fn PlanPage(id: String) -> impl IntoView {
     }
 }
 
-/// "+ Thêm lớp": a course line with the fields an officer needs first; the draft builds it,
-/// the domain validates.
+/// The errors of a form, as a list.
+fn error_list(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    move || {
+        let e = errors.get();
+        (!e.is_empty()).then(|| view! { <ul class="error-summary" role="alert">{e.into_iter().map(|x| view! { <li>{x.message}</li> }).collect_view()}</ul> })
+    }
+}
+
+/// Kinh phí as typed: the total (with "khoảng"), one row per part (name, source, amount),
+/// "+ Thêm khoản", and the remainder. `prefix` keeps the ids of two forms apart.
+fn budget_fields(budget: RwSignal<BudgetDraft>, prefix: &'static str) -> impl IntoView {
+    let parts = move || budget.with(|b| b.parts.len());
+    view! {
+        <fieldset class="budget-fields">
+            <legend>"Kinh phí"</legend>
+            <div class="field"><label for=format!("{prefix}-total")>"Tổng kinh phí (đồng)"</label>
+                <input id=format!("{prefix}-total") placeholder="khoảng 500 triệu" prop:value=move || budget.with(|b| b.total.clone())
+                    on:input=move |ev| budget.update(|b| b.total = event_target_value(&ev))/></div>
+            {move || (0..parts()).map(|i| view! {
+                <div class="budget-part">
+                    <div class="field"><label for=format!("{prefix}-name-{i}")>{format!("Khoản {}", i + 1)}</label>
+                        <input id=format!("{prefix}-name-{i}") prop:value=move || budget.with(|b| b.parts.get(i).map(|p| p.name.clone()).unwrap_or_default())
+                            on:input=move |ev| budget.update(|b| if let Some(p) = b.parts.get_mut(i) { p.name = event_target_value(&ev) })/></div>
+                    <div class="field"><label for=format!("{prefix}-source-{i}")>"Nguồn kinh phí"</label>
+                        <select id=format!("{prefix}-source-{i}") prop:value=move || budget.with(|b| b.parts.get(i).map(|p| p.source.clone()).unwrap_or_default())
+                            on:change=move |ev| budget.update(|b| if let Some(p) = b.parts.get_mut(i) { p.source = event_target_value(&ev) })>
+                            <option value="">"(không ghi nguồn)"</option>
+                            {plans::funding_options().into_iter().map(|(code, label)| view! { <option value=code>{label}</option> }).collect_view()}
+                        </select></div>
+                    <div class="field"><label for=format!("{prefix}-amount-{i}")>"Số tiền (đồng)"</label>
+                        <input id=format!("{prefix}-amount-{i}") prop:value=move || budget.with(|b| b.parts.get(i).map(|p| p.amount.clone()).unwrap_or_default())
+                            on:input=move |ev| budget.update(|b| if let Some(p) = b.parts.get_mut(i) { p.amount = event_target_value(&ev) })/></div>
+                    <button class="btn ghost" type="button" on:click=move |_| budget.update(|b| b.remove_part(i))>"Xóa khoản"</button>
+                </div>
+            }).collect_view()}
+            <button class="btn" type="button" on:click=move |_| budget.update(BudgetDraft::add_part)>"+ Thêm khoản"</button>
+            <div class="field"><label for=format!("{prefix}-rest")>"Còn lại (chưa phân bổ, đồng)"</label>
+                <input id=format!("{prefix}-rest") prop:value=move || budget.with(|b| b.remainder.clone())
+                    on:input=move |ev| budget.update(|b| b.remainder = event_target_value(&ev))/></div>
+        </fieldset>
+    }
+}
+
+/// "Sửa kinh phí": the plan's budget, its parts by funding source and its remainder; the
+/// draft builds it, the domain refuses parts beyond the total.
+#[component]
+fn PlanBudgetForm(plan_id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let recs = training(state);
+    let open = RwSignal::new(false);
+    let budget = RwSignal::new(BudgetDraft::default());
+    let errors: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
+    let pid = plan_id.clone();
+    let toggle = move |_| {
+        if !open.get_untracked() {
+            let b = recs
+                .with_untracked(|r| r.as_ref().and_then(|r| r.plan(&pid)).map(|p| BudgetDraft::from_budget(&p.budget)));
+            budget.set(b.unwrap_or_default());
+            errors.set(vec![]);
+        }
+        open.update(|o| *o = !*o);
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(p) = recs.with_untracked(|r| r.as_ref().and_then(|r| r.plan(&plan_id)).cloned()) else { return };
+        let plan = match budget.with_untracked(|b| plans::plan_with_budget(&p, b, store::now())) {
+            Ok(plan) => plan,
+            Err(e) => return errors.set(e),
+        };
+        errors.set(vec![]);
+        spawn_local(async move {
+            match db().put_plans(std::slice::from_ref(&plan), &[], &[]).await {
+                Ok(()) => {
+                    recs.update(|r| {
+                        if let Some(x) = r.as_mut().and_then(|r| r.plans.iter_mut().find(|x| x.id == plan.id)) {
+                            *x = plan.clone();
+                        }
+                    });
+                    open.set(false);
+                    state.say(plans::PLAN_BUDGET_SAVED);
+                }
+                Err(e) => state.fail(e.to_string()),
+            }
+        });
+    };
+    view! {
+        <div class="no-print">
+            <button class="btn" on:click=toggle>"Sửa kinh phí"</button>
+            {move || open.get().then(|| view! {
+                <form class="panel plan-budget-form" on:submit=save.clone()>
+                    {budget_fields(budget, "pb")}
+                    {error_list(errors)}
+                    <button class="btn" type="submit">"Lưu kinh phí"</button>
+                </form>
+            })}
+        </div>
+    }
+}
+
+/// The course-line fields ("+ Thêm lớp" and "Sửa lớp"): what the plans write of a line.
+fn line_fields(draft: RwSignal<NewLineDraft>, budget: RwSignal<BudgetDraft>, prefix: &'static str) -> impl IntoView {
+    let id = move |name: &str| format!("{prefix}-{name}");
+    view! {
+        <div class="field"><label for=id("programme")>"Lớp / chương trình"</label>
+            <input id=id("programme") prop:value=move || draft.with(|d| d.programme.clone())
+                on:input=move |ev| draft.update(|d| d.programme = event_target_value(&ev))/></div>
+        <div class="field"><label for=id("section")>"Mục trong kế hoạch"</label>
+            <input id=id("section") placeholder="II.6" prop:value=move || draft.with(|d| d.section.clone())
+                on:input=move |ev| draft.update(|d| d.section = event_target_value(&ev))/></div>
+        <div class="field"><label for=id("kind")>"Loại"</label>
+            <select id=id("kind") prop:value=move || draft.with(|d| d.kind.clone()) on:change=move |ev| draft.update(|d| d.kind = event_target_value(&ev))>
+                {plans::kind_options().into_iter().map(|(code, label)| view! { <option value=code>{label}</option> }).collect_view()}
+            </select></div>
+        <div class="field"><label for=id("grants")>"Trình độ đạt được"</label>
+            <select id=id("grants") prop:value=move || draft.with(|d| d.grant.clone()) on:change=move |ev| draft.update(|d| d.grant = event_target_value(&ev))>
+                <option value="">"Không cấp trình độ"</option>
+                {plans::grant_options().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+            </select></div>
+        <div class="field"><label for=id("quota")>"Chỉ tiêu (người)"</label>
+            <input id=id("quota") inputmode="numeric" prop:value=move || draft.with(|d| d.quota.clone())
+                on:input=move |ev| draft.update(|d| d.quota = event_target_value(&ev))/></div>
+        <div class="field"><label for=id("mode")>"Hình thức"</label>
+            <select id=id("mode") prop:value=move || draft.with(|d| d.attendance.clone()) on:change=move |ev| draft.update(|d| d.attendance = event_target_value(&ev))>
+                <option value="">"(không ghi)"</option>
+                {plans::attendance_options().into_iter().map(|(code, label)| view! { <option value=code>{label}</option> }).collect_view()}
+            </select></div>
+        <div class="field"><label for=id("round")>"Đợt phân bổ chỉ tiêu"</label>
+            <input id=id("round") inputmode="numeric" placeholder="1" prop:value=move || draft.with(|d| d.round.clone())
+                on:input=move |ev| draft.update(|d| d.round = event_target_value(&ev))/></div>
+        <fieldset>
+            <legend>"Lớp chuyển tiếp (mở năm này, kết thúc năm sau)"</legend>
+            <div class="field"><label for=id("opened")>"Năm mở lớp"</label>
+                <input id=id("opened") inputmode="numeric" prop:value=move || draft.with(|d| d.carry_opened.clone())
+                    on:input=move |ev| draft.update(|d| d.carry_opened = event_target_value(&ev))/></div>
+            <div class="field"><label for=id("finishes")>"Năm kết thúc"</label>
+                <input id=id("finishes") inputmode="numeric" prop:value=move || draft.with(|d| d.carry_finishes.clone())
+                    on:input=move |ev| draft.update(|d| d.carry_finishes = event_target_value(&ev))/></div>
+        </fieldset>
+        {budget_fields(budget, prefix)}
+        <div class="field"><label for=id("subsidy")>"Hỗ trợ mỗi học viên (đồng)"</label>
+            <input id=id("subsidy") prop:value=move || draft.with(|d| d.subsidy.clone())
+                on:input=move |ev| draft.update(|d| d.subsidy = event_target_value(&ev))/></div>
+    }
+}
+
+/// "+ Thêm lớp": a course line with the fields the plans write; the draft builds it, the
+/// domain validates.
 #[component]
 fn NewLineForm(plan_id: String, year: Option<u16>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let recs = training(state);
     let open = RwSignal::new(false);
     let draft = RwSignal::new(NewLineDraft::default());
+    let budget = RwSignal::new(BudgetDraft::default());
     let errors: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
-    let grant_options = plans::grant_options();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let line = match draft.with_untracked(|d| d.to_course_line(&plan_id, year, store::new_id(), store::now())) {
+        let typed = NewLineDraft { budget: budget.get_untracked(), ..draft.get_untracked() };
+        let line = match typed.to_course_line(&plan_id, year, store::new_id(), store::now()) {
             Ok(line) => line,
             Err(e) => return errors.set(e),
         };
@@ -188,6 +364,7 @@ fn NewLineForm(plan_id: String, year: Option<u16>) -> impl IntoView {
                 Ok(()) => {
                     recs.update(|r| r.get_or_insert_with(Default::default).lines.push(line.clone()));
                     draft.update(|d| *d = d.next());
+                    budget.set(BudgetDraft::default());
                     open.set(false);
                     state.say(plans::line_saved_text(&line));
                 }
@@ -198,35 +375,58 @@ fn NewLineForm(plan_id: String, year: Option<u16>) -> impl IntoView {
     view! {
         <div class="no-print">
             <button class="btn" on:click=move |_| open.update(|o| *o = !*o)>"+ Thêm lớp"</button>
-            {move || open.get().then(|| {
-                let grant_options = grant_options.clone();
-                view! {
-                    <form class="panel new-line" on:submit=save.clone()>
-                        <div class="field"><label for="nl-programme">"Lớp / chương trình"</label>
-                            <input id="nl-programme" prop:value=move || draft.with(|d| d.programme.clone())
-                                on:input=move |ev| draft.update(|d| d.programme = event_target_value(&ev))/></div>
-                        <div class="field"><label for="nl-section">"Mục trong kế hoạch"</label>
-                            <input id="nl-section" placeholder="II.6" prop:value=move || draft.with(|d| d.section.clone())
-                                on:input=move |ev| draft.update(|d| d.section = event_target_value(&ev))/></div>
-                        <div class="field"><label for="nl-kind">"Loại"</label>
-                            <select id="nl-kind" prop:value=move || draft.with(|d| d.kind.clone()) on:change=move |ev| draft.update(|d| d.kind = event_target_value(&ev))>
-                                {plans::kind_options().into_iter().map(|(code, label)| view! { <option value=code>{label}</option> }).collect_view()}
-                            </select></div>
-                        <div class="field"><label for="nl-grants">"Trình độ đạt được"</label>
-                            <select id="nl-grants" prop:value=move || draft.with(|d| d.grant.clone()) on:change=move |ev| draft.update(|d| d.grant = event_target_value(&ev))>
-                                <option value="">"Không cấp trình độ"</option>
-                                {grant_options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
-                            </select></div>
-                        <div class="field"><label for="nl-quota">"Chỉ tiêu (người)"</label>
-                            <input id="nl-quota" inputmode="numeric" prop:value=move || draft.with(|d| d.quota.clone())
-                                on:input=move |ev| draft.update(|d| d.quota = event_target_value(&ev))/></div>
-                        {move || {
-                            let e = errors.get();
-                            (!e.is_empty()).then(|| view! { <ul class="error-summary" role="alert">{e.into_iter().map(|x| view! { <li>{x.message}</li> }).collect_view()}</ul> })
-                        }}
-                        <button class="btn" type="submit">"Lưu lớp"</button>
-                    </form>
+            {move || open.get().then(|| view! {
+                <form class="panel new-line" on:submit=save.clone()>
+                    {line_fields(draft, budget, "nl")}
+                    {error_list(errors)}
+                    <button class="btn" type="submit">"Lưu lớp"</button>
+                </form>
+            })}
+        </div>
+    }
+}
+
+/// "Sửa lớp": the line's form filled with what is stored; saved as a newer version.
+#[component]
+fn EditLineForm(line: CourseLine) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let recs = training(state);
+    let open = RwSignal::new(false);
+    let draft = RwSignal::new(NewLineDraft::from_line(&line));
+    let budget = RwSignal::new(NewLineDraft::from_line(&line).budget);
+    let errors: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = NewLineDraft { budget: budget.get_untracked(), ..draft.get_untracked() };
+        let edited = match typed.edit_line(&line, store::now()) {
+            Ok(l) => l,
+            Err(e) => return errors.set(e),
+        };
+        errors.set(vec![]);
+        spawn_local(async move {
+            match db().put_plans(&[], std::slice::from_ref(&edited), &[]).await {
+                Ok(()) => {
+                    recs.update(|r| {
+                        if let Some(x) = r.as_mut().and_then(|r| r.lines.iter_mut().find(|x| x.id == edited.id)) {
+                            *x = edited.clone();
+                        }
+                    });
+                    open.set(false);
+                    state.say(plans::line_edited_text(&edited));
                 }
+                Err(e) => state.fail(e.to_string()),
+            }
+        });
+    };
+    view! {
+        <div class="no-print">
+            <button class="btn" on:click=move |_| open.update(|o| *o = !*o)>"Sửa lớp"</button>
+            {move || open.get().then(|| view! {
+                <form class="panel edit-line" on:submit=save.clone()>
+                    {line_fields(draft, budget, "el")}
+                    {error_list(errors)}
+                    <button class="btn" type="submit">"Lưu lớp"</button>
+                </form>
             })}
         </div>
     }
@@ -326,6 +526,10 @@ pub fn LinePage(id: String) -> impl IntoView {
             .into_any();
         };
         let head = plans::line_head(&l);
+        let subsidy = {
+            let l = l.clone();
+            move || recs.with(|r| r.as_ref().and_then(|r| plans::subsidy_text(r, &l)))
+        };
         let lid = l.id.clone();
         let tally = Memo::new(move |_| recs.with(|r| r.as_ref().map(|r| r.tally(&lid)).unwrap_or_default()));
         let lid = l.id.clone();
@@ -357,6 +561,10 @@ pub fn LinePage(id: String) -> impl IntoView {
                 {head.institutions.map(|text| view! { <p class="note">{text}</p> })}
                 {head.audience.map(|text| view! { <details><summary>"Đối tượng"</summary><p>{text}</p></details> })}
                 {head.conditions.map(|text| view! { <details><summary>"Điều kiện"</summary><p>{text}</p></details> })}
+                {head.carry_over.map(|text| view! { <p class="note carry-over">{text}</p> })}
+                {head.budget.map(|text| view! { <p class="note line-budget">{text}</p> })}
+                {move || subsidy().map(|text| view! { <p class="note line-subsidy">{text}</p> })}
+                <EditLineForm line=l.clone()/>
                 <div class="chips summary line-tally">
                     {move || plans::tally_chips(&tally.get()).into_iter().map(|text| view! { <span class="chip">{text}</span> }).collect_view()}
                 </div>
@@ -440,6 +648,8 @@ pub fn LinePage(id: String) -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <button class="btn" on:click=move |_| run(LineOp::Nominate)>{move || plans::nominate_label(picked.with(|p| p.len()))}</button>
+                <button class="btn" on:click=move |_| run(LineOp::NominateOutsidePlan)>{LineOp::NominateOutsidePlan.label()}</button>
+                <p class="hint">"Học viên ngoài kế hoạch được đếm riêng, không tính vào chỉ tiêu của lớp."</p>
             </section>
         }
         .into_any()
@@ -482,6 +692,9 @@ pub fn StatsPage() -> impl IntoView {
                     <p class="hint">"Cột \"nhập tay\": số liệu nhập tay trước khi dùng ứng dụng (tổng hợp, không gắn với từng cán bộ). Cột \"ứng dụng\": lượt cử đi học (đang học, hoàn thành, không hoàn thành) theo năm nhập học, từ từng hồ sơ cán bộ. Hai nguồn để riêng, không cộng vào nhau."</p>
                     {shown_table("status-table stats-own", &m.own)}
                     <crate::ui::report_table::CsvButton table=m.own.table label="Tải CSV (số lượt theo năm)"/>
+                    <h2>{m.placed.table.title.clone()}</h2>
+                    {shown_table("status-table stats-placed", &m.placed)}
+                    <crate::ui::report_table::CsvButton table=m.placed.table label="Tải CSV (trong / ngoài kế hoạch)"/>
                     <crate::ui::chart::PlotView plot=m.chart/>
                     {if m.aggregates.is_empty() {
                         view! { <p class="empty">"Chưa có số liệu các năm trước. Bấm \"Dùng mẫu kế hoạch\" ở trang Kế hoạch để nạp số liệu 2010-2023 của Quảng Nam."</p> }.into_any()
