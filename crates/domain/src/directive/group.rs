@@ -408,6 +408,10 @@ pub(crate) struct Evaluator<'i, 'a> {
     standards: &'i [Standard],
     /// Per standard criterion (keyed as `criteria`): who has an applicable row.
     covered: HashMap<String, Bits>,
+    /// Per standards table and "theo chức danh quy hoạch": whom each row covers.
+    pub(crate) standard_rows: HashMap<(String, bool), std::rc::Rc<Vec<Bits>>>,
+    /// Per (scale position, rank, counting studies): who holds at least that rank.
+    pub(crate) holding: HashMap<(usize, u8, bool), Bits>,
 }
 
 impl<'i, 'a> Evaluator<'i, 'a> {
@@ -422,6 +426,8 @@ impl<'i, 'a> Evaluator<'i, 'a> {
             criteria: HashMap::new(),
             standards: &[],
             covered: HashMap::new(),
+            standard_rows: HashMap::new(),
+            holding: HashMap::new(),
         }
     }
 
@@ -627,7 +633,8 @@ impl<'i, 'a> Evaluator<'i, 'a> {
             Criterion::Person { rule } => self.rule(rule),
             Criterion::Standard { standard, above, scales, count_studying, planned } => {
                 let ask = Ask { above: *above, scales, count_studying: *count_studying, planned: *planned };
-                let table = self.standards.iter().find(|s| s.id == *standard);
+                let standards = self.standards;
+                let table = standards.iter().find(|s| s.id == *standard);
                 let outcome = match table {
                     Some(t) => self.standard(t, ask),
                     None => Outcome { meets: Bits::empty(self.n()), covered: Bits::empty(self.n()) },

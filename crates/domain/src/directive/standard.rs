@@ -364,36 +364,58 @@ pub(crate) struct Outcome {
 }
 
 impl Evaluator<'_, '_> {
-    /// Evaluates `standard` as `ask` reads it.
-    pub(crate) fn standard(&self, standard: &Standard, ask: Ask) -> Outcome {
-        let idx = self.idx;
-        let n = idx.len();
+    /// Evaluates `standard` as `ask` reads it. Whom each row covers and who holds each level
+    /// are computed once per scoring pass and shared by every criterion on the table; a
+    /// criterion then costs a few word-wise operations per row.
+    pub(crate) fn standard(&mut self, standard: &Standard, ask: Ask) -> Outcome {
+        let n = self.idx.len();
         let mut covered = Bits::empty(n);
         let mut fails = Bits::empty(n);
-        for row in &standard.rows {
-            let asked: Vec<(usize, u8)> = row
-                .requires
-                .iter()
-                .filter(|r| ask.asks(r.scale))
-                .filter_map(|r| r.rank().map(|rank| (scale_index(r.scale), rank.saturating_add(u8::from(ask.above)))))
-                .collect();
-            if asked.is_empty() {
-                continue;
+        let rows = self.rows_covered(standard, ask.planned);
+        for (row, applies) in standard.rows.iter().zip(rows.iter()) {
+            let mut meets_row: Option<Bits> = None;
+            for r in row.requires.iter().filter(|r| ask.asks(r.scale)) {
+                let Some(rank) = r.rank() else { continue };
+                let held = self.at_least(r.scale, rank.saturating_add(u8::from(ask.above)), ask.count_studying);
+                match &mut meets_row {
+                    Some(m) => m.and_with(held),
+                    None => meets_row = Some(held.clone()),
+                }
             }
-            let applies = self.row_applies(row, ask.planned);
-            let meets_row = self.filter(|i| {
-                asked
-                    .iter()
-                    .all(|&(s, rank)| idx.held[s][i] >= rank || (ask.count_studying && idx.studying[s][i] >= rank))
-            });
+            let Some(meets_row) = meets_row else { continue };
             let mut failing = applies.clone();
             failing.minus_with(&meets_row);
             fails.or_with(&failing);
-            covered.or_with(&applies);
+            covered.or_with(applies);
         }
         let mut meets = covered.clone();
         meets.minus_with(&fails);
         Outcome { meets, covered }
+    }
+
+    /// Whom each row of `standard` covers (by posts held, or by planned titles), cached.
+    fn rows_covered(&mut self, standard: &Standard, planned: bool) -> std::rc::Rc<Vec<Bits>> {
+        let key = (standard.id.clone(), planned);
+        if let Some(rows) = self.standard_rows.get(&key) {
+            return rows.clone();
+        }
+        let rows = std::rc::Rc::new(standard.rows.iter().map(|row| self.row_applies(row, planned)).collect::<Vec<_>>());
+        self.standard_rows.insert(key, rows.clone());
+        rows
+    }
+
+    /// Cadres holding at least `rank` on `scale` (or, with `studying`, studying towards it),
+    /// cached.
+    fn at_least(&mut self, scale: Scale, rank: u8, studying: bool) -> &Bits {
+        let idx = self.idx;
+        let s = scale_index(scale);
+        let key = (s, rank, studying);
+        if !self.holding.contains_key(&key) {
+            let (held, towards) = (&idx.held[s], &idx.studying[s]);
+            let bits = self.filter(|i| held[i] >= rank || (studying && towards[i] >= rank));
+            self.holding.insert(key, bits);
+        }
+        &self.holding[&key]
     }
 
     /// Cadres a row covers.

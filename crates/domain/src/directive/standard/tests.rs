@@ -308,9 +308,23 @@ fn the_criterion_row_of_the_target_form_round_trips() {
 fn each_target_scores_alone_as_beside_the_others() {
     // Standard criteria are cached per scoring pass: four targets on one table must give the
     // figures each gives scored alone (a cache keyed too loosely would mix them).
-    let d = resolution();
-    let r = roster();
+    let mut d = resolution();
+    let mut by_plan = d.target("t1").unwrap().clone();
+    by_plan.id = "t5".into();
+    by_plan.measure = Measure::Share {
+        criteria: vec![Criterion::Standard {
+            standard: "cd-xa".into(),
+            above: false,
+            scales: Vec::new(),
+            count_studying: false,
+            planned: true,
+        }],
+    };
+    d.sections[0].items[0].targets.push(by_plan);
+    let mut r = roster();
+    r.cadres[3].planned_for.push(PlannedPosition { title: "Chủ tịch UBND xã".into(), term: String::new() });
     let all = score(&d, &r);
+    assert_ne!(all.target("t1").unwrap().value, all.target("t5").unwrap().value, "by post and by plan differ");
     for t in d.targets() {
         let mut alone = d.clone();
         alone.sections[0].items[0].targets.retain(|x| x.id == t.id);
