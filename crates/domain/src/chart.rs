@@ -114,8 +114,8 @@ pub fn nice_max(v: f64) -> f64 {
 fn value_text(v: f64, unit: AmountUnit) -> String {
     match unit {
         AmountUnit::Percent => format!("{}%", format_number(v)),
-        AmountUnit::Persons => format!("{} người", v.round()),
-        AmountUnit::Events => format!("{}", v.round()),
+        AmountUnit::Persons => format!("{} người", crate::number::grouped(v.round().max(0.0) as u64)),
+        AmountUnit::Events => crate::number::grouped(v.round().max(0.0) as u64),
     }
 }
 

@@ -280,8 +280,8 @@ pub fn validate(b: &Baseline) -> Vec<FieldError> {
                     "Nhóm \"{}\": {} là {} người, nhiều hơn tổng số {} người.",
                     g.group_name,
                     words.to_lowercase(),
-                    f.count,
-                    g.total
+                    crate::number::grouped(f.count),
+                    crate::number::grouped(g.total)
                 );
                 errors.push(FieldError::new(field, message));
             }
@@ -350,8 +350,10 @@ pub fn entered(
                 Ok(count) if count > total => errors.push(FieldError::new(
                     format!("{}.{code}", r.group_id),
                     format!(
-                        "Nhóm \"{name}\", {}: {count} người, nhiều hơn tổng số {total} người.",
-                        words.to_lowercase()
+                        "Nhóm \"{name}\", {}: {} người, nhiều hơn tổng số {} người.",
+                        words.to_lowercase(),
+                        crate::number::grouped(count),
+                        crate::number::grouped(total)
                     ),
                 )),
                 Ok(count) => figures.push(Figure { code: code.clone(), count }),

@@ -101,11 +101,11 @@ pub fn format_number(x: f64) -> String {
     decimal_trimmed(round_tenths(x), 1)
 }
 
-/// "14/42 = 33,3%" ("14/0" when there is nothing to divide by).
+/// "14/42 = 33,3%", "307/1.270 = 24,2%" ("14/0" when there is nothing to divide by).
 pub fn format_share(num: u32, den: u32) -> String {
     match percent_tenths(num, den) {
-        Some(t) => format!("{num}/{den} = {}", tenths_percent(t as i64)),
-        None => format!("{num}/{den}"),
+        Some(t) => format!("{}/{} = {}", grouped(num), grouped(den), tenths_percent(t as i64)),
+        None => format!("{}/{}", grouped(num), grouped(den)),
     }
 }
 
@@ -144,6 +144,13 @@ pub fn format_stated(x: f64) -> String {
 /// "07 đồng chí".
 pub fn format_persons(n: u32) -> String {
     format!("{} đồng chí", format_count(n))
+}
+
+/// A count in running text, tables and messages (no leading zero, dots between thousands):
+/// 7 → "7", 939 → "939", 1200 → "1.200", 30000 → "30.000". Documents' "07 đồng chí" is
+/// [`format_count`].
+pub fn grouped<N: TryInto<u64>>(n: N) -> String {
+    n.try_into().map(format_thousands).unwrap_or_default()
 }
 
 /// Dot thousands: 11147406000 → "11.147.406.000".
@@ -319,6 +326,12 @@ mod tests {
         assert_eq!(format_share(28, 42), "28/42 = 66,7%");
         assert_eq!(format_share(1, 42), "1/42 = 2,4%");
         assert_eq!(format_share(21, 42), "21/42 = 50%");
+        assert_eq!(format_share(857, 2262), "857/2.262 = 37,9%");
+        assert_eq!(format_share(1200, 0), "1.200/0");
+        assert_eq!(
+            (grouped(7usize), grouped(939u32), grouped(1200usize), grouped(30000u64)),
+            ("7".into(), "939".into(), "1.200".into(), "30.000".into())
+        );
         assert_eq!(format_share(3, 0), "3/0");
         assert_eq!(tenths_percent_fixed(310), "31,0%");
         assert_eq!(tenths_percent_fixed(36), "3,6%");

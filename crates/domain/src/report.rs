@@ -355,8 +355,8 @@ impl CrossRow {
     pub fn cell(&self, column: usize) -> String {
         let n = self.counts.get(column).copied().unwrap_or(0);
         match percent_scaled(n, self.total, 2) {
-            Some(hundredths) => format!("{n} ({}%)", decimal(hundredths as i64, 2)),
-            None => n.to_string(),
+            Some(hundredths) => format!("{} ({}%)", crate::number::grouped(n), decimal(hundredths as i64, 2)),
+            None => crate::number::grouped(n),
         }
     }
 }

@@ -477,8 +477,9 @@ impl Roster {
             self.cadres.iter().filter(|c| c.unit_id == id || c.positions.iter().any(|p| p.unit_id == id)).count();
         if members > 0 {
             return Err(format!(
-                "Không xóa được đơn vị \"{}\": còn {members} cán bộ công tác hoặc giữ chức vụ tại đây. Hãy chuyển họ sang đơn vị khác trước.",
-                self.units[i].name
+                "Không xóa được đơn vị \"{}\": còn {} cán bộ công tác hoặc giữ chức vụ tại đây. Hãy chuyển họ sang đơn vị khác trước.",
+                self.units[i].name,
+                crate::number::grouped(members)
             ));
         }
         if self.units.iter().any(|u| u.parent_id.as_deref() == Some(id)) {

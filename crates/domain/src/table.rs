@@ -18,7 +18,7 @@ pub enum Cell {
     Empty,
     /// Chữ.
     Text(String),
-    /// Số nguyên (a count).
+    /// Số nguyên (a count): shown "1.200", written plainly to files ([`Cell::plain`]).
     Int(i64),
     /// Số thập phân.
     Number(f64),
@@ -32,16 +32,32 @@ impl Cell {
         Cell::Text(s.into())
     }
 
-    /// The cell as a Vietnamese reader writes it: decimal comma, "31,0%".
+    /// The cell as a Vietnamese reader writes it: decimal comma, dots between thousands
+    /// ("1.200", "31,0%"). A year is a label, not a figure: hold it as text.
     pub fn display(&self) -> String {
         match self {
             Cell::Empty => String::new(),
             Cell::Text(s) => s.clone(),
-            Cell::Int(n) => n.to_string(),
-            Cell::Number(x) => number::float_text(*x),
+            Cell::Int(n) if *n < 0 => format!("-{}", number::grouped(n.unsigned_abs())),
+            Cell::Int(n) => number::grouped(*n),
+            Cell::Number(x) => number::format_stated(*x),
             Cell::Percent { value, decimals } => {
                 format!("{}%", number::decimal(number::round_scaled(*value, *decimals), *decimals))
             }
+        }
+    }
+}
+
+impl Cell {
+    /// The cell as a file holds it: numbers written plainly (a point, not a comma, no dots
+    /// between thousands) so spreadsheets read them as numbers whatever the locale's list
+    /// separator, and a year reads back as the year; texts as they are.
+    pub fn plain(&self) -> String {
+        match self {
+            Cell::Int(n) => n.to_string(),
+            Cell::Number(x) => x.to_string(),
+            Cell::Percent { value, decimals } => format!("{value:.prec$}", prec = usize::from(*decimals)),
+            other => other.display(),
         }
     }
 }
@@ -69,14 +85,7 @@ impl Table {
         };
         line(&mut self.header.iter().cloned());
         for row in &self.rows {
-            line(&mut row.iter().map(|c| match c {
-                // Numbers are written plainly (a point, not a comma) so spreadsheets read them
-                // as numbers whatever the locale's list separator.
-                Cell::Int(n) => n.to_string(),
-                Cell::Number(x) => x.to_string(),
-                Cell::Percent { value, decimals } => format!("{value:.prec$}", prec = usize::from(*decimals)),
-                other => other.display(),
-            }));
+            line(&mut row.iter().map(Cell::plain));
         }
         out
     }
@@ -136,5 +145,17 @@ mod tests {
     fn display_uses_the_decimal_comma() {
         assert_eq!(Cell::Percent { value: 62.11, decimals: 2 }.display(), "62,11%");
         assert_eq!(Cell::Number(2.5).display(), "2,5");
+    }
+
+    #[test]
+    fn counts_show_dots_between_thousands_and_files_keep_them_plain() {
+        assert_eq!(Cell::Int(1200).display(), "1.200");
+        assert_eq!(Cell::Int(-30000).display(), "-30.000");
+        assert_eq!(Cell::Int(42).display(), "42");
+        assert_eq!(Cell::Number(11147406000.0).display(), "11.147.406.000");
+        assert_eq!(Cell::Number(1200.25).display(), "1.200,25");
+        assert_eq!((Cell::Int(1200).plain(), Cell::Number(1200.25).plain()), ("1200".into(), "1200.25".into()));
+        let t = Table { title: "T".into(), header: vec!["Số người".into()], rows: vec![vec![Cell::Int(2262)]] };
+        assert_eq!(t.to_csv().lines().nth(1), Some("2262"));
     }
 }

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use dtbd_domain::bulk::{apply, BulkChange, BulkOutcome};
 use dtbd_domain::levels::Scale;
 use dtbd_domain::model::{Category, Committee, GovLevel, Id, Membership, Millis};
+use dtbd_domain::number::grouped;
 use dtbd_domain::roster::Roster;
 
 use crate::unit_choices::unit_choices;
@@ -327,9 +328,9 @@ pub fn panel(roster: &Roster, selected: &HashSet<Id>, draft: &BulkDraft, now: Mi
 pub fn preview_line(out: &BulkOutcome) -> String {
     format!(
         "Sẽ đổi {} người, {} người đã đúng như vậy, {} người không đổi được.",
-        out.changed.len(),
-        out.unchanged,
-        out.refused.len()
+        grouped(out.changed.len()),
+        grouped(out.unchanged),
+        grouped(out.refused.len())
     )
 }
 
@@ -344,7 +345,7 @@ fn refusal_lines(roster: &Roster, out: &BulkOutcome) -> Vec<String> {
         })
         .collect();
     if out.refused.len() > REFUSALS_LISTED {
-        lines.push(format!("… và {} người khác.", out.refused.len() - REFUSALS_LISTED));
+        lines.push(format!("… và {} người khác.", grouped(out.refused.len() - REFUSALS_LISTED)));
     }
     lines
 }
@@ -379,21 +380,24 @@ pub fn describe(roster: &Roster, change: &BulkChange) -> String {
 /// The toast after a bulk edit was saved (it offers "Hoàn tác"): "Đã sửa 37 người (người địa
 /// phương: có). 5 người đã đúng như vậy."
 pub fn done_toast(roster: &Roster, change: &BulkChange, out: &BulkOutcome) -> String {
-    let mut t = format!("Đã sửa {} người ({}).", out.changed.len(), describe(roster, change));
+    let mut t = format!("Đã sửa {} người ({}).", grouped(out.changed.len()), describe(roster, change));
     if out.unchanged > 0 {
-        t.push_str(&format!(" {} người đã đúng như vậy.", out.unchanged));
+        t.push_str(&format!(" {} người đã đúng như vậy.", grouped(out.unchanged)));
     }
     if !out.refused.is_empty() {
-        t.push_str(&format!(" {} người không đổi được.", out.refused.len()));
+        t.push_str(&format!(" {} người không đổi được.", grouped(out.refused.len())));
     }
     t
 }
 
 /// The toast after "Hoàn tác": "Đã hoàn tác: 37 người trở lại như trước."
 pub fn undone_toast(out: &BulkOutcome) -> String {
-    let mut t = format!("Đã hoàn tác: {} người trở lại như trước.", out.changed.len());
+    let mut t = format!("Đã hoàn tác: {} người trở lại như trước.", grouped(out.changed.len()));
     if !out.refused.is_empty() {
-        t.push_str(&format!(" {} người không hoàn tác được vì đã được sửa lại hoặc đã xóa sau đó.", out.refused.len()));
+        t.push_str(&format!(
+            " {} người không hoàn tác được vì đã được sửa lại hoặc đã xóa sau đó.",
+            grouped(out.refused.len())
+        ));
     }
     t
 }

@@ -4,6 +4,7 @@
 
 use dtbd_domain::directive::score::{format_milestone, format_number, format_percent};
 use dtbd_domain::directive::{AmountUnit, Date, Directive, DirectiveScore, Milestone, NeedScore, Status, TargetScore};
+use dtbd_domain::number::grouped;
 use dtbd_domain::roster::Roster;
 
 /// How many names a member list shows before "và N người khác".
@@ -64,7 +65,7 @@ pub fn number_line(d: &Directive) -> String {
 
 /// "Tiến độ tính đến …, trên danh sách N cán bộ."
 pub fn score_date_line(today: Date, cadres: usize) -> String {
-    format!("Tiến độ tính đến {}, trên danh sách {cadres} cán bộ.", today.short_vi())
+    format!("Tiến độ tính đến {}, trên danh sách {} cán bộ.", today.short_vi(), grouped(cadres))
 }
 
 /// The summary chips: every status, good news first (`Status::ALL`), with its number of
@@ -94,13 +95,13 @@ pub fn what_if_text(s: &TargetScore) -> Option<String> {
 pub fn need_line(s: &NeedScore) -> String {
     let mut out = String::new();
     if let Some(m) = s.members_below {
-        out.push_str(&format!("Trên danh sách còn {m} người chưa đạt trình độ này. "));
+        out.push_str(&format!("Trên danh sách còn {} người chưa đạt trình độ này. ", grouped(m)));
     }
     if let Some(m) = s.implied_by_targets {
-        out.push_str(&format!("Các chỉ tiêu liên quan cần thêm {m} người"));
+        out.push_str(&format!("Các chỉ tiêu liên quan cần thêm {} người", grouped(m)));
     }
     if let Some(m) = s.implied_per_year {
-        out.push_str(&format!(", khoảng {m} người/năm."));
+        out.push_str(&format!(", khoảng {} người/năm.", grouped(m)));
     }
     out
 }
@@ -121,7 +122,7 @@ pub fn name_list(names: &[String]) -> String {
 
 /// "và 23 người khác": the people a list leaves out.
 pub fn and_others(left_out: usize) -> String {
-    format!("và {} người khác", dtbd_domain::number::format_thousands(left_out as u64))
+    format!("và {} người khác", grouped(left_out))
 }
 
 /// "II. Mục tiêu": a number and a heading (or text), either possibly empty.
@@ -148,6 +149,17 @@ pub fn members(roster: &Roster, met: &[usize], not_met: &[usize]) -> [(String, S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_in_lines_are_grouped_with_dots() {
+        let today = Date { year: 2026, month: 1, day: 15 };
+        assert!(score_date_line(today, 30000).ends_with("trên danh sách 30.000 cán bộ."));
+        assert_eq!(and_others(1250), "và 1.250 người khác");
+        assert_eq!(crate::roster::count_line(1200, 30000), "Tìm thấy 1.200 / 30.000 cán bộ");
+        assert_eq!(crate::roster::count_line(1200, 1200), "1.200 cán bộ");
+        assert!(crate::excel::export_hint(2262).starts_with("2.262 cán bộ"));
+        assert!(crate::monitor::now_line(today, 1405).ends_with("1.405 cán bộ."));
+    }
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9

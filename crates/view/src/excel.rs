@@ -7,6 +7,7 @@ use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
 use dtbd_domain::model::{Cadre, Category, GovLevel, Millis, Unit, UnitKind};
+use dtbd_domain::number::grouped;
 use dtbd_domain::roster::Roster;
 use dtbd_domain::roster_import::{
     self as ri, units::create_units, Field, ImportRequest, ImportSettings, LevelValue, Outcome, UnitProposal,
@@ -31,7 +32,7 @@ pub fn roster_table(roster: &Roster, collate: &impl Fn(&str, &str) -> Ordering) 
 
 /// The line above the export buttons.
 pub fn export_hint(cadres: usize) -> String {
-    format!("{cadres} cán bộ, xếp theo tên. Tệp CSV mở được bằng Excel (UTF-8, giữ đúng tiếng Việt).")
+    format!("{} cán bộ, xếp theo tên. Tệp CSV mở được bằng Excel (UTF-8, giữ đúng tiếng Việt).", grouped(cadres))
 }
 
 // --- Reading the file ---
@@ -422,7 +423,7 @@ pub fn unit_rows(proposals: &[UnitProposal], roster: &Roster) -> (String, Vec<Un
         .map(|p| UnitRow {
             key: ri::normalise(&p.name),
             name: p.name.clone(),
-            rows: format!("{} người", p.rows),
+            rows: format!("{} người", grouped(p.rows)),
             level: p.level,
             kind: p.kind,
             parent: p.parent.as_ref().and_then(|k| names.get(k)).map_or(String::new(), |n| (*n).to_string()),
@@ -430,7 +431,7 @@ pub fn unit_rows(proposals: &[UnitProposal], roster: &Roster) -> (String, Vec<Un
         .collect();
     let hint = format!(
         "{} đơn vị trong tệp chưa có trong danh sách: sẽ được tạo cùng lần nhập (hoàn tác cùng lần nhập). Cấp, loại và cấp trên đoán theo tên; sửa nếu sai.",
-        proposals.len()
+        grouped(proposals.len())
     );
     (hint, rows)
 }
@@ -565,7 +566,10 @@ pub struct Summary {
 /// The summary of a preview.
 pub fn summary(p: &ri::Preview) -> Summary {
     let (new, updated, unchanged) = p.counts();
-    let bad = p.bad_rows();
+    let bad = grouped(p.bad_rows());
+    let has_bad = p.bad_rows() > 0;
+    let (new_n, updated_n) = (new, updated);
+    let (new, updated, unchanged) = (grouped(new), grouped(updated), grouped(unchanged));
     let errors: Vec<String> = p.errors.iter().take(LISTED).map(ToString::to_string).collect();
     let more = p.errors.len().saturating_sub(LISTED);
     Summary {
@@ -574,7 +578,7 @@ pub fn summary(p: &ri::Preview) -> Summary {
             format!("{bad} dòng có lỗi sẽ không được nhập. Sửa tệp, sửa cách ghép cột hoặc chọn trình độ ở trên:")
         }),
         errors,
-        more_errors: (more > 0).then(|| format!("… và {more} lỗi khác.")),
+        more_errors: (more > 0).then(|| format!("… và {} lỗi khác.", grouped(more))),
         changes: p
             .rows
             .iter()
@@ -585,8 +589,8 @@ pub fn summary(p: &ri::Preview) -> Summary {
                 (format!("Dòng {}: {} ({})", r.row, r.cadre.full_name, r.cadre.birth_year), what)
             })
             .collect(),
-        can_apply: new + updated > 0,
-        apply_label: if bad > 0 {
+        can_apply: new_n + updated_n > 0,
+        apply_label: if has_bad {
             format!("Nhập vào danh sách (bỏ qua {bad} dòng lỗi)")
         } else {
             "Nhập vào danh sách".to_string()
@@ -601,7 +605,9 @@ pub fn imported(p: &ri::Preview, roster: &Roster) -> Result<(Roster, String), St
     if new + updated == 0 {
         return Err(NOTHING_TO_IMPORT.into());
     }
-    let units = if p.units.is_empty() { String::new() } else { format!(", {} đơn vị mới", p.units.len()) };
+    let units =
+        if p.units.is_empty() { String::new() } else { format!(", {} đơn vị mới", grouped(p.units.len())) };
+    let (new, updated, unchanged) = (grouped(new), grouped(updated), grouped(unchanged));
     Ok((
         p.apply(roster),
         format!(

@@ -41,7 +41,11 @@ pub fn result_heading(base: Option<&Baseline>) -> String {
 
 /// "Số liệu hiện nay tính đến …, trên danh sách N cán bộ."
 pub fn now_line(at: Date, cadres: usize) -> String {
-    format!("Số liệu hiện nay tính đến {}, trên danh sách {cadres} cán bộ.", at.short_vi())
+    format!(
+        "Số liệu hiện nay tính đến {}, trên danh sách {} cán bộ.",
+        at.short_vi(),
+        dtbd_domain::number::grouped(cadres)
+    )
 }
 
 /// The monitoring paragraph as the page shows it.

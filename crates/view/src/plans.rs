@@ -11,7 +11,7 @@ use dtbd_domain::directive::{suggest, Date, Directive, Group, RosterIndex};
 use dtbd_domain::error::FieldError;
 use dtbd_domain::levels::Scale;
 use dtbd_domain::model::{Id, Millis, RecordMeta};
-use dtbd_domain::number::{format_amount, format_count, format_thousands, parse_amount, Bound};
+use dtbd_domain::number::{format_amount, format_count, format_thousands, grouped, parse_amount, Bound};
 use dtbd_domain::roster::{Roster, SearchIndex};
 use dtbd_domain::table::{Cell, Table};
 use dtbd_domain::tables::{aggregate_table, dispatch_table, DISPATCH_MANUAL_COLUMNS};
@@ -94,9 +94,9 @@ impl Templates {
     pub fn loaded_text(&self) -> String {
         format!(
             "Đã nạp {} kế hoạch mẫu ({} lớp) và {} bảng số liệu.",
-            self.plans.len(),
-            self.lines.len(),
-            self.tables.len()
+            grouped(self.plans.len()),
+            grouped(self.lines.len()),
+            grouped(self.tables.len())
         )
     }
 }
@@ -131,7 +131,12 @@ pub fn plans_page(recs: &TrainingRecords) -> PlansModel {
         .map(|p| PlanRow {
             id: p.id.clone(),
             title: p.title.clone(),
-            sub: format!("{} · {} · {} lớp / chương trình", p.issuer, period(p, "Năm"), recs.lines_of(&p.id).count()),
+            sub: format!(
+                "{} · {} · {} lớp / chương trình",
+                p.issuer,
+                period(p, "Năm"),
+                grouped(recs.lines_of(&p.id).count())
+            ),
         })
         .collect();
     PlansModel { rows }
@@ -973,7 +978,7 @@ impl<'a> Nomination<'a> {
             .collect();
         let text = format!(
             "Đã chọn {} người theo danh sách đề xuất của văn bản {}: hãy xem lại trước khi đề cử.",
-            ids.len(),
+            grouped(ids.len()),
             d.number
         );
         Suggested { ids, text }
@@ -1026,6 +1031,7 @@ impl LineOp {
 
     /// What was done to `n` people.
     fn done(self, n: usize) -> String {
+        let n = grouped(n);
         match self {
             LineOp::Nominate => format!("Đã đề cử {n} người."),
             LineOp::NominateOutsidePlan => format!("Đã đề cử {n} người ngoài kế hoạch (không tính vào chỉ tiêu)."),
@@ -1039,7 +1045,7 @@ impl LineOp {
 
 /// "Đề cử 3 người".
 pub fn nominate_label(picked: usize) -> String {
-    format!("{} {picked} người", LineOp::Nominate.label())
+    format!("{} {} người", LineOp::Nominate.label(), grouped(picked))
 }
 
 /// What an operation on a line reads.
@@ -1133,7 +1139,9 @@ impl ShownTable {
                     .enumerate()
                     .map(|(i, c)| {
                         if i == 0 {
-                            return ShownCell { text: c.display(), class: None };
+                            // A year labels its row as it is written ("2025", not a figure).
+                            let text = if let Cell::Int(year) = c { year.to_string() } else { c.display() };
+                            return ShownCell { text, class: None };
                         }
                         let text = match c {
                             Cell::Int(n) if *n < 0 => format!("-{}", format_thousands(n.unsigned_abs())),

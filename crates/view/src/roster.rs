@@ -4,6 +4,7 @@
 use std::cmp::Ordering;
 use std::collections::HashSet;
 
+use dtbd_domain::number::grouped;
 use dtbd_domain::roster::Roster;
 use dtbd_domain::text::compare_names;
 
@@ -35,9 +36,9 @@ pub fn visible_rows(roster: &Roster, order: &[usize], hits: &HashSet<&str>, unit
 /// "42 cán bộ", or "Tìm thấy 3 / 42 cán bộ" when a search or a filter leaves fewer.
 pub fn count_line(shown: usize, total: usize) -> String {
     if shown == total {
-        format!("{total} cán bộ")
+        format!("{} cán bộ", grouped(total))
     } else {
-        format!("Tìm thấy {shown} / {total} cán bộ")
+        format!("Tìm thấy {} / {} cán bộ", grouped(shown), grouped(total))
     }
 }
 

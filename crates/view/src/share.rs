@@ -5,6 +5,7 @@
 //! are the store's).
 
 use dtbd_domain::model::Millis;
+use dtbd_domain::number::grouped;
 use dtbd_domain::roster::Roster;
 use dtbd_domain::snapshot::{
     self, Choice, Counts, Dataset, ExportScope, ExportedBy, Kind, MergeOutcome, Preview, RecordChange, Records,
@@ -70,9 +71,9 @@ pub fn export_file_name(unit_name: &str, year: u16, month: u8, day: u8, gzip: bo
 pub fn exported_message(name: &str, records: &Records, bytes: f64, encrypted: bool) -> String {
     let what = format!(
         "{} đơn vị, {} cán bộ, {} văn bản",
-        records.units.len(),
-        records.cadres.len(),
-        records.directives.len()
+        grouped(records.units.len()),
+        grouped(records.cadres.len()),
+        grouped(records.directives.len())
     );
     let sealed = if encrypted { ", đã mã hóa bằng mật khẩu" } else { "" };
     format!("Đã xuất tệp {name} ({what}, {}{sealed}).", mb(bytes))
@@ -249,7 +250,7 @@ impl ChangeLists {
 
     /// "… và N bản ghi khác." when some were left out.
     pub fn more_line(&self) -> Option<String> {
-        (self.more > 0).then(|| format!("… và {} bản ghi khác.", self.more))
+        (self.more > 0).then(|| format!("… và {} bản ghi khác.", grouped(self.more)))
     }
 }
 
@@ -305,7 +306,10 @@ pub fn refused_message(file: &str) -> String {
 pub fn imported_message(file: &str, c: Counts) -> String {
     format!(
         "Đã nhập tệp {file}: {} mới, {} thay đổi, {} xung đột đã giải quyết, {} bị xóa. Dữ liệu trước khi nhập đã được sao lưu.",
-        c.new, c.changed, c.conflicts, c.deleted
+        grouped(c.new),
+        grouped(c.changed),
+        grouped(c.conflicts),
+        grouped(c.deleted)
     )
 }
 
@@ -356,7 +360,7 @@ impl BackupFacts<'_> {
             ),
             BackupOf::Restore => format!("Trước khi khôi phục {}", self.source),
         };
-        let [units, cadres, directives, tombstones, training] = self.counts;
+        let [units, cadres, directives, tombstones, training] = self.counts.map(grouped);
         BackupRow {
             what,
             counts: format!(

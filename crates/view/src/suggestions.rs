@@ -2,6 +2,7 @@
 //! directive (the order and the batches are the domain's `suggest`).
 
 use dtbd_domain::directive::{score_directive, suggest, Date, Directive, RosterIndex};
+use dtbd_domain::number::grouped;
 use dtbd_domain::roster::Roster;
 
 /// One person in a year's batch, as the table prints them.
@@ -39,7 +40,7 @@ pub fn suggestion_batches(directive: &Directive, roster: &Roster, today: Date) -
     suggest(directive, &index, today, &score.targets)
         .into_iter()
         .map(|batch| SuggestionBatch {
-            title: format!("Năm {}: {} người", batch.year, batch.people.len()),
+            title: format!("Năm {}: {} người", batch.year, grouped(batch.people.len())),
             rows: batch
                 .people
                 .iter()

@@ -302,7 +302,7 @@ fn quang_nam_reproduces_seed_004_table_3() {
     let got: Vec<[u32; 4]> = t.rows.iter().map(|r| [r.total, r.counts[dh], r.counts[ths], r.counts[ts]]).collect();
     assert_eq!(got, vec![[65, 23, 32, 10], [150, 64, 82, 4], [850, 415, 398, 37], [1197, 903, 294, 0]]);
     assert_eq!([t.total.total, t.total.counts[dh], t.total.counts[ths], t.total.counts[ts]], [2262, 1405, 806, 51]);
-    assert_eq!(t.total.cell(dh), "1405 (62,11%)");
+    assert_eq!(t.total.cell(dh), "1.405 (62,11%)");
     assert_eq!(t.total.cell(ths), "806 (35,63%)");
     assert_eq!(t.total.cell(ts), "51 (2,25%)");
     assert_eq!(t.rows[0].cell(ts), "10 (15,38%)");

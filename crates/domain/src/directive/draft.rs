@@ -482,11 +482,16 @@ impl TargetDraft {
         let percent = kind.is_percent();
         let roster = matches!(kind, MeasureKind::Share | MeasureKind::Count | MeasureKind::PerUnit);
 
-        // Group.
+        // Group: a roster measure counts in it, a trained share divides by it.
         let group = self.group.trim();
         if group.is_empty() {
             if roster {
                 e.push(FieldError::new("group", "Nhóm đối tượng: chưa chọn nhóm."));
+            } else if kind == MeasureKind::Trained {
+                e.push(FieldError::new(
+                    "group",
+                    "Nhóm đối tượng: chưa chọn nhóm (tỷ lệ được đào tạo, bồi dưỡng tính trên số người của nhóm).",
+                ));
             }
         } else if d.group(group).is_none() {
             e.push(FieldError::new("group", format!("Nhóm đối tượng: nhóm “{group}” không có trong văn bản.")));
@@ -1073,6 +1078,32 @@ mod tests {
         assert_eq!(fields(&f.build(&d).unwrap_err()), vec!["training", "window_to"]);
         f.tier_of = "khong_co".into();
         assert!(fields(&f.build(&d).unwrap_err()).contains(&"tier_of"));
+
+        // A share trained with no group could never be scored: refused on the group field.
+        let mut f = TargetDraft::blank(&d);
+        f.kind = MeasureKind::Trained;
+        f.training = "Bồi dưỡng kiến thức quốc phòng".into();
+        f.milestones[0].value = "100".into();
+        f.group = String::new();
+        let e = f.build(&d).unwrap_err();
+        assert_eq!(fields(&e), vec!["group"]);
+        assert!(e[0].message.starts_with("Nhóm đối tượng: chưa chọn nhóm"), "{}", e[0].message);
+        f.group = "g11".into();
+        let t = f.build(&d).unwrap();
+        let mut held = d.clone();
+        fn first_item(sections: &mut [crate::directive::Section]) -> Option<&mut crate::directive::Item> {
+            sections.iter_mut().find_map(|s| {
+                if s.items.is_empty() {
+                    first_item(&mut s.sections)
+                } else {
+                    s.items.first_mut()
+                }
+            })
+        }
+        first_item(&mut held.sections).unwrap().targets.push(Target { group: None, ..t });
+        let e = held.validate();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].field.ends_with(".group") && e[0].message.contains("chưa chọn nhóm đối tượng"), "{e:?}");
     }
 
     #[test]

@@ -205,7 +205,7 @@ fn seed_004_table_3_postgraduate_share_to_2030() {
     let d = directive(json!({"rule": "position", "leadership": "pho"}), json!([t]));
     let s = score_directive(&d, &idx, at(2024, 9, 27));
     let t = s.target("sdh").unwrap();
-    assert_eq!(t.value_text(), "857/2262 = 37,9%");
+    assert_eq!(t.value_text(), "857/2.262 = 37,9%");
     assert_eq!(t.required, Some(905));
     assert_eq!(t.gap_persons, 48);
     assert_eq!(t.years_left, 7);

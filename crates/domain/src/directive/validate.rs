@@ -356,6 +356,11 @@ fn target<'d>(
         None if t.measure.from_roster() => {
             v.err(format!("{path}.group"), format!("{label}: chưa chọn nhóm đối tượng."));
         }
+        // A share trained is a share of a group: without one it can never be scored.
+        None if matches!(t.measure, Measure::Trained { .. }) => v.err(
+            format!("{path}.group"),
+            format!("{label}: chưa chọn nhóm đối tượng (tỷ lệ được đào tạo, bồi dưỡng tính trên số người của nhóm)."),
+        ),
         _ => {}
     }
     let percent = t.measure.is_percent();

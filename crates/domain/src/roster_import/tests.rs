@@ -542,7 +542,7 @@ fn every_column_an_officer_keeps_has_a_field() {
     let order: Vec<&Cadre> = after.cadres.iter().collect();
     let table = roster_table(&after, &order);
     let header: Vec<String> = table.header.clone();
-    let back: Vec<Vec<String>> = table.rows.iter().map(|row| row.iter().map(Cell::display).collect()).collect();
+    let back: Vec<Vec<String>> = table.rows.iter().map(|row| row.iter().map(Cell::plain).collect()).collect();
     let p2 = run(&after, &header, &back, &ImportSettings::default(), None);
     assert!(p2.errors.is_empty(), "{:?}", p2.errors);
     assert_eq!(p2.counts(), (0, 0, 1), "{:?}", p2.rows);
@@ -573,7 +573,7 @@ fn a_generated_roster_exported_reads_back_unchanged() {
     let r = crate::fixtures::generate_roster(2024, 3000, 30);
     let order: Vec<&Cadre> = r.cadres.iter().collect();
     let t = roster_table(&r, &order);
-    let rows: Vec<Vec<String>> = t.rows.iter().map(|row| row.iter().map(Cell::display).collect()).collect();
+    let rows: Vec<Vec<String>> = t.rows.iter().map(|row| row.iter().map(Cell::plain).collect()).collect();
     let p = run(&r, &t.header, &rows, &ImportSettings::default(), None);
     assert!(p.errors.is_empty(), "{:?}", &p.errors[..p.errors.len().min(3)]);
     let changed: Vec<String> = p
