@@ -151,10 +151,10 @@ fn seed_001_lai_chau_holds_its_quota() {
     let ths = d.target("t_ths_200").unwrap();
     assert!(matches!(ths.measure, Measure::Completions { .. }));
     assert_eq!(ths.milestones[0].value, Some(200.0));
-    let r = ths.reported.as_ref().unwrap();
+    let r = &ths.reported[0];
     assert_eq!((r.value, r.of_quota), (Some(194.0), Some(97.0)));
     assert!((194.0 / 200.0 * 100.0 - r.of_quota.unwrap()).abs() < 1e-9);
-    let monitored: Vec<f64> = d.targets().iter().filter_map(|t| t.reported.as_ref().and_then(|r| r.change)).collect();
+    let monitored: Vec<f64> = d.targets().iter().filter_map(|t| t.reported.first().and_then(|r| r.change)).collect();
     assert_eq!(monitored.len(), 16);
     assert_eq!(monitored[0], 3.6);
     assert_eq!(d.group("g_toan_tinh").map(|g| g.name.as_str()), Some("Cán bộ, công chức, viên chức toàn tỉnh"));

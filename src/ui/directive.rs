@@ -97,25 +97,26 @@ fn GroupsTable(d: Directive, score: Memo<Option<DirectiveScore>>) -> impl IntoVi
     if d.groups.is_empty() {
         return ().into_any();
     }
+    let flags = vm::group_flags(&vm::flags(&d));
     view! {
         <details class="groups">
             <summary>{format!("Nhóm đối tượng ({})", d.groups.len())}</summary>
             <table>
-                <thead><tr><th>"Nhóm"</th><th>"Trên danh sách"</th><th>"Văn bản nêu"</th></tr></thead>
+                <thead><tr><th>"Nhóm"</th><th>"Theo danh sách"</th><th>"Văn bản nêu"</th><th>"Đối chiếu"</th></tr></thead>
                 <tbody>
-                    {d.groups.iter().map(|g| {
-                        let gid = g.id.clone();
-                        let members = move || score.with(|s| s.as_ref().map_or(0, |s| vm::group_members(s, &gid)));
-                        view! {
-                            <tr>
-                                <td>{g.name.clone()}</td>
-                                <td class="num">{members}</td>
-                                <td class="num">{g.stated_count.map(|n| n.to_string()).unwrap_or_default()}</td>
-                            </tr>
-                        }
+                    {move || score.with(|s| vm::group_rows(&d, s.as_ref())).into_iter().map(|row| view! {
+                        <tr>
+                            <td>{row.name}</td>
+                            <td class="num">{row.members}</td>
+                            <td class="num">{row.stated}</td>
+                            <td class="check">{row.check.unwrap_or_default()}</td>
+                        </tr>
                     }).collect_view()}
                 </tbody>
             </table>
+            {(!flags.is_empty()).then(|| view! {
+                <ul class="checks">{flags.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+            })}
         </details>
     }
     .into_any()
@@ -149,6 +150,9 @@ fn item_view(d: &Directive, i: &Item, score: Memo<Option<DirectiveScore>>) -> im
 #[component]
 fn TargetCard(d: Directive, t: Target, score: Memo<Option<DirectiveScore>>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let flags = vm::flags(&d);
+    let reported = vm::reported_line(&t);
+    let t2 = t.clone();
     let open = RwSignal::new(false);
     let tid = t.id.clone();
     let this = Memo::new(move |_| score.with(|s| s.as_ref().and_then(|s| s.target(&tid).cloned())));
@@ -164,7 +168,10 @@ fn TargetCard(d: Directive, t: Target, score: Memo<Option<DirectiveScore>>) -> i
     view! {
         <article class="target" class:open=move || open.get()>
             <p class="sentence">{t.sentence.clone()}</p>
+            {reported.map(|r| view! { <p class="reported">{r}</p> })}
             {move || this.get().map(|s| {
+                let value = vm::value_label(&t2, &s);
+                let checks = vm::target_checks(&t2, &s, store::today(), &flags);
                 let goal = vm::goal_text(&milestones, &s);
                 let bar = BarScale::of(&s);
                 let gap = s.gap_text();
@@ -173,13 +180,14 @@ fn TargetCard(d: Directive, t: Target, score: Memo<Option<DirectiveScore>>) -> i
                 view! {
                     <div class="target-line">
                         <span class=format!("status status-{}", s.status.code())>{s.status.label()}</span>
-                        <span class="value">{s.value_text()}</span>
+                        <span class="value">{value}</span>
                         {goal.map(|g| view! { <span class="goal">{g}</span> })}
                         {(!gap.is_empty()).then(|| view! { <span class="gap">{gap}</span> })}
                         {s.reason.clone().map(|r| view! { <span class="reason">{r}</span> })}
                     </div>
                     {what_if.map(|w| view! { <p class="what-if">{w}</p> })}
                     {(!standard_note.is_empty()).then(|| view! { <p class="standard-note">{standard_note}</p> })}
+                    {checks.into_iter().map(|c| view! { <p class="check" role="note">{c}</p> }).collect_view()}
                     {bar.map(|b| view! {
                         <div class="bar" role="img" aria-label=format!("Giá trị {}", s.value_text())>
                             <div class=format!("fill status-{}", s.status.code()) style=("width", css_percent(b.value))></div>

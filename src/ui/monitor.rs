@@ -76,19 +76,22 @@ pub fn MonitorPage(id: String) -> impl IntoView {
             })
         })
     });
-    let quotas = Memo::new(move |_| {
+    // Counts against quotas and the results the document reports, beside the roster's.
+    let lines = Memo::new(move |_| {
         let at = date.get();
         directive.with(|d| {
             d.as_ref()
                 .map(|d| {
                     state.roster.with(|r| {
                         let s = records.with(|t| directive_score(d, r, t.as_ref(), at));
-                        monitor::quota_lines(d, &s)
+                        (monitor::quota_lines(d, &s), monitor::reported_lines(d, &s))
                     })
                 })
                 .unwrap_or_default()
         })
     });
+    let quotas = Memo::new(move |_| lines.with(|l| l.0.clone()));
+    let reported = Memo::new(move |_| lines.with(|l| l.1.clone()));
 
     let freeze = move |_| {
         let Some(d) = directive.get_untracked() else { return };
@@ -269,8 +272,22 @@ pub fn MonitorPage(id: String) -> impl IntoView {
                         <h3>"So với chỉ tiêu"</h3>
                         <ul class="quota-lines">{q.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     }) }}
+                    {move || { let lines = reported.get(); (!lines.is_empty()).then(|| view! {
+                        <h3>"Theo báo cáo và theo danh sách"</h3>
+                        <table class="reported-lines">
+                            <thead><tr><th>"Chỉ tiêu"</th><th>"Theo báo cáo"</th><th>"Theo danh sách"</th><th>"Đối chiếu"</th></tr></thead>
+                            <tbody>{lines.into_iter().map(|l| view! {
+                                <tr>
+                                    <td>{l.sentence}</td>
+                                    <td>{l.reported}</td>
+                                    <td>{l.roster}</td>
+                                    <td>{l.checks.join(" ")}</td>
+                                </tr>
+                            }).collect_view()}</tbody>
+                        </table>
+                    }) }}
                     <button class="btn no-print" on:click=move |_| {
-                        let t = vm::copy_text(paragraph.get_untracked().as_deref(), &quotas.get_untracked());
+                        let t = vm::copy_all(paragraph.get_untracked().as_deref(), &quotas.get_untracked(), &reported.get_untracked());
                         spawn_local(async move { copied.set(store::copy_to_clipboard(&t).await) });
                     }>{move || if copied.get() { "Đã sao chép" } else { "Sao chép đoạn văn" }}</button>
                 </section>

@@ -8,7 +8,9 @@ use crate::ui::app::{AppState, Route};
 use crate::ui::chart::PlotView;
 use crate::ui::print::{load_head, today, ReportHeadForm, ReportHeader, Signature};
 use crate::ui::report_table::TableView;
-use dtbd_domain::progress::{progress_plots, progress_report, progress_summary, progress_table};
+use dtbd_domain::progress::{
+    progress_checks, progress_plots, progress_report, progress_summary, progress_table, CHECKS_TITLE, ROW_COLUMNS,
+};
 use dtbd_view::progress::{heading_class, report_title, row_label};
 use dtbd_view::scoring::directive_score;
 
@@ -36,6 +38,7 @@ pub fn ProgressPage(id: String) -> impl IntoView {
         let d2 = d.clone();
         let d3 = d.clone();
         let d4 = d.clone();
+        let d5 = d.clone();
         view! {
             <section class="page report-page progress-page">
                 <div class="page-head no-print">
@@ -57,16 +60,21 @@ pub fn ProgressPage(id: String) -> impl IntoView {
                             <p class=format!("section-title {heading}")>{sec.title}</p>
                             {(!sec.rows.is_empty()).then(|| view! {
                                 <table class="progress-table">
-                                    <thead><tr><th>"Chỉ tiêu"</th><th>"Kết quả hiện nay"</th><th>"Mục tiêu"</th><th>"Trạng thái"</th><th>"Còn thiếu"</th></tr></thead>
+                                    <thead><tr><th>"Chỉ tiêu"</th>{ROW_COLUMNS.iter().map(|c| view! { <th>{*c}</th> }).collect_view()}</tr></thead>
                                     <tbody>
-                                        {sec.rows.into_iter().map(|r| view! {
-                                            <tr>
-                                                <td>{row_label(&r)}</td>
-                                                <td>{r.value}</td>
-                                                <td>{r.target}</td>
-                                                <td><span class=format!("chip status-{}", r.status.code())>{r.status.label()}</span></td>
-                                                <td>{r.gap}</td>
-                                            </tr>
+                                        {sec.rows.into_iter().map(|r| {
+                                            let [value, reported, target, status, gap, check] = r.cells();
+                                            view! {
+                                                <tr>
+                                                    <td>{row_label(&r)}</td>
+                                                    <td>{value}</td>
+                                                    <td>{reported}</td>
+                                                    <td>{target}</td>
+                                                    <td><span class=format!("chip status-{}", r.status.code())>{status}</span></td>
+                                                    <td>{gap}</td>
+                                                    <td>{check}</td>
+                                                </tr>
+                                            }
                                         }).collect_view()}
                                     </tbody>
                                 </table>
@@ -74,6 +82,15 @@ pub fn ProgressPage(id: String) -> impl IntoView {
                         </section>
                     }
                 }).collect_view()}
+                {move || {
+                    let checks = score.with(|s| s.as_ref().map(|s| progress_checks(&d5, s))).unwrap_or_default();
+                    (!checks.is_empty()).then(|| view! {
+                        <section class="progress-section progress-checks">
+                            <p class="section-title h3">{CHECKS_TITLE}</p>
+                            <ul>{checks.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                        </section>
+                    })
+                }}
                 <section class="charts" class:no-print=move || !charts.get()>
                     <h3>"Tiến độ so với lộ trình"</h3>
                     {move || score.with(|s| s.as_ref().map(|s| progress_plots(&d3, s, date.get()))).unwrap_or_default().into_iter().map(|p| view! { <PlotView plot=p/> }).collect_view()}

@@ -423,6 +423,65 @@ pub fn quota_lines(d: &Directive, scores: &super::directive::DirectiveScore) -> 
         .collect()
 }
 
+/// A target the document reports results of, beside the roster's count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportedLine {
+    /// Target id.
+    pub target_id: String,
+    /// The target's sentence, as the document writes it.
+    pub sentence: String,
+    /// Theo báo cáo ("Năm 2014: 194 đồng chí, đạt 97% so với mục tiêu").
+    pub reported: String,
+    /// The same as a phrase ("theo báo cáo năm 2014: …").
+    pub reported_phrase: String,
+    /// Theo danh sách, at the scores' date ("14/42 = 33,3%", "chưa có dữ liệu").
+    pub roster: String,
+    /// A disagreement or parts that do not add up, in words.
+    pub checks: Vec<String>,
+}
+
+impl ReportedLine {
+    /// The line as copied with the paragraph: "<sentence>: theo báo cáo …; theo danh sách …".
+    pub fn text(&self) -> String {
+        let mut t = format!(
+            "{}: {}; theo danh sách {}",
+            self.sentence.trim_end_matches('.'),
+            self.reported_phrase,
+            self.roster
+        );
+        for c in &self.checks {
+            t.push_str(". ");
+            t.push_str(c.trim_end_matches('.'));
+        }
+        t.push('.');
+        t
+    }
+}
+
+/// Every target with reported results ("theo báo cáo"), beside what the roster counts at
+/// `scores`' date ("theo danh sách"), with what they contradict.
+pub fn reported_lines(d: &Directive, scores: &super::directive::DirectiveScore) -> Vec<ReportedLine> {
+    use crate::directive::reported::{add_up_flags, against_roster, flags_of, reports_phrase, reports_text};
+    let flags = add_up_flags(d);
+    d.targets()
+        .into_iter()
+        .filter(|t| !t.reported.is_empty())
+        .map(|t| {
+            let s = scores.target(&t.id);
+            let mut checks: Vec<String> = s.and_then(|s| against_roster(t, s, scores.at)).into_iter().collect();
+            checks.extend(flags_of(&flags, &t.id));
+            ReportedLine {
+                target_id: t.id.clone(),
+                sentence: t.sentence.trim().to_string(),
+                reported: reports_text(t),
+                reported_phrase: reports_phrase(t),
+                roster: s.map_or_else(|| "chưa chấm".to_string(), |s| s.value_text()),
+                checks,
+            }
+        })
+        .collect()
+}
+
 /// "Trình độ chuyên môn đại học và sau đại học tăng 3,6%" for each indicator both sides know,
 /// in percentage points of the group's share.
 pub fn changes(now: &GroupFigures, base: &GroupFigures) -> Vec<String> {
@@ -551,6 +610,29 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("missing field `directive_id`"));
+    }
+
+    #[test]
+    fn reported_results_stand_beside_the_roster() {
+        use crate::directive::score_directive;
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/templates/001-lai-chau-05-nq-tu.json");
+        let d = Directive::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let s = score_directive(&d, &RosterIndex::build(&Roster::default()), Date::new(2015, 1, 15).unwrap());
+        let lines = reported_lines(&d, &s);
+        assert_eq!(lines.len(), 18, "every target of the review reports a figure");
+        let ths = lines.iter().find(|l| l.target_id == "t_ths_200").unwrap();
+        assert_eq!(ths.reported, "Năm 2014: 194 đồng chí, đạt 97% so với mục tiêu");
+        assert_eq!(ths.roster, "chưa có dữ liệu");
+        assert_eq!(
+            ths.text(),
+            "toàn tỉnh đào tạo 194 thạc sỹ, đạt 97% so với mục tiêu Nghị quyết: theo báo cáo năm 2014: 194 đồng chí, đạt 97% so với mục tiêu; theo danh sách chưa có dữ liệu."
+        );
+        let ts = lines.iter().find(|l| l.target_id == "t_ts").unwrap();
+        assert!(ts.reported.ends_with("vượt chỉ tiêu"), "{}", ts.reported);
+        // An empty roster: the share groups have no one, and a 2014 report is compared in January
+        // 2015 only where something was measured.
+        assert!(lines.iter().all(|l| l.checks.is_empty()), "{lines:?}");
     }
 
     #[test]

@@ -302,6 +302,36 @@ impl Bound {
     }
 }
 
+/// Reads a figure as the documents write it, with or without its word: "gần 40%", "hơn
+/// 2.000", "khoảng 1.200", "47,26", "141". Dots group thousands when each group after one has
+/// three digits ("2.000"); otherwise a dot is a decimal point as officers also type it
+/// ("33.3"); a comma is always the decimal comma. `None` when it is not a non-negative number.
+pub fn parse_bounded(text: &str) -> Option<(Bound, f64)> {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    let (bound, rest) = Bound::ALL
+        .iter()
+        .filter(|b| !b.is_exact())
+        .find_map(|b| {
+            let word = b.label();
+            let after = lower.strip_prefix(word).filter(|r| r.starts_with(char::is_whitespace))?;
+            let skip = t.char_indices().nth(word.chars().count()).map_or(t.len(), |(i, _)| i);
+            (after.len() == t.len() - skip).then(|| (*b, t[skip..].trim()))
+        })
+        .unwrap_or((Bound::Exact, t));
+    let number = rest.trim_end_matches('%').trim();
+    let grouped = |s: &str| {
+        let mut parts = s.split('.');
+        parts.next().is_some_and(|p| !p.is_empty() && p.len() <= 3) && parts.all(|p| p.len() == 3)
+    };
+    let plain = if number.contains(',') || (number.contains('.') && grouped(number)) {
+        number.replace('.', "")
+    } else {
+        number.to_string()
+    };
+    parse_number(&plain).map(|x| (bound, x))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,6 +399,17 @@ mod tests {
         assert!(parse_amount("-5").is_err() && parse_amount("").is_err() && parse_amount("khoảng").is_err());
         assert_eq!(format_amount(Bound::About, 500_000_000), "khoảng 500.000.000 đồng");
         assert_eq!(parse_number(" 33,3 % "), Some(33.3));
+        assert_eq!(parse_bounded("gần 40%"), Some((Bound::Nearly, 40.0)));
+        assert_eq!(parse_bounded("Hơn 2.000"), Some((Bound::Over, 2000.0)));
+        assert_eq!(parse_bounded("khoảng 1.200"), Some((Bound::About, 1200.0)));
+        assert_eq!(parse_bounded("trên 70 %"), Some((Bound::Above, 70.0)));
+        assert_eq!(parse_bounded("dưới 5"), Some((Bound::Under, 5.0)));
+        assert_eq!(parse_bounded("47,26"), Some((Bound::Exact, 47.26)));
+        assert_eq!(parse_bounded("33.3"), Some((Bound::Exact, 33.3)));
+        assert_eq!(parse_bounded("11.147.406.000"), Some((Bound::Exact, 11_147_406_000.0)));
+        assert_eq!(parse_bounded("1.200,5"), Some((Bound::Exact, 1200.5)));
+        assert_eq!(parse_bounded("hơn"), None);
+        assert_eq!(parse_bounded("gầnn 4"), None);
         assert_eq!(parse_number("-1"), None);
         assert_eq!(parse_number("inf"), None);
     }

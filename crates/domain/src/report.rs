@@ -248,6 +248,8 @@ mod tests {
                 term: None,
             },
             stated_count: Some(42),
+            stated_bound: Default::default(),
+            stated_by_year: Vec::new(),
             note: String::new(),
         }];
         (Roster { units: vec![unit], cadres }, d)
@@ -481,6 +483,8 @@ mod cross_tab_tests {
             name: name.into(),
             rule: GroupRule::Membership { committee, level: Some(GovLevel::District), term: None },
             stated_count: None,
+            stated_bound: Default::default(),
+            stated_by_year: Vec::new(),
             note: String::new(),
         };
         d.groups = vec![

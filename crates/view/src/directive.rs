@@ -2,8 +2,13 @@
 //! the status summary, each target's line (goal, what-if) and its bar, each need's line, who
 //! counts and who does not. The scores are `domain::directive::score`'s.
 
+use dtbd_domain::directive::reported::{
+    add_up_flags, against_roster, flags_of, group_against_roster, reports_phrase, stated_size_text, AddUpFlag,
+};
 use dtbd_domain::directive::score::{format_milestone, format_number, format_percent};
-use dtbd_domain::directive::{AmountUnit, Date, Directive, DirectiveScore, Milestone, NeedScore, Status, TargetScore};
+use dtbd_domain::directive::{
+    describe::cap_first, AmountUnit, Date, Directive, DirectiveScore, Milestone, NeedScore, Status, Target, TargetScore,
+};
 use dtbd_domain::number::grouped;
 use dtbd_domain::roster::Roster;
 
@@ -89,6 +94,74 @@ pub fn what_if_text(s: &TargetScore) -> Option<String> {
         _ => format_number(w),
     };
     Some(format!("Nếu các đồng chí đang học hoàn thành: {value}"))
+}
+
+/// "Theo báo cáo năm 2014: 194 đồng chí, đạt 97% so với mục tiêu", none when the document
+/// reports nothing of the target.
+pub fn reported_line(t: &Target) -> Option<String> {
+    let phrase = reports_phrase(t);
+    (!phrase.is_empty()).then(|| cap_first(&phrase))
+}
+
+/// The roster's value, named "theo danh sách" when the document reports a figure beside it.
+pub fn value_label(t: &Target, s: &TargetScore) -> String {
+    if t.reported.is_empty() {
+        s.value_text()
+    } else {
+        format!("Theo danh sách: {}", s.value_text())
+    }
+}
+
+/// What a target's figures contradict: its report against the roster at `at`, and parts that
+/// do not add up (`flags` from `domain::directive::reported::add_up_flags`).
+pub fn target_checks(t: &Target, s: &TargetScore, at: Date, flags: &[AddUpFlag]) -> Vec<String> {
+    let mut out: Vec<String> = against_roster(t, s, at).into_iter().collect();
+    out.extend(flags_of(flags, &t.id));
+    out
+}
+
+/// The parts of the directive that do not add up (computed once per page).
+pub fn flags(d: &Directive) -> Vec<AddUpFlag> {
+    add_up_flags(d)
+}
+
+/// The messages of `flags` that concern no single target (groups' stated sizes).
+pub fn group_flags(flags: &[AddUpFlag]) -> Vec<String> {
+    flags.iter().filter(|f| f.target_ids.is_empty()).map(|f| f.message.clone()).collect()
+}
+
+/// One line of the groups table: the roster's count beside the size the document states for
+/// the scoring year, and their disagreement in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupRow {
+    /// Tên nhóm.
+    pub name: String,
+    /// Trên danh sách.
+    pub members: String,
+    /// Văn bản nêu ("khoảng 1.200"; empty when it states none).
+    pub stated: String,
+    /// "Nhóm “…”: văn bản nêu …, danh sách có …", when they disagree.
+    pub check: Option<String>,
+}
+
+/// The groups table of the directive page.
+pub fn group_rows(d: &Directive, s: Option<&DirectiveScore>) -> Vec<GroupRow> {
+    d.groups
+        .iter()
+        .map(|g| {
+            let members = s.map(|s| group_members(s, &g.id));
+            let year = s.map(|s| s.at.year);
+            let stated = year.and_then(|y| g.stated_for(y)).or_else(|| {
+                g.stated_count.map(|count| dtbd_domain::directive::StatedSize { year: 0, count, bound: g.stated_bound })
+            });
+            GroupRow {
+                name: g.name.clone(),
+                members: members.map(grouped).unwrap_or_default(),
+                stated: stated.map(|x| stated_size_text(x.count, x.bound)).unwrap_or_default(),
+                check: members.zip(year).and_then(|(m, y)| group_against_roster(g, m, y)),
+            }
+        })
+        .collect()
 }
 
 /// A need's line: who is below the level, how many the targets imply, per year.
@@ -251,6 +324,52 @@ mod tests {
         assert_eq!(numbered("II.", "Mục tiêu"), "II. Mục tiêu");
         assert_eq!(numbered("", "Mục tiêu"), "Mục tiêu");
         assert_eq!(numbered("", ""), "");
+    }
+
+    #[test]
+    fn reported_figures_stand_beside_the_roster_on_the_directive_page() {
+        use crate::scoring::directive_score;
+        use crate::testing::{hoang_su_phi_roster, scheme_02, template};
+        let review = template("001-lai-chau-05-nq-tu.json");
+        let ths = review.target("t_ths_200").unwrap();
+        assert_eq!(reported_line(ths).as_deref(), Some("Theo báo cáo năm 2014: 194 đồng chí, đạt 97% so với mục tiêu"));
+        assert_eq!(
+            reported_line(review.target("t_ts").unwrap()).as_deref(),
+            Some("Theo báo cáo năm 2014: 07 đồng chí, vượt chỉ tiêu")
+        );
+
+        let mut scheme = scheme_02();
+        let roster = hoang_su_phi_roster(5);
+        let at = Date { year: 2023, month: 6, day: 30 };
+        let score = directive_score(&scheme, &roster, None, at);
+        let t = scheme.target("t_a_bch_ths").unwrap().clone();
+        let s = score.target(&t.id).unwrap();
+        assert_eq!(reported_line(&t), None);
+        assert_eq!(value_label(&t, s), s.value_text());
+        let mut reported = t.clone();
+        reported.reported = vec![dtbd_domain::directive::Reported {
+            value: Some(99.0),
+            ..dtbd_domain::directive::Reported::of_year(2023)
+        }];
+        assert_eq!(value_label(&reported, s), format!("Theo danh sách: {}", s.value_text()));
+        let checks = target_checks(&reported, s, at, &[]);
+        assert_eq!(checks.len(), 1);
+        assert!(checks[0].starts_with("Không khớp (năm 2023): theo báo cáo 99%"), "{checks:?}");
+        // Groups: the stated size with its word, the roster's count, their disagreement.
+        let g11 = scheme.groups.iter_mut().find(|g| g.id == "g11").unwrap();
+        g11.stated_count = Some(1200);
+        g11.stated_bound = dtbd_domain::number::Bound::About;
+        let rows = group_rows(&scheme, Some(&score));
+        let row = rows.iter().find(|r| r.stated == "khoảng 1.200").unwrap();
+        assert_eq!(
+            row.check.as_deref(),
+            Some(
+                format!("Nhóm “{}”: văn bản nêu khoảng 1.200 người, danh sách có {} người.", row.name, row.members)
+                    .as_str()
+            )
+        );
+        assert!(rows.iter().filter(|r| r.stated.is_empty()).all(|r| r.check.is_none()));
+        assert!(group_flags(&flags(&scheme)).is_empty());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! and the page's messages. The figures are `domain::monitor`'s.
 
 use dtbd_domain::directive::{Date, Directive};
-use dtbd_domain::monitor::{self, Baseline, GroupDraft};
+use dtbd_domain::monitor::{self, Baseline, GroupDraft, ReportedLine};
 
 /// Every group of the directive: what "Chốt số liệu" freezes and the paragraph compares.
 pub fn group_ids(d: &Directive) -> Vec<String> {
@@ -89,6 +89,14 @@ pub fn copy_text(paragraph: Option<&str>, quotas: &[String]) -> String {
     t
 }
 
+/// "Sao chép đoạn văn" with the results the document reports: the paragraph, the quota lines,
+/// then each reported result beside the roster's count.
+pub fn copy_all(paragraph: Option<&str>, quotas: &[String], reported: &[ReportedLine]) -> String {
+    let mut lines = quotas.to_vec();
+    lines.extend(reported.iter().map(ReportedLine::text));
+    copy_text(paragraph, &lines)
+}
+
 /// After "Chốt số liệu".
 pub fn frozen_message(at: Date) -> String {
     format!("Đã chốt số liệu ngày {}.", at.short_vi())
@@ -170,6 +178,22 @@ mod tests {
         assert_eq!(copy_text(Some("Đoạn."), &["a".into(), "b".into()]), "Đoạn.\na\nb");
         assert_eq!(copy_text(None, &["a".into()]), "\na");
         assert_eq!(copy_text(None, &[]), "");
+    }
+
+    #[test]
+    fn copied_text_carries_the_reported_results() {
+        let line = ReportedLine {
+            target_id: "t".into(),
+            sentence: "Đào tạo 194 thạc sỹ.".into(),
+            reported: "Năm 2014: 194 đồng chí".into(),
+            reported_phrase: "theo báo cáo năm 2014: 194 đồng chí".into(),
+            roster: "chưa có dữ liệu".into(),
+            checks: vec!["Không khớp (năm 2014): x.".into()],
+        };
+        assert_eq!(
+            copy_all(Some("Đoạn."), &["a".into()], &[line]),
+            "Đoạn.\na\nĐào tạo 194 thạc sỹ: theo báo cáo năm 2014: 194 đồng chí; theo danh sách chưa có dữ liệu. Không khớp (năm 2014): x."
+        );
     }
 
     #[test]

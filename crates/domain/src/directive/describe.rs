@@ -8,6 +8,7 @@
 //! described here.
 
 use super::group::{GroupRule, MatchHow, TextMatch, UnitFilter};
+use super::reported::reports_phrase;
 use super::target::{Comparator, Criterion, EventKind, Measure, Milestone, Target, TrainingNeed, Window};
 use super::{format_count, Directive, Group};
 use crate::levels::Scale;
@@ -114,11 +115,12 @@ impl<'a> Describer<'a> {
         let group = t.group.as_deref().map(|g| self.group_noun(g)).unwrap_or_default();
         let frame = match &t.measure {
             Measure::Directional => {
-                return if group.is_empty() {
-                    "Chỉ tiêu định hướng (không chấm điểm)".into()
+                let head = if group.is_empty() {
+                    "Chỉ tiêu định hướng (không chấm điểm)".to_string()
                 } else {
                     format!("{}: chỉ tiêu định hướng (không chấm điểm)", cap_first(&group))
                 };
+                return with_reports(head, t);
             }
             Measure::Share { criteria } => {
                 let after = words(&[&group, &self.criteria(criteria)]);
@@ -290,7 +292,7 @@ impl<'a> Describer<'a> {
     fn sentence(&self, t: &Target, f: &Frame) -> String {
         let ms = &t.milestones;
         let Some(first) = ms.first() else {
-            return format!("{}{} (theo dõi, chưa đặt mức)", cap_first(&f.head), f.suffix);
+            return with_reports(format!("{}{} (theo dõi, chưa đặt mức)", cap_first(&f.head), f.suffix), t);
         };
         let same = ms.iter().all(|m| {
             m.comparator == first.comparator
@@ -615,6 +617,18 @@ impl<'a> Describer<'a> {
 /// Dân tộc Kinh alone: what is excluded from everyone to say "dân tộc thiểu số".
 fn is_kinh(r: &GroupRule) -> bool {
     matches!(r, GroupRule::Ethnicity { any_of } if any_of.len() == 1 && fold(&any_of[0]) == "kinh")
+}
+
+/// A sentence of a target without a level, followed by what the document reports of it ("…;
+/// theo báo cáo năm 2014: tăng 3,6% so với năm 2010"), so the document's figures are not lost
+/// from the generated sentence.
+fn with_reports(head: String, t: &Target) -> String {
+    let reports = reports_phrase(t);
+    if reports.is_empty() {
+        head
+    } else {
+        format!("{head}; {reports}")
+    }
 }
 
 fn is_nounish(r: &GroupRule) -> bool {
@@ -1074,6 +1088,8 @@ mod tests {
                     term: None,
                 },
                 stated_count: None,
+                stated_bound: Default::default(),
+                stated_by_year: Vec::new(),
                 note: String::new(),
             },
             Group {
@@ -1081,6 +1097,8 @@ mod tests {
                 name: "Công chức".into(),
                 rule: GroupRule::Category { any_of: vec![Category::CivilServant] },
                 stated_count: None,
+                stated_bound: Default::default(),
+                stated_by_year: Vec::new(),
                 note: String::new(),
             },
             Group {
@@ -1088,6 +1106,8 @@ mod tests {
                 name: "Lãnh đạo, quản lý cấp huyện".into(),
                 rule: GroupRule::Everyone,
                 stated_count: None,
+                stated_bound: Default::default(),
+                stated_by_year: Vec::new(),
                 note: String::new(),
             },
         ];
@@ -1111,7 +1131,7 @@ mod tests {
             milestones,
             start_year: None,
             baseline: None,
-            reported: None,
+            reported: Vec::new(),
             tier_of: None,
             note: String::new(),
         }
@@ -1142,7 +1162,13 @@ mod tests {
             "Đến năm 2025, ít nhất 50% Ủy viên Ban Chấp hành Đảng bộ huyện có trình độ thạc sĩ trở lên, tăng 17% so với hiện nay"
         );
         t.milestones[0].value = None;
-        t.baseline = Some(StatedBaseline { value: 33.3, year: Some(2020), numerator: None, denominator: None });
+        t.baseline = Some(StatedBaseline {
+            value: 33.3,
+            bound: Default::default(),
+            year: Some(2020),
+            numerator: None,
+            denominator: None,
+        });
         assert_eq!(
             describe_target(&t, &d()),
             "Đến năm 2025, tỷ lệ Ủy viên Ban Chấp hành Đảng bộ huyện có trình độ thạc sĩ trở lên tăng 17% so với hiện nay"
@@ -1362,10 +1388,16 @@ mod tests {
             Measure::Events { event: EventKind::Delegation, training: "Bồi dưỡng tại nước ngoài".into() },
             vec![],
         );
-        t.reported = Some(Reported { year: 2025, value: Some(2.0), change: None, since_year: None, of_quota: None });
+        t.reported = vec![Reported { value: Some(2.0), ..Reported::of_year(2025) }];
         assert_eq!(
             describe_target(&t, &d()),
-            "Số đoàn tham gia bồi dưỡng tại nước ngoài cho lãnh đạo, quản lý cấp huyện mỗi năm (theo dõi, chưa đặt mức)"
+            "Số đoàn tham gia bồi dưỡng tại nước ngoài cho lãnh đạo, quản lý cấp huyện mỗi năm (theo dõi, chưa đặt mức); theo báo cáo năm 2025: 02 đoàn"
+        );
+        let mut t = target("", Measure::Directional, vec![]);
+        t.reported = vec![Reported { change: Some(14.9), since_year: Some(2010), ..Reported::of_year(2014) }];
+        assert_eq!(
+            describe_target(&t, &d()),
+            "Chỉ tiêu định hướng (không chấm điểm); theo báo cáo năm 2014: tăng 14,9% so với năm 2010"
         );
     }
 

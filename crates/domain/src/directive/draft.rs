@@ -15,6 +15,7 @@ use super::{validate, Directive};
 use crate::error::FieldError;
 use crate::levels::Scale;
 use crate::model::{GovLevel, Region, UnitKind};
+use crate::number::Bound;
 
 /// Code of a scale for form values ("professional", "political" ...): [`Scale::code`].
 pub fn scale_code(s: Scale) -> &'static str {
@@ -370,8 +371,10 @@ pub struct TargetDraft {
     pub tier_of: String,
     /// Ghi chú.
     pub note: String,
+    /// Cách nêu số liệu gốc ("gần", "khoảng" …).
+    pub baseline_bound: Bound,
     /// Kết quả đã báo cáo, kept as is (not on the form).
-    pub reported: Option<Reported>,
+    pub reported: Vec<Reported>,
     /// Remarks for the officer about what the form changed when it read the target.
     pub notes: Vec<String>,
 }
@@ -427,6 +430,7 @@ impl TargetDraft {
         }
         if let Some(b) = &t.baseline {
             d.baseline_value = num_text(b.value);
+            d.baseline_bound = b.bound;
             d.baseline_year = b.year.map(|y| y.to_string()).unwrap_or_default();
             d.baseline_numerator = b.numerator.map(|y| y.to_string()).unwrap_or_default();
             d.baseline_denominator = b.denominator.map(|y| y.to_string()).unwrap_or_default();
@@ -782,7 +786,7 @@ impl TargetDraft {
                 e.push(FieldError::new("baseline_numerator", "Tử số: không được lớn hơn mẫu số."));
             }
         }
-        Some(StatedBaseline { value: value?, year, numerator, denominator })
+        Some(StatedBaseline { value: value?, bound: self.baseline_bound, year, numerator, denominator })
     }
 }
 
@@ -981,7 +985,13 @@ mod tests {
             d.targets().into_iter().find(|t| t.measure.is_percent() && !t.milestones.is_empty()).unwrap().clone();
         t.milestones[0].value = Some(47.26);
         t.milestones[0].upper = None;
-        t.baseline = Some(StatedBaseline { value: 17.85, year: Some(2020), numerator: None, denominator: None });
+        t.baseline = Some(StatedBaseline {
+            value: 17.85,
+            bound: Default::default(),
+            year: Some(2020),
+            numerator: None,
+            denominator: None,
+        });
         let draft = TargetDraft::from_target(&t);
         assert_eq!(draft.milestones[0].value, "47,26");
         let back = draft.build(&d).unwrap();

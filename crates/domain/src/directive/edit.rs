@@ -272,6 +272,8 @@ impl Directive {
                 name: "Toàn bộ cán bộ, công chức, viên chức".into(),
                 rule: GroupRule::Everyone,
                 stated_count: None,
+                stated_bound: crate::number::Bound::Exact,
+                stated_by_year: Vec::new(),
                 note: String::new(),
             }],
             sections: Vec::new(),
@@ -837,7 +839,7 @@ mod tests {
             }],
             start_year: None,
             baseline: None,
-            reported: None,
+            reported: Vec::new(),
             tier_of: None,
             note: String::new(),
         }
@@ -1041,6 +1043,8 @@ mod tests {
             name: "Nữ".into(),
             rule: GroupRule::Gender { gender: crate::model::Gender::Female },
             stated_count: None,
+            stated_bound: Default::default(),
+            stated_by_year: Vec::new(),
             note: String::new(),
         };
         let id = d.add_group(g.clone()).unwrap();

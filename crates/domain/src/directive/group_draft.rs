@@ -14,9 +14,11 @@ use super::describe::describe_rule;
 use super::draft::{join_words, parse_whole, parse_year, split_words, CriterionDraft, CriterionKind, UnitDraft};
 use super::group::{members_if_saved, GroupRule, MatchHow, TextMatch};
 use super::index::{Bits, RosterIndex};
+use super::reported::{by_year_text, parse_by_year, stated_size_text};
 use super::{Directive, Group};
 use crate::error::FieldError;
 use crate::model::{Category, CivilGrade, Committee, Gender, GovLevel, Leadership};
+use crate::number::{parse_bounded, Bound};
 
 crate::tagged::coded_enum! {
     /// Loại điều kiện of one row of the group form; one per kind of [`GroupRule`], in the order
@@ -548,8 +550,10 @@ pub struct GroupDraft {
     pub id: String,
     /// Tên nhóm as the document names it.
     pub name: String,
-    /// Số người văn bản nêu ("42").
+    /// Số người văn bản nêu, with its word when bounded ("42", "khoảng 1.200").
     pub stated_count: String,
+    /// Số người từng năm ("2024: 1.150; 2025: khoảng 1.200").
+    pub stated_by_year: String,
     /// Ghi chú.
     pub note: String,
     /// Người thuộc nhóm khi: the block of conditions.
@@ -569,6 +573,7 @@ impl GroupDraft {
             id: String::new(),
             name: String::new(),
             stated_count: String::new(),
+            stated_by_year: String::new(),
             note: String::new(),
             rule: ConditionDraft::new(ConditionKind::AllOf),
         }
@@ -592,7 +597,8 @@ impl GroupDraft {
         GroupDraft {
             id: g.id.clone(),
             name: g.name.clone(),
-            stated_count: g.stated_count.map(|n| n.to_string()).unwrap_or_default(),
+            stated_count: g.stated_count.map(|n| stated_size_text(n, g.stated_bound)).unwrap_or_default(),
+            stated_by_year: by_year_text(&g.stated_by_year),
             note: g.note.clone(),
             rule,
         }
@@ -622,7 +628,15 @@ impl GroupDraft {
     pub fn members(&self, d: &Directive, idx: &RosterIndex, year: u16) -> Option<Bits> {
         let rule = self.rule().ok()?;
         let id = if self.id.trim().is_empty() { d.new_id("g") } else { self.id.trim().to_string() };
-        let group = Group { id, name: String::new(), rule, stated_count: None, note: String::new() };
+        let group = Group {
+            id,
+            name: String::new(),
+            rule,
+            stated_count: None,
+            stated_bound: Bound::Exact,
+            stated_by_year: Vec::new(),
+            note: String::new(),
+        };
         Some(members_if_saved(d, idx, &group, year))
     }
 
@@ -634,15 +648,24 @@ impl GroupDraft {
         }
         let id = if self.id.trim().is_empty() { d.new_id("g") } else { self.id.trim().to_string() };
         check_references(&self.rule, &mut Vec::new(), &id, d, &mut e);
-        let stated_count = if self.stated_count.trim().is_empty() {
-            None
+        let (stated_bound, stated_count) = if self.stated_count.trim().is_empty() {
+            (Bound::Exact, None)
         } else {
-            let n = parse_whole(&self.stated_count);
-            if n.is_none() {
-                e.push(FieldError::new("stated_count", "Số người theo văn bản: phải là số nguyên, ví dụ 42."));
+            match parse_bounded(&self.stated_count).filter(|(_, x)| x.fract() == 0.0 && *x <= f64::from(u32::MAX)) {
+                Some((bound, n)) => (bound, Some(n as u32)),
+                None => {
+                    e.push(FieldError::new(
+                        "stated_count",
+                        "Số người theo văn bản: phải là số nguyên, có thể kèm “khoảng”, “gần”, “hơn”, “trên”, “dưới”, ví dụ 42 hoặc khoảng 1.200.",
+                    ));
+                    (Bound::Exact, None)
+                }
             }
-            n
         };
+        let stated_by_year = parse_by_year(&self.stated_by_year).unwrap_or_else(|m| {
+            e.push(FieldError::new("stated_by_year", m));
+            Vec::new()
+        });
         let rule = match self.rule() {
             Ok(r) => Some(r),
             Err(x) => {
@@ -658,6 +681,8 @@ impl GroupDraft {
             name: self.name.trim().into(),
             rule: rule.unwrap_or(GroupRule::Everyone),
             stated_count,
+            stated_bound,
+            stated_by_year,
             note: self.note.trim().into(),
         };
         // Cycles and the remaining rules, as the whole directive sees them.

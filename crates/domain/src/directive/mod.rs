@@ -11,6 +11,7 @@
 //! - [`score`]: scoring at a date, statuses, milestones in words (numbers are written by
 //!   [`crate::number`], re-exported here).
 //! - [`standard`]: bảng tiêu chuẩn (standards by reference) and who meets them.
+//! - [`reported`]: the results a document reports, in its words, beside the roster's count.
 //! - [`suggest`]: who to send next (danh sách đề xuất cử đi học).
 //! - [`describe`]: the Vietnamese sentence of a target, need or group, generated from its rule.
 //! - [`edit`]: editing operations (sections, items, targets, needs, groups) with undo.
@@ -23,6 +24,7 @@ pub mod edit;
 pub mod group;
 pub mod group_draft;
 pub mod index;
+pub mod reported;
 pub mod score;
 pub mod standard;
 pub mod suggest;
@@ -36,6 +38,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{Id, RecordMeta};
 use crate::error::FieldError;
+use crate::number::Bound;
 
 pub use crate::date::Date;
 pub use describe::{describe_criteria, describe_need, describe_rule, describe_target, Describer};
@@ -54,7 +57,8 @@ pub use score::{
 pub use standard::{Citation, Requirement, Standard, StandardDraft, StandardRow, StandardRowDraft};
 pub use suggest::{suggest, Batch, SuggestReason, Suggestion};
 pub use target::{
-    Comparator, Criterion, EventKind, Measure, Milestone, Reported, StatedBaseline, Target, TrainingNeed, Window,
+    ChangeUnit, Comparator, Criterion, EventKind, Measure, Milestone, Outcome, Reported, StatedBaseline, Target,
+    TrainingNeed, Window,
 };
 
 crate::tagged::coded_enum! {
@@ -116,9 +120,37 @@ pub struct Group {
     /// The size the document states ("tổng số 42 đồng chí"), for comparison with the roster.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stated_count: Option<u32>,
+    /// How `stated_count` is written ("khoảng 1.200", "hơn 2.000"); exact when left out.
+    #[serde(default, skip_serializing_if = "Bound::is_exact")]
+    pub stated_bound: Bound,
+    /// The size stated for particular years, when the document gives it year by year ("năm
+    /// 2024 có 1.150, năm 2025 khoảng 1.200"); `stated_count` stays the size for other years.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stated_by_year: Vec<StatedSize>,
     /// Ghi chú (e.g. how the rule approximates the document's wording).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+/// Số người của nhóm in one year, as the document states it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct StatedSize {
+    /// Năm.
+    pub year: u16,
+    /// Số người.
+    pub count: u32,
+    /// How it is written; exact when left out.
+    #[serde(default, skip_serializing_if = "Bound::is_exact")]
+    pub bound: Bound,
+}
+
+impl Group {
+    /// The size the document states for `year`: that year's figure, else the latest earlier
+    /// year's, else `stated_count` (which then speaks of `year`).
+    pub fn stated_for(&self, year: u16) -> Option<StatedSize> {
+        let by_year = self.stated_by_year.iter().filter(|s| s.year <= year).max_by_key(|s| s.year).copied();
+        by_year.or_else(|| self.stated_count.map(|count| StatedSize { year, count, bound: self.stated_bound }))
+    }
 }
 
 /// Mục: a section keeping the document's own numbering ("I-", "2.1.", "a-", "+") and text.

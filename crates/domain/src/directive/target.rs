@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::group::{GroupRule, TextMatch, UnitFilter};
 use crate::levels::Scale;
+use crate::number::Bound;
 use crate::tagged::{coded_enum, key, req, skip, tagged_deserialize};
 
 /// Tiêu chí: one condition a person meets or not. Several criteria on one target mean
@@ -481,11 +482,14 @@ pub struct Milestone {
     pub increase: Option<f64>,
 }
 
-/// Số liệu gốc the document states ("từ 17,8% năm 2020").
+/// Số liệu gốc the document states ("từ 17,8% năm 2020", "gần 40% năm 2020").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatedBaseline {
     /// Value (% or persons, as the measure).
     pub value: f64,
+    /// How the value is written ("gần", "khoảng" …); exact when left out.
+    #[serde(default, skip_serializing_if = "Bound::is_exact")]
+    pub bound: Bound,
     /// Năm of the figure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<u16>,
@@ -497,23 +501,137 @@ pub struct StatedBaseline {
     pub denominator: Option<u32>,
 }
 
-/// Kết quả đã báo cáo: a result a review reports ("tăng 3,6%", "194 thạc sỹ, đạt 97%").
+coded_enum! {
+    /// Đơn vị của mức tăng: a review writes a change in percentage points of a share ("tăng
+    /// 3,6%") or in persons ("tăng 120 đồng chí").
+    #[derive(Default)]
+    ChangeUnit {
+        /// Điểm phần trăm.
+        #[default]
+        Points = "points", "%";
+        /// Người.
+        Persons = "persons", "đồng chí";
+    }
+}
+
+impl ChangeUnit {
+    /// True for the default (left out of JSON).
+    pub fn is_points(&self) -> bool {
+        *self == ChangeUnit::Points
+    }
+}
+
+coded_enum! {
+    /// Kết quả so với chỉ tiêu in words, when a review gives no number ("07 tiến sỹ, vượt chỉ
+    /// tiêu"). The label is the document's phrase.
+    Outcome {
+        /// Vượt chỉ tiêu.
+        Exceeded = "exceeded", "vượt chỉ tiêu";
+        /// Đạt chỉ tiêu.
+        Met = "met", "đạt chỉ tiêu";
+        /// Chưa đạt chỉ tiêu.
+        NotMet = "not_met", "chưa đạt chỉ tiêu";
+    }
+}
+
+/// Kết quả đã báo cáo: a result a review reports ("tăng 3,6% so với năm 2010", "194 thạc sỹ,
+/// đạt 97% so với mục tiêu", "141/203, 69,5%", "gần 40%", "07 tiến sỹ, vượt chỉ tiêu"). Kept as
+/// the document writes it and shown beside the roster's own figure, never used to score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reported {
     /// Năm báo cáo.
     pub year: u16,
-    /// Value reached (persons or %).
+    /// Value reached (persons or %, as the measure).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
-    /// Change in points since `since_year`.
+    /// How `value` is written ("gần 40%", "hơn 2.000"); exact when left out.
+    #[serde(default, skip_serializing_if = "Bound::is_exact")]
+    pub bound: Bound,
+    /// Tử số: the count reached ("141" of "141/203").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<u32>,
+    /// Mẫu số: the count it is out of ("203" of "141/203").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<u32>,
+    /// Change since `since_year`, in `change_unit` (negative: "giảm").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<f64>,
+    /// How `change` is written ("tăng gần 4%").
+    #[serde(default, skip_serializing_if = "Bound::is_exact")]
+    pub change_bound: Bound,
+    /// Points of a share or persons.
+    #[serde(default, skip_serializing_if = "ChangeUnit::is_points")]
+    pub change_unit: ChangeUnit,
     /// Năm gốc of the change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since_year: Option<u16>,
     /// Share of the quota reached, as stated (97).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub of_quota: Option<f64>,
+    /// The result in words when no number is given ("vượt chỉ tiêu").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+}
+
+impl Reported {
+    /// A report of `year` with nothing stated yet.
+    pub fn of_year(year: u16) -> Reported {
+        Reported {
+            year,
+            value: None,
+            bound: Bound::Exact,
+            numerator: None,
+            denominator: None,
+            change: None,
+            change_bound: Bound::Exact,
+            change_unit: ChangeUnit::Points,
+            since_year: None,
+            of_quota: None,
+            outcome: None,
+        }
+    }
+}
+
+/// `"reported"` of a target: one report (the form every template written before had) or a
+/// list of them, one per year reviewed; written back as one object when there is one.
+mod reports {
+    use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+    use serde::de::{Error, MapAccess, SeqAccess, Visitor};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::Reported;
+
+    pub fn serialize<S: Serializer>(v: &[Reported], s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            [one] => one.serialize(s),
+            many => many.serialize(s),
+        }
+    }
+
+    struct OneOrMany;
+
+    impl<'de> Visitor<'de> for OneOrMany {
+        type Value = Vec<Reported>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a report (an object with \"year\") or a list of them")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            Reported::deserialize(MapAccessDeserializer::new(map)).map(|r| vec![r])
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            Vec::<Reported>::deserialize(SeqAccessDeserializer::new(seq))
+        }
+        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Reported>, D::Error> {
+        d.deserialize_any(OneOrMany)
+    }
 }
 
 /// Chỉ tiêu.
@@ -540,9 +658,9 @@ pub struct Target {
     /// Số liệu gốc stated by the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<StatedBaseline>,
-    /// Kết quả the document reports (reviews).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reported: Option<Reported>,
+    /// Kết quả the document reports (reviews), one per year reviewed, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "reports")]
+    pub reported: Vec<Reported>,
     /// For the second tier of a two-tier target ("100% ... trong đó 30% ..."): the first tier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tier_of: Option<String>,

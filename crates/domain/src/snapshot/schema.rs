@@ -19,6 +19,7 @@ use serde_json::Value;
 use crate::directive::DirectiveKind;
 use crate::levels::*;
 use crate::model::*;
+use crate::number::Bound;
 use crate::roster::RecordKind;
 
 /// An enum serialised as one of its stable codes.
@@ -44,7 +45,7 @@ codes! {
     Committee => "Committee", DirectiveKind => "DirectiveKind", RecordKind => "RecordKind",
     Professional => "Professional", Political => "Political", StateManagement => "StateManagement",
     ForeignLanguage => "ForeignLanguage", InformationTechnology => "InformationTechnology",
-    DefenceSecurity => "DefenceSecurity", Scale => "Scale",
+    DefenceSecurity => "DefenceSecurity", Scale => "Scale", Bound => "Bound",
 }
 
 /// The real enums described by their codes (local types: the impl may live here).
@@ -90,7 +91,7 @@ impl JsonSchema for RuleCodeM {
 schema_by_codes! {
     GovLevel, UnitKind, Region, Gender, Category, CivilGrade, Leadership, Committee, DirectiveKind,
     Professional, Political, StateManagement, ForeignLanguage, InformationTechnology, DefenceSecurity,
-    RecordKind, Scale,
+    RecordKind, Scale, Bound,
 }
 
 /// Phiên bản và thời điểm cập nhật.
@@ -421,9 +422,32 @@ pub(super) struct GroupM {
     /// Số người văn bản nêu.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     stated_count: Option<u32>,
+    /// Cách nêu số người ("khoảng", "gần", "hơn", "trên", "dưới"); chính xác khi bỏ trống.
+    #[serde(default, skip_serializing_if = "is_exact")]
+    stated_bound: Bound,
+    /// Số người văn bản nêu cho từng năm.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    stated_by_year: Vec<StatedSizeM>,
     /// Ghi chú.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     note: String,
+}
+
+fn is_exact(b: &Bound) -> bool {
+    b.is_exact()
+}
+
+/// Số người của nhóm trong một năm.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "StatedSize")]
+pub(super) struct StatedSizeM {
+    /// Năm.
+    year: u16,
+    /// Số người.
+    count: u32,
+    /// Cách nêu số người; chính xác khi bỏ trống.
+    #[serde(default, skip_serializing_if = "is_exact")]
+    bound: Bound,
 }
 
 /// Quy tắc nhóm: `rule` names the kind, the other fields are that kind's (listed with each
@@ -523,8 +547,15 @@ mod tests {
             if p.file_name().unwrap() == "index.json" {
                 continue;
             }
-            let d = Directive::from_json(&std::fs::read_to_string(&p).unwrap()).unwrap();
+            let mut d = Directive::from_json(&std::fs::read_to_string(&p).unwrap()).unwrap();
             same_through::<DirectiveM, _>(&d);
+            // A stated size written "khoảng" and stated year by year.
+            if let Some(g) = d.groups.first_mut() {
+                g.stated_count = Some(1200);
+                g.stated_bound = Bound::About;
+                g.stated_by_year = vec![crate::directive::StatedSize { year: 2025, count: 1150, bound: Bound::Over }];
+                same_through::<DirectiveM, _>(&d);
+            }
         }
         let mut with_table = Directive::blank("d".into(), crate::directive::DirectiveKind::Resolution);
         with_table.standards.push(crate::directive::Standard {

@@ -256,7 +256,15 @@ fn a_part_the_form_has_no_field_for_is_kept_unchanged() {
         },
     }
     .minus(GroupRule::Local);
-    let g = Group { id: "odd".into(), name: "Lẻ".into(), rule: odd, stated_count: Some(12), note: String::new() };
+    let g = Group {
+        id: "odd".into(),
+        name: "Lẻ".into(),
+        rule: odd,
+        stated_count: Some(12),
+        stated_bound: Default::default(),
+        stated_by_year: Vec::new(),
+        note: String::new(),
+    };
     let f = GroupDraft::from_group(&g);
     assert!(f.keeps_any());
     assert_eq!(f.rule.except[0].kind, ConditionKind::Local, "the rest is in the form");
