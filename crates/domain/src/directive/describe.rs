@@ -764,7 +764,7 @@ fn criterion_phrase(c: &Criterion, dd: &Describer) -> String {
         }
         Criterion::Person { rule } => dd.qual(rule),
         Criterion::Standard { standard, above, scales, count_studying, planned } => {
-            let mut s = String::from(if *above { "trên chuẩn" } else { "đạt chuẩn" });
+            let mut s = String::from(if *above { "đạt trên chuẩn" } else { "đạt chuẩn" });
             if !scales.is_empty() {
                 let names: Vec<String> = scales.iter().map(|x| lower_first(x.label())).collect();
                 s.push_str(" về ");
