@@ -169,6 +169,7 @@ pub fn PlanPage(id: String) -> impl IntoView {
                         </tbody>
                     </table>
                     {f.subsidies.map(|text| view! { <p class="note">{text}</p> })}
+                    <crate::ui::report_table::CsvButton table=f.table label="Tải CSV (kinh phí theo nguồn)"/>
                 }.into_any(),
             });
             let plan_id = m.id.clone();
@@ -600,7 +601,7 @@ pub fn LinePage(id: String) -> impl IntoView {
                                                 on:change=move |ev| { let on = event_target_checked(&ev); let id = eid2.clone(); ticked.update(|t| { if on { t.insert(id); } else { t.remove(&id); } }); }/></td>
                                             <td class="name">{e.name}</td>
                                             <td>{e.unit}</td>
-                                            <td class="status">{e.status}</td>
+                                            <td class="status">{e.status}{(!e.placement.is_empty()).then(|| view! { " " <span class="chip out-of-plan">{e.placement}</span> })}</td>
                                             <td>{e.date}</td>
                                         </tr>
                                     }

@@ -204,16 +204,23 @@ pub struct FundingLine {
 }
 
 /// Kinh phí theo nguồn: the plan's split by source beside its lines', and the subsidies.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FundingModel {
     /// One row per source present, then the unassigned, then "Tổng".
     pub rows: Vec<FundingLine>,
     /// "Hỗ trợ học viên (cộng các lớp): 30.000.000 đồng", when any line pays one.
     pub subsidies: Option<String>,
+    /// The same rows for the CSV and XLSX buttons (amounts in đồng).
+    pub table: Table,
+}
+
+/// An amount as a cell: a whole number when it fits an i64 (every real budget), else its text.
+fn amount_cell(n: u64) -> Cell {
+    i64::try_from(n).map_or_else(|_| Cell::Text(format_thousands(n)), Cell::Int)
 }
 
 /// One plan as the document lays it out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlanModel {
     /// Mã.
     pub id: Id,
@@ -290,19 +297,28 @@ fn funding(recs: &TrainingRecords, p: &Plan) -> Option<Result<FundingModel, Stri
         return None;
     }
     Some(recs.funding_by_source(&p.id).map(|t| {
+        let source = |s: Option<FundingSource>| s.map_or("Chưa ghi nguồn / còn lại", |s| s.label()).to_string();
+        let mut cells: Vec<Vec<Cell>> = t
+            .rows
+            .iter()
+            .map(|r| vec![Cell::Text(source(r.source)), amount_cell(r.plan), amount_cell(r.lines)])
+            .collect();
+        cells.push(vec![Cell::Text("Tổng".into()), amount_cell(t.plan_total), amount_cell(t.lines_total)]);
+        let table = Table {
+            title: format!("Kinh phí theo nguồn: {}", p.title),
+            header: ["Nguồn kinh phí", "Theo kế hoạch (đồng)", "Cộng các lớp (đồng)"].map(String::from).to_vec(),
+            rows: cells,
+        };
         let mut rows: Vec<FundingLine> = t
             .rows
             .iter()
-            .map(|r| FundingLine {
-                source: r.source.map_or("Chưa ghi nguồn / còn lại", |s| s.label()).to_string(),
-                plan: money(r.plan),
-                lines: money(r.lines),
-            })
+            .map(|r| FundingLine { source: source(r.source), plan: money(r.plan), lines: money(r.lines) })
             .collect();
         rows.push(FundingLine { source: "Tổng".into(), plan: money(t.plan_total), lines: money(t.lines_total) });
         FundingModel {
             rows,
             subsidies: (t.subsidies > 0).then(|| format!("Hỗ trợ học viên (cộng các lớp): {}", money(t.subsidies))),
+            table,
         }
     }))
 }
@@ -869,6 +885,8 @@ pub struct EnrollmentRow {
     pub unit: String,
     /// Trạng thái.
     pub status: &'static str,
+    /// "Ngoài kế hoạch" for a learner outside the plan, else empty.
+    pub placement: &'static str,
     /// The date of the current status ("01/03/2021"), or empty.
     pub date: String,
     /// The tick box's label: "Chọn <name>".
@@ -893,6 +911,7 @@ pub fn enrollment_rows(roster: &Roster, recs: &TrainingRecords, line_id: &str) -
                 name,
                 unit,
                 status: e.status.label(),
+                placement: if e.out_of_plan { "Ngoài kế hoạch" } else { "" },
                 date: when.map(Date::short_vi).unwrap_or_default(),
             }
         })
@@ -1011,11 +1030,16 @@ pub enum LineOp {
     Fail,
     /// Rút.
     Withdraw,
+    /// Chuyển vào kế hoạch (the ticked learners take places of the quota).
+    IntoPlan,
+    /// Chuyển ra ngoài kế hoạch.
+    OutOfPlan,
 }
 
 impl LineOp {
     /// The operations on the ticked enrollments, in the order of their buttons.
-    pub const ON_ENROLLED: [LineOp; 4] = [LineOp::Start, LineOp::Complete, LineOp::Fail, LineOp::Withdraw];
+    pub const ON_ENROLLED: [LineOp; 6] =
+        [LineOp::Start, LineOp::Complete, LineOp::Fail, LineOp::Withdraw, LineOp::OutOfPlan, LineOp::IntoPlan];
 
     /// The button's words ("Đề cử" takes the count: [`nominate_label`]).
     pub fn label(self) -> &'static str {
@@ -1026,6 +1050,8 @@ impl LineOp {
             LineOp::Complete => "Hoàn thành",
             LineOp::Fail => "Không hoàn thành",
             LineOp::Withdraw => "Rút",
+            LineOp::IntoPlan => "Chuyển vào kế hoạch",
+            LineOp::OutOfPlan => "Chuyển ra ngoài kế hoạch",
         }
     }
 
@@ -1039,6 +1065,8 @@ impl LineOp {
             LineOp::Complete => format!("Đã ghi hoàn thành cho {n} người."),
             LineOp::Fail => format!("Đã ghi không hoàn thành cho {n} người."),
             LineOp::Withdraw => format!("Đã ghi rút cho {n} người."),
+            LineOp::IntoPlan => format!("Đã chuyển {n} người vào kế hoạch."),
+            LineOp::OutOfPlan => format!("Đã chuyển {n} người ra ngoài kế hoạch (không tính vào chỉ tiêu)."),
         }
     }
 }
@@ -1079,10 +1107,14 @@ pub fn run_op(op: LineOp, i: &OpInput, new_id: &mut dyn FnMut() -> Id) -> Result
             return Err("Chưa chọn cán bộ nào để đề cử.".into())
         }
         LineOp::Nominate | LineOp::NominateOutsidePlan => i.picked,
-        LineOp::Start | LineOp::Complete | LineOp::Fail | LineOp::Withdraw if i.ticked.is_empty() => {
+        LineOp::Start | LineOp::Complete | LineOp::Fail | LineOp::Withdraw | LineOp::IntoPlan | LineOp::OutOfPlan
+            if i.ticked.is_empty() =>
+        {
             return Err("Chưa đánh dấu người nào trong danh sách cử đi học.".into())
         }
-        LineOp::Start | LineOp::Complete | LineOp::Fail | LineOp::Withdraw => i.ticked,
+        LineOp::Start | LineOp::Complete | LineOp::Fail | LineOp::Withdraw | LineOp::IntoPlan | LineOp::OutOfPlan => {
+            i.ticked
+        }
     };
     let applied = match op {
         LineOp::Nominate | LineOp::NominateOutsidePlan => {
@@ -1102,6 +1134,8 @@ pub fn run_op(op: LineOp, i: &OpInput, new_id: &mut dyn FnMut() -> Id) -> Result
         LineOp::Complete => training::complete(i.roster, i.recs, ids, on, "", i.now, new_id),
         LineOp::Fail => training::fail(i.roster, i.recs, ids, on, "", i.now, new_id),
         LineOp::Withdraw => training::withdraw(i.roster, i.recs, ids, on, i.now, new_id),
+        LineOp::IntoPlan => training::place(i.roster, i.recs, ids, false, i.now),
+        LineOp::OutOfPlan => training::place(i.roster, i.recs, ids, true, i.now),
     }?;
     Ok((applied, op.done(ids.len())))
 }

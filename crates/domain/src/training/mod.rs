@@ -35,7 +35,9 @@ use serde::{Deserialize, Serialize};
 
 pub use data::{load_plan_data, load_plan_file, PlanData, PlanFile, PlanIndexEntry};
 pub use model::*;
-pub use ops::{apply, complete, fail, nominate, nominate_outside_plan, start, withdraw, Applied, Change, Warning};
+pub use ops::{
+    apply, complete, fail, nominate, nominate_outside_plan, place, start, withdraw, Applied, Change, Warning,
+};
 pub use score::{score_directive_indexed, score_directive_with_records, TrainingIndex};
 
 use super::model::Id;

@@ -623,3 +623,46 @@ pub fn withdraw(
         Ok(Enrollment { status: EnrollmentStatus::Withdrawn, ended_on: Some(on), ..e.clone() })
     })
 }
+
+/// Trong / ngoài kế hoạch: moves enrollments into the plan (`out_of_plan` false) or out of it
+/// (true), with undo. Those already so placed are left as they are. Moving learners into the
+/// plan warns, never blocks, when the line's quota is then exceeded.
+pub fn place(
+    roster: &Roster,
+    recs: &TrainingRecords,
+    ids: &[Id],
+    out_of_plan: bool,
+    now: Millis,
+) -> Result<Applied, String> {
+    let moving: Vec<Id> =
+        ids.iter().filter(|id| recs.enrollment(id).is_none_or(|e| e.out_of_plan != out_of_plan)).cloned().collect();
+    let all = [
+        EnrollmentStatus::Nominated,
+        EnrollmentStatus::Studying,
+        EnrollmentStatus::Completed,
+        EnrollmentStatus::Failed,
+        EnrollmentStatus::Withdrawn,
+    ];
+    let mut applied =
+        each(roster, recs, &moving, now, &all, "chuyển", |_, e, _| Ok(Enrollment { out_of_plan, ..e.clone() }))?;
+    if !out_of_plan {
+        let mut added: HashMap<&str, u32> = HashMap::new();
+        for e in
+            applied.change.enrollments.iter().filter(|e| e.status.is_open() || e.status == EnrollmentStatus::Completed)
+        {
+            *added.entry(e.line_id.as_str()).or_default() += 1;
+        }
+        let mut warnings = Vec::new();
+        for (line_id, n) in added {
+            let Some(line) = recs.line(line_id) else { continue };
+            if line.quota.persons.is_some_and(|q| recs.tally(line_id).quota_taken().saturating_add(n) > q) {
+                warnings.push(Warning {
+                    cadre_id: None,
+                    message: format!("Số người cử vượt chỉ tiêu của lớp ({}).", line.quota.label()),
+                });
+            }
+        }
+        applied.warnings.extend(warnings);
+    }
+    Ok(applied)
+}

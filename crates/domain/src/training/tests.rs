@@ -317,3 +317,29 @@ fn out_of_plan_learners_are_counted_apart_and_take_no_place_of_the_quota() {
     assert_eq!(recs.dispatches_placed(2024, Some(TrainingKind::Refresher), true), 1);
     assert_eq!(recs.tally("l1").out_of_plan_completed, 1);
 }
+
+#[test]
+fn learners_move_in_and_out_of_the_plan_with_undo() {
+    let roster = generate_roster(3, 20, 40);
+    let idx = RosterIndex::build(&roster);
+    let mut l = line("l1", "p1");
+    l.quota.persons = Some(1);
+    let mut recs = TrainingRecords { plans: vec![plan("p1", 2024, 2024)], lines: vec![l], ..Default::default() };
+    let who: Vec<String> = roster.cadres[..2].iter().map(|c| c.id.clone()).collect();
+    let mut r = roster.clone();
+    let a = nominate_outside_plan(&idx, &[], &recs, "l1", &who, d(2024, 3, 1), 1, &mut ids()).unwrap();
+    apply(&a.change, &mut r, &mut recs);
+    assert_eq!((recs.tally("l1").out_of_plan, recs.tally("l1").quota_taken()), (2, 0));
+    // Both into the plan: one place of one, so the quota is exceeded (a warning).
+    let both: Vec<String> = recs.enrollments.iter().map(|e| e.id.clone()).collect();
+    let moved = place(&roster, &recs, &both, false, 2).unwrap();
+    assert!(moved.warnings.iter().any(|w| w.message.contains("vượt chỉ tiêu")), "{:?}", moved.warnings);
+    apply(&moved.change, &mut r, &mut recs);
+    assert_eq!((recs.tally("l1").out_of_plan, recs.tally("l1").quota_taken()), (0, 2));
+    assert!(recs.enrollments.iter().all(|e| e.meta.version == 2));
+    // Already in the plan: nothing to write.
+    assert!(place(&roster, &recs, &both, false, 3).unwrap().change.is_empty());
+    // Undo puts them back out of the plan.
+    apply(&moved.undo(4), &mut r, &mut recs);
+    assert_eq!(recs.tally("l1").out_of_plan, 2);
+}

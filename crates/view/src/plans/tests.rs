@@ -397,7 +397,10 @@ fn d_groups(directives: &[Directive], id: &str) -> Vec<Group> {
 fn every_operation_has_its_words() {
     let all = [LineOp::Nominate, LineOp::Start, LineOp::Complete, LineOp::Fail, LineOp::Withdraw];
     assert_eq!(all.map(LineOp::label), ["Đề cử", "Nhập học", "Hoàn thành", "Không hoàn thành", "Rút"]);
-    assert_eq!(LineOp::ON_ENROLLED.map(LineOp::label), ["Nhập học", "Hoàn thành", "Không hoàn thành", "Rút"]);
+    assert_eq!(
+        LineOp::ON_ENROLLED.map(LineOp::label),
+        ["Nhập học", "Hoàn thành", "Không hoàn thành", "Rút", "Chuyển ra ngoài kế hoạch", "Chuyển vào kế hoạch"]
+    );
     assert_eq!(nominate_label(3), "Đề cử 3 người");
     assert_eq!(
         all.map(|o| o.done(2)),
@@ -747,6 +750,10 @@ fn the_plan_budget_form_names_sources_leaves_a_remainder_and_totals_by_source() 
         ]
     );
     assert_eq!(f.subsidies, None, "nobody nominated yet");
+    // The CSV holds the same rows, amounts as whole đồng.
+    assert_eq!(f.table.rows.len(), f.rows.len());
+    assert_eq!(f.table.rows[0][1], Cell::Int(3_000_000_000));
+    assert_eq!(f.table.rows[3][2], Cell::Int(400_000_000));
     // Seed 003 as shipped names no source: no such table.
     assert_eq!(plan_page(&templates_loaded(), "plan-003").unwrap().funding, None);
 }
@@ -789,4 +796,29 @@ fn out_of_plan_nominees_are_counted_apart_on_the_line_and_in_the_statistics() {
     assert_eq!(t.rows[0][4], Cell::Int(2));
     assert_eq!(t.rows[0][3], Cell::Int(i64::from(r.dispatches_placed(2021, Some(TrainingKind::Refresher), false))));
     assert_eq!(stats_page(&r, 2021).placed.table, placed_table(&r, &stats_years(&r, 2021)));
+    // The list marks them; ticked, they move back into the plan (and take places of the quota).
+    let rows = enrollment_rows(&roster, &r, lid);
+    let outside: Vec<Id> = rows.iter().filter(|x| x.placement == "Ngoài kế hoạch").map(|x| x.id.clone()).collect();
+    assert_eq!(outside.len(), 2);
+    let input = OpInput { recs: &r, picked: &[], ticked: &outside, ..input_for(&roster, &directives, &line) };
+    let (applied, text) = run_op(LineOp::IntoPlan, &input, &mut counter()).unwrap();
+    assert_eq!(text, "Đã chuyển 2 người vào kế hoạch.");
+    apply(&applied.change, &mut roster, &mut r);
+    assert_eq!(r.tally(lid).out_of_plan, before.out_of_plan);
+    assert_eq!(r.tally(lid).quota_taken(), before.quota_taken() + 2);
+}
+
+fn input_for<'a>(roster: &'a Roster, directives: &'a [Directive], line: &'a CourseLine) -> OpInput<'a> {
+    static EMPTY: std::sync::OnceLock<TrainingRecords> = std::sync::OnceLock::new();
+    OpInput {
+        roster,
+        recs: EMPTY.get_or_init(TrainingRecords::default),
+        directives,
+        line,
+        picked: &[],
+        ticked: &[],
+        date: "2021-03-05",
+        today: Date::new(2021, 3, 5).unwrap(),
+        now: DEMO_NOW + 10,
+    }
 }
