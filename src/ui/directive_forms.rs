@@ -15,8 +15,9 @@ use dtbd_domain::directive::draft::{scale_code, scale_from_code};
 use dtbd_domain::directive::group_draft::{path_key, path_label};
 use dtbd_domain::directive::{
     describe_rule, Comparator, ConditionDraft, ConditionKind, CriterionDraft, CriterionKind, Directive, EventKind,
-    GroupDraft, MatchHow, MeasureKind, MilestoneDraft, Step, TargetDraft, WindowKind,
+    GroupDraft, MatchHow, MeasureKind, MilestoneDraft, ReportDraft, Step, TargetDraft, WindowKind,
 };
+use dtbd_domain::directive::{ChangeUnit, Outcome};
 use dtbd_domain::error::{message_for, messages_under};
 use dtbd_domain::levels::Scale;
 use dtbd_domain::model::{Category, CivilGrade, Committee, Gender, GovLevel, Leadership, Region, UnitKind};
@@ -174,6 +175,7 @@ pub fn TargetForm(
     };
     let criteria_count = move || form.with(|t| t.criteria.len());
     let milestone_count = move || form.with(|t| t.milestones.len());
+    let report_count = move || form.with(|t| t.reports.len());
 
     view! {
         <fieldset class="panel" aria-label="Biểu mẫu chỉ tiêu">
@@ -250,6 +252,12 @@ pub fn TargetForm(
                     {text(form, errs, "t-baseline-year", "Năm của số liệu gốc", "baseline_year", |t| &t.baseline_year, |t| &mut t.baseline_year)}
                 </div>
             })}
+
+            <fieldset class="sub-panel">
+                <legend>"Kết quả theo báo cáo (số liệu văn bản nêu, ví dụ “gần 40”, “hơn 2.000”, “tăng 3,6 so với năm 2010”)"</legend>
+                {move || (0..report_count()).map(|i| report_row(form, errs, i)).collect_view()}
+                <button type="button" class="btn small" on:click=move |_| form.update(|t| t.reports.push(ReportDraft::default()))>"+ Thêm kết quả báo cáo"</button>
+            </fieldset>
 
             <div class="field">
                 <label for="t-sentence">"Câu chỉ tiêu (chép nguyên văn của văn bản, hoặc để trống để dùng câu tự động)"</label>
@@ -391,22 +399,54 @@ fn standard_fields(draft: RwSignal<Directive>, form: RwSignal<TargetDraft>, i: u
     }
 }
 
-fn milestone_row(form: RwSignal<TargetDraft>, errs: RwSignal<Vec<FieldError>>, i: usize) -> impl IntoView {
-    let get = move || form.with(|t| t.milestones.get(i).cloned().unwrap_or_default());
-    let error = move || errs.with(|e| messages_under(e, &format!("milestones.{i}")));
-    let input = move |what: &'static str,
-                      label: &'static str,
-                      pick: fn(&MilestoneDraft) -> &String,
-                      put: fn(&mut MilestoneDraft) -> &mut String| {
-        let id = format!("t-ms-{i}-{what}");
+/// A row of a repeated part of the target form (a milestone, a report): the list it is in.
+struct Rows<R: 'static> {
+    form: RwSignal<TargetDraft>,
+    /// The row's position.
+    i: usize,
+    /// Prefix of the inputs' ids ("t-ms").
+    id: &'static str,
+    list: fn(&TargetDraft) -> &Vec<R>,
+    list_mut: fn(&mut TargetDraft) -> &mut Vec<R>,
+}
+
+// Copy whatever the row type: only a signal, a position and function pointers are held.
+impl<R> Clone for Rows<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R> Copy for Rows<R> {}
+
+impl<R: Clone + Default + Send + Sync + 'static> Rows<R> {
+    fn get(self) -> R {
+        self.form.with(|t| (self.list)(t).get(self.i).cloned().unwrap_or_default())
+    }
+
+    /// A labelled text input bound to one field of the row.
+    fn input(
+        self,
+        what: &'static str,
+        label: &'static str,
+        pick: fn(&R) -> &String,
+        put: fn(&mut R) -> &mut String,
+    ) -> impl IntoView {
+        let id = format!("{}-{}-{what}", self.id, self.i);
         view! {
             <div class="field">
                 <label for=id.clone()>{label}</label>
-                <input id=id type="text" prop:value=move || pick(&get()).clone()
-                    on:input=move |ev| { let v = event_target_value(&ev); form.update(|t| if let Some(m) = t.milestones.get_mut(i) { *put(m) = v }) } />
+                <input id=id type="text" prop:value=move || pick(&self.get()).clone()
+                    on:input=move |ev| { let v = event_target_value(&ev); self.form.update(|t| if let Some(r) = (self.list_mut)(t).get_mut(self.i) { *put(r) = v }) } />
             </div>
         }
-    };
+    }
+}
+
+fn milestone_row(form: RwSignal<TargetDraft>, errs: RwSignal<Vec<FieldError>>, i: usize) -> impl IntoView {
+    let error = move || errs.with(|e| messages_under(e, &format!("milestones.{i}")));
+    let rows = Rows { form, i, id: "t-ms", list: |t| &t.milestones, list_mut: |t| &mut t.milestones };
+    let input = move |what, label, pick, put| rows.input(what, label, pick, put);
     view! {
         <div class="repeat-row" role="group" aria-label=format!("Mốc thứ {}", i + 1)>
             {input("year", "Đến năm", |m| &m.year, |m| &mut m.year)}
@@ -414,6 +454,48 @@ fn milestone_row(form: RwSignal<TargetDraft>, errs: RwSignal<Vec<FieldError>>, i
             {input("increase", "Hoặc tăng thêm so với hiện nay", |m| &m.increase, |m| &mut m.increase)}
             <button type="button" class="btn ghost" aria-label=format!("Bỏ mốc thứ {}", i + 1)
                 on:click=move |_| form.update(|t| { if i < t.milestones.len() { t.milestones.remove(i); } })>"Bỏ"</button>
+            {move || { let m = error(); (!m.is_empty()).then(|| view! { <p class="field-error" role="alert">{m}</p> }) }}
+        </div>
+    }
+}
+
+/// One year's reported results on the target form.
+fn report_row(form: RwSignal<TargetDraft>, errs: RwSignal<Vec<FieldError>>, i: usize) -> impl IntoView {
+    let error = move || errs.with(|e| messages_under(e, &format!("reports.{i}")));
+    let rows = Rows { form, i, id: "t-rp", list: |t| &t.reports, list_mut: |t| &mut t.reports };
+    let get = move || rows.get();
+    let input = move |what, label, pick, put| rows.input(what, label, pick, put);
+    let unit_id = format!("t-rp-{i}-unit");
+    let outcome_id = format!("t-rp-{i}-outcome");
+    view! {
+        <div class="repeat-row" role="group" aria-label=format!("Kết quả báo cáo thứ {}", i + 1)>
+            {input("year", "Năm báo cáo", |r| &r.year, |r| &mut r.year)}
+            {input("value", "Đạt (ví dụ 69,5 hoặc gần 40)", |r| &r.value, |r| &mut r.value)}
+            {input("numerator", "Tử số (141 của 141/203)", |r| &r.numerator, |r| &mut r.numerator)}
+            {input("denominator", "Mẫu số (203)", |r| &r.denominator, |r| &mut r.denominator)}
+            {input("change", "Tăng, giảm (ví dụ tăng 3,6 hoặc giảm 1,5)", |r| &r.change, |r| &mut r.change)}
+            <div class="field">
+                <label for=unit_id.clone()>"Đơn vị tăng, giảm"</label>
+                <select id=unit_id prop:value=move || get().change_unit.code()
+                    on:change=move |ev| { let v = event_target_value(&ev); form.update(|t| if let (Some(r), Some(u)) = (t.reports.get_mut(i), ChangeUnit::from_code(&v)) { r.change_unit = u }) }>
+                    {ChangeUnit::ALL.iter().map(|u| {
+                        let label = if *u == ChangeUnit::Points { "Điểm phần trăm (%)" } else { "Người" };
+                        view! { <option value=u.code() selected=move || get().change_unit == *u>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            {input("since_year", "So với năm", |r| &r.since_year, |r| &mut r.since_year)}
+            {input("of_quota", "Đạt … % so với chỉ tiêu", |r| &r.of_quota, |r| &mut r.of_quota)}
+            <div class="field">
+                <label for=outcome_id.clone()>"Kết quả bằng lời"</label>
+                <select id=outcome_id prop:value=move || get().outcome.map(|o| o.code()).unwrap_or_default()
+                    on:change=move |ev| { let v = event_target_value(&ev); form.update(|t| if let Some(r) = t.reports.get_mut(i) { r.outcome = Outcome::from_code(&v) }) }>
+                    <option value="" selected=move || get().outcome.is_none()>"(không nêu)"</option>
+                    {Outcome::ALL.iter().map(|o| view! { <option value=o.code() selected=move || get().outcome == Some(*o)>{o.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <button type="button" class="btn ghost" aria-label=format!("Bỏ kết quả báo cáo thứ {}", i + 1)
+                on:click=move |_| form.update(|t| { if i < t.reports.len() { t.reports.remove(i); } })>"Bỏ"</button>
             {move || { let m = error(); (!m.is_empty()).then(|| view! { <p class="field-error" role="alert">{m}</p> }) }}
         </div>
     }
@@ -468,7 +550,8 @@ pub fn GroupForm(draft: RwSignal<Directive>, panel: RwSignal<Option<Panel>>, id:
             {error_summary(errs)}
             <div class="grid">
                 {text(form, errs, "g-name", "Tên nhóm (như văn bản viết)", "name", |g| &g.name, |g| &mut g.name)}
-                {text(form, errs, "g-stated", "Số người văn bản nêu", "stated_count", |g| &g.stated_count, |g| &mut g.stated_count)}
+                {text(form, errs, "g-stated", "Số người văn bản nêu (ví dụ 42 hoặc khoảng 1.200)", "stated_count", |g| &g.stated_count, |g| &mut g.stated_count)}
+                {text(form, errs, "g-stated-years", "Số người từng năm, nếu văn bản nêu (ví dụ 2024: 1.150; 2025: khoảng 1.200)", "stated_by_year", |g| &g.stated_by_year, |g| &mut g.stated_by_year)}
             </div>
             <fieldset class="sub-panel cond-root">
                 <legend>"Người thuộc nhóm khi"</legend>

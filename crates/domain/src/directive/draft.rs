@@ -8,14 +8,15 @@
 
 use super::describe::{describe_target, Describer};
 use super::group::{GroupRule, MatchHow, TextMatch, UnitFilter};
+use super::reported::ReportDraft;
 use super::target::{
-    Comparator, Criterion, EventKind, Measure, Milestone, Reported, StatedBaseline, Target, TrainingNeed, Window,
+    Comparator, Criterion, EventKind, Measure, Milestone, StatedBaseline, Target, TrainingNeed, Window,
 };
 use super::{validate, Directive};
 use crate::error::FieldError;
 use crate::levels::Scale;
 use crate::model::{GovLevel, Region, UnitKind};
-use crate::number::Bound;
+use crate::number::{parse_bounded, Bound};
 
 /// Code of a scale for form values ("professional", "political" ...): [`Scale::code`].
 pub fn scale_code(s: Scale) -> &'static str {
@@ -371,10 +372,8 @@ pub struct TargetDraft {
     pub tier_of: String,
     /// Ghi chú.
     pub note: String,
-    /// Cách nêu số liệu gốc ("gần", "khoảng" …).
-    pub baseline_bound: Bound,
-    /// Kết quả đã báo cáo, kept as is (not on the form).
-    pub reported: Vec<Reported>,
+    /// Kết quả theo báo cáo, one row per year reported (blank rows are ignored).
+    pub reports: Vec<ReportDraft>,
     /// Remarks for the officer about what the form changed when it read the target.
     pub notes: Vec<String>,
 }
@@ -418,7 +417,7 @@ impl TargetDraft {
             tier_of: t.tier_of.clone().unwrap_or_default(),
             start_year: t.start_year.map(|y| y.to_string()).unwrap_or_default(),
             note: t.note.clone(),
-            reported: t.reported.clone(),
+            reports: t.reported.iter().map(ReportDraft::from_reported).collect(),
             window_years: "2".into(),
             ..Default::default()
         };
@@ -429,8 +428,7 @@ impl TargetDraft {
             ));
         }
         if let Some(b) = &t.baseline {
-            d.baseline_value = num_text(b.value);
-            d.baseline_bound = b.bound;
+            d.baseline_value = b.bound.write(&num_text(b.value));
             d.baseline_year = b.year.map(|y| y.to_string()).unwrap_or_default();
             d.baseline_numerator = b.numerator.map(|y| y.to_string()).unwrap_or_default();
             d.baseline_denominator = b.denominator.map(|y| y.to_string()).unwrap_or_default();
@@ -704,6 +702,16 @@ impl TargetDraft {
             }
         };
 
+        // Results the document reports.
+        let mut reported = Vec::new();
+        for (i, r) in self.reports.iter().enumerate().filter(|(_, r)| !r.is_blank()) {
+            match r.build(i) {
+                Ok(r) => reported.push(r),
+                Err(x) => e.extend(x),
+            }
+        }
+        reported.sort_by_key(|r| r.year);
+
         // Tier.
         let tier = self.tier_of.trim();
         if !tier.is_empty() {
@@ -725,7 +733,7 @@ impl TargetDraft {
             milestones,
             start_year,
             baseline,
-            reported: self.reported.clone(),
+            reported,
             tier_of: (!tier.is_empty()).then(|| tier.to_string()),
             note: self.note.trim().to_string(),
         };
@@ -748,11 +756,14 @@ impl TargetDraft {
         if !any {
             return None;
         }
+        let mut bound = Bound::Exact;
         let value = if self.baseline_value.trim().is_empty() {
             e.push(FieldError::new("baseline_value", "Số liệu gốc: chưa nhập giá trị, ví dụ 33,3."));
             None
         } else {
-            let v = parse_number(&self.baseline_value);
+            let read = parse_bounded(&self.baseline_value);
+            bound = read.map_or(Bound::Exact, |(b, _)| b);
+            let v = read.map(|(_, x)| x);
             match v {
                 None => e.push(FieldError::new("baseline_value", "Số liệu gốc: phải là số, ví dụ 33,3.")),
                 Some(x) if percent && x > 100.0 => {
@@ -786,7 +797,7 @@ impl TargetDraft {
                 e.push(FieldError::new("baseline_numerator", "Tử số: không được lớn hơn mẫu số."));
             }
         }
-        Some(StatedBaseline { value: value?, bound: self.baseline_bound, year, numerator, denominator })
+        Some(StatedBaseline { value: value?, bound, year, numerator, denominator })
     }
 }
 
@@ -794,6 +805,8 @@ impl TargetDraft {
 fn form_key(path: &str) -> String {
     let p = path.trim_start_matches('.').replace('[', ".").replace(']', "");
     let p = p.strip_prefix("measure.").unwrap_or(&p).to_string();
+    // The directive's "reported[i]" are the form's report rows "reports.i".
+    let p = p.strip_prefix("reported.").map_or(p.clone(), |rest| format!("reports.{rest}"));
     match p.as_str() {
         "baseline.value" => "baseline_value".into(),
         "measure.window" | "window" => "window".into(),

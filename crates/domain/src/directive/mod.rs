@@ -49,6 +49,7 @@ pub use draft::{
 pub use edit::{next_number, Direction, Removed};
 pub use group::{GroupRule, MatchHow, TextMatch, UnitFilter};
 pub use index::{Bits, RosterIndex};
+pub use reported::ReportDraft;
 pub use score::{
     format_count, format_percent, format_persons, format_share, format_thousands, percent_tenths, record_years,
     score_directive, score_directive_full, AmountUnit, DirectiveScore, GroupTally, NeedScore, RecordCount,

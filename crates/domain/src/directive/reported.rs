@@ -11,7 +11,7 @@
 use super::describe::lower_first;
 use super::group::GroupRule;
 use super::score::{AmountUnit, TargetScore};
-use super::target::{ChangeUnit, Criterion, EventKind, Measure, Reported, Target};
+use super::target::{ChangeUnit, Criterion, EventKind, Measure, Outcome, Reported, Target};
 use super::{Date, Directive, Group, StatedSize};
 use crate::levels::Scale;
 use crate::number::{format_count, format_percent, format_stated, format_thousands, parse_bounded, Bound};
@@ -240,9 +240,22 @@ fn range(bound: Bound, x: f64) -> (f64, f64) {
     }
 }
 
+/// What does not add up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlagKind {
+    /// A share at a higher level above the share at a lower one.
+    NestedShares,
+    /// A whole larger than its parts together.
+    WholeOverParts,
+    /// A part larger than its whole: never true, refused when saved.
+    PartOverWhole,
+}
+
 /// Số liệu cần xem lại: reported figures of one directive that cannot all be true.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AddUpFlag {
+    /// What does not add up.
+    pub kind: FlagKind,
     /// The targets concerned (empty when only groups' stated sizes are).
     pub target_ids: Vec<String>,
     /// The groups concerned.
@@ -326,6 +339,7 @@ pub fn add_up_flags(d: &Directive) -> Vec<AddUpFlag> {
             if high_min > low_max + 1e-9 {
                 let group = t_group_name(d, high_t);
                 flags.push(AddUpFlag {
+                    kind: FlagKind::NestedShares,
                     target_ids: vec![low_t.id.clone(), high_t.id.clone()],
                     group_ids: high_t.group.iter().cloned().collect(),
                     message: format!(
@@ -360,14 +374,14 @@ pub fn add_up_flags(d: &Directive) -> Vec<AddUpFlag> {
             let part_sizes: Option<Vec<(f64, Bound)>> = part_ids.iter().map(|p| d.group(p).and_then(size)).collect();
             let Some(part_sizes) = part_sizes else { continue };
             let when = year.map(|y| format!(" năm {y}")).unwrap_or_default();
-            if let Some(message) = whole_against_parts(
+            if let Some((kind, message)) = whole_against_parts(
                 total,
                 &part_sizes,
                 &format!("Nhóm “{}”{when}: văn bản nêu", whole.name),
                 "người",
                 &names,
             ) {
-                flags.push(AddUpFlag { target_ids: Vec::new(), group_ids: group_ids.clone(), message });
+                flags.push(AddUpFlag { kind, target_ids: Vec::new(), group_ids: group_ids.clone(), message });
             }
         }
         // Reported counts of the same measure and year on the whole and every part.
@@ -393,14 +407,14 @@ pub fn add_up_flags(d: &Directive) -> Vec<AddUpFlag> {
                 if figures.len() != part_ids.len() {
                     continue;
                 }
-                if let Some(message) = whole_against_parts(
+                if let Some((kind, message)) = whole_against_parts(
                     total,
                     &figures,
                     &format!("Nhóm “{}”, năm {}: theo báo cáo", whole.name, r.year),
                     "người",
                     &names,
                 ) {
-                    flags.push(AddUpFlag { target_ids: ids, group_ids: group_ids.clone(), message });
+                    flags.push(AddUpFlag { kind, target_ids: ids, group_ids: group_ids.clone(), message });
                 }
             }
         }
@@ -420,26 +434,174 @@ fn whole_against_parts(
     lead: &str,
     noun: &str,
     names: &str,
-) -> Option<String> {
+) -> Option<(FlagKind, String)> {
     let (total_min, total_max) = range(total.1, total.0);
     let (_, parts_max) = sum_range(parts);
     let written = |(x, b): (f64, Bound)| b.write(&count_text(x));
     let list = parts.iter().map(|p| written(*p)).collect::<Vec<_>>().join(" + ");
     if total_min > parts_max + 1e-9 {
-        return Some(format!(
-            "{lead} tổng số {} {noun}, nhiều hơn các phần {names} cộng lại ({list}).",
-            written(total)
-        ));
+        let message =
+            format!("{lead} tổng số {} {noun}, nhiều hơn các phần {names} cộng lại ({list}).", written(total));
+        return Some((FlagKind::WholeOverParts, message));
     }
-    parts
-        .iter()
-        .find(|p| range(p.1, p.0).0 > total_max + 1e-9)
-        .map(|p| format!("{lead} một phần ({} {noun}) nhiều hơn tổng số {} {noun}.", written(*p), written(total)))
+    parts.iter().find(|p| range(p.1, p.0).0 > total_max + 1e-9).map(|p| {
+        let message = format!("{lead} một phần ({} {noun}) nhiều hơn tổng số {} {noun}.", written(*p), written(total));
+        (FlagKind::PartOverWhole, message)
+    })
 }
 
 /// The flags that concern a target, their messages joined.
 pub fn flags_of(flags: &[AddUpFlag], target_id: &str) -> Vec<String> {
     flags.iter().filter(|f| f.target_ids.iter().any(|t| t == target_id)).map(|f| f.message.clone()).collect()
+}
+
+/// One report on the target form, as typed: "gần 40" in Đạt, "tăng gần 4" or "giảm 1,5" in
+/// Tăng/giảm, "97" in Đạt so với chỉ tiêu.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReportDraft {
+    /// Năm báo cáo.
+    pub year: String,
+    /// Kết quả đạt, with its word ("gần 40", "hơn 2.000").
+    pub value: String,
+    /// Tử số ("141").
+    pub numerator: String,
+    /// Mẫu số ("203").
+    pub denominator: String,
+    /// Tăng/giảm ("tăng 3,6", "giảm 1,5", "gần 4").
+    pub change: String,
+    /// Đơn vị của mức tăng.
+    pub change_unit: ChangeUnit,
+    /// So với năm.
+    pub since_year: String,
+    /// Đạt … % so với chỉ tiêu.
+    pub of_quota: String,
+    /// Kết quả bằng lời.
+    pub outcome: Option<Outcome>,
+}
+
+/// A stated figure back into its field: its word and the number as typed ("gần 40", "1.200").
+fn figure_text(x: f64, bound: Bound) -> String {
+    bound.write(&format_stated(x))
+}
+
+fn opt_text(x: Option<u32>) -> String {
+    x.map(|n| n.to_string()).unwrap_or_default()
+}
+
+impl ReportDraft {
+    /// The form of a stored report; building it back gives the same report.
+    pub fn from_reported(r: &Reported) -> ReportDraft {
+        ReportDraft {
+            year: r.year.to_string(),
+            value: r.value.map(|v| figure_text(v, r.bound)).unwrap_or_default(),
+            numerator: opt_text(r.numerator),
+            denominator: opt_text(r.denominator),
+            change: r
+                .change
+                .map(|c| {
+                    let figure = figure_text(c.abs(), r.change_bound);
+                    if c < 0.0 {
+                        format!("giảm {figure}")
+                    } else {
+                        figure
+                    }
+                })
+                .unwrap_or_default(),
+            change_unit: r.change_unit,
+            since_year: r.since_year.map(|y| y.to_string()).unwrap_or_default(),
+            of_quota: r.of_quota.map(format_stated).unwrap_or_default(),
+            outcome: r.outcome,
+        }
+    }
+
+    /// True when nothing is typed (the row is left out).
+    pub fn is_blank(&self) -> bool {
+        [&self.year, &self.value, &self.numerator, &self.denominator, &self.change, &self.since_year, &self.of_quota]
+            .iter()
+            .all(|s| s.trim().is_empty())
+            && self.outcome.is_none()
+    }
+
+    /// Reads the row `i` of the form; errors are keyed `reports.<i>.<field>` and say what to
+    /// type. Ranges (shares 0-100%, a numerator within its denominator) are the directive's
+    /// validation, which the target form runs after.
+    pub fn build(&self, i: usize) -> Result<Reported, Vec<crate::error::FieldError>> {
+        use crate::error::FieldError;
+        let mut e = Vec::new();
+        let key = |f: &str| format!("reports.{i}.{f}");
+        let row = format!("Kết quả báo cáo thứ {}", i + 1);
+        let year_of = |text: &str, field: &str, what: &str, e: &mut Vec<FieldError>| {
+            let t = text.trim();
+            if t.is_empty() {
+                return None;
+            }
+            let y = t.parse::<u16>().ok().filter(|y| (1945..=2100).contains(y));
+            if y.is_none() {
+                e.push(FieldError::new(key(field), format!("{row}, {what}: phải là năm có 4 chữ số, ví dụ 2025.")));
+            }
+            y
+        };
+        let year = year_of(&self.year, "year", "năm báo cáo", &mut e);
+        if self.year.trim().is_empty() {
+            e.push(FieldError::new(key("year"), format!("{row}: chưa nhập năm báo cáo.")));
+        }
+        let figure = |text: &str, field: &str, what: &str, e: &mut Vec<FieldError>| {
+            let t = text.trim();
+            if t.is_empty() {
+                return None;
+            }
+            let read = parse_bounded(t);
+            if read.is_none() {
+                e.push(FieldError::new(
+                    key(field),
+                    format!("{row}, {what}: “{t}” phải là số, có thể kèm “khoảng”, “gần”, “hơn”, “trên”, “dưới”, ví dụ gần 40."),
+                ));
+            }
+            read
+        };
+        let whole = |text: &str, field: &str, what: &str, e: &mut Vec<FieldError>| {
+            let t = text.trim();
+            if t.is_empty() {
+                return None;
+            }
+            let n = parse_bounded(t).filter(|(b, x)| b.is_exact() && x.fract() == 0.0 && *x <= f64::from(u32::MAX));
+            if n.is_none() {
+                e.push(FieldError::new(key(field), format!("{row}, {what}: phải là số nguyên, ví dụ 141.")));
+            }
+            n.map(|(_, x)| x as u32)
+        };
+        let value = figure(&self.value, "value", "kết quả đạt", &mut e);
+        let numerator = whole(&self.numerator, "numerator", "tử số", &mut e);
+        let denominator = whole(&self.denominator, "denominator", "mẫu số", &mut e);
+        let change_text = self.change.trim();
+        let lower = change_text.to_lowercase();
+        let (sign, change_rest) = if let Some(rest) = lower.strip_prefix("giảm") {
+            (-1.0, &change_text[change_text.len() - rest.len()..])
+        } else if let Some(rest) = lower.strip_prefix("tăng") {
+            (1.0, &change_text[change_text.len() - rest.len()..])
+        } else {
+            (1.0, change_text)
+        };
+        let change = figure(change_rest, "change", "mức tăng, giảm", &mut e);
+        let since_year = year_of(&self.since_year, "since_year", "so với năm", &mut e);
+        let of_quota = figure(&self.of_quota, "of_quota", "tỷ lệ so với chỉ tiêu", &mut e).map(|(_, x)| x);
+        if !e.is_empty() {
+            return Err(e);
+        }
+        Ok(Reported {
+            year: year.unwrap_or_default(),
+            value: value.map(|(_, x)| x),
+            bound: value.map_or(Bound::Exact, |(b, _)| b),
+            numerator,
+            denominator,
+            change: change.map(|(_, x)| sign * x),
+            change_bound: change.map_or(Bound::Exact, |(b, _)| b),
+            change_unit: self.change_unit,
+            since_year,
+            of_quota,
+            outcome: self.outcome,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -684,5 +846,168 @@ mod tests {
             flags[0].message
         );
         assert!(flags[0].message.contains("(60 + 140 + 300 + 350)"), "{}", flags[0].message);
+    }
+
+    #[test]
+    fn reported_figures_are_validated_naming_the_target() {
+        let mut d = template("002-hoang-su-phi-02-da-hu.json");
+        assert!(d.validate().is_empty());
+        let share = target(&d, "t_a_bch_ths").clone();
+        let mut bad = share.clone();
+        bad.id = "t_bad".into();
+        bad.reported = vec![
+            Reported { value: Some(150.0), ..Reported::of_year(2023) },
+            Reported {
+                numerator: Some(141),
+                denominator: Some(120),
+                since_year: Some(2025),
+                ..Reported::of_year(2024)
+            },
+            Reported { numerator: Some(141), denominator: Some(203), value: Some(75.0), ..Reported::of_year(2025) },
+            Reported { change: Some(130.0), ..Reported::of_year(2025) },
+        ];
+        add_item(&mut d, vec![bad]);
+        let errors = d.validate();
+        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        let named = |part: &str| messages.iter().any(|m| m.contains(part) && m.contains("chỉ tiêu \""));
+        assert!(named("kết quả báo cáo năm 2023: tỷ lệ 150% không hợp lệ (0-100%)"), "{messages:#?}");
+        assert!(named("kết quả báo cáo năm 2024: tử số 141 lớn hơn mẫu số 120"), "{messages:#?}");
+        assert!(named("kết quả báo cáo năm 2024: năm so sánh 2025 phải trước năm báo cáo"), "{messages:#?}");
+        assert!(named("kết quả báo cáo năm 2025: 141/203 là 69,5%, không phải 75%"), "{messages:#?}");
+        assert!(named("kết quả báo cáo năm 2025 nhập hai lần"), "{messages:#?}");
+        assert!(named("mức tăng, giảm 130% không hợp lệ"), "{messages:#?}");
+        assert!(errors.iter().any(|e| e.field.ends_with(".reported[0].value")), "{errors:#?}");
+
+        // "gần 70%" may be 69,5%; exact 69,5% is; a count may exceed 100.
+        let mut fine = template("002-hoang-su-phi-02-da-hu.json");
+        let mut ok = share.clone();
+        ok.id = "t_ok".into();
+        ok.reported = vec![
+            Reported {
+                numerator: Some(141),
+                denominator: Some(203),
+                value: Some(70.0),
+                bound: Bound::Nearly,
+                ..Reported::of_year(2024)
+            },
+            Reported { numerator: Some(141), denominator: Some(203), value: Some(69.5), ..Reported::of_year(2025) },
+        ];
+        add_item(&mut fine, vec![ok]);
+        assert!(fine.validate().is_empty(), "{:?}", fine.validate());
+    }
+
+    #[test]
+    fn a_part_larger_than_its_whole_is_refused() {
+        let mut d = template("004-quang-nam-7328-da-ubnd.json");
+        d.groups.iter_mut().find(|g| g.id == "n4").unwrap().stated_count = Some(3000);
+        let errors = d.validate();
+        let part = errors.iter().find(|e| e.message.contains("một phần (3.000 người) nhiều hơn tổng số 2.262 người"));
+        let part = part.unwrap_or_else(|| panic!("{errors:#?}"));
+        let whole = d.groups.iter().position(|g| g.id == "g_all4").unwrap();
+        assert_eq!(part.field, format!("groups[{whole}].stated_count"));
+        // A whole larger than its parts is pointed out on the pages, not refused.
+        let mut d = template("004-quang-nam-7328-da-ubnd.json");
+        d.groups.iter_mut().find(|g| g.id == "g_all4").unwrap().stated_count = Some(2300);
+        assert!(d.validate().is_empty());
+        d.groups.iter_mut().find(|g| g.id == "g_all4").unwrap().stated_by_year = vec![
+            StatedSize { year: 2024, count: 1, bound: Bound::Exact },
+            StatedSize { year: 2024, count: 2, bound: Bound::Exact },
+        ];
+        assert!(d.validate().iter().any(|e| e.message.contains("số người năm 2024 không hợp lệ hoặc nhập hai lần")));
+    }
+
+    #[test]
+    fn the_report_form_reads_what_an_officer_types() {
+        let row = ReportDraft {
+            year: "2024".into(),
+            value: "gần 40".into(),
+            change: "tăng gần 4".into(),
+            since_year: "2020".into(),
+            ..Default::default()
+        };
+        let r = row.build(0).unwrap();
+        assert_eq!((r.value, r.bound, r.change, r.change_bound), (Some(40.0), Bound::Nearly, Some(4.0), Bound::Nearly));
+        assert_eq!(
+            reported_text(&r, &Measure::Share { criteria: Vec::new() }),
+            "Năm 2024: gần 40%, tăng gần 4% so với năm 2020"
+        );
+        let row = ReportDraft {
+            year: "2024".into(),
+            value: "hơn 2.000".into(),
+            change: "Giảm 1,5".into(),
+            change_unit: ChangeUnit::Persons,
+            numerator: "141".into(),
+            denominator: "203".into(),
+            of_quota: "97".into(),
+            outcome: Some(Outcome::Exceeded),
+            ..Default::default()
+        };
+        let r = row.build(0).unwrap();
+        assert_eq!((r.value, r.bound, r.change), (Some(2000.0), Bound::Over, Some(-1.5)));
+        assert_eq!(
+            (r.numerator, r.denominator, r.of_quota, r.outcome),
+            (Some(141), Some(203), Some(97.0), Some(Outcome::Exceeded))
+        );
+        // Opened and saved unchanged, a report stays what it was (47,26 keeps two decimals).
+        let kept =
+            Reported { value: Some(47.26), change: Some(-0.05), since_year: Some(2015), ..Reported::of_year(2020) };
+        assert_eq!(ReportDraft::from_reported(&kept).build(3).unwrap(), kept);
+        assert_eq!(ReportDraft::from_reported(&r).build(0).unwrap(), r);
+        // Mistakes are named by row and field.
+        let wrong =
+            ReportDraft { value: "khoảng bốn mươi".into(), numerator: "gần 5".into(), ..Default::default() };
+        let errors = wrong.build(1).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["reports.1.year", "reports.1.value", "reports.1.numerator"]);
+        assert!(
+            errors[1].message.starts_with("Kết quả báo cáo thứ 2, kết quả đạt: “khoảng bốn mươi” phải là số"),
+            "{}",
+            errors[1].message
+        );
+        assert!(ReportDraft::default().is_blank() && !wrong.is_blank());
+    }
+
+    #[test]
+    fn the_target_form_keeps_and_checks_its_reports() {
+        let d = template("001-lai-chau-05-nq-tu.json");
+        let t = target(&d, "t_ths_200");
+        let mut form = crate::directive::TargetDraft::from_target(t);
+        assert_eq!(form.reports.len(), 1);
+        assert_eq!(form.build(&d).unwrap().reported, t.reported);
+        // A second year, typed as a review writes it; a blank row is ignored.
+        form.reports.push(ReportDraft { year: "2015".into(), value: "hơn 200".into(), ..Default::default() });
+        form.reports.push(ReportDraft::default());
+        let built = form.build(&d).unwrap();
+        assert_eq!(built.reported.len(), 2);
+        assert_eq!(reports_text(&built), "Năm 2014: 194 đồng chí, đạt 97% so với mục tiêu; Năm 2015: hơn 200 đồng chí");
+        // A share of 150% on a share target is refused on its field.
+        let share = target(&d, "t_dtu_dh");
+        let mut form = crate::directive::TargetDraft::from_target(share);
+        form.reports[0].value = "150".into();
+        let errors = form.build(&d).unwrap_err();
+        let error = errors.iter().find(|e| e.message.contains("tỷ lệ 150% không hợp lệ (0-100%)"));
+        assert_eq!(error.map(|e| e.field.as_str()), Some("reports.0.value"), "{errors:?}");
+    }
+
+    #[test]
+    fn the_group_form_keeps_a_bounded_size_by_year() {
+        let d = template("004-quang-nam-7328-da-ubnd.json");
+        let g = d.group("g_all4").unwrap();
+        let mut form = crate::directive::GroupDraft::from_group(g);
+        assert_eq!(form.stated_count, "2.262");
+        form.stated_count = "khoảng 2.300".into();
+        form.stated_by_year = "2025: hơn 2.262; 2024: 2.262".into();
+        let built = form.build(&d).unwrap();
+        assert_eq!((built.stated_count, built.stated_bound), (Some(2300), Bound::About));
+        assert_eq!(by_year_text(&built.stated_by_year), "2024: 2.262; 2025: hơn 2.262");
+        let again = crate::directive::GroupDraft::from_group(&built);
+        assert_eq!(
+            (again.stated_count.as_str(), again.stated_by_year.as_str()),
+            ("khoảng 2.300", "2024: 2.262; 2025: hơn 2.262")
+        );
+        form.stated_count = "khoảng hai nghìn".into();
+        form.stated_by_year = "2025 2.000".into();
+        let fields: Vec<String> = form.build(&d).unwrap_err().into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["stated_count", "stated_by_year"]);
     }
 }

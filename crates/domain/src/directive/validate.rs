@@ -5,10 +5,12 @@
 use std::collections::{HashMap, HashSet};
 
 use super::group::{GroupRule, TextMatch, UnitFilter};
+use super::reported::{add_up_flags, FlagKind};
 use super::standard::Standard;
-use super::target::{Criterion, Measure, Target, TrainingNeed, Window};
+use super::target::{ChangeUnit, Criterion, Measure, Target, TrainingNeed, Window};
 use super::{Directive, Section};
 use crate::error::FieldError;
+use crate::number::{format_count, format_percent, format_stated, percent_tenths};
 
 struct V<'d> {
     errors: Vec<FieldError>,
@@ -83,6 +85,15 @@ pub(super) fn validate(d: &Directive) -> Vec<FieldError> {
         }
         let label = format!("Nhóm \"{}\"", if g.name.is_empty() { &g.id } else { &g.name });
         rule(&mut v, &format!("{path}.rule"), &label, &g.rule);
+        let mut years = HashSet::new();
+        for (k, size) in g.stated_by_year.iter().enumerate() {
+            if !valid_year(size.year) || !years.insert(size.year) {
+                v.err(
+                    format!("{path}.stated_by_year[{k}]"),
+                    format!("{label}: số người năm {} không hợp lệ hoặc nhập hai lần.", size.year),
+                );
+            }
+        }
     }
     let by_id: HashMap<&str, &GroupRule> = d.groups.iter().map(|g| (g.id.as_str(), &g.rule)).collect();
     for (i, g) in d.groups.iter().enumerate() {
@@ -106,6 +117,17 @@ pub(super) fn validate(d: &Directive) -> Vec<FieldError> {
     let start_year = d.start_date().map(|x| x.year);
     for (i, s) in d.sections.iter().enumerate() {
         section(&mut v, &format!("sections[{i}]"), s, period, start_year);
+    }
+    // Parts within their totals (a group's stated size, reported counts of its parts).
+    for f in add_up_flags(d).into_iter().filter(|f| f.kind == FlagKind::PartOverWhole) {
+        let field = match f.target_ids.first() {
+            Some(t) => format!("targets.{t}.reported"),
+            None => {
+                let whole = f.group_ids.first().and_then(|g| d.groups.iter().position(|x| &x.id == g)).unwrap_or(0);
+                format!("groups[{whole}].stated_count")
+            }
+        };
+        v.err(field, f.message);
     }
     v.errors
 }
@@ -446,6 +468,77 @@ fn target<'d>(
     if let Some(b) = &t.baseline {
         if !b.value.is_finite() || b.value < 0.0 || (percent && b.value > 100.0) {
             v.err(format!("{path}.baseline.value"), format!("{label}: số liệu gốc {} không hợp lệ.", b.value));
+        }
+        if let (Some(n), Some(d)) = (b.numerator, b.denominator) {
+            if n > d {
+                v.err(
+                    format!("{path}.baseline.numerator"),
+                    format!("{label}: số liệu gốc {n}/{d}, tử số lớn hơn mẫu số."),
+                );
+            }
+        }
+    }
+    reports(v, path, &label, t);
+}
+
+/// The results a target reports: a year each (once), shares 0-100%, a numerator within its
+/// denominator and agreeing with the share stated beside it, a base year before the report.
+fn reports(v: &mut V, path: &str, label: &str, t: &Target) {
+    let percent = t.measure.is_percent();
+    let mut years = HashSet::new();
+    for (i, r) in t.reported.iter().enumerate() {
+        let rp = format!("{path}.reported[{i}]");
+        let what = format!("{label}: kết quả báo cáo năm {}", r.year);
+        if !valid_year(r.year) {
+            v.err(format!("{rp}.year"), format!("{label}: năm báo cáo {} không hợp lệ (1945-2100).", r.year));
+        } else if !years.insert(r.year) {
+            v.err(format!("{rp}.year"), format!("{what} nhập hai lần."));
+        }
+        if let Some(x) = r.value {
+            if !x.is_finite() || x < 0.0 {
+                v.err(format!("{rp}.value"), format!("{what}: kết quả {} không hợp lệ (không âm).", format_stated(x)));
+            } else if percent && x > 100.0 {
+                v.err(format!("{rp}.value"), format!("{what}: tỷ lệ {}% không hợp lệ (0-100%).", format_stated(x)));
+            }
+        }
+        if let Some(c) = r.change {
+            let points = r.change_unit == ChangeUnit::Points;
+            if !c.is_finite() || (points && c.abs() > 100.0) {
+                v.err(
+                    format!("{rp}.change"),
+                    format!("{what}: mức tăng, giảm {}% không hợp lệ (tối đa 100 điểm phần trăm).", format_stated(c)),
+                );
+            }
+        }
+        if r.of_quota.is_some_and(|q| !q.is_finite() || q < 0.0) {
+            v.err(format!("{rp}.of_quota"), format!("{what}: tỷ lệ so với chỉ tiêu phải là số không âm."));
+        }
+        if let (Some(n), Some(d)) = (r.numerator, r.denominator) {
+            if n > d {
+                v.err(
+                    format!("{rp}.numerator"),
+                    format!("{what}: tử số {} lớn hơn mẫu số {}.", format_count(n), format_count(d)),
+                );
+            } else if let (Some(x), true, Some(share)) = (r.value, percent, percent_tenths(n, d)) {
+                let computed = share as f64 / 10.0;
+                if !r.bound.admits(x, computed, 0.1) {
+                    v.err(
+                        format!("{rp}.value"),
+                        format!(
+                            "{what}: {}/{} là {}, không phải {}.",
+                            format_count(n),
+                            format_count(d),
+                            format_percent(computed),
+                            r.bound.write(&format!("{}%", format_stated(x)))
+                        ),
+                    );
+                }
+            }
+        }
+        if let Some(y) = r.since_year {
+            if !valid_year(y) || y >= r.year {
+                v.err(format!("{rp}.since_year"), format!("{what}: năm so sánh {y} phải trước năm báo cáo."));
+            }
         }
     }
 }
