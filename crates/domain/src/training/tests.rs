@@ -343,3 +343,52 @@ fn learners_move_in_and_out_of_the_plan_with_undo() {
     apply(&moved.undo(4), &mut r, &mut recs);
     assert_eq!(recs.tally("l1").out_of_plan, 2);
 }
+
+/// An annual plan written as provinces write theirs (a fixture of the tests, not a seed):
+/// the budget by funding source with a remainder for round 2, a line carried into 2025, a
+/// bounded line budget, evening and online classes, a per-learner subsidy.
+#[test]
+fn an_annual_plan_with_its_budget_by_source_reads_validates_and_totals() {
+    let f = load_plan_file(include_str!("../../../../tests/fixtures/plans/ke-hoach-nam-2024-nguon-kinh-phi.json"))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let mut recs = TrainingRecords::default();
+    recs.add_plan_file(&f);
+    assert!(recs.validate().is_empty(), "{:?}", recs.validate());
+    let modes: Vec<Option<Attendance>> = f.lines.iter().map(|l| l.attendance).collect();
+    assert_eq!(modes, [Some(Attendance::PartTime), Some(Attendance::EveningsWeekends), Some(Attendance::Online)]);
+    assert_eq!(f.lines.iter().map(|l| l.round).collect::<Vec<_>>(), [Some(1), Some(2), Some(1)]);
+    // The carried-over class: one of two held classes ends in 2025.
+    let l1 = &f.lines[0];
+    assert!(l1.carries_over() && l1.classes_held.iter().filter(|c| c.carries_over()).count() == 1);
+    let t = recs.funding_by_source("kh-2024").unwrap();
+    let rows: Vec<(Option<FundingSource>, u64, u64)> = t.rows.iter().map(|r| (r.source, r.plan, r.lines)).collect();
+    assert_eq!(
+        rows,
+        [
+            (Some(FundingSource::State), 800_000_000, 250_000_000 + 150_000_000),
+            (Some(FundingSource::Local), 3_200_000_000, 1_500_000_000),
+            (Some(FundingSource::SelfFunded), 320_000_000, 300_000_000),
+            (Some(FundingSource::Other), 0, 20_000_000),
+            // Plan: còn lại; lines: l2's "khoảng" 300 triệu less its 250 triệu, l3's còn lại.
+            (None, 200_000_000, 50_000_000 + 30_000_000),
+        ]
+    );
+    assert_eq!((t.plan_total, t.lines_total), (4_520_000_000, 2_300_000_000));
+    // A part that takes more than the remainder left for round 2 goes beyond the total: refused.
+    let mut over = f.clone();
+    over.plan.budget.parts.push(BudgetPart {
+        source: Some(FundingSource::Other),
+        amount: 300_000_000,
+        ..BudgetPart::default()
+    });
+    let e = load_plan_file(&serde_json::to_string(&over).unwrap()).unwrap_err();
+    assert_eq!(e[0].field, "plan.budget.parts");
+    assert_eq!(e[0].message, "Kinh phí: các khoản cộng lại 4.620.000.000 đồng, vượt tổng 4.520.000.000 đồng.");
+    // Within the total but not closing it with the remainder: said on the remainder.
+    over.plan.budget.parts.last_mut().unwrap().amount = 100_000_000;
+    let e = load_plan_file(&serde_json::to_string(&over).unwrap()).unwrap_err();
+    assert_eq!(e[0].field, "plan.budget.remainder");
+    assert!(e[0].message.contains("được 4.620.000.000 đồng, khác tổng 4.520.000.000 đồng"), "{e:?}");
+    // 120 learners at 2.500.000 đồng each.
+    assert_eq!(l1.subsidy_for(120), Some(Ok(300_000_000)));
+}
