@@ -12,6 +12,7 @@ use crate::ui::app::{db, AppState, Route};
 use crate::ui::print::{load_head, today, ReportHeadForm, ReportHeader, Signature};
 use dtbd_domain::directive::{Date, RosterIndex};
 use dtbd_domain::monitor::{self, Baseline, GroupDraft, INDICATORS};
+use dtbd_domain::progress::{progress_checks, CHECKS_TITLE};
 use dtbd_domain::roster::FieldError;
 use dtbd_view::monitor::{self as vm, Paragraph};
 use dtbd_view::scoring::directive_score;
@@ -84,7 +85,7 @@ pub fn MonitorPage(id: String) -> impl IntoView {
                 .map(|d| {
                     state.roster.with(|r| {
                         let s = records.with(|t| directive_score(d, r, t.as_ref(), at));
-                        (monitor::quota_lines(d, &s), monitor::reported_lines(d, &s))
+                        (monitor::quota_lines(d, &s), monitor::reported_lines(d, &s), progress_checks(d, &s))
                     })
                 })
                 .unwrap_or_default()
@@ -92,6 +93,7 @@ pub fn MonitorPage(id: String) -> impl IntoView {
     });
     let quotas = Memo::new(move |_| lines.with(|l| l.0.clone()));
     let reported = Memo::new(move |_| lines.with(|l| l.1.clone()));
+    let checks = Memo::new(move |_| lines.with(|l| l.2.clone()));
 
     let freeze = move |_| {
         let Some(d) = directive.get_untracked() else { return };
@@ -286,8 +288,12 @@ pub fn MonitorPage(id: String) -> impl IntoView {
                             }).collect_view()}</tbody>
                         </table>
                     }) }}
+                    {move || { let c = checks.get(); (!c.is_empty()).then(|| view! {
+                        <h3>{CHECKS_TITLE}</h3>
+                        <ul class="checks">{c.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    }) }}
                     <button class="btn no-print" on:click=move |_| {
-                        let t = vm::copy_all(paragraph.get_untracked().as_deref(), &quotas.get_untracked(), &reported.get_untracked());
+                        let t = vm::copy_all(paragraph.get_untracked().as_deref(), &quotas.get_untracked(), &reported.get_untracked(), &checks.get_untracked());
                         spawn_local(async move { copied.set(store::copy_to_clipboard(&t).await) });
                     }>{move || if copied.get() { "Đã sao chép" } else { "Sao chép đoạn văn" }}</button>
                 </section>

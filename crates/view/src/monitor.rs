@@ -90,10 +90,11 @@ pub fn copy_text(paragraph: Option<&str>, quotas: &[String]) -> String {
 }
 
 /// "Sao chép đoạn văn" with the results the document reports: the paragraph, the quota lines,
-/// then each reported result beside the roster's count.
-pub fn copy_all(paragraph: Option<&str>, quotas: &[String], reported: &[ReportedLine]) -> String {
+/// each reported result beside the roster's count, then the figures to review.
+pub fn copy_all(paragraph: Option<&str>, quotas: &[String], reported: &[ReportedLine], checks: &[String]) -> String {
     let mut lines = quotas.to_vec();
     lines.extend(reported.iter().map(ReportedLine::text));
+    lines.extend(checks.iter().cloned());
     copy_text(paragraph, &lines)
 }
 
@@ -191,8 +192,8 @@ mod tests {
             checks: vec!["Không khớp (năm 2014): x.".into()],
         };
         assert_eq!(
-            copy_all(Some("Đoạn."), &["a".into()], &[line]),
-            "Đoạn.\na\nĐào tạo 194 thạc sỹ: theo báo cáo năm 2014: 194 đồng chí; theo danh sách chưa có dữ liệu. Không khớp (năm 2014): x."
+            copy_all(Some("Đoạn."), &["a".into()], &[line], &["Nhóm “G”: văn bản nêu 42 người, danh sách có 40 người.".into()]),
+            "Đoạn.\na\nĐào tạo 194 thạc sỹ: theo báo cáo năm 2014: 194 đồng chí; theo danh sách chưa có dữ liệu. Không khớp (năm 2014): x.\nNhóm “G”: văn bản nêu 42 người, danh sách có 40 người."
         );
     }
 
