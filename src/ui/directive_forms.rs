@@ -14,8 +14,9 @@ use dtbd_domain::directive::describe::lower_first;
 use dtbd_domain::directive::draft::{scale_code, scale_from_code};
 use dtbd_domain::directive::group_draft::{path_key, path_label};
 use dtbd_domain::directive::{
-    describe_rule, Comparator, ConditionDraft, ConditionKind, CriterionDraft, CriterionKind, Directive, EventKind,
-    GroupDraft, MatchHow, MeasureKind, MilestoneDraft, ReportDraft, Step, TargetDraft, WindowKind,
+    describe_rule, Combine, Comparator, ConditionDraft, ConditionKind, CriterionDraft, CriterionKind, Directive,
+    EventKind, GroupDraft, MatchHow, MeasureKind, MilestoneDraft, ReportDraft, Stage, Step, Tally, TargetDraft,
+    WindowKind,
 };
 use dtbd_domain::directive::{ChangeUnit, Outcome};
 use dtbd_domain::error::{message_for, messages_under};
@@ -236,6 +237,28 @@ pub fn TargetForm(
                     EventKind::ALL.iter().map(|e| (e.code().to_string(), e.label().to_string())).collect(),
                     |t| t.event.code().to_string(),
                     |t, v| if let Some(e) = EventKind::from_code(v) { t.event = e }))}
+                {move || shows("contents").then(|| text(form, errs, "t-contents", "Các nội dung khác (cách nhau bằng dấu ;)", "contents", |t| &t.contents, |t| &mut t.contents))}
+                {move || (shows("contents") && form.with(|t| !t.contents.trim().is_empty())).then(|| select(form, "t-combine", "Yêu cầu về các nội dung",
+                    Combine::ALL.iter().map(|c| (c.code().to_string(), c.label().to_string())).collect(),
+                    |t| t.combine.code().to_string(),
+                    |t, v| if let Some(c) = Combine::from_code(v) { t.combine = c }))}
+                {move || shows("tally").then(|| select(form, "t-tally", "Đếm theo",
+                    Tally::ALL.iter().map(|c| (c.code().to_string(), c.label().to_string())).collect(),
+                    |t| t.tally.code().to_string(),
+                    |t, v| if let Some(c) = Tally::from_code(v) { t.tally = c }))}
+                {move || shows("stage").then(|| select(form, "t-stage", "Tính khi",
+                    Stage::ALL.iter().map(|c| (c.code().to_string(), c.label().to_string())).collect(),
+                    |t| t.stage.code().to_string(),
+                    |t, v| if let Some(c) = Stage::from_code(v) { t.stage = c }))}
+                {move || shows("per_year").then(|| select(form, "t-per-year", "Chỉ tiêu áp dụng",
+                    vec![("".into(), "Cả giai đoạn".into()), ("1".into(), "Mỗi năm".into())],
+                    |t| if t.per_year { "1".into() } else { String::new() },
+                    |t, v| t.per_year = v == "1"))}
+                {move || shows("start_year").then(|| text(form, errs, "t-start-year", "Năm bắt đầu (khi chương trình có trước văn bản)", "start_year", |t| &t.start_year, |t| &mut t.start_year))}
+                {move || shows("continuing").then(|| select(form, "t-continuing", "Thời hạn",
+                    vec![("".into(), "Có thời hạn (theo các mốc)".into()), ("1".into(), "Tiếp tục, không có thời hạn".into())],
+                    |t| if t.continuing { "1".into() } else { String::new() },
+                    |t, v| t.continuing = v == "1"))}
             </div>
 
             {move || shows("milestones").then(|| view! {
@@ -244,6 +267,13 @@ pub fn TargetForm(
                     {move || (0..milestone_count()).map(|i| milestone_row(form, errs, i)).collect_view()}
                     <button type="button" class="btn small" on:click=move |_| form.update(|t| t.milestones.push(MilestoneDraft::default()))>"+ Thêm mốc"</button>
                 </fieldset>
+            })}
+
+            {move || (shows("reached") && form.with(|t| t.comparator == Comparator::Maintain)).then(|| view! {
+                <div class="grid">
+                    {text(form, errs, "t-reached-directive", "Duy trì mức đã đạt của văn bản (số ký hiệu; để trống nếu là văn bản này)", "reached_directive", |t| &t.reached_directive, |t| &mut t.reached_directive)}
+                    {text(form, errs, "t-reached-target", "… chỉ tiêu (mã; để trống để giữ mức của mốc trước)", "reached_target", |t| &t.reached_target, |t| &mut t.reached_target)}
+                </div>
             })}
 
             {move || shows("baseline").then(|| view! {

@@ -115,6 +115,7 @@ fn value_text(v: f64, unit: AmountUnit) -> String {
     match unit {
         AmountUnit::Percent => format!("{}%", format_number(v)),
         AmountUnit::Persons => format!("{} người", crate::number::grouped(v.round().max(0.0) as u64)),
+        AmountUnit::PersonTimes => format!("{} lượt", crate::number::grouped(v.round().max(0.0) as u64)),
         AmountUnit::Events => crate::number::grouped(v.round().max(0.0) as u64),
     }
 }

@@ -222,10 +222,13 @@ mod tests {
             $check!(crate::directive::group::MatchHow, "contains,starts_with,equals");
             $check!(crate::directive::DirectiveKind, "nghi_quyet,ket_luan,de_an,ke_hoach,chi_thi,chuong_trinh,quyet_dinh,bao_cao,khac");
             $check!(crate::directive::score::Status, "dat,dung_tien_do,cham,qua_han,khong_cham_duoc");
-            $check!(crate::directive::score::AmountUnit, "percent,persons,events");
+            $check!(crate::directive::score::AmountUnit, "percent,persons,events,person_times");
             $check!(crate::directive::score::BaselineSource, "snapshot,stated,implied");
             $check!(crate::directive::target::EventKind, "class,degree_class,delegation,workshop");
             $check!(crate::directive::target::WindowKind, "year,years,term,period");
+            $check!(crate::directive::target::Tally, "persons,person_times");
+            $check!(crate::directive::target::Stage, "completed,sent");
+            $check!(crate::directive::target::Combine, "any,all");
             $check!(crate::directive::target::CriterionKind, "level,minority_language,lao_language,field,person,standard");
             $check!(crate::directive::target::MeasureKind, "share,count,per_unit,trained,completions,events,directional");
             $check!(crate::directive::target::Comparator, "at_least,above,about,maintain");

@@ -9,7 +9,9 @@
 
 use super::group::{GroupRule, MatchHow, TextMatch, UnitFilter};
 use super::reported::reports_phrase;
-use super::target::{Comparator, Criterion, EventKind, Measure, Milestone, Target, TrainingNeed, Window};
+use super::target::{
+    Combine, Comparator, Criterion, EventKind, Measure, Milestone, Stage, Tally, Target, TrainingNeed, Window,
+};
 use super::{format_count, Directive, Group};
 use crate::levels::Scale;
 use crate::model::{Category, CivilGrade, Committee, Gender, GovLevel, Leadership, Region, UnitKind};
@@ -160,7 +162,7 @@ impl<'a> Describer<'a> {
                 }
             }
             Measure::Trained { training, window } => {
-                let after = words(&[&group, &trained_phrase(training)]);
+                let after = words(&[&group, &self.trained_in(t, training)]);
                 let deadline = t.last_year();
                 let one_year = self.one_year(t).filter(|_| matches!(window, Window::Year));
                 let (pre, suffix, lead) = match *window {
@@ -191,14 +193,26 @@ impl<'a> Describer<'a> {
                 Frame { amt: Amt::Percent, pre, maintain_pre, head, after, suffix, lead }
             }
             Measure::Completions { training, agency, per_unit } => {
-                let belongs = if group.is_empty() { String::new() } else { format!("thuộc {group}") };
-                let after = words(&[&belongs, &trained_phrase(training)]);
+                let trained = self.trained_in(t, training);
+                let trained = match t.counting.stage {
+                    Stage::Completed => trained,
+                    Stage::Sent => trained.replacen("được ", "được cử đi ", 1),
+                };
+                let times = t.counting.tally == Tally::PersonTimes;
+                let after = match (times, group.is_empty()) {
+                    // "2.000 lượt cán bộ, công chức được bồi dưỡng ..."
+                    (true, true) => words(&["lượt cán bộ", &trained]),
+                    (true, false) => words(&["lượt", &group, &trained]),
+                    (false, true) => trained,
+                    (false, false) => words(&[&format!("thuộc {group}"), &trained]),
+                };
                 let agency = agency.trim();
+                let yearly = if t.counting.per_year && self.one_year(t).is_none() { "mỗi năm " } else { "" };
                 let pre = match (*per_unit, agency.is_empty()) {
-                    (true, true) => "mỗi đơn vị có ".to_string(),
-                    (true, false) => format!("mỗi đơn vị ({agency}) có "),
-                    (false, true) => "có ".to_string(),
-                    (false, false) => format!("{agency} có "),
+                    (true, true) => format!("{yearly}mỗi đơn vị có "),
+                    (true, false) => format!("{yearly}mỗi đơn vị ({agency}) có "),
+                    (false, true) => format!("{yearly}có "),
+                    (false, false) => format!("{yearly}{agency} có "),
                 };
                 let at = match (*per_unit, agency.is_empty()) {
                     (_, true) if *per_unit => " ở mỗi đơn vị".to_string(),
@@ -206,11 +220,13 @@ impl<'a> Describer<'a> {
                     (true, false) => format!(" ở mỗi đơn vị ({agency})"),
                     (false, false) => format!(" tại {agency}"),
                 };
+                let counted = if times { "số" } else { "số đồng chí" };
+                let each_year = if yearly.is_empty() { "" } else { " mỗi năm" };
                 Frame {
-                    amt: Amt::Persons,
+                    amt: if times { Amt::Plain } else { Amt::Persons },
                     maintain_pre: pre.clone(),
                     pre,
-                    head: format!("số đồng chí {after}{at}"),
+                    head: format!("{counted} {after}{at}{each_year}"),
                     after,
                     suffix: String::new(),
                     lead: None,
@@ -266,6 +282,24 @@ impl<'a> Describer<'a> {
         self.sentence(t, &frame)
     }
 
+    /// "được bồi dưỡng về A", or with several contents "được đào tạo, bồi dưỡng đủ các nội dung:
+    /// a, b và c" / "ít nhất một trong các nội dung: a, b hoặc c".
+    fn trained_in(&self, t: &Target, training: &str) -> String {
+        if t.counting.contents.is_empty() {
+            return trained_phrase(training);
+        }
+        let all: Vec<String> = std::iter::once(training)
+            .chain(t.counting.contents.iter().map(String::as_str))
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(lower_first)
+            .collect();
+        match t.counting.combine {
+            Combine::All => format!("được đào tạo, bồi dưỡng đủ các nội dung: {}", join_and(&all)),
+            Combine::Any => format!("được đào tạo, bồi dưỡng ít nhất một trong các nội dung: {}", join_or(&all)),
+        }
+    }
+
     /// The year of a target whose period is one year (a plan for 2021): its annual counts are
     /// said "trong năm 2021", not "mỗi năm".
     fn one_year(&self, t: &Target) -> Option<u16> {
@@ -309,6 +343,7 @@ impl<'a> Describer<'a> {
                             format!("{} ({})", amount(m, f.amt, true), self.increase(t, inc, f.amt))
                         }
                         (None, Some(inc)) => self.increase(t, inc, f.amt),
+                        (None, None) if m.comparator == Comparator::Maintain => kept(m),
                         _ => amount(m, f.amt, true),
                     };
                     let body = if m.comparator == Comparator::Maintain { format!("duy trì {body}") } else { body };
@@ -318,8 +353,20 @@ impl<'a> Describer<'a> {
             return format!("{}{}: {}", cap_first(&f.head), f.suffix, parts.join("; "));
         }
         let years: Vec<u16> = ms.iter().map(|m| m.year).collect();
-        let lead = f.lead.clone().unwrap_or_else(|| by_years(&years));
+        let lead = match (t.start_year, years.as_slice()) {
+            (Some(from), [to]) if f.lead.is_none() && from < *to => format!("Từ năm {from} đến năm {to}"),
+            _ => f.lead.clone().unwrap_or_else(|| by_years(&years)),
+        };
         let m = first;
+        if t.continuing && m.value.is_some() && m.comparator != Comparator::Maintain {
+            // A continuing programme: no deadline to write.
+            let since = t.start_year.map(|y| format!("Từ năm {y}, tiếp tục ")).unwrap_or_else(|| "Tiếp tục ".into());
+            let amount = amount(m, f.amt, false);
+            return format!("{since}{}{amount} {}{} (không có thời hạn)", f.pre, f.after, f.suffix);
+        }
+        if m.value.is_none() && m.increase.is_none() && m.comparator == Comparator::Maintain {
+            return format!("Duy trì {} ở {} {}{}", f.head, kept(m), lower_first(&lead), f.suffix);
+        }
         if m.value.is_none() {
             let inc = m.increase.map(|i| self.increase(t, i, f.amt)).unwrap_or_else(|| "chưa có mức".into());
             return format!("{lead}, {} {inc}{}", f.head, f.suffix);
@@ -687,6 +734,18 @@ fn amount(m: &Milestone, amt: Amt, listing: bool) -> String {
         Comparator::Maintain => "",
     };
     format!("{head}{body}")
+}
+
+/// A "duy trì" milestone without a number: "mức đã đạt của chỉ tiêu “t_dh” (văn bản
+/// 05-NQ/TU)", or "mức đã đạt" (of the previous milestone).
+fn kept(m: &Milestone) -> String {
+    match &m.reached {
+        Some(r) if !r.directive.trim().is_empty() => {
+            format!("mức đã đạt của chỉ tiêu “{}” (văn bản {})", r.target.trim(), r.directive.trim())
+        }
+        Some(r) => format!("mức đã đạt của chỉ tiêu “{}”", r.target.trim()),
+        None => "mức đã đạt".into(),
+    }
 }
 
 /// "Đến năm 2025", "Đến năm 2021 và năm 2026", "Đến các năm 2024, 2025 và 2026".
@@ -1072,7 +1131,7 @@ fn decap(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::directive::target::{Reported, StatedBaseline};
+    use crate::directive::target::{Reached, Reported, StatedBaseline};
     use crate::directive::{DirectiveKind, Period};
 
     fn d() -> Directive {
@@ -1119,7 +1178,7 @@ mod tests {
     }
 
     fn ms(year: u16, cmp: Comparator, value: Option<f64>, upper: Option<f64>, increase: Option<f64>) -> Milestone {
-        Milestone { year, comparator: cmp, value, upper, increase }
+        Milestone { year, comparator: cmp, value, upper, increase, reached: None }
     }
 
     fn target(group: &str, measure: Measure, milestones: Vec<Milestone>) -> Target {
@@ -1130,6 +1189,8 @@ mod tests {
             measure,
             milestones,
             start_year: None,
+            continuing: false,
+            counting: Default::default(),
             baseline: None,
             reported: Vec::new(),
             tier_of: None,
@@ -1382,6 +1443,79 @@ mod tests {
         assert_eq!(
             describe_target(&t, &plan),
             "Trong năm 2021, mở ít nhất 03 lớp đào tạo trung cấp lý luận chính trị - hành chính"
+        );
+    }
+
+    #[test]
+    fn record_counting_kinds_in_the_documents_wording() {
+        let completions =
+            |training: &str| Measure::Completions { training: training.into(), agency: String::new(), per_unit: false };
+        // Lượt.
+        let mut t = target(
+            "cc",
+            completions("Bồi dưỡng kiến thức quốc phòng - an ninh"),
+            vec![ms(2025, Comparator::About, Some(2000.0), None, None)],
+        );
+        t.counting.tally = Tally::PersonTimes;
+        assert_eq!(
+            describe_target(&t, &d()),
+            "Đến năm 2025, có khoảng 2.000 lượt công chức được bồi dưỡng kiến thức quốc phòng - an ninh"
+        );
+        // Cử đi, mỗi năm.
+        let mut t =
+            target("", completions("Đào tạo thạc sĩ"), vec![ms(2025, Comparator::AtLeast, Some(7.0), None, None)]);
+        t.counting.stage = Stage::Sent;
+        t.counting.per_year = true;
+        assert_eq!(
+            describe_target(&t, &d()),
+            "Đến năm 2025, mỗi năm có ít nhất 07 đồng chí được cử đi đào tạo thạc sĩ"
+        );
+        // Own start year; continuing.
+        let mut t =
+            target("", completions("Đào tạo thạc sĩ"), vec![ms(2025, Comparator::AtLeast, Some(200.0), None, None)]);
+        t.start_year = Some(2018);
+        assert_eq!(describe_target(&t, &d()), "Từ năm 2018 đến năm 2025, có ít nhất 200 đồng chí được đào tạo thạc sĩ");
+        t.continuing = true;
+        assert_eq!(
+            describe_target(&t, &d()),
+            "Từ năm 2018, tiếp tục có ít nhất 200 đồng chí được đào tạo thạc sĩ (không có thời hạn)"
+        );
+        // Several contents: all, any.
+        let mut t = target(
+            "cc",
+            Measure::Trained {
+                training: "Quốc phòng - an ninh".into(),
+                window: Window::Period { from: 2021, to: 2025 },
+            },
+            vec![ms(2025, Comparator::AtLeast, Some(100.0), None, None)],
+        );
+        t.counting.contents = vec!["Tin học".into(), "Ngoại ngữ".into()];
+        t.counting.combine = Combine::All;
+        assert_eq!(
+            describe_target(&t, &d()),
+            "Giai đoạn 2021 - 2025, 100% công chức được đào tạo, bồi dưỡng đủ các nội dung: quốc phòng - an ninh, tin học và ngoại ngữ"
+        );
+        t.counting.combine = Combine::Any;
+        assert!(describe_target(&t, &d())
+            .ends_with("ít nhất một trong các nội dung: quốc phòng - an ninh, tin học hoặc ngoại ngữ"));
+        // Duy trì mức đã đạt: of the previous milestone, of another directive's target.
+        let mut t = target(
+            "",
+            completions("Đào tạo thạc sĩ"),
+            vec![
+                ms(2025, Comparator::Maintain, Some(3.0), None, None),
+                ms(2030, Comparator::Maintain, None, None, None),
+            ],
+        );
+        assert_eq!(
+            describe_target(&t, &d()),
+            "Số đồng chí được đào tạo thạc sĩ: năm 2025: duy trì 03 đồng chí; năm 2030: duy trì mức đã đạt"
+        );
+        t.milestones.remove(0);
+        t.milestones[0].reached = Some(Reached { directive: "05-NQ/TU".into(), target: "t_ths".into() });
+        assert_eq!(
+            describe_target(&t, &d()),
+            "Duy trì số đồng chí được đào tạo thạc sĩ ở mức đã đạt của chỉ tiêu “t_ths” (văn bản 05-NQ/TU) đến năm 2030"
         );
         let mut t = target(
             "ld",

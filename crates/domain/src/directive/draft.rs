@@ -10,7 +10,8 @@ use super::describe::{describe_target, Describer};
 use super::group::{GroupRule, MatchHow, TextMatch, UnitFilter};
 use super::reported::ReportDraft;
 use super::target::{
-    Comparator, Criterion, EventKind, Measure, Milestone, StatedBaseline, Target, TrainingNeed, Window,
+    Comparator, Counting, Criterion, EventKind, Measure, Milestone, Reached, StatedBaseline, Target, TrainingNeed,
+    Window,
 };
 use super::{validate, Directive};
 use crate::error::FieldError;
@@ -38,7 +39,7 @@ pub(super) fn join_words(w: &[String]) -> String {
 }
 
 pub use super::group_draft::{ConditionDraft, ConditionKind, GroupDraft, Step, TextDraft};
-pub use super::target::{CriterionKind, MeasureKind, WindowKind};
+pub use super::target::{Combine, CriterionKind, MeasureKind, Stage, Tally, WindowKind};
 pub use crate::number::parse_number;
 
 /// Parses "50" or a range "20-25", "03 - 05", "20–25%", "2 đến 3".
@@ -356,6 +357,22 @@ pub struct TargetDraft {
     pub event: EventKind,
     /// Năm bắt đầu of the target's own programme ("2018"; empty = the directive's period).
     pub start_year: String,
+    /// Tiếp tục, không có thời hạn.
+    pub continuing: bool,
+    /// Đếm theo người or lượt.
+    pub tally: Tally,
+    /// Tính khi hoàn thành or khi được cử đi.
+    pub stage: Stage,
+    /// Chỉ tiêu mỗi năm.
+    pub per_year: bool,
+    /// Các nội dung khác, one per line or separated by ";" ("Quốc phòng - an ninh; Tin học").
+    pub contents: String,
+    /// Một trong hay đủ các nội dung.
+    pub combine: Combine,
+    /// "Duy trì mức đã đạt" of: văn bản (id or số ký hiệu; empty = this one).
+    pub reached_directive: String,
+    /// "Duy trì mức đã đạt" of: mã chỉ tiêu (empty = the previous milestone's amount).
+    pub reached_target: String,
     /// So sánh (for every milestone).
     pub comparator: Comparator,
     /// Các mốc (blank rows are ignored).
@@ -416,6 +433,24 @@ impl TargetDraft {
                 .collect(),
             tier_of: t.tier_of.clone().unwrap_or_default(),
             start_year: t.start_year.map(|y| y.to_string()).unwrap_or_default(),
+            continuing: t.continuing,
+            tally: t.counting.tally,
+            stage: t.counting.stage,
+            per_year: t.counting.per_year,
+            contents: t.counting.contents.join("; "),
+            combine: t.counting.combine,
+            reached_directive: t
+                .milestones
+                .iter()
+                .find_map(|m| m.reached.as_ref())
+                .map(|r| r.directive.clone())
+                .unwrap_or_default(),
+            reached_target: t
+                .milestones
+                .iter()
+                .find_map(|m| m.reached.as_ref())
+                .map(|r| r.target.clone())
+                .unwrap_or_default(),
             note: t.note.clone(),
             reports: t.reported.iter().map(ReportDraft::from_reported).collect(),
             window_years: "2".into(),
@@ -649,7 +684,17 @@ impl TargetDraft {
                     }
                     x
                 };
-                if m.value.trim().is_empty() && increase.is_none() && m.increase.trim().is_empty() {
+                // "Duy trì" without a number keeps the amount reached: of another target when one is
+                // named, else of the previous milestone.
+                let keeps = self.comparator == Comparator::Maintain
+                    && m.value.trim().is_empty()
+                    && m.increase.trim().is_empty()
+                    && (!milestones.is_empty() || !self.reached_target.trim().is_empty());
+                let reached = (keeps && !self.reached_target.trim().is_empty()).then(|| Reached {
+                    directive: self.reached_directive.trim().to_string(),
+                    target: self.reached_target.trim().to_string(),
+                });
+                if m.value.trim().is_empty() && increase.is_none() && m.increase.trim().is_empty() && !keeps {
                     e.push(FieldError::new(key("value"), "Mức chỉ tiêu: chưa nhập, ví dụ 50 hoặc 20-25."));
                 }
                 if value.is_none() && upper.is_some() && m.value.trim().is_empty() {
@@ -681,7 +726,7 @@ impl TargetDraft {
                         "Số liệu gốc: chỉ tiêu “tăng so với hiện nay” cần số liệu gốc của văn bản, ví dụ 33,3.",
                     ));
                 }
-                milestones.push(Milestone { year, comparator: self.comparator, value, upper, increase });
+                milestones.push(Milestone { year, comparator: self.comparator, value, upper, increase, reached });
             }
         }
 
@@ -690,10 +735,6 @@ impl TargetDraft {
             None
         } else {
             match parse_year(&self.start_year) {
-                Ok(y) if milestones.first().is_some_and(|m| y > m.year) => {
-                    e.push(FieldError::new("start_year", "Năm bắt đầu: phải không sau năm của mốc đầu tiên."));
-                    None
-                }
                 Ok(y) => Some(y),
                 Err(m) => {
                     e.push(FieldError::new("start_year", format!("Năm bắt đầu: {m}")));
@@ -711,6 +752,22 @@ impl TargetDraft {
             }
         }
         reported.sort_by_key(|r| r.year);
+
+        // How records count (kinds that do not use a field keep its default).
+        let fields = kind.fields();
+        let counting = Counting {
+            tally: if fields.contains(&"tally") { self.tally } else { Tally::default() },
+            stage: if fields.contains(&"stage") { self.stage } else { Stage::default() },
+            per_year: fields.contains(&"per_year") && self.per_year,
+            contents: if fields.contains(&"contents") {
+                self.contents.split([';', '\n']).map(str::trim).filter(|c| !c.is_empty()).map(String::from).collect()
+            } else {
+                Vec::new()
+            },
+            combine: if fields.contains(&"contents") { self.combine } else { Combine::default() },
+        };
+        let start_year = start_year.filter(|_| fields.contains(&"start_year"));
+        let continuing = fields.contains(&"continuing") && self.continuing;
 
         // Tier.
         let tier = self.tier_of.trim();
@@ -732,6 +789,8 @@ impl TargetDraft {
             measure,
             milestones,
             start_year,
+            continuing,
+            counting,
             baseline,
             reported,
             tier_of: (!tier.is_empty()).then(|| tier.to_string()),
@@ -804,7 +863,8 @@ impl TargetDraft {
 /// "milestones[0].year" → "milestones.0.year"; "measure.criteria[1].level" → "criteria.1.level".
 fn form_key(path: &str) -> String {
     let p = path.trim_start_matches('.').replace('[', ".").replace(']', "");
-    let p = p.strip_prefix("measure.").unwrap_or(&p).to_string();
+    let p = p.strip_prefix("measure.").unwrap_or(&p);
+    let p = p.strip_prefix("counting.").unwrap_or(p).to_string();
     // The directive's "reported[i]" are the form's report rows "reports.i".
     let p = p.strip_prefix("reported.").map_or(p.clone(), |rest| format!("reports.{rest}"));
     match p.as_str() {
@@ -1162,6 +1222,60 @@ mod tests {
             assert_eq!(scale_from_code(scale_code(s)), Some(s));
             assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", scale_code(s)));
         }
+    }
+
+    #[test]
+    fn counting_start_year_continuing_and_maintain_from_the_form() {
+        let d = t002();
+        let mut f = TargetDraft::blank(&d);
+        f.kind = MeasureKind::Completions;
+        f.training = "Bồi dưỡng kiến thức quốc phòng - an ninh".into();
+        f.contents = "Tin học;\n Ngoại ngữ ; ".into();
+        f.tally = Tally::PersonTimes;
+        f.stage = Stage::Sent;
+        f.per_year = true;
+        f.start_year = "2019".into();
+        f.continuing = true;
+        f.milestones[0].value = "1.200".into();
+        let t = f.build(&d).unwrap();
+        let expected = Counting {
+            tally: Tally::PersonTimes,
+            stage: Stage::Sent,
+            per_year: true,
+            contents: vec!["Tin học".into(), "Ngoại ngữ".into()],
+            combine: Combine::Any,
+        };
+        assert_eq!((&t.counting, t.start_year, t.continuing), (&expected, Some(2019), true));
+        // Read back unchanged.
+        assert_eq!(TargetDraft::from_target(&t).build(&d).unwrap(), t);
+        // A share has none of these: the kind's fields decide what is kept.
+        f.kind = MeasureKind::Share;
+        f.group = d.groups[0].id.clone();
+        f.criteria = vec![CriterionDraft::level(Scale::Professional, "thac_si", false)];
+        f.milestones[0].value = "50".into();
+        let t = f.build(&d).unwrap();
+        assert!(t.counting.is_default() && t.start_year.is_none() && !t.continuing);
+        // A start year after the first deadline is refused, on its field.
+        let mut f = TargetDraft::from_target(&t);
+        f.kind = MeasureKind::Completions;
+        f.training = "Đào tạo thạc sĩ".into();
+        f.start_year = "2030".into();
+        let e = f.build(&d).unwrap_err();
+        assert!(e.iter().any(|x| x.field == "start_year" && x.message.contains("không sau mốc đầu tiên")), "{e:?}");
+        // "Duy trì" with no number: the previous milestone's, or another target's.
+        let mut f = TargetDraft::from_target(&t);
+        f.comparator = Comparator::Maintain;
+        f.milestones.push(MilestoneDraft { year: "2030".into(), ..Default::default() });
+        let t2 = f.build(&d).unwrap();
+        assert_eq!((t2.milestones[1].value, &t2.milestones[1].reached), (None, &None));
+        f.milestones.remove(0);
+        let e = f.build(&d).unwrap_err();
+        assert!(e.iter().any(|x| x.field == "milestones.0.value"), "{e:?}");
+        f.reached_directive = "05-NQ/TU".into();
+        f.reached_target = "t_ths".into();
+        let t3 = f.build(&d).unwrap();
+        assert_eq!(t3.milestones[0].reached, Some(Reached { directive: "05-NQ/TU".into(), target: "t_ths".into() }));
+        assert_eq!(TargetDraft::from_target(&t3).reached_target, "t_ths");
     }
 
     #[test]

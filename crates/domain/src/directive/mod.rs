@@ -52,14 +52,14 @@ pub use index::{Bits, RosterIndex};
 pub use reported::ReportDraft;
 pub use score::{
     format_count, format_percent, format_persons, format_share, format_thousands, percent_tenths, record_years,
-    score_directive, score_directive_full, AmountUnit, DirectiveScore, GroupTally, NeedScore, RecordCount,
-    RecordSource, Status, TargetScore, UnitTally, Value,
+    score_directive, score_directive_among, score_directive_full, AmountUnit, DirectiveScore, GroupTally, NeedScore,
+    RecordCount, RecordSource, Status, TargetScore, UnitTally, Value,
 };
 pub use standard::{Citation, Requirement, Standard, StandardDraft, StandardRow, StandardRowDraft};
 pub use suggest::{suggest, Batch, SuggestReason, Suggestion};
 pub use target::{
-    ChangeUnit, Comparator, Criterion, EventKind, Measure, Milestone, Outcome, Reported, StatedBaseline, Target,
-    TrainingNeed, Window,
+    ChangeUnit, Combine, Comparator, Counting, Criterion, EventKind, Measure, Milestone, Outcome, Reached, Reported,
+    Stage, StatedBaseline, Tally, Target, TrainingNeed, Window,
 };
 
 crate::tagged::coded_enum! {

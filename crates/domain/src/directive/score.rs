@@ -55,6 +55,8 @@ coded_enum! {
         Persons = "persons", "Người";
         /// Lớp, đoàn, hội thảo.
         Events = "events", "Lớp, đoàn, hội thảo";
+        /// Lượt người (a person trained twice counts twice).
+        PersonTimes = "person_times", "Lượt người";
     }
 }
 
@@ -260,6 +262,7 @@ impl TargetScore {
     pub fn amount_text(&self, n: u32) -> String {
         match self.unit {
             AmountUnit::Events => format!("{} {}", format_count(n), self.event.map_or("hoạt động", EventKind::noun)),
+            AmountUnit::PersonTimes => format!("{} lượt", format_count(n)),
             AmountUnit::Percent | AmountUnit::Persons => format_persons(n),
         }
     }
@@ -268,6 +271,7 @@ impl TargetScore {
     fn pace_noun(&self) -> &'static str {
         match self.unit {
             AmountUnit::Events => self.event.map_or("hoạt động", EventKind::noun),
+            AmountUnit::PersonTimes => "lượt",
             AmountUnit::Percent | AmountUnit::Persons => "người",
         }
     }
@@ -292,8 +296,13 @@ impl TargetScore {
                     format_count(v.denominator)
                 )
             }
-            (Some(v), MeasureKind::Completions) if v.denominator > 0 => {
-                crate::number::against_quota(v.numerator, "đồng chí", v.denominator)
+            (Some(v), MeasureKind::Completions) if v.denominator > 0 => crate::number::against_quota(
+                v.numerator,
+                if self.unit == AmountUnit::PersonTimes { "lượt" } else { "đồng chí" },
+                v.denominator,
+            ),
+            (Some(v), MeasureKind::Completions) if self.unit == AmountUnit::PersonTimes => {
+                self.amount_text(v.numerator)
             }
             (Some(v), MeasureKind::Events) => match self.counted_year {
                 Some(y) => format!("{} trong năm {y}", self.amount_text(v.numerator)),
@@ -470,6 +479,79 @@ pub fn score_directive_full(
     snapshots: &HashMap<String, f64>,
     records: Option<&dyn RecordSource>,
 ) -> DirectiveScore {
+    score_directive_among(d, &[], idx, at, snapshots, records)
+}
+
+/// As [`score_directive_full`], with the other directives a "duy trì mức đã đạt" milestone may
+/// name ([`resolve_maintained`]).
+pub fn score_directive_among(
+    d: &Directive,
+    others: &[Directive],
+    idx: &RosterIndex,
+    at: Date,
+    snapshots: &HashMap<String, f64>,
+    records: Option<&dyn RecordSource>,
+) -> DirectiveScore {
+    match resolve_maintained(d, others) {
+        Some(resolved) => score_resolved(&resolved, idx, at, snapshots, records),
+        None => score_resolved(d, idx, at, snapshots, records),
+    }
+}
+
+/// Mức duy trì: a copy of `d` where every "duy trì" milestone without a number holds the amount
+/// it keeps: the last amount of the target it names ([`super::Reached`], in `d` or in the
+/// directive of `others` with that id or số ký hiệu), else the previous milestone's amount.
+/// `None` when `d` has no such milestone (nothing to copy). A reference that cannot be
+/// resolved stays without a number; the target is then not scored and says why.
+pub fn resolve_maintained(d: &Directive, others: &[Directive]) -> Option<Directive> {
+    let open = |m: &Milestone| m.comparator == Comparator::Maintain && m.value.is_none() && m.increase.is_none();
+    if !d.targets().iter().any(|t| t.milestones.iter().any(open)) {
+        return None;
+    }
+    let last_amount = |t: &Target| {
+        let m = t.milestones.last()?;
+        m.value.or_else(|| Some(t.baseline.as_ref()?.value + m.increase?))
+    };
+    let reached = |r: &super::Reached| -> Option<f64> {
+        let key = crate::text::fold(r.directive.trim());
+        let source = if key.is_empty() {
+            d
+        } else {
+            others
+                .iter()
+                .find(|o| o.id == r.directive.trim() || (!o.number.is_empty() && crate::text::fold(&o.number) == key))?
+        };
+        last_amount(source.target(r.target.trim())?)
+    };
+    fn walk(sections: &mut [super::Section], f: &mut dyn FnMut(&mut Target)) {
+        for section in sections {
+            section.items.iter_mut().flat_map(|i| i.targets.iter_mut()).for_each(&mut *f);
+            walk(&mut section.sections, f);
+        }
+    }
+    let mut resolved = d.clone();
+    walk(&mut resolved.sections, &mut |t: &mut Target| {
+        let mut previous: Option<f64> = None;
+        for m in &mut t.milestones {
+            if open(m) {
+                m.value = match &m.reached {
+                    Some(r) => reached(r),
+                    None => previous,
+                };
+            }
+            previous = m.value.or(previous);
+        }
+    });
+    Some(resolved)
+}
+
+fn score_resolved(
+    d: &Directive,
+    idx: &RosterIndex,
+    at: Date,
+    snapshots: &HashMap<String, f64>,
+    records: Option<&dyn RecordSource>,
+) -> DirectiveScore {
     let mut ev = Evaluator::for_directive(idx, d, at.year);
     let groups = d
         .groups
@@ -539,6 +621,7 @@ fn score_target(
 ) -> TargetScore {
     let unit = match &t.measure {
         Measure::Share { .. } | Measure::PerUnit { .. } | Measure::Trained { .. } => AmountUnit::Percent,
+        Measure::Completions { .. } if t.counting.tally == super::Tally::PersonTimes => AmountUnit::PersonTimes,
         Measure::Count { .. } | Measure::Completions { .. } => AmountUnit::Persons,
         Measure::Events { .. } => AmountUnit::Events,
         Measure::Directional => AmountUnit::Percent,
@@ -745,6 +828,9 @@ fn score_milestones(
     // Straight path from the previous point to this milestone.
     let goal = if r.per_unit { Some(100.0) } else { target_value };
     let Some(goal) = goal else {
+        if m.comparator == Comparator::Maintain && m.increase.is_none() {
+            return not_scored(s, "Duy trì mức đã đạt: chưa tìm thấy chỉ tiêu hoặc văn bản có mức đó.");
+        }
         return not_scored(s, "Chỉ tiêu tương đối nhưng thiếu số liệu gốc.");
     };
     // An annual target's own deadline is the end of the year it counts in.
@@ -763,7 +849,7 @@ fn score_milestones(
     let current = s.measured.unwrap_or(0.0);
     s.status = if met_of(m) == Some(true) {
         Status::Met
-    } else if at > deadline {
+    } else if at > deadline && !t.continuing {
         Status::Overdue
     } else if current + EPS >= expected {
         Status::OnTrack
@@ -843,8 +929,12 @@ pub fn target_start(d: &Directive, t: &Target) -> Option<u16> {
     t.start_year.or(d.period.map(|p| p.from)).or(d.date.map(|x| x.year))
 }
 
-/// Năm kết thúc of a target's period: its last milestone, else the directive's period.
+/// Năm kết thúc of a target's period: its last milestone, else the directive's period; none
+/// for a continuing programme (tiếp tục, không có thời hạn).
 pub fn target_end(d: &Directive, t: &Target) -> Option<u16> {
+    if t.continuing {
+        return None;
+    }
     t.last_year().or(d.period.map(|p| p.to))
 }
 
@@ -856,11 +946,16 @@ pub fn target_period(d: &Directive, t: &Target) -> Option<Period> {
     (from <= to).then_some(Period { from, to })
 }
 
-/// The year an annual target (hằng năm, số lớp mỗi năm) counts in at `at`: the reading year
+/// The year an annual target (hằng năm, số lớp mỗi năm, mỗi năm cử) counts in at `at`: the reading year
 /// within the target's period, its first year before it, its last year after it (read in
 /// January 2022, a 2021 plan shows 2021). `None` for other measures.
 pub fn counted_year(d: &Directive, t: &Target, at: Date) -> Option<u16> {
-    if !matches!(t.measure, Measure::Events { .. } | Measure::Trained { window: Window::Year, .. }) {
+    let annual = match t.measure {
+        Measure::Events { .. } | Measure::Trained { window: Window::Year, .. } => true,
+        Measure::Completions { .. } => t.counting.per_year,
+        _ => false,
+    };
+    if !annual {
         return None;
     }
     let mut year = at.year;
@@ -917,6 +1012,7 @@ pub fn format_milestone(m: &Milestone, unit: AmountUnit, baseline: Option<f64>) 
     let suffix = match unit {
         AmountUnit::Percent => "%",
         AmountUnit::Persons => " đồng chí",
+        AmountUnit::PersonTimes => " lượt",
         AmountUnit::Events => "",
     };
     let body = match (v, m.upper) {

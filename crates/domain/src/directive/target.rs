@@ -213,6 +213,78 @@ impl EventKind {
 }
 
 coded_enum! {
+    /// Đếm theo: persons or person-times. Refresher plans count "lượt" (a person trained twice
+    /// counts twice: "bồi dưỡng 2.000 lượt cán bộ"), degree plans count persons.
+    #[derive(Default)]
+    Tally {
+        /// Số người (distinct persons).
+        #[default]
+        Persons = "persons", "Số người";
+        /// Số lượt người (every completion or dispatch counts).
+        PersonTimes = "person_times", "Số lượt người (học hai lần tính hai lượt)";
+    }
+}
+
+coded_enum! {
+    /// Tính khi: a quota of persons sent (cử đi) counts at the start of the study, a quota of
+    /// completions (hoàn thành) at its end.
+    #[derive(Default)]
+    Stage {
+        /// Hoàn thành khóa học.
+        #[default]
+        Completed = "completed", "Hoàn thành";
+        /// Được cử đi học (đã nhập học).
+        Sent = "sent", "Được cử đi học";
+    }
+}
+
+coded_enum! {
+    /// Several contents of one target: trained in any of them, or in all of them ("được bồi
+    /// dưỡng đủ các nội dung A, B và C").
+    #[derive(Default)]
+    Combine {
+        /// Một trong các nội dung.
+        #[default]
+        Any = "any", "Ít nhất một trong các nội dung";
+        /// Đủ tất cả các nội dung.
+        All = "all", "Đủ tất cả các nội dung";
+    }
+}
+
+/// Cách đếm of a record-based target (trained, completions): what counts beyond the measure's
+/// own training. Every field optional in JSON; the default is what targets counted before.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Counting {
+    /// Người or lượt (completions only).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub tally: Tally,
+    /// Hoàn thành or cử đi (completions only).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub stage: Stage,
+    /// Mỗi năm: the quota applies to each year of the target's period ("mỗi năm cử 07
+    /// đồng chí"), counted like an annual target (completions only).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub per_year: bool,
+    /// Further contents besides the measure's training ("A, B và C": here B and C).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contents: Vec<String>,
+    /// Any or all of the contents.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub combine: Combine,
+}
+
+fn is_default<T: Default + PartialEq>(x: &T) -> bool {
+    *x == T::default()
+}
+
+impl Counting {
+    /// True when nothing differs from the default count (persons completing the training).
+    pub fn is_default(&self) -> bool {
+        is_default(self)
+    }
+}
+
+coded_enum! {
     /// The kind of a [`Window`] (its `"every"` tag), as the form's select lists them.
     #[derive(Default)]
     WindowKind {
@@ -287,16 +359,52 @@ impl MeasureKind {
     }
 
     /// Which form fields this kind uses ("criteria", "units", "training", "window", "agency",
-    /// "event", "milestones", "baseline"), so the UI shows only those.
+    /// "event", "milestones", "baseline", "start_year", "continuing", "tally", "stage",
+    /// "per_year", "contents", "reached"), so the UI shows only those.
     pub fn fields(self) -> &'static [&'static str] {
         match self {
             MeasureKind::Share | MeasureKind::Count => {
-                &["group", "criteria", "comparator", "milestones", "baseline", "tier_of"]
+                &["group", "criteria", "comparator", "milestones", "reached", "baseline", "tier_of"]
             }
-            MeasureKind::PerUnit => &["group", "units", "criteria", "comparator", "milestones", "baseline"],
-            MeasureKind::Trained => &["group", "training", "window", "comparator", "milestones", "baseline", "tier_of"],
-            MeasureKind::Completions => &["group", "training", "agency", "comparator", "milestones"],
-            MeasureKind::Events => &["group", "event", "training", "comparator", "milestones", "tier_of"],
+            MeasureKind::PerUnit => &["group", "units", "criteria", "comparator", "milestones", "reached", "baseline"],
+            MeasureKind::Trained => &[
+                "group",
+                "training",
+                "contents",
+                "window",
+                "comparator",
+                "milestones",
+                "reached",
+                "start_year",
+                "continuing",
+                "baseline",
+                "tier_of",
+            ],
+            MeasureKind::Completions => &[
+                "group",
+                "training",
+                "contents",
+                "agency",
+                "tally",
+                "stage",
+                "per_year",
+                "comparator",
+                "milestones",
+                "reached",
+                "start_year",
+                "continuing",
+            ],
+            MeasureKind::Events => &[
+                "group",
+                "event",
+                "training",
+                "comparator",
+                "milestones",
+                "reached",
+                "start_year",
+                "continuing",
+                "tier_of",
+            ],
             MeasureKind::Directional => &["group"],
         }
     }
@@ -480,6 +588,21 @@ pub struct Milestone {
     /// "Tăng X% so với hiện nay": the increase the document states, kept as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub increase: Option<f64>,
+    /// "Duy trì mức đã đạt" of another target (of this directive or another one): a "duy trì"
+    /// milestone with no number takes that target's last amount, resolved at scoring
+    /// ([`super::score::resolve_maintained`]). Without it, the previous milestone's amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reached: Option<Reached>,
+}
+
+/// Mức đã đạt: the target whose amount a "duy trì" milestone keeps.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Reached {
+    /// Văn bản: its id or số ký hiệu ("05-NQ/TU"); empty = this directive.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub directive: String,
+    /// Mã chỉ tiêu there.
+    pub target: String,
 }
 
 /// Số liệu gốc the document states ("từ 17,8% năm 2020", "gần 40% năm 2020").
@@ -655,6 +778,14 @@ pub struct Target {
     /// [`super::score::target_period`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_year: Option<u16>,
+    /// Tiếp tục: a continuing programme without a deadline ("tiếp tục cử cán bộ đi đào tạo"):
+    /// its milestones give amounts, never a date after which it is overdue; it is monitored.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub continuing: bool,
+    /// Cách đếm of a record-based target (người or lượt, hoàn thành or cử đi, mỗi năm,
+    /// several contents).
+    #[serde(default, skip_serializing_if = "Counting::is_default")]
+    pub counting: Counting,
     /// Số liệu gốc stated by the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<StatedBaseline>,

@@ -336,11 +336,23 @@ fn vietnamese_formatting() {
     assert_eq!(format_count(42), "42");
     assert_eq!(format_thousands(11_147_406_000), "11.147.406.000");
     assert_eq!(format_thousands(7), "7");
-    let m =
-        Milestone { year: 2020, comparator: Comparator::AtLeast, value: Some(20.0), upper: Some(25.0), increase: None };
+    let m = Milestone {
+        year: 2020,
+        comparator: Comparator::AtLeast,
+        value: Some(20.0),
+        upper: Some(25.0),
+        increase: None,
+        reached: None,
+    };
     assert_eq!(score::format_milestone(&m, AmountUnit::Percent, None), "20-25% (năm 2020)");
-    let m =
-        Milestone { year: 2020, comparator: Comparator::AtLeast, value: Some(3.0), upper: Some(5.0), increase: None };
+    let m = Milestone {
+        year: 2020,
+        comparator: Comparator::AtLeast,
+        value: Some(3.0),
+        upper: Some(5.0),
+        increase: None,
+        reached: None,
+    };
     assert_eq!(score::format_milestone(&m, AmountUnit::Persons, None), "03 - 05 đồng chí (năm 2020)");
     assert_eq!(Status::OnTrack.label(), "Đúng tiến độ");
     assert_eq!(Date::new(2021, 2, 3).unwrap().long_vi(), "ngày 03 tháng 02 năm 2021");
@@ -637,4 +649,45 @@ fn completions_speak_of_the_quota_as_the_monitoring_lines_do() {
         let line = crate::monitor::quota_lines(&d, &s);
         assert_eq!(line, [format!("đào tạo 200 thạc sĩ: {}", crate::number::against_quota(count, "người", 200))]);
     }
+}
+
+#[test]
+fn counting_options_only_where_they_apply() {
+    let mut share = share_target("s", "thac_si", 2025, 50.0, "at_least");
+    share["counting"] = json!({"tally": "person_times", "contents": ["Tin học"]});
+    share["continuing"] = json!(true);
+    let quota = json!({"id": "q", "sentence": "q", "measure": {"kind": "completions", "training": "Đào tạo thạc sĩ"},
+        "start_year": 2026, "counting": {"tally": "person_times", "contents": ["Tin học"], "combine": "all"},
+        "milestones": [{"year": 2025, "comparator": "maintain"}, {"year": 2026, "value": 3, "reached": {"target": "q"}}]});
+    let d = json!({
+        "id": "d", "kind": "de_an", "issuer": "UBND TỈNH", "title": "Thử", "date": "2024-09-27",
+        "groups": [{"id": "g", "name": "Nhóm", "rule": {"rule": "everyone"}}],
+        "sections": [{"id": "s", "number": "1.", "heading": "Mục tiêu", "items": [{"id": "i", "text": "", "targets": [share, quota]}]}]
+    });
+    let errs = Directive::from_json(&d.to_string()).unwrap_err();
+    let text: Vec<String> = errs.iter().map(|e| format!("{} | {}", e.field, e.message)).collect();
+    let has = |needle: &str| text.iter().any(|t| t.contains(needle));
+    assert!(has("targets[0].counting.tally | Mục \"1. Mục tiêu\", chỉ tiêu \"s\": đếm theo lượt chỉ dùng cho chỉ tiêu số người được cử / hoàn thành."), "{text:#?}");
+    assert!(has("targets[0].counting.contents"), "{text:#?}");
+    assert!(has("targets[0].counting.continuing"), "{text:#?}");
+    assert!(
+        has("targets[1].counting.tally | Mục \"1. Mục tiêu\", chỉ tiêu \"q\": đếm theo lượt không dùng cùng"),
+        "{text:#?}"
+    );
+    assert!(has("targets[1].start_year"), "{text:#?}");
+    assert!(
+        has("targets[1].milestones[0].value"),
+        "the first \"duy trì\" without a number has nothing to keep: {text:#?}"
+    );
+    assert!(has("targets[1].milestones[1].reached.target"), "itself: {text:#?}");
+    assert!(has("targets[1].milestones[1].reached | "), "not a maintain: {text:#?}");
+    // Old files (no counting, no start year) read unchanged and write back without them.
+    let plain = directive(json!({"rule": "everyone"}), json!([share_target("t", "thac_si", 2025, 50.0, "at_least")]));
+    let text = plain.to_json();
+    assert!(
+        !text.contains("counting")
+            && !text.contains("start_year")
+            && !text.contains("continuing")
+            && !text.contains("reached")
+    );
 }

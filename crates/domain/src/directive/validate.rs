@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::group::{GroupRule, TextMatch, UnitFilter};
 use super::reported::{add_up_flags, FlagKind};
 use super::standard::Standard;
-use super::target::{ChangeUnit, Criterion, Measure, Target, TrainingNeed, Window};
+use super::target::{ChangeUnit, Combine, Criterion, Measure, Stage, Tally, Target, TrainingNeed, Window};
 use super::{Directive, Section};
 use crate::error::FieldError;
 use crate::number::{format_count, format_percent, format_stated, percent_tenths};
@@ -385,6 +385,7 @@ fn target<'d>(
         ),
         _ => {}
     }
+    counting(v, path, &label, t);
     let percent = t.measure.is_percent();
     match &t.measure {
         Measure::Share { criteria } | Measure::Count { criteria } => {
@@ -438,7 +439,29 @@ fn target<'d>(
             v.err(format!("{mp}.year"), format!("{label}: các mốc phải theo thứ tự năm tăng dần, không trùng."));
         }
         last = m.year;
+        if let Some(r) = &m.reached {
+            if r.target.trim().is_empty() {
+                v.err(
+                    format!("{mp}.reached.target"),
+                    format!("{label}: chưa nhập mã chỉ tiêu có mức đã đạt để duy trì."),
+                );
+            } else if r.target.trim() == t.id {
+                v.err(
+                    format!("{mp}.reached.target"),
+                    format!("{label}: không thể duy trì mức của chính chỉ tiêu này."),
+                );
+            }
+            if m.comparator != super::Comparator::Maintain {
+                v.err(
+                    format!("{mp}.reached"),
+                    format!("{label}: \"mức đã đạt\" chỉ dùng với cách so sánh \"duy trì\"."),
+                );
+            }
+        }
+        // "Duy trì" without a number keeps the previous milestone's amount, or the named one's.
+        let keeps = m.comparator == super::Comparator::Maintain && (i > 0 || m.reached.is_some());
         match (m.value, m.increase) {
+            (None, None) if keeps => {}
             (None, None) => v.err(format!("{mp}.value"), format!("{label}: mốc năm {} chưa có mức.", m.year)),
             (None, Some(_)) if t.baseline.is_none() => v.err(
                 format!("{mp}.baseline"),
@@ -619,4 +642,44 @@ pub(super) fn check_target(d: &Directive, t: &Target) -> Vec<FieldError> {
     let start_year = d.start_date().map(|x| x.year);
     target(&mut v, "", "Chỉ tiêu", t, d.period, start_year);
     v.errors
+}
+
+/// How a record-based target counts: each option only on the kinds it applies to, a start
+/// year before the first deadline.
+fn counting(v: &mut V<'_>, path: &str, label: &str, t: &Target) {
+    let c = &t.counting;
+    let completions = matches!(t.measure, Measure::Completions { .. });
+    let person_based = completions || matches!(t.measure, Measure::Trained { .. });
+    let mut only = |on: bool, field: &str, what: &str, kinds: &str| {
+        if on {
+            v.err(format!("{path}.counting.{field}"), format!("{label}: {what} chỉ dùng cho chỉ tiêu {kinds}."));
+        }
+    };
+    let quota = "số người được cử / hoàn thành";
+    only(c.tally != Tally::Persons && !completions, "tally", "đếm theo lượt", quota);
+    only(c.stage != Stage::Completed && !completions, "stage", "tính khi được cử đi", quota);
+    only(c.per_year && !completions, "per_year", "chỉ tiêu mỗi năm", quota);
+    let both = "tỷ lệ được đào tạo, bồi dưỡng hoặc số người được cử / hoàn thành";
+    only(!c.contents.is_empty() && !person_based, "contents", "nhiều nội dung", both);
+    only(c.combine != Combine::Any && c.contents.is_empty(), "combine", "\"đủ các nội dung\"", "có từ hai nội dung");
+    let records = "tính từ hồ sơ đào tạo (được đào tạo, hoàn thành, số lớp)";
+    only(t.continuing && !t.measure.needs_records(), "continuing", "chương trình tiếp tục", records);
+    only(t.start_year.is_some() && !t.measure.needs_records(), "start_year", "năm bắt đầu riêng", records);
+    if c.tally == Tally::PersonTimes && c.combine == Combine::All && !c.contents.is_empty() {
+        v.err(
+            format!("{path}.counting.tally"),
+            format!("{label}: đếm theo lượt không dùng cùng \"đủ các nội dung\" (mỗi người chỉ đạt hoặc không)."),
+        );
+    }
+    if c.contents.iter().any(|x| x.trim().is_empty()) {
+        v.err(format!("{path}.counting.contents"), format!("{label}: có nội dung để trống."));
+    }
+    if let (Some(start), Some(first)) = (t.start_year, t.milestones.first()) {
+        if !valid_year(start) || start > first.year {
+            v.err(
+                format!("{path}.start_year"),
+                format!("{label}: năm bắt đầu {start} phải là năm hợp lệ, không sau mốc đầu tiên ({}).", first.year),
+            );
+        }
+    }
 }

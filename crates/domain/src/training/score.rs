@@ -23,7 +23,9 @@ use super::model::{CourseLine, EnrollmentStatus, TrainingKind};
 use super::TrainingRecords;
 use crate::directive::index::FxMap;
 use crate::directive::score::{record_years, score_directive_full, RecordCount, RecordSource};
-use crate::directive::{Bits, Date, Directive, DirectiveScore, EventKind, Measure, RosterIndex, Target};
+use crate::directive::{
+    Bits, Combine, Date, Directive, DirectiveScore, EventKind, Measure, RosterIndex, Stage, Tally, Target,
+};
 use crate::text::fold;
 
 #[derive(Debug, Clone, Copy)]
@@ -32,6 +34,8 @@ struct Fact {
     status: EnrollmentStatus,
     /// Date the enrollment ended (or started, for open ones).
     date: Option<Date>,
+    /// Date the cadre was sent (started); none while only nominated or when withdrawn before.
+    sent: Option<Date>,
 }
 
 struct LineFacts<'r> {
@@ -83,23 +87,70 @@ impl<'r> TrainingIndex<'r> {
                 _ => e.started_on.or(e.nominated_on),
             }
             .or(lines[li].line.year.map(Date::end_of_year));
-            lines[li].facts.push(Fact { cadre: ci, status: e.status, date });
+            let sent = match e.status {
+                EnrollmentStatus::Nominated => None,
+                EnrollmentStatus::Withdrawn => e.started_on,
+                _ => e.started_on.or(e.nominated_on).or(lines[li].line.year.map(Date::end_of_year)),
+            };
+            lines[li].facts.push(Fact { cadre: ci, status: e.status, date, sent });
         }
         TrainingIndex { lines, n: roster.cadres.len() }
     }
 
     fn serving<'a>(&'a self, d: &'a Directive, t: &'a Target) -> impl Iterator<Item = &'a LineFacts<'r>> + 'a {
-        let training = match &t.measure {
-            Measure::Trained { training, .. }
-            | Measure::Completions { training, .. }
-            | Measure::Events { training, .. } => fold(training),
-            _ => String::new(),
-        };
-        self.lines.iter().filter(move |l| {
-            (l.directives.contains(&d.id) && l.line.targets.contains(&t.id))
-                || (!training.is_empty() && (l.programme == training || l.fields.contains(&training)))
-        })
+        let contents = contents(t);
+        self.lines.iter().filter(move |l| linked(l, d, t) || contents.iter().any(|c| teaches(l, c)))
     }
+
+    /// Persons of the lines `lines` who count (`done`) and who would if every open enrollment
+    /// completed (`maybe`), by the target's stage.
+    fn persons<'a>(
+        &self,
+        lines: impl Iterator<Item = &'a LineFacts<'r>>,
+        counts: &dyn Fn(&Fact) -> bool,
+    ) -> (Bits, Bits)
+    where
+        'r: 'a,
+    {
+        let mut done = Bits::empty(self.n);
+        let mut maybe = Bits::empty(self.n);
+        for l in lines {
+            for f in &l.facts {
+                if counts(f) {
+                    done.set(f.cadre as usize);
+                    maybe.set(f.cadre as usize);
+                } else if f.status.is_open() {
+                    maybe.set(f.cadre as usize);
+                }
+            }
+        }
+        (done, maybe)
+    }
+}
+
+/// The contents a record-based target counts (folded): its training, then the further ones.
+fn contents(t: &Target) -> Vec<String> {
+    let training = match &t.measure {
+        Measure::Trained { training, .. }
+        | Measure::Completions { training, .. }
+        | Measure::Events { training, .. } => training.as_str(),
+        _ => "",
+    };
+    std::iter::once(training)
+        .chain(t.counting.contents.iter().map(String::as_str))
+        .map(fold)
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// The line lists the target among those it serves (its plan carries out the directive).
+fn linked(l: &LineFacts<'_>, d: &Directive, t: &Target) -> bool {
+    l.directives.contains(&d.id) && l.line.targets.contains(&t.id)
+}
+
+/// The line teaches `content` (folded): its programme or one of its fields.
+fn teaches(l: &LineFacts<'_>, content: &str) -> bool {
+    l.programme == content || l.fields.iter().any(|f| f == content)
 }
 
 impl RecordSource for TrainingIndex<'_> {
@@ -120,24 +171,53 @@ impl RecordSource for TrainingIndex<'_> {
                 any.then_some(RecordCount { count: held, if_all_complete: planned.max(held) })
             }
             Measure::Trained { .. } | Measure::Completions { .. } => {
-                let mut done = Bits::empty(self.n);
-                let mut maybe = Bits::empty(self.n);
-                for l in self.serving(d, t) {
-                    any = true;
-                    for f in &l.facts {
-                        match f.status {
-                            EnrollmentStatus::Completed if in_window(f.date) => {
-                                done.set(f.cadre as usize);
-                                maybe.set(f.cadre as usize);
-                            }
-                            EnrollmentStatus::Nominated | EnrollmentStatus::Studying => maybe.set(f.cadre as usize),
-                            _ => {}
+                let sent = t.counting.stage == Stage::Sent && matches!(t.measure, Measure::Completions { .. });
+                let counts = |f: &Fact| {
+                    if sent {
+                        in_window(f.sent)
+                    } else {
+                        f.status == EnrollmentStatus::Completed && in_window(f.date)
+                    }
+                };
+                // No serving line: "chưa có dữ liệu".
+                self.serving(d, t).next()?;
+                // Lượt: every counted enrollment of a group member, not distinct persons.
+                if t.counting.tally == Tally::PersonTimes && matches!(t.measure, Measure::Completions { .. }) {
+                    let member = |f: &Fact| group.is_none_or(|g| g.get(f.cadre as usize));
+                    let (mut times, mut open) = (0u32, 0u32);
+                    for f in self.serving(d, t).flat_map(|l| &l.facts).filter(|f| member(f)) {
+                        if counts(f) {
+                            times += 1;
+                        } else if f.status.is_open() {
+                            open += 1;
                         }
                     }
+                    return Some(RecordCount { count: times, if_all_complete: times + open });
                 }
-                if !any {
-                    return None;
-                }
+                let contents = contents(t);
+                let (done, maybe) = if t.counting.combine == Combine::All && contents.len() > 1 {
+                    // Đủ các nội dung: a person counts once trained in every one; a line the
+                    // target lists by id but teaching none of them stands for the first.
+                    let mut both: Option<(Bits, Bits)> = None;
+                    for (i, content) in contents.iter().enumerate() {
+                        let lines = self.lines.iter().filter(|l| {
+                            teaches(l, content)
+                                || (i == 0 && linked(l, d, t) && !contents.iter().any(|c| teaches(l, c)))
+                        });
+                        let (done, maybe) = self.persons(lines, &counts);
+                        both = Some(match both {
+                            None => (done, maybe),
+                            Some((mut all_done, mut all_maybe)) => {
+                                all_done.and_with(&done);
+                                all_maybe.and_with(&maybe);
+                                (all_done, all_maybe)
+                            }
+                        });
+                    }
+                    both.expect("several contents")
+                } else {
+                    self.persons(self.serving(d, t), &counts)
+                };
                 Some(match group {
                     Some(g) => RecordCount { count: g.count_and(&done), if_all_complete: g.count_and(&maybe) },
                     None => RecordCount { count: done.count(), if_all_complete: maybe.count() },
@@ -177,7 +257,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::directive::Status;
+    use crate::directive::{AmountUnit, Status};
     use crate::fixtures::generate_roster;
     use crate::roster::Roster;
 
@@ -316,5 +396,172 @@ mod tests {
             assert_eq!(t.status, status, "{cmp} {value}");
             assert_eq!(t.value.unwrap().denominator, value, "the quota as written");
         }
+    }
+
+    /// Records with one line per `(line id, programme)`, and enrollments `(cadre index, line id,
+    /// status, started, ended)`.
+    fn records_of(
+        roster: &Roster,
+        lines: &[(&str, &str)],
+        enrollments: &[(usize, &str, &str, Date, Option<Date>)],
+    ) -> TrainingRecords {
+        let r = json!({
+            "plans": [{"id": "p", "title": "Kế hoạch", "from_year": 2018, "to_year": 2030, "directive_ids": ["d1"]}],
+            "lines": lines.iter().map(|(id, programme)| json!({"id": id, "plan_id": "p", "kind": "dao_tao", "programme": programme})).collect::<Vec<_>>(),
+            "enrollments": enrollments.iter().enumerate().map(|(i, (c, l, status, start, end))| {
+                let mut e = json!({"id": format!("e{i}"), "cadre_id": roster.cadres[*c].id, "line_id": l, "status": status,
+                                   "started_on": start.to_string()});
+                if let Some(end) = end { e["ended_on"] = json!(end.to_string()); }
+                e
+            }).collect::<Vec<_>>()
+        });
+        serde_json::from_value(r).unwrap()
+    }
+
+    #[test]
+    fn person_times_count_every_completion_persons_count_once() {
+        // "Bồi dưỡng 05 lượt": c0 twice, c1 once = 3 lượt, 2 persons.
+        let roster = generate_roster(4, 10, 1);
+        let idx = RosterIndex::build(&roster);
+        let recs = records_of(
+            &roster,
+            &[("l", "Bồi dưỡng kỹ năng")],
+            &[
+                (0, "l", "hoan_thanh", at(2021, 3, 1), Some(at(2021, 3, 5))),
+                (0, "l", "hoan_thanh", at(2021, 9, 1), Some(at(2021, 9, 5))),
+                (1, "l", "hoan_thanh", at(2021, 4, 1), Some(at(2021, 4, 5))),
+                (2, "l", "dang_hoc", at(2021, 11, 1), None),
+            ],
+        );
+        let target = |tally: &str| {
+            directive(
+                (2021, 2021),
+                json!([{"id": "q", "sentence": "05", "measure": {"kind": "completions", "training": "Bồi dưỡng kỹ năng"},
+                        "counting": {"tally": tally}, "milestones": [{"year": 2021, "value": 5}]}]),
+            )
+        };
+        let times = score_directive_with_records(&target("person_times"), &idx, at(2022, 1, 15), &recs);
+        let t = &times.targets[0];
+        assert_eq!((t.measured, t.what_if, t.unit), (Some(3.0), Some(4.0), AmountUnit::PersonTimes));
+        assert_eq!(t.value_text(), "03 lượt, đạt 60% so với mục tiêu");
+        assert_eq!(t.gap_text(), "còn thiếu 02 lượt");
+        let persons = score_directive_with_records(&target("persons"), &idx, at(2022, 1, 15), &recs);
+        assert_eq!(persons.targets[0].measured, Some(2.0));
+        assert_eq!(persons.targets[0].value_text(), "02 đồng chí, đạt 40% so với mục tiêu");
+    }
+
+    #[test]
+    fn persons_sent_each_year_count_at_the_start_of_study() {
+        // "Mỗi năm cử 02 đồng chí đi đào tạo thạc sĩ", 2021-2025: two sent in 2022, one in 2023
+        // (still studying: sent, not completed).
+        let roster = generate_roster(5, 10, 1);
+        let idx = RosterIndex::build(&roster);
+        let recs = records_of(
+            &roster,
+            &[("l", "Đào tạo thạc sĩ")],
+            &[
+                (0, "l", "dang_hoc", at(2022, 9, 1), None),
+                (1, "l", "hoan_thanh", at(2022, 9, 1), Some(at(2024, 6, 1))),
+                (2, "l", "dang_hoc", at(2023, 9, 1), None),
+            ],
+        );
+        let d = directive(
+            (2021, 2025),
+            json!([{"id": "cu", "sentence": "mỗi năm cử 02", "measure": {"kind": "completions", "training": "Đào tạo thạc sĩ"},
+                    "counting": {"stage": "sent", "per_year": true}, "milestones": [{"year": 2025, "value": 2}]}]),
+        );
+        let t = score_directive_with_records(&d, &idx, at(2023, 12, 31), &recs).targets.remove(0);
+        assert_eq!((t.counted_year, t.measured, t.status), (Some(2023), Some(1.0), Status::Behind));
+        let years: Vec<(u16, u32)> = t.years.iter().map(|y| (y.year, y.count)).collect();
+        assert_eq!(years, [(2021, 0), (2022, 2), (2023, 1)]);
+        assert_eq!(t.gap_text(), "cần thêm 01 đồng chí trong năm 2023");
+        // Counted at completion instead, 2023 has none.
+        let mut done = d.clone();
+        let mut json: serde_json::Value = serde_json::from_str(&done.to_json()).unwrap();
+        json["sections"][0]["items"][0]["targets"][0]["counting"] = json!({"per_year": true});
+        done = Directive::from_json(&json.to_string()).unwrap();
+        let t = score_directive_with_records(&done, &idx, at(2023, 12, 31), &recs).targets.remove(0);
+        assert_eq!(t.measured, Some(0.0));
+    }
+
+    #[test]
+    fn own_start_year_continuing_and_several_contents() {
+        let roster = generate_roster(6, 10, 1);
+        let idx = RosterIndex::build(&roster);
+        let recs = records_of(
+            &roster,
+            &[("a", "Quốc phòng - an ninh"), ("b", "Tin học")],
+            &[
+                (0, "a", "hoan_thanh", at(2019, 3, 1), Some(at(2019, 3, 5))),
+                (0, "b", "hoan_thanh", at(2021, 3, 1), Some(at(2021, 3, 5))),
+                (1, "a", "hoan_thanh", at(2021, 4, 1), Some(at(2021, 4, 5))),
+            ],
+        );
+        let score = |target: serde_json::Value| {
+            let d = directive((2021, 2025), json!([target]));
+            score_directive_with_records(&d, &idx, at(2024, 1, 10), &recs).targets.remove(0)
+        };
+        // A programme begun in 2019, before the 2021 document: the 2019 completion counts.
+        let base = json!({"id": "q", "sentence": "03", "measure": {"kind": "completions", "training": "Quốc phòng - an ninh"},
+                          "milestones": [{"year": 2023, "value": 3}]});
+        assert_eq!(score(base.clone()).measured, Some(1.0));
+        let mut own = base.clone();
+        own["start_year"] = json!(2019);
+        let t = score(own.clone());
+        assert_eq!((t.measured, t.status), (Some(2.0), Status::Overdue));
+        // Continuing (no deadline): monitored, never overdue.
+        own["continuing"] = json!(true);
+        let t = score(own);
+        assert_eq!((t.measured, t.status), (Some(2.0), Status::Behind));
+        // Trained in all of A and B: only c0; in any: c0 and c1.
+        let mut all = base.clone();
+        all["start_year"] = json!(2019);
+        all["counting"] = json!({"contents": ["Tin học"], "combine": "all"});
+        assert_eq!(score(all.clone()).measured, Some(1.0));
+        all["counting"]["combine"] = json!("any");
+        assert_eq!(score(all).measured, Some(2.0));
+    }
+
+    #[test]
+    fn maintain_what_was_reached() {
+        let roster = generate_roster(7, 10, 1);
+        let idx = RosterIndex::build(&roster);
+        let recs = records_of(
+            &roster,
+            &[("a", "Đào tạo thạc sĩ")],
+            &[(0, "a", "hoan_thanh", at(2021, 3, 1), Some(at(2021, 3, 5)))],
+        );
+        // 2025: 03; 2030: duy trì (the 2025 amount).
+        let d = directive(
+            (2021, 2030),
+            json!([{"id": "q", "sentence": "duy trì", "measure": {"kind": "completions", "training": "Đào tạo thạc sĩ"},
+                    "milestones": [{"year": 2025, "value": 3}, {"year": 2030, "comparator": "maintain"}]}]),
+        );
+        let t = score_directive_with_records(&d, &idx, at(2027, 1, 1), &recs).targets.remove(0);
+        assert_eq!((t.target, t.deadline, t.required), (Some(3.0), Some(2030), Some(3)));
+        // From another directive's target, by its số ký hiệu: resolved only when it is given.
+        let earlier = directive(
+            (2016, 2020),
+            json!([{"id": "t_ths", "sentence": "04 thạc sĩ", "measure": {"kind": "completions", "training": "Đào tạo thạc sĩ"},
+                    "milestones": [{"year": 2020, "value": 4}]}]),
+        );
+        let mut earlier = earlier;
+        earlier.id = "d0".into();
+        earlier.number = "05-NQ/TU".into();
+        let d = directive(
+            (2021, 2025),
+            json!([{"id": "q", "sentence": "duy trì", "measure": {"kind": "completions", "training": "Đào tạo thạc sĩ"},
+                    "milestones": [{"year": 2025, "comparator": "maintain", "reached": {"directive": "05-nq/tu", "target": "t_ths"}}]}]),
+        );
+        let ti = TrainingIndex::build(&idx, &recs);
+        let among = |others: &[Directive]| {
+            crate::directive::score_directive_among(&d, others, &idx, at(2023, 1, 1), &HashMap::new(), Some(&ti))
+                .targets
+                .remove(0)
+        };
+        assert_eq!(among(std::slice::from_ref(&earlier)).target, Some(4.0));
+        let alone = among(&[]);
+        assert_eq!(alone.status, Status::NotScored);
+        assert!(alone.reason.unwrap().contains("Duy trì mức đã đạt"));
     }
 }
