@@ -378,7 +378,7 @@ fn criterion_row(
 
 /// The fields of a "đạt chuẩn" criterion: which table, trên chuẩn, which scales, and whether
 /// a study or a planned title counts.
-fn standard_fields(draft: RwSignal<Directive>, form: RwSignal<TargetDraft>, i: usize) -> impl IntoView {
+fn standard_fields(draft: RwSignal<Directive>, form: RwSignal<TargetDraft>, i: usize) -> AnyView {
     let get = move || form.with(|t| t.criteria.get(i).cloned().unwrap_or_default());
     let flag = move |what: &'static str,
                      label: &'static str,
@@ -427,6 +427,7 @@ fn standard_fields(draft: RwSignal<Directive>, form: RwSignal<TargetDraft>, i: u
             }).collect_view()}
         </fieldset>
     }
+    .into_any()
 }
 
 /// A row of a repeated part of the target form (a milestone, a report): the list it is in.
