@@ -97,6 +97,8 @@ fn words(d: &Directive, t: &Target) -> String {
 fn row(d: &Directive, at: Date, flags: &[AddUpFlag], number: &str, t: &Target, s: Option<&TargetScore>) -> ProgressRow {
     let mut checks: Vec<String> = s.and_then(|s| against_roster(t, s, at)).into_iter().collect();
     checks.extend(flags_of(flags, &t.id));
+    // "Đạt chuẩn" targets: the people no row of the standards table covers.
+    checks.extend(s.map(TargetScore::standard_note).filter(|note| !note.is_empty()));
     let mut r = ProgressRow {
         target_id: t.id.clone(),
         number: number.to_string(),
@@ -270,6 +272,17 @@ mod tests {
         assert!(table.rows.iter().all(|r| r.len() == table.header.len()));
         let summary = progress_summary(&s);
         assert!(summary.starts_with(&format!("Tổng số {} chỉ tiêu: ", s.targets.len())), "{summary}");
+    }
+
+    #[test]
+    fn a_standard_target_says_who_no_row_covers_among_the_figures_to_review() {
+        let (d, mut s, _) = scored();
+        let id = s.targets.iter().find(|t| t.status != Status::NotScored).expect("a scored target").target_id.clone();
+        s.targets.iter_mut().find(|t| t.target_id == id).unwrap().without_standard = Some(4);
+        let rows: Vec<ProgressRow> = progress_report(&d, &s).into_iter().flat_map(|x| x.rows).collect();
+        let row = rows.iter().find(|r| r.target_id == id).unwrap();
+        assert!(row.check.contains("04 đồng chí chưa có tiêu chuẩn áp dụng trong bảng tiêu chuẩn"), "{}", row.check);
+        assert!(rows.iter().filter(|r| r.target_id != id).all(|r| !r.check.contains("tiêu chuẩn áp dụng")));
     }
 
     #[test]
