@@ -882,3 +882,51 @@ fn damaged_files_never_panic() {
     }
     assert!(read(b"{\"format\":\"dtbd-snapshot\",\"schema_version\":18446744073709551616}").is_err());
 }
+
+/// A key the format does not have is refused with the record and the key's path: at the top
+/// of any file, and inside the records of a file of an older version (read through a tree).
+#[test]
+fn unknown_keys_are_refused_naming_the_record_and_the_path() {
+    let data = dataset(3, 40);
+    let bytes = bytes_of(&data, &ExportScope::All);
+    assert!(read(&bytes).is_ok());
+    let mut doc: Value = serde_json::from_slice(&bytes).unwrap();
+    doc["exported_byy"] = json!("Phòng Nội vụ");
+    doc["exported_by"]["sendr"] = json!("Lò Văn Minh");
+    doc["$schema"] = json!("https://example.org/snapshot.schema.json");
+    let errors = read(serde_json::to_string(&doc).unwrap().as_bytes()).unwrap_err();
+    let paths: Vec<&str> = errors
+        .iter()
+        .filter_map(|e| match e {
+            SnapshotError::UnknownKey { at: None, path } => Some(path.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(paths, vec!["exported_by.sendr", "exported_byy"], "{errors:?}");
+    assert!(errors[1].message().starts_with("Tệp: trường “exported_byy” (ở đầu tệp) không có trong định dạng"));
+
+    let mut old: Value = serde_json::from_slice(&fixture("snapshot-v3.json")).unwrap();
+    assert!(read(serde_json::to_string(&old).unwrap().as_bytes()).is_ok());
+    old["records"]["cadres"][1]["birth_yaer"] = json!(1980);
+    old["records"]["directives"][0]["signr"] = json!("Lò Văn Minh");
+    old["checksum"] = json!(checksum::of_value(&old["records"]));
+    let errors = read(serde_json::to_string(&old).unwrap().as_bytes()).unwrap_err();
+    let paths: Vec<(&str, Option<Kind>)> = errors
+        .iter()
+        .filter_map(|e| match e {
+            SnapshotError::UnknownKey { at, path } => Some((path.as_str(), at.as_ref().map(|r| r.kind))),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        paths,
+        vec![
+            ("records.cadres[1].birth_yaer", Some(Kind::Cadre)),
+            ("records.directives[0].signr", Some(Kind::Directive)),
+        ],
+        "{errors:?}"
+    );
+    let m = errors[0].message();
+    assert!(m.contains("“birth_yaer” (tại records.cadres[1])") && m.starts_with("Cán bộ"), "{m}");
+    assert!(errors.iter().all(|e| !e.message().contains("unknown")));
+}

@@ -42,6 +42,92 @@ impl FieldError {
     }
 }
 
+/// Keys of a file that reading would drop without a word: every key of `input` that
+/// `read_back` (what was read, written again) does not have, as its path
+/// (`sections[1].items[0].targets[2].critera`), except the keys `allowed` at the top (such as
+/// `$schema`) and keys whose value is empty (`null`, `""`, `0`, `false`, `[]`, `{}`: a
+/// default, which writing leaves out). A mistyped field would otherwise mean nothing.
+///
+/// Checked on the files that come in (templates, plan files, snapshots), not on the app's own
+/// stored records: a record written by a newer version of the app, in another tab, must still
+/// read in this one.
+pub fn unknown_keys(input: &serde_json::Value, read_back: &serde_json::Value, allowed: &[&str]) -> Vec<String> {
+    fn empty(v: &serde_json::Value) -> bool {
+        use serde_json::Value::*;
+        match v {
+            Null => true,
+            Bool(b) => !b,
+            Number(n) => n.as_f64() == Some(0.0),
+            String(s) => s.is_empty(),
+            Array(a) => a.is_empty(),
+            Object(o) => o.is_empty(),
+        }
+    }
+    fn walk(path: &str, input: &serde_json::Value, back: &serde_json::Value, allowed: &[&str], out: &mut Vec<String>) {
+        use serde_json::Value::*;
+        match (input, back) {
+            (Object(a), Object(b)) => {
+                for (k, v) in a {
+                    let here = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                    match b.get(k) {
+                        Some(w) => walk(&here, v, w, &[], out),
+                        None if empty(v) || allowed.contains(&k.as_str()) => {}
+                        None => out.push(here),
+                    }
+                }
+            }
+            (Array(a), Array(b)) => {
+                for (i, (v, w)) in a.iter().zip(b).enumerate() {
+                    walk(&format!("{path}[{i}]"), v, w, &[], out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk("", input, read_back, allowed, &mut out);
+    out
+}
+
+/// "Tệp văn bản: trường “critera” (tại sections[1].items[0].targets[2]) không có trong định
+/// dạng …": one error per key of [`unknown_keys`], on that key's path.
+pub fn unknown_key_errors(what: &str, paths: &[String]) -> Vec<FieldError> {
+    paths
+        .iter()
+        .map(|path| {
+            let (parent, key) = match path.rfind('.') {
+                Some(i) => (&path[..i], &path[i + 1..]),
+                None => ("", path.as_str()),
+            };
+            let at = if parent.is_empty() { "ở đầu tệp".to_string() } else { format!("tại {parent}") };
+            FieldError::new(
+                path.clone(),
+                format!(
+                    "{what}: trường “{key}” ({at}) không có trong định dạng, có thể gõ nhầm tên; tệp không được nhập."
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Reads `json` into a `T`, refusing a file that does not read ([`FieldError::json`], as
+/// `what`) or that holds a key `T` does not have ([`unknown_keys`]; `allowed` at the top).
+pub fn read_json_strict<T: serde::de::DeserializeOwned + Serialize>(
+    what: &str,
+    json: &str,
+    allowed: &[&str],
+) -> Result<T, Vec<FieldError>> {
+    let value: T = serde_json::from_str(json).map_err(|e| vec![FieldError::json(what, &e)])?;
+    let input: serde_json::Value = serde_json::from_str(json).map_err(|e| vec![FieldError::json(what, &e)])?;
+    let back = serde_json::to_value(&value).map_err(|e| vec![FieldError::new("", translate_serde(&e.to_string()))])?;
+    let unknown = unknown_keys(&input, &back, allowed);
+    if unknown.is_empty() {
+        Ok(value)
+    } else {
+        Err(unknown_key_errors(what, &unknown))
+    }
+}
+
 /// The message about exactly `field`, if any: what a form shows beside that input.
 pub fn message_for(errors: &[FieldError], field: &str) -> Option<String> {
     errors.iter().find(|e| e.field == field).map(|e| e.message.clone())
@@ -149,6 +235,24 @@ mod tests {
             translate_serde("unknown variant `x`, expected one of `a`, `b`"),
             "giá trị không hợp lệ `x`, cần một trong `a`, `b`"
         );
+    }
+
+    #[test]
+    fn keys_reading_would_drop_are_found_with_their_path() {
+        let input = serde_json::json!({
+            "$schema": "x", "id": "a", "note": "", "extra": 0,
+            "items": [{"id": "i", "targets": [{"id": "t", "critera": [1]}]}],
+        });
+        let back = serde_json::json!({"id": "a", "items": [{"id": "i", "targets": [{"id": "t"}]}]});
+        assert_eq!(unknown_keys(&input, &back, &["$schema"]), vec!["items[0].targets[0].critera"]);
+        assert_eq!(unknown_keys(&input, &back, &[]), vec!["$schema", "items[0].targets[0].critera"]);
+        let e = unknown_key_errors("Tệp văn bản không đọc được", &["items[0].targets[0].critera".to_string()]);
+        assert_eq!(e[0].field, "items[0].targets[0].critera");
+        assert_eq!(
+            e[0].message,
+            "Tệp văn bản không đọc được: trường “critera” (tại items[0].targets[0]) không có trong định dạng, có thể gõ nhầm tên; tệp không được nhập."
+        );
+        assert!(unknown_key_errors("X", &["tilte".to_string()])[0].message.contains("(ở đầu tệp)"));
     }
 
     #[test]

@@ -253,10 +253,10 @@ pub struct Directive {
 
 impl Directive {
     /// Reads a directive from JSON and validates it. Errors say what is wrong and where, in
-    /// Vietnamese (`field` is a path such as `sections[1].items[0].targets[2].milestones[0]`).
+    /// Vietnamese (`field` is a path such as `sections[1].items[0].targets[2].milestones[0]`);
+    /// a key the format does not have (a mistyped field) is refused, naming it and where.
     pub fn from_json(json: &str) -> Result<Directive, Vec<FieldError>> {
-        let d: Directive =
-            serde_json::from_str(json).map_err(|e| vec![FieldError::json("Tệp văn bản không đọc được", &e)])?;
+        let d: Directive = crate::error::read_json_strict("Tệp văn bản không đọc được", json, &["$schema"])?;
         let errors = d.validate();
         if errors.is_empty() {
             Ok(d)

@@ -691,3 +691,38 @@ fn counting_options_only_where_they_apply() {
             && !text.contains("reached")
     );
 }
+
+#[test]
+fn a_mistyped_key_in_a_template_is_refused_naming_it_and_where() {
+    let mut doc: serde_json::Value = serde_json::from_str(T002).unwrap();
+    // A target's field, a group rule's field (read by the hand-written tagged reader), and a
+    // key at the top.
+    let target = &mut doc["sections"][2]["sections"][1]["sections"][0]["sections"][0]["items"][0]["targets"][0];
+    target["measure"]["criteria"][0]["levle"] = json!("thac_si");
+    target["deadlin"] = json!(2025);
+    doc["groups"][0]["rule"]["comittee"] = json!("bch");
+    doc["tilte"] = json!("Đề án");
+    doc["$schema"] = json!("https://example.org/directive.schema.json");
+    let e = Directive::from_json(&doc.to_string()).unwrap_err();
+    let mut fields: Vec<&str> = e.iter().map(|x| x.field.as_str()).collect();
+    fields.sort();
+    assert_eq!(
+        fields,
+        vec![
+            "groups[0].rule.comittee",
+            "sections[2].sections[1].sections[0].sections[0].items[0].targets[0].deadlin",
+            "sections[2].sections[1].sections[0].sections[0].items[0].targets[0].measure.criteria[0].levle",
+            "tilte",
+        ],
+        "{e:#?}"
+    );
+    let m = e.iter().find(|x| x.field.ends_with("levle")).unwrap();
+    assert!(
+        m.message.contains(
+            "“levle” (tại sections[2].sections[1].sections[0].sections[0].items[0].targets[0].measure.criteria[0])"
+        ),
+        "{}",
+        m.message
+    );
+    assert!(e.iter().all(|x| !x.message.contains("unknown") && !x.message.contains("field")));
+}

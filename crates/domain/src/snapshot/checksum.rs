@@ -19,7 +19,7 @@
 
 use std::fmt;
 
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -297,6 +297,9 @@ pub struct Envelope {
     pub checksum: Option<Value>,
     /// The canonical bytes of `records`, when present.
     pub records: Option<Vec<u8>>,
+    /// Every other top-level member, as found (`exported_at`, `exported_by`, `scope`, and any
+    /// key the format does not have, which the reader refuses).
+    pub others: serde_json::Map<String, Value>,
 }
 
 struct EnvelopeVisitor;
@@ -321,7 +324,8 @@ impl<'de> Visitor<'de> for EnvelopeVisitor {
                     env.records = Some(buf);
                 }
                 _ => {
-                    map.next_value::<IgnoredAny>()?;
+                    let v: Value = map.next_value()?;
+                    env.others.insert(k, v);
                 }
             }
         }

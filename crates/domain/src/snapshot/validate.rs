@@ -154,6 +154,13 @@ pub enum SnapshotError {
         /// The field path and the rule's message (naming the field as the form labels it).
         error: FieldError,
     },
+    /// A key the format does not have (a mistyped field), which reading would drop.
+    UnknownKey {
+        /// The record, when the key is inside one.
+        at: Option<RecordRef>,
+        /// Its path (`records.cadres[3].positions[0].titel`, `exported_byy`).
+        path: String,
+    },
     /// More errors than listed.
     More {
         /// How many were not listed.
@@ -220,6 +227,12 @@ impl SnapshotError {
                 s.push('.');
                 s
             }
+            SnapshotError::UnknownKey { at, path } => {
+                let (parent, key) = path.rsplit_once('.').unwrap_or(("", path));
+                let who = at.as_ref().map_or_else(|| "Tệp".to_string(), ToString::to_string);
+                let place = if parent.is_empty() { "ở đầu tệp".to_string() } else { format!("tại {parent}") };
+                format!("{who}: trường “{key}” ({place}) không có trong định dạng tệp trao đổi: có thể gõ nhầm tên, hoặc tệp do phiên bản ứng dụng mới hơn tạo ra (hãy cập nhật ứng dụng); tệp không được nhập.")
+            }
             SnapshotError::DuplicateId { kind, id, name, first, again } => {
                 let who = if name.trim().is_empty() { String::new() } else { format!(" (\"{}\")", name.trim()) };
                 format!(
@@ -240,7 +253,7 @@ impl SnapshotError {
     /// The record the error speaks of, if any.
     pub fn record(&self) -> Option<&RecordRef> {
         match self {
-            SnapshotError::WrongType { at, .. } => at.as_ref(),
+            SnapshotError::WrongType { at, .. } | SnapshotError::UnknownKey { at, .. } => at.as_ref(),
             SnapshotError::DanglingReference { at, .. } | SnapshotError::Invalid { at, .. } => Some(at),
             _ => None,
         }
@@ -346,12 +359,24 @@ pub fn read(bytes: &[u8]) -> Result<(Snapshot, Option<u32>), Vec<SnapshotError>>
     if checksum::of_bytes(records) != stated {
         return Err(vec![SnapshotError::ChecksumMismatch]);
     }
-    drop(env);
+    let header = Value::Object(env.others);
     if version == SCHEMA_VERSION {
         // Read the types straight from the text (several times faster than from a tree).
-        // A tree is built only to locate errors.
+        // A tree is built only to locate errors, or keys the types do not have.
         return match serde_json::from_slice::<Snapshot>(bytes) {
-            Ok(s) => Ok((s, None)),
+            Ok(s) => {
+                // Keys at the top are checked here; keys inside the records of a current
+                // file are not yet: writing every record back to compare (`of_records`)
+                // doubles the read of 30.000 cadres. Older files, read through a tree, are
+                // checked in full below.
+                let mut errors = unknown_in_header(&header, &s);
+                if errors.is_empty() {
+                    Ok((s, None))
+                } else {
+                    compact_more(&mut errors);
+                    Err(errors)
+                }
+            }
             Err(first) => {
                 let doc = match serde_json::from_slice::<Value>(bytes) {
                     Ok(Value::Object(doc)) => doc,
@@ -377,10 +402,58 @@ pub fn read(bytes: &[u8]) -> Result<(Snapshot, Option<u32>), Vec<SnapshotError>>
         Err(e) => return Err(vec![syntax(e)]),
     };
     migrate::upgrade(&mut doc, version).map_err(|detail| vec![SnapshotError::Migration { from: version, detail }])?;
+    let records = doc.get("records").cloned().unwrap_or(Value::Null);
     let mut snapshot = typed(doc)?;
+    let mut errors = unknown_in_header(&header, &snapshot);
+    errors.extend(unknown_in_records(&records, &snapshot));
+    if !errors.is_empty() {
+        compact_more(&mut errors);
+        return Err(errors);
+    }
     // The file's checksum covered the old form; keep the value self-consistent.
     snapshot.checksum = checksum::of_records(&snapshot.records);
     Ok((snapshot, Some(version)))
+}
+
+/// Keys at the top of the file (beside `format`, `schema_version`, `checksum`, `records`) that
+/// the snapshot does not have; `$schema` is let through.
+fn unknown_in_header(header: &Value, s: &Snapshot) -> Vec<SnapshotError> {
+    let back = serde_json::json!({ "exported_at": s.exported_at, "exported_by": &s.exported_by, "scope": &s.scope });
+    crate::error::unknown_keys(header, &back, &["$schema"])
+        .into_iter()
+        .map(|path| SnapshotError::UnknownKey { at: None, path })
+        .collect()
+}
+
+/// Keys inside `records` (as the file holds them) that the records read do not have, each
+/// with the record it is in.
+fn unknown_in_records(input: &Value, s: &Snapshot) -> Vec<SnapshotError> {
+    let back = serde_json::to_value(&s.records).unwrap_or(Value::Null);
+    let kinds = [
+        ("units", Kind::Unit),
+        ("cadres", Kind::Cadre),
+        ("directives", Kind::Directive),
+        ("templates", Kind::Template),
+        ("tombstones", Kind::Tombstone),
+        ("plans", Kind::Plan),
+        ("lines", Kind::Line),
+        ("enrollments", Kind::Enrollment),
+        ("history", Kind::History),
+        ("aggregates", Kind::Aggregate),
+        ("baselines", Kind::Baseline),
+    ];
+    crate::error::unknown_keys(input, &back, &[])
+        .into_iter()
+        .map(|path| {
+            let at = path.split_once('[').and_then(|(list, rest)| {
+                let kind = kinds.iter().find(|(k, _)| *k == list)?.1;
+                let index: usize = rest.split_once(']')?.0.parse().ok()?;
+                let item = input.get(list)?.get(index)?;
+                Some(RecordRef { kind, index, id: str_of(item, "id").to_string(), name: name_of(kind, item) })
+            });
+            SnapshotError::UnknownKey { at, path: format!("records.{path}") }
+        })
+        .collect()
 }
 
 fn wrong(at: Option<RecordRef>, field: &str, detail: String) -> SnapshotError {

@@ -64,8 +64,10 @@ pub struct PlanIndexEntry {
     pub kind: String,
 }
 
-fn read<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Vec<FieldError>> {
-    serde_json::from_str(json).map_err(|e| vec![FieldError::json("Tệp không đọc được", &e)])
+/// Reads a plan or plan data file; a key the format does not have is refused, named with
+/// where it is.
+fn read<T: serde::de::DeserializeOwned + serde::Serialize>(json: &str) -> Result<T, Vec<FieldError>> {
+    crate::error::read_json_strict("Tệp không đọc được", json, &["$schema"])
 }
 
 /// Reads and validates a plan template.

@@ -392,3 +392,20 @@ fn an_annual_plan_with_its_budget_by_source_reads_validates_and_totals() {
     // 120 learners at 2.500.000 đồng each.
     assert_eq!(l1.subsidy_for(120), Some(Ok(300_000_000)));
 }
+
+#[test]
+fn a_mistyped_key_in_a_plan_file_is_refused_naming_it_and_where() {
+    let mut doc: serde_json::Value = serde_json::from_str(PLAN_003).unwrap();
+    assert!(load_plan_file(&doc.to_string()).is_ok());
+    doc["lines"][2]["quotaa"] = json!(40);
+    doc["plan"]["tilte"] = json!("Kế hoạch");
+    let e = load_plan_file(&doc.to_string()).unwrap_err();
+    let fields: Vec<&str> = e.iter().map(|x| x.field.as_str()).collect();
+    assert_eq!(fields, vec!["lines[2].quotaa", "plan.tilte"], "{e:?}");
+    assert!(e[0].message.contains("“quotaa” (tại lines[2])"), "{}", e[0].message);
+    // An empty value of an unknown key means nothing and is let through; "$schema" is kept.
+    let mut doc: serde_json::Value = serde_json::from_str(PLAN_003).unwrap();
+    doc["lines"][0]["ghi_chu"] = json!("");
+    doc["$schema"] = json!("https://example.org/plan.schema.json");
+    assert!(load_plan_file(&doc.to_string()).is_ok());
+}
