@@ -89,6 +89,60 @@ pub fn unknown_keys(input: &serde_json::Value, read_back: &serde_json::Value, al
     out
 }
 
+/// Of the keys [`unknown_keys`] found, those `T` really does not read. A field written only
+/// when it differs from a default that is not empty (`"combine": "any"`) is absent from what
+/// is written back too; such a key is known when a value of the wrong type there makes `T`
+/// fail to read (an unknown key is never read, so it never fails). Tried once per field
+/// (indices aside).
+pub fn confirm_unknown<T: serde::de::DeserializeOwned>(
+    input: &serde_json::Value,
+    candidates: Vec<String>,
+) -> Vec<String> {
+    use std::collections::HashMap;
+    fn pattern(path: &str) -> String {
+        let mut out = String::new();
+        let mut in_index = false;
+        for ch in path.chars() {
+            match ch {
+                '[' => {
+                    in_index = true;
+                    out.push_str("[]");
+                }
+                ']' => in_index = false,
+                _ if in_index => {}
+                _ => out.push(ch),
+            }
+        }
+        out
+    }
+    fn slot<'a>(v: &'a mut serde_json::Value, path: &str) -> Option<&'a mut serde_json::Value> {
+        let mut here = v;
+        for part in path.split('.') {
+            let (name, indices) = part.split_once('[').map_or((part, ""), |(n, rest)| (n, rest));
+            here = here.get_mut(name)?;
+            for index in indices.split('[').filter(|s| !s.is_empty()) {
+                here = here.get_mut(index.trim_end_matches(']').parse::<usize>().ok()?)?;
+            }
+        }
+        Some(here)
+    }
+    let mut known: HashMap<String, bool> = HashMap::new();
+    candidates
+        .into_iter()
+        .filter(|path| {
+            let unknown = *known.entry(pattern(path)).or_insert_with(|| {
+                let mut probe = input.clone();
+                match slot(&mut probe, path) {
+                    Some(v) => *v = serde_json::json!([[[[[]]]]]),
+                    None => return true,
+                }
+                T::deserialize(&probe).is_ok()
+            });
+            unknown
+        })
+        .collect()
+}
+
 /// "Tệp văn bản: trường “critera” (tại sections[1].items[0].targets[2]) không có trong định
 /// dạng …": one error per key of [`unknown_keys`], on that key's path.
 pub fn unknown_key_errors(what: &str, paths: &[String]) -> Vec<FieldError> {
@@ -120,7 +174,7 @@ pub fn read_json_strict<T: serde::de::DeserializeOwned + Serialize>(
     let value: T = serde_json::from_str(json).map_err(|e| vec![FieldError::json(what, &e)])?;
     let input: serde_json::Value = serde_json::from_str(json).map_err(|e| vec![FieldError::json(what, &e)])?;
     let back = serde_json::to_value(&value).map_err(|e| vec![FieldError::new("", translate_serde(&e.to_string()))])?;
-    let unknown = unknown_keys(&input, &back, allowed);
+    let unknown = confirm_unknown::<T>(&input, unknown_keys(&input, &back, allowed));
     if unknown.is_empty() {
         Ok(value)
     } else {
@@ -253,6 +307,30 @@ mod tests {
             "Tệp văn bản không đọc được: trường “critera” (tại items[0].targets[0]) không có trong định dạng, có thể gõ nhầm tên; tệp không được nhập."
         );
         assert!(unknown_key_errors("X", &["tilte".to_string()])[0].message.contains("(ở đầu tệp)"));
+    }
+
+    #[test]
+    fn a_field_left_out_at_its_default_is_not_unknown() {
+        #[derive(Serialize, Deserialize)]
+        struct Counting {
+            #[serde(default = "any", skip_serializing_if = "is_any")]
+            combine: String,
+        }
+        fn any() -> String {
+            "any".into()
+        }
+        fn is_any(s: &str) -> bool {
+            s == "any"
+        }
+        #[derive(Serialize, Deserialize)]
+        struct Target {
+            id: String,
+            counting: Vec<Counting>,
+        }
+        let json = r#"{"id": "t", "counting": [{"combine": "any"}, {"combine": "all", "combne": "all"}]}"#;
+        let e = read_json_strict::<Target>("Tệp", json, &[]).err().unwrap();
+        assert_eq!(e.iter().map(|x| x.field.as_str()).collect::<Vec<_>>(), vec!["counting[1].combne"]);
+        assert!(read_json_strict::<Target>("Tệp", r#"{"id": "t", "counting": [{"combine": "any"}]}"#, &[]).is_ok());
     }
 
     #[test]

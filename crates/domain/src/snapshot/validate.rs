@@ -442,7 +442,8 @@ fn unknown_in_records(input: &Value, s: &Snapshot) -> Vec<SnapshotError> {
         ("aggregates", Kind::Aggregate),
         ("baselines", Kind::Baseline),
     ];
-    crate::error::unknown_keys(input, &back, &[])
+    let candidates = crate::error::unknown_keys(input, &back, &[]);
+    crate::error::confirm_unknown::<super::Records>(input, candidates)
         .into_iter()
         .map(|path| {
             let at = path.split_once('[').and_then(|(list, rest)| {
