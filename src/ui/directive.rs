@@ -10,7 +10,7 @@ use crate::ui::widgets::NotFound;
 use dtbd_domain::directive::score::target_members;
 use dtbd_domain::directive::{Directive, DirectiveScore, Item, RosterIndex, Section, Target, TrainingNeed};
 use dtbd_view::directive::{self as vm, css_percent, BarScale};
-use dtbd_view::scoring::directive_score;
+use dtbd_view::scoring::directive_score_among;
 
 #[component]
 pub fn DirectivePage(id: String) -> impl IntoView {
@@ -21,7 +21,11 @@ pub fn DirectivePage(id: String) -> impl IntoView {
     let records = crate::ui::records::training(state);
     let score = Memo::new(move |_| {
         directive.with(|d| {
-            d.as_ref().map(|d| state.roster.with(|r| records.with(|t| directive_score(d, r, t.as_ref(), today))))
+            d.as_ref().map(|d| {
+                state.directives.with(|all| {
+                    state.roster.with(|r| records.with(|t| directive_score_among(d, all, r, t.as_ref(), today)))
+                })
+            })
         })
     });
 
@@ -177,6 +181,7 @@ fn TargetCard(d: Directive, t: Target, score: Memo<Option<DirectiveScore>>) -> i
                 let gap = s.gap_text();
                 let what_if = vm::what_if_text(&s);
                 let standard_note = s.standard_note();
+                let years = s.years_text();
                 view! {
                     <div class="target-line">
                         <span class=format!("status status-{}", s.status.code())>{s.status.label()}</span>
@@ -187,6 +192,7 @@ fn TargetCard(d: Directive, t: Target, score: Memo<Option<DirectiveScore>>) -> i
                     </div>
                     {what_if.map(|w| view! { <p class="what-if">{w}</p> })}
                     {(!standard_note.is_empty()).then(|| view! { <p class="standard-note">{standard_note}</p> })}
+                    {(!years.is_empty()).then(|| view! { <p class="years">{years}</p> })}
                     {checks.into_iter().map(|c| view! { <p class="check" role="note">{c}</p> }).collect_view()}
                     {bar.map(|b| view! {
                         <div class="bar" role="img" aria-label=format!("Giá trị {}", s.value_text())>

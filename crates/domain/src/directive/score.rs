@@ -312,6 +312,27 @@ impl TargetScore {
         }
     }
 
+    /// Each year of an annual target of several years, in words: "Từng năm: 2021: 00 lớp, chưa
+    /// đạt (cần 02); 2022: 02 lớp, đạt" (empty when there is no per-year list).
+    pub fn years_text(&self) -> String {
+        if self.years.is_empty() {
+            return String::new();
+        }
+        let years: Vec<String> = self
+            .years
+            .iter()
+            .map(|y| {
+                let amount = self.amount_text(y.count);
+                match (y.met, y.required) {
+                    (Some(true), _) => format!("{}: {amount}, đạt", y.year),
+                    (Some(false), Some(r)) => format!("{}: {amount}, chưa đạt (cần {})", y.year, format_count(r)),
+                    _ => format!("{}: {amount}", y.year),
+                }
+            })
+            .collect();
+        format!("Từng năm: {}", years.join("; "))
+    }
+
     /// The gap in words, in the target's own unit: "cần thêm 07 đồng chí, 2 người/năm", "còn
     /// thiếu 12 lớp", "cần thêm 01 đoàn trong năm 2025" (empty when nothing is missing).
     pub fn gap_text(&self) -> String {

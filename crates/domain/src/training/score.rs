@@ -364,6 +364,11 @@ mod tests {
         assert_eq!(t.value_text(), "4/10 = 40%");
         assert_eq!(t.status, Status::Overdue);
         assert_eq!(t.gap_text(), "còn thiếu 01 đồng chí");
+        assert_eq!(
+            t.years_text(),
+            "Từng năm: 2021: 00 đồng chí, chưa đạt (cần 05); 2022: 00 đồng chí, chưa đạt (cần 05); 2023: 06 đồng chí, \
+             đạt; 2024: 05 đồng chí, đạt; 2025: 04 đồng chí, chưa đạt (cần 05)"
+        );
         let years: Vec<(u16, u32, Option<u32>)> = t.years.iter().map(|y| (y.year, y.count, y.required)).collect();
         assert_eq!(
             years,
