@@ -941,8 +941,39 @@ fn criterion_fields(at: At) -> impl IntoView {
             })}
             {move || (criterion.get() == Some(CriterionKind::Field)).then(||
                 cond_text(at, "criterion.field", "Chuyên ngành (cách nhau bằng dấu ;)", |c| &c.criterion.field, |c| &mut c.criterion.field))}
+            {move || (criterion.get() == Some(CriterionKind::Standard)).then(|| cond_standard_fields(at))}
         </div>
         <p class="hint">"Ví dụ “cao đẳng, đại học”: từ cao đẳng trở lên, và thêm “Trừ những người” có trình độ thạc sĩ trở lên."</p>
+    }
+}
+
+/// "Đạt chuẩn" as a condition: which table of the directive, trên chuẩn, which scales, and
+/// whether a study or a planned title counts.
+fn cond_standard_fields(at: At) -> impl IntoView {
+    let tables = move || {
+        let choices = at.ctx.draft.with(dtbd_view::standards::table_choices);
+        std::iter::once((String::new(), "(chọn bảng)".to_string())).chain(choices).collect::<Vec<_>>()
+    };
+    let flag = move |what: &'static str,
+                     label: &'static str,
+                     pick: fn(&ConditionDraft) -> bool,
+                     put: fn(&mut ConditionDraft, bool)| {
+        view! {
+            <div class="field check">
+                <label>
+                    <input type="checkbox" id=at.id(what) prop:checked=move || at.read(pick)
+                        on:change=move |ev| { let on = event_target_checked(&ev); at.write(|c| put(c, on)) } />
+                    " " {label}
+                </label>
+            </div>
+        }
+    };
+    view! {
+        {move || cond_select(at, "criterion.standard", "Bảng tiêu chuẩn", tables(), |c| c.criterion.standard.clone(), |c, v| c.criterion.standard = v.to_string())}
+        {flag("criterion.above", "Trên chuẩn (cao hơn mức chuẩn một bậc)", |c| c.criterion.above, |c, on| c.criterion.above = on)}
+        {flag("criterion.studying", "Tính cả người đang học", |c| c.criterion.count_studying, |c, on| c.criterion.count_studying = on)}
+        {flag("criterion.planned", "Theo chức danh quy hoạch", |c| c.criterion.planned, |c, on| c.criterion.planned = on)}
+        {cond_checks(at, "Chỉ xét các thang (để trống: mọi thang bảng yêu cầu)", Scale::ALL, Scale::label, |c| &c.criterion.scales, |c| &mut c.criterion.scales)}
     }
 }
 

@@ -94,6 +94,22 @@ fn every_kind_of_rule_is_built_in_the_form_and_read_back() {
         assert_eq!(back.kept, None, "{:?}", c.kind);
         assert_eq!(back.build(&[]).unwrap(), rule);
     }
+    // Every kind of criterion, "đạt chuẩn" included, is a condition read back as it was built.
+    let standard = cond(ConditionKind::Meets, |c| {
+        c.criterion.kind = CriterionKind::Standard;
+        c.criterion.standard = "bang_1".into();
+        c.criterion.above = true;
+        c.criterion.scales = vec![Scale::Professional];
+    });
+    for c in CriterionKind::ALL.iter().filter(|k| **k != CriterionKind::Person) {
+        let mut meets = standard.clone();
+        meets.criterion.kind = *c;
+        meets.criterion.level = "dai_hoc".into();
+        meets.criterion.field = "Luật".into();
+        let rule = meets.build(&[]).unwrap_or_else(|e| panic!("{c:?}: {e:?}"));
+        let back = ConditionDraft::from_rule(&rule);
+        assert_eq!((back.kept.clone(), back.build(&[]).unwrap()), (None, rule), "{c:?}");
+    }
     let rule = GroupDraft::all_of("x", kinds[..4].to_vec()).rule().unwrap();
     assert!(matches!(&rule, GroupRule::AllOf { rules } if rules.len() == 4));
     assert_eq!(
