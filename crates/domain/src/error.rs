@@ -171,7 +171,16 @@ pub fn read_json_strict<T: serde::de::DeserializeOwned + Serialize>(
     json: &str,
     allowed: &[&str],
 ) -> Result<T, Vec<FieldError>> {
-    let value: T = serde_json::from_str(json).map_err(|e| vec![FieldError::json(what, &e)])?;
+    let value: T = serde_json::from_str(json).map_err(|e| {
+        // Where in the document, as a path, beside the line and column.
+        let mut f = FieldError::json(what, &e);
+        let path = path_at(json, e.line(), e.column());
+        if !path.is_empty() {
+            f.message = f.message.replacen("): ", &format!(", tại {path}): "), 1);
+            f.field = path;
+        }
+        vec![f]
+    })?;
     let input: serde_json::Value = serde_json::from_str(json).map_err(|e| vec![FieldError::json(what, &e)])?;
     let back = serde_json::to_value(&value).map_err(|e| vec![FieldError::new("", translate_serde(&e.to_string()))])?;
     let unknown = confirm_unknown::<T>(&input, unknown_keys(&input, &back, allowed));
@@ -180,6 +189,70 @@ pub fn read_json_strict<T: serde::de::DeserializeOwned + Serialize>(
     } else {
         Err(unknown_key_errors(what, &unknown))
     }
+}
+
+/// Where in the document the text position (`line`, `column`, 1-based, as serde_json gives
+/// them) falls: the path of keys and indices open there (`sections[1].items[0].targets[2].
+/// measure`), empty at the top.
+pub fn path_at(json: &str, line: usize, column: usize) -> String {
+    enum Frame {
+        Object { key: Option<String>, expect_key: bool },
+        Array { index: usize },
+    }
+    let offset = json.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>() + column;
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut chars = json.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        if i >= offset {
+            break;
+        }
+        match ch {
+            '"' => {
+                let mut text = String::new();
+                while let Some((_, c)) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => text.push(c),
+                    }
+                }
+                if let Some(Frame::Object { key, expect_key: expect @ true }) = stack.last_mut() {
+                    *key = Some(text);
+                    *expect = false;
+                }
+            }
+            '{' => stack.push(Frame::Object { key: None, expect_key: true }),
+            '[' => stack.push(Frame::Array { index: 0 }),
+            '}' | ']' => {
+                stack.pop();
+            }
+            ',' => match stack.last_mut() {
+                Some(Frame::Object { key, expect_key }) => {
+                    *key = None;
+                    *expect_key = true;
+                }
+                Some(Frame::Array { index }) => *index += 1,
+                None => {}
+            },
+            _ => {}
+        }
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(k), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Frame::Object { key: None, .. } => {}
+            Frame::Array { index } => path.push_str(&format!("[{index}]")),
+        }
+    }
+    path
 }
 
 /// The message about exactly `field`, if any: what a form shows beside that input.
@@ -307,6 +380,35 @@ mod tests {
             "Tệp văn bản không đọc được: trường “critera” (tại items[0].targets[0]) không có trong định dạng, có thể gõ nhầm tên; tệp không được nhập."
         );
         assert!(unknown_key_errors("X", &["tilte".to_string()])[0].message.contains("(ở đầu tệp)"));
+    }
+
+    #[test]
+    fn a_position_in_the_text_is_a_path_in_the_document() {
+        let json = "{\"id\": \"d\", \"sections\": [{\"id\": \"a\"}, {\"id\": \"b\", \"items\": [\n  {\"id\": \"i\", \"targets\": [{\"years\": \"x, \\\"y\\\"\"";
+        let line2 = json.lines().nth(1).unwrap();
+        assert_eq!(path_at(json, 2, line2.len()), "sections[1].items[0].targets[0].years");
+        assert_eq!(path_at(json, 1, 10), "id");
+        assert_eq!(path_at(json, 1, 12), "", "after the comma, before the next key");
+        assert_eq!(path_at("[1, 2, {\"a\": [3", 1, 15), "[2].a[0]");
+        #[derive(Serialize, Deserialize)]
+        struct Rule {
+            years: u16,
+        }
+        #[derive(Serialize, Deserialize)]
+        struct Group {
+            id: String,
+            rule: Rule,
+        }
+        let e = read_json_strict::<Vec<Group>>(
+            "Tệp văn bản không đọc được",
+            "[{\"id\": \"g\", \"rule\": {\"years\": \"bốn lăm\"}}]",
+            &[],
+        )
+        .err()
+        .unwrap();
+        assert_eq!(e[0].field, "[0].rule.years");
+        assert!(e[0].message.starts_with("Tệp văn bản không đọc được (dòng 1, cột "), "{}", e[0].message);
+        assert!(e[0].message.contains(", tại [0].rule.years): sai kiểu: chuỗi \"bốn lăm\""), "{}", e[0].message);
     }
 
     #[test]

@@ -14,7 +14,8 @@
 //! - [`date`]: the calendar date and its day arithmetic, for deadlines, straight paths and
 //!   spreadsheet date serials.
 //! - [`error`]: `FieldError` (field + Vietnamese message), the one shape every validation
-//!   returns, and serde's messages in Vietnamese for a file that does not read.
+//!   returns, serde's messages in Vietnamese for a file that does not read, and the keys a
+//!   file holds that its format does not (refused on the files that come in).
 //! - [`tagged`]: `coded_enum!`, the one way to declare an enum of stable codes, and the
 //!   hand-written `Deserialize` of tagged enums, to keep stored codes fixed and wasm small.
 //! - [`levels`]: the ordered qualification scales and a person's standing on one, the

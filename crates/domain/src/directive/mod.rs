@@ -15,8 +15,11 @@
 //! - [`suggest`]: who to send next (danh sách đề xuất cử đi học).
 //! - [`describe`]: the Vietnamese sentence of a target, need or group, generated from its rule.
 //! - [`edit`]: editing operations (sections, items, targets, needs, groups) with undo.
-//! - [`draft`]: flat, string-typed form drafts of targets, groups and needs, built with
-//!   Vietnamese messages naming the form field.
+//! - [`draft`]: flat, string-typed form drafts of targets and needs, built with Vietnamese
+//!   messages naming the form field.
+//! - [`group_draft`]: the group form as a tree of conditions, one kind per kind of rule, so
+//!   every rule the model holds is built in the form and every template group saves back
+//!   unchanged.
 
 pub mod describe;
 pub mod draft;

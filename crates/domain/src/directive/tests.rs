@@ -387,7 +387,11 @@ fn invalid_directives_say_what_and_where() {
     assert!(has("mã \"t\" bị trùng"), "{text:#?}");
     assert!(has("chưa chọn nhóm đối tượng"), "{text:#?}");
     let syntax = Directive::from_json("{\"id\": 1}").unwrap_err();
-    assert!(syntax[0].message.starts_with("Tệp văn bản không đọc được (dòng 1, cột 8): sai kiểu"), "{syntax:?}");
+    assert!(
+        syntax[0].message.starts_with("Tệp văn bản không đọc được (dòng 1, cột 8, tại id): sai kiểu"),
+        "{syntax:?}"
+    );
+    assert_eq!(syntax[0].field, "id", "where in the document, as a path");
     assert_eq!(syntax[0].message.matches("dòng").count(), 1, "the position is said once: {syntax:?}");
     let index = super::parse_template_index("[{\"id\": 1}]").unwrap_err();
     assert!(index.starts_with("Danh mục mẫu không đọc được (dòng 1, cột 9): sai kiểu"), "{index}");
