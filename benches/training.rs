@@ -1,4 +1,4 @@
-//! Scores every target of every built-in template, record-based ones included, over a
+//! Scores every target of every built-in template and of the province fixtures, record-based ones included, over a
 //! generated roster of 30.000 cadres with 100.000 generated enrollments, and prints the
 //! median time. Goal: under 20 ms natively (release).
 //!
@@ -29,6 +29,15 @@ fn main() {
                 .expect("valid template")
         })
         .collect();
+    // The seeds' templates and the province documents written as test fixtures (an annual
+    // plan, a review report, a resolution with standards).
+    let mut directives = directives;
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/directives");
+    let mut files: Vec<_> = std::fs::read_dir(&fixtures).expect("fixtures").map(|e| e.unwrap().path()).collect();
+    files.sort();
+    for file in files {
+        directives.push(Directive::from_json(&std::fs::read_to_string(&file).unwrap()).expect("valid fixture"));
+    }
     let roster = generate_roster(2024, 30_000, 300);
 
     // One plan per template, one line per record-based target, plus the seed 003 plan.

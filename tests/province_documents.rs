@@ -151,3 +151,105 @@ fn a_review_report_shows_its_figures_as_written_beside_the_roster() {
     let later = score_directive(&d, &idx, date(2030, 1, 15));
     assert_eq!(later.targets.iter().find(|t| t.target_id == "t_dh").unwrap().status, Status::Met);
 }
+
+/// The annual plan (tests/fixtures/directives/kh-215-ubnd-nam-2024.json) carried out by its
+/// course lines (tests/fixtures/plans/ke-hoach-nam-2024-nguon-kinh-phi.json): two degree
+/// classes, 120 learners sent, "khoảng 90" completions, 400 person-times online, and a budget
+/// split by funding source with a remainder.
+#[test]
+fn an_annual_plan_scores_its_classes_and_learners_in_its_year_and_at_the_review() {
+    use dtbd::domain::fixtures::generate_roster;
+    use dtbd::domain::model::RecordMeta;
+    use dtbd::domain::training::{
+        load_plan_file, score_directive_with_records, Enrollment, EnrollmentStatus, TrainingRecords,
+    };
+    let d = fixture("kh-215-ubnd-nam-2024.json");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plans/ke-hoach-nam-2024-nguon-kinh-phi.json");
+    let mut plan = load_plan_file(&std::fs::read_to_string(path).unwrap()).unwrap();
+    plan.plan.directive_ids = vec![d.id.clone()];
+    for (line, targets) in plan.lines.iter_mut().zip([vec!["t_tc_lop", "t_tc_cu"], vec!["t_cvc"], vec!["t_cds"]]) {
+        line.targets = targets.into_iter().map(String::from).collect();
+    }
+    let roster = generate_roster(3, 600, 30);
+    let idx = RosterIndex::build(&roster);
+    let mut records = TrainingRecords::default();
+    records.add_plan_file(&plan);
+    let mut enroll = |cadre: usize, line: &str, status: EnrollmentStatus, started: Date, ended: Option<Date>| {
+        let n = records.enrollments.len();
+        records.enrollments.push(Enrollment {
+            id: format!("e{n}"),
+            cadre_id: roster.cadres[cadre].id.clone(),
+            line_id: line.into(),
+            status,
+            nominated_on: None,
+            started_on: Some(started),
+            ended_on: ended,
+            quota_part: None,
+            out_of_plan: false,
+            result: String::new(),
+            meta: RecordMeta { version: 1, updated_at: 0 },
+        });
+    };
+    // Trung cấp: 60 in the March class (finished in November), 58 in the September class,
+    // still studying (it is carried into 2025): 118 sent of 120.
+    for i in 0..60 {
+        enroll(i, "kh-2024-l1", EnrollmentStatus::Completed, date(2024, 3, 11), Some(date(2024, 11, 29)));
+    }
+    for i in 60..118 {
+        enroll(i, "kh-2024-l1", EnrollmentStatus::Studying, date(2024, 9, 9), None);
+    }
+    // Chuyên viên chính: 87 completed in October, "khoảng 90" asked.
+    for i in 200..287 {
+        enroll(i, "kh-2024-l2", EnrollmentStatus::Completed, date(2024, 9, 2), Some(date(2024, 10, 15)));
+    }
+    // Chuyển đổi số: 250 people in May, 170 of them again in November: 420 person-times.
+    for i in 300..550 {
+        enroll(i, "kh-2024-l3", EnrollmentStatus::Completed, date(2024, 5, 6), Some(date(2024, 5, 20)));
+    }
+    for i in 300..470 {
+        enroll(i, "kh-2024-l3", EnrollmentStatus::Completed, date(2024, 11, 4), Some(date(2024, 11, 10)));
+    }
+
+    let target = |s: &dtbd::domain::directive::DirectiveScore, id: &str| {
+        s.targets.iter().find(|t| t.target_id == id).unwrap().clone()
+    };
+    let mid = score_directive_with_records(&d, &idx, date(2024, 6, 30), &records);
+    let classes = target(&mid, "t_tc_lop");
+    assert_eq!((classes.status, classes.value_text().as_str()), (Status::OnTrack, "01 lớp trong năm 2024"));
+    assert_eq!(target(&mid, "t_cds").value_text(), "250 lượt, đạt 63% so với mục tiêu");
+
+    // The review meeting of January 2025 reads the year 2024, not 2025.
+    let review = score_directive_with_records(&d, &idx, date(2025, 1, 15), &records);
+    let classes = target(&review, "t_tc_lop");
+    assert_eq!((classes.status, classes.value_text().as_str()), (Status::Met, "02 lớp trong năm 2024"));
+    let sent = target(&review, "t_tc_cu");
+    assert_eq!(sent.status, Status::Overdue);
+    assert_eq!(sent.gap_text(), "còn thiếu 02 đồng chí");
+    let about = target(&review, "t_cvc");
+    assert_eq!((about.status, about.value_text().as_str()), (Status::Met, "87 đồng chí, đạt 97% so với mục tiêu"));
+    let online = target(&review, "t_cds");
+    assert_eq!((online.status, online.value_text().as_str()), (Status::Met, "420 lượt, vượt chỉ tiêu"));
+
+    let sentence = |id: &str| describe_target(d.target(id).unwrap(), &d);
+    assert_eq!(
+        sentence("t_tc_lop"),
+        "Trong năm 2024, mở ít nhất 02 lớp đào tạo trung cấp lý luận chính trị - hành chính"
+    );
+    assert_eq!(
+        sentence("t_cds"),
+        "Trong năm 2024, có ít nhất 400 lượt cán bộ được bồi dưỡng kỹ năng chuyển đổi số cho công chức cấp xã"
+    );
+
+    // The budget by funding source adds up with its remainder.
+    // The plan's parts and its remainder make its total; the lines' own splits are counted apart.
+    use dtbd::domain::training::FundingSource;
+    let by_source = records.funding_by_source("kh-2024").unwrap();
+    assert_eq!(by_source.plan_total, 4_520_000_000);
+    let plan_of = |source: Option<FundingSource>| by_source.rows.iter().find(|r| r.source == source).unwrap().plan;
+    assert_eq!(plan_of(Some(FundingSource::Local)), 3_200_000_000);
+    assert_eq!(plan_of(None), 200_000_000, "the remainder, còn lại, is unassigned");
+    assert_eq!(by_source.rows.iter().map(|r| r.plan).sum::<u64>(), by_source.plan_total);
+    // 118 learners on the Trung cấp line at 2.500.000 đồng each.
+    assert_eq!(by_source.subsidies, 295_000_000);
+}

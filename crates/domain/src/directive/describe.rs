@@ -229,7 +229,8 @@ impl<'a> Describer<'a> {
                     head: format!("{counted} {after}{at}{each_year}"),
                     after,
                     suffix: String::new(),
-                    lead: None,
+                    // A plan of one year: "Trong năm 2024, …" as its events read, not "Đến năm".
+                    lead: self.one_year(t).map(|year| format!("Trong năm {year}")),
                 }
             }
             Measure::Events { event, training } => {
@@ -1381,7 +1382,7 @@ mod tests {
         );
         assert_eq!(
             describe_target(&t, &d()),
-            "Đến năm 2021, có khoảng 460 đồng chí được đào tạo, bồi dưỡng về trung cấp lý luận chính trị - hành chính"
+            "Trong năm 2021, có khoảng 460 đồng chí được đào tạo, bồi dưỡng về trung cấp lý luận chính trị - hành chính"
         );
         let t = target(
             "cc",
