@@ -136,7 +136,9 @@ pub fn confirm_unknown<T: serde::de::DeserializeOwned>(
                     Some(v) => *v = serde_json::json!([[[[[]]]]]),
                     None => return true,
                 }
-                T::deserialize(&probe).is_ok()
+                // Through text, not `T::deserialize(&Value)`: the reader from text is linked
+                // anyway, and a second reader of every type from a `Value` cost a page 15-30 KB.
+                serde_json::from_str::<T>(&probe.to_string()).is_ok()
             });
             unknown
         })
@@ -182,7 +184,11 @@ pub fn read_json_strict<T: serde::de::DeserializeOwned + Serialize>(
         vec![f]
     })?;
     let input: serde_json::Value = serde_json::from_str(json).map_err(|e| vec![FieldError::json(what, &e)])?;
-    let back = serde_json::to_value(&value).map_err(|e| vec![FieldError::new("", translate_serde(&e.to_string()))])?;
+    // Written as text and read back as a tree (not `serde_json::to_value`): the writer to text
+    // is linked anyway (the store writes records so), a writer into a `Value` would be a second.
+    let back: serde_json::Value = serde_json::to_string(&value)
+        .and_then(|text| serde_json::from_str(&text))
+        .map_err(|e| vec![FieldError::new("", translate_serde(&e.to_string()))])?;
     let unknown = confirm_unknown::<T>(&input, unknown_keys(&input, &back, allowed));
     if unknown.is_empty() {
         Ok(value)
