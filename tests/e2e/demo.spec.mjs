@@ -37,7 +37,7 @@ test("the demo runs offline from the first tap to a printed report, and never to
   // Status → targets → who to send → print.
   await page.getByRole("link", { name: "← Về văn bản" }).tap();
   await expect(page.locator("article.target").first()).toBeVisible();
-  await expect(page.locator(".score-date")).toContainText("3201 cán bộ");
+  await expect(page.locator(".score-date")).toContainText("3.201 cán bộ");
   await page.getByRole("link", { name: "Đề xuất cử đi học" }).tap();
   await expect(page.getByRole("heading", { name: "DANH SÁCH ĐỀ XUẤT CỬ ĐI ĐÀO TẠO, BỒI DƯỠNG" })).toBeVisible();
   await page.getByRole("button", { name: "In danh sách" }).tap();
@@ -50,7 +50,7 @@ test("the demo runs offline from the first tap to a printed report, and never to
 
   // The roster is the demo's; an edit stays in the demo, and "Làm lại" puts it back.
   await page.getByRole("link", { name: "Cán bộ", exact: true }).tap();
-  await expect(page.locator(".count")).toHaveText("3201 cán bộ");
+  await expect(page.locator(".count")).toHaveText("3.201 cán bộ");
   await expect(names(page).filter({ hasText: "Vàng Seo Tỉnh" })).toHaveCount(0);
   const first = await names(page).first().textContent();
   await page.locator(".cadre-row").first().tap();
@@ -64,7 +64,7 @@ test("the demo runs offline from the first tap to a printed report, and never to
   await page.getByRole("link", { name: "Cán bộ", exact: true }).tap();
   await expect(names(page).first()).toHaveText(first);
   await page.getByLabel("Tìm kiếm").fill("ten da sua");
-  await expect(page.locator(".count")).toHaveText("Tìm thấy 0 / 3201 cán bộ");
+  await expect(page.locator(".count")).toHaveText("Tìm thấy 0 / 3.201 cán bộ");
 
   // Leaving the demo: the real data, exactly as it was.
   await page.getByRole("button", { name: "Thoát dữ liệu mẫu" }).tap();

@@ -27,7 +27,8 @@ test("a directive typed into the editor is scored like a template", async ({ pag
   // A group: whoever holds a post starting with "Chủ tịch UBND xã".
   await page.getByRole("button", { name: "+ Thêm nhóm" }).tap();
   await page.getByLabel("Tên nhóm (như văn bản viết)").fill("Chủ tịch UBND xã");
-  await page.getByLabel("Chức danh (cách nhau bằng dấu ;)").fill("Chủ tịch UBND xã");
+  await page.getByRole("button", { name: "+ Thêm điều kiện", exact: true }).tap();
+  await page.getByLabel("Chức danh (cách nhau bằng dấu ;").fill("Chủ tịch UBND xã");
   await page.getByLabel("Chức danh so khớp").selectOption({ label: "bắt đầu bằng" });
   await page.getByRole("button", { name: "Lưu nhóm" }).tap();
   await expect(page.locator(".group-list")).toContainText("Chủ tịch UBND xã");

@@ -67,21 +67,27 @@ test("the group form counts who the rule takes as it is typed, and lists them", 
   // in the communes.
   await page.getByRole("button", { name: "+ Thêm nhóm" }).tap();
   await form.getByLabel("Tên nhóm (như văn bản viết)").fill("Chủ tịch Hội Nông dân xã");
-  await form.getByLabel("Chức danh (cách nhau bằng dấu ;)").fill("Chủ tịch Hội ND; Chủ tịch Hội Nông dân");
-  await form.getByLabel("Chức danh so khớp").selectOption({ label: "bắt đầu bằng" });
+  // The form is a tree of conditions: the first one holds a post (the default kind).
+  await form.getByRole("button", { name: "+ Thêm điều kiện", exact: true }).tap();
+  const post = form.getByRole("group", { name: "Điều kiện 1" });
+  await post.getByLabel("Chức danh (cách nhau bằng dấu ;").fill("Chủ tịch Hội ND; Chủ tịch Hội Nông dân");
+  await post.getByLabel("Chức danh so khớp").selectOption({ label: "bắt đầu bằng" });
   await expect(count).toContainText("Khớp 25 người");
-  await form.getByRole("group", { name: "Công tác ở đơn vị cấp" }).getByLabel("Cấp xã").check();
+  await post.getByText("Đơn vị của chức vụ").tap();
+  await post.getByRole("group", { name: "Cấp", exact: true }).getByLabel("Cấp xã").check();
   await expect(count).toContainText("Khớp 24 người");
   await form.getByRole("button", { name: "Xem danh sách" }).tap();
   const people = form.locator(".match-list li");
   await expect(people).toHaveCount(24);
   for (const unit of await people.locator(".sub").allTextContents()) expect(unit).toContain("Hội Nông dân");
-  // A nhãn the roster does not carry takes nobody.
-  await form.getByLabel("Nhãn (cột riêng của danh sách)").fill("Nhóm");
-  await form.getByLabel("Giá trị nhãn (cách nhau bằng dấu ;)").fill("2.3");
+  // And a nhãn the roster does not carry: nobody; the condition removed, 24 again.
+  await form.getByRole("button", { name: "+ Thêm điều kiện", exact: true }).tap();
+  const label = form.getByRole("group", { name: "Điều kiện 2" });
+  await label.getByLabel("Điều kiện 2", { exact: true }).selectOption({ label: "Có nhãn (cột riêng)" });
+  await label.getByLabel("Nhãn (cột riêng của danh sách)").fill("Nhóm");
+  await label.getByLabel("Giá trị nhãn (cách nhau bằng dấu ;)").fill("2.3");
   await expect(count).toContainText("Chưa khớp người nào");
-  await form.getByLabel("Nhãn (cột riêng của danh sách)").fill("");
-  await form.getByLabel("Giá trị nhãn (cách nhau bằng dấu ;)").fill("");
+  await form.getByRole("button", { name: "Bỏ điều kiện 2" }).tap();
   await expect(count).toContainText("Khớp 24 người");
   await form.getByRole("button", { name: "Lưu nhóm" }).tap();
   await expect(page.locator(".group-list")).toContainText("Chủ tịch Hội Nông dân xã");

@@ -25,7 +25,7 @@ test("30.000 cadres: only visible rows in the DOM, the end reachable, search as 
   await expect(page.getByRole("status").filter({ hasText: "Đã nhập tệp" })).toBeVisible(long);
 
   await page.goto("./index.html#/");
-  await expect(page.locator(".count")).toHaveText("30000 cán bộ", long);
+  await expect(page.locator(".count")).toHaveText("30.000 cán bộ", long);
   const rows = page.locator(".cadre-list li");
   const drawn = await rows.count();
   expect(drawn).toBeGreaterThan(3);
