@@ -22,6 +22,17 @@ struct V<'d> {
 }
 
 impl<'d> V<'d> {
+    /// Nothing checked yet, the directive's standards tables known by id.
+    fn new(d: &'d Directive) -> Self {
+        V {
+            errors: Vec::new(),
+            ids: HashSet::new(),
+            groups: HashSet::new(),
+            targets: HashSet::new(),
+            standards: d.standards.iter().map(|s| s.id.as_str()).collect(),
+        }
+    }
+
     fn err(&mut self, field: impl Into<String>, message: impl Into<String>) {
         self.errors.push(FieldError::new(field, message));
     }
@@ -40,13 +51,7 @@ fn valid_year(y: u16) -> bool {
 }
 
 pub(super) fn validate(d: &Directive) -> Vec<FieldError> {
-    let mut v = V {
-        errors: Vec::new(),
-        ids: HashSet::new(),
-        groups: HashSet::new(),
-        targets: HashSet::new(),
-        standards: d.standards.iter().map(|s| s.id.as_str()).collect(),
-    };
+    let mut v = V::new(d);
     if d.id.trim().is_empty() {
         v.err("id", "Văn bản: thiếu mã.");
     }
@@ -626,13 +631,7 @@ pub(super) fn check_standard(d: &Directive, table: &Standard, editing: Option<&s
 /// The rules of one target against directive `d` (its groups and targets), as if it stood in
 /// `d`. Paths are relative to the target ("milestones[0].year").
 pub(super) fn check_target(d: &Directive, t: &Target) -> Vec<FieldError> {
-    let mut v = V {
-        errors: Vec::new(),
-        ids: HashSet::new(),
-        groups: HashSet::new(),
-        targets: HashSet::new(),
-        standards: d.standards.iter().map(|s| s.id.as_str()).collect(),
-    };
+    let mut v = V::new(d);
     for g in &d.groups {
         v.groups.insert(g.id.as_str());
     }
