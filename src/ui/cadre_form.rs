@@ -118,7 +118,7 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
                 <a class="btn ghost" href=Route::Roster.href()>"Về danh sách"</a>
             </div>
             <form class="cadre-form" on:submit=save novalidate>
-                {error_summary(errors)}
+                {error_summary(errors, dtbd_view::form_fields::cadre)}
                 {conflict_actions(errors, reload, overwrite)}
 
                 <fieldset>

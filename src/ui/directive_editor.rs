@@ -74,7 +74,7 @@ pub fn DirectiveEditorPage(id: String) -> impl IntoView {
                 <a class="btn ghost" href=move || Route::Directive(draft.with(|d| d.id.clone())).href()>"Về văn bản"</a>
             </div>
             <form on:submit=save novalidate>
-                {error_summary(errors)}
+                {error_summary(errors, dtbd_view::form_fields::directive)}
                 <fieldset>
                     <legend>"Thông tin văn bản"</legend>
                     <div class="grid">

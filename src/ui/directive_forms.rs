@@ -181,7 +181,7 @@ pub fn TargetForm(
     view! {
         <fieldset class="panel" aria-label="Biểu mẫu chỉ tiêu">
             <legend>{if id.is_some() { "Sửa chỉ tiêu" } else { "Thêm chỉ tiêu" }}</legend>
-            {error_summary(errs)}
+            {error_summary(errs, dtbd_view::form_fields::target)}
             <div class="grid">
                 {select(form, "t-kind", "Loại chỉ tiêu",
                     MeasureKind::ALL.iter().map(|k| (k.code().to_string(), k.label().to_string())).collect(),
@@ -578,7 +578,7 @@ pub fn GroupForm(draft: RwSignal<Directive>, panel: RwSignal<Option<Panel>>, id:
     view! {
         <fieldset class="panel" aria-label="Biểu mẫu nhóm đối tượng">
             <legend>{if id.is_some() { "Sửa nhóm đối tượng" } else { "Thêm nhóm đối tượng" }}</legend>
-            {error_summary(errs)}
+            {error_summary(errs, dtbd_view::form_fields::group)}
             <div class="grid">
                 {text(form, errs, "g-name", "Tên nhóm (như văn bản viết)", "name", |g| &g.name, |g| &mut g.name)}
                 {text(form, errs, "g-stated", "Số người văn bản nêu (ví dụ 42 hoặc khoảng 1.200)", "stated_count", |g| &g.stated_count, |g| &mut g.stated_count)}

@@ -104,7 +104,7 @@ fn standard_form(draft: RwSignal<Directive>, editing: RwSignal<Editing>, id: Opt
     view! {
         <fieldset class="panel" aria-label="Biểu mẫu bảng tiêu chuẩn">
             <legend>{title}</legend>
-            {error_summary(errs)}
+            {error_summary(errs, dtbd_view::form_fields::none)}
             <div class="grid">
                 {text_field(form, "st-name".into(), "Tên bảng".into(), Arc::new(|f| f.name.clone()), Arc::new(|f, v| f.name = v))}
                 {text_field(form, "st-wording".into(), "Văn bản gọi là (sau chữ “theo”; để trống: “quy định”)".into(), Arc::new(|f| f.wording.clone()), Arc::new(|f, v| f.wording = v))}

@@ -217,9 +217,7 @@ pub fn MonitorPage(id: String) -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
-                        {move || { let e = errors.get(); (!e.is_empty()).then(|| view! {
-                            <ul class="field-error error-summary" role="alert">{e.into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}</ul>
-                        }) }}
+                        {crate::ui::widgets::error_summary(errors, dtbd_view::form_fields::none)}
                         <button type="submit" class="btn primary">"Lưu số liệu"</button>
                     </form>
                 </details>

@@ -197,14 +197,6 @@ pub fn PlanPage(id: String) -> impl IntoView {
     }
 }
 
-/// The errors of a form, as a list.
-fn error_list(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
-    move || {
-        let e = errors.get();
-        (!e.is_empty()).then(|| view! { <ul class="error-summary" role="alert">{e.into_iter().map(|x| view! { <li>{x.message}</li> }).collect_view()}</ul> })
-    }
-}
-
 /// Kinh phí as typed: the total (with "khoảng"), one row per part (name, source, amount),
 /// "+ Thêm khoản", and the remainder. `prefix` keeps the ids of two forms apart.
 fn budget_fields(budget: RwSignal<BudgetDraft>, prefix: &'static str) -> impl IntoView {
@@ -288,7 +280,7 @@ fn PlanBudgetForm(plan_id: String) -> impl IntoView {
             {move || open.get().then(|| view! {
                 <form class="panel plan-budget-form" on:submit=save.clone()>
                     {budget_fields(budget, "pb")}
-                    {error_list(errors)}
+                    {crate::ui::widgets::error_summary(errors, dtbd_view::form_fields::none)}
                     <button class="btn" type="submit">"Lưu kinh phí"</button>
                 </form>
             })}
@@ -379,7 +371,7 @@ fn NewLineForm(plan_id: String, year: Option<u16>) -> impl IntoView {
             {move || open.get().then(|| view! {
                 <form class="panel new-line" on:submit=save.clone()>
                     {line_fields(draft, budget, "nl")}
-                    {error_list(errors)}
+                    {crate::ui::widgets::error_summary(errors, dtbd_view::form_fields::none)}
                     <button class="btn" type="submit">"Lưu lớp"</button>
                 </form>
             })}
@@ -425,7 +417,7 @@ fn EditLineForm(line: CourseLine) -> impl IntoView {
             {move || open.get().then(|| view! {
                 <form class="panel edit-line" on:submit=save.clone()>
                     {line_fields(draft, budget, "el")}
-                    {error_list(errors)}
+                    {crate::ui::widgets::error_summary(errors, dtbd_view::form_fields::none)}
                     <button class="btn" type="submit">"Lưu lớp"</button>
                 </form>
             })}

@@ -103,7 +103,7 @@ pub fn UnitsPage() -> impl IntoView {
             <form class="unit-form" on:submit=save novalidate>
                 <fieldset>
                     <legend>{move || if editing.get() { "Sửa đơn vị" } else { "Thêm đơn vị" }}</legend>
-                    {error_summary(errors)}
+                    {error_summary(errors, dtbd_view::form_fields::unit)}
                     {conflict_actions(errors, reload, overwrite)}
                     <div class="grid">
                         {field("Tên đơn vị", "u-name", error_for(errors, "name"), view! {

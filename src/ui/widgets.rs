@@ -1,6 +1,7 @@
 //! Small form pieces shared by the pages.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::ui::app::Route;
 use dtbd_domain::roster::FieldError;
@@ -93,18 +94,73 @@ pub fn options<T: Copy>(
     all.iter().map(|v| (code(*v).to_string(), label(*v).to_string())).collect()
 }
 
-/// The list of problems at the top of a form after a refused save.
-pub fn error_summary(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
-    move || {
-        let e = errors.get();
-        (!e.is_empty()).then(|| {
-            view! {
-                <div class="error-summary" role="alert">
-                    <p>"Chưa lưu. Hãy sửa các mục sau:"</p>
-                    <ul>{e.into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}</ul>
-                </div>
+/// The list of problems at the top of a form after a refused save. The officer taps "Lưu"
+/// at the bottom of a form as tall as three screens: when a save is refused the list scrolls
+/// into view and takes focus, and each input an error names (`element_of` gives its id, see
+/// `dtbd_view::form_fields`) is marked `aria-invalid` with the `input-invalid` class; each
+/// listed problem with an input jumps to it. Every form that shows save errors uses this.
+pub fn error_summary(errors: RwSignal<Vec<FieldError>>, element_of: fn(&str) -> Option<String>) -> impl IntoView {
+    let anchor = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |marked: Option<Vec<String>>| {
+        let ids: Vec<String> = errors.with(|e| e.iter().filter_map(|e| element_of(&e.field)).collect());
+        let reveal = errors.with(|e| !e.is_empty());
+        let now = ids.clone();
+        // After the list and the fields' own messages are drawn.
+        request_animation_frame(move || {
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+            for id in marked.iter().flatten().filter(|id| !now.contains(id)) {
+                if let Some(input) = document.get_element_by_id(id) {
+                    let _ = input.remove_attribute("aria-invalid");
+                    let _ = input.class_list().remove_1("input-invalid");
+                }
             }
-        })
+            for id in &now {
+                if let Some(input) = document.get_element_by_id(id) {
+                    let _ = input.set_attribute("aria-invalid", "true");
+                    let _ = input.class_list().add_1("input-invalid");
+                }
+            }
+            let summary = anchor.get_untracked().and_then(|a| a.first_element_child());
+            if let (true, Some(summary)) = (reveal, summary) {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                summary.scroll_into_view_with_scroll_into_view_options(&options);
+                if let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = summary.focus();
+                }
+            }
+        });
+        ids
+    });
+    let jump = |id: String| {
+        if let Some(input) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            input.scroll_into_view_with_scroll_into_view_options(&options);
+            if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
+                let _ = input.focus();
+            }
+        }
+    };
+    view! {
+        <div class="form-errors" node_ref=anchor>
+            {move || {
+                let e = errors.get();
+                (!e.is_empty()).then(|| {
+                    view! {
+                        <div class="error-summary" role="alert" tabindex="-1">
+                            <p>"Chưa lưu. Hãy sửa các mục sau:"</p>
+                            <ul>{e.into_iter().map(|e| match element_of(&e.field) {
+                                Some(id) => view! {
+                                    <li><button type="button" class="link-button" on:click=move |_| jump(id.clone())>{e.message}</button></li>
+                                }.into_any(),
+                                None => view! { <li>{e.message}</li> }.into_any(),
+                            }).collect_view()}</ul>
+                        </div>
+                    }
+                })
+            }}
+        </div>
     }
 }
 

@@ -16,12 +16,14 @@
 //! - [`plans`]: plans, course lines, nominations and results, dispatch statistics;
 //! - [`share`]: export, import preview and merge choices, backups; [`excel`]: the roster to
 //!   and from Excel ([`legacy_text`]: a file's encoding and old-font text, converted);
-//!   [`table_export`]: what every "Tải Excel" / "Tải CSV" button writes.
+//!   [`table_export`]: what every "Tải Excel" / "Tải CSV" button writes;
+//! - [`form_fields`]: the input each form's save error points at.
 
 pub mod bulk;
 pub mod directive;
 pub mod directives;
 pub mod excel;
+pub mod form_fields;
 pub mod group_form;
 pub mod legacy_text;
 pub mod monitor;
