@@ -102,7 +102,7 @@ fn a_resolution_with_standards_scores_inside_and_after_its_period() {
     assert_eq!(above.status, Status::OnTrack);
     let political = score(&inside, "t_llct");
     assert_eq!(political.value_text(), "3/4 = 75%");
-    assert_eq!(score(&inside, "t_dinh_huong").status, Status::NotScored);
+    assert_eq!(score(&inside, "t_dinh_huong").status, Status::Tracked, "a directional target is followed, not judged");
 
     let after = score_directive(&d, &idx, date(2026, 1, 15));
     let standard = score(&after, "t_dat_chuan");

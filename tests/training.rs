@@ -398,9 +398,9 @@ fn seed_001_quota_monitoring_194_of_200_and_doctors_over_quota() {
     assert_eq!(m.value_text(), "194 đồng chí, đạt 97% so với mục tiêu");
     assert_eq!((m.required, m.gap_persons, m.what_if), (Some(200), 6, Some(197.0)));
     assert_ne!(m.status, Status::Met);
-    // The document's "07 tiến sỹ" has no stated quota: monitored, not scored.
+    // The document's "07 tiến sỹ" has no stated quota: followed (chỉ theo dõi), not judged.
     let ts = s.target("t_ts").unwrap();
-    assert_eq!((ts.status, ts.measured), (Status::NotScored, Some(7.0)));
+    assert_eq!((ts.status, ts.measured), (Status::Tracked, Some(7.0)));
     // With a quota of 05 (hypothetical), 07 exceeds it.
     {
         let mut v: serde_json::Value = serde_json::from_str(&tpl.to_json()).unwrap();

@@ -8,7 +8,7 @@
 //! - [`share_plot`]: one 100% stacked horizontal bar per group (shares by level).
 
 use super::directive::score::format_number;
-use super::directive::{AmountUnit, Date, Status, TargetScore};
+use super::directive::{AmountUnit, Date, TargetScore};
 
 /// Width of every plot in SVG user units (it scales to the page).
 pub const WIDTH: f64 = 640.0;
@@ -145,7 +145,7 @@ fn y_axis(p: &mut Plot, max: f64, height: f64, suffix: &str) {
 /// or current value to draw.
 pub fn progress_plot(title: &str, s: &TargetScore, start_year: u16, at: Date) -> Option<Plot> {
     let (baseline, target, deadline, measured) = (s.baseline?, s.target?, s.deadline?, s.measured?);
-    if deadline <= start_year || s.status == Status::NotScored {
+    if deadline <= start_year || !s.status.is_judged() {
         return None;
     }
     let height = 220.0;
@@ -378,6 +378,7 @@ pub fn cross_share_plot(title: &str, t: &super::report::CrossTab) -> Plot {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::directive::Status;
 
     #[test]
     fn cross_share_plot_leaves_out_empty_columns() {

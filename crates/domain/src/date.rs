@@ -94,6 +94,28 @@ impl Date {
         let d = it.next()?.parse().ok()?;
         Date::new(y, m, d)
     }
+
+    /// A date as an officer types it, day first whatever the browser's language: "03/02/2021",
+    /// "3/2/2021", with `-` or `.` between the parts, or "2021-02-03" (what a stored value or a
+    /// pasted ISO date holds). The error says what was typed and how to write it, in Vietnamese.
+    pub fn parse_vi(text: &str) -> Result<Self, String> {
+        let t = text.trim();
+        if t.is_empty() {
+            return Err("Chưa nhập ngày (ghi ngày/tháng/năm, ví dụ 03/02/2021).".into());
+        }
+        let bad = || format!("“{t}” không đọc được thành ngày (ghi ngày/tháng/năm, ví dụ 03/02/2021).");
+        let digits = |s: &str, most: usize| !s.is_empty() && s.len() <= most && s.bytes().all(|b| b.is_ascii_digit());
+        let parts: Vec<&str> = t.split(['/', '-', '.']).map(str::trim).collect();
+        let (y, m, d) = match parts.as_slice() {
+            [y, m, d] if y.len() == 4 && digits(y, 4) && digits(m, 2) && digits(d, 2) => (*y, *m, *d),
+            [d, m, y] if y.len() == 4 && digits(y, 4) && digits(m, 2) && digits(d, 2) => (*y, *m, *d),
+            _ => return Err(bad()),
+        };
+        let number = |s: &str| s.parse::<u16>().map_err(|_| bad());
+        let (y, m, d) = (number(y)?, number(m)?, number(d)?);
+        let (Ok(m), Ok(d)) = (u8::try_from(m), u8::try_from(d)) else { return Err(bad()) };
+        Date::new(y, m, d).ok_or_else(|| format!("“{t}” không phải một ngày có thật."))
+    }
 }
 
 impl fmt::Display for Date {
@@ -119,6 +141,24 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_dates_read_day_first_and_say_what_is_wrong() {
+        let day = Date::new(2021, 2, 3);
+        for typed in ["03/02/2021", "3/2/2021", " 03-02-2021 ", "03.02.2021", "2021-02-03"] {
+            assert_eq!(Date::parse_vi(typed).ok(), day, "{typed}");
+        }
+        assert_eq!(Date::parse_vi("12/01/2021").map(Date::short_vi), Ok("12/01/2021".into()), "day first, never month");
+        assert_eq!(Date::parse_vi("31/02/2021"), Err("“31/02/2021” không phải một ngày có thật.".into()));
+        assert_eq!(Date::parse_vi("13/13/2021"), Err("“13/13/2021” không phải một ngày có thật.".into()));
+        for bad in ["2021", "03/02/21", "ngày 3", "03/02/2021/1", "003/02/2021", "+3/02/2021"] {
+            let e = Date::parse_vi(bad).unwrap_err();
+            assert!(e.contains("không đọc được thành ngày") && e.contains(bad.trim()), "{bad}: {e}");
+        }
+        assert!(Date::parse_vi("  ").unwrap_err().starts_with("Chưa nhập ngày"));
+        let every = Date::new(2024, 2, 29).unwrap();
+        assert_eq!(Date::parse_vi(&every.short_vi()), Ok(every), "what the app writes reads back");
+    }
 
     #[test]
     fn known_days_and_calendar_rules() {

@@ -111,7 +111,7 @@ fn row(d: &Directive, at: Date, flags: &[AddUpFlag], number: &str, t: &Target, s
         check: checks.join(" "),
     };
     if let Some(s) = s {
-        r.gap = if s.status == Status::NotScored { s.reason.clone().unwrap_or_default() } else { s.gap_text() };
+        r.gap = if s.status.is_judged() { s.gap_text() } else { s.reason.clone().unwrap_or_default() };
         r.value = s.value_text();
         r.target = target_text(t, s);
         r.status = s.status;
@@ -277,7 +277,7 @@ mod tests {
     #[test]
     fn a_standard_target_says_who_no_row_covers_among_the_figures_to_review() {
         let (d, mut s, _) = scored();
-        let id = s.targets.iter().find(|t| t.status != Status::NotScored).expect("a scored target").target_id.clone();
+        let id = s.targets.iter().find(|t| t.status.is_judged()).expect("a scored target").target_id.clone();
         s.targets.iter_mut().find(|t| t.target_id == id).unwrap().without_standard = Some(4);
         let rows: Vec<ProgressRow> = progress_report(&d, &s).into_iter().flat_map(|x| x.rows).collect();
         let row = rows.iter().find(|r| r.target_id == id).unwrap();
@@ -289,7 +289,7 @@ mod tests {
     fn scored_rows_carry_value_target_and_gap() {
         let (d, s, _) = scored();
         let report = progress_report(&d, &s);
-        let row = report.iter().flat_map(|x| &x.rows).find(|r| r.status != Status::NotScored).expect("a scored target");
+        let row = report.iter().flat_map(|x| &x.rows).find(|r| r.status.is_judged()).expect("a scored target");
         let t = s.target(&row.target_id).unwrap();
         assert_eq!(row.value, t.value_text());
         assert!(row.target.ends_with(&format!("(năm {})", t.deadline.unwrap())), "{}", row.target);

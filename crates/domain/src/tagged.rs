@@ -221,7 +221,7 @@ mod tests {
             $check!(crate::training::MinimumPer, "nam,noi_dung_nam,linh_vuc_nam");
             $check!(crate::directive::group::MatchHow, "contains,starts_with,equals");
             $check!(crate::directive::DirectiveKind, "nghi_quyet,ket_luan,de_an,ke_hoach,chi_thi,chuong_trinh,quyet_dinh,bao_cao,khac");
-            $check!(crate::directive::score::Status, "dat,dung_tien_do,cham,qua_han,khong_cham_duoc");
+            $check!(crate::directive::score::Status, "dat,dung_tien_do,cham,qua_han,chi_theo_doi,khong_cham_duoc");
             $check!(crate::directive::score::AmountUnit, "percent,persons,events,person_times");
             $check!(crate::directive::score::BaselineSource, "snapshot,stated,implied");
             $check!(crate::directive::target::EventKind, "class,degree_class,delegation,workshop");

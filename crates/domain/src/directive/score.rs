@@ -6,8 +6,11 @@
 //!   to the milestone's value at its deadline (31 December of its year);
 //! - **chậm**: below that path;
 //! - **quá hạn**: the last deadline has passed and the value does not meet it;
-//! - **không chấm được**: directional, no number, an empty group, or a measure that needs
-//!   course records (shown as "chưa có dữ liệu", never a made-up number).
+//! - **chỉ theo dõi**: the document gives the indicator no figure to reach (a directional
+//!   target, or figures listed without a milestone): followed, never judged;
+//! - **không chấm được**: the document gives a figure but the app cannot measure it yet (an
+//!   empty group, a relative figure without its baseline, a measure that needs course records:
+//!   "chưa có dữ liệu", never a made-up number).
 //!
 //! Period (giai đoạn): a target is scored over the years the document gives it
 //! ([`target_period`]: its own start year, else the directive's period, to its last milestone).
@@ -41,8 +44,19 @@ coded_enum! {
         Behind = "cham", "Chậm";
         /// Quá hạn.
         Overdue = "qua_han", "Quá hạn";
+        /// Chỉ theo dõi: no figure to reach, so nothing to judge; kept apart from
+        /// [`Status::NotScored`] because nothing is missing, the document asks for none.
+        Tracked = "chi_theo_doi", "Chỉ theo dõi";
         /// Không chấm được.
         NotScored = "khong_cham_duoc", "Không chấm được";
+    }
+}
+
+impl Status {
+    /// Judged against a figure (đạt, đúng tiến độ, chậm, quá hạn): what a gap, a path and
+    /// a chart mean something for.
+    pub fn is_judged(self) -> bool {
+        !matches!(self, Status::Tracked | Status::NotScored)
     }
 }
 
@@ -336,7 +350,7 @@ impl TargetScore {
     /// The gap in words, in the target's own unit: "cần thêm 07 đồng chí, 2 người/năm", "còn
     /// thiếu 12 lớp", "cần thêm 01 đoàn trong năm 2025" (empty when nothing is missing).
     pub fn gap_text(&self) -> String {
-        if self.gap_persons == 0 || self.status == Status::NotScored {
+        if self.gap_persons == 0 || !self.status.is_judged() {
             return String::new();
         }
         let gap = self.amount_text(self.gap_persons);
@@ -648,7 +662,11 @@ fn score_target(
         Measure::Directional => AmountUnit::Percent,
     };
     match &t.measure {
-        Measure::Directional => return TargetScore::not_scored(t, unit, "Chỉ tiêu định hướng: không chấm điểm."),
+        Measure::Directional => {
+            let mut s = TargetScore::not_scored(t, unit, "Chỉ tiêu định hướng: không chấm điểm.");
+            s.status = Status::Tracked;
+            return s;
+        }
         m if m.needs_records() => {
             let no_data = "Chưa có dữ liệu: cần số liệu các khóa đào tạo, bồi dưỡng.";
             let Some(src) = records else {
@@ -803,7 +821,9 @@ fn score_milestones(
         None
     };
     if t.milestones.is_empty() {
-        return not_scored(s, "Không có mức chỉ tiêu: chỉ theo dõi.");
+        s.status = Status::Tracked;
+        s.reason = Some("Văn bản không nêu mức cần đạt.".into());
+        return None;
     }
     let (baseline, source) = resolve_baseline(t, snapshots);
     s.baseline = baseline;

@@ -62,7 +62,7 @@ pub fn suggest(d: &Directive, idx: &RosterIndex, at: Date, scores: &[TargetScore
     let mut picked: HashMap<usize, (Vec<SuggestReason>, Key)> = HashMap::new();
     for t in d.targets() {
         let Some(s) = by_id.get(t.id.as_str()) else { continue };
-        if s.gap_persons == 0 || matches!(s.status, Status::Met | Status::NotScored) {
+        if s.gap_persons == 0 || s.status == Status::Met || !s.status.is_judged() {
             continue;
         }
         let criteria = match &t.measure {

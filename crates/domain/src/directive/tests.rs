@@ -305,7 +305,7 @@ fn ranges_counts_per_unit_and_deadlines() {
     assert_eq!(get("keep").status, Status::Met);
     assert_eq!(get("rel").target, Some(40.0));
     assert_eq!(get("rel").baseline, Some(30.0));
-    assert_eq!(get("dir").status, Status::NotScored);
+    assert_eq!(get("dir").status, Status::Tracked, "a directional target has no figure to judge");
     for id in ["yearly", "quota", "events", "periodic", "term"] {
         assert_eq!(get(id).status, Status::NotScored, "{id}");
         assert_eq!(get(id).value, None, "{id}: no fake number");
@@ -321,6 +321,34 @@ fn empty_group_is_not_scored() {
     let t = score_directive(&d, &idx, at(2024, 1, 1)).targets.remove(0);
     assert_eq!(t.status, Status::NotScored);
     assert!(t.reason.unwrap().contains("chưa có ai"));
+}
+
+/// An indicator the document lists without a figure to reach is followed ("chỉ theo dõi"): its
+/// value is measured and shown, nothing is judged, and it is not counted among the targets the
+/// app could not score, which lack something the document does give.
+#[test]
+fn an_indicator_without_a_figure_is_followed_not_unscorable() {
+    let r = roster_11();
+    let idx = RosterIndex::build(&r);
+    let mut followed = share_target("followed", "dai_hoc", 2025, 50.0, "at_least");
+    followed["milestones"] = json!([]);
+    let d = directive(
+        json!({"rule": "everyone"}),
+        json!([followed, share_target("goal", "dai_hoc", 2025, 50.0, "at_least")]),
+    );
+    let s = score_directive(&d, &idx, at(2024, 1, 1));
+    let followed = s.target("followed").unwrap();
+    assert_eq!(followed.status, Status::Tracked);
+    assert!(followed.value.is_some() && followed.measured.is_some(), "the figure is still measured");
+    assert_eq!((followed.gap_persons, followed.gap_text().as_str()), (0, ""));
+    assert!(!followed.status.is_judged());
+    assert!(s.target("goal").unwrap().status.is_judged());
+
+    let empty = Roster { units: units(), cadres: vec![] };
+    let nobody = score_directive(&d, &RosterIndex::build(&empty), at(2024, 1, 1));
+    assert_eq!(nobody.target("goal").unwrap().status, Status::NotScored, "a figure it cannot measure");
+    assert_eq!(Status::Tracked.label(), "Chỉ theo dõi");
+    assert_ne!(Status::Tracked.label(), Status::NotScored.label());
 }
 
 #[test]
