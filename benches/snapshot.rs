@@ -18,10 +18,10 @@ fn main() {
     let now = 1_795_000_000_000;
     let mut roster = generate_roster(2024, 30_000, 300);
     for (i, c) in roster.cadres.iter_mut().enumerate() {
-        c.meta = RecordMeta { version: 2, updated_at: now - i as i64 };
+        c.meta = RecordMeta::at(2, now - i as i64);
     }
     for u in &mut roster.units {
-        u.meta = RecordMeta { version: 1, updated_at: now - 1 };
+        u.meta = RecordMeta::at(1, now - 1);
     }
     let data = Dataset { roster, directives: Vec::new(), tombstones: Vec::new(), ..Default::default() };
     // The receiver: the same roster one version older for every 10th cadre, 1.000 missing.

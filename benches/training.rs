@@ -97,7 +97,7 @@ fn main() {
             quota_part: None,
             out_of_plan: false,
             result: String::new(),
-            meta: RecordMeta { version: 1, updated_at: 0 },
+            meta: RecordMeta::at(1, 0),
         });
     }
     let record_targets: usize =

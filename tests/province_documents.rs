@@ -188,7 +188,7 @@ fn an_annual_plan_scores_its_classes_and_learners_in_its_year_and_at_the_review(
             quota_part: None,
             out_of_plan: false,
             result: String::new(),
-            meta: RecordMeta { version: 1, updated_at: 0 },
+            meta: RecordMeta::at(1, 0),
         });
     };
     // Trung cấp: 60 in the March class (finished in November), 58 in the September class,

@@ -36,10 +36,10 @@ fn by() -> ExportedBy {
 fn dataset(seed: u64, cadres: usize) -> Dataset {
     let mut roster = generate_roster(seed, cadres, 60);
     for (i, u) in roster.units.iter_mut().enumerate() {
-        u.meta = RecordMeta { version: 1 + (i as u64 % 3), updated_at: NOW - 1000 + i as i64 };
+        u.meta = RecordMeta::at(1 + (i as u64 % 3), NOW - 1000 + i as i64);
     }
     for (i, c) in roster.cadres.iter_mut().enumerate() {
-        c.meta = RecordMeta { version: 1 + (i as u64 % 5), updated_at: NOW - 500 + i as i64 };
+        c.meta = RecordMeta::at(1 + (i as u64 % 5), NOW - 500 + i as i64);
     }
     let mut tombstones = Vec::new();
     for id in ["c5", "c9"] {
@@ -50,7 +50,7 @@ fn dataset(seed: u64, cadres: usize) -> Dataset {
     let tpl = template("000-quang-tri-37-kl-tu.json");
     let mut mine = tpl.copy_as("d-user-1".into());
     mine.source = String::new();
-    mine.meta = RecordMeta { version: 2, updated_at: NOW - 5 };
+    mine.meta = RecordMeta::at(2, NOW - 5);
     Dataset { roster, directives: vec![mine, tpl], tombstones, ..Default::default() }
 }
 
@@ -489,14 +489,14 @@ fn unit(id: &str, name: &str, parent: Option<&str>, version: u64) -> Unit {
         kind: UnitKind::Government,
         region: Region::Mountain,
         parent_id: parent.map(Into::into),
-        meta: RecordMeta { version, updated_at: version as i64 * 10 },
+        meta: RecordMeta::at(version, version as i64 * 10),
     }
 }
 
 fn cadre(id: &str, name: &str, unit: &str, version: u64) -> Cadre {
     let mut c = Cadre::blank(id.into(), unit.into());
     c.full_name = name.into();
-    c.meta = RecordMeta { version, updated_at: version as i64 * 10 };
+    c.meta = RecordMeta::at(version, version as i64 * 10);
     c
 }
 
@@ -504,7 +504,7 @@ fn tomb(c: &Cadre, version: u64) -> Tombstone {
     Tombstone {
         id: c.id.clone(),
         kind: RecordKind::Cadre,
-        meta: RecordMeta { version, updated_at: 999 },
+        meta: RecordMeta::at(version, 999),
         backup: serde_json::to_value(c).unwrap(),
     }
 }
@@ -650,7 +650,7 @@ fn a_unit_in_use_is_never_deleted() {
     let t = Tombstone {
         id: "u".into(),
         kind: RecordKind::Unit,
-        meta: RecordMeta { version: 2, updated_at: 50 },
+        meta: RecordMeta::at(2, 50),
         backup: serde_json::to_value(&u).unwrap(),
     };
     let theirs = ds(vec![], vec![], vec![t.clone()]);
@@ -678,7 +678,7 @@ fn directive_deletions_travel_and_merge() {
     let t = Tombstone {
         id: d.id.clone(),
         kind: RecordKind::Directive,
-        meta: RecordMeta { version: d.meta.version + 1, updated_at: NOW },
+        meta: RecordMeta::at(d.meta.version + 1, NOW),
         backup: serde_json::to_value(&d).unwrap(),
     };
     let theirs =
@@ -757,10 +757,10 @@ fn edited(base: &Dataset, edits: &[Edit], tag: &str, t0: i64) -> Dataset {
 fn base(seed: u64) -> Dataset {
     let mut roster = generate_roster(seed, 40, 40);
     for c in &mut roster.cadres {
-        c.meta = RecordMeta { version: 1, updated_at: 1 };
+        c.meta = RecordMeta::at(1, 1);
     }
     for u in &mut roster.units {
-        u.meta = RecordMeta { version: 1, updated_at: 1 };
+        u.meta = RecordMeta::at(1, 1);
     }
     Dataset { roster, directives: Vec::new(), tombstones: Vec::new(), ..Default::default() }
 }

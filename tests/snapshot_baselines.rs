@@ -139,7 +139,7 @@ fn v3_fixture_upgrades_to_v4_with_an_empty_baseline_list() {
     let imported = import(&bytes, &Roster::default()).unwrap();
     assert_eq!(imported.migrated_from, Some(3));
     let r = &imported.snapshot.records;
-    assert_eq!(imported.snapshot.schema_version, 4);
+    assert_eq!(imported.snapshot.schema_version, dtbd_domain::snapshot::SCHEMA_VERSION);
     assert!(r.baselines.is_empty());
     assert_eq!(r.history.len(), 1, "the v3 records are kept");
     assert_eq!(r.history[0].source, "Quyết định 12/QĐ-UBND");
@@ -200,4 +200,19 @@ fn the_entered_form_names_each_bad_field_and_reads_a_good_one() {
     assert_eq!(b.groups[0].figures.len(), 1, "an empty count is 'no figure', not zero");
     assert_eq!(b.groups[0].tenths("cm_dai_hoc"), Some(750));
     assert_eq!(monitor::title(&b), "Số liệu năm 2015 (nhập tay)");
+}
+
+#[test]
+fn v4_fixture_upgrades_to_v5_and_keeps_every_record() {
+    let bytes = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/snapshot-v4.json"))
+        .unwrap();
+    let imported = import(&bytes, &Roster::default()).unwrap();
+    assert_eq!(imported.migrated_from, Some(4));
+    assert_eq!(imported.snapshot.schema_version, 5);
+    let r = &imported.snapshot.records;
+    assert_eq!((r.cadres.len(), r.history.len()), (2, 1));
+    assert!(r.cadres.iter().all(|c| c.meta.fields.is_empty() && c.meta.seen.is_empty()), "no stamps in a v4 file");
+    let again = import(imported.snapshot.to_json().as_bytes(), &Roster::default()).unwrap();
+    assert_eq!(again.migrated_from, None);
+    assert_eq!(again.snapshot.records, imported.snapshot.records);
 }

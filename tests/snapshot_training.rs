@@ -26,7 +26,7 @@ fn d(y: u16, m: u8, day: u8) -> Date {
 }
 
 fn meta(v: u64) -> RecordMeta {
-    RecordMeta { version: v, updated_at: NOW - 100 + v as i64 }
+    RecordMeta::at(v, NOW - 100 + v as i64)
 }
 
 /// A roster with the built-in plan (003), the historical tables (004), enrollments and

@@ -137,7 +137,7 @@ fn device(tag: &str) -> Dataset {
         quota_part: None,
         out_of_plan: false,
         result: String::new(),
-        meta: RecordMeta { version: 1, updated_at: 7 },
+        meta: RecordMeta::at(1, 7),
     };
     let history = QualificationChange {
         id: format!("h{tag}"),
@@ -149,14 +149,14 @@ fn device(tag: &str) -> Dataset {
         date: Date::new(2024, 6, 1).unwrap(),
         enrollment_id: Some(format!("e{tag}")),
         source: "Hoàn thành: Cao cấp lý luận chính trị".into(),
-        meta: RecordMeta { version: 1, updated_at: 8 },
+        meta: RecordMeta::at(1, 8),
     };
     let data = dtbd::domain::training::load_plan_data(include_str!("../public/plans/004-quang-nam-7328-so-lieu.json"))
         .unwrap()
         .0;
     let mut table = data.tables[0].clone();
     table.id = format!("t{tag}");
-    table.meta = RecordMeta { version: 1, updated_at: 9 };
+    table.meta = RecordMeta::at(1, 9);
     let groups: Vec<String> = d.groups.iter().map(|g| g.id.clone()).collect();
     let mut baseline = dtbd::domain::monitor::freeze(
         format!("m{tag}"),
@@ -166,7 +166,7 @@ fn device(tag: &str) -> Dataset {
         Date::new(2026, 1, 5).unwrap(),
     );
     baseline.note = "Số liệu chốt đầu năm".into();
-    baseline.meta = RecordMeta { version: 1, updated_at: 10 };
+    baseline.meta = RecordMeta::at(1, 10);
     let training = TrainingRecords {
         plans: vec![plan],
         lines: vec![line],

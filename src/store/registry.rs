@@ -346,6 +346,8 @@ pub(super) fn kind_store(kind: RecordKind) -> &'static str {
         RecordKind::Unit => UNITS,
         RecordKind::Cadre => CADRES,
         RecordKind::Directive => DIRECTIVES,
+        RecordKind::Enrollment => ENROLLMENTS,
+        RecordKind::History => HISTORY,
     }
 }
 

@@ -487,7 +487,9 @@ impl AppState {
             let written = match t.kind {
                 RecordKind::Cadre => db().restore_cadre(next.cadre(&t.id).expect("just restored")).await,
                 RecordKind::Unit => db().restore_unit(next.unit(&t.id).expect("just restored")).await,
-                RecordKind::Directive => return state.fail("Văn bản không nằm trong danh sách cán bộ."),
+                RecordKind::Directive | RecordKind::Enrollment | RecordKind::History => {
+                    return state.fail("Bản ghi này không nằm trong danh sách cán bộ.")
+                }
             };
             match written {
                 Ok(()) => {

@@ -286,7 +286,7 @@ mod tests {
         assert_eq!(out.changed.len(), 2);
         assert_eq!(out.unchanged, 1);
         assert!(out.refused.is_empty());
-        assert!(out.changed.iter().all(|c| c.local && c.meta == RecordMeta { version: 2, updated_at: 50 }));
+        assert!(out.changed.iter().all(|c| c.local && c.meta == RecordMeta::at(2, 50)));
         assert_eq!(out.before, vec![r.cadres[0].clone(), r.cadres[2].clone()]);
         out.write_into(&mut r);
         assert!(r.cadres.iter().all(|c| c.local));
@@ -398,7 +398,7 @@ mod tests {
         undone.write_into(&mut r);
         for (now, was) in r.cadres.iter().zip(&original.cadres).take(2) {
             assert_eq!(Cadre { meta: was.meta.clone(), ..now.clone() }, *was);
-            assert_eq!(now.meta, RecordMeta { version: 3, updated_at: 12 });
+            assert_eq!(now.meta, RecordMeta::at(3, 12));
         }
         assert_eq!(r.cadres[2].category, Category::Cadre, "the later edit wins");
         assert_eq!(undo(&r, &done, 13).changed.len(), 0, "undoing twice restores nothing");

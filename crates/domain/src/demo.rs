@@ -240,7 +240,7 @@ fn unit(id: &str, name: &str, level: GovLevel, kind: UnitKind, parent: Option<&s
         kind,
         region: Region::Mountain,
         parent_id: parent.map(Into::into),
-        meta: RecordMeta { version: 1, updated_at: 0 },
+        meta: RecordMeta::at(1, 0),
     }
 }
 
@@ -735,7 +735,7 @@ pub fn hoang_su_phi(seed: u64) -> (Vec<Unit>, Vec<Cadre>) {
                     ));
                 }
             }
-            c.meta = RecordMeta { version: 1, updated_at: 0 };
+            c.meta = RecordMeta::at(1, 0);
             cadres.push(c);
         }
     }
@@ -1025,7 +1025,7 @@ pub fn quang_nam_leaders(seed: u64) -> (Vec<Unit>, Vec<Cadre>) {
             c.category = if g == 0 { Category::Cadre } else { Category::CivilServant };
             c.unit_id = u.clone();
             c.positions.push(Position { unit_id: u, title, leadership: lead });
-            c.meta = RecordMeta { version: 1, updated_at: 0 };
+            c.meta = RecordMeta::at(1, 0);
             cadres.push(c);
         }
     }

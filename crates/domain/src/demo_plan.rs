@@ -150,7 +150,7 @@ fn under(root: &str, name: &str, level: GovLevel, mut units: Vec<Unit>) -> Vec<U
         kind: UnitKind::Government,
         region: Region::Mountain,
         parent_id: None,
-        meta: RecordMeta { version: 1, updated_at: 0 },
+        meta: RecordMeta::at(1, 0),
     };
     std::iter::once(top).chain(units).collect()
 }

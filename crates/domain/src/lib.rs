@@ -21,6 +21,8 @@
 //! - [`levels`]: the ordered qualification scales and a person's standing on one, the
 //!   vocabulary every target speaks.
 //! - [`model`]: units, cadres and their parts, the records the officer keeps.
+//! - [`field_merge`]: two versions of one record combined field by field (stamps of who
+//!   changed what), so two officers' corrections of different fields both survive.
 //! - [`roster`]: the rules across those records (validation, save with version, delete to a
 //!   tombstone, restore, the unit tree, search), so a form and an import refuse the same things.
 //! - [`table`]: `Table`/`Cell`, the one shape every exported report takes, and its CSV.
@@ -66,6 +68,7 @@ pub mod date;
 pub mod document;
 pub mod encoding;
 pub mod error;
+pub mod field_merge;
 pub mod legacy_font;
 pub mod levels;
 pub mod listing;

@@ -1,6 +1,8 @@
 //! The roster's records: units (đơn vị) and cadres (cán bộ), with their positions,
 //! committee memberships, planned-for positions and every qualification scale.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::levels::{
@@ -15,19 +17,53 @@ pub type Id = String;
 pub type Millis = i64;
 
 /// What every stored record carries so snapshots can merge: a version counter bumped on
-/// each change, and when the last change happened.
+/// each change, when the last change happened, and per field who changed it last, so two
+/// officers' corrections of different fields combine (see [`crate::field_merge`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct RecordMeta {
     /// Phiên bản: 1 on creation, +1 on each saved change.
     pub version: u64,
     /// Cập nhật lúc (ms since epoch).
     pub updated_at: Millis,
+    /// Dấu sửa từng trường: top-level field → its last change. A field without one holds the
+    /// value it was created with (or had before stamps were kept, v4 files and older).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, FieldStamp>,
+    /// Đã biết: per device, the highest version of that device's changes this record
+    /// includes. A change the other side has not seen is a change made since they parted.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub seen: BTreeMap<String, u64>,
+}
+
+/// Who changed one field of a record, at which version of the record, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldStamp {
+    /// Máy: the random id of the device the change was saved on (never shown).
+    pub device: String,
+    /// The record's version that change was saved as.
+    pub version: u64,
+    /// Lúc sửa (ms since epoch).
+    pub at: Millis,
+    /// Người sửa, as that device names its officer or unit (may be empty).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
 }
 
 impl RecordMeta {
-    /// The meta of a record saved at `now`, following `previous` (None for a new record).
+    /// The meta of a record saved at `now`, following `previous` (None for a new record);
+    /// its field stamps carry over (the store stamps the fields the save changed).
     pub fn next(previous: Option<&RecordMeta>, now: Millis) -> Self {
-        Self { version: previous.map_or(0, |p| p.version) + 1, updated_at: now }
+        Self {
+            version: previous.map_or(0, |p| p.version) + 1,
+            updated_at: now,
+            fields: previous.map(|p| p.fields.clone()).unwrap_or_default(),
+            seen: previous.map(|p| p.seen.clone()).unwrap_or_default(),
+        }
+    }
+
+    /// A meta with a version and a time and no field stamps.
+    pub fn at(version: u64, updated_at: Millis) -> Self {
+        Self { version, updated_at, ..Self::default() }
     }
 }
 

@@ -132,7 +132,7 @@ mod wire {
         if b.removed {
             v["removed"] = Value::Bool(true);
         }
-        v["meta"] = json!({"version": b.meta.version, "updated_at": b.meta.updated_at});
+        v["meta"] = serde_json::to_value(&b.meta).expect("a meta always serialises");
         v
     }
 
@@ -193,11 +193,8 @@ mod wire {
         let meta = match o.get("meta") {
             None | Some(Value::Null) => RecordMeta::default(),
             Some(m) => {
-                let m = obj(m, "meta")?;
-                RecordMeta {
-                    version: num(m, "version")?,
-                    updated_at: field(m, "updated_at")?.as_i64().ok_or_else(|| bad("updated_at", "i64"))?,
-                }
+                obj(m, "meta")?;
+                <RecordMeta as serde::Deserialize>::deserialize(m).map_err(|e| e.to_string())?
             }
         };
         Ok(Baseline {

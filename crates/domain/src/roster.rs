@@ -30,6 +30,10 @@ crate::tagged::coded_enum! {
         Cadre = "cadre", "Cán bộ";
         /// Văn bản chỉ đạo.
         Directive = "directive", "Văn bản";
+        /// Lượt cử đi học (since snapshot v5: an undone nomination).
+        Enrollment = "enrollment", "Lượt cử đi học";
+        /// Thay đổi trình độ (since snapshot v5: an undone change).
+        History = "history", "Thay đổi trình độ";
     }
 }
 
@@ -507,7 +511,9 @@ impl Roster {
                 }
                 self.units.push(u);
             }
-            RecordKind::Directive => return Err("Văn bản không nằm trong danh sách cán bộ.".into()),
+            RecordKind::Directive | RecordKind::Enrollment | RecordKind::History => {
+                return Err("Bản ghi này không nằm trong danh sách cán bộ.".into())
+            }
         }
         Ok(())
     }
@@ -573,7 +579,7 @@ mod tests {
         let mut r = roster();
         let saved = r.save_cadre(cadre("1", "  Nguyễn   Văn An "), 10).unwrap();
         assert_eq!(saved.full_name, "Nguyễn Văn An");
-        assert_eq!(saved.meta, RecordMeta { version: 1, updated_at: 10 });
+        assert_eq!(saved.meta, RecordMeta::at(1, 10));
         let again = r.save_cadre(saved, 20).unwrap();
         assert_eq!(again.meta.version, 2);
         assert_eq!(r.cadres.len(), 1);

@@ -188,7 +188,7 @@ mod tests {
     /// refactor, and this list says so.
     macro_rules! every_coded_enum {
         ($check:ident) => {
-            $check!(crate::roster::RecordKind, "unit,cadre,directive");
+            $check!(crate::roster::RecordKind, "unit,cadre,directive,enrollment,history");
             $check!(crate::levels::Professional, "chua,so_cap,trung_cap,cao_dang,dai_hoc,thac_si,tien_si");
             $check!(crate::levels::Political, "chua,so_cap,trung_cap,cao_cap,cu_nhan");
             $check!(crate::levels::StateManagement, "chua,can_su,chuyen_vien,chuyen_vien_chinh,chuyen_vien_cao_cap");

@@ -23,6 +23,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "tagged",
             "levels",
             "model",
+            "field_merge",
             "roster",
             "table",
             "listing",

@@ -60,7 +60,7 @@ mod tests {
     use crate::unit_choices::tests::unit;
 
     fn at(version: u64, updated_at: Millis) -> RecordMeta {
-        RecordMeta { version, updated_at }
+        RecordMeta::at(version, updated_at)
     }
 
     #[test]

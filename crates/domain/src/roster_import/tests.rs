@@ -20,7 +20,7 @@ fn roster() -> Roster {
     an.full_name = "Nguyễn Văn An".into();
     an.birth_year = 1980;
     an.professional = Qualification::at(Professional::Bachelor);
-    an.meta = RecordMeta { version: 3, updated_at: 5 };
+    an.meta = RecordMeta::at(3, 5);
     Roster { units: vec![unit("x1", "UBND xã Nậm Ty"), unit("x2", "UBND xã Tả Sử Choóng")], cadres: vec![an] }
 }
 
@@ -241,7 +241,7 @@ fn rows_become_new_updated_or_unchanged_with_row_errors_naming_row_and_column() 
     assert_eq!(an.row, 2);
     assert!(matches!(&an.outcome, Outcome::Updated(before) if before.professional.level == Professional::Bachelor));
     assert_eq!(an.cadre.professional.level, Professional::Master);
-    assert_eq!(an.cadre.meta, RecordMeta { version: 4, updated_at: 100 });
+    assert_eq!(an.cadre.meta, RecordMeta::at(4, 100));
     let binh = &p.rows[1];
     assert_eq!(
         (binh.cadre.id.as_str(), binh.cadre.unit_id.as_str(), binh.cadre.gender, binh.cadre.birth_year),

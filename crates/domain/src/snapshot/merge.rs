@@ -1,4 +1,7 @@
-//! Xem trước và hợp nhất: records are matched by id (per kind) and the higher version wins.
+//! Xem trước và hợp nhất: records are matched by id (per kind); two live versions of one
+//! record combine field by field ([`crate::field_merge`]): a field changed on one side only
+//! takes that side's value without asking, a field both sides changed is a question, asked
+//! per field and answered per field ([`Resolutions::choose_field`]).
 //!
 //! For each id, each side holds a live record, a tombstone, or nothing (a side holding both
 //! counts as whichever has the higher version, the live record on a tie):
@@ -6,21 +9,22 @@
 //! | mine \ theirs | live, newer | live, same version | live, older | tombstone |
 //! |---|---|---|---|---|
 //! | nothing | new | | | stored (nothing to delete) |
-//! | live | changed: take theirs | unchanged, or **conflict** if the content differs | local newer: keep mine | deleted if the tombstone's version is higher, else the deletion is skipped (a local edit newer than — or as new as — the deletion survives) |
+//! | live | field by field: changed (their fields taken), local newer (mine kept), or **conflict** when a field was changed on both sides | ← | ← | deleted if the tombstone's version is higher, else the deletion is skipped (a local edit newer than — or as new as — the deletion survives) |
 //! | tombstone | new (their edit is newer than my deletion; equal counts as newer) | | local newer: stays deleted | the higher version is kept |
 //!
-//! A conflict is resolved by a [`Choice`] per record, or a default for all; the chosen record
-//! gets version + 1 (and the later of the two times) so the resolution wins on the next
-//! exchange instead of conflicting again. An unresolved conflict keeps mine unchanged and is
-//! listed in [`MergeOutcome::unresolved`].
+//! A conflict is resolved by a [`Choice`] per field, else per record, else a default for
+//! all; the result gets version + 1 (and the later of the two times) and includes both
+//! sides' stamps, so the resolution wins on the next exchange instead of conflicting again.
+//! An unresolved conflict keeps mine unchanged and is listed in [`MergeOutcome::unresolved`].
 //!
 //! No deletion leaves a record pointing at nothing: a unit still named by a live cadre
 //! (`unit_id`, a position) or a live unit (`parent_id`) is kept or put back, with version
 //! tombstone + 1, and listed in [`MergeOutcome::kept_in_use`].
 //!
-//! Training records (plans, course lines, enrollments, history, aggregates) merge the same way
-//! by id and version, without tombstones: plans and lines are "deleted" by their `removed`
-//! flag, which travels as a newer version.
+//! Training records (plans, course lines, enrollments, history, aggregates) merge the same way;
+//! plans and lines are "deleted" by their `removed` flag, which travels as a newer version;
+//! enrollments and history entries deleted (a nomination undone) leave tombstones (since
+//! schema v5), so they do not come back from a file made before the deletion.
 //!
 //! The result lists every kind sorted by id ([`Dataset::normalised`] order), so merging two
 //! datasets with disjoint records gives the same result in either order.
@@ -32,6 +36,7 @@ use serde_json::Value;
 
 use super::{kind_rank, Dataset, Kind};
 use crate::directive::Directive;
+use crate::field_merge::{self, Pick, Side};
 use crate::levels::*;
 use crate::model::*;
 use crate::roster::{RecordKind, Roster, Tombstone};
@@ -108,7 +113,7 @@ impl Counts {
 /// and both values as display text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldDiff {
-    /// Field path, as `FieldError::field` writes it.
+    /// Field path, as `FieldError::field` writes it (a question's is its top-level field).
     pub path: String,
     /// Vietnamese label.
     pub label: String,
@@ -116,6 +121,13 @@ pub struct FieldDiff {
     pub mine: String,
     /// Của họ (the value in the file).
     pub theirs: String,
+    /// Both sides changed this field since they parted: the officer is asked, and answers
+    /// for this field alone ([`Resolutions::choose_field`] with `path`).
+    pub asked: bool,
+    /// Who changed mine and when (`None`: as created, or before changes were stamped).
+    pub mine_stamp: Option<FieldStamp>,
+    /// Who changed theirs and when.
+    pub theirs_stamp: Option<FieldStamp>,
 }
 
 /// One record that is not unchanged.
@@ -222,25 +234,27 @@ crate::tagged::coded_enum! {
     }
 }
 
-/// The user's answers to conflicts: per record, and a default ("lấy tất cả của họ" / "giữ
-/// tất cả của tôi") for the rest.
+/// The user's answers to conflicts: per field, per record, and a default ("lấy tất cả của
+/// họ" / "giữ tất cả của tôi") for the rest.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Resolutions {
     /// Applies to every conflict without its own choice.
     pub all: Option<Choice>,
     /// Per record.
     pub records: HashMap<(Kind, Id), Choice>,
+    /// Per field both sides changed (top-level field name).
+    pub fields: HashMap<(Kind, Id, String), Choice>,
 }
 
 impl Resolutions {
     /// "Lấy tất cả của họ".
     pub fn all_theirs() -> Self {
-        Resolutions { all: Some(Choice::TakeTheirs), records: HashMap::new() }
+        Resolutions { all: Some(Choice::TakeTheirs), ..Default::default() }
     }
 
     /// "Giữ tất cả của tôi".
     pub fn all_mine() -> Self {
-        Resolutions { all: Some(Choice::KeepMine), records: HashMap::new() }
+        Resolutions { all: Some(Choice::KeepMine), ..Default::default() }
     }
 
     /// Sets the choice for one record.
@@ -249,9 +263,22 @@ impl Resolutions {
         self
     }
 
-    fn get(&self, kind: Kind, id: &str) -> Option<Choice> {
+    /// Sets the choice for one field of one record (a top-level field name, as a question's
+    /// [`FieldDiff::path`]).
+    pub fn choose_field(mut self, kind: Kind, id: impl Into<Id>, field: impl Into<String>, choice: Choice) -> Self {
+        self.fields.insert((kind, id.into(), field.into()), choice);
+        self
+    }
+
+    /// The choice for one record (its own, else the default).
+    pub fn get(&self, kind: Kind, id: &str) -> Option<Choice> {
         // One small allocation per conflict only.
         self.records.get(&(kind, id.to_string())).copied().or(self.all)
+    }
+
+    /// The choice for one field of a record: its own, else the record's, else the default.
+    pub fn get_field(&self, kind: Kind, id: &str, field: &str) -> Option<Choice> {
+        self.fields.get(&(kind, id.to_string(), field.to_string())).copied().or_else(|| self.get(kind, id))
     }
 }
 
@@ -269,14 +296,12 @@ pub struct MergeOutcome {
 }
 
 /// What a record type needs for merging.
-trait Rec: Clone + Serialize {
+trait Rec: Clone + Serialize + serde::de::DeserializeOwned + PartialEq {
     const KIND: Kind;
     const TOMB: Option<RecordKind>;
     fn id(&self) -> &str;
     fn meta(&self) -> &RecordMeta;
-    fn meta_mut(&mut self) -> &mut RecordMeta;
     fn name(&self) -> String;
-    fn same_content(&self, other: &Self) -> bool;
 }
 
 macro_rules! rec {
@@ -290,17 +315,9 @@ macro_rules! rec {
             fn meta(&self) -> &RecordMeta {
                 &self.meta
             }
-            fn meta_mut(&mut self) -> &mut RecordMeta {
-                &mut self.meta
-            }
             fn name(&self) -> String {
                 let $s = self;
                 $name
-            }
-            fn same_content(&self, other: &Self) -> bool {
-                let mut o = other.clone();
-                o.meta = self.meta.clone();
-                *self == o
             }
         }
     };
@@ -313,8 +330,11 @@ rec!(Directive, Kind::Directive, Some(RecordKind::Directive), |s| format!("{} {}
     .to_string());
 rec!(Plan, Kind::Plan, None, |s| s.title.clone());
 rec!(CourseLine, Kind::Line, None, |s| s.programme.clone());
-rec!(Enrollment, Kind::Enrollment, None, |s| format!("{} → {}", s.cadre_id, s.line_id));
-rec!(QualificationChange, Kind::History, None, |s| format!("{}: {} → {}", s.cadre_id, s.before, s.after));
+rec!(Enrollment, Kind::Enrollment, Some(RecordKind::Enrollment), |s| format!("{} → {}", s.cadre_id, s.line_id));
+rec!(QualificationChange, Kind::History, Some(RecordKind::History), |s| format!(
+    "{}: {} → {}",
+    s.cadre_id, s.before, s.after
+));
 rec!(DispatchTable, Kind::Aggregate, None, |s| s.title.clone());
 rec!(crate::monitor::Baseline, Kind::Baseline, None, |s| crate::monitor::title(s));
 
@@ -330,10 +350,6 @@ fn pick<'a, T: Rec>(live: Option<&'a T>, dead: Option<&'a Tombstone>) -> Option<
         (None, Some(d)) => Some(Entry::Dead(d)),
         (None, None) => None,
     }
-}
-
-fn bumped(a: &RecordMeta, b: &RecordMeta) -> RecordMeta {
-    RecordMeta { version: a.version.max(b.version) + 1, updated_at: a.updated_at.max(b.updated_at) }
 }
 
 struct Ctx<'a> {
@@ -406,33 +422,46 @@ fn merge_kind<T: Rec>(
                 note(ctx, Status::New, i.name(), None, Some(i.meta()), Vec::new());
                 live.push(i.clone());
             }
+            (Some(Entry::Live(l)), Some(Entry::Live(i))) if l == i => {
+                note(ctx, Status::Unchanged, String::new(), None, None, Vec::new());
+                live.push(l.clone());
+            }
             (Some(Entry::Live(l)), Some(Entry::Live(i))) => {
-                let (lv, iv) = (l.meta().version, i.meta().version);
-                if iv > lv {
-                    let diff = if ctx.diffs { diff(T::KIND, l, i, &ctx.unit_names) } else { Vec::new() };
-                    note(ctx, Status::Changed, i.name(), Some(l.meta()), Some(i.meta()), diff);
-                    live.push(i.clone());
-                } else if iv < lv {
-                    note(ctx, Status::LocalNewer, l.name(), Some(l.meta()), Some(i.meta()), Vec::new());
-                    live.push(l.clone());
-                } else if l.same_content(i) {
+                let (lf, lm) = field_merge::split(l);
+                let (inf, im) = field_merge::split(i);
+                let resolutions = ctx.resolutions;
+                let answer = |field: &str| {
+                    resolutions.get_field(T::KIND, id, field).map(|c| match c {
+                        Choice::KeepMine => Pick::Mine,
+                        Choice::TakeTheirs => Pick::Theirs,
+                    })
+                };
+                let m = field_merge::merge((&lf, &lm), (&inf, &im), answer);
+                let merged = || -> T { field_merge::join(&m.fields, &m.meta).expect("merged fields read back") };
+                if m.decided.is_empty() {
                     note(ctx, Status::Unchanged, String::new(), None, None, Vec::new());
-                    // Same edit made on both sides: the later time, so both sides converge.
-                    live.push(if i.meta().updated_at > l.meta().updated_at { i.clone() } else { l.clone() });
-                } else {
-                    let diff = if ctx.diffs { diff(T::KIND, l, i, &ctx.unit_names) } else { Vec::new() };
+                    live.push(merged());
+                } else if m.questions().next().is_some() {
+                    let diff = if ctx.diffs {
+                        questions(T::KIND, &m, (&lf, &lm), (&inf, &im), &ctx.unit_names)
+                    } else {
+                        Vec::new()
+                    };
                     note(ctx, Status::Conflict, l.name(), Some(l.meta()), Some(i.meta()), diff);
-                    match ctx.resolutions.get(T::KIND, id) {
-                        None => {
-                            ctx.unresolved.push((T::KIND, id.to_string()));
-                            live.push(l.clone());
-                        }
-                        Some(choice) => {
-                            let mut r = if choice == Choice::KeepMine { l.clone() } else { i.clone() };
-                            *r.meta_mut() = bumped(l.meta(), i.meta());
-                            live.push(r);
-                        }
+                    if m.unanswered.is_empty() {
+                        live.push(merged());
+                    } else {
+                        ctx.unresolved.push((T::KIND, id.to_string()));
+                        live.push(l.clone());
                     }
+                } else if m.all_mine() {
+                    note(ctx, Status::LocalNewer, l.name(), Some(l.meta()), Some(i.meta()), Vec::new());
+                    live.push(merged());
+                } else {
+                    let r = merged();
+                    let diff = if ctx.diffs { diff(T::KIND, l, &r, &ctx.unit_names) } else { Vec::new() };
+                    note(ctx, Status::Changed, i.name(), Some(l.meta()), Some(i.meta()), diff);
+                    live.push(r);
                 }
             }
             (Some(Entry::Live(l)), Some(Entry::Dead(t))) => {
@@ -473,11 +502,14 @@ fn run(local: &Dataset, incoming: &Dataset, resolutions: &Resolutions, diffs: bo
     let (directives, directive_t) =
         merge_kind(&mut ctx, &local.directives, &local.tombstones, &incoming.directives, &incoming.tombstones);
     let (lt, it) = (&local.training, &incoming.training);
+    let (enrollments, enrollment_t) =
+        merge_kind(&mut ctx, &lt.enrollments, &local.tombstones, &it.enrollments, &incoming.tombstones);
+    let (history, history_t) = merge_kind(&mut ctx, &lt.history, &local.tombstones, &it.history, &incoming.tombstones);
     let training = TrainingRecords {
         plans: merge_kind(&mut ctx, &lt.plans, &[], &it.plans, &[]).0,
         lines: merge_kind(&mut ctx, &lt.lines, &[], &it.lines, &[]).0,
-        enrollments: merge_kind(&mut ctx, &lt.enrollments, &[], &it.enrollments, &[]).0,
-        history: merge_kind(&mut ctx, &lt.history, &[], &it.history, &[]).0,
+        enrollments,
+        history,
         aggregates: merge_kind(&mut ctx, &lt.aggregates, &[], &it.aggregates, &[]).0,
         baselines: merge_kind(&mut ctx, &lt.baselines, &[], &it.baselines, &[]).0,
     };
@@ -508,7 +540,7 @@ fn run(local: &Dataset, incoming: &Dataset, resolutions: &Resolutions, diffs: bo
             let Some(best) = candidates.max_by_key(|u| u.meta.version) else { continue };
             let t = unit_t.remove(ti);
             let mut u = best.clone();
-            u.meta = RecordMeta { version: t.meta.version + 1, updated_at: t.meta.updated_at };
+            u.meta = RecordMeta { version: t.meta.version + 1, updated_at: t.meta.updated_at, ..best.meta.clone() };
             if let Some(ch) = ctx.summary.changes.iter_mut().find(|c| c.kind == Kind::Unit && c.id == id) {
                 let (from, to) = match ch.status {
                     Status::Deleted => (Status::Deleted, Status::DeletionSkipped),
@@ -529,6 +561,8 @@ fn run(local: &Dataset, incoming: &Dataset, resolutions: &Resolutions, diffs: bo
     units.sort_by(|a, b| a.id.cmp(&b.id));
     unit_t.extend(cadre_t);
     unit_t.extend(directive_t);
+    unit_t.extend(enrollment_t);
+    unit_t.extend(history_t);
     unit_t.sort_by(|a, b| (a.id.as_str(), kind_rank(a.kind)).cmp(&(b.id.as_str(), kind_rank(b.kind))));
     MergeOutcome {
         state: Dataset { roster: Roster { units, cadres }, directives, tombstones: unit_t, training },
@@ -717,6 +751,9 @@ fn walk(
             label: label.to_string(),
             mine: show(kind, &keys, a, names),
             theirs: show(kind, &keys, b, names),
+            asked: false,
+            mine_stamp: None,
+            theirs_stamp: None,
         }),
     }
 }
@@ -731,6 +768,40 @@ fn diff<T: Serialize>(kind: Kind, mine: &T, theirs: &T, names: &HashMap<&str, &s
     out
 }
 
+/// The questions of a conflict, one per field both sides changed (the whole field's value on
+/// each side, with who changed it when), then the other fields that differ as usual.
+fn questions(
+    kind: Kind,
+    m: &field_merge::Merged,
+    mine: (&field_merge::Fields, &RecordMeta),
+    theirs: (&field_merge::Fields, &RecordMeta),
+    names: &HashMap<&str, &str>,
+) -> Vec<FieldDiff> {
+    let mut out = Vec::new();
+    for (field, side) in &m.decided {
+        let (a, b) = (mine.0.get(field), theirs.0.get(field));
+        if *side == Side::Both {
+            let label = field_label(kind, field, true).map_or_else(|| field.clone(), str::to_string);
+            out.push(FieldDiff {
+                path: field.clone(),
+                label,
+                mine: show(kind, &[field.as_str()], a, names),
+                theirs: show(kind, &[field.as_str()], b, names),
+                asked: true,
+                mine_stamp: mine.1.fields.get(field).cloned(),
+                theirs_stamp: theirs.1.fields.get(field).cloned(),
+            });
+        }
+    }
+    for (field, side) in &m.decided {
+        if *side != Side::Both && out.len() < MAX_DIFFS {
+            let label = field_label(kind, field, true).map_or_else(|| field.clone(), str::to_string);
+            walk(kind, &mut vec![field.clone()], &label, mine.0.get(field), theirs.0.get(field), names, &mut out);
+        }
+    }
+    out
+}
+
 /// Field differences of two units (for tests and the UI's detail view).
 pub fn diff_units(mine: &Unit, theirs: &Unit, roster: &Roster) -> Vec<FieldDiff> {
     let names = roster.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
@@ -741,4 +812,130 @@ pub fn diff_units(mine: &Unit, theirs: &Unit, roster: &Roster) -> Vec<FieldDiff>
 pub fn diff_cadres(mine: &Cadre, theirs: &Cadre, roster: &Roster) -> Vec<FieldDiff> {
     let names = roster.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
     diff(Kind::Cadre, mine, theirs, &names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::field_merge::{split, stamp, Author};
+    use crate::fixtures::generate_roster;
+    use crate::training::EnrollmentStatus;
+
+    /// `before` saved with `edit` on `device` at `now`, stamped as the store stamps it.
+    fn saved(before: &Cadre, device: &str, now: Millis, edit: impl FnOnce(&mut Cadre)) -> Cadre {
+        let mut after = before.clone();
+        edit(&mut after);
+        after.meta = RecordMeta::next(Some(&before.meta), now);
+        let (old, old_meta) = split(before);
+        let (new, _) = split(&after);
+        let author = Author { device: device.into(), name: format!("Xã {device}") };
+        stamp(Some((&old, &old_meta)), &new, &mut after.meta, &author);
+        after
+    }
+
+    fn with_cadre(base: &Dataset, c: Cadre) -> Dataset {
+        let mut d = base.clone();
+        let slot = d.roster.cadres.iter_mut().find(|x| x.id == c.id).unwrap();
+        *slot = c;
+        d
+    }
+
+    fn shared() -> Dataset {
+        Dataset { roster: generate_roster(7, 5, 3), ..Dataset::default() }.normalised()
+    }
+
+    #[test]
+    fn two_officers_correcting_different_fields_of_one_cadre_both_keep_their_correction() {
+        let base = shared();
+        let c = base.roster.cadres[0].clone();
+        let a = with_cadre(&base, saved(&c, "A", 100, |c| c.note = "Sửa ở xã A".into()));
+        let b = with_cadre(&base, saved(&c, "B", 200, |c| c.birth_year = 1979));
+        let p = preview(&a, &b);
+        assert_eq!(p.cadres.conflicts, 0, "{:?}", p.changes);
+        assert_eq!(p.cadres.changed, 1);
+        let diff = &p.changes[0].diff;
+        assert_eq!(diff.len(), 1, "only the field they changed shows: {diff:?}");
+        assert_eq!((diff[0].path.as_str(), diff[0].theirs.as_str()), ("birth_year", "1979"));
+        let at_a = merge(&a, &b, &Resolutions::default());
+        let at_b = merge(&b, &a, &Resolutions::default());
+        assert!(at_a.unresolved.is_empty() && at_b.unresolved.is_empty());
+        assert_eq!(at_a.state, at_b.state, "both sides end with the same record");
+        let merged = at_a.state.roster.cadre(&c.id).unwrap();
+        assert_eq!((merged.note.as_str(), merged.birth_year), ("Sửa ở xã A", 1979));
+        // Sent back again: nothing to do on either side.
+        let again = preview(&at_a.state, &at_b.state);
+        assert_eq!(again.total().changed + again.total().conflicts, 0);
+    }
+
+    #[test]
+    fn the_same_field_changed_on_both_sides_is_one_question_with_who_and_when() {
+        let base = shared();
+        let c = base.roster.cadres[0].clone();
+        let a = with_cadre(
+            &base,
+            saved(&c, "A", 100, |c| {
+                c.note = "của A".into();
+                c.ethnicity = "Tày".into();
+            }),
+        );
+        let b = with_cadre(
+            &base,
+            saved(&c, "B", 200, |c| {
+                c.note = "của B".into();
+                c.birth_year = 1979;
+            }),
+        );
+        let p = preview(&a, &b);
+        assert_eq!(p.cadres.conflicts, 1);
+        let asked: Vec<&FieldDiff> = p.changes[0].diff.iter().filter(|d| d.asked).collect();
+        assert_eq!(asked.len(), 1, "{:?}", p.changes[0].diff);
+        let q = asked[0];
+        assert_eq!(
+            (q.path.as_str(), q.label.as_str(), q.mine.as_str(), q.theirs.as_str()),
+            ("note", "Ghi chú", "của A", "của B")
+        );
+        assert_eq!(q.mine_stamp.as_ref().map(|s| (s.by.as_str(), s.at)), Some(("Xã A", 100)));
+        assert_eq!(q.theirs_stamp.as_ref().map(|s| (s.by.as_str(), s.at)), Some(("Xã B", 200)));
+        // Unanswered: nothing applies.
+        assert_eq!(merge(&a, &b, &Resolutions::default()).unresolved, vec![(Kind::Cadre, c.id.clone())]);
+        // Answered for that field: their note, and both other corrections kept.
+        let r = Resolutions::default().choose_field(Kind::Cadre, c.id.clone(), "note", Choice::TakeTheirs);
+        let out = merge(&a, &b, &r);
+        assert!(out.unresolved.is_empty());
+        let m = out.state.roster.cadre(&c.id).unwrap();
+        assert_eq!((m.note.as_str(), m.ethnicity.as_str(), m.birth_year), ("của B", "Tày", 1979));
+        // B gets the answer back without a question.
+        let back = preview(&b, &out.state);
+        assert_eq!(back.cadres.conflicts, 0);
+    }
+
+    #[test]
+    fn an_undone_nomination_stays_deleted_when_a_file_from_before_comes_back() {
+        let mut base = shared();
+        let e = crate::training::Enrollment {
+            id: "e1".into(),
+            cadre_id: base.roster.cadres[0].id.clone(),
+            line_id: "l1".into(),
+            status: EnrollmentStatus::Nominated,
+            nominated_on: None,
+            started_on: None,
+            ended_on: None,
+            quota_part: None,
+            out_of_plan: true,
+            result: String::new(),
+            meta: RecordMeta::at(1, 10),
+        };
+        base.training.enrollments.push(e.clone());
+        let sent = base.clone();
+        let mut here = base.clone();
+        here.training.enrollments.clear();
+        here.tombstones.push(Tombstone::of(&e.id, RecordKind::Enrollment, &e.meta, &e, 20));
+        let out = merge(&here, &sent, &Resolutions::default());
+        assert!(out.state.training.enrollments.is_empty(), "the nomination came back");
+        assert_eq!(out.state.tombstones.len(), 1);
+        // The tombstone travels: the other side deletes it too.
+        let there = merge(&sent, &here, &Resolutions::default());
+        assert!(there.state.training.enrollments.is_empty());
+        assert_eq!(there.summary.enrollments.deleted, 1);
+    }
 }

@@ -12,8 +12,11 @@
 //! - **v3**: the training records travel: `records.plans`, `records.lines`,
 //!   `records.enrollments`, `records.history`, `records.aggregates` (a v2 file gets empty
 //!   lists).
-//! - **v4** (current): the mốc số liệu travel: `records.baselines` (a v3 file gets an empty
-//!   list).
+//! - **v4**: the mốc số liệu travel: `records.baselines` (a v3 file gets an empty list).
+//! - **v5** (current): `meta.fields` / `meta.seen` (field stamps, for merging field by field)
+//!   and tombstones of kinds `enrollment` and `history`. A v4 file reads as it is: its
+//!   records have no stamps (merged by version, as v4 did) and no such tombstones; the
+//!   version step is there so a v4 app refuses a v5 file rather than misread it.
 //!
 //! # Adding a version
 //!
@@ -27,7 +30,7 @@ use serde_json::{Map, Value};
 pub type Step = fn(&mut Map<String, Value>) -> Result<(), String>;
 
 /// Every step, in order: `STEPS[0]` upgrades v1 to v2.
-pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Upgrades `doc` (a JSON object at `from`) to [`super::SCHEMA_VERSION`], setting
 /// `schema_version` at each step. `from` must lie in `OLDEST_VERSION..=SCHEMA_VERSION`.
@@ -102,6 +105,11 @@ pub fn v3_to_v4(doc: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 
+/// v4 → v5: nothing to rewrite (stamps and the new tombstone kinds are optional).
+pub fn v4_to_v5(_doc: &mut Map<String, Value>) -> Result<(), String> {
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,7 +169,7 @@ mod tests {
             unreachable!()
         };
         upgrade(&mut doc, 3).unwrap();
-        assert_eq!(doc["schema_version"], json!(4));
+        assert_eq!(doc["schema_version"], json!(super::super::SCHEMA_VERSION));
         assert_eq!(doc["records"]["baselines"], json!([]));
         let Value::Object(mut doc) = json!({"records": {"baselines": [{"id": "m1"}]}}) else { unreachable!() };
         v3_to_v4(&mut doc).unwrap();

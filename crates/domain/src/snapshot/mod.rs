@@ -31,7 +31,11 @@
 //! travels as a newer version), so they have no tombstones. A v2 file gets empty lists (see
 //! [`migrate`]). Since v4 the mốc số liệu (`baselines`, [`crate::monitor::Baseline`])
 //! travel with the directives they belong to, merged by id and version; a deletion is a newer
-//! version with `removed` set, like plans.
+//! version with `removed` set, like plans. Since v5 a record's `meta` may carry field stamps
+//! (`fields`: who changed each field, at which version and when; `seen`: whose changes it
+//! includes), so two officers' corrections of different fields combine
+//! ([`crate::field_merge`]), and tombstones also speak of enrollments and history entries
+//! (`"kind":"enrollment"` / `"history"`), so an undone nomination stays undone.
 //!
 //! Published JSON Schema: `public/snapshot.schema.json`, generated in a native unit test
 //! (`schema.rs`, `UPDATE_SCHEMA=1` rewrites it); schemars never reaches the wasm build.
@@ -67,7 +71,7 @@ pub use validate::{import, import_into, read, validate, validate_against, Import
 /// Dấu nhận dạng định dạng: the value of `"format"`.
 pub const FORMAT: &str = "dtbd-snapshot";
 /// Phiên bản định dạng this app writes and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 /// Oldest version still read (through migrations).
 pub const OLDEST_VERSION: u32 = 1;
 /// Giới hạn dung lượng: a file larger than this (in bytes, after gunzip) is refused before
@@ -247,6 +251,8 @@ impl Kind {
             RecordKind::Unit => Kind::Unit,
             RecordKind::Cadre => Kind::Cadre,
             RecordKind::Directive => Kind::Directive,
+            RecordKind::Enrollment => Kind::Enrollment,
+            RecordKind::History => Kind::History,
         }
     }
 }
@@ -309,6 +315,8 @@ pub(crate) fn kind_rank(k: RecordKind) -> u8 {
         RecordKind::Unit => 0,
         RecordKind::Cadre => 1,
         RecordKind::Directive => 2,
+        RecordKind::Enrollment => 3,
+        RecordKind::History => 4,
     }
 }
 
@@ -502,6 +510,7 @@ pub fn export(
                     RecordKind::Cadre => "unit_id",
                     RecordKind::Unit => "parent_id",
                     RecordKind::Directive => "scope_unit_id",
+                    RecordKind::Enrollment | RecordKind::History => "cadre_id",
                 };
                 subtree.contains(&t.id)
                     || t.backup.get(field).and_then(|v| v.as_str()).is_some_and(|u| subtree.contains(u))

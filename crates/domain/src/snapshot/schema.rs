@@ -102,6 +102,27 @@ pub(super) struct RecordMetaM {
     version: u64,
     /// Cập nhật lúc (ms since the Unix epoch).
     updated_at: i64,
+    /// Dấu sửa từng trường (since v5): top-level field → its last change.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    fields: std::collections::BTreeMap<String, FieldStampM>,
+    /// Đã biết (since v5): per device, the highest version of its changes this record includes.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    seen: std::collections::BTreeMap<String, u64>,
+}
+
+/// Dấu sửa một trường: device, the record's version the change was saved as, time, officer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "FieldStamp")]
+pub(super) struct FieldStampM {
+    /// Máy (random id).
+    device: String,
+    /// Phiên bản của bản ghi khi sửa.
+    version: u64,
+    /// Lúc sửa (ms since the Unix epoch).
+    at: i64,
+    /// Người sửa.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    by: String,
 }
 
 /// Đơn vị.
@@ -578,6 +599,14 @@ mod tests {
         let mut roster = generate_roster(1, 10, 40);
         let t = roster.delete_cadre("c3", 5).unwrap();
         same_through::<TombstoneM, _>(&t);
+        // A cadre with field stamps.
+        let mut stamped = roster.cadres[0].clone();
+        stamped.meta.fields.insert(
+            "note".into(),
+            crate::model::FieldStamp { device: "may-a".into(), version: 4, at: 9, by: "Xã Nậm Sơn".into() },
+        );
+        stamped.meta.seen.insert("may-a".into(), 4);
+        same_through::<CadreM, _>(&stamped);
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/plans");
         for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();

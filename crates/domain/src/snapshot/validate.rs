@@ -827,6 +827,8 @@ pub fn validate_against(
     let live_units: HashSet<&str> = r.units.iter().map(|u| u.id.as_str()).collect();
     let live_cadres: HashSet<&str> = r.cadres.iter().map(|c| c.id.as_str()).collect();
     let live_directives: HashSet<&str> = r.directives.iter().map(|d| d.id.as_str()).collect();
+    let live_enrollments: HashSet<&str> = r.enrollments.iter().map(|e| e.id.as_str()).collect();
+    let live_history: HashSet<&str> = r.history.iter().map(|h| h.id.as_str()).collect();
     for (i, t) in r.tombstones.iter().enumerate() {
         if t.id.trim().is_empty() {
             errors.push(SnapshotError::Invalid {
@@ -844,6 +846,8 @@ pub fn validate_against(
             RecordKind::Unit => &live_units,
             RecordKind::Cadre => &live_cadres,
             RecordKind::Directive => &live_directives,
+            RecordKind::Enrollment => &live_enrollments,
+            RecordKind::History => &live_history,
         };
         if live.contains(t.id.as_str()) {
             errors.push(SnapshotError::Invalid {

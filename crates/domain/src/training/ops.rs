@@ -17,7 +17,7 @@ use crate::directive::group::Evaluator;
 use crate::directive::{Date, Group, RosterIndex};
 use crate::levels::{Level, Qualification, Scale};
 use crate::model::{Cadre, Id, Millis, RecordMeta};
-use crate::roster::Roster;
+use crate::roster::{RecordKind, Roster, Tombstone};
 
 /// Cảnh báo: shown, never a silent block ("ngoài đối tượng của lớp").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -41,6 +41,9 @@ pub struct Change {
     pub remove_enrollments: Vec<Id>,
     /// History entries to delete (undo of a change).
     pub remove_history: Vec<Id>,
+    /// Bản ghi đã xóa: one per enrollment and history entry removed, stored in the same
+    /// transaction, so a file made before the undo does not bring them back.
+    pub tombstones: Vec<Tombstone>,
 }
 
 impl Change {
@@ -51,6 +54,7 @@ impl Change {
             && self.history.is_empty()
             && self.remove_enrollments.is_empty()
             && self.remove_history.is_empty()
+            && self.tombstones.is_empty()
     }
 }
 
@@ -90,12 +94,18 @@ impl Applied {
                 e
             })
             .collect();
+        let created: HashSet<&str> = self.created_enrollments.iter().map(String::as_str).collect();
+        let tombstones = (self.change.enrollments.iter().filter(|e| created.contains(e.id.as_str())))
+            .map(|e| Tombstone::of(&e.id, RecordKind::Enrollment, &e.meta, e, now))
+            .chain(self.change.history.iter().map(|h| Tombstone::of(&h.id, RecordKind::History, &h.meta, h, now)))
+            .collect();
         Change {
             cadres,
             enrollments,
             history: Vec::new(),
             remove_enrollments: self.created_enrollments.clone(),
             remove_history: self.change.history.iter().map(|h| h.id.clone()).collect(),
+            tombstones,
         }
     }
 }
