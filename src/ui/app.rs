@@ -129,6 +129,9 @@ pub enum Route {
     PlanStats,
     /// Nhập, xuất Excel.
     Excel,
+    /// Nhập nhanh: cadres typed row after row (in the Excel bundle, which links the import's
+    /// reading of levels).
+    QuickEntry,
     /// Dữ liệu mẫu: (re)loads the demo into its own database, then shows it.
     Demo,
 }
@@ -151,6 +154,7 @@ impl Route {
             ["trao-doi", "sao-luu"] => Route::Backups,
             ["ke-hoach"] => Route::Plans,
             ["nhap-excel"] => Route::Excel,
+            ["nhap-nhanh"] => Route::QuickEntry,
             ["ke-hoach", "thong-ke"] => Route::PlanStats,
             ["ke-hoach", "lop", id] if !id.is_empty() => Route::CourseLine((*id).to_string()),
             ["ke-hoach", id] if !id.is_empty() => Route::Plan((*id).to_string()),
@@ -172,7 +176,7 @@ impl Route {
             Route::EditDirective(_) => Bundle::Editor,
             Route::Share | Route::Backups => Bundle::Share,
             Route::Plans | Route::Plan(_) | Route::CourseLine(_) | Route::PlanStats => Bundle::Plans,
-            Route::Excel => Bundle::Excel,
+            Route::Excel | Route::QuickEntry => Bundle::Excel,
             Route::Demo => Bundle::Demo,
         }
     }
@@ -208,6 +212,7 @@ impl Route {
             Route::CourseLine(id) => format!("#/ke-hoach/lop/{id}"),
             Route::PlanStats => "#/ke-hoach/thong-ke".into(),
             Route::Excel => "#/nhap-excel".into(),
+            Route::QuickEntry => "#/nhap-nhanh".into(),
             Route::Demo => "#/du-lieu-mau".into(),
         }
     }
@@ -623,7 +628,7 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
         let active = Memo::new(move |_| {
             let current = state.route.get();
             match (&route, &current) {
-                (Route::Roster, Route::NewCadre | Route::EditCadre(_)) => true,
+                (Route::Roster, Route::NewCadre | Route::EditCadre(_) | Route::QuickEntry) => true,
                 (
                     Route::Directives,
                     Route::Directive(_)

@@ -27,7 +27,7 @@ use dtbd_xlsx::Sheet;
 /// Prefs key of the remembered mapping and level choices.
 const SETTINGS_KEY: &str = "excel.import";
 
-fn load_settings() -> ImportSettings {
+pub(crate) fn load_settings() -> ImportSettings {
     prefs::get(SETTINGS_KEY).and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default()
 }
 

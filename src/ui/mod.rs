@@ -19,6 +19,7 @@ mod monitor;
 mod plans;
 mod print;
 mod progress;
+mod quick_entry;
 mod records;
 mod report_table;
 mod roster;
@@ -119,13 +120,15 @@ pub fn start_plans() {
 }
 
 /// `nhap-excel.html`: the roster to XLSX/CSV and a roster file in (mapping, level review, row
-/// errors, preview, one transaction with undo). The XLSX code runs in the Excel worker.
+/// errors, preview, one transaction with undo), and nhập nhanh (cadres typed row after row,
+/// read as the import reads a row). The XLSX code runs in the Excel worker.
 pub fn start_excel() {
     app::start(
         Bundle::Excel,
         |route| {
             Some(match route {
                 Route::Excel => view! { <excel::ExcelPage/> }.into_any(),
+                Route::QuickEntry => view! { <quick_entry::QuickEntryPage/> }.into_any(),
                 _ => return None,
             })
         },

@@ -74,6 +74,7 @@ pub fn RosterPage() -> impl IntoView {
                     <button class="btn ghost" on:click=|_| enter_demo()>"Xem dữ liệu mẫu"</button>
                 </Show>
                 <Show when=has_units>
+                    <a class="btn" href=Route::QuickEntry.href()>"Nhập nhanh"</a>
                     <a class="btn primary" href=Route::NewCadre.href()>"+ Thêm cán bộ"</a>
                 </Show>
             </div>

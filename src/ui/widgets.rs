@@ -94,6 +94,24 @@ pub fn options<T: Copy>(
     all.iter().map(|v| (code(*v).to_string(), label(*v).to_string())).collect()
 }
 
+/// Moves the focus to the element `id`, scrolled to the middle of the screen (an input an
+/// error names, the next cell of a table being typed in).
+pub fn focus_element(id: &str) {
+    if let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        reveal(element);
+    }
+}
+
+/// Scrolls `element` to the middle of the screen and gives it the focus.
+fn reveal(element: web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}
+
 /// The list of problems at the top of a form after a refused save. The officer taps "Lưu"
 /// at the bottom of a form as tall as three screens: when a save is refused the list scrolls
 /// into view and takes focus, and each input an error names (`element_of` gives its id, see
@@ -103,7 +121,7 @@ pub fn error_summary(errors: RwSignal<Vec<FieldError>>, element_of: fn(&str) -> 
     let anchor = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |marked: Option<Vec<String>>| {
         let ids: Vec<String> = errors.with(|e| e.iter().filter_map(|e| element_of(&e.field)).collect());
-        let reveal = errors.with(|e| !e.is_empty());
+        let refused = errors.with(|e| !e.is_empty());
         let now = ids.clone();
         // After the list and the fields' own messages are drawn.
         request_animation_frame(move || {
@@ -121,27 +139,13 @@ pub fn error_summary(errors: RwSignal<Vec<FieldError>>, element_of: fn(&str) -> 
                 }
             }
             let summary = anchor.get_untracked().and_then(|a| a.first_element_child());
-            if let (true, Some(summary)) = (reveal, summary) {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Center);
-                summary.scroll_into_view_with_scroll_into_view_options(&options);
-                if let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = summary.focus();
-                }
+            if let (true, Some(summary)) = (refused, summary) {
+                reveal(summary);
             }
         });
         ids
     });
-    let jump = |id: String| {
-        if let Some(input) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Center);
-            input.scroll_into_view_with_scroll_into_view_options(&options);
-            if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
-                let _ = input.focus();
-            }
-        }
-    };
+    let jump = |id: String| focus_element(&id);
     view! {
         <div class="form-errors" node_ref=anchor>
             {move || {

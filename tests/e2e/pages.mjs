@@ -23,6 +23,7 @@ export const PAGES = [
   { name: "lop-hoc", path: "ke-hoach.html#/ke-hoach/lop/plan-003-l01" },
   { name: "thong-ke", path: "ke-hoach.html#/ke-hoach/thong-ke" },
   { name: "nhap-excel", path: "nhap-excel.html#/nhap-excel" },
+  { name: "nhap-nhanh", path: "nhap-excel.html#/nhap-nhanh" },
 ];
 
 // Pages with nothing of their own to look at: each names where it goes. `tests/pages.rs`

@@ -16,6 +16,7 @@
 //! - [`plans`]: plans, course lines, nominations and results, dispatch statistics;
 //! - [`share`]: export, import preview and merge choices, backups; [`excel`]: the roster to
 //!   and from Excel ([`legacy_text`]: a file's encoding and old-font text, converted);
+//!   [`quick_entry`]: nhập nhanh, cadres typed row after row;
 //!   [`table_export`]: what every "Tải Excel" / "Tải CSV" button writes;
 //! - [`form_fields`]: the input each form's save error points at.
 
@@ -29,6 +30,7 @@ pub mod legacy_text;
 pub mod monitor;
 pub mod plans;
 pub mod progress;
+pub mod quick_entry;
 pub mod roster;
 pub mod scoring;
 pub mod share;
