@@ -1,5 +1,6 @@
 //! Small preferences kept in localStorage (not records: they do not travel in snapshots).
 
+use dtbd_domain::directive::Date;
 use gloo_storage::{LocalStorage, Storage};
 
 /// Reads a preference.
@@ -56,4 +57,24 @@ pub fn status_year(directive_id: &str) -> Option<String> {
 /// Remembers [`status_year`].
 pub fn set_status_year(directive_id: &str, choice: &str) {
     set(&format!("status_year.{directive_id}"), choice);
+}
+
+/// The key of a directive's [`as_of`]: per database too, so the dates the demo sets never
+/// reach the officer's own directives (and leaving the demo leaves them behind).
+fn as_of_key(directive_id: &str) -> String {
+    format!("as_of.{}.{directive_id}", super::demo::db_name())
+}
+
+/// Tính đến ngày the officer chose for a directive's progress views (the directive page, its
+/// progress report, its monitoring); none means today.
+pub fn as_of(directive_id: &str) -> Option<Date> {
+    get(&as_of_key(directive_id)).and_then(|v| Date::parse(&v))
+}
+
+/// Remembers [`as_of`]; `None` forgets it (back to today).
+pub fn set_as_of(directive_id: &str, at: Option<Date>) {
+    match at {
+        Some(at) => set(&as_of_key(directive_id), &at.to_string()),
+        None => LocalStorage::delete(format!("dtbd.{}", as_of_key(directive_id))),
+    }
 }

@@ -5,27 +5,21 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::store;
+use crate::store::{self, prefs};
 use crate::ui::app::{db, enter_demo, reload_at, Route};
-use dtbd_domain::demo_plan::{demo_dataset, demo_roster};
+use dtbd_domain::demo_plan::{demo_dataset, demo_roster, reading_date, DEMO_DIRECTIVE, DEMO_PLAN, DEMO_TEMPLATES};
 use dtbd_domain::directive::Directive;
 use dtbd_domain::training::load_plan_file;
 
-/// The directive the demo opens on: 02-ĐA/HU (Hoàng Su Phì).
-pub const DEMO_DIRECTIVE: &str = "tpl-002";
-
-const TEMPLATES: [&str; 3] =
-    ["002-hoang-su-phi-02-da-hu.json", "003-quang-ngai-ke-hoach-2021.json", "004-quang-nam-7328-da-ubnd.json"];
-
 async fn build() -> Result<dtbd_domain::snapshot::Dataset, String> {
     let mut directives: Vec<Directive> = Vec::new();
-    for f in TEMPLATES {
+    for f in DEMO_TEMPLATES {
         let text = store::fetch_text(&format!("templates/{f}")).await.map_err(|e| e.to_string())?;
         let d = Directive::from_json(&text)
             .map_err(|e| format!("Mẫu {f} không hợp lệ: {}", e.first().map(|x| x.message.as_str()).unwrap_or("")))?;
         directives.push(d);
     }
-    let text = store::fetch_text("plans/003-quang-ngai-ke-hoach-2021.json").await.map_err(|e| e.to_string())?;
+    let text = store::fetch_text(&format!("plans/{DEMO_PLAN}")).await.map_err(|e| e.to_string())?;
     let plan = load_plan_file(&text)
         .map_err(|e| format!("Kế hoạch mẫu không hợp lệ: {}", e.first().map(|x| x.message.as_str()).unwrap_or("")))?;
     let roster = demo_roster();
@@ -42,7 +36,15 @@ pub fn DemoPage() -> impl IntoView {
         spawn_local(async move {
             match build().await {
                 Ok(data) => match db().replace_all(&data).await {
-                    Ok(()) => reload_at(Route::Status(DEMO_DIRECTIVE.into())),
+                    Ok(()) => {
+                        // Each document opens on the day it was issued, not today: the
+                        // demo's roster is the state it describes then (demo_plan::reading_date).
+                        // The demo's own preferences: the officer's dates are kept apart.
+                        for d in &data.directives {
+                            prefs::set_as_of(&d.id, reading_date(d));
+                        }
+                        reload_at(Route::Status(DEMO_DIRECTIVE.into()))
+                    }
                     Err(e) => error.set(Some(e.to_string())),
                 },
                 Err(msg) => error.set(Some(msg)),

@@ -4,30 +4,56 @@
 
 use leptos::prelude::*;
 
-use crate::store;
 use crate::ui::app::{AppState, Route};
+use crate::ui::as_of::{as_of, AsOfField};
 use crate::ui::widgets::NotFound;
 use dtbd_domain::directive::score::target_members;
-use dtbd_domain::directive::{Directive, DirectiveScore, Item, RosterIndex, Section, Target, TrainingNeed};
-use dtbd_view::directive::{self as vm, css_percent, BarScale};
+use dtbd_domain::directive::{
+    Date, Directive, DirectiveScore, Item, RosterIndex, Section, Status, Target, TrainingNeed,
+};
+use dtbd_view::directive::{self as vm, css_percent, BarScale, Shown};
 use dtbd_view::scoring::directive_score_among;
+
+/// What a target's parts need besides its own data: the page's score, its date (tính đến
+/// ngày) and the status filter's choice.
+#[derive(Clone, Copy)]
+struct Scored {
+    score: Memo<Option<DirectiveScore>>,
+    at: RwSignal<Date>,
+    shown: Memo<Option<Shown>>,
+}
+
+impl Scored {
+    /// Hidden by the status filter (`id` of a target, item or section, as `pick` reads it).
+    fn hidden(self, id: String, pick: fn(&Shown) -> &std::collections::HashSet<String>) -> impl Fn() -> bool {
+        move || self.shown.with(|sh| sh.as_ref().is_some_and(|sh| !pick(sh).contains(&id)))
+    }
+}
 
 #[component]
 pub fn DirectivePage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = store::today();
+    let at = as_of(&id);
     let directive = state.directive(id.clone());
     // Record-based targets score from the training records once they are loaded.
     let records = crate::ui::records::training(state);
     let score = Memo::new(move |_| {
+        let at = at.get();
         directive.with(|d| {
             d.as_ref().map(|d| {
                 state.directives.with(|all| {
-                    state.roster.with(|r| records.with(|t| directive_score_among(d, all, r, t.as_ref(), today)))
+                    state.roster.with(|r| records.with(|t| directive_score_among(d, all, r, t.as_ref(), at)))
                 })
             })
         })
     });
+    // Chips filter the targets by status; a second tap shows them all again.
+    let filter = RwSignal::new(None::<Status>);
+    let shown = Memo::new(move |_| {
+        let f = filter.get()?;
+        directive.with(|d| score.with(|s| Some(vm::shown(d.as_ref()?, s.as_ref()?, f))))
+    });
+    let scored = Scored { score, at, shown };
 
     move || {
         let Some(d) = directive.get() else {
@@ -40,9 +66,18 @@ pub fn DirectivePage(id: String) -> impl IntoView {
                 s.as_ref().map(|s| {
                     vm::status_summary(s)
                         .into_iter()
-                        .map(|(st, text)| view! { <span class=format!("chip status-{}", st.code())>{text}</span> })
+                        .map(|(st, text)| view! {
+                            <button class=format!("chip status-{}", st.code()) aria-pressed=move || (filter.get() == Some(st)).to_string()
+                                on:click=move |_| filter.update(|f| *f = vm::toggle_filter(*f, st))>{text}</button>
+                        })
                         .collect_view()
                 })
+            })
+        };
+        let filter_note = move || {
+            let f = filter.get()?;
+            shown.with(|sh| {
+                sh.as_ref().map(|sh| view! { <p class="filter-note" role="status">{vm::filter_note(f, sh)}</p> })
             })
         };
         view! {
@@ -59,12 +94,14 @@ pub fn DirectivePage(id: String) -> impl IntoView {
                         <button class="btn danger" on:click=move |_| { state.delete_directive(del_id.clone()); state.go(Route::Directives); }>"Xóa"</button>
                     </span>
                 </div>
+                <AsOfField directive_id=id.clone() date=at/>
                 <DocumentHeader d=d.clone()/>
-                <p class="score-date">{vm::score_date_line(today, state.roster.with_untracked(|r| r.cadres.len()))}</p>
-                <div class="chips summary" aria-label="Tóm tắt trạng thái">{summary}</div>
+                <p class="score-date">{move || vm::score_date_line(at.get(), state.roster.with(|r| r.cadres.len()))}</p>
+                <div class="chips summary" role="group" aria-label="Tóm tắt trạng thái, bấm để lọc">{summary}</div>
+                {filter_note}
                 <GroupsTable d=d.clone() score=score/>
                 <div class="doc-body">
-                    {d.sections.iter().map(|s| section_view(&d, s, 0, score)).collect_view()}
+                    {d.sections.iter().map(|s| section_view(&d, s, 0, scored)).collect_view()}
                 </div>
             </section>
         }
@@ -126,34 +163,37 @@ fn GroupsTable(d: Directive, score: Memo<Option<DirectiveScore>>) -> impl IntoVi
     .into_any()
 }
 
-fn section_view(d: &Directive, s: &Section, depth: usize, score: Memo<Option<DirectiveScore>>) -> AnyView {
+fn section_view(d: &Directive, s: &Section, depth: usize, scored: Scored) -> AnyView {
     let heading = vm::numbered(&s.number, &s.heading);
     view! {
-        <section class=format!("doc-section depth-{}", depth.min(3))>
+        <section class=format!("doc-section depth-{}", depth.min(3)) class:filtered-out=scored.hidden(s.id.clone(), |sh| &sh.sections)>
             {(!heading.is_empty()).then(|| view! { <h2 class="doc-heading">{heading}</h2> })}
             {(!s.text.is_empty()).then(|| view! { <p class="doc-text">{s.text.clone()}</p> })}
-            {s.items.iter().map(|i| item_view(d, i, score)).collect_view()}
-            {s.sections.iter().map(|c| section_view(d, c, depth + 1, score)).collect_view()}
+            {s.items.iter().map(|i| item_view(d, i, scored)).collect_view()}
+            {s.sections.iter().map(|c| section_view(d, c, depth + 1, scored)).collect_view()}
         </section>
     }
     .into_any()
 }
 
-fn item_view(d: &Directive, i: &Item, score: Memo<Option<DirectiveScore>>) -> impl IntoView {
+fn item_view(d: &Directive, i: &Item, scored: Scored) -> impl IntoView {
     let text = vm::numbered(&i.number, &i.text);
+    let score = scored.score;
+    let filtering = move || scored.shown.with(Option::is_some);
     view! {
-        <div class="doc-item">
+        <div class="doc-item" class:filtered-out=scored.hidden(i.id.clone(), |sh| &sh.items)>
             {(!text.is_empty()).then(|| view! { <p class="doc-text">{text}</p> })}
-            {i.targets.iter().map(|t| view! { <TargetCard d=d.clone() t=t.clone() score=score/> }).collect_view()}
-            {i.needs.iter().map(|n| need_view(n, score)).collect_view()}
+            {i.targets.iter().map(|t| view! { <TargetCard d=d.clone() t=t.clone() scored=scored/> }).collect_view()}
+            {i.needs.iter().map(|n| view! { <div class:filtered-out=filtering>{need_view(n, score)}</div> }).collect_view()}
             {(!i.note.is_empty()).then(|| view! { <p class="note">{i.note.clone()}</p> })}
         </div>
     }
 }
 
 #[component]
-fn TargetCard(d: Directive, t: Target, score: Memo<Option<DirectiveScore>>) -> impl IntoView {
+fn TargetCard(d: Directive, t: Target, scored: Scored) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let Scored { score, at, .. } = scored;
     let flags = vm::flags(&d);
     let reported = vm::reported_line(&t);
     let t2 = t.clone();
@@ -163,19 +203,19 @@ fn TargetCard(d: Directive, t: Target, score: Memo<Option<DirectiveScore>>) -> i
     let milestones = t.milestones.clone();
     let tid2 = t.id.clone();
     let members = move || {
-        let today = store::today();
+        let at = at.get();
         state.roster.with(|r| {
             let idx = RosterIndex::build(r);
-            target_members(&d, &idx, &tid2, today).map(|(yes, no)| vm::members(r, &yes, &no))
+            target_members(&d, &idx, &tid2, at).map(|(yes, no)| vm::members(r, &yes, &no))
         })
     };
     view! {
-        <article class="target" class:open=move || open.get()>
+        <article class="target" class:open=move || open.get() class:filtered-out=scored.hidden(t.id.clone(), |sh| &sh.targets)>
             <p class="sentence">{t.sentence.clone()}</p>
             {reported.map(|r| view! { <p class="reported">{r}</p> })}
             {move || this.get().map(|s| {
                 let value = vm::value_label(&t2, &s);
-                let checks = vm::target_checks(&t2, &s, store::today(), &flags);
+                let checks = vm::target_checks(&t2, &s, at.get(), &flags);
                 let goal = vm::goal_text(&milestones, &s);
                 let bar = BarScale::of(&s);
                 let gap = s.gap_text();

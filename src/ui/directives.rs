@@ -64,10 +64,11 @@ pub fn DirectivesPage() -> impl IntoView {
             measure("dtbd:index-roster", "dtbd:index-start", "dtbd:index-end");
             state.directives.with(|all| {
                 mark("dtbd:score-start");
-                let scores: Vec<_> = all.iter().map(|d| score_directive(d, &idx, today)).collect();
+                let scores: Vec<_> =
+                    all.iter().map(|d| score_directive(d, &idx, store::prefs::as_of(&d.id).unwrap_or(today))).collect();
                 mark("dtbd:score-end");
                 measure("dtbd:score-all", "dtbd:score-start", "dtbd:score-end");
-                directive_rows(all, &scores)
+                directive_rows(all, &scores, today)
             })
         })
     });
@@ -84,11 +85,12 @@ pub fn DirectivesPage() -> impl IntoView {
                 fallback=|| view! { <p class="empty">"Chưa có văn bản nào. Chọn một mẫu có sẵn bên dưới, hoặc nhập văn bản mới."</p> }
             >
                 <ul class="directive-list">
-                    {move || summaries.get().into_iter().map(|DirectiveRow { id, name, title, counts }| view! {
+                    {move || summaries.get().into_iter().map(|DirectiveRow { id, name, title, counts, as_of }| view! {
                         <li>
                             <a class="directive-row" href=Route::Directive(id).href()>
                                 <span class="name">{name}</span>
                                 <span class="sub">{title}</span>
+                                {(!as_of.is_empty()).then(|| view! { <span class="sub">{as_of}</span> })}
                                 <span class="chips">
                                     {counts.into_iter().map(|(s, n)| view! {
                                         <span class=format!("chip status-{}", s.code())>{format!("{}: {n}", s.label())}</span>

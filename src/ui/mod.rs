@@ -2,6 +2,7 @@
 //! hand writes to `src/store`. No target, share or level rule is computed here.
 
 mod app;
+mod as_of;
 mod bulk_edit;
 mod cadre_form;
 mod chart;

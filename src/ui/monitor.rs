@@ -9,7 +9,8 @@ use leptos::task::spawn_local;
 
 use crate::store;
 use crate::ui::app::{db, AppState, Route};
-use crate::ui::print::{load_head, today, ReportHeadForm, ReportHeader, Signature};
+use crate::ui::as_of::{as_of, AsOfField};
+use crate::ui::print::{load_head, ReportHeadForm, ReportHeader, Signature};
 use dtbd_domain::directive::{Date, RosterIndex};
 use dtbd_domain::monitor::{self, Baseline, GroupDraft, INDICATORS};
 use dtbd_domain::progress::{progress_checks, CHECKS_TITLE};
@@ -47,7 +48,7 @@ async fn save(
 pub fn MonitorPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let head = load_head();
-    let date = today();
+    let date = as_of(&id);
     let directive = state.directive(id.clone());
     let records = crate::ui::records::training(state);
     let key = id.clone();
@@ -163,6 +164,7 @@ pub fn MonitorPage(id: String) -> impl IntoView {
                         <button class="btn" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"In"</button>
                     </span>
                 </div>
+                <AsOfField directive_id=d.id.clone() date=date/>
                 <ReportHeadForm head=head date=date/>
                 <ReportHeader head=head date=date title="BÁO CÁO\nKết quả so với mốc số liệu".to_string()/>
                 <p class="doc-title">{d.title.clone()}</p>

@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 
 use crate::ui::app::{AppState, Route};
+use crate::ui::as_of::{as_of, AsOfField};
 use crate::ui::chart::PlotView;
-use crate::ui::print::{load_head, today, ReportHeadForm, ReportHeader, Signature};
+use crate::ui::print::{load_head, ReportHeadForm, ReportHeader, Signature};
 use crate::ui::report_table::TableView;
 use dtbd_domain::progress::{
     progress_checks, progress_plots, progress_report, progress_summary, progress_table, CHECKS_TITLE, ROW_COLUMNS,
@@ -18,7 +19,8 @@ use dtbd_view::scoring::directive_score;
 pub fn ProgressPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let head = load_head();
-    let date = today();
+    // The report's date is the date it scores at (tính đến ngày).
+    let date = as_of(&id);
     let directive = state.directive(id.clone());
     let records = crate::ui::records::training(state);
     let score = Memo::new(move |_| {
@@ -48,6 +50,7 @@ pub fn ProgressPage(id: String) -> impl IntoView {
                         <button class="btn" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"In"</button>
                     </span>
                 </div>
+                <AsOfField directive_id=d.id.clone() date=date/>
                 <ReportHeadForm head=head date=date/>
                 <ReportHeader head=head date=date title=title/>
                 <p class="doc-title">{subtitle}</p>

@@ -179,6 +179,34 @@ pub fn scope_directives(directives: &mut [Directive]) {
     }
 }
 
+/// The built-in templates the demo keeps (files under `public/templates/`), each under its own
+/// id: 02-ĐA/HU, the Quảng Ngãi 2021 plan, 7328/ĐA-UBND.
+pub const DEMO_TEMPLATES: [&str; 3] =
+    ["002-hoang-su-phi-02-da-hu.json", "003-quang-ngai-ke-hoach-2021.json", "004-quang-nam-7328-da-ubnd.json"];
+
+/// The plan the demo puts in progress (a file under `public/plans/`).
+pub const DEMO_PLAN: &str = "003-quang-ngai-ke-hoach-2021.json";
+
+/// The directive the demo opens on and walks through: 02-ĐA/HU (Hoàng Su Phì).
+pub const DEMO_DIRECTIVE: &str = "tpl-002";
+
+/// Tính đến ngày: the date the demo reads `d` at, the day it was issued (else 1 January of its
+/// first year), kept inside its period. `None` for a document with neither date nor period.
+///
+/// *Why that day:* the demo's roster is the state each document describes when it is issued
+/// (seed 002 section I for 02-ĐA/HU of 03/02/2021, seed 004's tables of 01/2024 for
+/// 7328/ĐA-UBND of 27/09/2024) and does not move afterwards. On that day a target the roster
+/// already meets is đạt, one standing at its baseline is đúng tiến độ and one below the
+/// document's own baseline is chậm, side by side; read later, each unmet target falls behind
+/// its path and, past the deadline, shows quá hạn, a failure the data never recorded.
+pub fn reading_date(d: &Directive) -> Option<Date> {
+    let start = d.start_date()?;
+    Some(match d.period {
+        Some(p) => start.clamp(Date::start_of_year(p.from), Date::end_of_year(p.to.max(p.from))),
+        None => start,
+    })
+}
+
 /// The whole demo dataset: `roster`, the `directives` (templates kept under their own ids, so
 /// the plan's links to "tpl-003" hold), and the plan in progress over them.
 pub fn demo_dataset(mut roster: Roster, mut directives: Vec<Directive>, plan: &PlanFile) -> Dataset {
@@ -190,8 +218,9 @@ pub fn demo_dataset(mut roster: Roster, mut directives: Vec<Directive>, plan: &P
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::directive::Status;
     use crate::fixtures::generate_roster;
-    use crate::training::{load_plan_file, EnrollmentStatus};
+    use crate::training::{load_plan_file, score_directive_with_records, EnrollmentStatus};
 
     fn read(p: &str) -> String {
         std::fs::read_to_string(format!("{}/../../{p}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -303,6 +332,61 @@ mod tests {
         let (r1, d1, p1) = sources();
         let (r2, d2, p2) = sources();
         assert_eq!(demo_dataset(r1, d1, &p1), demo_dataset(r2, d2, &p2));
+    }
+
+    /// The dataset du-lieu-mau.html builds: the demo roster, [`DEMO_TEMPLATES`], [`DEMO_PLAN`].
+    fn the_demo() -> Dataset {
+        let directives = DEMO_TEMPLATES.iter().map(|f| template(f)).collect();
+        let plan = load_plan_file(&read(&format!("public/plans/{DEMO_PLAN}"))).unwrap();
+        demo_dataset(demo_roster(), directives, &plan)
+    }
+
+    /// How many targets of `d` have each status at `at`, over the demo's roster and records.
+    fn statuses(data: &Dataset, d: &Directive, at: Date) -> std::collections::HashMap<Status, usize> {
+        let idx = RosterIndex::build(&data.roster);
+        score_directive_with_records(d, &idx, at, &data.training).counts()
+    }
+
+    /// At its reading date each demo document is inside its period and shows no target quá
+    /// hạn; the one the demo opens on shows đạt, đúng tiến độ and chậm side by side, and its
+    /// indicators without a figure are "chỉ theo dõi", not "không chấm được". Read at the
+    /// officer's today (after every period), the same data shows targets overdue.
+    #[test]
+    fn each_document_is_read_inside_its_period_with_progress_side_by_side() {
+        let data = the_demo();
+        assert_eq!(data.directives.len(), DEMO_TEMPLATES.len());
+        for d in &data.directives {
+            let at = reading_date(d).unwrap_or_else(|| panic!("{}: no reading date", d.id));
+            let p = d.period.expect("every demo document has a period");
+            assert!((p.from..=p.to).contains(&at.year), "{}: {at} outside {}-{}", d.id, p.from, p.to);
+            let counts = statuses(&data, d, at);
+            assert_eq!(counts.get(&Status::Overdue), None, "{} at {at}: {counts:?}", d.id);
+            let later = statuses(&data, d, Date::new(2026, 12, 1).unwrap());
+            if d.id == DEMO_DIRECTIVE {
+                for s in [Status::Met, Status::OnTrack, Status::Behind] {
+                    assert!(counts.get(&s).copied().unwrap_or(0) > 0, "{} at {at}: no {s:?} in {counts:?}", d.id);
+                }
+                assert!(later.get(&Status::Overdue).copied().unwrap_or(0) > 40, "{later:?}");
+            }
+        }
+        let plan = data.directives.iter().find(|d| d.id == "tpl-003").unwrap();
+        let counts = statuses(&data, plan, reading_date(plan).unwrap());
+        assert_eq!(counts.get(&Status::Tracked), Some(&4), "its four 'theo nhu cầu đăng ký' lines: {counts:?}");
+        assert_eq!(counts.get(&Status::NotScored), None, "{counts:?}");
+    }
+
+    #[test]
+    fn the_reading_date_is_the_issue_date_kept_inside_the_period() {
+        let mut d = template("002-hoang-su-phi-02-da-hu.json");
+        assert_eq!(reading_date(&d), Date::new(2021, 2, 3), "issued 03/02/2021");
+        d.date = Date::new(2020, 12, 20);
+        assert_eq!(reading_date(&d), Date::new(2021, 1, 1), "issued before its period: its first day");
+        d.date = None;
+        assert_eq!(reading_date(&d), Date::new(2021, 1, 1));
+        d.period = None;
+        assert_eq!(reading_date(&d), None, "neither date nor period: the officer's today");
+        d.date = Date::new(2019, 5, 6);
+        assert_eq!(reading_date(&d), Date::new(2019, 5, 6));
     }
 
     #[test]

@@ -6,8 +6,11 @@ use dtbd_domain::directive::reported::{
     add_up_flags, against_roster, flags_of, group_against_roster, reports_phrase, stated_size_text, AddUpFlag,
 };
 use dtbd_domain::directive::score::{format_milestone, format_number, format_percent};
+use std::collections::HashSet;
+
 use dtbd_domain::directive::{
-    describe::cap_first, AmountUnit, Date, Directive, DirectiveScore, Milestone, NeedScore, Status, Target, TargetScore,
+    describe::cap_first, AmountUnit, Date, Directive, DirectiveScore, Milestone, NeedScore, Section, Status, Target,
+    TargetScore,
 };
 use dtbd_domain::number::grouped;
 use dtbd_domain::roster::Roster;
@@ -73,11 +76,76 @@ pub fn score_date_line(today: Date, cadres: usize) -> String {
     format!("Tiến độ tính đến {}, trên danh sách {} cán bộ.", today.short_vi(), grouped(cadres))
 }
 
-/// The summary chips: every status, good news first (`Status::ALL`), with its number of
-/// targets ("Đạt: 3").
+/// The summary chips: each status some target has, good news first (`Status::ALL`), with its
+/// number of targets ("Đạt: 3"). A status no target has gets no chip: tapping a chip filters
+/// the targets, and a chip of none would empty the page.
 pub fn status_summary(s: &DirectiveScore) -> Vec<(Status, String)> {
     let counts = s.counts();
-    Status::ALL.iter().map(|&st| (st, format!("{}: {}", st.label(), counts.get(&st).copied().unwrap_or(0)))).collect()
+    Status::ALL
+        .iter()
+        .filter_map(|&st| counts.get(&st).filter(|n| **n > 0).map(|n| (st, format!("{}: {n}", st.label()))))
+        .collect()
+}
+
+/// The status filter after a chip is tapped: its status, or none (every target) when that
+/// status was already chosen.
+pub fn toggle_filter(current: Option<Status>, tapped: Status) -> Option<Status> {
+    (current != Some(tapped)).then_some(tapped)
+}
+
+/// What the directive page shows under a status filter (by id): the targets with that status,
+/// the items holding them (their words give the target its context) and every section on
+/// the way down to those items (their headings).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shown {
+    /// Chỉ tiêu.
+    pub targets: HashSet<String>,
+    /// Items holding a shown target.
+    pub items: HashSet<String>,
+    /// Sections holding a shown item, at any depth.
+    pub sections: HashSet<String>,
+}
+
+/// The targets of `d` whose status in `s` is `filter`, with their items and sections.
+pub fn shown(d: &Directive, s: &DirectiveScore, filter: Status) -> Shown {
+    fn walk(sections: &[Section], s: &DirectiveScore, filter: Status, out: &mut Shown) -> bool {
+        let mut any = false;
+        for section in sections {
+            let mut here = false;
+            for item in &section.items {
+                let targets: Vec<&str> = item
+                    .targets
+                    .iter()
+                    .filter(|t| s.target(&t.id).is_some_and(|x| x.status == filter))
+                    .map(|t| t.id.as_str())
+                    .collect();
+                if !targets.is_empty() {
+                    out.targets.extend(targets.into_iter().map(String::from));
+                    out.items.insert(item.id.clone());
+                    here = true;
+                }
+            }
+            here |= walk(&section.sections, s, filter, out);
+            if here {
+                out.sections.insert(section.id.clone());
+            }
+            any |= here;
+        }
+        any
+    }
+    let mut out = Shown::default();
+    walk(&d.sections, s, filter, &mut out);
+    out
+}
+
+/// The line above a filtered list: "Đang xem 37 chỉ tiêu “Chậm”. Bấm lại vào ô đó để xem tất
+/// cả."
+pub fn filter_note(filter: Status, shown: &Shown) -> String {
+    format!(
+        "Đang xem {} chỉ tiêu “{}”. Bấm lại vào ô đó để xem tất cả.",
+        dtbd_domain::number::format_count(shown.targets.len() as u32),
+        filter.label()
+    )
 }
 
 /// "Mục tiêu: …" over every milestone of a target, none without one.
@@ -222,6 +290,7 @@ pub fn members(roster: &Roster, met: &[usize], not_met: &[usize]) -> [(String, S
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{hoang_su_phi_roster, scheme_02};
 
     #[test]
     fn counts_in_lines_are_grouped_with_dots() {
@@ -329,7 +398,7 @@ mod tests {
     #[test]
     fn reported_figures_stand_beside_the_roster_on_the_directive_page() {
         use crate::scoring::directive_score;
-        use crate::testing::{hoang_su_phi_roster, scheme_02, template};
+        use crate::testing::template;
         let review = template("001-lai-chau-05-nq-tu.json");
         let ths = review.target("t_ths_200").unwrap();
         assert_eq!(reported_line(ths).as_deref(), Some("Theo báo cáo năm 2014: 194 đồng chí, đạt 97% so với mục tiêu"));
@@ -373,17 +442,83 @@ mod tests {
     }
 
     #[test]
-    fn summary_lists_every_status_in_order() {
-        let s = DirectiveScore {
+    fn summary_lists_the_statuses_targets_have_in_order() {
+        let empty = DirectiveScore {
             directive_id: "d".into(),
             at: Date { year: 2025, month: 1, day: 1 },
             groups: Vec::new(),
             targets: Vec::new(),
             needs: Vec::new(),
         };
+        assert!(status_summary(&empty).is_empty(), "no chip filters to nothing");
+        assert_eq!(group_members(&empty, "g"), 0);
+
+        let (scheme, s) = scored_02();
         let chips = status_summary(&s);
-        assert_eq!(chips.iter().map(|(st, _)| *st).collect::<Vec<_>>(), Status::ALL);
-        assert_eq!(chips[0].1, format!("{}: 0", Status::Met.label()));
-        assert_eq!(group_members(&s, "g"), 0);
+        let order: Vec<usize> = chips.iter().map(|(st, _)| Status::ALL.iter().position(|x| x == st).unwrap()).collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "good news first: {chips:?}");
+        let counts = s.counts();
+        for (st, text) in &chips {
+            assert_eq!(text, &format!("{}: {}", st.label(), counts[st]));
+        }
+        assert_eq!(chips.len(), counts.len());
+        assert!(chips.len() >= 3, "{chips:?}");
+        assert_eq!(scheme.targets().len(), counts.values().sum::<usize>());
+    }
+
+    /// 02-ĐA/HU over the Hoàng Su Phì roster on the day it was issued: đạt, đúng tiến độ and
+    /// chậm side by side.
+    fn scored_02() -> (Directive, DirectiveScore) {
+        let scheme = scheme_02();
+        let s = crate::scoring::directive_score(&scheme, &hoang_su_phi_roster(5), None, Date::new(2021, 2, 3).unwrap());
+        (scheme, s)
+    }
+
+    #[test]
+    fn a_tapped_chip_filters_and_a_second_tap_clears() {
+        assert_eq!(toggle_filter(None, Status::Behind), Some(Status::Behind));
+        assert_eq!(toggle_filter(Some(Status::Behind), Status::Behind), None);
+        assert_eq!(toggle_filter(Some(Status::Met), Status::Behind), Some(Status::Behind));
+    }
+
+    #[test]
+    fn a_filter_shows_its_targets_with_the_items_and_sections_holding_them() {
+        let (scheme, s) = scored_02();
+        for (status, _) in status_summary(&s) {
+            let shown = shown(&scheme, &s, status);
+            let expected: HashSet<String> =
+                s.targets.iter().filter(|t| t.status == status).map(|t| t.target_id.clone()).collect();
+            assert_eq!(shown.targets, expected, "{status:?}");
+            fn check(sections: &[Section], shown: &Shown) -> bool {
+                let mut any = false;
+                for section in sections {
+                    let mut here = false;
+                    for item in &section.items {
+                        let holds = item.targets.iter().any(|t| shown.targets.contains(&t.id));
+                        assert_eq!(shown.items.contains(&item.id), holds, "item {}", item.id);
+                        here |= holds;
+                    }
+                    here |= check(&section.sections, shown);
+                    assert_eq!(shown.sections.contains(&section.id), here, "section {}", section.id);
+                    any |= here;
+                }
+                any
+            }
+            assert!(check(&scheme.sections, &shown));
+            assert_eq!(
+                filter_note(status, &shown),
+                format!(
+                    "Đang xem {} chỉ tiêu “{}”. Bấm lại vào ô đó để xem tất cả.",
+                    format_count_of(&shown),
+                    status.label()
+                )
+            );
+        }
+        let none = shown(&scheme, &s, Status::Overdue);
+        assert!(none.targets.is_empty() && none.items.is_empty() && none.sections.is_empty());
+    }
+
+    fn format_count_of(shown: &Shown) -> String {
+        dtbd_domain::number::format_count(shown.targets.len() as u32)
     }
 }

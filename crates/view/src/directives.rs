@@ -1,7 +1,7 @@
 //! Văn bản chỉ đạo (the directives list): each directive the officer follows with how many of
 //! its targets stand at each status, and the built-in templates offered below it.
 
-use dtbd_domain::directive::{Directive, DirectiveScore, Status, TemplateEntry};
+use dtbd_domain::directive::{Date, Directive, DirectiveScore, Status, TemplateEntry};
 
 /// One directive in the list.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,11 +13,14 @@ pub struct DirectiveRow {
     pub title: String,
     /// Targets per status, good news first, statuses with no target left out.
     pub counts: Vec<(Status, usize)>,
+    /// "Tính đến 03/02/2021" when the directive is read at a date of its own (the officer's
+    /// tính đến ngày, the demo's dates), empty at today: the counts are of that date.
+    pub as_of: String,
 }
 
 /// The list, sorted by name so a directive keeps its place whatever its progress; `scores`
-/// are those of `directives`, in the same order.
-pub fn directive_rows(directives: &[Directive], scores: &[DirectiveScore]) -> Vec<DirectiveRow> {
+/// are those of `directives`, in the same order, each at the directive's own date.
+pub fn directive_rows(directives: &[Directive], scores: &[DirectiveScore], today: Date) -> Vec<DirectiveRow> {
     let mut rows: Vec<DirectiveRow> = directives
         .iter()
         .zip(scores)
@@ -28,6 +31,7 @@ pub fn directive_rows(directives: &[Directive], scores: &[DirectiveScore]) -> Ve
                 name: format!("{} {}", directive.kind.label(), directive.number),
                 title: directive.title.clone(),
                 counts: Status::ALL.iter().filter_map(|&s| counts.get(&s).map(|n| (s, *n))).collect(),
+                as_of: if score.at == today { String::new() } else { format!("Tính đến {}", score.at.short_vi()) },
             }
         })
         .collect();
@@ -79,9 +83,11 @@ mod tests {
         let directives: Vec<Directive> = templates().into_iter().rev().map(|(_, d)| d).collect();
         let roster = Roster::default();
         let index = RosterIndex::build(&roster);
-        let scores: Vec<DirectiveScore> =
-            directives.iter().map(|d| score_directive(d, &index, Date::new(2024, 1, 1).unwrap())).collect();
-        let rows = directive_rows(&directives, &scores);
+        let today = Date::new(2024, 1, 1).unwrap();
+        let mut scores: Vec<DirectiveScore> = directives.iter().map(|d| score_directive(d, &index, today)).collect();
+        let own = Date::new(2021, 2, 3).unwrap();
+        scores[0] = score_directive(&directives[0], &index, own);
+        let rows = directive_rows(&directives, &scores, today);
         let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
         let mut sorted = names.clone();
         sorted.sort();
@@ -95,6 +101,8 @@ mod tests {
                 row.counts.iter().map(|(s, _)| Status::ALL.iter().position(|o| o == s).unwrap()).collect();
             assert!(order.windows(2).all(|w| w[0] < w[1]), "{}: {order:?}", row.name);
             assert!(row.counts.iter().all(|(_, n)| *n > 0));
+            let read_at = if row.id == directives[0].id { "Tính đến 03/02/2021" } else { "" };
+            assert_eq!(row.as_of, read_at, "{}", row.name);
         }
     }
 

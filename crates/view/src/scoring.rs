@@ -40,9 +40,28 @@ pub fn directive_score_among(
     }
 }
 
+/// What the "Tính đến ngày" field does with the text typed: the date to remember for the
+/// directive, or none when it is `today` (the page then follows the calendar from one day to
+/// the next). The date is read day first whatever the browser's language
+/// (`Date::parse_vi`); the error says what was typed.
+pub fn read_as_of(typed: &str, today: Date) -> Result<Option<Date>, String> {
+    let at = Date::parse_vi(typed)?;
+    Ok((at != today).then_some(at))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_date_is_remembered_unless_it_is_today() {
+        let today = Date::new(2026, 12, 1).unwrap();
+        assert_eq!(read_as_of("03/02/2021", today), Ok(Date::new(2021, 2, 3)));
+        assert_eq!(read_as_of("1/12/2026", today), Ok(None), "today: follow the calendar");
+        let e = read_as_of("2/31/2021", today).unwrap_err();
+        assert_eq!(e, "“2/31/2021” không phải một ngày có thật.", "month first is not read");
+        assert!(read_as_of("hôm qua", today).unwrap_err().contains("ví dụ 03/02/2021"));
+    }
 
     #[test]
     fn a_maintained_amount_comes_from_the_named_directive() {
