@@ -146,8 +146,10 @@ fn subtree_export_holds_the_subtree_and_stands_alone() {
 }
 
 #[test]
-fn file_name_from_unit_and_date() {
-    assert_eq!(file_name("Xã Nậm Sơn", 2026, 11, 22), "dtbd-xa-nam-son-2026-11-22.json");
+fn file_name_from_unit_and_moment() {
+    let at =
+        dtbd::domain::date::Moment { date: dtbd::domain::date::Date::new(2026, 11, 22).unwrap(), hour: 9, minute: 4 };
+    assert_eq!(file_name("Xã Nậm Sơn", "", at), "dtbd-xa-nam-son-2026-11-22-0904.json");
 }
 
 // ---------------------------------------------------------------------------------------

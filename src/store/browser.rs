@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use dtbd_domain::directive::Date;
+use dtbd_domain::date::{Date, Moment};
 
 use super::StoreError;
 
@@ -37,6 +37,16 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
 pub fn today() -> Date {
     let d = js_sys::Date::new_0();
     Date { year: d.get_full_year() as u16, month: d.get_month() as u8 + 1, day: d.get_date() as u8 }
+}
+
+/// This minute on the browser clock (local time): an export's file name.
+pub fn local_moment() -> Moment {
+    let d = js_sys::Date::new_0();
+    Moment {
+        date: Date { year: d.get_full_year() as u16, month: d.get_month() as u8 + 1, day: d.get_date() as u8 },
+        hour: d.get_hours() as u8,
+        minute: d.get_minutes() as u8,
+    }
 }
 
 /// A fresh random record id (UUID v4).

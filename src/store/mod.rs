@@ -76,7 +76,7 @@ pub mod prefs;
 pub mod xlsx;
 
 pub use backup::{backup_json, Backup, BackupReason, BACKUPS_KEPT};
-pub use browser::{copy_to_clipboard, current_year, fetch_text, local_datetime, new_id, now, today};
+pub use browser::{copy_to_clipboard, current_year, fetch_text, local_datetime, local_moment, new_id, now, today};
 pub use registry::{
     RecordStore, AGGREGATES, BACKUPS, BASELINES, CADRES, DIRECTIVES, ENROLLMENTS, HISTORY, LINES, OBJECT_STORES, PLANS,
     RECORD_STORES, ROSTER_STORES, TOMBSTONES, TRAINING_STORES, UNITS,

@@ -237,7 +237,7 @@ fn ExportRoster() -> impl IntoView {
         <fieldset>
             <legend>"Xuất danh sách cán bộ"</legend>
             <p class="hint">{move || vm::export_hint(state.roster.with(|r| r.cadres.len()))}</p>
-            <TableExport tables=tables base=roster_base(store::today())/>
+            <TableExport tables=tables base=Signal::derive(move || state.roster.with(roster_base))/>
         </fieldset>
     }
 }

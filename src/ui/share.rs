@@ -245,9 +245,8 @@ fn ExportForm() -> impl IntoView {
                 let now = store::now();
                 let snap = snapshot::export(&data, &what, by, BTreeMap::new(), now)
                     .ok_or_else(|| vm::UNIT_GONE.to_string())?;
-                let d = store::today();
                 let gz = can_gzip && gzip.get_untracked();
-                let name = vm::export_file_name(&snap.exported_by.unit_name, d.year, d.month, d.day, gz);
+                let name = vm::export_file_name(&snap.exported_by, store::local_moment(), gz);
                 let json = snap.to_json();
                 let text = match &secret {
                     Some(p) => crypto::encrypt(json.as_bytes(), p).await.map_err(|e| e.0)?,

@@ -1,22 +1,43 @@
-//! Đề xuất cử đi học: for one directive, who to send, year by year, so every gap closes by
-//! its deadline. Printable.
+//! Đề xuất cử đi học: for one directive, who to send so every gap closes by its deadline,
+//! narrowed to one batch by four filters; the page, the printout and the export hold only that
+//! batch (the view model's `SuggestionList::page`).
 
 use leptos::prelude::*;
 
 use crate::store;
 use crate::ui::app::{AppState, Route};
 use crate::ui::directive::DocumentHeader;
-use dtbd_view::suggestions::{suggestion_batches, SuggestionBatch};
+use crate::ui::table_export::TableExport;
+use crate::ui::widgets::code_select;
+use dtbd_view::suggestions::{SuggestionChoices, SuggestionFilter, SuggestionList, SuggestionPage};
 
 #[component]
 pub fn SuggestionsPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = store::today();
     let directive = state.directive(id.clone());
-    let batches: Memo<Vec<SuggestionBatch>> = Memo::new(move |_| {
+    let list: Memo<SuggestionList> = Memo::new(move |_| {
         directive
-            .with(|d| d.as_ref().map(|d| state.roster.with(|r| suggestion_batches(d, r, today))).unwrap_or_default())
+            .with(|d| d.as_ref().map(|d| state.roster.with(|r| SuggestionList::build(d, r, today))).unwrap_or_default())
     });
+    let filter = RwSignal::new(SuggestionFilter::default());
+    let page: Memo<SuggestionPage> =
+        Memo::new(move |_| list.with(|l| filter.with(|f| state.roster.with(|r| l.page(f, r)))));
+    let choices: Memo<SuggestionChoices> = Memo::new(move |_| list.with(|l| state.roster.with(|r| l.choices(r))));
+    let tables = Signal::derive(move || vec![page.with(|p| p.table.clone())]);
+    let base = Signal::derive(move || page.with(|p| p.file_base.clone()));
+    let choose = move |label: &'static str,
+                       id: &'static str,
+                       options: fn(&SuggestionChoices) -> Vec<(String, String)>,
+                       get: fn(&SuggestionFilter) -> String,
+                       set: fn(&mut SuggestionFilter, String)| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                {move || code_select(id, choices.with(options), move || filter.with(get), move |v| filter.update(|f| set(f, v)))}
+            </div>
+        }
+    };
 
     move || {
         let Some(d) = directive.get() else {
@@ -33,23 +54,39 @@ pub fn SuggestionsPage(id: String) -> impl IntoView {
                 </div>
                 <DocumentHeader d=d.clone()/>
                 <h2 class="print-title">"DANH SÁCH ĐỀ XUẤT CỬ ĐI ĐÀO TẠO, BỒI DƯỠNG"</h2>
-                <p class="hint">"Thứ tự ưu tiên: người đang học trước, rồi người thiếu ít bậc nhất, người trong quy hoạch, người trẻ hơn. Mỗi người chỉ xuất hiện một lần, kèm mọi chỉ tiêu mà họ giúp hoàn thành."</p>
+                <p class="print-subtitle">{move || page.with(|p| p.chosen.clone())}</p>
+                <p class="hint no-print">"Thứ tự ưu tiên: người đang học trước, rồi người thiếu ít bậc nhất, người trong quy hoạch, người trẻ hơn. Mỗi người chỉ xuất hiện một lần, dưới chỉ tiêu đầu tiên mà họ giúp hoàn thành (hoặc chỉ tiêu đã chọn), kèm mọi chỉ tiêu đó."</p>
+                {move || (!list.with(SuggestionList::is_empty)).then(|| view! {
+                    <div class="filters suggestion-filters no-print" role="group" aria-label="Chọn đợt đề xuất">
+                        {choose("Chỉ tiêu", "sg-target", |c| c.targets.clone(), |f| f.target.clone(), |f, v| f.target = v)}
+                        {choose("Đơn vị", "sg-unit", |c| c.units.clone(), |f| f.unit.clone(), |f, v| f.unit = v)}
+                        {choose("Năm cử đi", "sg-year", |c| c.years.clone(), |f| f.year.clone(), |f, v| f.year = v)}
+                        {choose("Nội dung cần học", "sg-need", |c| c.needs.clone(), |f| f.need.clone(), |f, v| f.need = v)}
+                    </div>
+                    <p class="summary no-print" role="status">{move || page.with(|p| p.summary.clone())}</p>
+                    <div class="no-print"><TableExport tables=tables base=base/></div>
+                })}
                 {move || {
-                    let all = batches.get();
-                    if all.is_empty() {
+                    if list.with(SuggestionList::is_empty) {
                         return view! { <p class="empty">"Không có chỉ tiêu nào còn thiếu người có thể bù bằng danh sách hiện tại."</p> }.into_any();
                     }
-                    all.into_iter().map(|batch| view! {
+                    let groups = page.with(|p| p.groups.clone());
+                    if groups.is_empty() {
+                        return view! { <p class="empty">"Không có ai trong đợt đã chọn. Hãy bỏ bớt điều kiện lọc."</p> }.into_any();
+                    }
+                    groups.into_iter().map(|group| view! {
                         <section class="batch">
-                            <h3>{batch.title}</h3>
+                            <h3>{group.title}</h3>
+                            <p class="target-sentence">{group.sentence}</p>
                             <table class="suggest-table">
-                                <thead><tr><th>"TT"</th><th>"Họ và tên"</th><th>"Đơn vị"</th><th>"Cần đào tạo, bồi dưỡng"</th><th>"Để đạt chỉ tiêu"</th></tr></thead>
+                                <thead><tr><th>"TT"</th><th>"Họ và tên"</th><th>"Đơn vị"</th><th>"Năm"</th><th>"Cần đào tạo, bồi dưỡng"</th><th>"Để đạt chỉ tiêu"</th></tr></thead>
                                 <tbody>
-                                    {batch.rows.into_iter().map(|row| view! {
+                                    {group.rows.into_iter().map(|row| view! {
                                         <tr>
                                             <td class="num">{row.number}</td>
                                             <td>{row.full_name}</td>
                                             <td>{row.unit}</td>
+                                            <td class="num">{row.year.to_string()}</td>
                                             <td>{row.needs}{row.studying.then_some(" (đang học)")}</td>
                                             <td><ul class="reasons">{row.targets.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul></td>
                                         </tr>

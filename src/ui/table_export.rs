@@ -7,26 +7,25 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::store::xlsx;
+use crate::store::{self, xlsx};
 use crate::ui::app::AppState;
 use dtbd_domain::table::Table;
-use dtbd_view::table_export::{exported_message, table_base, tables_in, Format};
+use dtbd_view::table_export::{exported_message, file_base, table_base, tables_in, Format};
 
 /// Two buttons exporting `tables()` as `<base>.xlsx` (one sheet per table) or `<base>.csv`
-/// (the first table; a CSV holds one). `base` defaults to the first table's folded title;
+/// (the first table; a CSV holds one). `base` defaults to the first table's folded title; the minute of the click is added to it;
 /// `csv_label` replaces "Tải CSV". A download is confirmed in the toast, except `inline`: the
 /// button pair beside a table in a report, small, left out of the printout, and quiet when the
 /// download worked (the file is the answer; a toast would cover the report).
 #[component]
 pub fn TableExport(
     #[prop(into)] tables: Signal<Vec<Table>>,
-    #[prop(optional, into)] base: Option<String>,
+    #[prop(optional, into)] base: Option<Signal<String>>,
     #[prop(optional, into)] csv_label: Option<String>,
     #[prop(optional)] inline: bool,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let busy = RwSignal::new(false);
-    let base = StoredValue::new(base);
     let export = move |format: Format| {
         if busy.get_untracked() {
             return;
@@ -34,7 +33,8 @@ pub fn TableExport(
         let all = tables.get_untracked();
         let list = tables_in(format, &all).to_vec();
         let Some(first) = list.first() else { return };
-        let base = base.get_value().unwrap_or_else(|| table_base(first));
+        let base =
+            file_base(&base.map(|b| b.get_untracked()).unwrap_or_else(|| table_base(first)), store::local_moment());
         busy.set(true);
         spawn_local(async move {
             let done = match format {

@@ -40,6 +40,11 @@ test("the demo runs offline from the first tap to a printed report, and never to
   await expect(page.locator(".score-date")).toContainText("3.201 cán bộ");
   await page.getByRole("link", { name: "Đề xuất cử đi học" }).tap();
   await expect(page.getByRole("heading", { name: "DANH SÁCH ĐỀ XUẤT CỬ ĐI ĐÀO TẠO, BỒI DƯỠNG" })).toBeVisible();
+  // A district's list is chosen batch by batch: one year prints fewer people than all.
+  const summary = page.getByRole("status").filter({ hasText: "Đợt đã chọn" });
+  const everyone = await summary.textContent();
+  await page.getByLabel("Năm cử đi").selectOption({ index: 1 });
+  await expect(summary).not.toHaveText(everyone);
   await page.getByRole("button", { name: "In danh sách" }).tap();
   await expect.poll(() => page.evaluate(() => sessionStorage.getItem("printed"))).toBe("2");
 

@@ -39,6 +39,12 @@ test("the Hoàng Su Phì template scores live: editing a cadre's level moves the
 
   await page.getByRole("link", { name: "Đề xuất cử đi học" }).tap();
   await expect(page.locator(".suggest-table").first()).toContainText("Hoàng Văn Thắng");
+  // Grouped by target with its count; the filters narrow the batch, the print and the export.
+  await expect(page.locator(".batch h3").first()).toHaveText(/^Chỉ tiêu \d+: \d+ người$/);
+  const summary = page.getByRole("status").filter({ hasText: "Đợt đã chọn" });
+  await expect(summary).toContainText("người được đề xuất");
+  await page.getByLabel("Năm cử đi").selectOption({ index: 1 });
+  await expect(page.locator(".print-subtitle")).toHaveText(/^Năm \d{4}$/);
 
   // The status report in the document's own wording.
   await page.getByRole("link", { name: "← Về văn bản" }).tap();

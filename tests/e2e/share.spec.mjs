@@ -71,7 +71,7 @@ test("officer A exports, officer B imports, resolves a conflict, both keep their
   await a.reload();
   await expect(a.locator(".reminder")).toContainText("Đã 30 ngày chưa xuất dữ liệu");
   const first = await exportAll(a, testInfo, "a1.json", "Cán bộ A, 0912 000 111");
-  expect(first.name).toMatch(/^dtbd-ubnd-xa-nam-son-\d{4}-\d\d-\d\d\.json$/);
+  expect(first.name).toMatch(/^dtbd-ubnd-xa-nam-son-\d{4}-\d\d-\d\d-\d{4}\.json$/);
   await expect(a.locator(".reminder")).toHaveCount(0);
   await a.getByRole("link", { name: "Cán bộ", exact: true }).tap();
   await expect(a.getByRole("heading", { name: "Danh sách cán bộ" })).toBeVisible();

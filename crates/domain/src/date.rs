@@ -118,6 +118,25 @@ impl Date {
     }
 }
 
+/// A local moment to the minute: when an export was made, for its file name (two exports of
+/// one day must not share a name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moment {
+    /// Ngày.
+    pub date: Date,
+    /// Giờ (0-23).
+    pub hour: u8,
+    /// Phút (0-59).
+    pub minute: u8,
+}
+
+impl Moment {
+    /// "2026-12-01-1530": sorts with the calendar, no character a file system refuses.
+    pub fn file_stamp(self) -> String {
+        format!("{}-{:02}{:02}", self.date, self.hour, self.minute)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -158,6 +177,14 @@ mod tests {
         assert!(Date::parse_vi("  ").unwrap_err().starts_with("Chưa nhập ngày"));
         let every = Date::new(2024, 2, 29).unwrap();
         assert_eq!(Date::parse_vi(&every.short_vi()), Ok(every), "what the app writes reads back");
+    }
+
+    #[test]
+    fn file_stamps_pad_every_part() {
+        let at = Moment { date: Date::new(2026, 12, 1).unwrap(), hour: 15, minute: 30 };
+        assert_eq!(at.file_stamp(), "2026-12-01-1530");
+        let early = Moment { date: Date::new(2026, 3, 9).unwrap(), hour: 7, minute: 5 };
+        assert_eq!(early.file_stamp(), "2026-03-09-0705");
     }
 
     #[test]

@@ -380,6 +380,16 @@ impl Roster {
         })
     }
 
+    /// The one unit at the top of the tree, when there is exactly one: the whole roster is
+    /// that unit's (its name names an export of everything).
+    pub fn only_root(&self) -> Option<&Unit> {
+        let mut roots = self.units.iter().filter(|u| u.parent_id.is_none());
+        match (roots.next(), roots.next()) {
+            (Some(u), None) => Some(u),
+            _ => None,
+        }
+    }
+
     /// Ids of `id` and every unit below it.
     pub fn subtree(&self, id: &str) -> HashSet<Id> {
         let mut children: HashMap<&str, Vec<&str>> = HashMap::new();

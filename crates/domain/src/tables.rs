@@ -8,7 +8,7 @@ use super::levels::Professional;
 use super::model::Cadre;
 use super::report::{cross_tab, Bands, CrossTab, Part, StatusReport};
 use super::table::{Cell, Table};
-use super::text::fold;
+use super::text::{fold, slug};
 use super::training::{CountUnit, DispatchTable, TrainingKind, TrainingRecords};
 
 /// A share in percent, rounded half up to `decimals` digits (62,11 for 1.405 of 2.262).
@@ -406,19 +406,7 @@ impl GroupTable {
 
 /// A safe file name for a table's CSV ("bang-3-thong-ke-trinh-do.csv").
 pub fn csv_name(t: &Table) -> String {
-    let folded = fold(&t.title);
-    let mut out = String::new();
-    for ch in folded.chars() {
-        if ch.is_ascii_alphanumeric() {
-            out.push(ch);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-        if out.len() >= 48 {
-            break;
-        }
-    }
-    format!("{}.csv", out.trim_end_matches('-'))
+    format!("{}.csv", slug(&t.title, 48))
 }
 
 #[cfg(test)]

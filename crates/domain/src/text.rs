@@ -154,9 +154,38 @@ pub fn compare_names(a: &str, b: &str, collate: &impl Fn(&str, &str) -> Ordering
     collate(ga, gb).then_with(|| collate(ra, rb))
 }
 
+/// A file-name piece from any text: folded ([`fold`]: no marks, "đ" → "d"), every run of
+/// anything but ASCII letters and digits one hyphen, cut to `max_len` bytes at most
+/// ("UBND xã Nậm Sơn" → "ubnd-xa-nam-son"). Every file the app writes is named with it.
+pub fn slug(s: &str, max_len: usize) -> String {
+    let mut out = String::new();
+    for ch in fold(s).chars() {
+        if ch.is_ascii_alphanumeric() {
+            if out.len() >= max_len {
+                break;
+            }
+            out.push(ch);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_fold_hyphenate_and_cut() {
+        assert_eq!(slug("Xã Nam Sơn", 60), "xa-nam-son");
+        assert_eq!(slug("  UBND huyện Hoàng Su Phì / (2) ", 60), "ubnd-huyen-hoang-su-phi-2");
+        assert_eq!(slug("Đảng ủy", 60), "dang-uy");
+        assert_eq!(slug("<script>", 60), "script");
+        assert_eq!(slug("Bảng 3. Trình độ chuyên môn", 12), "bang-3-trinh");
+        assert_eq!(slug("Bảng 3 /", 60), "bang-3");
+        assert_eq!(slug("", 60), "");
+    }
 
     #[test]
     fn folds_marks_case_and_d() {

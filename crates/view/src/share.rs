@@ -4,6 +4,7 @@
 //! are `domain::snapshot`'s; times come in already written (the browser's clock and time zone
 //! are the store's).
 
+use dtbd_domain::date::Moment;
 use dtbd_domain::model::Millis;
 use dtbd_domain::number::grouped;
 use dtbd_domain::roster::Roster;
@@ -41,12 +42,7 @@ pub fn scope_choices(roster: &Roster) -> Vec<(String, String)> {
 /// exactly one (else by no unit). `sender` is the free text typed, trimmed.
 pub fn export_target(roster: &Roster, unit_id: &str, sender: &str) -> (ExportScope, ExportedBy) {
     let (scope, unit) = if unit_id.is_empty() {
-        let mut roots = roster.units.iter().filter(|u| u.parent_id.is_none());
-        let only = match (roots.next(), roots.next()) {
-            (Some(u), None) => Some(u),
-            _ => None,
-        };
-        (ExportScope::All, only)
+        (ExportScope::All, roster.only_root())
     } else {
         (ExportScope::Subtree(unit_id.to_string()), roster.unit(unit_id))
     };
@@ -59,8 +55,8 @@ pub fn export_target(roster: &Roster, unit_id: &str, sender: &str) -> (ExportSco
 }
 
 /// The exported file's name: the domain's, `.gz` added when compressed.
-pub fn export_file_name(unit_name: &str, year: u16, month: u8, day: u8, gzip: bool) -> String {
-    let mut name = snapshot::file_name(unit_name, year, month, day);
+pub fn export_file_name(by: &ExportedBy, at: Moment, gzip: bool) -> String {
+    let mut name = snapshot::file_name(&by.unit_name, &by.sender, at);
     if gzip {
         name.push_str(".gz");
     }
@@ -407,6 +403,10 @@ mod tests {
     use crate::unit_choices::tests::{roster, unit};
     use dtbd_domain::snapshot::FieldDiff;
 
+    fn two_roots() -> Roster {
+        Roster { units: vec![unit("a", "UBND xã A", None), unit("b", "UBND xã B", None)], ..Roster::default() }
+    }
+
     fn change(id: &str, name: &str, status: Status) -> RecordChange {
         RecordChange {
             kind: Kind::Cadre,
@@ -467,9 +467,15 @@ mod tests {
 
     #[test]
     fn file_name_gets_gz_when_compressed() {
-        let plain = export_file_name("UBND xã Nậm Ty", 2025, 3, 9, false);
+        let by = ExportedBy { unit_id: None, unit_name: "UBND xã Nậm Ty".into(), sender: "Lò Thị Mai".into() };
+        let at = Moment { date: dtbd_domain::date::Date::new(2025, 3, 9).unwrap(), hour: 15, minute: 30 };
+        let plain = export_file_name(&by, at, false);
+        assert_eq!(plain, "dtbd-ubnd-xa-nam-ty-2025-03-09-1530.json");
         assert!(plain.ends_with(".json"), "{plain}");
-        assert_eq!(export_file_name("UBND xã Nậm Ty", 2025, 3, 9, true), format!("{plain}.gz"));
+        assert_eq!(export_file_name(&by, at, true), format!("{plain}.gz"));
+        // A whole roster of several top units is named after the sender, not "dtbd-<date>".
+        let (_, whole) = export_target(&two_roots(), "", "Lò Thị Mai");
+        assert_eq!(export_file_name(&whole, at, false), "dtbd-lo-thi-mai-2025-03-09-1530.json");
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! "Tải Excel (.xlsx)" / "Tải CSV" of the tables a page shows: which tables each file holds
 //! and what it is called. The files are written by the store (CSV) and the Excel worker.
 
-use dtbd_domain::directive::Date;
+use dtbd_domain::date::Moment;
+use dtbd_domain::roster::Roster;
 use dtbd_domain::table::Table;
 use dtbd_domain::tables::csv_name;
+use dtbd_domain::text::slug;
 
 /// The two files a table export offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,9 +30,19 @@ pub fn table_base(t: &Table) -> String {
     name.strip_suffix(".csv").unwrap_or(&name).to_string()
 }
 
-/// "danh-sach-can-bo-2025-03-09": the roster export's file name without extension.
-pub fn roster_base(today: Date) -> String {
-    format!("danh-sach-can-bo-{:04}-{:02}-{:02}", today.year, today.month, today.day)
+/// "danh-sach-can-bo-xa-nam-son": the roster export's name before its moment, with the name
+/// of the unit the whole roster belongs to, when one does.
+pub fn roster_base(roster: &Roster) -> String {
+    match roster.only_root().map(|u| slug(&u.name, 60)).filter(|s| !s.is_empty()) {
+        Some(unit) => format!("danh-sach-can-bo-{unit}"),
+        None => "danh-sach-can-bo".into(),
+    }
+}
+
+/// A file's name without extension: `base` and the moment it was written
+/// ("bang-3-trinh-do-chuyen-mon-2026-12-01-1530"), so a second export never replaces the first.
+pub fn file_base(base: &str, at: Moment) -> String {
+    format!("{base}-{}", at.file_stamp())
 }
 
 /// After a download.
@@ -57,7 +69,13 @@ mod tests {
     #[test]
     fn names() {
         assert_eq!(table_base(&table("Bảng 3. Trình độ chuyên môn")), "bang-3-trinh-do-chuyen-mon");
-        assert_eq!(roster_base(Date { year: 2025, month: 3, day: 9 }), "danh-sach-can-bo-2025-03-09");
+        let at = Moment { date: dtbd_domain::date::Date { year: 2025, month: 3, day: 9 }, hour: 15, minute: 30 };
+        assert_eq!(file_base("bang-3", at), "bang-3-2025-03-09-1530");
+        let one = Roster { units: vec![dtbd_domain::fixtures::unit("x", "Xã Nam Sơn", None)], ..Roster::default() };
+        assert_eq!(file_base(&roster_base(&one), at), "danh-sach-can-bo-xa-nam-son-2025-03-09-1530");
+        let mut two = one.clone();
+        two.units.push(dtbd_domain::fixtures::unit("y", "Xã Nậm Ty", None));
+        assert_eq!(roster_base(&two), "danh-sach-can-bo");
         assert_eq!(exported_message("a.csv"), "Đã xuất tệp a.csv.");
     }
 }

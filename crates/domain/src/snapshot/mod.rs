@@ -57,12 +57,13 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::date::Moment;
 use super::directive::Directive;
 use super::model::{Cadre, Id, Millis, Unit};
 use super::monitor::Baseline;
 use super::roster::{RecordKind, Roster, Tombstone};
 use super::tagged::{key, req, skip, tagged_deserialize};
-use super::text::fold;
+use super::text::slug;
 use super::training::{CourseLine, DispatchTable, Enrollment, Plan, QualificationChange, TrainingRecords};
 
 pub use merge::{merge, preview, Choice, Counts, FieldDiff, MergeOutcome, Preview, RecordChange, Resolutions, Status};
@@ -579,25 +580,17 @@ pub fn export(
     })
 }
 
-/// Tên tệp: `dtbd-xa-nam-son-2026-11-22.json` from the unit name and the date (diacritics
-/// folded, anything but letters and digits turned into single hyphens). An empty name gives
-/// `dtbd-2026-11-22.json`.
-pub fn file_name(unit_name: &str, year: u16, month: u8, day: u8) -> String {
-    let mut slug = String::new();
-    for c in fold(unit_name).chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    let slug: String = slug.chars().take(60).collect();
-    let slug = slug.trim_end_matches('-');
+/// Tên tệp: `dtbd-xa-nam-son-2026-12-01-1530.json` from the unit's name (or, when the
+/// export has no one unit, the sender's) and the moment of export ([`slug`]), so two
+/// officers' exports, or two of one day, never share a name. No name gives
+/// `dtbd-2026-12-01-1530.json`.
+pub fn file_name(unit_name: &str, sender: &str, at: Moment) -> String {
+    let named = if unit_name.trim().is_empty() { sender } else { unit_name };
+    let slug = slug(named, 60);
     if slug.is_empty() {
-        format!("dtbd-{year:04}-{month:02}-{day:02}.json")
+        format!("dtbd-{}.json", at.file_stamp())
     } else {
-        format!("dtbd-{slug}-{year:04}-{month:02}-{day:02}.json")
+        format!("dtbd-{slug}-{}.json", at.file_stamp())
     }
 }
 
@@ -626,14 +619,17 @@ mod tests {
     }
 
     #[test]
-    fn file_names_fold_and_hyphenate() {
-        assert_eq!(file_name("Xã Nậm Sơn", 2026, 11, 22), "dtbd-xa-nam-son-2026-11-22.json");
+    fn file_names_carry_the_unit_or_sender_and_the_minute() {
+        let at = Moment { date: crate::date::Date::new(2026, 12, 1).unwrap(), hour: 15, minute: 30 };
+        assert_eq!(file_name("Xã Nam Sơn", "Lò Thị Mai", at), "dtbd-xa-nam-son-2026-12-01-1530.json");
         assert_eq!(
-            file_name("  UBND huyện Hoàng Su Phì / (2) ", 2026, 1, 2),
-            "dtbd-ubnd-huyen-hoang-su-phi-2-2026-01-02.json"
+            file_name("  UBND huyện Hoàng Su Phì / (2) ", "", at),
+            "dtbd-ubnd-huyen-hoang-su-phi-2-2026-12-01-1530.json"
         );
-        assert_eq!(file_name("Đảng ủy", 2026, 1, 2), "dtbd-dang-uy-2026-01-02.json");
-        assert_eq!(file_name("", 2026, 1, 2), "dtbd-2026-01-02.json");
-        assert_eq!(file_name("<script>", 2026, 1, 2), "dtbd-script-2026-01-02.json");
+        assert_eq!(file_name("", "Lò Thị Mai", at), "dtbd-lo-thi-mai-2026-12-01-1530.json");
+        assert_eq!(file_name("", "", at), "dtbd-2026-12-01-1530.json");
+        assert_eq!(file_name("<script>", "", at), "dtbd-script-2026-12-01-1530.json");
+        let later = Moment { minute: 31, ..at };
+        assert_ne!(file_name("Xã Nam Sơn", "", at), file_name("Xã Nam Sơn", "", later));
     }
 }
