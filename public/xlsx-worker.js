@@ -25,6 +25,9 @@ self.onmessage = async (event) => {
       self.postMessage({ id, ok: wasm_bindgen.run(new Uint8Array(payload)) });
     }
   } catch (e) {
-    self.postMessage({ id, err: String((e && e.message) || e) });
+    // A string is dtbd-xlsx's own Vietnamese message, shown as it is; anything else (a wasm
+    // trap, a script that did not load) is the browser's English text: store::xlsx logs it
+    // to the console and shows its own message.
+    self.postMessage({ id, err: typeof e === "string" ? e : { message: String((e && e.message) || e) } });
   }
 };

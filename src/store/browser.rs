@@ -13,10 +13,7 @@ use super::StoreError;
 /// `templates/index.json`). The service worker keeps it for offline use.
 pub async fn fetch_text(path: &str) -> Result<String, StoreError> {
     let fail = |e: wasm_bindgen::JsValue| {
-        StoreError(format!(
-            "Không tải được \"{path}\" ({}). Hãy kết nối mạng một lần để tải mẫu.",
-            e.as_string().unwrap_or_default()
-        ))
+        super::logged(format!("Không tải được \"{path}\". Hãy kết nối mạng một lần để tải mẫu."), &format!("{e:?}"))
     };
     let window = web_sys::window().ok_or_else(|| StoreError("Không có cửa sổ trình duyệt.".into()))?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(path)).await.map_err(fail)?.unchecked_into();

@@ -11,12 +11,7 @@ use super::StoreError;
 use dtbd_domain::envelope::{self, Sealed, ITERATIONS, IV_LEN, SALT_LEN, WRONG_PASSPHRASE};
 
 fn fail(context: &str) -> impl Fn(JsValue) -> StoreError + '_ {
-    move |e| {
-        StoreError(format!(
-            "{context}: trình duyệt không mã hóa được ({}).",
-            e.as_string().unwrap_or_else(|| format!("{e:?}"))
-        ))
-    }
+    move |e| super::logged(format!("{context}: trình duyệt không mã hóa được."), &format!("{e:?}"))
 }
 
 fn object(pairs: &[(&str, JsValue)]) -> Object {

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, FilePropertyBag};
 
-use super::StoreError;
+use super::{logged, StoreError};
 
 #[wasm_bindgen]
 extern "C" {
@@ -58,7 +58,9 @@ extern "C" {
 const GZIP: [u8; 2] = [0x1f, 0x8b];
 
 fn js_text(e: &JsValue) -> String {
-    e.as_string().or_else(|| Reflect::get(e, &"message".into()).ok().and_then(|m| m.as_string())).unwrap_or_default()
+    e.as_string()
+        .or_else(|| Reflect::get(e, &"message".into()).ok().and_then(|m| m.as_string()))
+        .unwrap_or_else(|| format!("{e:?}"))
 }
 
 async fn await_bytes(p: Promise) -> Result<Vec<u8>, JsValue> {
@@ -71,16 +73,12 @@ async fn await_bytes(p: Promise) -> Result<Vec<u8>, JsValue> {
 pub async fn read_file(file: &File) -> Result<Vec<u8>, StoreError> {
     let bytes = await_bytes(file.array_buffer())
         .await
-        .map_err(|e| StoreError(format!("Không đọc được tệp \"{}\" ({}).", file.name(), js_text(&e))))?;
+        .map_err(|e| logged(format!("Không đọc được tệp \"{}\".", file.name()), &js_text(&e)))?;
     if !bytes.starts_with(&GZIP) {
         return Ok(bytes);
     }
     let broken = |e: JsValue| {
-        StoreError(format!(
-            "Tệp nén \"{}\" bị hỏng hoặc không trọn vẹn, không giải nén được ({}).",
-            file.name(),
-            js_text(&e)
-        ))
+        logged(format!("Tệp nén \"{}\" bị hỏng hoặc không trọn vẹn, không giải nén được.", file.name()), &js_text(&e))
     };
     let ds = DecompressionStream::new("gzip").map_err(|_| {
         StoreError("Trình duyệt này không giải nén được tệp .gz: hãy nhờ người gửi gửi tệp .json không nén.".into())
@@ -96,7 +94,7 @@ pub fn can_gzip() -> bool {
 
 /// The file to send: `text` as `name`, gzipped when `gzip` (the caller's name ends in `.gz`).
 pub async fn make_file(text: &str, name: &str, gzip: bool) -> Result<File, StoreError> {
-    let fail = |e: JsValue| StoreError(format!("Không tạo được tệp ({}).", js_text(&e)));
+    let fail = |e: JsValue| logged("Không tạo được tệp.".into(), &js_text(&e));
     let opts = BlobPropertyBag::new();
     opts.set_type("application/json");
     let plain = Blob::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(text)), &opts).map_err(fail)?;
@@ -116,7 +114,7 @@ pub async fn make_file(text: &str, name: &str, gzip: bool) -> Result<File, Store
 
 /// Saves `text` as a file `name` of type `mime` (a report's CSV) to the device's downloads.
 pub fn download_text(text: &str, name: &str, mime: &str) -> Result<(), StoreError> {
-    let fail = |e: JsValue| StoreError(format!("Không tạo được tệp ({}).", js_text(&e)));
+    let fail = |e: JsValue| logged("Không tạo được tệp.".into(), &js_text(&e));
     let fopts = FilePropertyBag::new();
     fopts.set_type(mime);
     let file =
@@ -126,7 +124,7 @@ pub fn download_text(text: &str, name: &str, mime: &str) -> Result<(), StoreErro
 
 /// Saves `file` to the device's downloads through an object URL.
 pub fn download(file: &File) -> Result<(), StoreError> {
-    let fail = |e: JsValue| StoreError(format!("Không tải tệp về được ({}).", js_text(&e)));
+    let fail = |e: JsValue| logged("Không tải tệp về được.".into(), &js_text(&e));
     let window = web_sys::window().ok_or_else(|| StoreError("Không có cửa sổ trình duyệt.".into()))?;
     let document = window.document().ok_or_else(|| StoreError("Không có trang.".into()))?;
     let url = web_sys::Url::create_object_url_with_blob(file).map_err(fail)?;
@@ -163,7 +161,7 @@ pub fn can_share_files() -> bool {
 /// Hands `file` to the Web Share API (the mail app, messaging ...). `Ok(false)` when the
 /// user cancelled.
 pub async fn share(file: &File) -> Result<bool, StoreError> {
-    let fail = |e: &JsValue| StoreError(format!("Không chia sẻ được tệp ({}).", js_text(e)));
+    let fail = |e: &JsValue| logged("Không chia sẻ được tệp.".into(), &js_text(e));
     let w = web_sys::window().ok_or_else(|| StoreError("Không có cửa sổ trình duyệt.".into()))?;
     let p = w.navigator().unchecked_ref::<AnyNavigator>().share_data(&share_data(file)).map_err(|e| fail(&e))?;
     match JsFuture::from(p).await {

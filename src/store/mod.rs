@@ -136,6 +136,14 @@ impl std::fmt::Display for StoreError {
     }
 }
 
+/// A failure as the officer reads it: `message`, in Vietnamese, is what the screen shows; the
+/// browser's or a library's own text (English, technical: "Zip error: …", "QuotaExceededError",
+/// a serde position) goes to the console only, for whoever debugs it.
+pub(crate) fn logged(message: String, detail: &str) -> StoreError {
+    web_sys::console::error_2(&message.as_str().into(), &detail.into());
+    StoreError(message)
+}
+
 fn err(context: &str, e: impl std::fmt::Debug) -> StoreError {
     let detail = format!("{e:?}");
     if detail.contains("QuotaExceeded") {
@@ -150,7 +158,10 @@ fn err(context: &str, e: impl std::fmt::Debug) -> StoreError {
             "{context}: kết nối tới dữ liệu trên máy đã đóng (ứng dụng vừa được cập nhật ở một thẻ khác, hoặc trình duyệt đã đóng nó). Dữ liệu cũ vẫn còn nguyên; hãy tải lại trang rồi làm lại."
         ))
     } else {
-        StoreError(format!("{context}: lỗi lưu trữ của trình duyệt ({detail})."))
+        logged(
+            format!("{context}: trình duyệt không ghi hay đọc được dữ liệu trên máy. Hãy tải lại trang rồi làm lại."),
+            &detail,
+        )
     }
 }
 
@@ -565,7 +576,7 @@ impl Db {
             .await
             .map_err(|e| err(ctx, e))?;
         let json = json.ok_or_else(|| StoreError(format!("{ctx}: không còn bản sao lưu này.")))?;
-        read_backup(&json).map_err(|e| StoreError(format!("{ctx}: bản sao lưu bị hỏng ({e}).")))
+        read_backup(&json).map_err(|e| logged(format!("{ctx}: bản sao lưu bị hỏng, không dùng được."), &e))
     }
 
     /// Khôi phục: puts back the state backup `id` holds, replacing `current` (what is stored),

@@ -338,7 +338,7 @@ pub(super) fn read_rows<T>(target: &mut T, read: ReadFn<T>, name: &str, rows: &[
 }
 
 pub(super) fn corrupt(store_name: &str, e: serde_json::Error) -> StoreError {
-    StoreError(format!("Không đọc được dữ liệu: một bản ghi trong \"{store_name}\" bị hỏng ({e})."))
+    super::logged(format!("Không đọc được dữ liệu: một bản ghi trong \"{store_name}\" bị hỏng."), &e.to_string())
 }
 
 pub(super) fn kind_store(kind: RecordKind) -> &'static str {

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, FilePropertyBag, MessageEvent, Worker};
 
-use super::StoreError;
+use super::{logged, StoreError};
 use dtbd_domain::table::Table;
 use dtbd_xlsx::Sheet;
 
@@ -42,9 +42,20 @@ fn text_of(e: &JsValue) -> String {
         .unwrap_or_else(|| "lỗi không rõ".into())
 }
 
+/// The worker's answer to a failed call: a string is `dtbd-xlsx`'s own Vietnamese message
+/// (`dtbd_xlsx::read`, `write`), shown as it is; anything else (a worker that died, a browser
+/// error object) is the browser's text, logged, and `message` is shown.
+fn worker_failure(message: &str, e: &JsValue) -> StoreError {
+    match e.as_string() {
+        Some(ours) if !ours.is_empty() => StoreError(ours),
+        _ => logged(message.into(), &text_of(e)),
+    }
+}
+
 fn start(kind: &'static str) -> Result<Channel, StoreError> {
-    let worker = Worker::new(WORKER_URL)
-        .map_err(|e| StoreError(format!("Không khởi động được bộ xử lý Excel ({}).", text_of(&e))))?;
+    let worker = Worker::new(WORKER_URL).map_err(|e| {
+        logged("Không khởi động được bộ xử lý Excel. Hãy tải lại trang rồi làm lại.".into(), &text_of(&e))
+    })?;
     let pending: Pending = Rc::default();
     let on_message = {
         let pending = pending.clone();
@@ -75,7 +86,7 @@ fn start(kind: &'static str) -> Result<Channel, StoreError> {
                 let _ = reject.call1(
                     &JsValue::NULL,
                     &JsValue::from_str(
-                        "không tải được bộ xử lý Excel (hãy mở ứng dụng khi có mạng một lần để máy lưu lại)",
+                        "Không tải được bộ xử lý Excel (hãy mở ứng dụng khi có mạng một lần để máy lưu lại).",
                     ),
                 );
             }
@@ -121,7 +132,7 @@ pub async fn write(tables: &[Table]) -> Result<Vec<u8>, StoreError> {
     let json = serde_json::to_string(tables).expect("tables always serialise");
     let out = call("write", &JsValue::from_str(&json), None)
         .await
-        .map_err(|e| StoreError(format!("Không tạo được tệp Excel: {}.", text_of(&e))))?;
+        .map_err(|e| worker_failure("Không tạo được tệp Excel.", &e))?;
     Ok(Uint8Array::new(&out).to_vec())
 }
 
@@ -129,14 +140,16 @@ pub async fn write(tables: &[Table]) -> Result<Vec<u8>, StoreError> {
 pub async fn read(bytes: &[u8]) -> Result<Vec<Sheet>, StoreError> {
     let array = Uint8Array::from(bytes);
     let buffer = array.buffer();
-    let out = call("read", &buffer, Some(&buffer)).await.map_err(|e| StoreError(text_of(&e)))?;
+    let out =
+        call("read", &buffer, Some(&buffer)).await.map_err(|e| worker_failure("Không đọc được tệp Excel.", &e))?;
     let json = out.as_string().unwrap_or_default();
-    serde_json::from_str(&json).map_err(|e| StoreError(format!("Bộ xử lý Excel trả về dữ liệu hỏng ({e}).")))
+    serde_json::from_str(&json)
+        .map_err(|e| logged("Không đọc được tệp Excel: bộ xử lý Excel trả về dữ liệu hỏng.".into(), &e.to_string()))
 }
 
 /// A file of `bytes` named `name`, for `files::download`.
 pub fn file_of(bytes: &[u8], name: &str, mime: &str) -> Result<File, StoreError> {
-    let fail = |e: JsValue| StoreError(format!("Không tạo được tệp ({}).", text_of(&e)));
+    let fail = |e: JsValue| logged("Không tạo được tệp.".into(), &text_of(&e));
     let opts = BlobPropertyBag::new();
     opts.set_type(mime);
     let blob =

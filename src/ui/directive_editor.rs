@@ -6,13 +6,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::store;
-use dtbd_domain::directive::{Date, Directive, DirectiveKind, Period};
+use dtbd_domain::directive::{Directive, DirectiveKind, Period};
 use dtbd_domain::roster::FieldError;
 
 /// The id in the editor's URL that starts a new directive.
 pub const NEW: &str = "moi";
 use crate::ui::app::{AppState, Route};
-use crate::ui::widgets::{code_select, error_for, error_summary, field, options, SaveRefused};
+use crate::ui::widgets::{code_select, date_input, error_for, error_summary, field, options, SaveRefused};
 
 #[component]
 pub fn DirectiveEditorPage(id: String) -> impl IntoView {
@@ -84,9 +84,7 @@ pub fn DirectiveEditorPage(id: String) -> impl IntoView {
                             move |v| draft.update(|d| if let Some(k) = DirectiveKind::from_code(&v) { d.kind = k })))}
                         {field("Số, ký hiệu", "d-number", error_for(errors, "number"), text("d-number", |d| &d.number, |d| &mut d.number))}
                         {field("Ngày ban hành", "d-date", error_for(errors, "date"), view! {
-                            <input id="d-date" type="date"
-                                prop:value=move || draft.with(|d| d.date.map(|x| x.to_string()).unwrap_or_default())
-                                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.date = Date::parse(&v)) } />
+                            {date_input("d-date", move || draft.with(|d| d.date), move |date| draft.update(|d| d.date = date), true)}
                         })}
                         {field("Cơ quan ban hành", "d-issuer", error_for(errors, "issuer"), text("d-issuer", |d| &d.issuer, |d| &mut d.issuer))}
                         {field("Tập thể quyết định (nếu khác)", "d-authority", || None, text("d-authority", |d| &d.authority, |d| &mut d.authority))}

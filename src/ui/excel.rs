@@ -16,6 +16,7 @@ use crate::ui::collate::Collator;
 use crate::ui::legacy_note::{TextNote, TextNotes};
 use crate::ui::share::restore_once;
 use crate::ui::table_export::TableExport;
+use crate::ui::widgets::file_button;
 use dtbd_domain::model::{GovLevel, Unit, UnitKind};
 use dtbd_domain::roster_import::{self as ri, Field, ImportSettings, UnitProposal};
 use dtbd_view::excel::{self as vm, Layout};
@@ -291,8 +292,7 @@ fn ImportRoster() -> impl IntoView {
         <fieldset>
             <legend>"Nhập danh sách cán bộ từ Excel hoặc CSV"</legend>
             <div class="field">
-                <label for="excel-file">"Chọn tệp (.xlsx, .xls hoặc .csv)"</label>
-                <input id="excel-file" type="file" accept=".xlsx,.xls,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv" on:change=on_pick />
+                {file_button("excel-file", "Chọn tệp (.xlsx, .xls hoặc .csv)", ".xlsx,.xls,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv", on_pick)}
                 <p class="hint">"Tệp được đọc và xem trước; danh sách chưa thay đổi cho đến khi bấm \"Nhập vào danh sách\". Cán bộ đã có (cùng mã, hoặc cùng họ tên và năm sinh) được cập nhật."</p>
             </div>
             {move || reading.get().then(|| view! { <p role="status" class="hint">"Đang đọc tệp…"</p> })}

@@ -11,7 +11,8 @@ use crate::store;
 use crate::ui::app::{db, AppState, Route};
 use crate::ui::as_of::{as_of, AsOfField};
 use crate::ui::print::{load_head, ReportHeadForm, ReportHeader, Signature};
-use dtbd_domain::directive::{Date, RosterIndex};
+use crate::ui::widgets::date_input;
+use dtbd_domain::directive::RosterIndex;
 use dtbd_domain::monitor::{self, Baseline, GroupDraft, INDICATORS};
 use dtbd_domain::progress::{progress_checks, CHECKS_TITLE};
 use dtbd_domain::roster::FieldError;
@@ -174,8 +175,7 @@ pub fn MonitorPage(id: String) -> impl IntoView {
                     <p class="hint">"Ghi lại số liệu của mọi nhóm đối tượng trong văn bản, tính từ danh sách cán bộ tại ngày chốt, để sau này so sánh."</p>
                     <div class="field narrow">
                         <label for="moc-ngay">"Ngày chốt"</label>
-                        <input id="moc-ngay" type="date" prop:value=move || freeze_at.get().to_string()
-                            on:change=move |ev| { if let Some(d) = Date::parse(&event_target_value(&ev)) { freeze_at.set(d) } } />
+                        {date_input("moc-ngay", move || Some(freeze_at.get()), move |d| if let Some(d) = d { freeze_at.set(d) }, false)}
                     </div>
                     <button class="btn primary" on:click=freeze>"Chốt số liệu"</button>
                 </section>

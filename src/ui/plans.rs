@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 use crate::store;
 use crate::ui::app::{db, AppState, Route};
 use crate::ui::records::{training, write_change};
+use crate::ui::widgets::date_input;
 use dtbd_domain::error::FieldError;
 use dtbd_domain::model::Id;
 use dtbd_domain::training::data::parse_plan_index;
@@ -434,7 +435,7 @@ pub fn LinePage(id: String) -> impl IntoView {
     let picked: RwSignal<HashSet<String>> = RwSignal::new(HashSet::new());
     let ticked: RwSignal<HashSet<String>> = RwSignal::new(HashSet::new());
     let query = RwSignal::new(String::new());
-    let date = RwSignal::new(store::today().to_string());
+    let date = RwSignal::new(Some(store::today()));
     let last: RwSignal<Option<(String, Applied)>> = RwSignal::new(None);
     let warnings: RwSignal<Vec<Warning>> = RwSignal::new(Vec::new());
 
@@ -452,7 +453,7 @@ pub fn LinePage(id: String) -> impl IntoView {
         let Some(Some(l)) = line.get_untracked() else { return };
         let picked: Vec<Id> = picked.get_untracked().into_iter().collect();
         let ticked: Vec<Id> = ticked.get_untracked().into_iter().collect();
-        let date = date.get_untracked();
+        let date = date.get_untracked().map(|d| d.to_string()).unwrap_or_default();
         let mut new_id = store::new_id;
         let result = state.roster.with_untracked(|roster| {
             recs.with_untracked(|r| {
@@ -602,7 +603,7 @@ pub fn LinePage(id: String) -> impl IntoView {
                         </table>
                         <div class="actions no-print">
                             <label for="line-date">"Ngày"</label>
-                            <input id="line-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+                            {date_input("line-date", move || date.get(), move |d| date.set(d), true)}
                             {LineOp::ON_ENROLLED.into_iter().map(|op| view! {
                                 <button class="btn" on:click=move |_| run(op)>{op.label()}</button>
                             }).collect_view()}

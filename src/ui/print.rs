@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::store::{self, prefs};
+use crate::ui::widgets::date_input;
 use dtbd_domain::directive::Date;
 use dtbd_domain::document::ReportHead;
 
@@ -51,8 +52,7 @@ pub fn ReportHeadForm(head: RwSignal<ReportHead>, date: RwSignal<Date>) -> impl 
                 {text_field(head, "rh-place", "Địa danh", |h| &h.place, |h, v| h.place = v)}
                 <div class="field">
                     <label for="rh-date">"Ngày"</label>
-                    <input id="rh-date" type="date" prop:value=move || date.get().to_string()
-                        on:change=move |ev| { if let Some(d) = Date::parse(&event_target_value(&ev)) { date.set(d) } } />
+                    {date_input("rh-date", move || Some(date.get()), move |d| if let Some(d) = d { date.set(d) }, false)}
                 </div>
                 {text_field(head, "rh-signer-title", "Chức vụ người ký (dùng \" / \" để xuống dòng)", |h| &h.signer_title, |h, v| h.signer_title = v)}
                 {text_field(head, "rh-signer-name", "Họ tên người ký", |h| &h.signer_name, |h, v| h.signer_name = v)}

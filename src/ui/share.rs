@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 
 use crate::store::{self, crypto, files, prefs, Backup, BackupReason};
 use crate::ui::app::{db, AppState, Route};
+use crate::ui::widgets::file_button;
 use dtbd_domain::envelope;
 use dtbd_domain::snapshot::{
     self, export_reminder, Choice, Counts, Dataset, Preview, RecordChange, Resolutions, Status,
@@ -377,8 +378,7 @@ fn ImportForm(import: RwSignal<Import>, backups: Backups) -> impl IntoView {
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); over.set(true); }
                 on:dragleave=move |_| over.set(false)
                 on:drop=on_drop>
-                <label for="share-file">"Chọn tệp dữ liệu (.json hoặc .json.gz)"</label>
-                <input id="share-file" type="file" accept=".json,.gz,application/json,application/gzip" on:change=on_pick />
+                {file_button("share-file", "Chọn tệp dữ liệu (.json hoặc .json.gz)", ".json,.gz,application/json,application/gzip", on_pick)}
                 <p class="hint">{vm::drop_hint()}</p>
             </div>
             {move || match import.get() {

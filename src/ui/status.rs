@@ -12,8 +12,8 @@ use crate::ui::report_table::TableView;
 use dtbd_domain::report::{Part, StatusReport};
 use dtbd_domain::tables::{status_table, GroupTable};
 use dtbd_view::status::{
-    all_groups, group_reports, group_table, opening_year, parse_report_year, share_plot, toggle_group, year_shortcuts,
-    YearChoice, REPORT_YEARS,
+    all_groups, group_reports, group_table, opening_year, parse_report_year, reports_note, share_plot, table_note,
+    toggle_group, year_shortcuts, YearChoice, REPORT_YEARS,
 };
 
 #[component]
@@ -108,6 +108,7 @@ pub fn StatusPage(id: String) -> impl IntoView {
                     </fieldset>
                 </div>
                 {move || reports.get().into_iter().map(report_view).collect_view()}
+                {move || reports.with(|r| !r.is_empty()).then(|| view! { <p class="figure-note">{reports_note(merge.get())}</p> })}
                 <section class="status-group no-print">
                     {move || { let r = reports.get(); (!r.is_empty()).then(|| view! { <TableView table=status_table(&r, year.get())/> }) }}
                 </section>
@@ -120,6 +121,7 @@ pub fn StatusPage(id: String) -> impl IntoView {
                         </select>
                     </div>
                     {move || table.get().map(|t| view! { <TableView table=t/> })}
+                    {move || table_note(kind.get(), merge.get()).map(|note| view! { <p class="figure-note">{note}</p> })}
                 </section>
                 <section class="charts">
                     {move || shares.get().filter(|p| !p.rects.is_empty()).map(|p| view! { <PlotView plot=p/> })}

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::ui::app::Route;
+use dtbd_domain::date::Date;
 use dtbd_domain::roster::FieldError;
 
 /// "Không tìm thấy …": the page shown for a record that is not (or no longer) there, with an
@@ -182,5 +183,77 @@ pub fn conflict_actions(
                 <button type="button" class="btn danger" on:click=move |_| overwrite()>"Ghi đè bằng bản của tôi"</button>
             </div>
         })
+    }
+}
+
+/// The app's one date input: a text field typed day first (dd/mm/yyyy, `Date::parse_vi`),
+/// never `<input type=date>`, whose picker and display follow the browser's language (month
+/// first in an English browser). `value` gives the date shown; `on_date` receives each date
+/// read when the officer leaves the field or presses Enter (`None` when emptied and
+/// `optional`); a text that is not a date stays in the field with the reason under it.
+pub fn date_input(
+    id: impl Into<String>,
+    value: impl Fn() -> Option<Date> + Copy + Send + Sync + 'static,
+    on_date: impl Fn(Option<Date>) + Copy + Send + Sync + 'static,
+    optional: bool,
+) -> impl IntoView {
+    let id: String = id.into();
+    let error_id = format!("{id}-date-error");
+    let shown = move || value().map(Date::short_vi).unwrap_or_default();
+    let typed = RwSignal::new(shown());
+    let error = RwSignal::new(None::<String>);
+    // A date set elsewhere (a form reset, "Hôm nay", another record) replaces what was typed.
+    Effect::new(move |_| {
+        typed.set(shown());
+        error.set(None);
+    });
+    let read = move |text: String| {
+        if optional && text.trim().is_empty() {
+            error.set(None);
+            return on_date(None);
+        }
+        match Date::parse_vi(&text) {
+            Ok(date) => {
+                error.set(None);
+                typed.set(date.short_vi());
+                on_date(Some(date));
+            }
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    let described = error_id.clone();
+    view! {
+        <input id=id type="text" class="date-input" inputmode="numeric" autocomplete="off" placeholder="ngày/tháng/năm"
+            aria-invalid=move || error.with(Option::is_some).then_some("true")
+            aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
+            prop:value=move || typed.get()
+            on:input=move |ev| typed.set(event_target_value(&ev))
+            on:change=move |ev| read(event_target_value(&ev))/>
+        {move || error.get().map(|m| view! { <p id=error_id.clone() class="field-error" role="alert">{m}</p> })}
+    }
+}
+
+/// The app's one file picker: a button-styled `<label>` around a hidden `<input type=file>`
+/// and the chosen file's name beside it ("Chưa chọn tệp" before), so no browser's own "Choose
+/// File" / "No file chosen" reaches the screen. `on_pick` receives the change event, as the
+/// input's own handler would; the label's text says what to pick.
+pub fn file_button(
+    id: &'static str,
+    label: &'static str,
+    accept: &'static str,
+    on_pick: impl Fn(leptos::ev::Event) + 'static,
+) -> impl IntoView {
+    let chosen = RwSignal::new(None::<String>);
+    let pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        chosen.set(input.files().and_then(|files| files.get(0)).map(|file| file.name()));
+        on_pick(ev);
+    };
+    view! {
+        <span class="file-button">
+            <input id=id class="file-input" type="file" accept=accept on:change=pick/>
+            <label class="btn" for=id>{label}</label>
+            <span class="file-chosen" aria-live="polite">{move || chosen.get().unwrap_or_else(|| "Chưa chọn tệp".into())}</span>
+        </span>
     }
 }

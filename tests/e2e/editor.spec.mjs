@@ -21,7 +21,7 @@ test("a directive typed into the editor is scored like a template", async ({ pag
   await page.getByLabel("Số, ký hiệu").fill("15-NQ/ĐU");
   await page.getByLabel("Cơ quan ban hành").fill("ĐẢNG ỦY XÃ NẬM TY");
   await page.getByLabel("Địa danh").fill("Nậm Ty");
-  await page.getByLabel("Ngày ban hành").fill("2025-03-10");
+  await page.getByLabel("Ngày ban hành").fill("10/03/2025");
   await page.getByLabel("Trích yếu").fill("về đào tạo cán bộ chủ chốt xã giai đoạn 2025 - 2030");
 
   // A group: whoever holds a post starting with "Chủ tịch UBND xã".

@@ -110,7 +110,8 @@ test("a record-based target scores from enrollments, with the what-if while they
   await expect(page.locator(".warnings")).toContainText("không thuộc đối tượng của lớp");
   await expect(page.locator(".enrollment-row")).toHaveCount(1);
   await page.getByLabel("Chọn Phạm Văn Bình").check();
-  await page.getByLabel("Ngày").fill("2021-03-01");
+  await page.getByLabel("Ngày").fill("01/03/2021");
+  await page.getByLabel("Ngày").press("Tab");
   await page.getByRole("button", { name: "Nhập học" }).tap();
   await expect(page.locator(".line-tally")).toContainText("Đang học: 01");
 
@@ -123,7 +124,8 @@ test("a record-based target scores from enrollments, with the what-if while they
   await page.locator(".plan-row", { hasText: "năm 2021" }).getByRole("link").tap();
   await page.getByRole("link", { name: "Cao cấp lý luận chính trị và Hoàn chỉnh chương trình cao cấp lý luận chính trị", exact: true }).tap();
   await page.getByLabel("Chọn Phạm Văn Bình").check();
-  await page.getByLabel("Ngày").fill("2021-12-01");
+  await page.getByLabel("Ngày").fill("01/12/2021");
+  await page.getByLabel("Ngày").press("Tab");
   await page.getByRole("button", { name: "Hoàn thành", exact: true }).tap();
   await expect(page.locator(".line-tally")).toContainText("Hoàn thành: 01");
 

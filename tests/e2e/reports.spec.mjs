@@ -36,7 +36,7 @@ async function fillHead(page) {
   await page.getByLabel("Cơ quan ban hành").fill("Ban Tổ chức");
   await page.getByLabel("Số, ký hiệu").fill("15-BC/BTCHU");
   await page.getByLabel("Địa danh").fill("Hoàng Su Phì");
-  await page.getByLabel("Ngày", { exact: true }).fill("2021-02-03");
+  await page.getByLabel("Ngày", { exact: true }).fill("03/02/2021");
   await page.getByLabel("Chức vụ người ký", { exact: false }).fill("K/T Trưởng ban / Phó Trưởng ban");
   await page.getByLabel("Họ tên người ký").fill("Lù Văn Páo");
   await page.getByLabel("Nơi nhận", { exact: false }).fill("Thường trực Huyện ủy; Các xã, thị trấn");

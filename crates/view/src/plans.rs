@@ -1101,7 +1101,7 @@ pub struct OpInput<'a> {
 /// Runs `op`: the change to write with its warnings and undo, and the sentence saying what
 /// was done; or why nothing was done.
 pub fn run_op(op: LineOp, i: &OpInput, new_id: &mut dyn FnMut() -> Id) -> Result<(Applied, String), String> {
-    let on = Date::parse(i.date).ok_or("Ngày không hợp lệ.")?;
+    let on = Date::parse_vi(i.date)?;
     let ids = match op {
         LineOp::Nominate | LineOp::NominateOutsidePlan if i.picked.is_empty() => {
             return Err("Chưa chọn cán bộ nào để đề cử.".into())

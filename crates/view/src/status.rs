@@ -127,6 +127,34 @@ pub fn group_table(kind: GroupTable, directive: &Directive, roster: &Roster, cho
     kind.build(directive, &RosterIndex::build(roster), chosen, year)
 }
 
+/// The note under the group reports saying how their level figures count those studying: one
+/// printed Thực trạng shows the paragraph (which may merge "đang học") beside Bảng 3 (which
+/// never does), so the same people can give two sets of figures; the page says which is which.
+pub fn reports_note(merge: bool) -> &'static str {
+    if merge {
+        "Ghi chú: số liệu trình độ ở đoạn văn và bảng của từng nhóm gộp người đang học vào trình độ đang học (“Thạc sĩ và đang học thạc sĩ”)."
+    } else {
+        "Ghi chú: số liệu trình độ ở đoạn văn và bảng của từng nhóm chỉ tính trình độ đã có, không gộp người đang học."
+    }
+}
+
+/// The note under a statistics table that counts levels (Bảng 3, Bảng 5, the level
+/// breakdowns): such tables count the level held only, whatever the paragraph does. `None` for
+/// a table of ages or fields, where "đang học" changes nothing.
+pub fn table_note(kind: GroupTable, merge: bool) -> Option<&'static str> {
+    use dtbd_domain::report::Bands;
+    let counts_levels = match kind {
+        GroupTable::Degree | GroupTable::YoungByDegree => true,
+        GroupTable::Bands(bands) => !matches!(bands, Bands::Age),
+        GroupTable::Field => false,
+    };
+    counts_levels.then_some(if merge {
+        "Ghi chú: bảng này chỉ tính trình độ đã có, không gộp người đang học, nên có thể khác số liệu ở đoạn văn phía trên."
+    } else {
+        "Ghi chú: bảng này chỉ tính trình độ đã có, như đoạn văn phía trên."
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +217,28 @@ mod tests {
             [("Năm nay (2026)".to_string(), 2026), ("Năm của văn bản (2021)".to_string(), 2021)]
         );
         assert!(year_shortcuts(&scheme, 2021, 2021).is_empty());
+    }
+
+    #[test]
+    fn the_paragraph_and_the_level_tables_say_whether_they_merge_those_studying() {
+        assert!(reports_note(true).contains("gộp người đang học vào trình độ đang học"));
+        assert!(reports_note(false).contains("không gộp người đang học"));
+        // Bảng 3 never merges: with a merged paragraph above it, it says the figures differ.
+        let merged = table_note(GroupTable::Degree, true).unwrap();
+        assert!(merged.contains("không gộp") && merged.contains("có thể khác"), "{merged}");
+        assert!(table_note(GroupTable::Degree, false).unwrap().contains("như đoạn văn"));
+        assert!(table_note(GroupTable::Bands(Bands::Political), true).is_some());
+        assert!(table_note(GroupTable::YoungByDegree, true).is_some());
+        assert_eq!(table_note(GroupTable::Bands(Bands::Age), true), None);
+        assert_eq!(table_note(GroupTable::Field, true), None);
+        // The two sets of figures the notes tell apart: with the roster's people studying for a
+        // degree, the merged paragraph and the held-level Bảng 3 count the same group differently.
+        let roster = hoang_su_phi_roster(3);
+        let directive = scheme_02();
+        let every = all_groups(&directive);
+        let merged: Vec<StatusReport> = group_reports(&directive, &roster, &every, 2021, true);
+        let held: Vec<StatusReport> = group_reports(&directive, &roster, &every, 2021, false);
+        assert_ne!(merged, held, "the fixture has people studying, so the figures differ");
     }
 
     #[test]

@@ -46,7 +46,7 @@ pub fn write(tables: &[Table]) -> Result<Vec<u8>, String> {
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold().set_text_wrap();
     let mut taken: Vec<String> = Vec::new();
-    let fail = |e: rust_xlsxwriter::XlsxError| format!("Không tạo được tệp Excel: {e}.");
+    let fail = |e: rust_xlsxwriter::XlsxError| format!("Không tạo được tệp Excel: {}.", why_write(&e));
     for t in tables {
         let name = sheet_name(&t.title, &taken);
         taken.push(name.clone());
@@ -169,6 +169,22 @@ fn why(error: &XlsxError) -> &'static str {
     }
 }
 
+/// Why a workbook could not be written, in the officer's words (rust_xlsxwriter's own text is
+/// English and names its API).
+fn why_write(error: &rust_xlsxwriter::XlsxError) -> &'static str {
+    use rust_xlsxwriter::XlsxError as E;
+    match error {
+        E::MaxStringLengthExceeded => "một ô có hơn 32.767 ký tự, quá giới hạn của Excel",
+        E::RowColumnLimitError => "bảng có nhiều dòng hoặc cột hơn Excel cho phép",
+        E::SheetnameCannotBeBlank(_)
+        | E::SheetnameLengthExceeded(_)
+        | E::SheetnameReused(_)
+        | E::SheetnameContainsInvalidCharacter(_)
+        | E::SheetnameStartsOrEndsWithApostrophe(_) => "tên một trang tính không hợp lệ với Excel",
+        _ => "bộ ghi Excel gặp lỗi khi tạo tệp; hãy thử lại hoặc tải CSV",
+    }
+}
+
 /// [`why`] for an Excel 97-2003 workbook (an OLE compound file, which Word and PowerPoint
 /// files of that time are too; calamine keeps the container's own errors private, so they
 /// share one message).
@@ -188,6 +204,14 @@ fn why_xls(error: &XlsError) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_excel_cannot_hold_is_refused_in_vietnamese() {
+        let long = "a".repeat(40_000);
+        let table = Table { title: "T".into(), header: vec!["A".into()], rows: vec![vec![Cell::Text(long)]] };
+        let message = write(&[table]).unwrap_err();
+        assert_eq!(message, "Không tạo được tệp Excel: một ô có hơn 32.767 ký tự, quá giới hạn của Excel.");
+    }
 
     #[test]
     fn a_file_that_is_not_a_workbook_is_refused_in_vietnamese() {

@@ -490,9 +490,17 @@ fn operations_refuse_a_bad_date_and_an_empty_choice() {
     let err = |op, i: &OpInput, new_id: &mut dyn FnMut() -> Id| run_op(op, i, new_id).err();
     assert_eq!(
         err(LineOp::Nominate, &input("31/02/2021", &someone, &[]), &mut new_id).as_deref(),
-        Some("Ngày không hợp lệ.")
+        Some("“31/02/2021” không phải một ngày có thật.")
     );
-    assert_eq!(err(LineOp::Start, &input("", &[], &someone), &mut new_id).as_deref(), Some("Ngày không hợp lệ."));
+    assert_eq!(
+        err(LineOp::Start, &input("", &[], &someone), &mut new_id).as_deref(),
+        Some("Chưa nhập ngày (ghi ngày/tháng/năm, ví dụ 03/02/2021).")
+    );
+    // Typed day first, the date reads: what is missing next is the choice.
+    assert_eq!(
+        err(LineOp::Nominate, &input("01/03/2021", &[], &someone), &mut new_id).as_deref(),
+        Some("Chưa chọn cán bộ nào để đề cử.")
+    );
     assert_eq!(
         err(LineOp::Nominate, &input("2021-03-01", &[], &someone), &mut new_id).as_deref(),
         Some("Chưa chọn cán bộ nào để đề cử.")
