@@ -21,7 +21,24 @@ pub fn enter() {
 /// Back to the user's database (at the next page load).
 pub fn leave() {
     forget_filters();
+    set_script_step(None);
     LocalStorage::delete(format!("dtbd.{FLAG}"));
+}
+
+const SCRIPT_STEP: &str = "demo.script_step";
+
+/// The step of the demo script (trình diễn) shown now, kept across the page loads between its
+/// steps' pages; none when the script is not running.
+pub fn script_step() -> Option<usize> {
+    prefs::get(SCRIPT_STEP).and_then(|kept| dtbd_view::demo_script::parse_step(&kept))
+}
+
+/// Sets [`script_step`]; `None` ends the script.
+pub fn set_script_step(step: Option<usize>) {
+    match step {
+        Some(step) => prefs::set(SCRIPT_STEP, &step.to_string()),
+        None => LocalStorage::delete(format!("dtbd.{SCRIPT_STEP}")),
+    }
 }
 
 /// The roster's remembered search and unit filter name the other database's records.

@@ -661,12 +661,13 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
             </nav>
         </header>
         {demo.then(|| view! {
-            <p class="demo-banner" role="note">
+            <div class="demo-banner" role="note">
                 <strong>"Dữ liệu mẫu"</strong>
                 <span>" — không phải dữ liệu thật; mọi thay đổi chỉ ở bản mẫu. "</span>
                 <a class="btn small" href=Route::Demo.href()>"Làm lại dữ liệu mẫu"</a>
                 <button class="btn small" on:click=|_| leave_demo()>"Thoát dữ liệu mẫu"</button>
-            </p>
+                <crate::ui::demo_script::DemoScript/>
+            </div>
         })}
         {move || state.reminder.get().filter(|_| state.route.get() != Route::Share).map(|days| view! {
             <p class="reminder" role="note">

@@ -8,6 +8,7 @@ mod cadre_form;
 mod chart;
 mod collate;
 mod demo;
+mod demo_script;
 mod directive;
 mod directive_editor;
 mod directive_forms;

@@ -190,6 +190,9 @@ pub const DEMO_PLAN: &str = "003-quang-ngai-ke-hoach-2021.json";
 /// The directive the demo opens on and walks through: 02-ĐA/HU (Hoàng Su Phì).
 pub const DEMO_DIRECTIVE: &str = "tpl-002";
 
+/// The id of [`DEMO_PLAN`]'s plan, the one the demo script shows in progress.
+pub const DEMO_PLAN_ID: &str = "plan-003";
+
 /// Tính đến ngày: the date the demo reads `d` at, the day it was issued (else 1 January of its
 /// first year), kept inside its period. `None` for a document with neither date nor period.
 ///
@@ -355,6 +358,8 @@ mod tests {
     fn each_document_is_read_inside_its_period_with_progress_side_by_side() {
         let data = the_demo();
         assert_eq!(data.directives.len(), DEMO_TEMPLATES.len());
+        assert!(data.directives.iter().any(|d| d.id == DEMO_DIRECTIVE));
+        assert_eq!(data.training.plans.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), [DEMO_PLAN_ID]);
         for d in &data.directives {
             let at = reading_date(d).unwrap_or_else(|| panic!("{}: no reading date", d.id));
             let p = d.period.expect("every demo document has a period");

@@ -18,9 +18,11 @@
 //!   and from Excel ([`legacy_text`]: a file's encoding and old-font text, converted);
 //!   [`quick_entry`]: nhập nhanh, cadres typed row after row;
 //!   [`table_export`]: what every "Tải Excel" / "Tải CSV" button writes;
-//! - [`form_fields`]: the input each form's save error points at.
+//! - [`form_fields`]: the input each form's save error points at;
+//! - [`demo_script`]: trình diễn, the demo's five steps from the roster to the printed report.
 
 pub mod bulk;
+pub mod demo_script;
 pub mod directive;
 pub mod directives;
 pub mod excel;
