@@ -122,10 +122,6 @@ pub fn read_row(
     row.resize(COLUMNS.len(), String::new());
     let column_of = |label: &str| header.iter().position(|h| h == label).unwrap_or(0);
     let mut errors: Vec<CellError> = Vec::new();
-    let gender_col = column_of(Field::Gender.label());
-    if row[gender_col].trim().is_empty() {
-        errors.push(CellError { column: gender_col, message: "Chưa ghi giới tính (Nam hoặc Nữ).".into() });
-    }
     // A namesake elsewhere is another person: the import asks, a typed row is new.
     let different_people: HashSet<usize> = HashSet::from([1]);
     let rows = [row];
@@ -307,7 +303,7 @@ mod tests {
             by_column.iter().any(|(c, m)| *c == 1 && m.starts_with("“19x5” không đọc được thành năm sinh")),
             "{by_column:?}"
         );
-        assert!(by_column.iter().any(|(c, m)| *c == 2 && *m == "Chưa ghi giới tính (Nam hoặc Nữ)."), "{by_column:?}");
+        assert!(by_column.iter().any(|(c, m)| *c == 2 && *m == "Chưa có giới tính."), "{by_column:?}");
         assert!(
             by_column.iter().any(|(c, m)| *c == 6 && m.starts_with("Chưa rõ “xyz” là trình độ nào: ghi như ĐH, Th.S")),
             "{by_column:?}"
