@@ -32,7 +32,9 @@ use super::levels::{
     DefenceSecurity, ForeignLanguage, InformationTechnology, Level, Political, Professional, Qualification, Scale,
     StateManagement,
 };
-use super::model::{Cadre, Category, CivilGrade, Gender, GovLevel, Id, Leadership, Millis, Position, RecordMeta, Unit};
+use super::model::{
+    Cadre, Category, CivilGrade, Gender, GovLevel, Id, Leadership, Millis, PlannedPosition, Position, RecordMeta, Unit,
+};
 use super::roster::Roster;
 use super::table::{Cell, Table};
 use super::text::fold;
@@ -69,6 +71,8 @@ crate::tagged::coded_enum! {
         Position = "position", "Chức vụ";
         /// Cấp ủy, as written ("UVBTV Huyện ủy"; several separated by `;`).
         Committee = "committee", "Cấp ủy";
+        /// Quy hoạch: "Chủ tịch UBND huyện (2025-2030)", several separated by `;`.
+        Planned = "planned", "Quy hoạch";
         /// Ngạch.
         CivilGrade = "civil_grade", "Ngạch";
         /// Trình độ chuyên môn.
@@ -81,10 +85,16 @@ crate::tagged::coded_enum! {
         StateManagement = "state_management", "Quản lý nhà nước";
         /// Ngoại ngữ.
         ForeignLanguage = "foreign_language", "Ngoại ngữ";
+        /// Which foreign language ("Tiếng Anh").
+        ForeignLanguageName = "foreign_language_name", "Tên ngoại ngữ";
         /// Tin học.
         It = "it", "Tin học";
         /// Quốc phòng - an ninh.
         DefenceSecurity = "defence_security", "Quốc phòng - an ninh";
+        /// Tiếng dân tộc thiểu số the person can use.
+        MinorityLanguage = "minority_language", "Tiếng dân tộc thiểu số";
+        /// Sử dụng được tiếng Lào ("x", "có", blank).
+        LaoLanguage = "lao_language", "Tiếng Lào";
         /// Ghi chú.
         Note = "note", "Ghi chú";
         /// Giữ làm nhãn: the column is kept on each cadre under its own name (many columns may).
@@ -129,6 +139,10 @@ impl Field {
             Field::It => &["tin hoc", "cntt"],
             Field::DefenceSecurity => &["quoc phong", "qp an", "qpan", "qp-an", "an ninh"],
             Field::Note => &["ghi chu"],
+            Field::Planned => &["quy hoach", "chuc danh quy hoach", "quy hoach chuc danh", "dien quy hoach"],
+            Field::ForeignLanguageName => &["ten ngoai ngu", "ngoai ngu ten", "thu tieng"],
+            Field::MinorityLanguage => &["tieng dan toc", "tieng dan toc thieu so", "tieng dtts"],
+            Field::LaoLanguage => &["tieng lao", "su dung duoc tieng lao", "biet tieng lao"],
         }
     }
 }
@@ -868,8 +882,9 @@ pub fn leadership_of(title: &str) -> Leadership {
 }
 
 /// Applies a reading ([`guess_reading`]'s code) to a qualification. A level alone keeps a
-/// study above it that the roster already knows; a study replaces the one known.
-fn set_level<L: Level>(q: &mut Qualification<L>, code: &str) {
+/// study above it that the roster already knows; a study replaces the one known, with the
+/// year it ends when the text gives one (`until`), else the year known for the same study.
+fn set_level<L: Level>(q: &mut Qualification<L>, code: &str, until: Option<u16>) {
     let (held, studying) = split_reading(code);
     let held = held.and_then(L::from_code);
     let studying = studying.and_then(L::from_code);
@@ -886,12 +901,62 @@ fn set_level<L: Level>(q: &mut Qualification<L>, code: &str) {
             if q.studying != Some(s) {
                 q.studying_until = None;
             }
+            if until.is_some() {
+                q.studying_until = until;
+            }
             q.studying = Some(s);
             q.level = held.unwrap_or_default();
             q.level_unknown = held.is_none();
         }
         (None, None) => {}
     }
+}
+
+/// The year a study ends, written after "đang học": "Đại học, đang học thạc sĩ (dự kiến 2026)",
+/// "đang học cao cấp, xong năm 2027". A year of 2000-2100 only, the range the form accepts.
+pub fn studying_year(text: &str) -> Option<u16> {
+    let t = normalise(text);
+    let at = format!(" {t} ").find(" dang hoc ")?;
+    t[at..]
+        .split(' ')
+        .filter(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|w| w.parse::<u16>().ok())
+        .find(|y| (2000..=2100).contains(y))
+}
+
+/// A term in brackets after a planned title: years ("2025-2030") or a roman numeral ("XXI");
+/// other brackets ("(kiêm nhiệm)") belong to the title.
+fn is_term(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && (t.bytes().any(|b| b.is_ascii_digit()) || t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')))
+}
+
+/// Quy hoạch as written: titles separated by `;`, each with its term in brackets after it
+/// ("Chủ tịch UBND huyện (2025-2030); Bí thư Đảng ủy xã").
+pub fn read_planned(text: &str) -> Vec<PlannedPosition> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let bracket = part.strip_suffix(')').and_then(|rest| rest.rsplit_once('('));
+            match bracket {
+                Some((title, term)) if is_term(term) && !title.trim().is_empty() => {
+                    PlannedPosition { title: title.trim().to_string(), term: term.trim().to_string() }
+                }
+                _ => PlannedPosition { title: part.to_string(), term: String::new() },
+            }
+        })
+        .collect()
+}
+
+/// Quy hoạch as the export writes it, read back by [`read_planned`].
+fn planned_text(c: &Cadre) -> String {
+    c.planned_for
+        .iter()
+        .map(|p| if p.term.is_empty() { p.title.clone() } else { format!("{} ({})", p.title, p.term) })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Người địa phương from what sheets write: "x", "có", "✓", "1", "yes" or blank-like "không".
@@ -1190,6 +1255,22 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
                         }
                     }
                 }
+                Field::Planned => {
+                    let mut planned = read_planned(v);
+                    // A term the roster knows is kept when the sheet writes none.
+                    for p in planned.iter_mut().filter(|p| p.term.is_empty()) {
+                        if let Some(old) = c.planned_for.iter().find(|o| fold(&o.title) == fold(&p.title)) {
+                            p.term = old.term.clone();
+                        }
+                    }
+                    c.planned_for = planned;
+                }
+                Field::LaoLanguage => match *locals.entry(v).or_insert_with(|| parse_local(v)) {
+                    Some(x) => c.lao_language = x,
+                    None => err(col, f, format!("“{v}” không rõ có sử dụng được tiếng Lào không (ghi x, có, hoặc để trống).")),
+                },
+                Field::ForeignLanguageName => c.foreign_language_name = v.to_string(),
+                Field::MinorityLanguage => c.minority_language = v.to_string(),
                 Field::ProfessionalField => c.professional_field = v.to_string(),
                 Field::Note => c.note = v.to_string(),
                 Field::Label => {
@@ -1200,14 +1281,15 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
                 }
                 Field::Professional | Field::Political | Field::StateManagement | Field::ForeignLanguage | Field::It | Field::DefenceSecurity => {
                     let level = levels.entry((f, v)).or_insert_with(|| resolve_level(f, v, req.settings)).clone();
+                    let until = studying_year(v);
                     match level {
                         Some(code) => match f {
-                            Field::Professional => set_level::<Professional>(&mut c.professional, &code),
-                            Field::Political => set_level::<Political>(&mut c.political, &code),
-                            Field::StateManagement => set_level::<StateManagement>(&mut c.state_management, &code),
-                            Field::ForeignLanguage => set_level::<ForeignLanguage>(&mut c.foreign_language, &code),
-                            Field::It => set_level::<InformationTechnology>(&mut c.it, &code),
-                            _ => set_level::<DefenceSecurity>(&mut c.defence_security, &code),
+                            Field::Professional => set_level::<Professional>(&mut c.professional, &code, until),
+                            Field::Political => set_level::<Political>(&mut c.political, &code, until),
+                            Field::StateManagement => set_level::<StateManagement>(&mut c.state_management, &code, until),
+                            Field::ForeignLanguage => set_level::<ForeignLanguage>(&mut c.foreign_language, &code, until),
+                            Field::It => set_level::<InformationTechnology>(&mut c.it, &code, until),
+                            _ => set_level::<DefenceSecurity>(&mut c.defence_security, &code, until),
                         },
                         None => err(col, f, format!("“{v}” chưa rõ là trình độ nào: chọn ở bảng đối chiếu trình độ.")),
                     }
@@ -1236,6 +1318,9 @@ pub fn preview(roster: &Roster, req: &ImportRequest<'_>, new_id: &mut dyn FnMut(
                     "ethnicity" => Field::Ethnicity,
                     "professional_field" => Field::ProfessionalField,
                     "note" => Field::Note,
+                    "planned_for" => Field::Planned,
+                    "foreign_language_name" => Field::ForeignLanguageName,
+                    "minority_language" => Field::MinorityLanguage,
                     "positions" => Field::Position,
                     "memberships" => Field::Committee,
                     "labels" => Field::Label,
@@ -1380,7 +1465,10 @@ fn qualification_cell<L: Level>(q: &Qualification<L>) -> Cell {
         (held, Some(s)) => format!("{}{STUDYING_MARK}{}", held.unwrap_or(UNKNOWN_HELD), s.code()),
         (None, None) => return Cell::Empty,
     };
-    let text = reading_label(L::SCALE, &code).replace(" (chưa rõ trình độ đã có)", "");
+    let mut text = reading_label(L::SCALE, &code).replace(" (chưa rõ trình độ đã có)", "");
+    if let (Some(_), Some(year)) = (q.studying, q.studying_until) {
+        text.push_str(&format!(" (dự kiến {year})"));
+    }
     Cell::text(&text)
 }
 
@@ -1438,6 +1526,16 @@ pub fn roster_table(roster: &Roster, order: &[&Cadre]) -> Table {
                     Field::It => qualification_cell(&c.it),
                     Field::DefenceSecurity => qualification_cell(&c.defence_security),
                     Field::Note => Cell::text(&c.note),
+                    Field::Planned => Cell::text(planned_text(c)),
+                    Field::ForeignLanguageName => Cell::text(&c.foreign_language_name),
+                    Field::MinorityLanguage => Cell::text(&c.minority_language),
+                    Field::LaoLanguage => {
+                        if c.lao_language {
+                            Cell::text("x")
+                        } else {
+                            Cell::Empty
+                        }
+                    }
                     Field::Label => Cell::Empty,
                 })
                 .chain(label_names.iter().map(|n| c.labels.get(*n).map_or(Cell::Empty, Cell::text)))

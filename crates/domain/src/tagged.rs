@@ -205,7 +205,7 @@ mod tests {
             $check!(crate::model::Leadership, "khong,pho,truong");
             $check!(crate::model::Committee, "bch,btv,ubkt,hdnd");
             $check!(crate::monitor::BaselineOrigin, "frozen,entered");
-            $check!(crate::roster_import::Field, "id,full_name,birth,gender,ethnicity,local,category,unit,position,committee,civil_grade,professional,professional_field,political,state_management,foreign_language,it,defence_security,note,label");
+            $check!(crate::roster_import::Field, "id,full_name,birth,gender,ethnicity,local,category,unit,position,committee,planned,civil_grade,professional,professional_field,political,state_management,foreign_language,foreign_language_name,it,defence_security,minority_language,lao_language,note,label");
             $check!(crate::report::Bands, "tuoi,chuyen_mon,llct,qlnn");
             $check!(crate::snapshot::merge::Status, "new,changed,unchanged,conflict,local_newer,deleted,deletion_skipped");
             $check!(crate::snapshot::merge::Choice, "keep_mine,take_theirs");

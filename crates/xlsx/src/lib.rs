@@ -338,6 +338,67 @@ mod tests {
         }
     }
 
+    /// The roster export → XLSX bytes → cell texts → the import, with every field filled on
+    /// some cadres (quy hoạch, đang học with its year, cấp ủy with terms, languages, nhãn):
+    /// every row reads back unchanged.
+    #[test]
+    fn the_roster_export_reads_back_unchanged_through_xlsx() {
+        use dtbd_domain::levels::{Political, Professional, Qualification};
+        use dtbd_domain::model::{Committee, GovLevel, Membership, PlannedPosition};
+        use dtbd_domain::roster_import::{self as ri, ImportRequest, ImportSettings};
+        let mut roster = dtbd_domain::fixtures::generate_roster(7, 300, 8);
+        for (i, c) in roster.cadres.iter_mut().enumerate().filter(|(i, _)| i % 7 == 0) {
+            c.local = true;
+            c.lao_language = i % 2 == 0;
+            c.minority_language = "Tiếng Mông".into();
+            c.foreign_language_name = "Tiếng Anh".into();
+            c.planned_for = vec![PlannedPosition { title: "Chủ tịch UBND xã".into(), term: "2025-2030".into() }];
+            c.memberships = vec![Membership {
+                committee: Committee::ExecutiveCommittee,
+                level: GovLevel::Commune,
+                term: "XXI".into(),
+            }];
+            c.professional = Qualification {
+                studying: Some(Professional::Master),
+                studying_until: Some(2027),
+                ..Qualification::at(Professional::Bachelor)
+            };
+            c.political = Qualification::studying_only(Political::Advanced);
+            c.labels = [("Nhóm đề án".to_string(), format!("nhóm {}", i % 3))].into();
+            c.note = "dòng 1\n=dòng 2".into();
+        }
+        let order: Vec<&dtbd_domain::model::Cadre> = roster.cadres.iter().collect();
+        let bytes = write(&[ri::roster_table(&roster, &order)]).unwrap();
+        let rows = read(&bytes).unwrap().remove(0).rows;
+        let at = ri::find_header(&rows).unwrap();
+        let (header, first) = ri::header_cells(&rows, at);
+        let settings = ImportSettings::default();
+        let mapping = ri::guess_mapping(&header, &settings);
+        let none = std::collections::HashSet::new();
+        let req = ImportRequest {
+            header: &header,
+            rows: &rows[first..],
+            first_row: first + 1,
+            mapping: &mapping,
+            settings: &settings,
+            default_unit: None,
+            default_category: None,
+            new_units: &[],
+            different_people: &none,
+            now: 1,
+        };
+        let p = ri::preview(&roster, &req, &mut || unreachable!("every row is someone on the roster"));
+        assert!(p.errors.is_empty(), "{:?}", &p.errors[..p.errors.len().min(3)]);
+        let changed: Vec<&str> = p
+            .rows
+            .iter()
+            .filter(|r| !matches!(r.outcome, ri::Outcome::Unchanged))
+            .map(|r| r.cadre.full_name.as_str())
+            .collect();
+        assert!(changed.is_empty(), "{changed:?}");
+        assert_eq!(p.counts(), (0, 0, roster.cadres.len()));
+    }
+
     #[test]
     fn sheet_names_are_short_and_unique() {
         let long = "Bảng tổng hợp trình độ lý luận chính trị theo đơn vị";

@@ -1,7 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{Committee, GovLevel, Region, Unit, UnitKind};
+use crate::model::{Committee, GovLevel, Membership, PlannedPosition, Region, Unit, UnitKind};
 
 fn unit(id: &str, name: &str) -> Unit {
     Unit {
@@ -347,50 +347,146 @@ fn csv_reads_bom_separators_quotes_and_line_ends() {
     assert!(parse_csv("").is_empty());
 }
 
+/// A qualification on `L`'s scale from three draws: the level held, a study above it (or none),
+/// and the year it ends; `unknown` keeps only the study ("Đang học thạc sĩ").
+fn qualification<L: Level>(level: usize, study: usize, until: Option<u16>, unknown: bool) -> Qualification<L> {
+    let held = level % L::ALL.len();
+    let above = L::ALL.len() - 1 - held;
+    if unknown {
+        let s = 1 + study % (L::ALL.len() - 1);
+        return Qualification { studying_until: until, ..Qualification::studying_only(L::ALL[s]) };
+    }
+    let mut q = Qualification::at(L::ALL[held]);
+    if above > 0 && !study.is_multiple_of(3) {
+        q.studying = Some(L::ALL[held + 1 + study % above]);
+        q.studying_until = until;
+    }
+    q
+}
+
+fn arb_qualification<L: Level + std::fmt::Debug + 'static>() -> impl Strategy<Value = Qualification<L>> {
+    (0usize..8, 0usize..8, prop::option::of(2000u16..=2100), prop::bool::weighted(0.15))
+        .prop_map(|(level, study, until, unknown)| qualification::<L>(level, study, until, unknown))
+}
+
+/// A cadre with every field the export writes and the import reads: người địa phương, cấp
+/// ủy seats with their terms, quy hoạch, đang học with its year (and with the level held
+/// unknown), every scale, ngạch, the languages, a note that needs quoting, nhãn. Positions are
+/// in the cadre's own unit with the leadership their title says (what a sheet's Chức vụ holds).
 fn arb_cadre(units: Vec<String>) -> impl Strategy<Value = Cadre> {
     let name =
         prop::sample::select(vec!["Nguyễn Văn An", "Lò Thị Bình", "Giàng A Dế", "Đặng Thị Ðào", "Hà  Văn, \"Tư\""]);
     let note =
         prop::sample::select(vec!["", "=1+1", "-2 con", "@x", "ghi chú; có dấu phẩy, và \"nháy\"", "dòng 1\ndòng 2"]);
-    (
+    let who = (
         name,
         1940u16..=2010,
         any::<bool>(),
+        prop::sample::select(vec!["Kinh", "Tày", "Mông", "Dao", "Thái"]),
+        any::<bool>(),
         prop::sample::select(units),
-        0usize..7,
-        0usize..4,
-        0usize..5,
-        0usize..7,
-        0usize..3,
-        0usize..5,
+        0usize..Category::ALL.len(),
+        prop::option::of(0usize..CivilGrade::ALL.len()),
+    );
+    let posts = (
+        prop::sample::subsequence(
+            vec!["Phó Chủ tịch UBND xã", "Chủ tịch UBND xã", "Công chức Tư pháp - Hộ tịch", "Trưởng Công an xã"],
+            0..=2,
+        ),
+        prop::collection::btree_map(
+            (0usize..Committee::ALL.len(), 0usize..GovLevel::ALL.len()),
+            prop::sample::select(vec!["", "XXI", "XX", "2020-2025"]),
+            0..=3,
+        ),
+        prop::collection::vec(
+            (
+                prop::sample::select(vec![
+                    "Chủ tịch UBND huyện",
+                    "Bí thư Đảng ủy xã",
+                    "Phó Chủ tịch HĐND xã (kiêm nhiệm)",
+                ]),
+                prop::sample::select(vec!["", "2025-2030", "XXI"]),
+            ),
+            0..=2,
+        ),
+    );
+    let levels = (
+        arb_qualification::<Professional>(),
+        arb_qualification::<Political>(),
+        arb_qualification::<StateManagement>(),
+        arb_qualification::<ForeignLanguage>(),
+        arb_qualification::<InformationTechnology>(),
+        arb_qualification::<DefenceSecurity>(),
+    );
+    let texts = (
+        prop::sample::select(vec!["", "Luật", "Kinh tế nông nghiệp"]),
+        prop::sample::select(vec!["", "Tiếng Anh", "Tiếng Trung"]),
+        prop::sample::select(vec!["", "Tiếng Mông", "Tiếng Dao"]),
+        any::<bool>(),
         note,
-        0usize..5,
-    )
-        .prop_map(|(name, year, female, unit, p, l, sm, fl, it, ds, note, cat)| {
+        prop::collection::btree_map(
+            prop::sample::select(vec!["Nhóm đề án", "Diện", "Khối"]),
+            prop::sample::select(vec!["1", "2a", "Diện A"]),
+            0..=2,
+        ),
+    );
+    (who, posts, levels, texts).prop_map(
+        |(
+            (name, year, female, ethnicity, local, unit, cat, grade),
+            (titles, seats, planned),
+            (professional, political, state_management, foreign_language, it, defence_security),
+            (field, language, minority, lao, note, labels),
+        )| {
             let mut c = Cadre::blank(String::new(), unit);
             c.full_name = name.split_whitespace().collect::<Vec<_>>().join(" ");
             c.birth_year = year;
             c.gender = if female { Gender::Female } else { Gender::Male };
-            c.professional = Qualification::at(Professional::ALL[p]);
-            c.political = Qualification::at(Political::ALL[l]);
-            c.state_management = Qualification::at(StateManagement::ALL[sm]);
-            c.foreign_language = Qualification::at(ForeignLanguage::ALL[fl]);
-            c.it = Qualification::at(InformationTechnology::ALL[it]);
-            c.defence_security = Qualification::at(DefenceSecurity::ALL[ds]);
+            c.ethnicity = ethnicity.into();
+            c.local = local;
             c.category = Category::ALL[cat];
-            c.note = note.to_string();
-            c.civil_grade = (cat == 1).then_some(CivilGrade::Principal);
-            c.positions = if p > 3 {
-                vec![Position {
-                    unit_id: c.unit_id.clone(),
-                    title: "Phó Chủ tịch UBND xã".into(),
-                    leadership: Leadership::Deputy,
-                }]
-            } else {
-                vec![]
-            };
+            c.civil_grade = grade.map(|g| CivilGrade::ALL[g]);
+            c.positions = titles
+                .into_iter()
+                .map(|t| Position { unit_id: c.unit_id.clone(), title: t.into(), leadership: leadership_of(t) })
+                .collect();
+            c.memberships = seats
+                .into_iter()
+                .map(|((committee, level), term)| Membership {
+                    committee: Committee::ALL[committee],
+                    level: GovLevel::ALL[level],
+                    term: term.into(),
+                })
+                .collect();
+            // A Ban Thường vụ member sits on the Ban Chấp hành of the same level (the Cấp ủy
+            // reading says so of "Ủy viên Ban Thường vụ" alone).
+            let standing: Vec<Membership> =
+                c.memberships.iter().filter(|m| m.committee == Committee::StandingCommittee).cloned().collect();
+            for m in standing {
+                if !c.memberships.iter().any(|x| x.committee == Committee::ExecutiveCommittee && x.level == m.level) {
+                    c.memberships.insert(0, Membership { committee: Committee::ExecutiveCommittee, ..m });
+                }
+            }
+            let mut seen = HashSet::new();
+            c.planned_for = planned
+                .into_iter()
+                .filter(|(title, _)| seen.insert(*title))
+                .map(|(title, term)| PlannedPosition { title: title.into(), term: term.into() })
+                .collect();
+            c.professional = professional;
+            c.political = political;
+            c.state_management = state_management;
+            c.foreign_language = foreign_language;
+            c.it = it;
+            c.defence_security = defence_security;
+            c.professional_field = field.into();
+            c.foreign_language_name = language.into();
+            c.minority_language = minority.into();
+            c.lao_language = lao;
+            c.note = note.into();
+            c.labels = labels.into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
             c
-        })
+        },
+    )
 }
 
 proptest! {
@@ -412,6 +508,13 @@ proptest! {
         prop_assert_eq!(find_header(&rows), Some(0));
         let p = run(&r, &h, &rows[1..], &ImportSettings::default(), None);
         prop_assert!(p.errors.is_empty(), "{:?}", p.errors);
+        for row in &p.rows {
+            if let Outcome::Updated(before) = &row.outcome {
+                let mut after = row.cadre.clone();
+                after.meta = before.meta.clone();
+                prop_assert_eq!(&after, before.as_ref(), "row {} changed", row.row);
+            }
+        }
         prop_assert_eq!(p.counts(), (0, 0, r.cadres.len()));
 
         // Into a roster with the units only: all new, equal but for id and meta.
@@ -437,11 +540,101 @@ fn roster_table_writes_labels_and_leaves_chua_blank() {
     let t = roster_table(&r, &order);
     assert_eq!(t.header[0], "Mã cán bộ");
     assert_eq!(t.header.len(), Field::ALL.len() - 1, "every field but nhãn, and no nhãn on this roster");
-    assert_eq!(t.rows[0][1], Cell::text("Nguyễn Văn An"));
-    assert_eq!(t.rows[0][2], Cell::Int(1980));
-    assert_eq!(t.rows[0][7], Cell::text("UBND xã Nậm Ty"));
-    assert_eq!(t.rows[0][11], Cell::text("Đại học"));
-    assert_eq!(t.rows[0][13], Cell::Empty);
+    let cell = |f: Field| &t.rows[0][t.header.iter().position(|h| h == f.label()).unwrap()];
+    assert_eq!(cell(Field::FullName), &Cell::text("Nguyễn Văn An"));
+    assert_eq!(cell(Field::Birth), &Cell::Int(1980));
+    assert_eq!(cell(Field::Unit), &Cell::text("UBND xã Nậm Ty"));
+    assert_eq!(cell(Field::Professional), &Cell::text("Đại học"));
+    assert_eq!(cell(Field::Political), &Cell::Empty);
+}
+
+/// One cadre with every field filled: the export has a column for each field the import
+/// reads, each header is guessed back as its field, and the cadre comes back field for field
+/// (through the cells as text, as a sheet edited in Excel gives them).
+#[test]
+fn every_field_the_import_reads_is_exported_and_read_back() {
+    let mut r = roster();
+    let c = &mut r.cadres[0];
+    c.ethnicity = "Tày".into();
+    c.local = true;
+    c.gender = Gender::Female;
+    c.category = Category::PublicEmployee;
+    c.civil_grade = Some(CivilGrade::Principal);
+    c.positions =
+        vec![Position {
+            unit_id: "x1".into(), title: "Phó Chủ tịch UBND xã".into(), leadership: Leadership::Deputy
+        }];
+    c.memberships = vec![
+        Membership { committee: Committee::ExecutiveCommittee, level: GovLevel::Commune, term: "XXI".into() },
+        Membership { committee: Committee::PeoplesCouncil, level: GovLevel::District, term: "2021-2026".into() },
+    ];
+    c.planned_for = vec![
+        PlannedPosition { title: "Chủ tịch UBND xã".into(), term: "2025-2030".into() },
+        PlannedPosition { title: "Bí thư Đảng ủy xã".into(), term: String::new() },
+    ];
+    c.professional = Qualification {
+        studying: Some(Professional::Master),
+        studying_until: Some(2026),
+        ..Qualification::at(Professional::Bachelor)
+    };
+    c.professional_field = "Luật".into();
+    c.political = Qualification { studying_until: Some(2027), ..Qualification::studying_only(Political::Advanced) };
+    c.state_management = Qualification::at(StateManagement::Specialist);
+    c.foreign_language = Qualification::at(ForeignLanguage::ALL[3]);
+    c.foreign_language_name = "Tiếng Anh".into();
+    c.it = Qualification::at(InformationTechnology::ALL[1]);
+    c.defence_security = Qualification::at(DefenceSecurity::ALL[4]);
+    c.minority_language = "Tiếng Tày".into();
+    c.lao_language = true;
+    c.note = "ghi chú".into();
+    c.labels = [("Nhóm đề án".to_string(), "2a".to_string())].into();
+    let order: Vec<&Cadre> = r.cadres.iter().collect();
+    let t = roster_table(&r, &order);
+
+    let mapping = guess_mapping(&t.header, &ImportSettings::default());
+    let read: Vec<Field> = mapping.iter().flatten().copied().collect();
+    for f in Field::ALL {
+        assert!(read.contains(f), "no column is read back as {}: {:?}", f.label(), t.header);
+    }
+    let row: Vec<String> = t.rows[0].iter().map(Cell::plain).collect();
+    let text = |f: Field| row[t.header.iter().position(|h| h == f.label()).unwrap()].clone();
+    assert_eq!(text(Field::Planned), "Chủ tịch UBND xã (2025-2030); Bí thư Đảng ủy xã");
+    assert_eq!(text(Field::Professional), "Đại học, đang học thạc sĩ (dự kiến 2026)");
+    assert_eq!(text(Field::Political), "Đang học Cao cấp (dự kiến 2027)");
+    assert_eq!(text(Field::Local), "x");
+    assert_eq!(text(Field::LaoLanguage), "x");
+
+    let empty = Roster { units: r.units.clone(), cadres: vec![] };
+    let p = run(&empty, &t.header, std::slice::from_ref(&row), &ImportSettings::default(), None);
+    assert!(p.errors.is_empty(), "{:?}", p.errors);
+    // A mã the roster does not hold gives a new person a new id.
+    let mut got = p.rows[0].cadre.clone();
+    got.id = r.cadres[0].id.clone();
+    got.meta = r.cadres[0].meta.clone();
+    assert_eq!(got, r.cadres[0]);
+}
+
+#[test]
+fn planned_titles_keep_their_terms_and_a_bracket_that_is_no_term() {
+    assert_eq!(
+        read_planned("Chủ tịch UBND huyện (2025-2030);  Phó Bí thư Huyện ủy (XXI) ; Trưởng phòng (kiêm nhiệm)"),
+        [
+            PlannedPosition { title: "Chủ tịch UBND huyện".into(), term: "2025-2030".into() },
+            PlannedPosition { title: "Phó Bí thư Huyện ủy".into(), term: "XXI".into() },
+            PlannedPosition { title: "Trưởng phòng (kiêm nhiệm)".into(), term: String::new() },
+        ]
+    );
+    assert!(read_planned(" ; ").is_empty());
+    assert_eq!(studying_year("Đại học, đang học thạc sĩ (dự kiến 2026)"), Some(2026));
+    assert_eq!(studying_year("Đang học cao cấp, xong năm 2027"), Some(2027));
+    assert_eq!(studying_year("Đại học 2005"), None, "a year before the study is not its end");
+    assert_eq!(studying_year("đang học thạc sĩ khóa 1999"), None);
+    assert_eq!(guess_field("Quy hoạch chức danh"), Some(Field::Planned));
+    assert_eq!(guess_field("Tiếng dân tộc thiểu số"), Some(Field::MinorityLanguage));
+    assert_eq!(guess_field("Dân tộc"), Some(Field::Ethnicity));
+    assert_eq!(guess_field("Ngoại ngữ (tên)"), Some(Field::ForeignLanguageName));
+    assert_eq!(guess_field("Ngoại ngữ"), Some(Field::ForeignLanguage));
+    assert_eq!(guess_field("Sử dụng được tiếng Lào"), Some(Field::LaoLanguage));
 }
 
 #[test]
