@@ -31,6 +31,7 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
     let first_unit =
         state.roster.with_untracked(|r| r.units_tree().first().map(|(u, _)| u.id.clone()).unwrap_or_default());
     let draft = RwSignal::new(existing.unwrap_or_else(|| Cadre::blank(store::new_id(), first_unit)));
+    let gender_chosen = RwSignal::new(!is_new);
     let birth_year_text = RwSignal::new(draft.with_untracked(|c| c.birth_year.to_string()));
     let errors: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
     let saving = RwSignal::new(false);
@@ -51,6 +52,12 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
                 }]);
                 return;
             }
+        }
+        // No Giới tính chosen: refused with whatever else the domain finds, all listed at once.
+        if let Some(refused) = dtbd_view::roster::gender_unchosen(gender_chosen.get_untracked()) {
+            let others = state.roster.with_untracked(|r| r.validate_cadre(&c));
+            errors.set(std::iter::once(refused).chain(others).collect());
+            return;
         }
         saving.set(true);
         spawn_local(async move {
@@ -133,10 +140,10 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
                                 prop:value=move || birth_year_text.get()
                                 on:input=move |ev| birth_year_text.set(event_target_value(&ev)) />
                         })}
-                        {field("Giới tính", "f-gender", || None, code_select("f-gender",
-                            options(Gender::ALL, Gender::code, Gender::label),
-                            move || draft.with(|c| c.gender.code().to_string()),
-                            move |v| draft.update(|c| if let Some(g) = Gender::from_code(&v) { c.gender = g })))}
+                        {field("Giới tính", "f-gender", error_for(errors, "gender"), move || code_select("f-gender",
+                            dtbd_view::roster::gender_choices(gender_chosen.get()),
+                            move || if gender_chosen.get() { draft.with(|c| c.gender.code().to_string()) } else { String::new() },
+                            move |v| if let Some(g) = Gender::from_code(&v) { draft.update(|c| c.gender = g); gender_chosen.set(true) }))}
                         {field("Dân tộc", "f-ethnicity", error_for(errors, "ethnicity"),
                             text_input("f-ethnicity", |c| &c.ethnicity, |c| &mut c.ethnicity))}
                         {field("Đối tượng", "f-category", || None, code_select("f-category",

@@ -141,7 +141,7 @@ fn GroupsTable(d: Directive, score: Memo<Option<DirectiveScore>>) -> impl IntoVi
     let flags = vm::group_flags(&vm::flags(&d));
     view! {
         <details class="groups">
-            <summary>{format!("Nhóm đối tượng ({})", d.groups.len())}</summary>
+            <summary>{format!("Nhóm đối tượng ({})", dtbd_domain::number::grouped(d.groups.len()))}</summary>
             <table>
                 <thead><tr><th>"Nhóm"</th><th>"Theo danh sách"</th><th>"Văn bản nêu"</th><th>"Đối chiếu"</th></tr></thead>
                 <tbody>

@@ -54,7 +54,7 @@ pub fn ProgressPage(id: String) -> impl IntoView {
                 <ReportHeadForm head=head date=date/>
                 <ReportHeader head=head date=date title=title/>
                 <p class="doc-title">{subtitle}</p>
-                <p class="score-date">{move || format!("Số liệu tính đến {}, trên danh sách {} cán bộ.", date.get().short_vi(), state.roster.with(|r| r.cadres.len()))}</p>
+                <p class="score-date">{move || format!("Số liệu tính đến {}, trên danh sách {} cán bộ.", date.get().short_vi(), state.roster.with(|r| dtbd_domain::number::grouped(r.cadres.len())))}</p>
                 <p class="summary-line">{move || score.with(|s| s.as_ref().map(progress_summary))}</p>
                 {move || score.with(|s| s.as_ref().map(|s| progress_report(&d2, s))).unwrap_or_default().into_iter().map(|sec| {
                     let heading = heading_class(sec.depth);

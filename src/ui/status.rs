@@ -161,7 +161,7 @@ fn report_view(r: StatusReport) -> impl IntoView {
     let copy_text = text.clone();
     view! {
         <section class="status-group">
-            <h3>{format!("{} ({} đồng chí)", r.group_name, r.total)}</h3>
+            <h3>{format!("{} ({} đồng chí)", r.group_name, dtbd_domain::number::grouped(r.total))}</h3>
             <table class="status-table">
                 <thead><tr><th>"Tiêu chí"</th><th></th><th>"Số lượng"</th><th>"Tỷ lệ"</th></tr></thead>
                 <tbody>

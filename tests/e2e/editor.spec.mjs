@@ -9,6 +9,7 @@ test("a directive typed into the editor is scored like a template", async ({ pag
   await page.getByRole("link", { name: "+ Thêm cán bộ" }).tap();
   await page.getByLabel("Họ và tên").fill("Vàng Seo Chư");
   await page.getByLabel("Năm sinh").fill("1980");
+  await page.getByLabel("Giới tính").selectOption({ label: "Nam" });
   await page.getByRole("button", { name: "+ Thêm chức vụ" }).tap();
   await page.locator("#f-pos-0-title").fill("Chủ tịch UBND xã");
   await page.locator("#f-professional").selectOption({ label: "Đại học" });

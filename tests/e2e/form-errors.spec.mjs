@@ -46,6 +46,7 @@ test("a save refused at the bottom of the cadre form scrolls its errors into vie
   await summary.getByRole("button", { name: "Họ và tên: không được để trống." }).tap();
   await expect(name).toBeFocused();
   await name.fill("Lù Văn Páo");
+  await page.getByLabel("Giới tính").selectOption({ label: "Nam" });
   await save.tap();
   await expect(page.getByRole("heading", { name: "Danh sách cán bộ" })).toBeVisible();
   await expect(names(page)).toHaveText(["Lù Văn Páo"]);

@@ -16,11 +16,13 @@ export async function addUnit(page, name, { parent } = {}) {
 }
 
 /** Adds a cadre with the given fields through the form. */
-export async function addCadre(page, { name, birthYear = "1985", unit } = {}) {
+export async function addCadre(page, { name, birthYear = "1985", unit, gender = "Nam" } = {}) {
   await page.getByRole("link", { name: "Cán bộ", exact: true }).tap();
   await page.getByRole("link", { name: "+ Thêm cán bộ" }).tap();
   await page.getByLabel("Họ và tên").fill(name);
   await page.getByLabel("Năm sinh").fill(birthYear);
+  // A new cadre's Giới tính starts unchosen and must be chosen.
+  await page.getByLabel("Giới tính").selectOption({ label: gender });
   if (unit) await page.getByLabel("Đơn vị công tác").selectOption({ label: unit });
   await page.getByRole("button", { name: "Lưu", exact: true }).tap();
   await expect(page.getByRole("heading", { name: "Danh sách cán bộ" })).toBeVisible();
@@ -36,6 +38,7 @@ export async function addCommitteeMember(page, name, unit, { birthYear = "1980" 
   await page.getByRole("link", { name: "+ Thêm cán bộ" }).tap();
   await page.getByLabel("Họ và tên").fill(name);
   await page.getByLabel("Năm sinh").fill(birthYear);
+  await page.getByLabel("Giới tính").selectOption({ label: "Nam" });
   await page.getByLabel("Đơn vị công tác").selectOption({ label: unit });
   await page.getByRole("button", { name: "+ Thêm", exact: true }).tap();
   await page.locator("#f-mem-0-c").selectOption({ label: "Ủy viên BCH Đảng bộ" });

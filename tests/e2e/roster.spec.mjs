@@ -101,7 +101,10 @@ test("an invalid form says what and where, and saves nothing", async ({ page }) 
   await expect(summary).toContainText("Họ và tên: không được để trống.");
   await expect(summary).toContainText("Năm sinh: 1930 nằm ngoài khoảng 1940-2010.");
   await expect(summary).toContainText("Lý luận chính trị: trình độ đang học (Trung cấp) phải cao hơn trình độ đã đạt (Cao cấp).");
-  await expect(page.locator(".field.invalid")).toHaveCount(3);
+  // Giới tính starts unchosen (never Nam by default) and is refused with the rest.
+  await expect(summary).toContainText("Giới tính: hãy chọn Nam hoặc Nữ.");
+  await expect(page.locator(".field.invalid")).toHaveCount(4);
+  await page.getByLabel("Giới tính").selectOption({ label: "Nữ" });
 
   await page.getByLabel("Năm sinh").fill("19x5");
   await page.getByLabel("Họ và tên").fill("Người Thử");

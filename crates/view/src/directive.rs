@@ -282,8 +282,8 @@ pub fn members(roster: &Roster, met: &[usize], not_met: &[usize]) -> [(String, S
     let names =
         |v: &[usize]| v.iter().filter_map(|&i| roster.cadres.get(i)).map(|c| c.full_name.clone()).collect::<Vec<_>>();
     [
-        (format!("Đạt ({})", met.len()), name_list(&names(met))),
-        (format!("Chưa đạt ({})", not_met.len()), name_list(&names(not_met))),
+        (format!("Đạt ({})", grouped(met.len())), name_list(&names(met))),
+        (format!("Chưa đạt ({})", grouped(not_met.len())), name_list(&names(not_met))),
     ]
 }
 

@@ -11,6 +11,7 @@ pub fn cadre(path: &str) -> Option<String> {
     Some(match parts.as_slice() {
         ["full_name"
         | "birth_year"
+        | "gender"
         | "ethnicity"
         | "unit_id"
         | "professional_field"

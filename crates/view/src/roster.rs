@@ -77,8 +77,35 @@ pub fn duplicate_warning(roster: &Roster, cadre: &dtbd_domain::model::Cadre) -> 
     })
 }
 
+/// Giới tính of the cadre form: `(code, label)` options, with a first "— Chọn giới tính —"
+/// while none is chosen. A new cadre starts unchosen: a form saved without looking must not
+/// make everyone Nam (the model's blank cadre is Nam only because the field is not optional).
+pub fn gender_choices(chosen: bool) -> Vec<(String, String)> {
+    use dtbd_domain::model::Gender;
+    let none = (!chosen).then(|| (String::new(), "— Chọn giới tính —".to_string()));
+    none.into_iter().chain(Gender::ALL.iter().map(|g| (g.code().to_string(), g.label().to_string()))).collect()
+}
+
+/// The refusal of a new cadre saved with no Giới tính chosen, `None` once one is.
+pub fn gender_unchosen(chosen: bool) -> Option<dtbd_domain::roster::FieldError> {
+    (!chosen).then(|| dtbd_domain::roster::FieldError::new("gender", "Giới tính: hãy chọn Nam hoặc Nữ."))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_new_cadre_s_gender_starts_unchosen_and_must_be_chosen() {
+        let unchosen = super::gender_choices(false);
+        assert_eq!(unchosen[0], (String::new(), "— Chọn giới tính —".to_string()));
+        let labels: Vec<&str> = unchosen.iter().skip(1).map(|(_, l)| l.as_str()).collect();
+        assert_eq!(labels, ["Nam", "Nữ"]);
+        assert_eq!(super::gender_choices(true).len(), unchosen.len() - 1, "no empty choice once chosen");
+        let refused = super::gender_unchosen(false).expect("none chosen");
+        assert_eq!((refused.field.as_str(), refused.message.as_str()), ("gender", "Giới tính: hãy chọn Nam hoặc Nữ."));
+        assert_eq!(super::gender_unchosen(true), None);
+        assert_eq!(super::super::form_fields::cadre("gender").as_deref(), Some("f-gender"));
+    }
+
     #[test]
     fn a_namesake_is_a_warning_naming_where_never_a_refusal() {
         let roster = crate::testing::hoang_su_phi_roster(1);

@@ -241,7 +241,7 @@ impl ChangeLists {
 
     /// The heading over the conflicts.
     pub fn conflicts_heading(&self) -> String {
-        format!("Xung đột ({}): cùng một bản ghi được sửa khác nhau ở hai nơi", self.conflicts.len())
+        format!("Xung đột ({}): cùng một bản ghi được sửa khác nhau ở hai nơi", grouped(self.conflicts.len()))
     }
 
     /// "… và N bản ghi khác." when some were left out.
