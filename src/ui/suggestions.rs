@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::store;
 use crate::ui::app::{AppState, Route};
+use crate::ui::as_of::{as_of, AsOfField};
 use crate::ui::directive::DocumentHeader;
 use crate::ui::table_export::TableExport;
 use crate::ui::widgets::code_select;
@@ -14,11 +14,13 @@ use dtbd_view::suggestions::{SuggestionChoices, SuggestionFilter, SuggestionList
 #[component]
 pub fn SuggestionsPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = store::today();
+    // Who to send so the gaps as of the directive's tính đến ngày close (the years follow it).
+    let at = as_of(&id);
     let directive = state.directive(id.clone());
     let list: Memo<SuggestionList> = Memo::new(move |_| {
+        let at = at.get();
         directive
-            .with(|d| d.as_ref().map(|d| state.roster.with(|r| SuggestionList::build(d, r, today))).unwrap_or_default())
+            .with(|d| d.as_ref().map(|d| state.roster.with(|r| SuggestionList::build(d, r, at))).unwrap_or_default())
     });
     let filter = RwSignal::new(SuggestionFilter::default());
     let page: Memo<SuggestionPage> =
@@ -52,6 +54,7 @@ pub fn SuggestionsPage(id: String) -> impl IntoView {
                         <button class="btn" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"In danh sách"</button>
                     </span>
                 </div>
+                <AsOfField directive_id=d.id.clone() date=at/>
                 <DocumentHeader d=d.clone()/>
                 <h2 class="print-title">"DANH SÁCH ĐỀ XUẤT CỬ ĐI ĐÀO TẠO, BỒI DƯỠNG"</h2>
                 <p class="print-subtitle">{move || page.with(|p| p.chosen.clone())}</p>

@@ -1,7 +1,7 @@
 // Trình diễn: from the demo, one tap starts a script of five steps (roster → directive → who
 // to send → plan → printed report), each one tap on "Tiếp" in a bar fixed at the bottom, across
-// the separate pages. The directive opens on the day it was issued (03/02/2021, "Tính đến
-// ngày"), so its targets show đạt, đúng tiến độ and chậm side by side and none quá hạn; a
+// the separate pages. The directive, who to send and the report open on the day it was issued
+// (03/02/2021, "Tính đến ngày"), so its targets show đạt, đúng tiến độ and chậm side by side and none quá hạn; a
 // status chip filters the targets and a second tap shows them all. At 768×1024 and 1024×768
 // the bar stays on screen and the page never scrolls sideways.
 import { test, expect } from "@playwright/test";
@@ -91,6 +91,8 @@ for (const size of SIZES) {
       await bar.getByRole("button", { name: "Tiếp", exact: true }).tap();
       await expect(page.getByRole("heading", { name: "DANH SÁCH ĐỀ XUẤT CỬ ĐI ĐÀO TẠO, BỒI DƯỠNG" })).toBeVisible({ timeout: 30_000 });
       bar = await atStep(page, "Bước 3/5");
+      await expect(page.getByLabel("Tính đến ngày")).toHaveValue("03/02/2021");
+      await expect(page.locator("main table").first()).toBeVisible();
       await shot("3-suggestions");
 
       // Step 4: the 2021 plan in progress (another page).
