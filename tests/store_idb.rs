@@ -352,14 +352,14 @@ async fn a_training_change_and_its_undo_survive_reopen() {
 
     let db = Db::open(name).await.unwrap();
     let back: TrainingRecords = db.load_training().await.unwrap();
-    assert_eq!(back.enrollments, recs.enrollments);
+    assert_eq!(unstamped(&back.enrollments), unstamped(&recs.enrollments));
     assert_eq!(back.enrollments[0].status, EnrollmentStatus::Completed);
     let mut h = back.history.clone();
     h.sort_by(|x, y| x.id.cmp(&y.id));
     let mut want = recs.history.clone();
     want.sort_by(|x, y| x.id.cmp(&y.id));
     assert_eq!(h, want);
-    assert_eq!(db.load_roster().await.unwrap().cadre("a"), roster.cadre("a"));
+    assert_eq!(unstamped(&db.load_roster().await.unwrap().cadre("a")), unstamped(&roster.cadre("a")));
 
     // Hoàn tác the completion: the enrollment is đang học again, the history entries go.
     let before_done = back.clone();
@@ -411,7 +411,7 @@ async fn a_save_over_a_newer_version_is_refused_inside_the_transaction() {
     let mut roster = Roster::default();
     db.put_unit(&roster.save_unit(unit("u1"), 1).unwrap()).await.unwrap();
     let opened = roster.save_cadre(cadre("a", "Nguyễn Văn Đức"), 2).unwrap();
-    db.put_cadre_checked(&opened).await.unwrap();
+    db.put_cadre_checked(&opened, None).await.unwrap();
     // Two tabs opened version 1; each bumps to version 2 on its own copy.
     let (mut tab_a, mut tab_b) = (roster.clone(), roster.clone());
     let mut first = opened.clone();
@@ -421,18 +421,18 @@ async fn a_save_over_a_newer_version_is_refused_inside_the_transaction() {
     second.note = "thẻ thứ hai".into();
     let second = tab_b.save_cadre(second, 4).unwrap();
     assert_eq!((first.meta.version, second.meta.version), (2, 2));
-    db.put_cadre_checked(&first).await.unwrap();
-    match db.put_cadre_checked(&second).await {
+    let first = db.put_cadre_checked(&first, None).await.unwrap();
+    match db.put_cadre_checked(&second, None).await {
         Err(SaveError::Conflict(Some(stored))) => assert_eq!(stored, first),
         other => panic!("expected a conflict, got {other:?}"),
     }
     // A new record over an existing id is a conflict too; a deleted one reports None.
     let mut clash = cadre("a", "Trùng mã");
     clash.meta.version = 1;
-    assert!(matches!(db.put_cadre_checked(&clash).await, Err(SaveError::Conflict(Some(_)))));
+    assert!(matches!(db.put_cadre_checked(&clash, None).await, Err(SaveError::Conflict(Some(_)))));
     let mut gone = cadre("z", "Đã xóa");
     gone.meta.version = 5;
-    assert!(matches!(db.put_cadre_checked(&gone).await, Err(SaveError::Conflict(None))));
+    assert!(matches!(db.put_cadre_checked(&gone, None).await, Err(SaveError::Conflict(None))));
     db.close();
     let db = Db::open(name).await.unwrap();
     assert_eq!(db.load_roster().await.unwrap().cadres, vec![first], "the second save wrote nothing");
@@ -453,12 +453,13 @@ async fn a_bulk_edit_and_its_undo_are_one_transaction_each_and_a_conflict_writes
     let ids: Vec<String> = people.iter().map(|c| c.id.clone()).collect();
     let sorted = |mut r: Roster| {
         r.cadres.sort_by(|a, b| a.id.cmp(&b.id));
+        r.cadres.iter_mut().for_each(|c| unstamp(&mut c.meta));
         r.cadres
     };
 
     let done = apply(&roster, &ids, &BulkChange::SetLocal(true), 3);
     assert_eq!(done.changed.len(), 40);
-    db.put_cadres_checked(&done.changed).await.unwrap();
+    db.put_cadres_checked(&done.changed, &[]).await.unwrap();
     done.write_into(&mut roster);
     assert_eq!(sorted(db.load_roster().await.unwrap()), roster.cadres);
 
@@ -466,9 +467,9 @@ async fn a_bulk_edit_and_its_undo_are_one_transaction_each_and_a_conflict_writes
     let mut other = roster.clone();
     let mut edited = other.cadres[7].clone();
     edited.note = "thẻ khác".into();
-    db.put_cadre_checked(&other.save_cadre(edited, 4).unwrap()).await.unwrap();
+    db.put_cadre_checked(&other.save_cadre(edited, 4).unwrap(), None).await.unwrap();
     let stale = undo(&roster, &done, 5);
-    match db.put_cadres_checked(&stale.changed).await {
+    match db.put_cadres_checked(&stale.changed, &[]).await {
         Err(SaveError::Conflict(Some(stored))) => assert_eq!(stored.note, "thẻ khác"),
         other => panic!("expected a conflict, got {other:?}"),
     }
@@ -477,7 +478,7 @@ async fn a_bulk_edit_and_its_undo_are_one_transaction_each_and_a_conflict_writes
     // Undone against what is stored: 39 back as new versions, the one edited since kept.
     let undone = undo(&other, &done, 6);
     assert_eq!((undone.changed.len(), undone.refused.len()), (39, 1));
-    db.put_cadres_checked(&undone.changed).await.unwrap();
+    db.put_cadres_checked(&undone.changed, &[]).await.unwrap();
     undone.write_into(&mut other);
     db.close();
     let db = Db::open(name).await.unwrap();
@@ -495,12 +496,12 @@ async fn a_failed_save_or_a_closed_database_leaves_the_previous_state() {
     let mut roster = Roster::default();
     db.put_unit(&roster.save_unit(unit("u1"), 1).unwrap()).await.unwrap();
     let v1 = roster.save_cadre(cadre("a", "Vàng A Sình"), 2).unwrap();
-    db.put_cadre_checked(&v1).await.unwrap();
+    db.put_cadre_checked(&v1, None).await.unwrap();
     let mut edit = v1.clone();
     edit.full_name = "Vàng A Sình (sửa)".into();
     let v2 = roster.clone().save_cadre(edit, 3).unwrap();
     fail_next_write();
-    match db.put_cadre_checked(&v2).await {
+    match db.put_cadre_checked(&v2, None).await {
         Err(SaveError::Store(e)) => {
             assert!(e.0.contains("bộ nhớ của trình duyệt đã đầy") && e.0.contains("Dữ liệu cũ vẫn còn nguyên"), "{e}")
         }
@@ -512,7 +513,7 @@ async fn a_failed_save_or_a_closed_database_leaves_the_previous_state() {
     let e = db.put_cadre(&v2).await.unwrap_err();
     assert!(e.0.starts_with("Không lưu được: kết nối tới dữ liệu trên máy đã đóng"), "{e}");
     assert!(e.0.contains("Dữ liệu cũ vẫn còn nguyên; hãy tải lại trang"), "{e}");
-    assert!(matches!(db.put_cadre_checked(&v2).await, Err(SaveError::Store(_))));
+    assert!(matches!(db.put_cadre_checked(&v2, None).await, Err(SaveError::Store(_))));
     let db = Db::open(name).await.unwrap();
     assert_eq!(db.load_roster().await.unwrap().cadres, vec![v1], "previous state intact");
     db.close();
@@ -697,14 +698,41 @@ async fn a_v4_database_upgrades_to_v5_with_its_data_intact() {
     db.put_baseline(&gone).await.unwrap();
     db.close();
     let db = Db::open(name).await.unwrap();
-    assert_eq!(db.load_baselines().await.unwrap(), vec![gone.clone()]);
-    assert_eq!(db.load_training().await.unwrap().baselines, vec![gone.clone()]);
+    assert_eq!(unstamped(&db.load_baselines().await.unwrap()), unstamped(&vec![gone.clone()]));
+    assert_eq!(unstamped(&db.load_training().await.unwrap().baselines), unstamped(&vec![gone.clone()]));
     let mut again = gone.clone();
     again.removed = false;
     again.meta = RecordMeta::next(Some(&gone.meta), 12);
     db.put_baseline(&again).await.unwrap();
-    assert_eq!(db.load_baselines().await.unwrap(), vec![again]);
+    assert_eq!(unstamped(&db.load_baselines().await.unwrap()), unstamped(&vec![again]));
     db.close();
+}
+
+/// A record's meta without its field stamps (what the store adds to every save).
+fn unstamp(meta: &mut RecordMeta) {
+    meta.fields.clear();
+    meta.seen.clear();
+}
+
+/// Records as JSON with every `meta`'s field stamps taken out, to compare what was saved
+/// with what the store holds.
+fn unstamped<T: serde::Serialize>(records: &T) -> serde_json::Value {
+    fn walk(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(serde_json::Value::Object(meta)) = m.get_mut("meta") {
+                    meta.remove("fields");
+                    meta.remove("seen");
+                }
+                m.values_mut().for_each(walk);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(records).unwrap();
+    walk(&mut v);
+    v
 }
 
 /// How many records of each kind `d` holds, one number per list of a [`Dataset`]. The
@@ -982,4 +1010,93 @@ fn json<T: serde::Serialize>(v: &T) -> String {
 fn object(fields: &[(&str, String)]) -> String {
     let f: Vec<String> = fields.iter().map(|(k, v)| format!("\"{k}\" : {v}")).collect();
     format!("{{\n  {}\n}}\n", f.join(",\n  "))
+}
+
+/// Two tabs correct different fields of one cadre: the second save merges inside the write
+/// transaction (both corrections kept, each field stamped); the same field on both is refused
+/// naming that field only.
+#[wasm_bindgen_test]
+async fn a_save_over_another_tabs_save_merges_field_by_field_inside_the_transaction() {
+    use dtbd::store::SaveError;
+    let name = "dtbd-test-field-merge";
+    let db = fresh(name).await;
+    let mut roster = Roster::default();
+    db.put_unit(&roster.save_unit(unit("u1"), 1).unwrap()).await.unwrap();
+    let opened = roster.save_cadre(cadre("a", "Nguyễn Văn Đức"), 2).unwrap();
+    db.put_cadre_checked(&opened, None).await.unwrap();
+    let (mut tab_a, mut tab_b) = (roster.clone(), roster.clone());
+    let mut first = opened.clone();
+    first.birth_year = 1979;
+    let first = tab_a.save_cadre(first, 3).unwrap();
+    db.put_cadre_checked(&first, Some(&opened)).await.unwrap();
+    let mut second = opened.clone();
+    second.note = "thẻ thứ hai".into();
+    let second = tab_b.save_cadre(second, 4).unwrap();
+    let written = db.put_cadre_checked(&second, Some(&opened)).await.unwrap();
+    assert_eq!((written.birth_year, written.note.as_str(), written.meta.version), (1979, "thẻ thứ hai", 3));
+    let stamped: Vec<&String> = written.meta.fields.keys().collect();
+    assert_eq!(stamped, ["birth_year", "note"]);
+    let mut third = opened.clone();
+    third.note = "thẻ thứ ba".into();
+    let third = roster.clone().save_cadre(third, 5).unwrap();
+    match db.put_cadre_checked(&third, Some(&opened)).await {
+        Err(SaveError::Fields(Some(stored), fields)) => {
+            assert_eq!(fields, ["note"]);
+            assert_eq!(stored, written);
+        }
+        other => panic!("expected a field conflict, got {other:?}"),
+    }
+    assert_eq!(db.load_roster().await.unwrap().cadres, vec![written]);
+    db.close();
+}
+
+/// An undone nomination leaves a tombstone in the same transaction, and a directive saved
+/// from a stale copy is refused inside the transaction.
+#[wasm_bindgen_test]
+async fn an_undone_nomination_leaves_a_tombstone_and_a_stale_directive_save_is_refused() {
+    use dtbd::domain::directive::{Date, RosterIndex};
+    use dtbd::domain::roster::RecordKind;
+    use dtbd::domain::training;
+    let name = "dtbd-test-enrollment-tombstone";
+    let db = fresh(name).await;
+    let file = training::load_plan_file(include_str!("../public/plans/003-quang-ngai-ke-hoach-2021.json")).unwrap();
+    db.put_plans(std::slice::from_ref(&file.plan), &file.lines, &[]).await.unwrap();
+    let mut roster = Roster::default();
+    roster.save_unit(unit("u1"), 1).unwrap();
+    let a = roster.save_cadre(cadre("a", "Nguyễn Văn Đức"), 2).unwrap();
+    db.put_all(&roster.units, std::slice::from_ref(&a)).await.unwrap();
+    let recs = db.load_training().await.unwrap();
+    let on = Date::new(2021, 3, 1).unwrap();
+    let mut ids = || "e-1".to_string();
+    let nom = training::nominate(
+        &RosterIndex::build(&roster),
+        &[],
+        &recs,
+        &file.lines[0].id,
+        &["a".to_string()],
+        on,
+        10,
+        &mut ids,
+    )
+    .unwrap();
+    db.apply_change(&nom.change).await.unwrap();
+    db.apply_change(&nom.undo(11)).await.unwrap();
+    assert!(db.load_training().await.unwrap().enrollments.is_empty());
+    let t = db.tombstones().await.unwrap();
+    assert_eq!(t.iter().map(|t| (t.id.as_str(), t.kind)).collect::<Vec<_>>(), [("e-1", RecordKind::Enrollment)]);
+
+    let mut d = Directive::from_json(include_str!("../public/templates/002-hoang-su-phi-02-da-hu.json")).unwrap();
+    d.id = "d-1".into();
+    d.meta = RecordMeta::next(None, 1);
+    db.put_directive(&d).await.unwrap();
+    let mut newer = d.clone();
+    newer.meta = RecordMeta::next(Some(&d.meta), 2);
+    db.put_directive(&newer).await.unwrap();
+    let mut stale = d.clone();
+    stale.title = "Sửa từ bản cũ".into();
+    stale.meta = RecordMeta::next(Some(&d.meta), 3);
+    let e = db.put_directive(&stale).await.unwrap_err();
+    assert!(e.0.contains("vừa được sửa ở một thẻ hoặc cửa sổ khác"), "{e}");
+    assert_eq!(db.load_directives().await.unwrap()[0].meta.version, 2);
+    db.close();
 }

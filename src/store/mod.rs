@@ -53,11 +53,12 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use wasm_bindgen::JsCast;
 
 use dtbd_domain::directive::Directive;
+use dtbd_domain::field_merge;
 use dtbd_domain::model::{Cadre, Unit};
 use dtbd_domain::monitor::Baseline;
 use dtbd_domain::roster::{Roster, Tombstone};
@@ -118,12 +119,9 @@ pub enum SaveError<T> {
     /// Xung đột: the stored version is not the one the form opened; the record as stored
     /// now (`None`: deleted meanwhile). Nothing written.
     Conflict(Option<T>),
-}
-
-#[derive(Deserialize)]
-struct MetaOnly {
-    #[serde(default)]
-    meta: dtbd_domain::model::RecordMeta,
+    /// Xung đột theo trường: another tab changed the fields named too (the others would have
+    /// merged); the record as stored now. Nothing written.
+    Fields(Option<T>, Vec<String>),
 }
 
 /// A storage failure, worded for the user.
@@ -253,9 +251,10 @@ impl Db {
         Ok(d)
     }
 
-    /// Saves one directive.
+    /// Saves one directive at the version after the one stored (checked inside the write
+    /// transaction: another tab's save in between is refused, never overwritten).
     pub async fn put_directive(&self, d: &Directive) -> Result<(), StoreError> {
-        self.write(&[DIRECTIVES], &[Op::put(DIRECTIVES, &d.id, d)]).await
+        self.write(&[DIRECTIVES], &[Op::save(DIRECTIVES, &d.id, d)]).await
     }
 
     /// Undoes a directive deletion.
@@ -289,19 +288,21 @@ impl Db {
     /// Saves one mốc số liệu (new, changed, removed or put back: the domain sets the version
     /// and `removed`) in one transaction, announced on the broadcast channel.
     pub async fn put_baseline(&self, b: &Baseline) -> Result<(), StoreError> {
-        self.write(&[BASELINES], &[Op::put(BASELINES, &b.id, b)]).await
+        self.write(&[BASELINES], &[Op::save(BASELINES, &b.id, b)]).await
     }
 
-    /// Writes a training operation's [`Change`] (cadres, enrollments and history put, the
-    /// removed enrollments and history deleted) in ONE transaction: all of it, or nothing.
+    /// Writes a training operation's [`Change`] (cadres and enrollments saved with their
+    /// versions checked, history put, the removed enrollments and history deleted with their
+    /// tombstones) in ONE transaction: all of it, or nothing.
     pub async fn apply_change(&self, c: &Change) -> Result<(), StoreError> {
         let mut ops: Vec<Op> = Vec::new();
-        ops.extend(c.cadres.iter().map(|x| Op::put(CADRES, &x.id, x)));
+        ops.extend(c.cadres.iter().map(|x| Op::save(CADRES, &x.id, x)));
         ops.extend(c.remove_enrollments.iter().map(|k| Op::Delete { store: ENROLLMENTS, key: k }));
-        ops.extend(c.enrollments.iter().map(|x| Op::put(ENROLLMENTS, &x.id, x)));
+        ops.extend(c.enrollments.iter().map(|x| Op::save(ENROLLMENTS, &x.id, x)));
         ops.extend(c.remove_history.iter().map(|k| Op::Delete { store: HISTORY, key: k }));
-        ops.extend(c.history.iter().map(|x| Op::put(HISTORY, &x.id, x)));
-        self.write(&[CADRES, ENROLLMENTS, HISTORY], &ops).await
+        ops.extend(c.history.iter().map(|x| Op::stamped(HISTORY, &x.id, x)));
+        ops.extend(c.tombstones.iter().map(|t| Op::put(TOMBSTONES, &t.id, t)));
+        self.write(&[CADRES, ENROLLMENTS, HISTORY, TOMBSTONES], &ops).await
     }
 
     /// Saves plans, course lines and historical tables (a plan template loaded, a line
@@ -314,9 +315,9 @@ impl Db {
     ) -> Result<(), StoreError> {
         let ops: Vec<Op> = plans
             .iter()
-            .map(|p| Op::put(PLANS, &p.id, p))
-            .chain(lines.iter().map(|l| Op::put(LINES, &l.id, l)))
-            .chain(tables.iter().map(|t| Op::put(AGGREGATES, &t.id, t)))
+            .map(|p| Op::save(PLANS, &p.id, p))
+            .chain(lines.iter().map(|l| Op::save(LINES, &l.id, l)))
+            .chain(tables.iter().map(|t| Op::stamped(AGGREGATES, &t.id, t)))
             .collect();
         self.write(&[PLANS, LINES, AGGREGATES], &ops).await
     }
@@ -332,8 +333,24 @@ impl Db {
     }
 
     /// Runs `ops` against the named stores in one readwrite transaction and commits it:
-    /// all of the writes land, or none.
+    /// all of the writes land, or none. A save another tab got in before is refused with a
+    /// message (see [`Db::write_saves`]).
     async fn write(&self, stores: &[&str], ops: &[Op<'_>]) -> Result<(), StoreError> {
+        match self.write_saves(stores, ops).await {
+            Ok(_) => Ok(()),
+            Err(WriteError::Store(e)) => Err(e),
+            Err(WriteError::Conflict { what, .. }) => Err(StoreError(format!(
+                "Không lưu được: một bản ghi ({what}) vừa được sửa ở một thẻ hoặc cửa sổ khác trong lúc bạn sửa. Chưa lưu gì; hãy tải lại trang rồi làm lại."
+            ))),
+        }
+    }
+
+    /// [`Db::write`], returning the JSON text written for each [`Op::Save`] (in order). Each
+    /// save reads the stored row inside the transaction (every read asked for before the
+    /// first is awaited) and the domain decides what to write
+    /// ([`field_merge::save_json`]): the fields it changed stamped, its version checked, and
+    /// for a form that says what it opened, another tab's save merged field by field.
+    async fn write_saves(&self, stores: &[&str], ops: &[Op<'_>]) -> Result<Vec<String>, WriteError> {
         let ctx = "Không lưu được";
         let tx = self
             .db
@@ -341,9 +358,36 @@ impl Db {
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(|e| err(ctx, e))?;
+        let mut reads = Vec::new();
+        for op in ops {
+            if let Op::Save { store, key, .. } = op {
+                let s = tx.object_store(store).map_err(|e| err(ctx, e))?;
+                reads.push(s.get::<String, &str, _>(*key).primitive().map_err(|e| err(ctx, e))?);
+            }
+        }
+        let author = prefs::author();
+        let mut written = Vec::with_capacity(reads.len());
+        let mut saves = ops.iter().filter(|op| matches!(op, Op::Save { .. }));
+        for read in reads {
+            let Some(Op::Save { store, json, base, checked, .. }) = saves.next() else { break };
+            let stored: Option<String> = read.await.map_err(|e| err(ctx, e))?;
+            match field_merge::save_json(stored.as_deref(), json, base.as_deref(), *checked, &author) {
+                Ok(text) => written.push(text),
+                Err(c) => {
+                    drop(tx);
+                    return Err(WriteError::Conflict { what: store_label(store), stored, fields: c.fields });
+                }
+            }
+        }
+        let mut written_iter = written.iter();
         for op in ops {
             match op {
                 Op::Put { store, key, json } => {
+                    let s = tx.object_store(store).map_err(|e| err(ctx, e))?;
+                    s.put(json.as_str()).with_key(*key).primitive().map_err(|e| err(ctx, e))?;
+                }
+                Op::Save { store, key, .. } => {
+                    let json = written_iter.next().expect("one text per save");
                     let s = tx.object_store(store).map_err(|e| err(ctx, e))?;
                     s.put(json.as_str()).with_key(*key).primitive().map_err(|e| err(ctx, e))?;
                 }
@@ -361,7 +405,7 @@ impl Db {
             // Dropped without commit: indexed_db_futures aborts it, as the browser does when
             // the disk is full at commit time.
             drop(tx);
-            return Err(err(ctx, "QuotaExceededError (mô phỏng)"));
+            return Err(err(ctx, "QuotaExceededError (mô phỏng)").into());
         }
         tx.commit().await.map_err(|e| err(ctx, e))?;
         prefs::set(GENERATION, &new_id());
@@ -370,75 +414,71 @@ impl Db {
         broadcast::announce(
             stores,
             ops.iter().filter(|_| !cleared).filter_map(|op| match op {
-                Op::Put { key, .. } | Op::Delete { key, .. } => Some(*key),
+                Op::Put { key, .. } | Op::Save { key, .. } | Op::Delete { key, .. } => Some(*key),
                 Op::Clear { .. } => None,
             }),
         );
-        Ok(())
+        Ok(written)
     }
 
     /// Saves `records` (each at version `n`, just bumped by the domain) in ONE transaction, only
     /// if the version stored for every one is still `n - 1` (nothing stored for `n == 1`),
     /// checked inside the write transaction so another tab's save in between is caught, never
-    /// overwritten. On a conflict nothing is written and the first conflicting record as stored
-    /// now is returned (`None`: deleted meanwhile).
+    /// overwritten. A record given with the version its form opened (`bases`, by position)
+    /// is merged field by field over such a save instead when the two changed different
+    /// fields. On a conflict nothing is written and the first conflicting record as stored
+    /// now is returned (`None`: deleted meanwhile) with the fields both changed. Returns the
+    /// records as written (stamped, merged).
     async fn put_checked<T: Serialize + DeserializeOwned>(
         &self,
         store_name: &'static str,
         records: &[T],
-        key: fn(&T) -> (&str, u64),
-    ) -> Result<(), SaveError<T>> {
-        let ctx = "Không lưu được";
-        let e = |x: &dyn std::fmt::Debug| SaveError::Store(err(ctx, x));
-        let tx = self.db.transaction(store_name).with_mode(TransactionMode::Readwrite).build().map_err(|x| e(&x))?;
-        let s = tx.object_store(store_name).map_err(|x| e(&x))?;
-        // Every read is asked for before the first is awaited: the browser answers them in one
-        // go rather than one round trip per record.
-        let mut reads = Vec::with_capacity(records.len());
-        for record in records {
-            reads.push(s.get::<String, &str, _>(key(record).0).primitive().map_err(|x| e(&x))?);
-        }
-        for (record, read) in records.iter().zip(reads) {
-            let current: Option<String> = read.await.map_err(|x| e(&x))?;
-            let stored_version = match &current {
-                None => 0,
-                Some(json) => serde_json::from_str::<MetaOnly>(json).map(|m| m.meta.version).unwrap_or(u64::MAX),
-            };
-            if stored_version + 1 != key(record).1 {
-                drop(tx);
-                let stored = current.as_deref().and_then(|j| serde_json::from_str(j).ok());
-                return Err(SaveError::Conflict(stored));
+        bases: &[Option<&T>],
+        key: fn(&T) -> &str,
+    ) -> Result<Vec<T>, SaveError<T>> {
+        let ops: Vec<Op> = records
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let base = bases
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map(|b| serde_json::to_string(b).expect("records always serialise"));
+                Op::Save { store: store_name, key: key(r), json: to_json(r), base, checked: true }
+            })
+            .collect();
+        match self.write_saves(&[store_name], &ops).await {
+            Ok(texts) => Ok(texts.iter().filter_map(|t| serde_json::from_str(t).ok()).collect()),
+            Err(WriteError::Store(e)) => Err(SaveError::Store(e)),
+            Err(WriteError::Conflict { stored, fields, .. }) => {
+                let stored = stored.as_deref().and_then(|j| serde_json::from_str(j).ok());
+                Err(if fields.is_empty() { SaveError::Conflict(stored) } else { SaveError::Fields(stored, fields) })
             }
         }
-        for record in records {
-            let json = serde_json::to_string(record).expect("records always serialise");
-            s.put(json.as_str()).with_key(key(record).0).primitive().map_err(|x| e(&x))?;
-        }
-        if FAIL_NEXT_WRITE.with(|f| f.take()) {
-            drop(tx);
-            return Err(e(&"QuotaExceededError (mô phỏng)"));
-        }
-        tx.commit().await.map_err(|x| e(&x))?;
-        prefs::set(GENERATION, &new_id());
-        broadcast::announce(&[store_name], records.iter().map(|r| key(r).0));
-        Ok(())
     }
 
     /// Saves a cadre the form opened as version `c.meta.version - 1` (see
-    /// [`Db::put_checked`]): a save from another tab in between is a [`SaveError::Conflict`].
-    pub async fn put_cadre_checked(&self, c: &Cadre) -> Result<(), SaveError<Cadre>> {
-        self.put_cadres_checked(std::slice::from_ref(c)).await
+    /// [`Db::put_checked`]): a save from another tab in between is a [`SaveError::Conflict`],
+    /// or merged with it field by field when `opened` (the record as the form opened it) says
+    /// which fields this save changed. Returns the cadre as written.
+    pub async fn put_cadre_checked(&self, c: &Cadre, opened: Option<&Cadre>) -> Result<Cadre, SaveError<Cadre>> {
+        let mut out = self.put_checked(CADRES, std::slice::from_ref(c), &[opened], |c| &c.id).await?;
+        Ok(out.pop().unwrap_or_else(|| c.clone()))
     }
 
     /// Sửa hàng loạt and its undo: every cadre in ONE transaction, each checked like
-    /// [`Db::put_cadre_checked`]; one conflict and none is written.
-    pub async fn put_cadres_checked(&self, cadres: &[Cadre]) -> Result<(), SaveError<Cadre>> {
-        self.put_checked(CADRES, cadres, |c| (&c.id, c.meta.version)).await
+    /// [`Db::put_cadre_checked`] against the cadres as they were before (`before`, by
+    /// position); one conflict and none is written.
+    pub async fn put_cadres_checked(&self, cadres: &[Cadre], before: &[Cadre]) -> Result<Vec<Cadre>, SaveError<Cadre>> {
+        let bases: Vec<Option<&Cadre>> = cadres.iter().map(|c| before.iter().find(|b| b.id == c.id)).collect();
+        self.put_checked(CADRES, cadres, &bases, |c| &c.id).await
     }
 
     /// Saves a unit, checking its version like [`Db::put_cadre_checked`].
-    pub async fn put_unit_checked(&self, u: &Unit) -> Result<(), SaveError<Unit>> {
-        self.put_checked(UNITS, std::slice::from_ref(u), |u| (&u.id, u.meta.version)).await
+    pub async fn put_unit_checked(&self, u: &Unit, opened: Option<&Unit>) -> Result<Unit, SaveError<Unit>> {
+        let mut out = self.put_checked(UNITS, std::slice::from_ref(u), &[opened], |u| &u.id).await?;
+        Ok(out.pop().unwrap_or_else(|| u.clone()))
     }
 
     /// Thế hệ dữ liệu: a token that changes after every write from any tab or bundle (kept in
@@ -448,22 +488,22 @@ impl Db {
         prefs::get(GENERATION)
     }
 
-    /// Saves one cadre.
+    /// Saves one cadre (its changed fields stamped, its version not checked).
     pub async fn put_cadre(&self, c: &Cadre) -> Result<(), StoreError> {
-        self.write(&[CADRES], &[Op::put(CADRES, &c.id, c)]).await
+        self.write(&[CADRES], &[Op::stamped(CADRES, &c.id, c)]).await
     }
 
-    /// Saves one unit.
+    /// Saves one unit (stamped, not checked).
     pub async fn put_unit(&self, u: &Unit) -> Result<(), StoreError> {
-        self.write(&[UNITS], &[Op::put(UNITS, &u.id, u)]).await
+        self.write(&[UNITS], &[Op::stamped(UNITS, &u.id, u)]).await
     }
 
-    /// Saves many records in one transaction (bulk import, demo data).
+    /// Saves many records in one transaction (bulk import, demo data), stamped, not checked.
     pub async fn put_all(&self, units: &[Unit], cadres: &[Cadre]) -> Result<(), StoreError> {
         let ops: Vec<Op> = units
             .iter()
-            .map(|u| Op::put(UNITS, &u.id, u))
-            .chain(cadres.iter().map(|c| Op::put(CADRES, &c.id, c)))
+            .map(|u| Op::stamped(UNITS, &u.id, u))
+            .chain(cadres.iter().map(|c| Op::stamped(CADRES, &c.id, c)))
             .collect();
         self.write(&[UNITS, CADRES], &ops).await
     }
@@ -599,10 +639,21 @@ impl Db {
 
 /// One write inside a transaction.
 enum Op<'a> {
+    /// Written as it is (backups, tombstones, an import's merged records).
     Put {
         store: &'a str,
         key: &'a str,
         json: String,
+    },
+    /// A record saved by the officer: the stored row is read first, the fields changed are
+    /// stamped, and with `checked` the version is checked (merged against `base`, the JSON
+    /// of the record the edit started from, when given).
+    Save {
+        store: &'a str,
+        key: &'a str,
+        json: String,
+        base: Option<String>,
+        checked: bool,
     },
     Delete {
         store: &'a str,
@@ -616,6 +667,53 @@ enum Op<'a> {
 
 impl<'a> Op<'a> {
     fn put<T: Serialize>(store: &'a str, key: &'a str, value: &T) -> Self {
-        Op::Put { store, key, json: serde_json::to_string(value).expect("records always serialise") }
+        Op::Put { store, key, json: to_json(value) }
+    }
+
+    /// A record saved at the version after the stored one, checked.
+    fn save<T: Serialize>(store: &'a str, key: &'a str, value: &T) -> Self {
+        Op::Save { store, key, json: to_json(value), base: None, checked: true }
+    }
+
+    /// A record saved with its changed fields stamped, its version not checked.
+    fn stamped<T: Serialize>(store: &'a str, key: &'a str, value: &T) -> Self {
+        Op::Save { store, key, json: to_json(value), base: None, checked: false }
+    }
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("records always serialise")
+}
+
+/// Why [`Db::write_saves`] wrote nothing.
+enum WriteError {
+    Store(StoreError),
+    /// A checked save found another version stored: what kind of record (for the message),
+    /// the row as stored now and the fields both changed (empty when they could not be
+    /// merged at all).
+    Conflict {
+        what: &'static str,
+        stored: Option<String>,
+        fields: Vec<String>,
+    },
+}
+
+impl From<StoreError> for WriteError {
+    fn from(e: StoreError) -> Self {
+        WriteError::Store(e)
+    }
+}
+
+/// The kind of record a store holds, for a message.
+fn store_label(store: &str) -> &'static str {
+    match store {
+        CADRES => "cán bộ",
+        UNITS => "đơn vị",
+        DIRECTIVES => "văn bản",
+        PLANS => "kế hoạch",
+        LINES => "lớp / chương trình",
+        ENROLLMENTS => "lượt cử đi học",
+        BASELINES => "mốc số liệu",
+        _ => "bản ghi",
     }
 }

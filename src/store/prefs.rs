@@ -78,3 +78,16 @@ pub fn set_as_of(directive_id: &str, at: Option<Date>) {
         None => LocalStorage::delete(format!("dtbd.{}", as_of_key(directive_id))),
     }
 }
+
+/// Người sửa on this device, written into the stamp of every field a save changes: the
+/// device's random id (made on first use, never shown) and the sender the share page
+/// remembers ("Người gửi"; empty before the first export).
+pub fn author() -> dtbd_domain::field_merge::Author {
+    let device = get("device").unwrap_or_else(|| {
+        let id = super::new_id();
+        set("device", &id);
+        id
+    });
+    let name = get("sender").map(|s| s.trim().to_string()).unwrap_or_default();
+    dtbd_domain::field_merge::Author { device, name }
+}

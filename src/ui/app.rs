@@ -314,27 +314,37 @@ impl AppState {
     /// version), writes the changed record with `write` (which checks the version again inside
     /// the transaction), and only then replaces the roster in memory: on a storage failure
     /// nothing changes in memory either. On a version conflict (another tab saved first) the
-    /// record as stored now replaces the one in memory, and the error names both versions.
+    /// record as stored now replaces the one in memory, and the error names both versions
+    /// (only the fields both changed, when the store merged the others). The record as
+    /// written (its fields stamped, another tab's fields merged) is what memory keeps.
     async fn save_record<T, W>(
         &self,
         change: impl FnOnce(&mut Roster) -> Result<T, Vec<dtbd_domain::roster::FieldError>>,
         write: impl FnOnce(Rc<Db>, T) -> W,
-        conflict: fn(&mut Roster, &T, Option<T>) -> Option<dtbd_domain::roster::FieldError>,
+        conflict: fn(&mut Roster, &T, Option<T>, Option<&[String]>) -> Option<dtbd_domain::roster::FieldError>,
+        keep: fn(&mut Roster, T),
     ) -> Result<T, Vec<dtbd_domain::roster::FieldError>>
     where
         T: Clone,
-        W: std::future::Future<Output = Result<(), store::SaveError<T>>>,
+        W: std::future::Future<Output = Result<T, store::SaveError<T>>>,
     {
         let mut next = self.roster.get_untracked();
         let saved = change(&mut next)?;
         match write(db(), saved.clone()).await {
-            Ok(()) => {
+            Ok(written) => {
+                keep(&mut next, written.clone());
                 self.roster.set(next);
-                Ok(saved)
+                Ok(written)
             }
             Err(store::SaveError::Conflict(stored)) => {
                 let mut now = self.roster.get_untracked();
-                let e = conflict(&mut now, &saved, stored);
+                let e = conflict(&mut now, &saved, stored, None);
+                self.roster.set(now);
+                Err(e.into_iter().collect())
+            }
+            Err(store::SaveError::Fields(stored, fields)) => {
+                let mut now = self.roster.get_untracked();
+                let e = conflict(&mut now, &saved, stored, Some(&fields));
                 self.roster.set(now);
                 Err(e.into_iter().collect())
             }
@@ -347,15 +357,32 @@ impl AppState {
 
     /// Saves a cadre (see [`AppState::save_record`]).
     pub async fn save_cadre(&self, draft: Cadre) -> Result<Cadre, Vec<dtbd_domain::roster::FieldError>> {
+        self.save_cadre_from(draft, None).await
+    }
+
+    /// Saves a cadre edited from `opened` (the record as the form opened it): another tab's
+    /// save of other fields meanwhile merges with it, in memory and inside the store's write
+    /// transaction; only a field both changed is a conflict (see [`AppState::save_record`]).
+    pub async fn save_cadre_from(
+        &self,
+        draft: Cadre,
+        opened: Option<Cadre>,
+    ) -> Result<Cadre, Vec<dtbd_domain::roster::FieldError>> {
+        let base = opened.clone();
         self.save_record(
-            |r| r.save_cadre(draft, store::now()),
-            |db, c| async move { db.put_cadre_checked(&c).await },
-            |r, mine, stored| {
+            move |r| r.save_cadre_from(opened.as_ref(), draft, store::now()),
+            move |db, c| async move { db.put_cadre_checked(&c, base.as_ref()).await },
+            |r, mine, stored, fields| {
                 // The form's base version: the one before this save's bump.
-                let e = r.cadre_conflict(&dtbd_view::stamp::as_opened(mine), stored.as_ref());
+                let e = r.cadre_conflict_on(&dtbd_view::stamp::as_opened(mine), stored.as_ref(), fields);
                 r.cadres.retain(|c| c.id != mine.id);
                 r.cadres.extend(stored);
                 e
+            },
+            |r, written| {
+                if let Some(slot) = r.cadres.iter_mut().find(|c| c.id == written.id) {
+                    *slot = written;
+                }
             },
         )
         .await
@@ -365,12 +392,17 @@ impl AppState {
     pub async fn save_unit(&self, draft: Unit) -> Result<Unit, Vec<dtbd_domain::roster::FieldError>> {
         self.save_record(
             |r| r.save_unit(draft, store::now()),
-            |db, u| async move { db.put_unit_checked(&u).await },
-            |r, mine, stored| {
+            |db, u| async move { db.put_unit_checked(&u, None).await },
+            |r, mine, stored, _| {
                 let e = r.unit_conflict(&dtbd_view::stamp::as_opened(mine), stored.as_ref());
                 r.units.retain(|u| u.id != mine.id);
                 r.units.extend(stored);
                 e
+            },
+            |r, written| {
+                if let Some(slot) = r.units.iter_mut().find(|u| u.id == written.id) {
+                    *slot = written;
+                }
             },
         )
         .await

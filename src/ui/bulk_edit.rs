@@ -20,12 +20,12 @@ use dtbd_view::bulk::{self as vm, BulkDraft, BulkField, Field};
 /// (another tab saved one of them first) nothing is written: the roster is read again and
 /// the error says so. Returns whether the write landed.
 async fn write(state: AppState, out: &BulkOutcome) -> bool {
-    match db().put_cadres_checked(&out.changed).await {
-        Ok(()) => {
+    match db().put_cadres_checked(&out.changed, &[]).await {
+        Ok(_) => {
             state.roster.update(|r| out.write_into(r));
             true
         }
-        Err(SaveError::Conflict(_)) => {
+        Err(SaveError::Conflict(_) | SaveError::Fields(..)) => {
             match db().load_roster().await {
                 Ok(r) => {
                     state.roster.set(r);

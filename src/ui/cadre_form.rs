@@ -30,6 +30,8 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
     let is_new = existing.is_none();
     let first_unit =
         state.roster.with_untracked(|r| r.units_tree().first().map(|(u, _)| u.id.clone()).unwrap_or_default());
+    // What the form opened, so a save over another tab's save merges field by field.
+    let opened = RwSignal::new(existing.clone());
     let draft = RwSignal::new(existing.unwrap_or_else(|| Cadre::blank(store::new_id(), first_unit)));
     let gender_chosen = RwSignal::new(!is_new);
     let birth_year_text = RwSignal::new(draft.with_untracked(|c| c.birth_year.to_string()));
@@ -61,7 +63,7 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
         }
         saving.set(true);
         spawn_local(async move {
-            match state.save_cadre(c).await {
+            match state.save_cadre_from(c, opened.get_untracked()).await {
                 Ok(saved) => {
                     errors.set(Vec::new());
                     state.say(format!("Đã lưu cán bộ {}.", saved.full_name));
@@ -83,6 +85,7 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
         match state.roster.with_untracked(|r| r.cadre(&id).cloned()) {
             Some(c) => {
                 birth_year_text.set(c.birth_year.to_string());
+                opened.set(Some(c.clone()));
                 draft.set(c);
                 errors.set(Vec::new());
             }
@@ -93,7 +96,12 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
     let overwrite = move || {
         let id = draft.with_untracked(|c| c.id.clone());
         let stored = state.roster.with_untracked(|r| r.cadre(&id).cloned());
-        draft.update(|c| dtbd_view::stamp::overwrite_stamp(c, stored.as_ref()));
+        // Mine over what is stored: the stored fields I did not change stay theirs.
+        let merged = opened.with_untracked(|o| {
+            dtbd_view::stamp::overwrite_fields(o.as_ref(), &draft.get_untracked(), stored.as_ref())
+        });
+        draft.set(merged);
+        opened.set(stored);
         submit();
     };
 

@@ -294,6 +294,63 @@ pub fn rebase(
     }
 }
 
+/// [`rebase`] of whole records: `mine` (edited from `base`) over `current`, with `current`'s
+/// meta (the save then bumps it), or the fields both changed.
+pub fn rebase_record<T: Serialize + serde::de::DeserializeOwned>(
+    base: &T,
+    mine: &T,
+    current: &T,
+) -> Result<T, Vec<String>> {
+    let ((b, _), (m, _), (c, meta)) = (split(base), split(mine), split(current));
+    let fields = rebase(&b, &m, &c, |_| None)?;
+    Ok(join(&fields, &meta).expect("merged fields read back"))
+}
+
+/// Why a save was not written: the stored version moved on and the fields named (none when no
+/// base was given to merge against, or the record was deleted meanwhile) were changed on both
+/// sides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveConflict {
+    /// Top-level fields both sides changed.
+    pub fields: Vec<String>,
+}
+
+/// Lưu một bản ghi: the JSON text to store for `mine` (at its new version, as the domain
+/// bumped it), given the row `stored` now and, for a form, the record `base` the edit started
+/// from. With `checked`, a stored version other than the one before mine is another tab's
+/// save: merged field by field against `base` ([`rebase`]) into the version after the stored
+/// one, or refused. The fields the save changed are stamped by `author` ([`stamp`]). The store
+/// calls this inside its write transaction, for every record it saves.
+pub fn save_json(
+    stored: Option<&str>,
+    mine: &str,
+    base: Option<&str>,
+    checked: bool,
+    author: &Author,
+) -> Result<String, SaveConflict> {
+    let unreadable = || SaveConflict { fields: Vec::new() };
+    let (mut fields, mut meta) = split_json(mine).map_err(|_| unreadable())?;
+    // A row that does not read (written by a newer app) is never merged into: refused when
+    // checked, else overwritten as before.
+    let before = stored.map(split_json).transpose();
+    let before = match before {
+        Ok(b) => b,
+        Err(_) if checked => return Err(unreadable()),
+        Err(_) => None,
+    };
+    let stored_version = before.as_ref().map_or(0, |(_, m)| m.version);
+    if checked && stored_version + 1 != meta.version {
+        let (Some((theirs, theirs_meta)), Some(base)) = (&before, base) else { return Err(unreadable()) };
+        let (base, _) = split_json(base).map_err(|_| unreadable())?;
+        fields = rebase(&base, &fields, theirs, |_| None).map_err(|fields| SaveConflict { fields })?;
+        meta = RecordMeta::next(Some(theirs_meta), meta.updated_at);
+    }
+    stamp(before.as_ref().map(|(f, m)| (f, m)), &fields, &mut meta, author);
+    let mut all = fields;
+    all.insert("meta".into(), serde_json::to_value(&meta).expect("a meta always serialises"));
+    Ok(Value::Object(all).to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -420,6 +477,36 @@ mod tests {
         assert!(!f.contains_key("meta"));
         let back: crate::model::Cadre = join(&f, &m).unwrap();
         assert_eq!(back, c);
+    }
+
+    #[test]
+    fn a_save_over_another_tabs_save_merges_disjoint_fields_and_names_shared_ones() {
+        let text = |f: &Fields, m: &RecordMeta| {
+            let mut all = f.clone();
+            all.insert("meta".into(), serde_json::to_value(m).unwrap());
+            Value::Object(all).to_string()
+        };
+        let b = base();
+        let opened = text(&b.0, &b.1);
+        let other_tab = save(&b, with(&b, "birth_year", json!(1990)), "A", 50);
+        let stored = text(&other_tab.0, &other_tab.1);
+        let mine_fields = with(&b, "note", json!("tab 1"));
+        let mine = text(&mine_fields, &RecordMeta::next(Some(&b.1), 60));
+        // Unchecked or without a base: the old behaviour.
+        assert!(save_json(Some(&stored), &mine, None, true, &author("A")).is_err());
+        let out = save_json(Some(&stored), &mine, Some(&opened), true, &author("A")).unwrap();
+        let (f, m) = split_json(&out).unwrap();
+        assert_eq!((f["note"].clone(), f["birth_year"].clone()), (json!("tab 1"), json!(1990)));
+        assert_eq!(m.version, 5, "the version after the stored one");
+        assert_eq!(m.fields.keys().collect::<Vec<_>>(), ["birth_year", "note"]);
+        assert_eq!(m.fields["note"].version, 5);
+        let clash = text(&with(&b, "birth_year", json!(1970)), &RecordMeta::next(Some(&b.1), 60));
+        let e = save_json(Some(&stored), &clash, Some(&opened), true, &author("A")).unwrap_err();
+        assert_eq!(e.fields, ["birth_year"]);
+        // In step with what is stored: written and stamped.
+        let next = text(&with(&other_tab, "note", json!("x")), &RecordMeta::next(Some(&other_tab.1), 70));
+        let (_, m) = split_json(&save_json(Some(&stored), &next, None, true, &author("B")).unwrap()).unwrap();
+        assert_eq!((m.version, m.fields["note"].device.as_str(), m.seen["B"]), (5, "B", 5));
     }
 
     mod properties {

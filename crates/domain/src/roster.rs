@@ -194,19 +194,39 @@ impl Roster {
     /// The version conflict of saving `mine` (opened as version `mine.meta`) over `stored`,
     /// the cadre as saved now; `None` when there is none. See [`CONFLICT_FIELD`].
     pub fn cadre_conflict(&self, mine: &Cadre, stored: Option<&Cadre>) -> Option<FieldError> {
+        self.cadre_conflict_on(mine, stored, None)
+    }
+
+    /// [`Roster::cadre_conflict`] naming only `fields` (top-level field names), the ones
+    /// another tab changed too: the others merge.
+    pub fn cadre_conflict_on(
+        &self,
+        mine: &Cadre,
+        stored: Option<&Cadre>,
+        fields: Option<&[String]>,
+    ) -> Option<FieldError> {
         let diffs = stored.map_or_else(Vec::new, |s| {
-            let f = |c: &Cadre| -> [(&'static str, String); 7] {
+            let f = |c: &Cadre| -> [(&'static str, &'static str, String); 7] {
                 [
-                    ("Họ và tên", c.full_name.clone()),
-                    ("Năm sinh", c.birth_year.to_string()),
-                    ("Giới tính", c.gender.label().to_string()),
-                    ("Dân tộc", c.ethnicity.clone()),
-                    ("Đơn vị công tác", self.unit_name(&c.unit_id).to_string()),
-                    ("Chức vụ", c.positions.iter().map(|p| p.title.as_str()).collect::<Vec<_>>().join("; ")),
-                    ("Ghi chú", c.note.clone()),
+                    ("full_name", "Họ và tên", c.full_name.clone()),
+                    ("birth_year", "Năm sinh", c.birth_year.to_string()),
+                    ("gender", "Giới tính", c.gender.label().to_string()),
+                    ("ethnicity", "Dân tộc", c.ethnicity.clone()),
+                    ("unit_id", "Đơn vị công tác", self.unit_name(&c.unit_id).to_string()),
+                    (
+                        "positions",
+                        "Chức vụ",
+                        c.positions.iter().map(|p| p.title.as_str()).collect::<Vec<_>>().join("; "),
+                    ),
+                    ("note", "Ghi chú", c.note.clone()),
                 ]
             };
-            f(s).into_iter().zip(f(mine)).map(|((label, theirs), (_, mine))| (label, theirs, mine)).collect()
+            let asked = |key: &str| fields.is_none_or(|f| f.iter().any(|x| x == key));
+            f(s).into_iter()
+                .zip(f(mine))
+                .filter(|((key, _, _), _)| asked(key))
+                .map(|((_, label, theirs), (_, _, mine))| (label, theirs, mine))
+                .collect()
         });
         let shown = diffs.iter().any(|(_, a, b)| a != b);
         let mut e = conflict("Cán bộ", &mine.meta, stored, |c: &Cadre| &c.meta, diffs)?;
@@ -436,6 +456,29 @@ impl Roster {
             }
         }
         out
+    }
+
+    /// Saves `draft`, edited from `opened` (the record as the form opened it): when another
+    /// tab saved the cadre meanwhile, the fields each side changed combine
+    /// ([`crate::field_merge::rebase_record`]) and only a field both changed is a conflict,
+    /// named alone. Then as [`Roster::save_cadre`].
+    pub fn save_cadre_from(
+        &mut self,
+        opened: Option<&Cadre>,
+        mut draft: Cadre,
+        now: Millis,
+    ) -> Result<Cadre, Vec<FieldError>> {
+        if let (Some(base), Some(current)) = (opened, self.cadre(&draft.id)) {
+            if current.meta.version != draft.meta.version {
+                match crate::field_merge::rebase_record(base, &draft, current) {
+                    Ok(merged) => draft = merged,
+                    Err(fields) => {
+                        return Err(self.cadre_conflict_on(&draft, Some(current), Some(&fields)).into_iter().collect())
+                    }
+                }
+            }
+        }
+        self.save_cadre(draft, now)
     }
 
     /// Validates and saves `cadre` (new or changed), bumping its version. Returns the saved
@@ -689,6 +732,39 @@ mod tests {
         let saved = r.save_cadre(mine, 4).unwrap();
         assert_eq!(saved.meta.version, 3);
         assert_eq!(r.cadre("1").unwrap().note, "của tôi");
+    }
+
+    #[test]
+    fn a_save_over_another_tabs_save_merges_fields_and_names_only_the_shared_one() {
+        let mut r = roster();
+        let opened = r.save_cadre(cadre("1", "Lò Thị Mai"), 1).unwrap();
+        // Another tab corrects the birth year.
+        let mut other = opened.clone();
+        other.birth_year = 1979;
+        r.save_cadre(other, 2).unwrap();
+        // This tab, opened before, corrects the note: both corrections stay, no question.
+        let mut mine = opened.clone();
+        mine.note = "của tôi".into();
+        let saved = r.save_cadre_from(Some(&opened), mine, 3).unwrap();
+        assert_eq!(
+            (saved.birth_year, saved.note.as_str(), saved.meta.version),
+            (1979, "của tôi", opened.meta.version + 2)
+        );
+        assert_eq!(r.cadre("1").unwrap(), &saved);
+        // Without what the form opened, the old refusal.
+        let mut blind = opened.clone();
+        blind.ethnicity = "Tày".into();
+        assert!(r.save_cadre_from(None, blind, 4).is_err());
+        // Both changed the note: the conflict names that field only.
+        let mut clash = opened.clone();
+        clash.note = "của tab thứ ba".into();
+        clash.ethnicity = "Tày".into();
+        let before = r.clone();
+        let errs = r.save_cadre_from(Some(&opened), clash, 5).unwrap_err();
+        let m = &errs[0].message;
+        assert!(m.contains("Ghi chú: đang lưu \"của tôi\", bản của bạn \"của tab thứ ba\""), "{m}");
+        assert!(!m.contains("Năm sinh") && !m.contains("Dân tộc"), "{m}");
+        assert_eq!(r, before);
     }
 
     #[test]

@@ -54,6 +54,28 @@ pub fn overwrite_stamp<T: Versioned>(draft: &mut T, stored: Option<&T>) {
     *draft.meta_mut() = stored.map(|s| s.meta().clone()).unwrap_or_default();
 }
 
+/// "Ghi đè bằng bản của tôi" after a field conflict: my values for the fields I changed
+/// since `opened`, the stored record's for the rest (another tab's corrections of other
+/// fields are not undone), at the stored record's stamp so the save is its next version.
+/// Without what the form opened, or when the record was deleted, the whole draft.
+pub fn overwrite_fields<T>(opened: Option<&T>, draft: &T, stored: Option<&T>) -> T
+where
+    T: Versioned + Clone + serde::Serialize + serde::de::DeserializeOwned,
+{
+    use dtbd_domain::field_merge::{join, rebase, split, Pick};
+    let mut out = draft.clone();
+    if let (Some(o), Some(s)) = (opened, stored) {
+        let ((base, _), (mine, _), (theirs, meta)) = (split(o), split(draft), split(s));
+        if let Ok(fields) = rebase(&base, &mine, &theirs, |_| Some(Pick::Mine)) {
+            if let Ok(merged) = join(&fields, &meta) {
+                out = merged;
+            }
+        }
+    }
+    overwrite_stamp(&mut out, stored);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +111,22 @@ mod tests {
         assert_eq!(as_opened(&u).meta, at(2, 9));
         u.meta = at(0, 9);
         assert_eq!(as_opened(&u).meta.version, 0);
+    }
+
+    #[test]
+    fn overwriting_after_a_field_conflict_keeps_the_other_tabs_other_fields() {
+        let opened = unit("a", "Xã A", None);
+        let mut stored = opened.clone();
+        stored.name = "Xã A (tab khác)".into();
+        stored.parent_id = Some("p".into());
+        stored.meta = at(2, 20);
+        let mut mine = opened.clone();
+        mine.name = "Xã A (của tôi)".into();
+        let out = overwrite_fields(Some(&opened), &mine, Some(&stored));
+        assert_eq!(out.name, "Xã A (của tôi)", "mine for the field both changed");
+        assert_eq!(out.parent_id.as_deref(), Some("p"), "theirs for the field only they changed");
+        assert_eq!(out.meta, stored.meta);
+        assert_eq!(overwrite_fields(None, &mine, Some(&stored)).parent_id, None, "no base: the whole draft");
     }
 
     #[test]
