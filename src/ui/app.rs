@@ -281,6 +281,10 @@ impl PartialEq for SearchIndexed {
     }
 }
 
+/// What a version conflict says, from the roster in memory, my record, the stored one and
+/// the fields both changed (`None`: the whole record); it also puts the stored one in memory.
+type ConflictFn<T> = fn(&mut Roster, &T, Option<T>, Option<&[String]>) -> Option<dtbd_domain::roster::FieldError>;
+
 impl AppState {
     /// The directive a page shows, following edits (from this tab or another); `None` once it
     /// is deleted, so the page says it is not found.
@@ -321,7 +325,7 @@ impl AppState {
         &self,
         change: impl FnOnce(&mut Roster) -> Result<T, Vec<dtbd_domain::roster::FieldError>>,
         write: impl FnOnce(Rc<Db>, T) -> W,
-        conflict: fn(&mut Roster, &T, Option<T>, Option<&[String]>) -> Option<dtbd_domain::roster::FieldError>,
+        conflict: ConflictFn<T>,
         keep: fn(&mut Roster, T),
     ) -> Result<T, Vec<dtbd_domain::roster::FieldError>>
     where
