@@ -105,7 +105,7 @@ pub fn BulkEditPanel(selected: RwSignal<HashSet<Id>>, open: RwSignal<bool>) -> i
     };
 
     view! {
-        <form class="bulk-panel panel" aria-labelledby="bulk-title" on:submit=submit>
+        <form class="bulk-panel panel" aria-labelledby="bulk-title" novalidate on:submit=submit>
             <h2 id="bulk-title">{move || model.with(|m| m.title.clone())}</h2>
             <div class="form-grid">{move || fields.get().into_iter().map(|f| input(f, draft)).collect_view()}</div>
             <p class="bulk-preview" aria-live="polite">{move || model.with(|m| m.preview.clone())}</p>

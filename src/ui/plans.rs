@@ -279,7 +279,7 @@ fn PlanBudgetForm(plan_id: String) -> impl IntoView {
         <div class="no-print">
             <button class="btn" on:click=toggle>"Sửa kinh phí"</button>
             {move || open.get().then(|| view! {
-                <form class="panel plan-budget-form" on:submit=save.clone()>
+                <form class="panel plan-budget-form" novalidate on:submit=save.clone()>
                     {budget_fields(budget, "pb")}
                     {crate::ui::widgets::error_summary(errors, dtbd_view::form_fields::none)}
                     <button class="btn" type="submit">"Lưu kinh phí"</button>
@@ -370,7 +370,7 @@ fn NewLineForm(plan_id: String, year: Option<u16>) -> impl IntoView {
         <div class="no-print">
             <button class="btn" on:click=move |_| open.update(|o| *o = !*o)>"+ Thêm lớp"</button>
             {move || open.get().then(|| view! {
-                <form class="panel new-line" on:submit=save.clone()>
+                <form class="panel new-line" novalidate on:submit=save.clone()>
                     {line_fields(draft, budget, "nl")}
                     {crate::ui::widgets::error_summary(errors, dtbd_view::form_fields::none)}
                     <button class="btn" type="submit">"Lưu lớp"</button>
@@ -416,7 +416,7 @@ fn EditLineForm(line: CourseLine) -> impl IntoView {
         <div class="no-print">
             <button class="btn" on:click=move |_| open.update(|o| *o = !*o)>"Sửa lớp"</button>
             {move || open.get().then(|| view! {
-                <form class="panel edit-line" on:submit=save.clone()>
+                <form class="panel edit-line" novalidate on:submit=save.clone()>
                     {line_fields(draft, budget, "el")}
                     {crate::ui::widgets::error_summary(errors, dtbd_view::form_fields::none)}
                     <button class="btn" type="submit">"Lưu lớp"</button>

@@ -428,7 +428,7 @@ fn UnlockForm(
         });
     };
     view! {
-        <form class="unlock" on:submit=submit>
+        <form class="unlock" novalidate on:submit=submit>
             <p>{prompt}</p>
             {error.map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <div class="field">
