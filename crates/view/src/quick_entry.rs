@@ -213,14 +213,18 @@ pub fn saved_cells(cadre: &Cadre) -> Vec<String> {
         .collect()
 }
 
-/// The line under the table: "Đã lưu 10 cán bộ vào UBND xã Nậm Ty; 1 dòng cần sửa."
-pub fn batch_line(saved: usize, invalid: usize, unit_name: &str) -> String {
+/// The line under the table: "Đã lưu 10 cán bộ vào UBND xã Nậm Ty; 1 dòng cần sửa."; none
+/// before the first row is left.
+pub fn batch_line(saved: usize, invalid: usize, unit_name: &str) -> Option<String> {
+    if saved == 0 && invalid == 0 {
+        return None;
+    }
     let mut line = format!("Đã lưu {} cán bộ vào {unit_name}", grouped(saved));
     if invalid > 0 {
         line.push_str(&format!("; {} dòng cần sửa (ô có viền đỏ)", grouped(invalid)));
     }
     line.push('.');
-    line
+    Some(line)
 }
 
 #[cfg(test)]
@@ -345,7 +349,8 @@ mod tests {
         assert!(is_blank(&cells(&["", " ", ""])));
         assert!(!is_blank(&cells(&["", "x"])));
         assert_eq!(cell_label(Field::Birth, 2), "Năm sinh, dòng 3");
-        assert_eq!(batch_line(1200, 0, "UBND xã Nậm Ty"), "Đã lưu 1.200 cán bộ vào UBND xã Nậm Ty.");
-        assert_eq!(batch_line(10, 1, "X"), "Đã lưu 10 cán bộ vào X; 1 dòng cần sửa (ô có viền đỏ).");
+        assert_eq!(batch_line(0, 0, "UBND xã Nậm Ty"), None);
+        assert_eq!(batch_line(1200, 0, "UBND xã Nậm Ty").unwrap(), "Đã lưu 1.200 cán bộ vào UBND xã Nậm Ty.");
+        assert_eq!(batch_line(0, 1, "X").unwrap(), "Đã lưu 0 cán bộ vào X; 1 dòng cần sửa (ô có viền đỏ).");
     }
 }
