@@ -96,8 +96,9 @@ impl Date {
     }
 
     /// A date as an officer types it, day first whatever the browser's language: "03/02/2021",
-    /// "3/2/2021", with `-` or `.` between the parts, or "2021-02-03" (what a stored value or a
-    /// pasted ISO date holds). The error says what was typed and how to write it, in Vietnamese.
+    /// "3/2/2021", with `-` or `.` between the parts, eight digits "03022021" (a tablet's
+    /// numeric keypad has no "/"), or "2021-02-03" (what a stored value or a pasted ISO date
+    /// holds). The error says what was typed and how to write it, in Vietnamese.
     pub fn parse_vi(text: &str) -> Result<Self, String> {
         let t = text.trim();
         if t.is_empty() {
@@ -105,7 +106,11 @@ impl Date {
         }
         let bad = || format!("“{t}” không đọc được thành ngày (ghi ngày/tháng/năm, ví dụ 03/02/2021).");
         let digits = |s: &str, most: usize| !s.is_empty() && s.len() <= most && s.bytes().all(|b| b.is_ascii_digit());
-        let parts: Vec<&str> = t.split(['/', '-', '.']).map(str::trim).collect();
+        let parts: Vec<&str> = if t.len() == 8 && digits(t, 8) {
+            vec![&t[..2], &t[2..4], &t[4..]]
+        } else {
+            t.split(['/', '-', '.']).map(str::trim).collect()
+        };
         let (y, m, d) = match parts.as_slice() {
             [y, m, d] if y.len() == 4 && digits(y, 4) && digits(m, 2) && digits(d, 2) => (*y, *m, *d),
             [d, m, y] if y.len() == 4 && digits(y, 4) && digits(m, 2) && digits(d, 2) => (*y, *m, *d),
@@ -164,13 +169,15 @@ mod tests {
     #[test]
     fn typed_dates_read_day_first_and_say_what_is_wrong() {
         let day = Date::new(2021, 2, 3);
-        for typed in ["03/02/2021", "3/2/2021", " 03-02-2021 ", "03.02.2021", "2021-02-03"] {
+        for typed in ["03/02/2021", "3/2/2021", " 03-02-2021 ", "03.02.2021", "03022021", "2021-02-03"] {
             assert_eq!(Date::parse_vi(typed).ok(), day, "{typed}");
         }
         assert_eq!(Date::parse_vi("12/01/2021").map(Date::short_vi), Ok("12/01/2021".into()), "day first, never month");
         assert_eq!(Date::parse_vi("31/02/2021"), Err("“31/02/2021” không phải một ngày có thật.".into()));
         assert_eq!(Date::parse_vi("13/13/2021"), Err("“13/13/2021” không phải một ngày có thật.".into()));
-        for bad in ["2021", "03/02/21", "ngày 3", "03/02/2021/1", "003/02/2021", "+3/02/2021"] {
+        assert_eq!(Date::parse_vi("31022021"), Err("“31022021” không phải một ngày có thật.".into()));
+        for bad in ["2021", "03/02/21", "ngày 3", "03/02/2021/1", "003/02/2021", "+3/02/2021", "3022021", "030220210"]
+        {
             let e = Date::parse_vi(bad).unwrap_err();
             assert!(e.contains("không đọc được thành ngày") && e.contains(bad.trim()), "{bad}: {e}");
         }
