@@ -1,53 +1,29 @@
-// Service worker: keeps the app shell so the app opens and works offline.
-// tools/sw-precache.mjs replaces the two placeholders after each build.
+// Service worker: serves the app's files from the cache so the app opens and works offline.
+// It downloads nothing itself: public/loader.js fills the cache "dtbd-shell-<version>" in
+// the background, one file at a time at low priority, once the page the officer waits for
+// is on screen (a first visit's bytes go to that page), and removes the previous version's
+// cache when the new one is whole. tools/sw-precache.mjs writes the version after each
+// build, so a new build is a new worker.
 const VERSION = "__VERSION__";
-const PRECACHE = __PRECACHE__;
-const CACHE = "dtbd-shell-" + VERSION;
-const RUNTIME = "dtbd-runtime";
 
-self.addEventListener("install", (event) => {
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()),
-  );
-});
-
-self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    caches
-      .keys()
-      .then((keys) =>
-        Promise.all(
-          keys.filter((k) => k.startsWith("dtbd-shell-") && k !== CACHE).map((k) => caches.delete(k)),
-        ),
-      )
-      .then(() => self.clients.claim()),
-  );
-});
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  // The list of files to keep is always asked of the server (loader.js sends no-store).
+  if (request.cache === "no-store") return;
   if (request.mode === "navigate") {
     // Each bundle is its own page (index.html, van-ban.html ...); the folder URL is index.html.
     // Routing inside a page lives in the URL fragment, which never reaches the worker.
     const url = new URL(request.url);
     const page = url.pathname.endsWith("/") ? new URL("./index.html", url) : url;
-    event.respondWith(
-      caches.match(page.href, { cacheName: CACHE, ignoreSearch: true }).then((hit) => hit || fetch(request)),
-    );
+    event.respondWith(caches.match(page.href, { ignoreSearch: true }).then((hit) => hit || fetch(request)));
     return;
   }
-  event.respondWith(
-    caches.match(request, { ignoreSearch: true }).then((hit) => {
-      if (hit) return hit;
-      // Files fetched on demand (templates, the Excel module) are kept for offline use.
-      return fetch(request).then((response) => {
-        if (response.ok) {
-          const copy = response.clone();
-          caches.open(RUNTIME).then((cache) => cache.put(request, copy));
-        }
-        return response;
-      });
-    }),
-  );
+  event.respondWith(caches.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)));
 });
+
+// Read by nothing; keeps this file's bytes different for every build (see above).
+self.dtbdVersion = VERSION;

@@ -73,3 +73,39 @@ fn every_page_list_names_the_same_pages() {
     let missing: Vec<&String> = bins.difference(&declared).collect();
     assert!(missing.is_empty(), "bins built by tools/build.sh but not in Cargo.toml: {missing:?}");
 }
+
+/// The menu's labels in the order `ui::app` draws them (`nav(Route::…, "label")`).
+fn app_menu() -> Vec<String> {
+    let app = read("src/ui/app.rs");
+    app.lines()
+        .filter_map(|line| line.trim().strip_prefix("{nav(Route::"))
+        .map(|rest| rest.split('"').nth(1).expect("a nav call names its label").to_string())
+        .collect()
+}
+
+/// The menu `index.html` draws before the app starts (its frame, for a slow line).
+fn frame_menu() -> Vec<(String, String)> {
+    let html = read("index.html");
+    let start = html.find("<nav").expect("index.html's frame has a menu");
+    let nav = &html[start..start + html[start..].find("</nav>").expect("the menu ends")];
+    nav.split("<a href=\"./")
+        .skip(1)
+        .map(|link| {
+            let (href, rest) = link.split_once("\">").expect("a link has its href");
+            let label = rest.split("</a>").next().expect("a link ends");
+            (href.to_string(), label.trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_frame_menu_is_the_apps_menu() {
+    let frame = frame_menu();
+    let labels: Vec<String> = frame.iter().map(|(_, label)| label.clone()).collect();
+    assert_eq!(labels, app_menu(), "index.html's frame menu against ui::app's menu");
+    let (built, _) = built_pages();
+    for (href, label) in &frame {
+        let page = href.split('#').next().unwrap_or_default();
+        assert!(built.contains(page), "{label}: {page} is not a page tools/build.sh builds");
+    }
+}

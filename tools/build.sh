@@ -8,6 +8,7 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # The bundles loaded on demand: page, bin, title prefix. Their HTML is index.html with the
 # bin and the title changed, generated here so the pages never drift apart.
 pages=(
+  "can-bo|dtbd-can-bo|Hồ sơ cán bộ"
   "van-ban|dtbd-van-ban|Văn bản, chỉ tiêu"
   "sua-van-ban|dtbd-sua-van-ban|Sửa văn bản"
   "trao-doi|dtbd-trao-doi|Trao đổi dữ liệu"

@@ -9,7 +9,7 @@
 // Usage: node tools/csp.mjs [dist]
 // The policy is also sent as a header by tools/serve.mjs (which imports CSP from here).
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -32,12 +32,24 @@ export const CSP = [
 ].join("; ");
 
 /// Rewrites one page; returns [html, bootName, bootBody] (boot null when none was inline).
-export function secure(html, page) {
+/// `wasmSize(file)` gives a wasm's size in bytes, for the loading bar.
+export function secure(html, page, wasmSize) {
   const inline = /<script type="module">([\s\S]*?)<\/script>/;
   let boot = null;
   const m = html.match(inline);
   if (m) {
-    const body = m[1].trim() + "\n";
+    // The wasm is fetched by public/loader.js's dtbdWasm, which fills the page's loading bar
+    // as the bytes arrive (the plain URL when the loader did not run).
+    let loaded = false;
+    const body =
+      m[1].trim().replace(/module_or_path: '\.\/([^']+\.wasm)'/, (_, file) => {
+        loaded = true;
+        return `module_or_path: self.dtbdWasm ? dtbdWasm('./${file}', ${wasmSize(file)}) : './${file}'`;
+      }) + "\n";
+    if (!loaded) throw new Error(`${page}.html: the boot script names no wasm for the loading bar`);
+    // The preload of the wasm is used by the loader's fetch only when both ask the same: no
+    // integrity (a fetch with integrity would wait for the whole body, no progress).
+    html = html.replace(/(<link rel="preload" href="\.\/[^"]+\.wasm" crossorigin="anonymous") integrity="[^"]*"/, "$1");
     const hash = createHash("sha256").update(body).digest("hex").slice(0, 16);
     boot = [`boot-${page}-${hash}.js`, body];
     html = html.replace(inline, `<script type="module" src="./${boot[0]}"></script>`);
@@ -58,7 +70,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dir = process.argv[2] || "dist";
   for (const name of readdirSync(dir).filter((f) => f.endsWith(".html")).sort()) {
     const page = name.slice(0, -".html".length);
-    const [html, bootName, bootBody] = secure(readFileSync(join(dir, name), "utf8"), page);
+    const wasmSize = (file) => statSync(join(dir, file)).size;
+    const [html, bootName, bootBody] = secure(readFileSync(join(dir, name), "utf8"), page, wasmSize);
     if (bootName) writeFileSync(join(dir, bootName), bootBody);
     writeFileSync(join(dir, name), html);
     console.log(`csp: ${name}${bootName ? ` → ${bootName}` : ""}`);

@@ -1,4 +1,4 @@
-//! `index.html`: the roster bundle (danh sách cán bộ, đơn vị). See `ui::app::Bundle`.
+//! `index.html`: the roster list, the main bundle. See `ui::app::Bundle`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -36,16 +36,30 @@ use leptos::prelude::*;
 
 use app::{Bundle, Route};
 
-/// `index.html`: the roster and the units.
+/// `index.html`: the roster list alone (the main bundle; see `Bundle::Roster`).
 pub fn start_roster() {
     app::start(
         Bundle::Roster,
         |route| {
             Some(match route {
                 Route::Roster => view! { <roster::RosterPage/> }.into_any(),
+                _ => return None,
+            })
+        },
+        app::no_directives,
+    );
+}
+
+/// `can-bo.html`: the cadre form, the units and the bulk edit: what writes the roster.
+pub fn start_cadres() {
+    app::start(
+        Bundle::Cadres,
+        |route| {
+            Some(match route {
                 Route::NewCadre => view! { <cadre_form::CadreFormPage id=None/> }.into_any(),
                 Route::EditCadre(id) => view! { <cadre_form::CadreFormPage id=Some(id.clone())/> }.into_any(),
                 Route::Units => view! { <units::UnitsPage/> }.into_any(),
+                Route::BulkEdit => view! { <bulk_edit::BulkEditPage/> }.into_any(),
                 _ => return None,
             })
         },

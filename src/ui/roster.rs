@@ -11,11 +11,13 @@ use leptos::prelude::*;
 
 use crate::store::prefs;
 use crate::ui::app::{enter_demo, AppState, Route};
-use crate::ui::bulk_edit::BulkEditPanel;
 use crate::ui::collate::Collator;
 use dtbd_domain::listing::row_window;
-use dtbd_view::bulk::{chosen_count, open_label, row_check_label, select_shown};
+use dtbd_view::bulk::{chosen_count, open_label, parse_selection, row_check_label, select_shown, selection_text};
 use dtbd_view::roster::{count_line, name_order, visible_rows};
+
+/// The preference that carries the roster's choice to the bulk-edit page (`ui::bulk_edit`).
+pub const BULK_SELECTION: &str = "roster.selected";
 
 /// Height of one row in CSS pixels, margin included (`.cadre-list.virtual li` in the
 /// stylesheet says the same).
@@ -58,9 +60,10 @@ pub fn RosterPage() -> impl IntoView {
 
     let unit_options = move || state.roster.with(dtbd_view::unit_choices::unit_choices);
 
-    // Sửa hàng loạt: the ids ticked (kept across searches), and the panel.
-    let selected = RwSignal::new(HashSet::<String>::new());
-    let bulk_open = RwSignal::new(false);
+    // Sửa hàng loạt: the ids ticked (kept across searches, and across the trip to the
+    // bulk-edit page in `can-bo.html`, so a second change goes to the same people).
+    let selected = RwSignal::new(parse_selection(&prefs::get(BULK_SELECTION).unwrap_or_default()));
+    Effect::new(move |_| selected.with(|s| prefs::set(BULK_SELECTION, &selection_text(s))));
     let chosen = move || state.roster.with(|r| selected.with(|s| chosen_count(r, s)));
 
     let has_units = move || state.roster.with(|r| !r.units.is_empty());
@@ -137,11 +140,8 @@ pub fn RosterPage() -> impl IntoView {
                     <button type="button" class="btn" disabled=move || chosen() == 0
                         on:click=move |_| selected.set(HashSet::new())>"Bỏ chọn"</button>
                     <button type="button" class="btn primary" disabled=move || chosen() == 0
-                        on:click=move |_| bulk_open.set(true)>{move || open_label(chosen())}</button>
+                        on:click=move |_| state.go(Route::BulkEdit)>{move || open_label(chosen())}</button>
                 </div>
-                <Show when=move || bulk_open.get() && chosen() != 0>
-                    <BulkEditPanel selected=selected open=bulk_open/>
-                </Show>
                 <div
                     class="roster-scroll"
                     tabindex="0"

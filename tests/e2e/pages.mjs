@@ -6,9 +6,9 @@ import { expect } from "@playwright/test";
 
 export const PAGES = [
   { name: "can-bo", path: "index.html#/" },
-  { name: "them-can-bo", path: "index.html#/can-bo/moi" },
-  { name: "sua-can-bo", path: "index.html#/can-bo/hsp-c0001" },
-  { name: "don-vi", path: "index.html#/don-vi" },
+  { name: "them-can-bo", path: "can-bo.html#/can-bo/moi" },
+  { name: "sua-can-bo", path: "can-bo.html#/can-bo/hsp-c0001" },
+  { name: "don-vi", path: "can-bo.html#/don-vi" },
   { name: "van-ban", path: "van-ban.html#/van-ban" },
   { name: "chi-tieu", path: "van-ban.html#/van-ban/tpl-002" },
   { name: "thuc-trang", path: "van-ban.html#/van-ban/tpl-002/thuc-trang" },

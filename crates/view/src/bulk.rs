@@ -429,6 +429,20 @@ pub fn open_label(chosen: usize) -> String {
     format!("Sửa hàng loạt ({chosen} người)")
 }
 
+/// The people chosen, as kept between the roster page (`index.html`) and the bulk-edit page
+/// (`can-bo.html`), which are two bundles: one id per line, in order, so the same choice
+/// is the same text.
+pub fn selection_text(selected: &HashSet<Id>) -> String {
+    let mut ids: Vec<&str> = selected.iter().map(String::as_str).collect();
+    ids.sort_unstable();
+    ids.join("\n")
+}
+
+/// Reads [`selection_text`] back; blank lines (an empty choice) are no one.
+pub fn parse_selection(text: &str) -> HashSet<Id> {
+    text.lines().map(str::trim).filter(|id| !id.is_empty()).map(str::to_string).collect()
+}
+
 /// The checkbox of one row, for a screen reader: "Chọn Nguyễn Văn An".
 pub fn row_check_label(full_name: &str) -> String {
     format!("Chọn {full_name}")
@@ -578,5 +592,15 @@ mod tests {
         assert_eq!(chosen_count(&r, &selected), 2);
         assert_eq!(open_label(2), "Sửa hàng loạt (2 người)");
         assert_eq!(row_check_label("Lò Thị Mai"), "Chọn Lò Thị Mai");
+    }
+
+    #[test]
+    fn a_selection_crosses_pages_unchanged() {
+        let chosen: HashSet<Id> = ["hsp-c0002", "hsp-c0001", "ubnd-x 7"].iter().map(|s| s.to_string()).collect();
+        let text = selection_text(&chosen);
+        assert_eq!(text, "hsp-c0001\nhsp-c0002\nubnd-x 7");
+        assert_eq!(parse_selection(&text), chosen);
+        assert!(parse_selection("").is_empty());
+        assert!(parse_selection("\n \n").is_empty());
     }
 }
