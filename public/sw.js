@@ -12,7 +12,7 @@ self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim(
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-  // The list of files to keep is always asked of the server (loader.js sends no-store).
+  // loader.js's own requests (the list of files, and each file it keeps) go to the server.
   if (request.cache === "no-store") return;
   if (request.mode === "navigate") {
     // Each bundle is its own page (index.html, van-ban.html ...); the folder URL is index.html.

@@ -106,7 +106,7 @@ pub enum Route {
     EditCadre(String),
     /// Đơn vị.
     Units,
-    /// Sửa hàng loạt: one change to the cadres chosen on the roster page.
+    /// Sửa hàng loạt: the roster with the bulk-edit panel open over the people chosen.
     BulkEdit,
     /// Văn bản chỉ đạo: the user's directives and the built-in templates.
     Directives,
@@ -190,11 +190,19 @@ impl Route {
         }
     }
 
+    /// Whether the current page renders this route. `can-bo.html` also renders the roster, so
+    /// a save or a deletion there comes back to a list in the same page, its toast and
+    /// "Hoàn tác" with it.
+    fn renders_here(&self) -> bool {
+        let current = Bundle::current();
+        self.bundle() == current || (*self == Route::Roster && current == Bundle::Cadres)
+    }
+
     /// The link to this route: the fragment alone inside the current bundle's page, the other
     /// page's file and the fragment otherwise.
     pub fn href(&self) -> String {
         let bundle = self.bundle();
-        if bundle == Bundle::current() {
+        if self.renders_here() {
             self.fragment()
         } else {
             format!("{}{}", bundle.page(), self.fragment())
@@ -306,7 +314,7 @@ impl AppState {
     /// Navigates to a page (loading the other bundle's page when it owns the route).
     pub fn go(&self, route: Route) {
         let Some(w) = web_sys::window() else { return };
-        if route.bundle() == Bundle::current() {
+        if route.renders_here() {
             let _ = w.location().set_hash(&route.fragment());
             self.route.set(route);
         } else {
@@ -765,7 +773,7 @@ pub fn enter_demo() {
 /// A full page load of `route` (the database is chosen at load time).
 pub fn reload_at(route: Route) {
     let Some(w) = web_sys::window() else { return };
-    if route.bundle() == Bundle::current() {
+    if route.renders_here() {
         let _ = w.location().set_hash(&route.fragment());
         let _ = w.location().reload();
     } else {

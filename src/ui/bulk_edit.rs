@@ -1,5 +1,5 @@
-//! Sửa hàng loạt: the page (in `can-bo.html`) over the people chosen on the roster page (what to change, its
-//! value, how many it would change), the write of every changed cadre in one transaction,
+//! Sửa hàng loạt: the panel over the people chosen on the roster page of `can-bo.html` (what
+//! to change, its value, how many it would change), the write of every changed cadre in one transaction,
 //! and "Hoàn tác" in the toast. What the panel shows is `dtbd_view::bulk`; the change and its
 //! undo are `dtbd_domain::bulk`.
 
@@ -9,14 +9,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::store::prefs;
 use crate::store::{self, SaveError};
-use crate::ui::app::{db, AppState, Route, Toast, Undo};
-use crate::ui::roster::BULK_SELECTION;
+use crate::ui::app::{db, AppState, Toast, Undo};
 use crate::ui::widgets::code_select;
 use dtbd_domain::bulk::{self, BulkChange, BulkOutcome};
 use dtbd_domain::model::Id;
-use dtbd_view::bulk::{self as vm, parse_selection, selection_text, BulkDraft, BulkField, Field};
+use dtbd_view::bulk::{self as vm, BulkDraft, BulkField, Field};
 
 /// Writes `out.changed` in one transaction, then puts them in memory. On a version conflict
 /// (another tab saved one of them first) nothing is written: the roster is read again and
@@ -122,34 +120,8 @@ pub fn BulkEditPanel(selected: RwSignal<HashSet<Id>>, open: RwSignal<bool>) -> i
     }
 }
 
-/// Sửa hàng loạt as a page of `can-bo.html`: the people ticked on the roster page (carried
-/// by a preference, the two pages being two bundles); "Đóng" goes back to the list.
-#[component]
-pub fn BulkEditPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let selected = RwSignal::new(parse_selection(&prefs::get(BULK_SELECTION).unwrap_or_default()));
-    Effect::new(move |_| selected.with(|s| prefs::set(BULK_SELECTION, &selection_text(s))));
-    let open = RwSignal::new(true);
-    Effect::new(move |_| {
-        if !open.get() {
-            state.go(Route::Roster);
-        }
-    });
-    let chosen = move || state.roster.with(|r| selected.with(|s| vm::chosen_count(r, s)));
-    view! {
-        <section class="page">
-            <div class="page-head">
-                <h1>"Sửa hàng loạt"</h1>
-                <a class="btn" href=Route::Roster.href()>"Về danh sách cán bộ"</a>
-            </div>
-            <Show
-                when=move || chosen() != 0
-                fallback=|| view! {
-                    <p class="empty">"Chưa chọn ai. Hãy đánh dấu những người cần sửa trong danh sách cán bộ."</p>
-                }
-            >
-                <BulkEditPanel selected=selected open=open/>
-            </Show>
-        </section>
-    }
+/// The panel as `ui::roster::RosterPage` takes it in `can-bo.html` (the main bundle passes
+/// none and links none of this code).
+pub fn panel(selected: RwSignal<HashSet<Id>>, open: RwSignal<bool>) -> AnyView {
+    view! { <BulkEditPanel selected=selected open=open/> }.into_any()
 }

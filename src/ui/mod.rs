@@ -50,16 +50,18 @@ pub fn start_roster() {
     );
 }
 
-/// `can-bo.html`: the cadre form, the units and the bulk edit: what writes the roster.
+/// `can-bo.html`: the cadre form, the units and the bulk edit: what writes the roster; and
+/// the roster list again, so the officer comes back to it without leaving the page.
 pub fn start_cadres() {
     app::start(
         Bundle::Cadres,
         |route| {
             Some(match route {
+                Route::Roster => view! { <roster::RosterPage bulk=bulk_edit::panel/> }.into_any(),
+                Route::BulkEdit => view! { <roster::RosterPage bulk=bulk_edit::panel bulk_open=true/> }.into_any(),
                 Route::NewCadre => view! { <cadre_form::CadreFormPage id=None/> }.into_any(),
                 Route::EditCadre(id) => view! { <cadre_form::CadreFormPage id=Some(id.clone())/> }.into_any(),
                 Route::Units => view! { <units::UnitsPage/> }.into_any(),
-                Route::BulkEdit => view! { <bulk_edit::BulkEditPage/> }.into_any(),
                 _ => return None,
             })
         },

@@ -16,7 +16,8 @@ use dtbd_domain::listing::row_window;
 use dtbd_view::bulk::{chosen_count, open_label, parse_selection, row_check_label, select_shown, selection_text};
 use dtbd_view::roster::{count_line, name_order, visible_rows};
 
-/// The preference that carries the roster's choice to the bulk-edit page (`ui::bulk_edit`).
+/// The preference that carries the roster's choice from the main bundle to the bulk-edit
+/// panel in `can-bo.html`.
 pub const BULK_SELECTION: &str = "roster.selected";
 
 /// Height of one row in CSS pixels, margin included (`.cadre-list.virtual li` in the
@@ -29,8 +30,14 @@ fn rows_in_view() -> usize {
     (h as usize).div_ceil(ROW_H) + 1
 }
 
+/// The bulk-edit panel (`ui::bulk_edit::panel`), given to the roster only by `can-bo.html`.
+pub type BulkPanel = fn(RwSignal<HashSet<String>>, RwSignal<bool>) -> AnyView;
+
+/// The roster list. `bulk`: the panel of sửa hàng loạt, in `can-bo.html`; without it (the
+/// main bundle) the button opens that page (`Route::BulkEdit`) with the people chosen.
+/// `bulk_open`: the panel starts open (the page `Route::BulkEdit`).
 #[component]
-pub fn RosterPage() -> impl IntoView {
+pub fn RosterPage(#[prop(optional)] bulk: Option<BulkPanel>, #[prop(optional)] bulk_open: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = RwSignal::new(prefs::get("roster.query").unwrap_or_default());
     let unit_filter = RwSignal::new(prefs::get("roster.unit").unwrap_or_default());
@@ -64,6 +71,7 @@ pub fn RosterPage() -> impl IntoView {
     // bulk-edit page in `can-bo.html`, so a second change goes to the same people).
     let selected = RwSignal::new(parse_selection(&prefs::get(BULK_SELECTION).unwrap_or_default()));
     Effect::new(move |_| selected.with(|s| prefs::set(BULK_SELECTION, &selection_text(s))));
+    let bulk_open = RwSignal::new(bulk_open);
     let chosen = move || state.roster.with(|r| selected.with(|s| chosen_count(r, s)));
 
     let has_units = move || state.roster.with(|r| !r.units.is_empty());
@@ -140,8 +148,18 @@ pub fn RosterPage() -> impl IntoView {
                     <button type="button" class="btn" disabled=move || chosen() == 0
                         on:click=move |_| selected.set(HashSet::new())>"Bỏ chọn"</button>
                     <button type="button" class="btn primary" disabled=move || chosen() == 0
-                        on:click=move |_| state.go(Route::BulkEdit)>{move || open_label(chosen())}</button>
+                        on:click=move |_| match bulk {
+                            Some(_) => bulk_open.set(true),
+                            None => {
+                                // Written now: the next page reads it as it loads.
+                                selected.with_untracked(|s| prefs::set(BULK_SELECTION, &selection_text(s)));
+                                state.go(Route::BulkEdit)
+                            }
+                        }>{move || open_label(chosen())}</button>
                 </div>
+                {bulk.map(|panel| view! {
+                    <Show when=move || bulk_open.get() && chosen() != 0>{panel(selected, bulk_open)}</Show>
+                })}
                 <div
                     class="roster-scroll"
                     tabindex="0"
