@@ -5,7 +5,8 @@ test("after one visit the app opens offline, and the roster is there and editabl
   await open(page);
   await addUnit(page, "UBND xã Thông Nguyên");
   await addCadre(page, { name: "Sùng Seo Chứ" });
-  // Wait until the service worker has cached the shell and controls the page.
+  // Wait until the offline copy is whole (the header badge) and the service worker controls the page.
+  await expect(page.locator(".offline-badge")).toHaveText("Sẵn sàng dùng khi mất mạng", { timeout: 60_000 });
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
@@ -40,6 +41,7 @@ test("the app is served under a sub-path with relative URLs only", async ({ page
 
 test("every bundle's page opens offline after one visit", async ({ page, context }) => {
   await open(page);
+  await expect(page.locator(".offline-badge")).toHaveText("Sẵn sàng dùng khi mất mạng", { timeout: 60_000 });
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
@@ -55,5 +57,11 @@ test("every bundle's page opens offline after one visit", async ({ page, context
   await expect(page.getByRole("heading", { name: "Trao đổi dữ liệu" })).toBeVisible();
   await page.getByRole("link", { name: "Cán bộ", exact: true }).tap();
   await expect(page.getByRole("heading", { name: "Danh sách cán bộ" })).toBeVisible();
+  for (const [link, heading] of [["Đơn vị", "Đơn vị"], ["Kế hoạch, lớp học", "Kế hoạch đào tạo, bồi dưỡng"], ["Excel", "Nhập, xuất Excel"]]) {
+    await page.getByRole("link", { name: link, exact: true }).tap();
+    await expect(page.locator("main h1").first()).toContainText(heading);
+  }
+  // The badge says so offline too.
+  await expect(page.locator(".offline-badge")).toHaveText("Sẵn sàng dùng khi mất mạng");
   await context.setOffline(false);
 });
