@@ -1,13 +1,16 @@
 // Prints the release bundle sizes (raw, gzip -9, brotli -q 11) per bundle (HTML page) and
-// fails when one is over its budget: 250 KB brotli for the main bundle (index.html, what a
-// first visit downloads), 400 KB for a bundle loaded on demand when its page is opened. The
+// fails when one is over its budget: 150 KB brotli for the main bundle (index.html, what a
+// first visit waits for), 400 KB for a bundle loaded on demand when its page is opened. The
 // budgets hold for the life of the app: new features stay under them or get a bundle of
 // their own.
+// The main budget was 250 KB until issue 14: on Slow 3G (2-s round trips, 50 KB/s) the
+// roster must be usable within 7 s, two round trips plus the bytes, so ≤ 150 KB. The roster
+// list alone is the main bundle; the forms that write it are can-bo.html.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
-const MAIN_BUDGET = 250 * 1000;
+const MAIN_BUDGET = 150 * 1000;
 // Raised from 350 to 360 KB when trao-doi.html (snapshot checksum, validation, merge, the
 // WebCrypto envelope and now the baselines of snapshot v4) reached 351 KB: loaded once per
 // version and then served by the service worker. The next feature for that page splits it
