@@ -70,13 +70,16 @@
         bar.setAttribute("aria-hidden", "true");
         badge.append(text, bar);
       }
-      text.textContent = badgeText();
+      const words = badgeText();
+      if (text.textContent !== words) text.textContent = words;
       bar.value = percent(state.done, state.total);
       bar.hidden = state.ready;
     }
   }
-  // The app draws its own header when it starts: paint the new badge too.
-  new MutationObserver(paint).observe(document.documentElement, { childList: true, subtree: true });
+  // The app draws its own header (a new child of <body>) when it starts: paint its badge
+  // too. Only <body>'s own children are watched: paint() changes the badge's insides, and
+  // watching those would call it again without end.
+  new MutationObserver(paint).observe(document.body, { childList: true });
 
   // --- 2. Filling the cache --------------------------------------------------------------
   let lastInput = 0;
