@@ -2,7 +2,7 @@
 // status to the targets to who to send to a printed report, offline; leaving the demo gives
 // back the real data untouched.
 import { test, expect } from "@playwright/test";
-import { open, addUnit, addCadre, names } from "./helpers.mjs";
+import { open, addUnit, addCadre, names, offlineReady } from "./helpers.mjs";
 
 test("the demo runs offline from the first tap to a printed report, and never touches the real data", async ({ page, context }) => {
   test.setTimeout(120_000);
@@ -17,12 +17,7 @@ test("the demo runs offline from the first tap to a printed report, and never to
   await addUnit(page, "UBND xã Tụ Nhân");
   await addCadre(page, { name: "Vàng Seo Tỉnh" });
   await expect(page.locator(".demo-banner")).toHaveCount(0);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
-    }
-  });
+  await offlineReady(page);
   await context.setOffline(true);
 
   // One tap: the demo loads and opens on the status of 02-ĐA/HU.

@@ -4,7 +4,7 @@
 import { test, expect } from "@playwright/test";
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
-import { open, addUnit, addCadre, names } from "./helpers.mjs";
+import { open, addUnit, addCadre, names, offlineReady } from "./helpers.mjs";
 
 const XLSX = createRequire(import.meta.url)("xlsx");
 
@@ -203,12 +203,7 @@ test("old files: an Excel 97-2003 workbook, a Windows-1258 CSV and a TCVN3 CSV r
 test("offline after one visit: the Excel workers come from the service worker's cache", async ({ page, context }, testInfo) => {
   await open(page);
   await addUnit(page, "UBND xã Nậm Ty");
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
-    }
-  });
+  await offlineReady(page);
   await context.setOffline(true);
   await openExcel(page);
   // Read (calamine worker) a file with one person, import it, then write (rust_xlsxwriter worker).

@@ -6,6 +6,21 @@ export async function open(page, hash = "") {
   await expect(page.locator("header.topbar")).toBeVisible();
 }
 
+/**
+ * Waits until every file of the app is kept for offline use (public/loader.js fills the
+ * cache in the background; the header badge says when) and the service worker controls
+ * the page: only then may a test cut the network.
+ */
+export async function offlineReady(page) {
+  await expect(page.locator(".offline-badge")).toHaveText("Sẵn sàng dùng khi mất mạng", { timeout: 60_000 });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+  });
+}
+
 /** Creates a unit through the Đơn vị page. */
 export async function addUnit(page, name, { parent } = {}) {
   await page.getByRole("link", { name: "Đơn vị", exact: true }).tap();

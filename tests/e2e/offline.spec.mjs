@@ -1,18 +1,11 @@
 import { test, expect } from "@playwright/test";
-import { open, addUnit, addCadre, names } from "./helpers.mjs";
+import { open, addUnit, addCadre, names, offlineReady } from "./helpers.mjs";
 
 test("after one visit the app opens offline, and the roster is there and editable", async ({ page, context }) => {
   await open(page);
   await addUnit(page, "UBND xã Thông Nguyên");
   await addCadre(page, { name: "Sùng Seo Chứ" });
-  // Wait until the offline copy is whole (the header badge) and the service worker controls the page.
-  await expect(page.locator(".offline-badge")).toHaveText("Sẵn sàng dùng khi mất mạng", { timeout: 60_000 });
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
-    }
-  });
+  await offlineReady(page);
 
   await context.setOffline(true);
   await page.reload();
@@ -41,13 +34,7 @@ test("the app is served under a sub-path with relative URLs only", async ({ page
 
 test("every bundle's page opens offline after one visit", async ({ page, context }) => {
   await open(page);
-  await expect(page.locator(".offline-badge")).toHaveText("Sẵn sàng dùng khi mất mạng", { timeout: 60_000 });
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
-    }
-  });
+  await offlineReady(page);
   await context.setOffline(true);
   await page.getByRole("link", { name: "Văn bản, chỉ tiêu" }).tap();
   await expect(page.getByRole("heading", { name: "Văn bản chỉ đạo và chỉ tiêu" })).toBeVisible();
