@@ -169,6 +169,9 @@
   function start() {
     if (!("serviceWorker" in navigator) || !self.caches) return;
     navigator.serviceWorker.register("./sw.js").catch((error) => console.warn("dtbd: service worker:", error));
+    navigator.serviceWorker.ready.then((registration) => {
+      if (!navigator.serviceWorker.controller && registration.active) registration.active.postMessage("claim");
+    });
     fill().catch((error) => console.warn("dtbd: offline copy:", error));
   }
   // After the page has loaded and the app has drawn itself (it removes the loading bar):

@@ -8,6 +8,11 @@ const VERSION = "__VERSION__";
 
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+// A page loaded while this worker was activating can miss the claim above; loader.js asks
+// again, so every open page works offline once the copy is whole.
+self.addEventListener("message", (event) => {
+  if (event.data === "claim") event.waitUntil(self.clients.claim());
+});
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
