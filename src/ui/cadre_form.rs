@@ -97,9 +97,12 @@ pub fn CadreFormPage(id: Option<String>) -> impl IntoView {
         let id = draft.with_untracked(|c| c.id.clone());
         let stored = state.roster.with_untracked(|r| r.cadre(&id).cloned());
         // Mine over what is stored: the stored fields I did not change stay theirs.
-        let merged = opened.with_untracked(|o| {
-            dtbd_view::stamp::overwrite_fields(o.as_ref(), &draft.get_untracked(), stored.as_ref())
-        });
+        let mut mine = draft.get_untracked();
+        if let Ok(y) = birth_year_text.get_untracked().trim().parse::<u16>() {
+            mine.birth_year = y;
+        }
+        let merged = opened.with_untracked(|o| dtbd_view::stamp::overwrite_fields(o.as_ref(), &mine, stored.as_ref()));
+        birth_year_text.set(merged.birth_year.to_string());
         draft.set(merged);
         opened.set(stored);
         submit();

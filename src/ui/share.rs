@@ -492,11 +492,11 @@ fn PreviewPanel(
                     <button type="button" class="btn" on:click=move |_| resolutions.set(Resolutions::all_theirs())>"Lấy tất cả của họ"</button>
                     <button type="button" class="btn" on:click=move |_| resolutions.set(Resolutions::all_mine())>"Giữ tất cả của tôi"</button>
                 </div>
-                <ul class="changes">{conflicts.into_iter().map(|c| view! { <ChangeItem c resolutions/> }).collect_view()}</ul>
+                <ul class="changes">{conflicts.into_iter().map(|c| view! { <ChangeItem c resolutions sender=p.facts.sender.clone()/> }).collect_view()}</ul>
             })}
             {(!others.is_empty()).then(|| view! {
                 <h4>"Các thay đổi khác"</h4>
-                <ul class="changes">{others.into_iter().map(|c| view! { <ChangeItem c resolutions/> }).collect_view()}</ul>
+                <ul class="changes">{others.into_iter().map(|c| view! { <ChangeItem c resolutions sender=String::new()/> }).collect_view()}</ul>
                 {more.map(|m| view! { <p class="hint">{m}</p> })}
             })}
             <div class="actions">
@@ -534,12 +534,16 @@ fn CountsTable(t: vm::CountsTable) -> impl IntoView {
     }
 }
 
-/// One changed record: kind, name, status, field differences, and for a conflict the choice.
+/// One changed record: kind, name, status, field differences, and for a conflict one
+/// question per field both sides changed (both values, who changed each when, the choice
+/// for that field alone); the fields only one side changed merge without a question.
 #[component]
-fn ChangeItem(c: RecordChange, resolutions: RwSignal<Resolutions>) -> impl IntoView {
+fn ChangeItem(c: RecordChange, resolutions: RwSignal<Resolutions>, sender: String) -> impl IntoView {
     let (kind, id) = (c.kind, c.id.clone());
     let conflict = c.status == Status::Conflict;
     let name = vm::change_name(&c);
+    let questions = vm::questions(&c, &sender, &store::local_datetime);
+    let record_id = c.id.clone();
     let chosen = Memo::new(move |_| resolutions.with(|r| vm::choice_for(r, kind, &id)));
     let pick = move |ch: Choice| {
         let id = c.id.clone();
@@ -550,13 +554,16 @@ fn ChangeItem(c: RecordChange, resolutions: RwSignal<Resolutions>) -> impl IntoV
         }
     };
     let (mine, theirs) = (pick(Choice::KeepMine), pick(Choice::TakeTheirs));
-    let diff = (!c.diff.is_empty()).then(|| {
+    let merged: Vec<_> = c.diff.iter().filter(|d| !d.asked).cloned().collect();
+    let diff = (!merged.is_empty()).then(|| {
+        let caption = if conflict { "Các trường chỉ một bên sửa (tự gộp, không cần chọn)" } else { "Các trường thay đổi" };
         view! {
             <table class="diff">
+                <caption>{caption}</caption>
                 <thead><tr><th scope="col">"Trường"</th><th scope="col">"Của tôi"</th><th scope="col">"Của họ"</th></tr></thead>
                 <tbody>
-                    {c.diff.iter().map(|d| view! {
-                        <tr><th scope="row">{d.label.clone()}</th><td>{d.mine.clone()}</td><td>{d.theirs.clone()}</td></tr>
+                    {merged.into_iter().map(|d| view! {
+                        <tr><th scope="row">{d.label}</th><td>{d.mine}</td><td>{d.theirs}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
@@ -564,6 +571,38 @@ fn ChangeItem(c: RecordChange, resolutions: RwSignal<Resolutions>) -> impl IntoV
     });
     let is = move |ch: Choice| move || chosen.get() == Some(ch);
     let pressed = move |ch: Choice| move || if chosen.get() == Some(ch) { "true" } else { "false" };
+    let asked = !questions.is_empty();
+    let question_views = questions
+        .into_iter()
+        .map(|q| {
+            let (qid, field) = (record_id.clone(), q.field.clone());
+            let choice = Memo::new(move |_| resolutions.with(|r| vm::field_choice(r, kind, &qid, &field)));
+            let set = {
+                let (qid, field) = (record_id.clone(), q.field.clone());
+                move |ch: Choice| {
+                    let (qid, field) = (qid.clone(), field.clone());
+                    move |_| resolutions.update(|r| {
+                        r.fields.insert((kind, qid.clone(), field.clone()), ch);
+                    })
+                }
+            };
+            let is_q = move |ch: Choice| move || choice.get() == Some(ch);
+            let pressed_q = move |ch: Choice| move || if choice.get() == Some(ch) { "true" } else { "false" };
+            view! {
+                <fieldset class="question">
+                    <legend>{format!("Cả hai bên đã sửa: {}", q.label)}</legend>
+                    <p class="mine"><strong>"Của tôi: "</strong>{q.mine}<span class="sub">{format!(" ({})", q.mine_by)}</span></p>
+                    <p class="theirs"><strong>"Của họ: "</strong>{q.theirs}<span class="sub">{format!(" ({})", q.theirs_by)}</span></p>
+                    <div class="row-actions" role="group" aria-label=format!("Chọn {} của {}", q.label, name)>
+                        <button type="button" class="btn small" class:primary=is_q(Choice::KeepMine)
+                            aria-pressed=pressed_q(Choice::KeepMine) on:click=set(Choice::KeepMine)>"Giữ của tôi"</button>
+                        <button type="button" class="btn small" class:primary=is_q(Choice::TakeTheirs)
+                            aria-pressed=pressed_q(Choice::TakeTheirs) on:click=set(Choice::TakeTheirs)>"Lấy của họ"</button>
+                    </div>
+                </fieldset>
+            }
+        })
+        .collect_view();
     view! {
         <li class="change" class:conflict=conflict data-status=format!("{:?}", c.status)>
             <div class="change-head">
@@ -571,8 +610,9 @@ fn ChangeItem(c: RecordChange, resolutions: RwSignal<Resolutions>) -> impl IntoV
                 <span class="name">{name.clone()}</span>
                 <span class="chip">{c.status.label()}</span>
             </div>
+            {question_views}
             {diff}
-            {conflict.then(|| view! {
+            {(conflict && !asked).then(|| view! {
                 <div class="row-actions" role="group" aria-label=format!("Chọn bản của {name}")>
                     <button type="button" class="btn small" class:primary=is(Choice::KeepMine)
                         aria-pressed=pressed(Choice::KeepMine) on:click=mine>"Giữ của tôi"</button>

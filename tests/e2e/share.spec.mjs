@@ -92,7 +92,7 @@ test("officer A exports, officer B imports, resolves a conflict, both keep their
   await expect(b.getByRole("status").filter({ hasText: "Đã nhập tệp" })).toContainText("3 mới");
   expect(await rosterCount(b)).toBe(3);
 
-  // Both edit the same cadre differently: same version, different content.
+  // Both edit the same field of the same cadre differently: one question, for that field.
   await setBirthYear(a, "Nguyễn Văn An", "1980");
   await setBirthYear(b, "Nguyễn Văn An", "1990");
   const second = await exportAll(a, testInfo, "a2.json");
@@ -100,9 +100,9 @@ test("officer A exports, officer B imports, resolves a conflict, both keep their
   await pick(b, second.path);
   await expect(b.locator('[data-count="conflicts"]')).toHaveText("1");
   const conflict = b.locator(".change.conflict", { hasText: "Nguyễn Văn An" });
-  await expect(conflict.locator(".diff")).toContainText("Năm sinh");
-  await expect(conflict.locator(".diff")).toContainText("1990");
-  await expect(conflict.locator(".diff")).toContainText("1980");
+  await expect(conflict.locator(".question legend")).toHaveText("Cả hai bên đã sửa: Năm sinh");
+  await expect(conflict.locator(".question .mine")).toContainText("1990");
+  await expect(conflict.locator(".question .theirs")).toContainText("1980");
   await testInfo.attach("preview-768x1024", { body: await b.screenshot({ fullPage: true }), contentType: "image/png" });
   // Nothing chosen yet: apply refuses and writes nothing.
   await b.getByRole("button", { name: "Áp dụng" }).tap();

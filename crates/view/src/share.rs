@@ -264,6 +264,55 @@ pub fn choice_for(r: &Resolutions, kind: Kind, id: &str) -> Option<Choice> {
     r.records.get(&(kind, id.to_string())).copied().or(r.all)
 }
 
+/// Một câu hỏi: one field both sides changed since they parted, with each side's value and
+/// who changed it when, and the field's own choice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldQuestion {
+    /// Top-level field name (the key of the choice).
+    pub field: String,
+    /// Nhãn ("Ghi chú").
+    pub label: String,
+    /// Của tôi.
+    pub mine: String,
+    /// Của họ.
+    pub theirs: String,
+    /// "sửa bởi … lúc …" for mine.
+    pub mine_by: String,
+    /// "sửa bởi … lúc …" for theirs.
+    pub theirs_by: String,
+}
+
+/// The questions of a conflict (none for other changes). `sender` names the file's sender
+/// when their change carries no name; `time` writes a moment in the browser's time zone.
+pub fn questions(c: &RecordChange, sender: &str, time: &dyn Fn(Millis) -> String) -> Vec<FieldQuestion> {
+    let by = |stamp: Option<&dtbd_domain::model::FieldStamp>, fallback_at: Option<Millis>, fallback_who: &str| {
+        let who = stamp.map(|s| s.by.trim()).filter(|b| !b.is_empty()).unwrap_or(fallback_who);
+        match stamp.map(|s| s.at).or(fallback_at) {
+            Some(at) => format!("sửa bởi {who} lúc {}", time(at)),
+            None => format!("sửa bởi {who}"),
+        }
+    };
+    let theirs_who = if sender.trim().is_empty() { "người gửi tệp" } else { sender.trim() };
+    c.diff
+        .iter()
+        .filter(|d| d.asked)
+        .map(|d| FieldQuestion {
+            field: d.path.clone(),
+            label: d.label.clone(),
+            mine: d.mine.clone(),
+            theirs: d.theirs.clone(),
+            mine_by: by(d.mine_stamp.as_ref(), c.mine.as_ref().map(|m| m.updated_at), "máy này"),
+            theirs_by: by(d.theirs_stamp.as_ref(), c.theirs.as_ref().map(|m| m.updated_at), theirs_who),
+        })
+        .collect()
+}
+
+/// The choice in force for one field of a record: its own, else the record's, else the
+/// choice for all.
+pub fn field_choice(r: &Resolutions, kind: Kind, id: &str, field: &str) -> Option<Choice> {
+    r.get_field(kind, id, field)
+}
+
 /// Merges `incoming` into `local` with the user's choices; refused, with what to do, while a
 /// conflict has no choice.
 pub fn merge_resolved(local: &Dataset, incoming: &Dataset, choices: &Resolutions) -> Result<MergeOutcome, String> {
@@ -272,7 +321,7 @@ pub fn merge_resolved(local: &Dataset, incoming: &Dataset, choices: &Resolutions
         Ok(outcome)
     } else {
         Err(format!(
-            "Còn {} xung đột chưa chọn: hãy chọn \"Giữ của tôi\" hoặc \"Lấy của họ\" cho từng bản ghi, hoặc dùng nút chọn tất cả.",
+            "Còn {} xung đột chưa chọn: hãy chọn \"Giữ của tôi\" hoặc \"Lấy của họ\" cho từng trường được hỏi, hoặc dùng nút chọn tất cả.",
             outcome.unresolved.len()
         ))
     }
@@ -417,6 +466,40 @@ mod tests {
             theirs: None,
             diff: Vec::<FieldDiff>::new(),
         }
+    }
+
+    #[test]
+    fn a_question_says_both_values_and_who_changed_each_when() {
+        use dtbd_domain::model::{FieldStamp, RecordMeta};
+        let stamp = |by: &str, at| Some(FieldStamp { device: "d".into(), version: 4, at, by: by.into() });
+        let mut c = change("c1", "Lò Văn A", Status::Conflict);
+        c.mine = Some(RecordMeta::at(4, 100));
+        c.theirs = Some(RecordMeta::at(4, 200));
+        let asked = |path: &str, mine_stamp, theirs_stamp| FieldDiff {
+            path: path.into(),
+            label: "Ghi chú".into(),
+            mine: "của A".into(),
+            theirs: "của B".into(),
+            asked: true,
+            mine_stamp,
+            theirs_stamp,
+        };
+        c.diff = vec![
+            asked("note", stamp("Xã A", 100), stamp("", 200)),
+            FieldDiff { asked: false, path: "birth_year".into(), ..asked("birth_year", None, None) },
+        ];
+        let time = |ms: Millis| format!("t{ms}");
+        let q = questions(&c, "Lò Văn B", &time);
+        assert_eq!(q.len(), 1, "a field merged without asking is no question");
+        assert_eq!((q[0].field.as_str(), q[0].mine.as_str(), q[0].theirs.as_str()), ("note", "của A", "của B"));
+        assert_eq!(q[0].mine_by, "sửa bởi Xã A lúc t100");
+        assert_eq!(q[0].theirs_by, "sửa bởi Lò Văn B lúc t200", "an unnamed change of theirs is the sender's");
+        c.diff[0].mine_stamp = None;
+        assert_eq!(questions(&c, "", &time)[0].mine_by, "sửa bởi máy này lúc t100");
+        let r = Resolutions::default().choose_field(Kind::Cadre, "c1", "note", Choice::TakeTheirs);
+        assert_eq!(field_choice(&r, Kind::Cadre, "c1", "note"), Some(Choice::TakeTheirs));
+        assert_eq!(field_choice(&r, Kind::Cadre, "c1", "birth_year"), None);
+        assert_eq!(field_choice(&Resolutions::all_mine(), Kind::Cadre, "c1", "note"), Some(Choice::KeepMine));
     }
 
     #[test]
