@@ -69,6 +69,11 @@ pub fn QuickEntryPage() -> impl IntoView {
     let active: StoredValue<Option<usize>> = StoredValue::new(None);
     let queue: StoredValue<VecDeque<usize>> = StoredValue::new(VecDeque::new());
     let busy = StoredValue::new(false);
+    // "Xong": back to the roster once every typed row is saved (none left to correct).
+    let leave = StoredValue::new(false);
+    let invalid_left = move || {
+        rows.with_untracked(|all| all.iter().any(|r| r.state.with_untracked(|s| matches!(s, RowState::Invalid(_)))))
+    };
 
     let problem = move || state.roster.with(|r| vm::batch_problem(r, &unit_id.get(), category.get()));
 
@@ -110,12 +115,27 @@ pub fn QuickEntryPage() -> impl IntoView {
                 }
             }
             busy.set_value(false);
+            if leave.get_value() {
+                leave.set_value(false);
+                if invalid_left() {
+                    state.say(vm::ROWS_LEFT);
+                } else {
+                    state.go(Route::Roster);
+                }
+            }
         });
     };
     let save_row = move |index: usize| {
         let Some(row) = rows.with_untracked(|all| all.get(index).copied()) else { return };
-        let pending = matches!(row.state.get_untracked(), RowState::Typing | RowState::Invalid(_));
-        if !pending || vm::is_blank(&row.typed()) {
+        let was = row.state.get_untracked();
+        if !matches!(was, RowState::Typing | RowState::Invalid(_)) {
+            return;
+        }
+        if vm::is_blank(&row.typed()) {
+            // Emptied: nothing to save, nothing to correct.
+            if was != RowState::Typing {
+                row.state.set(RowState::Typing);
+            }
             return;
         }
         row.state.set(RowState::Saving);
@@ -135,9 +155,22 @@ pub fn QuickEntryPage() -> impl IntoView {
             rows.update(|all| all.push(Row::new()));
         }
     };
-    let save_all = move |_| {
+    let save_all = move || {
         let count = rows.with_untracked(Vec::len);
         (0..count).for_each(save_row);
+    };
+    let done = move |_| {
+        leave.set_value(true);
+        save_all();
+        // Nothing was queued: every row is saved already, or stays to be corrected.
+        if !busy.get_value() {
+            leave.set_value(false);
+            if invalid_left() {
+                state.say(vm::ROWS_LEFT);
+            } else {
+                state.go(Route::Roster);
+            }
+        }
     };
 
     let saved_count =
@@ -206,7 +239,12 @@ pub fn QuickEntryPage() -> impl IntoView {
         .into_any()
     };
 
-    let status = move |row: Row| {
+    // "Bỏ": a row the officer gives up (a person typed twice) is emptied.
+    let drop_row = move |row: Row| {
+        row.cells.iter().for_each(|c| c.set(String::new()));
+        row.state.set(RowState::Typing);
+    };
+    let status = move |index: usize, row: Row| {
         move || match row.state.get() {
             RowState::Typing => view! { <span></span> }.into_any(),
             RowState::Saving => view! { <span class="sub">"Đang lưu…"</span> }.into_any(),
@@ -215,7 +253,12 @@ pub fn QuickEntryPage() -> impl IntoView {
                 {note.map(|n| view! { <p class="hint">{n}</p> })}
             }
             .into_any(),
-            RowState::Invalid(_) => view! { <span class="field-error">"Chưa lưu"</span> }.into_any(),
+            RowState::Invalid(_) => view! {
+                <span class="field-error">"Chưa lưu"</span>
+                <button type="button" class="btn small ghost" aria-label=format!("Bỏ dòng {}", index + 1)
+                    on:click=move |_| drop_row(row)>"Bỏ"</button>
+            }
+            .into_any(),
         }
     };
 
@@ -268,7 +311,7 @@ pub fn QuickEntryPage() -> impl IntoView {
                                 <tr class:saved-row=move || row.state.with(|s| matches!(s, RowState::Saved { .. }))>
                                     <td class="num">{index + 1}</td>
                                     {(0..WIDTH).map(|col| cell(index, row, col)).collect_view()}
-                                    <td class="row-status">{status(row)}</td>
+                                    <td class="row-status">{status(index, row)}</td>
                                 </tr>
                             }
                         />
@@ -277,8 +320,8 @@ pub fn QuickEntryPage() -> impl IntoView {
             </div>
             <p class="quick-total" role="status">{move || vm::batch_line(saved_count(), invalid_count(), &unit_name())}</p>
             <div class="actions">
-                <button type="button" class="btn primary" on:click=save_all>"Lưu các dòng đã gõ"</button>
-                <a class="btn" href=Route::Roster.href()>"Xong, về danh sách"</a>
+                <button type="button" class="btn primary" on:click=move |_| save_all()>"Lưu các dòng đã gõ"</button>
+                <button type="button" class="btn" on:click=done>"Xong, về danh sách"</button>
             </div>
         </section>
     }

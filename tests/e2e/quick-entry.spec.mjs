@@ -68,7 +68,12 @@ test("ten cadres typed in one batch in quick entry are saved, a bad row is marke
   await page.getByRole("button", { name: "Lưu các dòng đã gõ" }).tap();
   await expect(total).toHaveText("Đã lưu 11 cán bộ vào UBND xã Nậm Ty; 1 dòng cần sửa (ô có viền đỏ).");
 
-  await page.getByRole("link", { name: "Xong, về danh sách" }).tap();
+  // "Xong" stays while a row is left to correct; the duplicate is given up with "Bỏ".
+  await page.getByRole("button", { name: "Xong, về danh sách" }).tap();
+  await expect(page.getByText("Còn dòng chưa lưu")).toBeVisible();
+  await page.getByRole("button", { name: "Bỏ dòng 12" }).tap();
+  await expect(total).toHaveText("Đã lưu 11 cán bộ vào UBND xã Nậm Ty.");
+  await page.getByRole("button", { name: "Xong, về danh sách" }).tap();
   await expect(page.getByRole("heading", { name: "Danh sách cán bộ" })).toBeVisible();
   await expect(names(page)).toHaveCount(11);
   await expect(page.locator(".cadre-row", { hasText: "Hà Thị Mai" })).toContainText("Thạc sĩ");

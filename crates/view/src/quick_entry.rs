@@ -27,6 +27,9 @@ pub const COLUMNS: [Field; 10] = [
     Field::It,
 ];
 
+/// Said when the officer taps "Xong" with rows still to correct.
+pub const ROWS_LEFT: &str = "Còn dòng chưa lưu (ô viền đỏ): sửa lại, hoặc bấm “Bỏ” ở cuối dòng để bỏ dòng đó.";
+
 /// Rows the table starts with; a new blank row is added whenever the last one is typed in.
 pub const FIRST_ROWS: usize = 5;
 
