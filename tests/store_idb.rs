@@ -309,7 +309,7 @@ async fn a_training_change_and_its_undo_survive_reopen() {
     let name = "dtbd-test-training";
     let db = fresh(name).await;
     let file = training::load_plan_file(include_str!("../public/plans/003-quang-ngai-ke-hoach-2021.json")).unwrap();
-    db.put_plans(std::slice::from_ref(&file.plan), &file.lines, &[]).await.unwrap();
+    db.put_plan_templates(std::slice::from_ref(&file.plan), &file.lines, &[]).await.unwrap();
     let mut roster = Roster::default();
     roster.save_unit(unit("u1"), 1).unwrap();
     let a = roster.save_cadre(cadre("a", "Nguyễn Văn Đức"), 2).unwrap();
@@ -1060,7 +1060,7 @@ async fn an_undone_nomination_leaves_a_tombstone_and_a_stale_directive_save_is_r
     let name = "dtbd-test-enrollment-tombstone";
     let db = fresh(name).await;
     let file = training::load_plan_file(include_str!("../public/plans/003-quang-ngai-ke-hoach-2021.json")).unwrap();
-    db.put_plans(std::slice::from_ref(&file.plan), &file.lines, &[]).await.unwrap();
+    db.put_plan_templates(std::slice::from_ref(&file.plan), &file.lines, &[]).await.unwrap();
     let mut roster = Roster::default();
     roster.save_unit(unit("u1"), 1).unwrap();
     let a = roster.save_cadre(cadre("a", "Nguyễn Văn Đức"), 2).unwrap();

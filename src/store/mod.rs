@@ -305,8 +305,25 @@ impl Db {
         self.write(&[CADRES, ENROLLMENTS, HISTORY, TOMBSTONES], &ops).await
     }
 
-    /// Saves plans, course lines and historical tables (a plan template loaded, a line
-    /// added) in one transaction.
+    /// Nạp mẫu kế hoạch: the built-in plans, their lines and the historical tables in one
+    /// transaction, as they come (loaded again, they replace what an earlier load stored).
+    pub async fn put_plan_templates(
+        &self,
+        plans: &[Plan],
+        lines: &[CourseLine],
+        tables: &[DispatchTable],
+    ) -> Result<(), StoreError> {
+        let ops: Vec<Op> = plans
+            .iter()
+            .map(|p| Op::stamped(PLANS, &p.id, p))
+            .chain(lines.iter().map(|l| Op::stamped(LINES, &l.id, l)))
+            .chain(tables.iter().map(|t| Op::stamped(AGGREGATES, &t.id, t)))
+            .collect();
+        self.write(&[PLANS, LINES, AGGREGATES], &ops).await
+    }
+
+    /// Saves plans, course lines and historical tables the officer edited or added, in one
+    /// transaction, each plan and line at the version after the stored one (checked).
     pub async fn put_plans(
         &self,
         plans: &[Plan],

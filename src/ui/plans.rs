@@ -43,7 +43,7 @@ async fn load_templates(state: AppState, recs: RwSignal<Option<TrainingRecords>>
         Ok(t) => t,
         Err(e) => return state.fail(e),
     };
-    if let Err(e) = db().put_plans(&t.plans, &t.lines, &t.tables).await {
+    if let Err(e) = db().put_plan_templates(&t.plans, &t.lines, &t.tables).await {
         return state.fail(e.to_string());
     }
     recs.update(|r| t.add_to(r.get_or_insert_with(Default::default)));
