@@ -54,8 +54,8 @@ fn cell_id(row: usize, col: usize) -> String {
     format!("q-{row}-{col}")
 }
 
-fn focus_cell(row: usize, col: usize) {
-    crate::ui::widgets::focus_element(&cell_id(row, col));
+fn focus_cell(row: usize, col: usize) -> bool {
+    crate::ui::widgets::focus_element(&cell_id(row, col))
 }
 
 #[component]
@@ -222,8 +222,14 @@ pub fn QuickEntryPage() -> impl IntoView {
                                         focus_cell(index, col + 1);
                                     } else {
                                         grow(index);
-                                        // The next row exists once the list has drawn it.
-                                        request_animation_frame(move || focus_cell(index + 1, 0));
+                                        // Typing in this row drew the next one (on:input grows
+                                        // the list): focus it now, or a fast typist's next
+                                        // keys land in this cell. Else once it is drawn.
+                                        if !focus_cell(index + 1, 0) {
+                                            request_animation_frame(move || {
+                                                focus_cell(index + 1, 0);
+                                            });
+                                        }
                                     }
                                 }
                             } />

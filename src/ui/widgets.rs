@@ -97,9 +97,14 @@ pub fn options<T: Copy>(
 
 /// Moves the focus to the element `id`, scrolled to the middle of the screen (an input an
 /// error names, the next cell of a table being typed in).
-pub fn focus_element(id: &str) {
-    if let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
-        reveal(element);
+/// Whether the element was there to take the focus.
+pub fn focus_element(id: &str) -> bool {
+    match web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        Some(element) => {
+            reveal(element);
+            true
+        }
+        None => false,
     }
 }
 
@@ -146,7 +151,9 @@ pub fn error_summary(errors: RwSignal<Vec<FieldError>>, element_of: fn(&str) -> 
         });
         ids
     });
-    let jump = |id: String| focus_element(&id);
+    let jump = |id: String| {
+        focus_element(&id);
+    };
     view! {
         <div class="form-errors" node_ref=anchor>
             {move || {

@@ -16,10 +16,10 @@ async function problems(page) {
   const found = [];
   const english = text.match(ENGLISH);
   if (english) found.push(`English "${english[0]}" in …${text.slice(Math.max(0, english.index - 40), english.index + 40)}…`);
-  // Dates written by the app: dd/mm/yyyy, two digits each, day first (a month-first or
-  // unpadded date comes from the browser's locale).
+  // Dates day first: a month-first date comes from the browser's locale. (Unpadded dates are
+  // not flagged: a document's own text is quoted as written, "ngày 10/4/2019".)
   for (const [date, first, second] of text.matchAll(/\b(\d{1,2})\/(\d{1,2})\/\d{4}\b/g)) {
-    if (first.length !== 2 || second.length !== 2 || Number(second) > 12) found.push(`date ${date}`);
+    if (Number(second) > 12) found.push(`date ${date}`);
   }
   // English thousands ("1,200"): counts are written "1.200".
   for (const [count] of text.matchAll(/(?<![\d,.])[1-9]\d{0,2}(,\d{3})+(?![\d%])/g)) found.push(`count ${count}`);

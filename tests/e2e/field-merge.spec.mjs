@@ -226,7 +226,7 @@ test("two tabs: corrections of different fields of one cadre both land; the same
   await one.bringToFront();
   await openCadre(one, "Sùng A Lử");
   await two.bringToFront();
-  await two.getByLabel("Dân tộc").fill("Mông");
+  await two.getByLabel("Dân tộc", { exact: true }).fill("Mông");
   await two.locator("#f-note").fill("thẻ hai lần hai");
   await two.getByRole("button", { name: "Lưu", exact: true }).tap();
   await expect(two.getByRole("heading", { name: "Danh sách cán bộ" })).toBeVisible();
@@ -241,5 +241,5 @@ test("two tabs: corrections of different fields of one cadre both land; the same
   await expect(one.getByRole("heading", { name: "Danh sách cán bộ" })).toBeVisible();
   await openCadre(one, "Sùng A Lử");
   await expect(one.locator("#f-note")).toHaveValue("thẻ một lần hai");
-  await expect(one.getByLabel("Dân tộc")).toHaveValue("Mông");
+  await expect(one.getByLabel("Dân tộc", { exact: true })).toHaveValue("Mông");
 });
