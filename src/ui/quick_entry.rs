@@ -65,6 +65,7 @@ pub fn QuickEntryPage() -> impl IntoView {
     let unit_id = RwSignal::new(String::new());
     let category: RwSignal<Option<Category>> = RwSignal::new(None);
     let rows: RwSignal<Vec<Row>> = RwSignal::new((0..vm::FIRST_ROWS).map(|_| Row::new()).collect());
+    let page_owner = StoredValue::new_local(Owner::current().unwrap_or_default());
     // The row the officer is in; leaving it saves it.
     let active: StoredValue<Option<usize>> = StoredValue::new(None);
     let queue: StoredValue<VecDeque<usize>> = StoredValue::new(VecDeque::new());
@@ -152,7 +153,11 @@ pub fn QuickEntryPage() -> impl IntoView {
     // A blank row is always waiting under the last one typed in.
     let grow = move |index: usize| {
         if rows.with_untracked(|all| index + 1 >= all.len()) {
-            rows.update(|all| all.push(Row::new()));
+            // Under the page's owner: created inside a cell's handler, the row's signals
+            // would belong to that cell's view and die when it turns into the saved text
+            // ("Tried to access a reactive value that has already been disposed").
+            let row = page_owner.with_value(|owner| owner.with(Row::new));
+            rows.update(|all| all.push(row));
         }
     };
     let save_all = move || {
@@ -222,14 +227,10 @@ pub fn QuickEntryPage() -> impl IntoView {
                                         focus_cell(index, col + 1);
                                     } else {
                                         grow(index);
-                                        // Typing in this row drew the next one (on:input grows
-                                        // the list): focus it now, or a fast typist's next
-                                        // keys land in this cell. Else once it is drawn.
-                                        if !focus_cell(index + 1, 0) {
-                                            request_animation_frame(move || {
-                                                focus_cell(index + 1, 0);
-                                            });
-                                        }
+                                        // The next row exists once the list has drawn it.
+                                        request_animation_frame(move || {
+                                            focus_cell(index + 1, 0);
+                                        });
                                     }
                                 }
                             } />

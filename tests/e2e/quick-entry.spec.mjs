@@ -17,12 +17,17 @@ const PEOPLE = [
   ["Đặng Thị Xuân", "1998", "Nữ", "Dao", "", "ĐH", "đang học TC", "", "", ""],
 ];
 
-/** Types one row from its first cell: Tab between cells, Enter after the last. */
-async function typeRow(page, cells) {
+/**
+ * Types row `number` (from 1) from its first cell: Tab between cells, Enter after the last,
+ * then waits for the next row's first cell to have the focus (the app moves it on the next
+ * frame; Playwright types with no pause at all, faster than any officer).
+ */
+async function typeRow(page, cells, number) {
   for (const [i, text] of cells.entries()) {
     if (text) await page.keyboard.type(text);
     await page.keyboard.press(i + 1 < cells.length ? "Tab" : "Enter");
   }
+  await expect(page.getByLabel(`Họ và tên, dòng ${number + 1}`, { exact: true })).toBeFocused();
 }
 
 test("ten cadres typed in one batch in quick entry are saved, a bad row is marked beside its cell", async ({ page }) => {
@@ -38,7 +43,7 @@ test("ten cadres typed in one batch in quick entry are saved, a bad row is marke
 
   await page.getByLabel("Họ và tên, dòng 1", { exact: true }).tap();
   const started = Date.now();
-  for (const person of PEOPLE) await typeRow(page, person);
+  for (const [i, person] of PEOPLE.entries()) await typeRow(page, person, i + 1);
   const total = page.locator(".quick-total");
   await expect(total).toHaveText("Đã lưu 10 cán bộ vào UBND xã Nậm Ty.");
   const seconds = (Date.now() - started) / 1000;
@@ -55,8 +60,8 @@ test("ten cadres typed in one batch in quick entry are saved, a bad row is marke
   await expect(rows.nth(9)).toContainText("Đang học Trung cấp");
 
   // A year that is not one, and a person typed twice: not saved, said beside the cell.
-  await typeRow(page, ["Vừ Thị Mỷ", "19x5", "Nữ", "Mông", "", "", "", "", "", ""]);
-  await typeRow(page, ["Lò Văn Sinh", "1984", "Nam", "", "", "", "", "", "", ""]);
+  await typeRow(page, ["Vừ Thị Mỷ", "19x5", "Nữ", "Mông", "", "", "", "", "", ""], 11);
+  await typeRow(page, ["Lò Văn Sinh", "1984", "Nam", "", "", "", "", "", "", ""], 12);
   const year = page.getByLabel("Năm sinh, dòng 11", { exact: true });
   await expect(year).toHaveAttribute("aria-invalid", "true");
   await expect(rows.nth(10)).toContainText("“19x5” không đọc được thành năm sinh");
