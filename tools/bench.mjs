@@ -133,7 +133,10 @@ try {
   for (const p of profiles) {
     // A browser of its own per profile: nothing cached, no connection or throttling kept.
     const own = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage"] });
-    const ctx = await own.newContext({ baseURL: base, viewport: { width: 1024, height: 768 }, hasTouch: true, locale: "vi-VN", serviceWorkers: "allow" });
+    // No service worker here: requests a controlled page lets through to the network are
+    // made outside the page's DevTools session, neither throttled nor counted. The offline
+    // copy (public/loader.js) writes the cache itself and reaches its badge without one.
+    const ctx = await own.newContext({ baseURL: base, viewport: { width: 1024, height: 768 }, hasTouch: true, locale: "vi-VN", serviceWorkers: "block" });
     const page = await ctx.newPage();
     const cdp = await ctx.newCDPSession(page);
     await cdp.send("Network.enable");
@@ -166,14 +169,28 @@ try {
     const ready = await page.evaluate(() => performance.now());
     row(`  ${p.name}: "Sẵn sàng dùng khi mất mạng" (every page cached) after`, s(ready));
     row(`  ${p.name}: first visit downloads in all (to the badge)`, kb(wireBytes), "≤ 1.200 KB", wireBytes <= 1_200_000);
-    if (p.pageGoal) {
-      // Văn bản once the offline copy is done: its page comes from the cache, not the line.
-      await page.goto("./van-ban.html#/van-ban", { timeout: 120_000 });
-      await mounted(page);
-      const opened = await markTime(page, "dtbd:mounted");
-      row(`  ${p.name}: Văn bản opened after the roster, once cached`, s(opened), `≤ ${p.pageGoal / 1000} s`, opened <= p.pageGoal);
-    }
     await ctx.close();
+    if (p.pageGoal) {
+      // Văn bản once the offline copy is done, on the same slow line: with the service
+      // worker, its page comes from the cache, not the line.
+      const cached = await own.newContext({ baseURL: base, viewport: { width: 1024, height: 768 }, hasTouch: true, locale: "vi-VN", serviceWorkers: "allow" });
+      const tab = await cached.newPage();
+      await tab.goto("./");
+      await mounted(tab);
+      await tab.locator(".offline-badge.ready").waitFor({ timeout: 300_000 });
+      await tab.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+      });
+      const slow = await cached.newCDPSession(tab);
+      await slow.send("Network.enable");
+      await slow.send("Network.emulateNetworkConditions", { offline: false, latency: p.latency, downloadThroughput: bps, uploadThroughput: bps });
+      await tab.goto("./van-ban.html#/van-ban", { timeout: 120_000 });
+      await mounted(tab);
+      const opened = await markTime(tab, "dtbd:mounted");
+      row(`  ${p.name}: Văn bản opened after the roster, once cached`, s(opened), `≤ ${p.pageGoal / 1000} s`, opened <= p.pageGoal);
+      await cached.close();
+    }
     await own.close();
   }
 
@@ -183,6 +200,7 @@ try {
     const page = await ctx.newPage();
     await page.goto("./");
     await mounted(page);
+    await page.locator(".offline-badge.ready").waitFor({ timeout: 120_000 });
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
