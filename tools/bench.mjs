@@ -330,7 +330,8 @@ try {
     const page = await ctx.newPage();
     const long = { timeout: 600_000 };
     await page.goto("./nhap-excel.html#/nhap-excel");
-    await page.locator("#excel-file").waitFor(long);
+    // The file input is hidden behind its Vietnamese button (widgets::file_button).
+    await page.locator("#excel-file").waitFor({ ...long, state: "attached" });
     const t0 = Date.now();
     await page.locator("#excel-file").setInputFiles({ name: "danh-sach-30000.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
     await page.locator("p.import-counts", { hasText: `${people} cán bộ mới` }).waitFor(long);
