@@ -16,6 +16,8 @@
 //! - [`error`]: `FieldError` (field + Vietnamese message), the one shape every validation
 //!   returns, serde's messages in Vietnamese for a file that does not read, and the keys a
 //!   file holds that its format does not (refused on the files that come in).
+//! - [`limits`]: giới hạn, how much of anything a file or a form may hold, in one place, so
+//!   no input freezes a page, exhausts its memory or wraps a number.
 //! - [`tagged`]: `coded_enum!`, the one way to declare an enum of stable codes, and the
 //!   hand-written `Deserialize` of tagged enums, to keep stored codes fixed and wasm small.
 //! - [`levels`]: the ordered qualification scales and a person's standing on one, the
@@ -71,6 +73,7 @@ pub mod error;
 pub mod field_merge;
 pub mod legacy_font;
 pub mod levels;
+pub mod limits;
 pub mod listing;
 pub mod model;
 pub mod number;

@@ -12,12 +12,7 @@ use super::text::{fold, matches_folded};
 
 /// Oldest and youngest birth years the roster accepts.
 pub const BIRTH_YEARS: std::ops::RangeInclusive<u16> = 1940..=2010;
-/// Longest name accepted, in characters.
-pub const MAX_NAME_CHARS: usize = 200;
-/// Longest free text accepted (notes, titles), in characters.
-pub const MAX_TEXT_CHARS: usize = 2000;
-/// Nhãn a cadre may carry: one per kept column of a sheet, with room to spare.
-pub const MAX_LABELS: usize = 32;
+pub use crate::limits::{MAX_LABELS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 
 pub use crate::error::FieldError;
 

@@ -20,6 +20,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "number",
             "date",
             "error",
+            "limits",
             "tagged",
             "levels",
             "model",

@@ -76,8 +76,8 @@ pub const SCHEMA_VERSION: u32 = 5;
 /// Oldest version still read (through migrations).
 pub const OLDEST_VERSION: u32 = 1;
 /// Giới hạn dung lượng: a file larger than this (in bytes, after gunzip) is refused before
-/// it is parsed. 50 MiB holds about 70.000 cadres.
-pub const MAX_SNAPSHOT_BYTES: usize = 50 * 1024 * 1024;
+/// it is parsed (see [`crate::limits`]).
+pub const MAX_SNAPSHOT_BYTES: usize = crate::limits::MAX_FILE_BYTES;
 /// Id prefix of the built-in templates (`public/templates`, id `tpl-000` …).
 pub const TEMPLATE_ID_PREFIX: &str = "tpl-";
 
