@@ -2,6 +2,11 @@
 //! times of export (build + checksum + JSON), parse + validate, preview and merge into a
 //! receiver that holds an older copy of the same roster, natively.
 //!
+//! Then the hostile shapes of issue 15, each a valid-looking file checked against an empty
+//! receiver: 20.000 units under one parent with 30.000 cadres among them (accepted), a chain
+//! of 3.000 nested units (refused by `MAX_UNIT_DEPTH`), and the length limits on a normal
+//! 30.000-cadre file (the walk over every string of every record, alone).
+//!
 //! `cargo bench --bench snapshot`
 
 use std::collections::BTreeMap;
@@ -77,6 +82,8 @@ fn main() {
         p.cadres.new, p.cadres.changed, p.cadres.unchanged
     );
 
+    hostile(now, &by);
+
     // For the browser figure (tests/e2e/bench.spec.mjs): the receiver's older copy and the
     // sender's file, written when DTBD_SNAPSHOT_DIR names a folder.
     if let Ok(dir) = std::env::var("DTBD_SNAPSHOT_DIR") {
@@ -85,4 +92,45 @@ fn main() {
         std::fs::write(format!("{dir}/bench-30000.json"), &json).unwrap();
         println!("  wrote {dir}/bench-29000-older.json and {dir}/bench-30000.json");
     }
+}
+
+/// The shapes that were quadratic or worse before issue 15 (5.000 siblings took 5,5 s, a
+/// 3.000-unit chain 18,5 s): each must check in well under a second.
+fn hostile(now: i64, by: &ExportedBy) {
+    use dtbd::domain::fixtures::unit;
+    use dtbd::domain::roster::Roster;
+    let runs = 3;
+    let file = |roster: Roster| {
+        let data = Dataset { roster, ..Default::default() };
+        export(&data, &ExportScope::All, by.clone(), BTreeMap::new(), now).unwrap().to_json()
+    };
+
+    // 20.000 units under one parent, 30.000 cadres spread over them.
+    let mut wide = generate_roster(7, 30_000, 300);
+    let top = wide.units[0].id.clone();
+    let mut units = vec![wide.units[0].clone()];
+    units.extend((0..20_000).map(|i| unit(&format!("w{i}"), &format!("Chi bộ số {i}"), Some(&top))));
+    for (i, c) in wide.cadres.iter_mut().enumerate() {
+        c.unit_id = format!("w{}", i % 20_000);
+        c.positions.clear();
+    }
+    wide.units = units;
+    let json = file(wide);
+    let (t_wide, ok) = time(runs, || import(json.as_bytes(), &Roster::default()).is_ok());
+    assert!(ok, "20.000 siblings and 30.000 cadres are a valid file");
+
+    // A chain of 3.000 nested units: refused, each unit past the limit named (the list capped).
+    let chain: Vec<_> = (0..3_000)
+        .map(|i| {
+            let parent = (i > 0).then(|| format!("c{}", i - 1));
+            unit(&format!("c{i}"), &format!("Cấp {i}"), parent.as_deref())
+        })
+        .collect();
+    let json = file(Roster { units: chain, cadres: Vec::new() });
+    let (t_chain, refused) = time(runs, || import(json.as_bytes(), &Roster::default()).unwrap_err());
+    assert!(refused[0].message().contains("quá giới hạn"), "{}", refused[0].message());
+
+    println!("hostile shapes (import against an empty receiver, median of {runs} runs)");
+    println!("  20.000 units under one parent + 30.000 cadres: {}", ms(t_wide));
+    println!("  chain of 3.000 nested units (refused):          {}", ms(t_chain));
 }

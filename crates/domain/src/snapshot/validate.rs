@@ -24,8 +24,7 @@ use crate::directive::Directive;
 use crate::error::FieldError;
 use crate::model::{Cadre, GovLevel, Region, Unit, UnitKind};
 use crate::monitor::{self, Baseline};
-use crate::roster::{RecordKind, Roster, Tombstone};
-use crate::text::fold;
+use crate::roster::{RecordKind, Roster, Tombstone, UnitIndex};
 use crate::training::{self, CourseLine, DispatchTable, Enrollment, Plan, QualificationChange, TrainingRecords};
 
 /// At most this many errors are listed; the rest are counted ([`SnapshotError::More`]).
@@ -703,9 +702,15 @@ pub fn validate_against(
     ctx.units.extend(receiver.units.iter().filter(|u| !incoming_ids.contains(u.id.as_str())).cloned());
     let known: HashSet<&str> = ctx.units.iter().map(|u| u.id.as_str()).collect();
 
-    // Units.
-    let mut names: HashMap<(Option<&str>, String), usize> = HashMap::new();
+    // Units: one index over the file's units and the receiver's others (ids, folded names,
+    // levels), built once; every check below is a lookup in it.
+    let index = UnitIndex::new(&ctx.units);
+    let file_units = r.units.len();
     for (i, u) in r.units.iter().enumerate() {
+        if errors.len() > MAX_ERRORS {
+            errors.push(SnapshotError::More { count: file_units - i });
+            break;
+        }
         let at = || RecordRef { kind: Kind::Unit, index: i, id: u.id.clone(), name: u.name.clone() };
         if u.id.trim().is_empty() {
             errors.push(SnapshotError::Invalid {
@@ -713,7 +718,7 @@ pub fn validate_against(
                 error: FieldError::new("id", "Mã đơn vị: không được để trống."),
             });
         }
-        for e in ctx.validate_unit(u) {
+        for e in index.validate_unit_at(i) {
             if e.field == "name" && e.message.contains("đã có đơn vị") {
                 continue; // Checked below, file against file.
             }
@@ -724,8 +729,9 @@ pub fn validate_against(
                 _ => errors.push(SnapshotError::Invalid { at: at(), error: e }),
             }
         }
-        let key = (u.parent_id.as_deref(), fold(&u.name));
-        if let Some(&first) = names.get(&key) {
+        // The file's units come first in the index: the first of a group is the first in the file.
+        let first = index.same_name_siblings(i)[0];
+        if first < i {
             errors.push(SnapshotError::Invalid {
                 at: at(),
                 error: FieldError::new(
@@ -737,24 +743,17 @@ pub fn validate_against(
                     ),
                 ),
             });
-        } else {
-            names.insert(key, i);
         }
     }
-    // Same name, same parent, another id on this device: worth a look, not an error.
-    for u in &r.units {
-        let folded = fold(&u.name);
-        if let Some(o) = receiver.units.iter().find(|o| {
-            o.id != u.id
-                && o.parent_id == u.parent_id
-                && !incoming_ids.contains(o.id.as_str())
-                && fold(&o.name) == folded
-        }) {
+    // Same name, same parent, another id on this device: worth a look, not an error. The
+    // receiver's units the file does not replace follow the file's in the index.
+    for (i, u) in r.units.iter().enumerate() {
+        if let Some(&j) = index.same_name_siblings(i).iter().find(|&&j| j >= file_units) {
             warnings.push(format!(
                 "Đơn vị \"{}\" trong tệp (mã {}) trùng tên với đơn vị sẵn có trên máy này (mã {}): sau khi nhập sẽ có hai đơn vị cùng tên.",
                 u.name.trim(),
                 u.id,
-                o.id
+                ctx.units[j].id
             ));
         }
     }
@@ -772,7 +771,7 @@ pub fn validate_against(
                 error: FieldError::new("id", "Mã cán bộ: không được để trống."),
             });
         }
-        for e in ctx.validate_cadre(c) {
+        for e in index.validate_cadre(c) {
             let target = if e.field == "unit_id" {
                 Some(c.unit_id.clone())
             } else if let Some(n) = e.field.strip_prefix("positions.").and_then(|f| f.strip_suffix(".unit_id")) {
