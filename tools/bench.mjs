@@ -18,6 +18,11 @@
 //      cold load (`dtbd:cold-load`: open + read every record), scoring every target of the
 //      five templates in the page (`dtbd:score-all`, ratio to native), a search keystroke to
 //      repaint, and the JS heap (Performance.getMetrics).
+//    - issue 15's hostile files (the 100.000-column CSV, the 20.000-unit snapshot, the 10 MB
+//      title, the 4,5 GB gzip bomb, the billion-cell XLSX; `cargo run --example hostile_files`):
+//      time from choosing the file to the page's answer, peak JS heap and peak renderer memory
+//      (wasm memory included) above the page's resting size, in a table of their own, with
+//      the native figures of `cargo bench --bench hostile` below it.
 // The app itself only sets performance marks (ui::app::mark); everything else is measured
 // from outside, so no measuring code ships to users.
 import { execSync, spawn } from "node:child_process";
@@ -34,6 +39,9 @@ const PORT = Number(process.env.BENCH_PORT || process.env.E2E_PORT || 4190);
 const base = `http://127.0.0.1:${PORT}/dtbd/`;
 const filesDir = join(root, "target/bench-files");
 const rows = []; // [what, figure, goal, verdict]
+const hostileRows = []; // [file, what, page's answer, time, JS heap, renderer memory, verdict]
+const hostileNative = []; // the table rows printed by `cargo bench --bench hostile`
+const hostileDir = join(root, "target/bench-files/hostile");
 const notes = [];
 const row = (what, figure, goal = "", ok = null) => {
   rows.push([what, figure, goal, ok === null ? "" : ok ? "đạt" : "KHÔNG ĐẠT"]);
@@ -110,7 +118,12 @@ if (!args.has("--no-native")) {
   row("Native: an officer's sheet of 30.000 rows into an empty app: read + unit proposals + preview", ms(readPreview), "< 2 s", readPreview < 2000);
   row("Native: the same, recomputed after one review choice", ms(choice), "< 200 ms", choice < 200);
   run("cargo run --release --quiet --example officer_sheet -- target/bench-files/officer-sheet-30000.json 30000");
+  console.log("cargo bench --bench hostile …");
+  const hostile = run("cargo bench --bench hostile");
+  hostileNative.push(...hostile.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| input")));
 }
+// The hostile files the browser is given (cheap to write: generated, never committed).
+run(`cargo run --release --quiet --example hostile_files -- ${hostileDir}`);
 
 // ---- 3. Chromium
 const server = spawn(process.execPath, [join(root, "tools/serve.mjs"), dist, String(PORT), "/dtbd/"], { env: { ...process.env, COMPRESS: "1" }, stdio: "ignore" });
@@ -356,6 +369,90 @@ try {
   } else {
     notes.push("Officer's sheet figures skipped: run without --no-native (it writes the 30.000-row sheet).");
   }
+
+  // 3e. Issue 15's hostile files, each in a fresh page of its own: time from choosing the
+  // file to the page's answer (its refusal, or its preview for a valid file), and the peaks
+  // above the page's resting size of the JS heap (performance.memory in the page and
+  // Performance.getMetrics, every 50 ms) and of the renderer processes' resident memory
+  // (/proc, every 50 ms: the wasm memory is not in the JS heap). Goal: ≤ 3 s, ≤ 100 MB.
+  const hostileManifest = join(hostileDir, "manifest.json");
+  if (existsSync(hostileManifest)) {
+    const { hostile } = JSON.parse(readFileSync(hostileManifest, "utf8"));
+    const targets = {
+      "trao-doi": { url: "./trao-doi.html#/trao-doi", input: "#share-file", answer: ".preview, .error-summary" },
+      "nhap-excel": { url: "./nhap-excel.html#/nhap-excel", input: "#excel-file", answer: "p.import-counts, [role=alert]" },
+    };
+    const browserCdp = await browser.newBrowserCDPSession();
+    const rendererBytes = async () => {
+      const { processInfo } = await browserCdp.send("SystemInfo.getProcessInfo");
+      let total = 0;
+      for (const p of processInfo.filter((p) => p.type === "renderer")) {
+        try {
+          const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p.id}/status`, "utf8"))?.[1] ?? 0);
+          total += kb * 1024;
+        } catch {
+          // The process ended between the two calls.
+        }
+      }
+      return total;
+    };
+    for (const h of hostile) {
+      const t = targets[h.page];
+      const ctx = await newContext();
+      const page = await ctx.newPage();
+      const cdp = await ctx.newCDPSession(page);
+      await cdp.send("Performance.enable");
+      await page.goto(t.url);
+      await page.locator(t.input).waitFor({ timeout: 120_000, state: "attached" });
+      await page.waitForTimeout(500);
+      await cdp.send("HeapProfiler.collectGarbage").catch(() => {});
+      const heapNow = async () => Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value])).JSHeapUsedSize;
+      const heapRest = await heapNow();
+      const rssRest = await rendererBytes();
+      await page.evaluate(() => {
+        window.__peakHeap = performance.memory?.usedJSHeapSize ?? 0;
+        window.__peakTimer = setInterval(() => (window.__peakHeap = Math.max(window.__peakHeap, performance.memory?.usedJSHeapSize ?? 0)), 50);
+      });
+      let heapPeak = heapRest;
+      let rssPeak = rssRest;
+      let sampling = true;
+      const sampler = (async () => {
+        while (sampling) {
+          // A page busy for seconds answers late: each sample waits at most 50 ms for it.
+          const heap = await Promise.race([heapNow().catch(() => 0), new Promise((r) => setTimeout(() => r(0), 50))]);
+          heapPeak = Math.max(heapPeak, heap);
+          rssPeak = Math.max(rssPeak, await rendererBytes());
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      })();
+      const t0 = Date.now();
+      let answer = "";
+      let ms = NaN;
+      try {
+        await page.locator(t.input).setInputFiles(join(hostileDir, h.file));
+        const shown = page.locator(t.answer).first();
+        await shown.waitFor({ timeout: 120_000 });
+        ms = Date.now() - t0;
+        answer = ((await shown.textContent()) ?? "").replace(/\s+/g, " ").trim();
+      } catch (e) {
+        answer = `no answer after ${s(Date.now() - t0)} (${String(e).split("\n")[0].slice(0, 80)})`;
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      sampling = false;
+      await sampler;
+      const inPage = await Promise.race([page.evaluate(() => window.__peakHeap).catch(() => 0), new Promise((r) => setTimeout(() => r(0), 2000))]);
+      heapPeak = Math.max(heapPeak, inPage || 0);
+      const heapAbove = (heapPeak - heapRest) / 1e6;
+      const rssAbove = (rssPeak - rssRest) / 1e6;
+      const ok = ms <= 3000 && heapAbove <= 100 && rssAbove <= 100;
+      const verdict = Number.isNaN(ms) ? "KHÔNG ĐẠT" : ok ? "đạt" : "KHÔNG ĐẠT";
+      hostileRows.push([h.file, h.what, answer.slice(0, 160), Number.isNaN(ms) ? "—" : s(ms), `${heapAbove.toFixed(1)} MB`, `${rssAbove.toFixed(1)} MB`, verdict]);
+      console.log(`hostile ${h.file}: ${Number.isNaN(ms) ? "no answer" : s(ms)}, JS heap +${heapAbove.toFixed(1)} MB, renderer +${rssAbove.toFixed(1)} MB: ${answer.slice(0, 100)}`);
+      await ctx.close();
+    }
+  } else {
+    notes.push("Hostile files skipped: target/bench-files/hostile/manifest.json was not written (cargo run --example hostile_files).");
+  }
 } finally {
   await browser.close();
   server.kill();
@@ -374,6 +471,18 @@ let md = `\n## ${date}\n\nMachine: ${cpu} (${(await import("node:os")).cpus().le
 md += "| Measure | Figure | Goal | |\n|---|---|---|---|\n";
 for (const [w, f, g, v] of rows) md += `| ${w.replace(/\|/g, "\\|")} | ${f} | ${g} | ${v} |\n`;
 if (notes.length) md += "\n" + notes.map((n) => `- ${n}`).join("\n") + "\n";
+if (hostileRows.length || hostileNative.length) {
+  md += "\n### Tệp độc hại (issue 15): time to the page's answer and memory above rest\n\n";
+  md += "Goal: every file refused (a Vietnamese message naming the limit) or previewed in ≤ 3 s, with ≤ 100 MB above the page's resting size. JS heap: performance.memory / Performance.getMetrics; renderer: resident memory of the renderer processes (wasm memory included).\n\n";
+  if (hostileRows.length) {
+    md += "| File | What | The page's answer | Time | JS heap peak | Renderer peak | |\n|---|---|---|---|---|---|---|\n";
+    for (const r of hostileRows) md += `| ${r.map((c) => String(c).replace(/\|/g, "\\|")).join(" | ")} |\n`;
+  }
+  if (hostileNative.length) {
+    md += "\nNatively (release, `cargo bench --bench hostile`, each file in a process of its own; peak resident memory above rest):\n\n";
+    md += "| Input | File | Time | Peak above rest | Outcome | Goal |\n|---|---|---|---|---|---|\n" + hostileNative.join("\n") + "\n";
+  }
+}
 console.log(md);
 const file = join(root, "BENCHMARKS.md");
 if (!existsSync(file)) {
