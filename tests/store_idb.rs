@@ -387,8 +387,8 @@ async fn an_encrypted_snapshot_opens_with_its_passphrase_only() {
     let parts = envelope::parse(sealed.as_bytes()).unwrap();
     assert_eq!(parts.iterations, 600_000);
     assert_eq!(parts.ciphertext.len(), plain.len() + envelope::TAG_LEN);
-    assert_eq!(crypto::decrypt(sealed.as_bytes(), "mật khẩu đúng").await.unwrap(), plain);
-    let wrong = crypto::decrypt(sealed.as_bytes(), "mật khẩu sai!").await.unwrap_err();
+    assert_eq!(crypto::decrypt(&parts, "mật khẩu đúng").await.unwrap(), plain);
+    let wrong = crypto::decrypt(&parts, "mật khẩu sai!").await.unwrap_err();
     assert_eq!(wrong.0, envelope::WRONG_PASSPHRASE);
     // Fresh salt and IV every time: the same text encrypts differently.
     let again = envelope::parse(crypto::encrypt(plain, "mật khẩu đúng").await.unwrap().as_bytes()).unwrap();
@@ -398,7 +398,7 @@ async fn an_encrypted_snapshot_opens_with_its_passphrase_only() {
     let mut bad = parts.clone();
     bad.ciphertext[0] ^= 1;
     assert_eq!(
-        crypto::decrypt(bad.to_json().as_bytes(), "mật khẩu đúng").await.unwrap_err().0,
+        crypto::decrypt(&bad, "mật khẩu đúng").await.unwrap_err().0,
         envelope::WRONG_PASSPHRASE
     );
 }

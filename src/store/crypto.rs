@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::CryptoKey;
 
 use super::StoreError;
-use dtbd_domain::envelope::{self, Sealed, ITERATIONS, IV_LEN, SALT_LEN, WRONG_PASSPHRASE};
+use dtbd_domain::envelope::{Sealed, ITERATIONS, IV_LEN, SALT_LEN, WRONG_PASSPHRASE};
 
 fn fail(context: &str) -> impl Fn(JsValue) -> StoreError + '_ {
     move |e| super::logged(format!("{context}: trình duyệt không mã hóa được."), &format!("{e:?}"))
@@ -78,11 +78,10 @@ pub async fn encrypt(plain: &[u8], passphrase: &str) -> Result<String, StoreErro
     Ok(Sealed { iterations: ITERATIONS, salt, iv, ciphertext }.to_json())
 }
 
-/// Opens an encrypted file: the plaintext, or [`WRONG_PASSPHRASE`] (or what is wrong with
-/// the envelope). Nothing is written either way.
-pub async fn decrypt(file: &[u8], passphrase: &str) -> Result<Vec<u8>, StoreError> {
+/// Opens an encrypted file whose envelope was checked when it was picked
+/// (`envelope::open`): the plaintext, or [`WRONG_PASSPHRASE`]. Nothing is written either way.
+pub async fn decrypt(sealed: &Sealed, passphrase: &str) -> Result<Vec<u8>, StoreError> {
     let ctx = "Không giải mã được tệp";
-    let sealed = envelope::parse(file).map_err(StoreError)?;
     let (_, s) = subtle()?;
     let key = derive(&s, passphrase, &sealed.salt, sealed.iterations, ctx).await?;
     let algorithm = object(&[("name", "AES-GCM".into()), ("iv", Uint8Array::from(sealed.iv.as_slice()).into())]);

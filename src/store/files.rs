@@ -1,16 +1,26 @@
-//! Files in and out of the browser: reading a picked or dropped file (gunzipped when it is
-//! gzip), gzip through the browser's `CompressionStream` (no crate), download through an
-//! object URL, the Web Share API with a file, and the storage quota
-//! (`navigator.storage.persist()` / `estimate()`).
+//! Files in and out of the browser: reading a picked or dropped file a chunk at a time
+//! (inflated through a budget when it is gzip, `domain::inflate`), the page's turns to the
+//! browser during long work ([`yield_now`], [`Pace`]), gzip out through the browser's
+//! `CompressionStream` (no crate), download through an object URL, the Web Share API with a
+//! file, and the storage quota (`navigator.storage.persist()` / `estimate()`).
 //!
-//! `CompressionStream`, `navigator.canShare` and `navigator.storage` are bound here by hand:
-//! web-sys marks them unstable, and a missing API (older browser) must be a plain `Err`.
+//! `CompressionStream`, a stream's reader, `navigator.canShare` and `navigator.storage` are
+//! bound here by hand: web-sys marks them unstable, and a missing API (older browser) must be
+//! a plain `Err`.
+//!
+//! *Why gzip is not inflated by the browser's `DecompressionStream`:* it hands back the whole
+//! output before anyone counts it; a 1 MB gzip bomb became a gigabyte of heap. The Rust
+//! inflater stops at the budget (`limits::MAX_FILE_BYTES`), a step at a time, with the page
+//! given a turn between steps.
 
 use js_sys::{Array, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, FilePropertyBag};
+
+use dtbd_domain::inflate::{self, Gunzip};
+use dtbd_domain::limits::{MAX_FILE_BYTES, YIELD_EVERY_MS};
 
 use super::{logged, StoreError};
 
@@ -24,10 +34,6 @@ extern "C" {
 
 #[wasm_bindgen]
 extern "C" {
-    type DecompressionStream;
-    #[wasm_bindgen(constructor, catch)]
-    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
-
     /// A `Blob` seen through the methods web-sys marks unstable.
     type AnyBlob;
     #[wasm_bindgen(method, js_name = stream)]
@@ -36,13 +42,20 @@ extern "C" {
     type ByteStream;
     #[wasm_bindgen(method, js_name = pipeThrough, catch)]
     fn pipe_through(this: &ByteStream, transform: &JsValue) -> Result<ByteStream, JsValue>;
+    #[wasm_bindgen(method, js_name = getReader, catch)]
+    fn get_reader(this: &ByteStream) -> Result<StreamReader, JsValue>;
+
+    /// A `ReadableStreamDefaultReader`: the chunks as they come.
+    type StreamReader;
+    #[wasm_bindgen(method)]
+    fn read(this: &StreamReader) -> Promise;
+    #[wasm_bindgen(method)]
+    fn cancel(this: &StreamReader) -> Promise;
 
     #[wasm_bindgen(js_name = Response)]
     type StreamResponse;
     #[wasm_bindgen(constructor)]
     fn from_stream(body: &ByteStream) -> StreamResponse;
-    #[wasm_bindgen(method, js_name = arrayBuffer)]
-    fn array_buffer(this: &StreamResponse) -> Promise;
     #[wasm_bindgen(method, js_name = blob)]
     fn blob(this: &StreamResponse) -> Promise;
 
@@ -54,37 +67,116 @@ extern "C" {
     fn share_data(this: &AnyNavigator, data: &JsValue) -> Result<Promise, JsValue>;
 }
 
-/// Gzip magic bytes.
-const GZIP: [u8; 2] = [0x1f, 0x8b];
-
 fn js_text(e: &JsValue) -> String {
     e.as_string()
         .or_else(|| Reflect::get(e, &"message".into()).ok().and_then(|m| m.as_string()))
         .unwrap_or_else(|| format!("{e:?}"))
 }
 
-async fn await_bytes(p: Promise) -> Result<Vec<u8>, JsValue> {
-    let buf = JsFuture::from(p).await?;
-    Ok(Uint8Array::new(&buf).to_vec())
+/// Milliseconds on the page's monotonic clock (`performance.now()`).
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_default()
 }
 
-/// Reads a picked or dropped file; a gzip file (by its first bytes, whatever its name) is
-/// decompressed with the browser's `DecompressionStream`.
-pub async fn read_file(file: &File) -> Result<Vec<u8>, StoreError> {
-    let bytes = await_bytes(file.array_buffer())
-        .await
-        .map_err(|e| logged(format!("Không đọc được tệp \"{}\".", file.name()), &js_text(&e)))?;
-    if !bytes.starts_with(&GZIP) {
-        return Ok(bytes);
+/// Gives the browser a turn: the rest runs in a later task (`setTimeout` 0), after the page
+/// is painted and taps (Hủy) are handled. A resolved promise would not do: its continuation
+/// runs before either.
+pub async fn yield_now() {
+    let turn = Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        } else {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(turn).await;
+}
+
+/// A long loop's clock: [`Pace::breathe`] gives the browser a turn once half of
+/// `limits::YIELD_EVERY_MS` has passed since the last, so with steps of a few milliseconds
+/// the page never goes longer than the limit without one.
+pub struct Pace {
+    since: f64,
+}
+
+impl Default for Pace {
+    fn default() -> Pace {
+        Pace { since: now_ms() }
     }
-    let broken = |e: JsValue| {
-        logged(format!("Tệp nén \"{}\" bị hỏng hoặc không trọn vẹn, không giải nén được.", file.name()), &js_text(&e))
-    };
-    let ds = DecompressionStream::new("gzip").map_err(|_| {
-        StoreError("Trình duyệt này không giải nén được tệp .gz: hãy nhờ người gửi gửi tệp .json không nén.".into())
-    })?;
-    let stream = file.unchecked_ref::<AnyBlob>().stream().pipe_through(&ds).map_err(broken)?;
-    await_bytes(StreamResponse::from_stream(&stream).array_buffer()).await.map_err(broken)
+}
+
+impl Pace {
+    /// Yields when the time has come.
+    pub async fn breathe(&mut self) {
+        if now_ms() - self.since >= (YIELD_EVERY_MS / 2) as f64 {
+            yield_now().await;
+            self.since = now_ms();
+        }
+    }
+}
+
+/// Where [`read_file`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadStep {
+    /// Reading the file's bytes (done and total in bytes).
+    Reading,
+    /// Inflating a gzip file (done and total in compressed bytes).
+    Inflating,
+}
+
+/// Reads a picked or dropped file a chunk at a time, then, when it is gzip (by its first
+/// bytes, whatever its name), inflates it through `limits::MAX_FILE_BYTES` of output. The
+/// page gets a turn at least every `limits::YIELD_EVERY_MS`; `progress` is told how far it
+/// is and answers false to stop (Hủy): then `Ok(None)`, nothing kept. Every refusal is
+/// Vietnamese and names the file; the browser's own words go to the console.
+pub async fn read_file(
+    file: &File,
+    progress: &mut dyn FnMut(ReadStep, u64, u64) -> bool,
+) -> Result<Option<Vec<u8>>, StoreError> {
+    let name = file.name();
+    let size = file.size() as u64;
+    if size > MAX_FILE_BYTES as u64 {
+        return Err(StoreError(inflate::file_too_large(&name, size)));
+    }
+    let unreadable = |e: &JsValue| logged(inflate::unreadable(&name), &js_text(e));
+    let reader = file.unchecked_ref::<AnyBlob>().stream().get_reader().map_err(|e| unreadable(&e))?;
+    let mut bytes: Vec<u8> = Vec::with_capacity(size as usize);
+    let mut pace = Pace::default();
+    loop {
+        if !progress(ReadStep::Reading, bytes.len() as u64, size) {
+            let _ = reader.cancel();
+            return Ok(None);
+        }
+        let chunk = JsFuture::from(reader.read()).await.map_err(|e| unreadable(&e))?;
+        if Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
+            break;
+        }
+        let value: Uint8Array = Reflect::get(&chunk, &"value".into()).map_err(|e| unreadable(&e))?.unchecked_into();
+        let (start, length) = (bytes.len(), value.length() as usize);
+        if start + length > MAX_FILE_BYTES {
+            // The file grew after it was picked.
+            let _ = reader.cancel();
+            return Err(StoreError(inflate::file_too_large(&name, (start + length) as u64)));
+        }
+        bytes.resize(start + length, 0);
+        value.copy_to(&mut bytes[start..]);
+        pace.breathe().await;
+    }
+    if !inflate::is_gzip(&bytes) {
+        return Ok(Some(bytes));
+    }
+    let mut inflating = Gunzip::new(&bytes, MAX_FILE_BYTES);
+    loop {
+        if !progress(ReadStep::Inflating, inflating.consumed() as u64, inflating.compressed() as u64) {
+            return Ok(None);
+        }
+        match inflating.step(inflate::STEP_BYTES) {
+            Ok(true) => break,
+            Ok(false) => pace.breathe().await,
+            Err(e) => return Err(logged(e.message(&name), e.detail())),
+        }
+    }
+    Ok(Some(inflating.finish()))
 }
 
 /// True when this browser can gzip (`CompressionStream`).

@@ -10,8 +10,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::store::{self, files, prefs, xlsx, Backup, BackupReason};
+use crate::store::{self, prefs, xlsx, Backup, BackupReason};
 use crate::ui::app::{db, AppState};
+use crate::ui::busy::{Busy, BusyPanel, Halt, Run};
 use crate::ui::collate::Collator;
 use crate::ui::legacy_note::{TextNote, TextNotes};
 use crate::ui::share::restore_once;
@@ -19,6 +20,7 @@ use crate::ui::table_export::TableExport;
 use crate::ui::widgets::file_button;
 use dtbd_domain::model::{GovLevel, Unit, UnitKind};
 use dtbd_domain::roster_import::{self as ri, Field, ImportSettings, UnitProposal};
+use dtbd_view::busy::Step;
 use dtbd_view::excel::{self as vm, Layout};
 use dtbd_view::legacy_text;
 use dtbd_view::table_export::roster_base;
@@ -47,19 +49,25 @@ struct Loaded {
 }
 
 /// Reads a picked file: CSV (any encoding) in the page, XLSX and XLS through the worker; then
-/// text typed in an old font (TCVN3, VNI) converted to Unicode.
-async fn read(file: web_sys::File) -> Result<Loaded, String> {
+/// text typed in an old font (TCVN3, VNI) converted to Unicode. A step at a time with the
+/// progress panel following; "Hủy" stops it between steps.
+async fn read(run: Run, file: web_sys::File) -> Result<Loaded, Halt> {
     let name = file.name();
-    let bytes = files::read_file(&file).await.map_err(|e| e.0)?;
+    let bytes = run.read_file(&file).await?;
+    run.step(Step::ReadingSheets).await?;
     let (sheets, encoding, font) = if legacy_text::reads_as_csv(&name, &bytes) {
-        let csv = legacy_text::read_csv(&name, &bytes)?;
+        let csv = legacy_text::read_csv(&name, &bytes).map_err(Halt::Failed)?;
         (vec![Sheet { name: "CSV".into(), rows: csv.rows }], csv.note, csv.font)
     } else {
-        (xlsx::read(&bytes).await.map_err(|e| e.0)?, None, None)
+        let sheets = xlsx::read(&bytes).await.map_err(|e| Halt::Failed(e.0));
+        run.check()?;
+        (sheets?, None, None)
     };
+    drop(bytes);
     if vm::all_empty(sheets.iter().map(|s| s.rows.as_slice())) {
-        return Err(vm::no_rows(&name));
+        return Err(Halt::Failed(vm::no_rows(&name)));
     }
+    run.step(Step::Converting).await?;
     let legacy = legacy_text::convert_legacy(sheets.iter().map(|s| s.rows.as_slice()), font);
     let (sheets, text) = TextNote::new(sheets, encoding, legacy);
     Ok(Loaded { file: name, sheets, text })
@@ -85,6 +93,8 @@ struct Import {
     rows: Memo<Vec<Vec<String>>>,
     layout: Memo<Layout>,
     busy: RwSignal<bool>,
+    /// The progress panel of reading a file and of "Nhập vào danh sách".
+    progress: Busy,
     /// The backup of the last import, for "Hoàn tác lần nhập này".
     last_backup: RwSignal<Option<Backup>>,
 }
@@ -125,6 +135,7 @@ impl Import {
             rows,
             layout,
             busy: RwSignal::new(false),
+            progress: Busy::default(),
             last_backup: RwSignal::new(None),
         }
     }
@@ -180,34 +191,45 @@ impl Import {
     }
 
     /// "Nhập vào danh sách": the preview again against what is stored now, written in one
-    /// transaction with a backup of what it replaces.
+    /// transaction with a backup of what it replaces. "Hủy" is offered until the write.
     fn confirm(self, state: AppState) {
-        if self.busy.get_untracked() {
+        if self.busy.get_untracked() || self.progress.running() {
             return;
         }
         let Some(l) = self.loaded.get_untracked() else { return };
         self.busy.set(true);
+        let run = self.progress.start(&l.file, Step::LoadingLocal, move || self.busy.set(false));
         spawn_local(async move {
-            let result: Result<(String, Backup), String> = async {
+            let result: Result<(String, Backup), Halt> = async {
                 // Against what is stored now, not what the page last saw.
-                let before = db().load_dataset().await.map_err(|e| e.0)?;
+                run.step(Step::LoadingLocal).await?;
+                let before = db().load_dataset().await.map_err(|e| Halt::Failed(e.0))?;
+                run.step(Step::Comparing).await?;
                 let p = untrack(|| self.request(|r| r.preview(&before.roster, &mut store::new_id)));
-                let (roster, message) = vm::imported(&p, &before.roster)?;
+                let (roster, message) = vm::imported(&p, &before.roster).map_err(Halt::Failed)?;
                 let mut after = before.clone();
                 after.roster = roster;
                 let backup = Backup::of(&before, BackupReason::Import, vm::backup_source(&l.file), "");
-                db().apply_import(&before, &after, &backup).await.map_err(|e| e.0)?;
+                // "Hủy" ends here: the write is one transaction, all or nothing, and can be undone.
+                run.step(Step::Writing).await?;
+                db().apply_import(&before, &after, &backup).await.map_err(|e| Halt::Failed(e.0))?;
                 state.roster.set(after.roster);
                 Ok((message, backup))
             }
             .await;
             match result {
                 Ok((message, backup)) => {
+                    run.finish();
                     state.say(message);
                     self.last_backup.set(Some(backup));
                     self.loaded.set(None);
                 }
-                Err(e) => state.fail(e),
+                Err(Halt::Failed(e)) => {
+                    run.finish();
+                    state.fail(e);
+                }
+                // The page already shows what it showed before.
+                Err(Halt::Cancelled) => return,
             }
             self.busy.set(false);
         });
@@ -248,7 +270,6 @@ fn ExportRoster() -> impl IntoView {
 fn ImportRoster() -> impl IntoView {
     let state = expect_context::<AppState>();
     let im = Import::new(state);
-    let reading = RwSignal::new(false);
     let read_error: RwSignal<Option<String>> = RwSignal::new(None);
     // A new sheet (or file) gets the guessed (or remembered) mapping.
     let header = Memo::new(move |_| im.layout.with(|l| l.header.clone()));
@@ -261,11 +282,22 @@ fn ImportRoster() -> impl IntoView {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
-        reading.set(true);
+        if im.progress.running() || im.busy.get_untracked() {
+            return;
+        }
+        // "Hủy" leaves the file shown before (if any) as it was, and its message.
+        let previous_error = read_error.get_untracked();
+        let run = im.progress.start(&file.name(), Step::Reading, move || read_error.set(previous_error.clone()));
         read_error.set(None);
         spawn_local(async move {
-            match read(file).await {
+            let outcome = match read(run, file).await {
+                // The preview is computed as the page draws it: the panel says so meanwhile.
+                Ok(l) => run.step(Step::Showing).await.map(|()| l),
+                Err(halt) => Err(halt),
+            };
+            match outcome {
                 Ok(l) => {
+                    run.finish();
                     im.sheet.set(vm::first_sheet(l.sheets.iter().map(|s| s.rows.as_slice())));
                     im.default_category.set(String::new());
                     im.unit_edits.set(vm::UnitEdits::new());
@@ -273,12 +305,13 @@ fn ImportRoster() -> impl IntoView {
                     im.loaded.set(Some(l));
                     im.last_backup.set(None);
                 }
-                Err(e) => {
+                Err(Halt::Failed(e)) => {
+                    run.finish();
                     im.loaded.set(None);
                     read_error.set(Some(e));
                 }
+                Err(Halt::Cancelled) => {}
             }
-            reading.set(false);
         });
     };
     let undo = move |b: Backup| {
@@ -295,7 +328,6 @@ fn ImportRoster() -> impl IntoView {
                 {file_button("excel-file", "Chọn tệp (.xlsx, .xls hoặc .csv)", ".xlsx,.xls,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv", on_pick)}
                 <p class="hint">"Tệp được đọc và xem trước; danh sách chưa thay đổi cho đến khi bấm \"Nhập vào danh sách\". Cán bộ đã có (cùng mã, hoặc cùng họ tên và năm sinh) được cập nhật."</p>
             </div>
-            {move || reading.get().then(|| view! { <p role="status" class="hint">"Đang đọc tệp…"</p> })}
             {move || read_error.get().map(|e| view! { <p class="error-summary" role="alert">{e}</p> })}
             {move || im.last_backup.get().map(|b| view! {
                 <div class="actions">
@@ -303,6 +335,7 @@ fn ImportRoster() -> impl IntoView {
                 </div>
             })}
             {move || im.loaded.get().map(|l| view! { <LoadedFile l im/> })}
+            <BusyPanel busy=im.progress/>
         </fieldset>
     }
 }

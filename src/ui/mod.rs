@@ -4,6 +4,7 @@
 mod app;
 mod as_of;
 mod bulk_edit;
+mod busy;
 mod cadre_form;
 mod chart;
 mod collate;

@@ -12,12 +12,14 @@ use leptos::task::spawn_local;
 
 use crate::store::{self, crypto, files, prefs, Backup, BackupReason};
 use crate::ui::app::{db, AppState, Route};
+use crate::ui::busy::{Busy, BusyPanel, Halt, Run};
 use crate::ui::widgets::file_button;
-use dtbd_domain::envelope;
+use dtbd_domain::envelope::{self, Sealed};
 use dtbd_domain::snapshot::{
     self, export_reminder, Choice, Counts, Dataset, Preview, RecordChange, Resolutions, Status,
 };
 use dtbd_domain::snapshot::{SnapshotError, MAX_SNAPSHOT_BYTES};
+use dtbd_view::busy::Step;
 use dtbd_view::share as vm;
 
 /// A file read, checked and previewed, waiting for the user's choices.
@@ -35,16 +37,18 @@ struct Pending {
 #[derive(Clone)]
 enum Import {
     Idle,
-    Busy(String),
+    /// A run under way: the progress panel shows it (`ui::busy`).
+    Busy,
     Failed {
         file: String,
         errors: Vec<String>,
     },
     Ready(Arc<Pending>),
-    /// An encrypted file waiting for its passphrase (with the last attempt's error).
+    /// An encrypted file waiting for its passphrase (with the last attempt's error); its
+    /// envelope was checked whole when the file was picked.
     Locked {
         file: String,
-        bytes: Arc<Vec<u8>>,
+        sealed: Arc<Sealed>,
         error: Option<String>,
     },
     Done {
@@ -90,67 +94,82 @@ fn facts<'a>(b: &'a Backup, when: &'a str) -> vm::BackupFacts<'a> {
     }
 }
 
-/// Reads, checks and previews a file against what this device holds.
-async fn check_file(file: web_sys::File) -> Import {
+/// Reads, checks and previews a file against what this device holds, a step at a time with
+/// the panel following. An encrypted file's envelope is checked whole here, before its
+/// passphrase is asked.
+async fn check_file(run: Run, file: web_sys::File) -> Result<Import, Halt> {
     let name = file.name();
-    let failed = |errors: Vec<String>| Import::Failed { file: file.name(), errors };
+    let failed = |errors: Vec<String>| Ok(Import::Failed { file: file.name(), errors });
     // Refused before a byte is read.
     if file.size() > MAX_SNAPSHOT_BYTES as f64 {
         return failed(vec![
             SnapshotError::TooLarge { bytes: file.size() as usize, limit: MAX_SNAPSHOT_BYTES }.message()
         ]);
     }
-    let bytes = match files::read_file(&file).await {
-        Ok(b) => b,
-        Err(e) => return failed(vec![e.0]),
-    };
-    if envelope::is_envelope(&bytes) {
-        return Import::Locked { file: name, bytes: Arc::new(bytes), error: None };
+    let bytes = run.read_file(&file).await?;
+    match envelope::open(&bytes) {
+        Some(Ok(sealed)) => Ok(Import::Locked { file: name, sealed: Arc::new(sealed), error: None }),
+        Some(Err(broken)) => failed(vec![broken]),
+        None => check_bytes(run, name, bytes).await,
     }
-    check_bytes(name, bytes).await
 }
 
-/// Checks and previews a snapshot's bytes (read from a file, or decrypted).
-async fn check_bytes(name: String, bytes: Vec<u8>) -> Import {
-    let failed = |errors: Vec<String>| Import::Failed { file: name.clone(), errors };
+/// Checks and previews a snapshot's bytes (read from a file, or decrypted). The domain's
+/// check and preview are one call each; the page gets a turn between them.
+async fn check_bytes(run: Run, name: String, bytes: Vec<u8>) -> Result<Import, Halt> {
+    let failed = |errors: Vec<String>| Ok(Import::Failed { file: name.clone(), errors });
+    run.step(Step::LoadingLocal).await?;
     let generation = store::Db::generation();
-    let local = match db().load_dataset().await {
-        Ok(d) => d,
-        Err(e) => return failed(vec![e.0]),
+    let local = db().load_dataset().await.map_err(|e| Halt::Failed(e.0))?;
+    run.step(Step::Checking).await?;
+    let imported = match snapshot::import_into(&bytes, &local.roster, &local.training) {
+        Err(errors) => return failed(errors.iter().map(SnapshotError::message).collect()),
+        Ok(imported) => imported,
     };
-    match snapshot::import_into(&bytes, &local.roster, &local.training) {
-        Err(errors) => failed(errors.iter().map(SnapshotError::message).collect()),
-        Ok(imported) => {
-            let facts = vm::file_facts(&name, &imported.snapshot, imported.migrated_from);
-            let incoming = imported.snapshot.into_dataset();
-            let preview = snapshot::preview(&local, &incoming);
-            Import::Ready(Arc::new(Pending {
-                facts,
-                local,
-                generation,
-                incoming,
-                preview,
-                warnings: imported.warnings,
-            }))
+    drop(bytes);
+    run.step(Step::Comparing).await?;
+    let facts = vm::file_facts(&name, &imported.snapshot, imported.migrated_from);
+    let incoming = imported.snapshot.into_dataset();
+    let preview = snapshot::preview(&local, &incoming);
+    run.step(Step::Showing).await?;
+    Ok(Import::Ready(Arc::new(Pending { facts, local, generation, incoming, preview, warnings: imported.warnings })))
+}
+
+/// A run's end on the page: its result shown, or a refusal; after "Hủy" nothing (the page
+/// already shows what it showed before).
+fn settle(run: Run, import: RwSignal<Import>, file: &str, outcome: Result<Import, Halt>) {
+    match outcome {
+        Ok(next) => {
+            run.finish();
+            import.set(next);
         }
+        Err(Halt::Failed(e)) => {
+            run.finish();
+            import.set(Import::Failed { file: file.to_string(), errors: vec![e] });
+        }
+        Err(Halt::Cancelled) => {}
     }
 }
 
 /// Merges the previewed file with the user's choices and writes the result with a backup of
 /// what it replaces, in one transaction; memory follows only after the write.
-async fn apply(state: AppState, p: &Pending, choices: &Resolutions) -> Result<Counts, String> {
+async fn apply(state: AppState, run: Run, p: &Pending, choices: &Resolutions) -> Result<Counts, Halt> {
     // What is stored now: read again only when something was written since the preview
     // (another tab, an edit).
     let fresh;
     let local = if p.generation.is_some() && store::Db::generation() == p.generation {
         &p.local
     } else {
-        fresh = db().load_dataset().await.map_err(|e| e.0)?;
+        run.step(Step::LoadingLocal).await?;
+        fresh = db().load_dataset().await.map_err(|e| Halt::Failed(e.0))?;
         &fresh
     };
-    let outcome = vm::merge_resolved(local, &p.incoming, choices)?;
+    run.step(Step::Merging).await?;
+    let outcome = vm::merge_resolved(local, &p.incoming, choices).map_err(Halt::Failed)?;
     let backup = Backup::of(local, BackupReason::Import, p.facts.file.clone(), p.facts.sender.clone());
-    db().apply_import(local, &outcome.state, &backup).await.map_err(|e| e.0)?;
+    // "Hủy" ends here: the write is one transaction, all or nothing, and can be undone.
+    run.step(Step::Writing).await?;
+    db().apply_import(local, &outcome.state, &backup).await.map_err(|e| Halt::Failed(e.0))?;
     let Dataset { roster, directives, .. } = outcome.state;
     state.roster.set(roster);
     state.directives.set(directives);
@@ -345,15 +364,24 @@ fn ImportForm(import: RwSignal<Import>, backups: Backups) -> impl IntoView {
     let resolutions = RwSignal::new(Resolutions::default());
     let over = RwSignal::new(false);
     let unlock_pass = RwSignal::new(String::new());
+    let busy = Busy::default();
 
     let start = move |file: web_sys::File| {
-        if matches!(import.get_untracked(), Import::Busy(_)) {
+        if busy.running() {
             return;
         }
-        import.set(Import::Busy(vm::reading_message(&file.name())));
+        // "Hủy" puts back what the page showed, the choices made included.
+        let (previous, chosen) = (import.get_untracked(), resolutions.get_untracked());
+        let name = file.name();
+        let run = busy.start(&name, Step::Reading, move || {
+            import.set(previous.clone());
+            resolutions.set(chosen.clone());
+        });
+        import.set(Import::Busy);
         resolutions.set(Resolutions::default());
         spawn_local(async move {
-            import.set(check_file(file).await);
+            let outcome = check_file(run, file).await;
+            settle(run, import, &name, outcome);
         });
     };
     let on_pick = move |ev: leptos::ev::Event| {
@@ -383,10 +411,10 @@ fn ImportForm(import: RwSignal<Import>, backups: Backups) -> impl IntoView {
             </div>
             {move || match import.get() {
                 Import::Idle => ().into_any(),
-                Import::Locked { file, bytes, error } => {
-                    view! { <UnlockForm file bytes error pass=unlock_pass import/> }.into_any()
+                Import::Locked { file, sealed, error } => {
+                    view! { <UnlockForm file sealed error pass=unlock_pass import busy/> }.into_any()
                 }
-                Import::Busy(msg) => view! { <p role="status" class="hint">{msg}</p> }.into_any(),
+                Import::Busy => ().into_any(),
                 Import::Failed { file, errors } => view! {
                     <div class="error-summary" role="alert">
                         <p>{vm::refused_message(&file)}</p>
@@ -397,8 +425,9 @@ fn ImportForm(import: RwSignal<Import>, backups: Backups) -> impl IntoView {
                 Import::Done { file, counts } => {
                     view! { <p role="status" class="done">{vm::imported_message(&file, counts)}</p> }.into_any()
                 }
-                Import::Ready(p) => view! { <PreviewPanel p import resolutions backups/> }.into_any(),
+                Import::Ready(p) => view! { <PreviewPanel p import resolutions backups busy/> }.into_any(),
             }}
+            <BusyPanel busy/>
         </fieldset>
     }
 }
@@ -407,24 +436,33 @@ fn ImportForm(import: RwSignal<Import>, backups: Backups) -> impl IntoView {
 #[component]
 fn UnlockForm(
     file: String,
-    bytes: Arc<Vec<u8>>,
+    sealed: Arc<Sealed>,
     error: Option<String>,
     pass: RwSignal<String>,
     import: RwSignal<Import>,
+    busy: Busy,
 ) -> impl IntoView {
     let prompt = vm::locked_message(&file);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (file, bytes, p) = (file.clone(), bytes.clone(), pass.get_untracked());
-        import.set(Import::Busy(vm::decrypting_message(&file)));
+        if busy.running() {
+            return;
+        }
+        let (file, sealed, p) = (file.clone(), sealed.clone(), pass.get_untracked());
+        let locked = Import::Locked { file: file.clone(), sealed: sealed.clone(), error: None };
+        let run = busy.start(&file, Step::Decrypting, move || import.set(locked.clone()));
+        import.set(Import::Busy);
         spawn_local(async move {
-            match crypto::decrypt(&bytes, &p).await {
+            let outcome = match crypto::decrypt(&sealed, &p).await {
                 Ok(plain) => {
-                    pass.set(String::new());
-                    import.set(check_bytes(file, plain).await);
+                    if run.live() {
+                        pass.set(String::new());
+                    }
+                    check_bytes(run, file.clone(), plain).await
                 }
-                Err(e) => import.set(Import::Locked { file, bytes, error: Some(e.0) }),
-            }
+                Err(e) => run.check().map(|()| Import::Locked { file: file.clone(), sealed, error: Some(e.0) }),
+            };
+            settle(run, import, &file, outcome);
         });
     };
     view! {
@@ -451,6 +489,7 @@ fn PreviewPanel(
     import: RwSignal<Import>,
     resolutions: RwSignal<Resolutions>,
     backups: Backups,
+    busy: Busy,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lists = vm::ChangeLists::of(&p.preview);
@@ -461,19 +500,27 @@ fn PreviewPanel(
     let on_apply = {
         let p = p.clone();
         move |_| {
+            if busy.running() {
+                return;
+            }
             let p = p.clone();
-            import.set(Import::Busy("Đang áp dụng…".into()));
+            let ready = Import::Ready(p.clone());
+            let run = busy.start(&p.facts.file, Step::Merging, move || import.set(ready.clone()));
+            import.set(Import::Busy);
             spawn_local(async move {
-                match apply(state, &p, &resolutions.get_untracked()).await {
+                match apply(state, run, &p, &resolutions.get_untracked()).await {
                     Ok(counts) => {
+                        run.finish();
                         import.set(Import::Done { file: p.facts.file.clone(), counts });
                         backups.refetch();
                     }
-                    Err(e) => {
+                    Err(Halt::Failed(e)) => {
                         // Nothing was written: back to the preview, with the reason.
+                        run.finish();
                         state.fail(e);
                         import.set(Import::Ready(p));
                     }
+                    Err(Halt::Cancelled) => {}
                 }
             });
         }

@@ -47,7 +47,7 @@ pub struct Sealed {
 }
 
 impl Sealed {
-    /// The envelope's JSON text (written by hand: `format` first, see [`is_envelope`]).
+    /// The envelope's JSON text (written by hand, `format` first).
     pub fn to_json(&self) -> String {
         format!(
             "{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"kdf\":{{\"name\":\"PBKDF2\",\"hash\":\"SHA-256\",\"iterations\":{},\"salt\":\"{}\"}},\"cipher\":{{\"name\":\"AES-GCM\",\"length\":256,\"iv\":\"{}\"}},\"ciphertext\":\"{}\"}}",
@@ -59,11 +59,134 @@ impl Sealed {
     }
 }
 
-/// True when `bytes` start like an encrypted file (the `format` field comes first); the
-/// snapshot reader is never shown one. Reads at most the first 64 bytes.
+/// True when `bytes` are a JSON object whose top-level `format` member is [`FORMAT`], in
+/// whatever place among its members (another tool may write its keys in any order); the
+/// snapshot reader is never shown one.
+///
+/// *Bounded cost:* one pass over the bytes, no allocation and no recursion (nesting is a
+/// counter), stopping at the top-level `format` member; a snapshot writes that member first,
+/// so a 50 MB snapshot costs a few bytes. Only the members before it need to be well formed:
+/// an envelope cut off after its `format` is still recognised, and [`parse`] then says what
+/// is broken before any passphrase is asked.
 pub fn is_envelope(bytes: &[u8]) -> bool {
-    let head: Vec<u8> = bytes.iter().take(64).copied().filter(|b| !b.is_ascii_whitespace()).collect();
-    head.starts_with(format!("{{\"format\":\"{FORMAT}\"").as_bytes())
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut scan = Scan { bytes, at: 0 };
+    scan.skip_space();
+    if !scan.eat(b'{') {
+        return false;
+    }
+    loop {
+        scan.skip_space();
+        let Some(key) = scan.string() else { return false };
+        scan.skip_space();
+        if !scan.eat(b':') {
+            return false;
+        }
+        scan.skip_space();
+        if json_text_is(key, "format") {
+            return scan.string().is_some_and(|value| json_text_is(value, FORMAT));
+        }
+        if !scan.skip_value() {
+            return false;
+        }
+        scan.skip_space();
+        if !scan.eat(b',') {
+            return false;
+        }
+    }
+}
+
+/// True when the raw bytes of a JSON string (between its quotes) spell `text`; escapes are
+/// decoded only when there are some.
+fn json_text_is(raw: &[u8], text: &str) -> bool {
+    if raw.contains(&b'\\') {
+        let mut quoted = Vec::with_capacity(raw.len() + 2);
+        quoted.push(b'"');
+        quoted.extend_from_slice(raw);
+        quoted.push(b'"');
+        serde_json::from_slice::<String>(&quoted).is_ok_and(|decoded| decoded == text)
+    } else {
+        raw == text.as_bytes()
+    }
+}
+
+/// A forward-only reader over JSON text for [`is_envelope`]: it skips values without
+/// building them.
+struct Scan<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Scan<'a> {
+    fn skip_space(&mut self) {
+        while self.bytes.get(self.at).is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        let found = self.bytes.get(self.at) == Some(&byte);
+        self.at += usize::from(found);
+        found
+    }
+
+    /// A string's raw bytes between its quotes (escapes left as written).
+    fn string(&mut self) -> Option<&'a [u8]> {
+        if !self.eat(b'"') {
+            return None;
+        }
+        let start = self.at;
+        loop {
+            match self.bytes.get(self.at)? {
+                b'"' => {
+                    self.at += 1;
+                    return Some(&self.bytes[start..self.at - 1]);
+                }
+                b'\\' => self.at += 2,
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    /// Skips one value of any kind: a string, a nested object or array (by counting
+    /// brackets outside strings), or a number or literal (up to the `,` or `}` after it).
+    /// False when the text ends first.
+    fn skip_value(&mut self) -> bool {
+        let mut depth = 0usize;
+        loop {
+            let Some(&byte) = self.bytes.get(self.at) else { return false };
+            match byte {
+                b'"' => {
+                    if self.string().is_none() {
+                        return false;
+                    }
+                    if depth == 0 {
+                        return true;
+                    }
+                }
+                b'{' | b'[' => {
+                    depth += 1;
+                    self.at += 1;
+                }
+                b'}' | b']' | b',' if depth == 0 => return true,
+                b'}' | b']' => {
+                    depth -= 1;
+                    self.at += 1;
+                    if depth == 0 {
+                        return true;
+                    }
+                }
+                _ => self.at += 1,
+            }
+        }
+    }
+}
+
+/// An envelope recognised and checked as soon as a file is picked: `None` when the bytes are
+/// not an encrypted file, else the envelope ready for the passphrase or what is wrong with it,
+/// so a broken file is refused before the officer types anything.
+pub fn open(bytes: &[u8]) -> Option<Result<Sealed, String>> {
+    is_envelope(bytes).then(|| parse(bytes))
 }
 
 /// Reads and checks an envelope. Errors are Vietnamese and say what is wrong.
@@ -207,7 +330,7 @@ mod tests {
     }
 
     #[test]
-    fn an_envelope_round_trips_and_is_recognised_by_its_first_bytes() {
+    fn an_envelope_round_trips_and_is_recognised() {
         let s = sealed();
         let json = s.to_json();
         assert!(json.starts_with("{\"format\":\"dtbd-ma-hoa\",\"version\":1,"));
@@ -217,6 +340,65 @@ mod tests {
         assert!(!is_envelope(br#"{"format":"dtbd-snapshot","version":3}"#));
         assert!(!is_envelope(b"\x1f\x8b\x08"));
         assert_eq!(parse(json.as_bytes()).unwrap(), s);
+    }
+
+    #[test]
+    fn an_envelope_is_recognised_whatever_the_order_of_its_keys() {
+        let s = sealed();
+        let ok: serde_json::Value = serde_json::from_str(&s.to_json()).unwrap();
+        let members = ok.as_object().unwrap();
+        // Every rotation of the members, so `format` stands in each place, before and after
+        // the nested objects.
+        let keys: Vec<&String> = members.keys().collect();
+        for first in 0..keys.len() {
+            let body: Vec<String> = (0..keys.len())
+                .map(|k| keys[(first + k) % keys.len()])
+                .map(|key| format!("{}: {}", serde_json::to_string(key).unwrap(), members[key]))
+                .collect();
+            let json = format!(" {{\n  {}\n}}", body.join(",\n  "));
+            assert!(is_envelope(json.as_bytes()), "{json}");
+            assert_eq!(open(json.as_bytes()), Some(Ok(s.clone())), "{json}");
+        }
+        // A byte order mark, an escaped key, a nested `format` that is not the file's.
+        assert!(is_envelope(format!("\u{feff}{}", s.to_json()).as_bytes()));
+        assert!(is_envelope(br#"{"v":[1,{"a":"}"}],"\u0066ormat":"dtbd-ma-hoa"}"#));
+        assert!(!is_envelope(br#"{"kdf":{"format":"dtbd-ma-hoa"},"format":"dtbd-snapshot"}"#));
+        assert!(!is_envelope(br#"{"records":{"format":"dtbd-ma-hoa"}}"#));
+        assert!(!is_envelope(br#"["format","dtbd-ma-hoa"]"#));
+        assert!(!is_envelope(br#"{"note":"\"format\":\"dtbd-ma-hoa\""}"#));
+        assert!(!is_envelope(b"{\"format\":"));
+        assert!(!is_envelope(b""));
+    }
+
+    #[test]
+    fn recognising_costs_one_pass_whatever_the_file() {
+        // A million nested brackets before the format member: no recursion to overflow.
+        let deep = format!("{{\"x\":{}{},\"format\":\"{FORMAT}\"}}", "[".repeat(1_000_000), "]".repeat(1_000_000));
+        assert!(is_envelope(deep.as_bytes()));
+        // A snapshot answers at its first member, however long the rest.
+        let snapshot = format!("{{\"format\":\"dtbd-snapshot\",\"records\":\"{}", "x".repeat(10_000_000));
+        let started = std::time::Instant::now();
+        assert!(!is_envelope(snapshot.as_bytes()));
+        assert!(started.elapsed() < std::time::Duration::from_millis(50), "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn a_broken_envelope_is_refused_when_the_file_is_picked_before_any_passphrase() {
+        let json = sealed().to_json();
+        assert_eq!(open(br#"{"format":"dtbd-snapshot","schema_version":5}"#), None);
+        // Cut after its format member: recognised, and said broken at once.
+        let cut = &json.as_bytes()[..json.len() / 2];
+        assert!(open(cut).unwrap().unwrap_err().starts_with("Tệp mã hóa bị hỏng: không đọc được"));
+        // Every part is checked: version, iterations, base64, lengths.
+        let mut reordered: serde_json::Value = serde_json::from_str(&json).unwrap();
+        reordered["kdf"]["iterations"] = 5.into();
+        let text = format!(
+            "{{\"kdf\":{},\"format\":\"{FORMAT}\",\"version\":1,\"cipher\":{},\"ciphertext\":{}}}",
+            reordered["kdf"], reordered["cipher"], reordered["ciphertext"]
+        );
+        assert!(open(text.as_bytes()).unwrap().unwrap_err().contains("số vòng lặp 5"));
+        let short_iv = json.replace(&base64_encode(&sealed().iv), &base64_encode(&[1; 4]));
+        assert!(open(short_iv.as_bytes()).unwrap().unwrap_err().contains("\"iv\" phải dài 12 byte, tệp có 4"));
     }
 
     #[test]

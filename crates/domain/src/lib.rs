@@ -34,6 +34,8 @@
 //!   spreadsheets, detected per sheet and converted to Unicode.
 //! - [`encoding`]: a CSV file's bytes to text (UTF-8, UTF-16, Windows-1258, an old font's
 //!   bytes), and a workbook told by its first bytes.
+//! - [`inflate`]: a gzip file inflated a step at a time through a budget of output bytes, so
+//!   a small "gzip bomb" stops at the limit instead of filling the memory.
 //!
 //! **Directive**: the documents the officer answers to.
 //! - [`directive`]: văn bản chỉ đạo as data (groups, targets, needs) and the engine that
@@ -71,6 +73,7 @@ pub mod document;
 pub mod encoding;
 pub mod error;
 pub mod field_merge;
+pub mod inflate;
 pub mod legacy_font;
 pub mod levels;
 pub mod limits;

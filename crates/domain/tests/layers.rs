@@ -31,6 +31,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "document",
             "legacy_font",
             "encoding",
+            "inflate",
         ],
     ),
     ("directive", &["directive"]),

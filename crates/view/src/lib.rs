@@ -17,11 +17,13 @@
 //! - [`share`]: export, import preview and merge choices, backups; [`excel`]: the roster to
 //!   and from Excel ([`legacy_text`]: a file's encoding and old-font text, converted);
 //!   [`quick_entry`]: nhập nhanh, cadres typed row after row;
-//!   [`table_export`]: what every "Tải Excel" / "Tải CSV" button writes;
+//!   [`table_export`]: what every "Tải Excel" / "Tải CSV" button writes; [`busy`]: the
+//!   progress panel both import pages show while a file is read, checked and written;
 //! - [`form_fields`]: the input each form's save error points at;
 //! - [`demo_script`]: trình diễn, the demo's five steps from the roster to the printed report.
 
 pub mod bulk;
+pub mod busy;
 pub mod demo_script;
 pub mod directive;
 pub mod directives;

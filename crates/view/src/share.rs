@@ -327,16 +327,6 @@ pub fn merge_resolved(local: &Dataset, incoming: &Dataset, choices: &Resolutions
     }
 }
 
-/// While a file is read and checked.
-pub fn reading_message(file: &str) -> String {
-    format!("Đang đọc và kiểm tra tệp {file}…")
-}
-
-/// While an encrypted file is opened.
-pub fn decrypting_message(file: &str) -> String {
-    format!("Đang giải mã tệp {file}…")
-}
-
 /// Asks for an encrypted file's passphrase.
 pub fn locked_message(file: &str) -> String {
     format!("Tệp {file} đã được mã hóa. Hãy nhập mật khẩu người gửi đã báo.")
@@ -670,7 +660,6 @@ mod tests {
             imported_message("a.json", c),
             "Đã nhập tệp a.json: 3 mới, 1 thay đổi, 1 xung đột đã giải quyết, 0 bị xóa. Dữ liệu trước khi nhập đã được sao lưu."
         );
-        assert_eq!(reading_message("a.json"), "Đang đọc và kiểm tra tệp a.json…");
         assert!(locked_message("a.json").starts_with("Tệp a.json đã được mã hóa."));
     }
 

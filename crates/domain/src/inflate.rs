@@ -1,0 +1,302 @@
+//! Giải nén có giới hạn: a gzip file inflated through a budget of output bytes, a step at a
+//! time, stopping as soon as the output crosses the budget.
+//!
+//! *Why here and not the browser's `DecompressionStream`:* that stream hands back the whole
+//! output before anyone can count it, so a 1 MB "gzip bomb" became a gigabyte of heap (and a
+//! 4 MB one an English "Failed to fetch") before the 50 MB check ran. Inflating in Rust keeps
+//! the count in our hands, in steps the page can yield between (`store::files`), and is proven
+//! natively by a test that builds the bomb itself.
+//!
+//! Concatenated gzip members (RFC 1952 allows them) are read as one file; anything else after
+//! the last member, a bad checksum or a cut-off file is refused with the byte where it broke.
+
+use std::io::Read;
+
+use flate2::bufread::MultiGzDecoder;
+
+use crate::number::{format_number, grouped};
+
+/// The two first bytes of every gzip file, whatever its name.
+pub const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// Output inflated per call of [`Gunzip::step`] when the caller does not say: small enough to
+/// stay well under a frame's budget in wasm, large enough that the loop costs nothing.
+pub const STEP_BYTES: usize = 1 << 20;
+
+/// True when `bytes` are gzip (by their first bytes, not the file's name).
+pub fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&GZIP_MAGIC)
+}
+
+/// The refusal of a file larger than `limits::MAX_FILE_BYTES` before a byte of it is read.
+pub fn file_too_large(file: &str, bytes: u64) -> String {
+    format!(
+        "Tệp \"{file}\" nặng {} MB, quá giới hạn {} MB của một tệp: tệp không được đọc. Dữ liệu trên máy không thay đổi.",
+        format_number(bytes as f64 / 1_048_576.0),
+        grouped(crate::limits::MAX_FILE_BYTES / 1_048_576)
+    )
+}
+
+/// When the browser cannot read a picked file (moved, deleted, no permission); its own words
+/// go to the console.
+pub fn unreadable(file: &str) -> String {
+    format!("Không đọc được tệp \"{file}\": tệp đã bị chuyển, xóa hoặc không được phép đọc. Hãy chọn lại tệp.")
+}
+
+/// Why a gzip file was not inflated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GunzipError {
+    /// The output crossed the budget; inflating stopped there.
+    TooLarge {
+        /// The budget, in bytes.
+        limit: usize,
+    },
+    /// The compressed data is cut off, damaged, or followed by bytes that are not gzip.
+    Broken {
+        /// Compressed bytes read when it broke.
+        at: usize,
+        /// Of the file's compressed bytes.
+        of: usize,
+        /// The decoder's own (English) words, for the console only.
+        detail: String,
+    },
+}
+
+impl GunzipError {
+    /// What the officer reads, naming the file.
+    pub fn message(&self, file: &str) -> String {
+        match self {
+            GunzipError::TooLarge { limit } => format!(
+                "Tệp nén \"{file}\" giải nén ra hơn {mb} MB, quá giới hạn {mb} MB của một tệp: đã dừng giải nén, tệp không được đọc. Dữ liệu trên máy không thay đổi.",
+                mb = grouped(limit / 1_048_576)
+            ),
+            GunzipError::Broken { at, of, .. } => format!(
+                "Tệp nén \"{file}\" bị hỏng hoặc không trọn vẹn (hỏng ở byte {} trong {} byte), không giải nén được. Hãy nhờ người gửi gửi lại tệp.",
+                grouped(*at),
+                grouped(*of)
+            ),
+        }
+    }
+
+    /// The decoder's words behind a [`GunzipError::Broken`], for the console ("" otherwise).
+    pub fn detail(&self) -> &str {
+        match self {
+            GunzipError::TooLarge { .. } => "",
+            GunzipError::Broken { detail, .. } => detail,
+        }
+    }
+}
+
+/// A gzip file being inflated: call [`Gunzip::step`] until it says done, then
+/// [`Gunzip::finish`]. Memory never exceeds the budget plus one step.
+pub struct Gunzip<'a> {
+    decoder: MultiGzDecoder<&'a [u8]>,
+    compressed: usize,
+    output: Vec<u8>,
+    limit: usize,
+    done: bool,
+}
+
+impl<'a> Gunzip<'a> {
+    /// Starts inflating `compressed` with a budget of `limit` output bytes.
+    pub fn new(compressed: &'a [u8], limit: usize) -> Gunzip<'a> {
+        Gunzip {
+            decoder: MultiGzDecoder::new(compressed),
+            compressed: compressed.len(),
+            output: Vec::new(),
+            limit,
+            done: false,
+        }
+    }
+
+    /// Inflates up to `max_bytes` more output. `Ok(true)` when the file is fully inflated.
+    pub fn step(&mut self, max_bytes: usize) -> Result<bool, GunzipError> {
+        if self.done {
+            return Ok(true);
+        }
+        // One byte past the budget is read, so a file of exactly `limit` bytes passes and one
+        // byte more is refused.
+        let room = (self.limit + 1).saturating_sub(self.output.len());
+        let want = max_bytes.max(1).min(room.max(1));
+        let start = self.output.len();
+        let mut filled = 0;
+        self.output.resize(start + want, 0);
+        let result = loop {
+            match self.decoder.read(&mut self.output[start + filled..]) {
+                Ok(0) => break Ok(true),
+                Ok(n) => {
+                    filled += n;
+                    if filled == want {
+                        break Ok(false);
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => break Err(e),
+            }
+        };
+        self.output.truncate(start + filled);
+        if self.output.len() > self.limit {
+            self.output = Vec::new();
+            return Err(GunzipError::TooLarge { limit: self.limit });
+        }
+        match result {
+            Ok(done) => {
+                self.done = done;
+                Ok(done)
+            }
+            Err(e) => {
+                self.output = Vec::new();
+                Err(GunzipError::Broken { at: self.consumed(), of: self.compressed, detail: e.to_string() })
+            }
+        }
+    }
+
+    /// Compressed bytes read so far (for a progress bar).
+    pub fn consumed(&self) -> usize {
+        self.compressed - self.decoder.get_ref().len()
+    }
+
+    /// Output bytes so far.
+    pub fn produced(&self) -> usize {
+        self.output.len()
+    }
+
+    /// The compressed file's size.
+    pub fn compressed(&self) -> usize {
+        self.compressed
+    }
+
+    /// The inflated bytes (all of them once [`Gunzip::step`] said done).
+    pub fn finish(self) -> Vec<u8> {
+        self.output
+    }
+}
+
+/// Inflates `compressed` whole, within `limit` output bytes (for callers that need no steps).
+pub fn gunzip(compressed: &[u8], limit: usize) -> Result<Vec<u8>, GunzipError> {
+    let mut inflating = Gunzip::new(compressed, limit);
+    while !inflating.step(STEP_BYTES)? {}
+    Ok(inflating.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::limits::MAX_FILE_BYTES;
+    use flate2::write::GzEncoder;
+    use flate2::Compression;
+    use std::io::Write;
+    use std::time::{Duration, Instant};
+
+    fn gzip(plain: &[u8]) -> Vec<u8> {
+        let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+        encoder.write_all(plain).unwrap();
+        encoder.finish().unwrap()
+    }
+
+    /// A gzip of `gigabytes` GB of zeros, about 1 MB per GB as the corpus's bomb: one member
+    /// of 1 MB of zeros at deflate's best ratio, repeated (a file of many members is valid
+    /// gzip, checksums included), so the test never compresses gigabytes itself.
+    fn bomb(gigabytes: usize) -> Vec<u8> {
+        let member = gzip(&vec![0u8; 1 << 20]);
+        member.repeat(gigabytes << 10)
+    }
+
+    #[test]
+    fn a_gzip_bomb_stops_at_the_budget_in_bounded_time_and_memory() {
+        let bomb = bomb(4);
+        assert!(bomb.len() < 5 << 20, "the bomb is small: {} bytes", bomb.len());
+        let started = Instant::now();
+        let mut inflating = Gunzip::new(&bomb, MAX_FILE_BYTES);
+        let mut peak = 0;
+        let error = loop {
+            match inflating.step(STEP_BYTES) {
+                Ok(done) => {
+                    assert!(!done, "4 GB of output never fit in 50 MB");
+                    peak = peak.max(inflating.produced());
+                }
+                Err(e) => break e,
+            }
+        };
+        assert_eq!(error, GunzipError::TooLarge { limit: MAX_FILE_BYTES });
+        assert!(peak <= MAX_FILE_BYTES + 1, "held {peak} bytes");
+        // Stopped near the budget: a fraction of the compressed file was read.
+        assert!(inflating.consumed() < bomb.len() / 10, "read {} of {}", inflating.consumed(), bomb.len());
+        // 50 MB of zeros inflate in well under a second natively, even in debug; the whole
+        // 4 GB would take minutes.
+        assert!(started.elapsed() < Duration::from_secs(10), "took {:?}", started.elapsed());
+        assert_eq!(
+            error.message("x.json.gz"),
+            "Tệp nén \"x.json.gz\" giải nén ra hơn 50 MB, quá giới hạn 50 MB của một tệp: đã dừng giải nén, tệp không được đọc. Dữ liệu trên máy không thay đổi."
+        );
+        assert_eq!(gunzip(&bomb, MAX_FILE_BYTES), Err(error));
+    }
+
+    #[test]
+    fn the_budget_is_exact_to_the_byte() {
+        let plain: Vec<u8> = (0..100_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        let packed = gzip(&plain);
+        assert_eq!(gunzip(&packed, plain.len()).unwrap(), plain);
+        assert_eq!(gunzip(&packed, plain.len() - 1), Err(GunzipError::TooLarge { limit: plain.len() - 1 }));
+        // Whatever the step size, the same bytes come out.
+        for step in [1, 7, 4096, STEP_BYTES] {
+            let mut inflating = Gunzip::new(&packed, MAX_FILE_BYTES);
+            while !inflating.step(step).unwrap() {}
+            assert_eq!(inflating.consumed(), packed.len());
+            assert_eq!(inflating.finish(), plain, "step {step}");
+        }
+    }
+
+    #[test]
+    fn concatenated_members_read_as_one_file() {
+        let mut packed = gzip(b"{\"a\":");
+        packed.extend(gzip(b"1}"));
+        assert_eq!(gunzip(&packed, 100).unwrap(), b"{\"a\":1}");
+        assert_eq!(gunzip(&gzip(b""), 100).unwrap(), b"");
+    }
+
+    #[test]
+    fn a_cut_or_damaged_file_is_refused_in_vietnamese_with_where_it_broke() {
+        let plain: Vec<u8> = (0..50_000u32).flat_map(|i| i.to_string().into_bytes()).collect();
+        let packed = gzip(&plain);
+        // Cut anywhere: in the header, the data, the checksum.
+        for cut in [2, 5, 12, packed.len() / 2, packed.len() - 5, packed.len() - 1] {
+            let error = gunzip(&packed[..cut], MAX_FILE_BYTES).unwrap_err();
+            assert!(matches!(error, GunzipError::Broken { of, .. } if of == cut), "cut at {cut}: {error:?}");
+            let message = error.message("du-lieu.json.gz");
+            assert!(message.starts_with("Tệp nén \"du-lieu.json.gz\" bị hỏng hoặc không trọn vẹn"), "{message}");
+            assert!(!error.detail().is_empty());
+        }
+        // A byte changed in the data, and one in the stored checksum.
+        for at in [packed.len() / 2, packed.len() - 6] {
+            let mut damaged = packed.clone();
+            damaged[at] ^= 0x55;
+            assert!(matches!(gunzip(&damaged, MAX_FILE_BYTES), Err(GunzipError::Broken { .. })), "byte {at}");
+        }
+        // Bytes after the last member that are not another member.
+        let mut trailing = packed.clone();
+        trailing.extend_from_slice(b"rac");
+        assert!(matches!(gunzip(&trailing, MAX_FILE_BYTES), Err(GunzipError::Broken { .. })));
+        let broken = GunzipError::Broken { at: 1234, of: 56789, detail: "corrupt deflate stream".into() };
+        assert_eq!(
+            broken.message("a.gz"),
+            "Tệp nén \"a.gz\" bị hỏng hoặc không trọn vẹn (hỏng ở byte 1.234 trong 56.789 byte), không giải nén được. Hãy nhờ người gửi gửi lại tệp."
+        );
+    }
+
+    #[test]
+    fn a_file_too_large_to_read_is_named_with_its_size() {
+        assert_eq!(
+            file_too_large("lon.json", 63 << 20),
+            "Tệp \"lon.json\" nặng 63 MB, quá giới hạn 50 MB của một tệp: tệp không được đọc. Dữ liệu trên máy không thay đổi."
+        );
+        assert!(unreadable("a.csv").starts_with("Không đọc được tệp \"a.csv\""));
+    }
+
+    #[test]
+    fn gzip_is_told_by_its_first_bytes() {
+        assert!(is_gzip(&gzip(b"x")));
+        assert!(!is_gzip(b"{\"format\""));
+        assert!(!is_gzip(&[0x1f]));
+    }
+}
