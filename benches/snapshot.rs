@@ -52,6 +52,7 @@ fn main() {
     let (t_typed, _) =
         time(runs, || serde_json::from_slice::<dtbd::domain::snapshot::Snapshot>(json.as_bytes()).unwrap());
     let (t_rules, _) = time(runs, || dtbd::domain::snapshot::validate(&imported.snapshot, &local.roster));
+    let (t_limits, _) = time(runs, || dtbd::domain::snapshot::validate::check_limits(&imported.snapshot));
     let incoming = imported.snapshot.into_dataset();
     let (t_preview, p) = time(runs, || preview(&local, &incoming));
     let (t_merge, out) = time(runs, || merge(&local, &incoming, &Resolutions::default()));
@@ -74,6 +75,7 @@ fn main() {
         ms(t_typed),
         ms(t_rules)
     );
+    println!("    (limits: every string and version of every record walked, {})", ms(t_limits));
     println!("  preview (with field diffs):    {}", ms(t_preview));
     println!("  merge:                         {}", ms(t_merge));
     println!("  import + merge:                {}", ms(t_import + t_merge));

@@ -104,3 +104,93 @@ fn a_chain_of_three_thousand_nested_units_is_refused_by_depth_quickly() {
     );
     assert!(m.last().unwrap().starts_with("… và "), "the list is capped: {:?}", m.last());
 }
+
+const TEN_MB: usize = 10 * 1024 * 1024;
+
+fn one_unit() -> Roster {
+    Roster { units: vec![unit("xa", "Xã Nậm Ty", None)], cadres: vec![cadre("c1", "xa", "Lò Thị Mai")] }
+}
+
+#[test]
+fn a_ten_megabyte_directive_title_is_refused_quickly_naming_record_field_and_limit() {
+    use dtbd::domain::directive::{Directive, DirectiveKind};
+    let mut d = Directive::blank("vb1".into(), DirectiveKind::Resolution);
+    d.number = "12-NQ/HU".into();
+    d.title = "Ạ".repeat(TEN_MB);
+    let json = file_of(&Dataset { roster: one_unit(), directives: vec![d], ..Default::default() });
+    let errors =
+        within(Duration::from_secs(10), "10 MB title", || import(json.as_bytes(), &Roster::default())).unwrap_err();
+    let m = messages(&errors);
+    assert_eq!(m.len(), 1, "{:?}", m.iter().map(|x| x.chars().take(300).collect::<String>()).collect::<Vec<_>>());
+    assert!(m[0].starts_with("Văn bản \"12-NQ/HU ẠẠẠ"), "{}", &m[0][..200]);
+    assert!(
+        m[0].ends_with("(mã vb1), trường title: Tên văn bản dài 10.485.760 ký tự, quá giới hạn 10.000 ký tự."),
+        "{}",
+        m[0]
+    );
+    assert!(m[0].len() < 400, "the message quotes the start of the title only");
+}
+
+#[test]
+fn a_ten_megabyte_cadre_id_and_sender_are_refused() {
+    let mut r = one_unit();
+    r.cadres[0].id = "x".repeat(TEN_MB);
+    let json = roster_file(r);
+    let errors =
+        within(Duration::from_secs(10), "10 MB id", || import(json.as_bytes(), &Roster::default())).unwrap_err();
+    let m = messages(&errors);
+    assert_eq!(m.len(), 1, "{:?}", m.iter().map(|x| x.chars().take(300).collect::<String>()).collect::<Vec<_>>());
+    assert!(m[0].starts_with("Cán bộ \"Lò Thị Mai\" (mã xxxx"), "{}", m[0]);
+    assert!(m[0].ends_with("trường id: Mã dài 10.485.760 ký tự, quá giới hạn 100 ký tự."), "{}", m[0]);
+
+    let by = ExportedBy { unit_id: None, unit_name: "Xã Nậm Ty".into(), sender: "A".repeat(TEN_MB) };
+    let json =
+        export(&Dataset { roster: one_unit(), ..Default::default() }, &ExportScope::All, by, BTreeMap::new(), NOW)
+            .unwrap()
+            .to_json();
+    let m = messages(&import(json.as_bytes(), &Roster::default()).unwrap_err());
+    assert_eq!(m, ["Tệp, trường exported_by.sender: Người gửi dài 10.485.760 ký tự, quá giới hạn 200 ký tự."]);
+}
+
+#[test]
+fn every_string_of_a_record_is_bounded_by_its_category() {
+    // A unit's name, a cadre's ethnicity, a label's name, a position's title, a note: each
+    // one character past its limit, in one file.
+    let mut r = one_unit();
+    r.units[0].name = "Đ".repeat(limits::MAX_NAME_CHARS + 1);
+    let c = &mut r.cadres[0];
+    c.ethnicity = "T".repeat(limits::MAX_NAME_CHARS + 1);
+    c.note = "n".repeat(limits::MAX_TEXT_CHARS + 1);
+    c.labels.insert("Q".repeat(limits::MAX_NAME_CHARS + 1), "Hà Giang".into());
+    c.meta.fields.insert(
+        "note".into(),
+        dtbd::domain::model::FieldStamp {
+            device: "d".repeat(limits::MAX_ID_CHARS + 1),
+            version: 1,
+            at: 0,
+            by: String::new(),
+        },
+    );
+    let json = roster_file(r);
+    let m = messages(&import(json.as_bytes(), &Roster::default()).unwrap_err());
+    let fields: Vec<&str> = m.iter().map(|x| x.split("trường ").nth(1).unwrap().split(':').next().unwrap()).collect();
+    assert_eq!(fields, ["name", "ethnicity", "note", "labels", "meta.fields.note.device"], "{m:?}");
+    assert!(m[1].contains("Dân tộc dài 201 ký tự, quá giới hạn 200 ký tự."), "{}", m[1]);
+    assert!(m[2].contains("Ghi chú dài 2.001 ký tự, quá giới hạn 2.000 ký tự."), "{}", m[2]);
+    // At the limit, all pass.
+    let mut r = one_unit();
+    r.units[0].name = "Đ".repeat(limits::MAX_NAME_CHARS);
+    r.cadres[0].note = "n".repeat(limits::MAX_TEXT_CHARS);
+    import(roster_file(r).as_bytes(), &Roster::default()).unwrap();
+}
+
+#[test]
+fn more_records_of_a_kind_than_the_limit_are_refused_before_reading_them() {
+    use dtbd::domain::snapshot::{Snapshot, TemplateRef};
+    let json = roster_file(one_unit());
+    let mut s: Snapshot = serde_json::from_str(&json).unwrap();
+    s.records.templates =
+        (0..=limits::MAX_DIRECTIVES).map(|i| TemplateRef { id: format!("tpl-{i}"), source: String::new() }).collect();
+    let m = messages(&import(s.to_json().as_bytes(), &Roster::default()).unwrap_err());
+    assert_eq!(m, ["Tệp, trường records.templates: tệp có 5.001 bản ghi “Văn bản mẫu”, quá giới hạn 5.000 bản ghi."]);
+}

@@ -4,7 +4,8 @@
 //! such) → format marker → version (newer: "update the app") → checksum (over the records
 //! as they stand in the file) → migrations to the current version → types, record by record
 //! (serde's message in Vietnamese, with the record, the field and, for a current-version
-//! file, the line and column) → duplicate ids → references (against the file and the
+//! file, the line and column) → limits (records per kind, every string's length by its
+//! category, versions; [`check_limits`], so nothing past them costs more) → duplicate ids → references (against the file and the
 //! receiver's roster) → each record's domain rules (`Roster::validate_unit`,
 //! `Roster::validate_cadre`, `Directive::validate`; for training records the per-record checks
 //! of [`crate::training::data`], and an enrollment's cadre and course line, a line's
@@ -14,6 +15,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::de::DeserializeOwned;
+use serde::{ser, Serialize};
 use serde_json::{Map, Value};
 
 use super::{
@@ -22,6 +24,7 @@ use super::{
 };
 use crate::directive::Directive;
 use crate::error::FieldError;
+use crate::limits;
 use crate::model::{Cadre, GovLevel, Region, Unit, UnitKind};
 use crate::monitor::{self, Baseline};
 use crate::roster::{RecordKind, Roster, Tombstone, UnitIndex};
@@ -46,10 +49,12 @@ pub struct RecordRef {
 impl fmt::Display for RecordRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = self.kind.label();
-        match (self.name.trim().is_empty(), self.id.is_empty()) {
-            (false, false) => write!(f, "{label} \"{}\" (mã {})", self.name.trim(), self.id),
-            (false, true) => write!(f, "{label} \"{}\" (thứ {})", self.name.trim(), self.index + 1),
-            (true, false) => write!(f, "{label} thứ {} (mã {})", self.index + 1, self.id),
+        // A hostile file's name or id may run to megabytes: a message quotes the start.
+        let (name, id) = (truncate(self.name.trim(), 80), truncate(&self.id, 60));
+        match (name.is_empty(), id.is_empty()) {
+            (false, false) => write!(f, "{label} \"{name}\" (mã {id})"),
+            (false, true) => write!(f, "{label} \"{name}\" (thứ {})", self.index + 1),
+            (true, false) => write!(f, "{label} thứ {} (mã {id})", self.index + 1),
             (true, true) => write!(f, "{label} thứ {}", self.index + 1),
         }
     }
@@ -160,6 +165,16 @@ pub enum SnapshotError {
         /// Its path (`records.cadres[3].positions[0].titel`, `exported_byy`).
         path: String,
     },
+    /// Past a limit of [`crate::limits`]: too many records of a kind, a string too long, a
+    /// version too high, a figure or a sum too large.
+    Limit {
+        /// The record, when the value is inside one (the file's header otherwise).
+        at: Option<RecordRef>,
+        /// The field's path inside the record (`positions[0].title`, `meta.version`).
+        field: String,
+        /// What is past which limit, in Vietnamese, numbers grouped.
+        message: String,
+    },
     /// More errors than listed.
     More {
         /// How many were not listed.
@@ -245,6 +260,10 @@ impl SnapshotError {
                 "{at}, trường {field}: đơn vị mã \"{target}\" không có trong tệp và cũng không có trong dữ liệu của máy này."
             ),
             SnapshotError::Invalid { at, error } => format!("{at}, trường {}: {}", error.field, error.message),
+            SnapshotError::Limit { at, field, message } => match at {
+                Some(at) => format!("{at}, trường {field}: {message}"),
+                None => format!("Tệp, trường {field}: {message}"),
+            },
             SnapshotError::More { count } => format!("… và {count} lỗi khác."),
         }
     }
@@ -252,7 +271,9 @@ impl SnapshotError {
     /// The record the error speaks of, if any.
     pub fn record(&self) -> Option<&RecordRef> {
         match self {
-            SnapshotError::WrongType { at, .. } | SnapshotError::UnknownKey { at, .. } => at.as_ref(),
+            SnapshotError::WrongType { at, .. }
+            | SnapshotError::UnknownKey { at, .. }
+            | SnapshotError::Limit { at, .. } => at.as_ref(),
             SnapshotError::DanglingReference { at, .. } | SnapshotError::Invalid { at, .. } => Some(at),
             _ => None,
         }
@@ -267,11 +288,11 @@ impl fmt::Display for SnapshotError {
 
 impl std::error::Error for SnapshotError {}
 
+/// The first `n` characters of `s`, with "…" when cut; reads no further than it keeps.
 fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() > n {
-        format!("{}…", s.chars().take(n).collect::<String>())
-    } else {
-        s.to_string()
+    match s.char_indices().nth(n) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
     }
 }
 
@@ -368,7 +389,10 @@ pub fn read(bytes: &[u8]) -> Result<(Snapshot, Option<u32>), Vec<SnapshotError>>
                 // file are not yet: writing every record back to compare (`of_records`)
                 // doubles the read of 30.000 cadres. Older files, read through a tree, are
                 // checked in full below.
-                let mut errors = unknown_in_header(&header, &s);
+                let mut errors = check_limits(&s);
+                if errors.is_empty() {
+                    errors = unknown_in_header(&header, &s);
+                }
                 if errors.is_empty() {
                     Ok((s, None))
                 } else {
@@ -403,6 +427,10 @@ pub fn read(bytes: &[u8]) -> Result<(Snapshot, Option<u32>), Vec<SnapshotError>>
     migrate::upgrade(&mut doc, version).map_err(|detail| vec![SnapshotError::Migration { from: version, detail }])?;
     let records = doc.get("records").cloned().unwrap_or(Value::Null);
     let mut snapshot = typed(doc)?;
+    let limited = check_limits(&snapshot);
+    if !limited.is_empty() {
+        return Err(limited);
+    }
     let mut errors = unknown_in_header(&header, &snapshot);
     errors.extend(unknown_in_records(&records, &snapshot));
     if !errors.is_empty() {
@@ -987,5 +1015,522 @@ fn validate_training(r: &Records, receiver: &Roster, mine: &TrainingRecords, err
         for e in monitor::validate(b) {
             errors.push(SnapshotError::Invalid { at: at(), error: FieldError::new("groups", e.message) });
         }
+    }
+}
+
+/// Giới hạn của tệp: how many records of each kind, how long each string, how high each
+/// version, checked on the typed records before any rule runs (a 10 MB title is refused here
+/// in milliseconds, before the directive's own checks or the preview ever see it).
+///
+/// One mechanism covers every field: each record is walked through its own `Serialize`
+/// ([`LimitWalk`], a serializer that writes nothing), so every string is met with the key it
+/// sits under, and a field added to a record later is bounded without a line here. The limit
+/// comes from [`crate::limits`] by the field's category ([`string_limit`]): ids
+/// ([`limits::MAX_ID_CHARS`]), the roster's names and texts ([`limits::MAX_NAME_CHARS`],
+/// notes [`limits::MAX_TEXT_CHARS`]), and the texts of documents and of the training and
+/// monitoring records drawn from them ([`limits::MAX_DOCUMENT_TEXT_CHARS`]). A string no
+/// longer in bytes than its limit in characters is passed without counting, so a normal file
+/// costs one walk and no allocation.
+pub fn check_limits(s: &Snapshot) -> Vec<SnapshotError> {
+    let r = &s.records;
+    let mut errors = Vec::new();
+    let counts = [
+        (Kind::Unit, r.units.len(), limits::MAX_UNITS),
+        (Kind::Cadre, r.cadres.len(), limits::MAX_CADRES),
+        (Kind::Directive, r.directives.len(), limits::MAX_DIRECTIVES),
+        (Kind::Template, r.templates.len(), limits::MAX_DIRECTIVES),
+        (Kind::Tombstone, r.tombstones.len(), limits::MAX_OTHER_RECORDS),
+        (Kind::Plan, r.plans.len(), limits::MAX_OTHER_RECORDS),
+        (Kind::Line, r.lines.len(), limits::MAX_OTHER_RECORDS),
+        (Kind::Enrollment, r.enrollments.len(), limits::MAX_OTHER_RECORDS),
+        (Kind::History, r.history.len(), limits::MAX_OTHER_RECORDS),
+        (Kind::Aggregate, r.aggregates.len(), limits::MAX_OTHER_RECORDS),
+        (Kind::Baseline, r.baselines.len(), limits::MAX_OTHER_RECORDS),
+    ];
+    for (kind, count, limit) in counts {
+        if count > limit {
+            errors.push(SnapshotError::Limit {
+                at: None,
+                field: format!("records.{}", list_key(kind)),
+                message: format!(
+                    "tệp có {} bản ghi “{}”, quá giới hạn {} bản ghi.",
+                    grouped(count),
+                    kind.label(),
+                    grouped(limit)
+                ),
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return errors; // Not one of them is read further.
+    }
+    let mut header = LimitWalk::new(TextClass::Roster);
+    // Serialising plain structs into this walker cannot fail (it only counts).
+    let _ = s.exported_by.serialize(&mut header);
+    let _ = s.scope.serialize(&mut header);
+    for (field, message) in header.found {
+        errors.push(SnapshotError::Limit { at: None, field: format!("exported_by.{field}"), message });
+    }
+    fn each<T: Serialize>(
+        kind: Kind,
+        items: &[T],
+        class: impl Fn(&T) -> TextClass,
+        name: impl Fn(&T) -> (String, String),
+        errors: &mut Vec<SnapshotError>,
+    ) {
+        for (index, item) in items.iter().enumerate() {
+            if errors.len() > MAX_ERRORS {
+                errors.push(SnapshotError::More { count: 1 });
+                continue;
+            }
+            let mut walk = LimitWalk::new(class(item));
+            let _ = item.serialize(&mut walk);
+            if walk.found.is_empty() {
+                continue;
+            }
+            let (id, name) = name(item);
+            let at = RecordRef { kind, index, id: truncate(&id, 40), name: truncate(&name, 60) };
+            for (field, message) in walk.found {
+                errors.push(SnapshotError::Limit { at: Some(at.clone()), field, message });
+            }
+        }
+    }
+    use TextClass::{Document, Roster as Names};
+    let e = &mut errors;
+    each(Kind::Unit, &r.units, |_| Names, |u| (u.id.clone(), u.name.clone()), e);
+    each(Kind::Cadre, &r.cadres, |_| Names, |c| (c.id.clone(), c.full_name.clone()), e);
+    each(Kind::Directive, &r.directives, |_| Document, |d| (d.id.clone(), format!("{} {}", d.number, d.title)), e);
+    each(Kind::Template, &r.templates, |_| Document, |t| (t.id.clone(), t.source.clone()), e);
+    let of_tombstone = |t: &Tombstone| match t.kind {
+        RecordKind::Unit | RecordKind::Cadre => Names,
+        _ => Document,
+    };
+    each(Kind::Tombstone, &r.tombstones, of_tombstone, |t| (t.id.clone(), String::new()), e);
+    each(Kind::Plan, &r.plans, |_| Document, |p| (p.id.clone(), p.title.clone()), e);
+    each(Kind::Line, &r.lines, |_| Document, |l| (l.id.clone(), l.programme.clone()), e);
+    each(Kind::Enrollment, &r.enrollments, |_| Document, |x| (x.id.clone(), String::new()), e);
+    each(Kind::History, &r.history, |_| Document, |h| (h.id.clone(), String::new()), e);
+    each(Kind::Aggregate, &r.aggregates, |_| Document, |t| (t.id.clone(), t.title.clone()), e);
+    each(Kind::Baseline, &r.baselines, |_| Document, |b| (b.id.clone(), String::new()), e);
+    let mut settings = LimitWalk::new(Document);
+    let _ = r.settings.serialize(&mut settings);
+    for (field, message) in settings.found {
+        errors.push(SnapshotError::Limit { at: None, field: format!("records.settings.{field}"), message });
+    }
+    compact_more(&mut errors);
+    errors
+}
+
+fn list_key(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Unit => "units",
+        Kind::Cadre => "cadres",
+        Kind::Directive => "directives",
+        Kind::Template => "templates",
+        Kind::Tombstone => "tombstones",
+        Kind::Plan => "plans",
+        Kind::Line => "lines",
+        Kind::Enrollment => "enrollments",
+        Kind::History => "history",
+        Kind::Aggregate => "aggregates",
+        Kind::Baseline => "baselines",
+    }
+}
+
+fn grouped(n: usize) -> String {
+    crate::number::grouped(n)
+}
+
+/// Which texts a record holds: the roster's (names, a note) or a document's (titles,
+/// wordings, a plan's tasks quoted from it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TextClass {
+    Roster,
+    Document,
+}
+
+/// The longest a string under `key` may be, by its category in [`crate::limits`].
+fn string_limit(class: TextClass, key: &str) -> usize {
+    if key == "id" || key.ends_with("_id") || key == "device" {
+        return limits::MAX_ID_CHARS;
+    }
+    if key == "by" || key == "sender" || key == "unit_name" {
+        return limits::MAX_NAME_CHARS; // Who saved or sent: a person's or a unit's name.
+    }
+    match class {
+        TextClass::Roster if key == "note" => limits::MAX_TEXT_CHARS,
+        TextClass::Roster => limits::MAX_NAME_CHARS,
+        TextClass::Document => limits::MAX_DOCUMENT_TEXT_CHARS,
+    }
+}
+
+/// How a message names the field under `key`.
+fn field_label(class: TextClass, key: &str) -> String {
+    let label = match (class, key) {
+        (_, "id") => "Mã",
+        (_, "unit_id") => "Mã đơn vị",
+        (_, "parent_id") => "Mã đơn vị cấp trên",
+        (_, "cadre_id") => "Mã cán bộ",
+        (_, "device") => "Mã máy",
+        (_, "by") => "Người sửa",
+        (_, "sender") => "Người gửi",
+        (_, "unit_name") => "Tên đơn vị",
+        (_, "full_name") => "Họ và tên",
+        (_, "name") => "Tên",
+        (_, "note") => "Ghi chú",
+        (_, "ethnicity") => "Dân tộc",
+        (_, "number") => "Số hiệu",
+        (_, "programme") => "Tên lớp / chương trình",
+        (TextClass::Document, "title") => "Tên văn bản",
+        (TextClass::Roster, "title") => "Chức danh",
+        _ if key.ends_with("_id") => "Mã dẫn chiếu",
+        _ => return format!("Trường “{}”", truncate(key, 40)),
+    };
+    label.to_string()
+}
+
+/// One step of the path to a value: a struct's field, a map's key, a list's position.
+#[derive(Debug, Clone)]
+enum Step {
+    Field(&'static str),
+    Key(String),
+    Index(usize),
+}
+
+/// A serializer that writes nothing: it meets every string and number of a record with the
+/// path to it, and notes each one past its limit (see [`check_limits`]).
+struct LimitWalk {
+    class: TextClass,
+    path: Vec<Step>,
+    /// (path, message) of each value past its limit.
+    found: Vec<(String, String)>,
+    /// A map's key is being written (its text is kept as the next step).
+    in_key: bool,
+    key_text: Option<String>,
+}
+
+impl LimitWalk {
+    fn new(class: TextClass) -> Self {
+        LimitWalk { class, path: Vec::new(), found: Vec::new(), in_key: false, key_text: None }
+    }
+
+    /// The key the value at hand sits under (its nearest field or map key).
+    fn key(&self) -> &str {
+        self.path
+            .iter()
+            .rev()
+            .find_map(|s| match s {
+                Step::Field(f) => Some(*f),
+                Step::Key(k) => Some(k.as_str()),
+                Step::Index(_) => None,
+            })
+            .unwrap_or("")
+    }
+
+    /// The field holding the map whose key is being written.
+    fn map_field(&self) -> &str {
+        self.key()
+    }
+
+    fn path_text(&self) -> String {
+        let mut out = String::new();
+        for s in &self.path {
+            match s {
+                Step::Field(f) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(f);
+                }
+                Step::Key(k) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(&truncate(k, 40));
+                }
+                Step::Index(i) => out.push_str(&format!("[{i}]")),
+            }
+        }
+        out
+    }
+
+    fn string(&mut self, v: &str) {
+        let (limit, label) = if self.in_key {
+            // A map's key: a field's or a device's name in a record's stamps, else a name.
+            let limit = match self.map_field() {
+                "fields" | "seen" => limits::MAX_ID_CHARS,
+                _ => limits::MAX_NAME_CHARS,
+            };
+            (limit, "Tên khóa".to_string())
+        } else {
+            (string_limit(self.class, self.key()), field_label(self.class, self.key()))
+        };
+        if self.in_key {
+            self.key_text = Some(if v.len() <= limits::MAX_NAME_CHARS { v.to_string() } else { truncate(v, 40) });
+        }
+        if v.len() <= limit || self.found.len() > MAX_ERRORS {
+            return; // Never more characters than bytes.
+        }
+        let chars = v.chars().count();
+        if chars > limit {
+            let message = format!("{label} dài {} ký tự, quá giới hạn {} ký tự.", grouped(chars), grouped(limit));
+            self.found.push((self.path_text(), message));
+        }
+    }
+
+    fn unsigned(&mut self, v: u64) {
+        let key = self.key();
+        let is_version =
+            key == "version" || self.path.iter().rev().nth(1).is_some_and(|s| matches!(s, Step::Field("seen")));
+        if is_version && v > limits::MAX_VERSION {
+            let message = format!(
+                "phiên bản {} vượt giới hạn {}: tệp có thể đã bị sửa bằng tay; phiên bản lớn như vậy sẽ làm mọi sửa đổi sau này trên máy bị ghi đè.",
+                crate::number::format_thousands(v),
+                crate::number::format_thousands(limits::MAX_VERSION)
+            );
+            self.found.push((self.path_text(), message));
+        }
+    }
+}
+
+impl ser::Error for WalkError {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        WalkError
+    }
+}
+
+/// Never produced by [`LimitWalk`]; the trait needs an error type.
+#[derive(Debug)]
+struct WalkError;
+
+impl fmt::Display for WalkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("limit walk")
+    }
+}
+
+impl std::error::Error for WalkError {}
+
+type WalkResult = Result<(), WalkError>;
+
+impl ser::Serializer for &mut LimitWalk {
+    type Ok = ();
+    type Error = WalkError;
+    type SerializeSeq = Self;
+    type SerializeTuple = Self;
+    type SerializeTupleStruct = Self;
+    type SerializeTupleVariant = Self;
+    type SerializeMap = Self;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Self;
+
+    fn serialize_bool(self, _: bool) -> WalkResult {
+        Ok(())
+    }
+    fn serialize_i8(self, _: i8) -> WalkResult {
+        Ok(())
+    }
+    fn serialize_i16(self, _: i16) -> WalkResult {
+        Ok(())
+    }
+    fn serialize_i32(self, _: i32) -> WalkResult {
+        Ok(())
+    }
+    fn serialize_i64(self, v: i64) -> WalkResult {
+        if let Ok(v) = u64::try_from(v) {
+            self.unsigned(v);
+        }
+        Ok(())
+    }
+    fn serialize_u8(self, _: u8) -> WalkResult {
+        Ok(())
+    }
+    fn serialize_u16(self, _: u16) -> WalkResult {
+        Ok(())
+    }
+    fn serialize_u32(self, v: u32) -> WalkResult {
+        self.unsigned(u64::from(v));
+        Ok(())
+    }
+    fn serialize_u64(self, v: u64) -> WalkResult {
+        self.unsigned(v);
+        Ok(())
+    }
+    fn serialize_f32(self, _: f32) -> WalkResult {
+        Ok(())
+    }
+    fn serialize_f64(self, _: f64) -> WalkResult {
+        Ok(())
+    }
+    fn serialize_char(self, _: char) -> WalkResult {
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> WalkResult {
+        self.string(v);
+        Ok(())
+    }
+    fn serialize_bytes(self, _: &[u8]) -> WalkResult {
+        Ok(())
+    }
+    fn serialize_none(self) -> WalkResult {
+        Ok(())
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> WalkResult {
+        v.serialize(self)
+    }
+    fn serialize_unit(self) -> WalkResult {
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> WalkResult {
+        Ok(())
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> WalkResult {
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, v: &T) -> WalkResult {
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        v: &T,
+    ) -> WalkResult {
+        self.path.push(Step::Field(variant));
+        let out = v.serialize(&mut *self);
+        self.path.pop();
+        out
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self, WalkError> {
+        self.path.push(Step::Index(0));
+        Ok(self)
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Self, WalkError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Self, WalkError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(self, _: &'static str, _: u32, _: &'static str, len: usize) -> Result<Self, WalkError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self, WalkError> {
+        Ok(self)
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, WalkError> {
+        Ok(self)
+    }
+    fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self, WalkError> {
+        Ok(self)
+    }
+}
+
+impl LimitWalk {
+    fn element<T: ?Sized + Serialize>(&mut self, v: &T) -> WalkResult {
+        let out = v.serialize(&mut *self);
+        if let Some(Step::Index(i)) = self.path.last_mut() {
+            *i += 1;
+        }
+        out
+    }
+
+    fn field<T: ?Sized + Serialize>(&mut self, key: &'static str, v: &T) -> WalkResult {
+        self.path.push(Step::Field(key));
+        let out = v.serialize(&mut *self);
+        self.path.pop();
+        out
+    }
+
+    fn end_seq(&mut self) -> WalkResult {
+        self.path.pop();
+        Ok(())
+    }
+}
+
+impl ser::SerializeSeq for &mut LimitWalk {
+    type Ok = ();
+    type Error = WalkError;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> WalkResult {
+        self.element(v)
+    }
+    fn end(self) -> WalkResult {
+        self.end_seq()
+    }
+}
+
+impl ser::SerializeTuple for &mut LimitWalk {
+    type Ok = ();
+    type Error = WalkError;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> WalkResult {
+        self.element(v)
+    }
+    fn end(self) -> WalkResult {
+        self.end_seq()
+    }
+}
+
+impl ser::SerializeTupleStruct for &mut LimitWalk {
+    type Ok = ();
+    type Error = WalkError;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> WalkResult {
+        self.element(v)
+    }
+    fn end(self) -> WalkResult {
+        self.end_seq()
+    }
+}
+
+impl ser::SerializeTupleVariant for &mut LimitWalk {
+    type Ok = ();
+    type Error = WalkError;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> WalkResult {
+        self.element(v)
+    }
+    fn end(self) -> WalkResult {
+        self.end_seq()
+    }
+}
+
+impl ser::SerializeMap for &mut LimitWalk {
+    type Ok = ();
+    type Error = WalkError;
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> WalkResult {
+        self.in_key = true;
+        let out = key.serialize(&mut **self);
+        self.in_key = false;
+        out
+    }
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, v: &T) -> WalkResult {
+        let key = self.key_text.take().unwrap_or_default();
+        self.path.push(Step::Key(key));
+        let out = v.serialize(&mut **self);
+        self.path.pop();
+        out
+    }
+    fn end(self) -> WalkResult {
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for &mut LimitWalk {
+    type Ok = ();
+    type Error = WalkError;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, v: &T) -> WalkResult {
+        self.field(key, v)
+    }
+    fn end(self) -> WalkResult {
+        Ok(())
+    }
+}
+
+impl ser::SerializeStructVariant for &mut LimitWalk {
+    type Ok = ();
+    type Error = WalkError;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, v: &T) -> WalkResult {
+        self.field(key, v)
+    }
+    fn end(self) -> WalkResult {
+        Ok(())
     }
 }
