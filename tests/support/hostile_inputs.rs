@@ -467,6 +467,19 @@ pub fn good_xlsx() -> Vec<u8> {
     dtbd::xlsx::write(&[roster_sheet()]).expect("the roster writes")
 }
 
+/// A narrow workbook as offices type it: the seven columns of [`csv_header_at`] and five
+/// people (the fuzz test's base: every case reads its header, so few columns keep it quick).
+pub fn narrow_xlsx() -> Vec<u8> {
+    use dtbd::domain::table::Cell;
+    let split = |line: &str| line.split(',').map(Cell::text).collect::<Vec<_>>();
+    let table = Table {
+        title: "Danh sách".into(),
+        header: HEADER.split(',').map(str::to_string).collect(),
+        rows: (0..5).map(|i| split(&person(i))).collect(),
+    };
+    dtbd::xlsx::write(&[table]).expect("the sheet writes")
+}
+
 /// A small workbook whose first sheet's XML is changed by `edit` (the zip written again, deflated).
 pub fn edit_sheet_xml(xlsx: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
     edit_entry(xlsx, "xl/worksheets/sheet1.xml", edit)
