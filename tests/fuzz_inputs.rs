@@ -143,6 +143,10 @@ impl Run {
             problems.push(format!("took {} ms (bound {} ms)", took.as_millis(), self.limit.as_millis()));
         }
         for what in problems {
+            // Said at once as well: an abort later in the run would lose the report.
+            if self.findings.len() < 20 {
+                eprintln!("{} case {case} ({mutation}): {what}", self.door);
+            }
             self.findings.push(Finding {
                 door: self.door,
                 case,
@@ -480,7 +484,7 @@ fn mutated_snapshots_never_panic_and_refuse_in_vietnamese() {
             }
             if rng.chance(30) {
                 bytes = gzip(&bytes);
-                what.push("gzipped (not a snapshot the page reads: the browser inflates first)");
+                what.push("gzipped");
             }
             (format!("base {pick}: {}", what.join(", ")), bytes)
         };
@@ -606,8 +610,8 @@ fn replace_digits(rng: &mut XorShift, xml: &mut Vec<u8>) -> &'static str {
 }
 
 /// The generated hostile files themselves, at small sizes (the workbooks at full: they are
-/// small), through their doors: the same bounds (no panic, time, Vietnamese refusals). The
-/// gzip is inflated through the 50 MB budget, as the page must.
+/// small), through their doors: the same bounds (no panic, time, Vietnamese refusals), and
+/// what the issue asks of each (refused, previewed, previewed without a row in error).
 #[test]
 fn the_hostile_corpus_at_small_sizes_is_refused_or_read_in_bounds() {
     let local = receiver();
@@ -617,17 +621,16 @@ fn the_hostile_corpus_at_small_sizes_is_refused_or_read_in_bounds() {
     for file in corpus(Sizes::SMALL) {
         let what = file.what.clone();
         match file.door {
-            Door::Snapshot => run.expected_case(what, file.bytes, file.expect, &snapshots),
             Door::Csv => run.expected_case(what, file.bytes, file.expect, &csv),
             Door::Xlsx => run.expected_case(what, file.bytes, file.expect, &xlsx),
+            Door::Snapshot => run.expected_case(what, file.bytes, file.expect, &snapshots),
             Door::Gzip => {
-                // The browser inflates (its message is checked by tests/e2e/hostile-files.spec.mjs);
-                // here: inflating through the 50 MB budget stops there, in bounded time.
-                let limit = dtbd::domain::limits::MAX_FILE_BYTES as u64;
-                let started = Instant::now();
-                let (read, over) = inflate_counting(&file.bytes, limit);
-                assert!(over && read < limit + (1 << 20), "{what}: {read} bytes read");
-                assert!(started.elapsed() < run.limit, "{what}: {:?}", started.elapsed());
+                // Inflating the 50 MB budget itself takes seconds in an unoptimised build (the
+                // bench measures it in release): this one case gets five times the bound.
+                let bound = run.limit;
+                run.limit = bound * 5;
+                run.expected_case(what, file.bytes, file.expect, &snapshots);
+                run.limit = bound;
             }
         }
     }

@@ -34,7 +34,8 @@ pub const NOW: i64 = 1_795_000_000_000;
 pub enum Door {
     /// trao-doi.html: `snapshot::import_into` (an encrypted envelope first through `envelope::parse`).
     Snapshot,
-    /// trao-doi.html, a `.json.gz`: inflated by the browser, then as [`Door::Snapshot`].
+    /// trao-doi.html, a `.json.gz`: inflated through the budget (`inflate::Gunzip`), then as
+    /// [`Door::Snapshot`].
     Gzip,
     /// nhap-excel.html, a `.csv`: `legacy_text::read_csv`, then the sheet's pipeline.
     Csv,
@@ -634,17 +635,44 @@ pub enum Expect {
     Either,
 }
 
-/// trao-doi.html: an envelope is checked before the passphrase; a snapshot is read, checked
-/// against what the device holds, previewed; the merge the Áp dụng button makes.
-pub fn snapshot_door(local: &Dataset) -> impl Fn(&[u8]) -> Outcome + '_ {
-    move |bytes| {
-        if envelope::is_envelope(bytes) {
-            return match envelope::parse(bytes) {
-                Ok(_) => Outcome::previewed(Vec::new()),
-                Err(message) => Outcome::refused(vec![message]),
-            };
+/// Both import pages' first step (`store::files::read_file`): a file over the size limit is
+/// refused before it is read; a gzip file (by its first bytes) is inflated through the same
+/// budget by the domain's `inflate::Gunzip`, stopping as soon as the output crosses it.
+pub fn read_picked(name: &str, bytes: &[u8]) -> Result<Vec<u8>, String> {
+    use dtbd::domain::inflate::{self, Gunzip};
+    use dtbd::domain::limits::MAX_FILE_BYTES;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(inflate::file_too_large(name, bytes.len() as u64));
+    }
+    if !inflate::is_gzip(bytes) {
+        return Ok(bytes.to_vec());
+    }
+    let mut inflating = Gunzip::new(bytes, MAX_FILE_BYTES);
+    loop {
+        match inflating.step(inflate::STEP_BYTES) {
+            Ok(true) => return Ok(inflating.finish()),
+            Ok(false) => {}
+            Err(e) => return Err(e.message(name)),
         }
-        match snapshot::import_into(bytes, &local.roster, &local.training) {
+    }
+}
+
+/// trao-doi.html: the file read (and inflated); an encrypted envelope recognised whatever
+/// the order of its keys and checked whole before the passphrase (`envelope::open`); else the
+/// snapshot read, checked against what the device holds, previewed, and merged as the Áp
+/// dụng button would.
+pub fn snapshot_door(local: &Dataset) -> impl Fn(&[u8]) -> Outcome + '_ {
+    move |picked| {
+        let bytes = match read_picked("tep.json", picked) {
+            Ok(bytes) => bytes,
+            Err(message) => return Outcome::refused(vec![message]),
+        };
+        match envelope::open(&bytes) {
+            Some(Ok(_)) => return Outcome::previewed(Vec::new()),
+            Some(Err(message)) => return Outcome::refused(vec![message]),
+            None => {}
+        }
+        match snapshot::import_into(&bytes, &local.roster, &local.training) {
             Err(errors) => Outcome::refused(errors.iter().map(SnapshotError::message).collect()),
             Ok(imported) => {
                 let facts = share::file_facts("tep.json", &imported.snapshot, imported.migrated_from);
@@ -737,7 +765,7 @@ pub fn sheet_pipeline(
 
 /// A `.csv` picked on nhap-excel.html: decoded (any encoding), split, then the sheet's pipeline.
 pub fn csv_door(roster: &Roster) -> impl Fn(&[u8]) -> Outcome + '_ {
-    move |bytes| match legacy_text::read_csv("tep.csv", bytes) {
+    move |picked| match read_picked("tep.csv", picked).and_then(|bytes| legacy_text::read_csv("tep.csv", &bytes)) {
         Err(message) => Outcome::refused(vec![message]),
         Ok(csv) => {
             let mut outcome = sheet_pipeline(vec![Sheet { name: "CSV".into(), rows: csv.rows }], csv.font, roster);
@@ -749,7 +777,7 @@ pub fn csv_door(roster: &Roster) -> impl Fn(&[u8]) -> Outcome + '_ {
 
 /// A `.xlsx` picked on nhap-excel.html: read by the worker's code, then the sheet's pipeline.
 pub fn xlsx_door(roster: &Roster) -> impl Fn(&[u8]) -> Outcome + '_ {
-    move |bytes| match dtbd::xlsx::read(bytes) {
+    move |picked| match read_picked("tep.xlsx", picked).and_then(|bytes| dtbd::xlsx::read(&bytes)) {
         Err(message) => Outcome::refused(vec![message]),
         Ok(sheets) => sheet_pipeline(sheets, None, roster),
     }
