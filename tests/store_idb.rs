@@ -397,10 +397,7 @@ async fn an_encrypted_snapshot_opens_with_its_passphrase_only() {
     // A changed byte fails like a wrong passphrase.
     let mut bad = parts.clone();
     bad.ciphertext[0] ^= 1;
-    assert_eq!(
-        crypto::decrypt(&bad, "mật khẩu đúng").await.unwrap_err().0,
-        envelope::WRONG_PASSPHRASE
-    );
+    assert_eq!(crypto::decrypt(&bad, "mật khẩu đúng").await.unwrap_err().0, envelope::WRONG_PASSPHRASE);
 }
 
 #[wasm_bindgen_test]
