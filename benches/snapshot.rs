@@ -118,8 +118,9 @@ fn hostile(now: i64, by: &ExportedBy) {
     }
     wide.units = units;
     let json = file(wide);
-    let (t_wide, ok) = time(runs, || import(json.as_bytes(), &Roster::default()).is_ok());
-    assert!(ok, "20.000 siblings and 30.000 cadres are a valid file");
+    println!("hostile shapes (import against an empty receiver, median of {runs} runs)");
+    let (t_wide, outcome) = time(runs, || verdict(import(json.as_bytes(), &Roster::default())));
+    println!("  20.000 units under one parent + 30.000 cadres: {} ({outcome})", ms(t_wide));
 
     // A chain of 3.000 nested units: refused, each unit past the limit named (the list capped).
     let chain: Vec<_> = (0..3_000)
@@ -129,10 +130,14 @@ fn hostile(now: i64, by: &ExportedBy) {
         })
         .collect();
     let json = file(Roster { units: chain, cadres: Vec::new() });
-    let (t_chain, refused) = time(runs, || import(json.as_bytes(), &Roster::default()).unwrap_err());
-    assert!(refused[0].message().contains("quá giới hạn"), "{}", refused[0].message());
+    let (t_chain, outcome) = time(runs, || verdict(import(json.as_bytes(), &Roster::default())));
+    println!("  chain of 3.000 nested units:                    {} ({outcome})", ms(t_chain));
+}
 
-    println!("hostile shapes (import against an empty receiver, median of {runs} runs)");
-    println!("  20.000 units under one parent + 30.000 cadres: {}", ms(t_wide));
-    println!("  chain of 3.000 nested units (refused):          {}", ms(t_chain));
+/// "accepted", or "refused: " and the first message, for the table.
+fn verdict<T>(result: Result<T, Vec<dtbd::domain::snapshot::SnapshotError>>) -> String {
+    match result {
+        Ok(_) => "accepted".into(),
+        Err(errors) => format!("refused: {}", errors[0].message().chars().take(90).collect::<String>()),
+    }
 }

@@ -194,3 +194,79 @@ fn more_records_of_a_kind_than_the_limit_are_refused_before_reading_them() {
     let m = messages(&import(s.to_json().as_bytes(), &Roster::default()).unwrap_err());
     assert_eq!(m, ["Tệp, trường records.templates: tệp có 5.001 bản ghi “Văn bản mẫu”, quá giới hạn 5.000 bản ghi."]);
 }
+
+#[test]
+fn a_version_at_the_top_of_u64_is_refused_and_a_local_edit_is_never_overwritten() {
+    use dtbd::domain::model::RecordMeta;
+    use dtbd::domain::snapshot::{merge, Resolutions};
+    // The story: a file whose cadre is at version 2^64−1 (the wasm build wrapped it
+    // to 0 on the next edit, the debug build panicked in `RecordMeta::next`).
+    let mut r = one_unit();
+    r.cadres[0].meta = RecordMeta::at(u64::MAX, NOW);
+    let m = messages(&import(roster_file(r.clone()).as_bytes(), &Roster::default()).unwrap_err());
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(
+        m[0].starts_with("Cán bộ \"Lò Thị Mai\" (mã c1), trường meta.version: phiên bản 18.446.744.073.709.551.615 vượt giới hạn 9.007.199.254.740.991"),
+        "{}",
+        m[0]
+    );
+
+    // The highest version accepted: imported, edited once here, then the same file again.
+    r.cadres[0].meta = RecordMeta::at(limits::MAX_VERSION, NOW);
+    let json = roster_file(r);
+    let mut mine = import(json.as_bytes(), &Roster::default()).unwrap().snapshot.into_dataset();
+    let mut edited = mine.roster.cadres[0].clone();
+    edited.note = "sửa trên máy này".into();
+    let saved = mine.roster.save_cadre(edited, NOW + 1).unwrap();
+    assert_eq!(saved.meta.version, limits::MAX_VERSION, "checked: no wrap, no step back");
+    let again = import(json.as_bytes(), &mine.roster).unwrap().snapshot.into_dataset();
+    let out = merge(&mine, &again, &Resolutions::default());
+    assert_eq!(out.state.roster.cadres[0].note, "sửa trên máy này", "the local edit stays");
+    assert_eq!(out.unresolved.len(), 1, "the tie is asked about, not settled silently: {:?}", out.unresolved);
+}
+
+fn public(path: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public").join(path)).unwrap()
+}
+
+#[test]
+fn figures_past_the_limits_and_sums_that_would_overflow_are_refused_without_a_panic() {
+    use dtbd::domain::training::{load_plan_data, load_plan_file, TrainingRecords};
+    let f = load_plan_file(&public("plans/003-quang-ngai-ke-hoach-2021.json")).unwrap();
+    let (data, _) = load_plan_data(&public("plans/004-quang-nam-7328-so-lieu.json")).unwrap();
+    let mut training = TrainingRecords::default();
+    training.add_plan_file(&f);
+    training.aggregates = data.tables;
+    // The story: a row of 4.294.967.295 + 2 whose printed total is 1 (a u32 sum
+    // wrapped to it; the debug build panicked in the import check).
+    let table = &mut training.aggregates[0];
+    table.rows[0].counts = vec![0; table.columns.len()];
+    table.rows[0].counts[0] = u32::MAX;
+    table.rows[0].counts[1] = 2;
+    table.rows[0].total = 1;
+    // A course line's quota parts and a plan's budget parts at the top of their types.
+    let line = training.lines.iter_mut().find(|l| !l.quota.parts.is_empty()).expect("a line with quota parts");
+    line.quota.parts[0].persons = u32::MAX;
+    training.plans[0].budget.parts[0].amount = u64::MAX;
+    let json = file_of(&Dataset { roster: one_unit(), training, ..Default::default() });
+    let errors = import(json.as_bytes(), &Roster::default()).unwrap_err();
+    let m = messages(&errors);
+    let has = |needle: &str| m.iter().any(|x| x.contains(needle));
+    assert!(has("số 4.294.967.295 quá giới hạn 10.000.000 người"), "{m:#?}");
+    assert!(has("trường rows[0].counts[0]"), "{m:#?}");
+    assert!(has("trường quota.parts[0].persons"), "{m:#?}");
+    assert!(has("số tiền 18.446.744.073.709.551.615 đồng quá giới hạn 1.000.000.000.000.000 đồng"), "{m:#?}");
+    assert!(m.iter().all(|x| !x.contains("Tổng 1")), "{m:#?}");
+}
+
+#[test]
+fn the_statistics_sum_counts_in_u64() {
+    use dtbd::domain::training::load_plan_data;
+    let (mut data, _) = load_plan_data(&public("plans/004-quang-nam-7328-so-lieu.json")).unwrap();
+    let t = &mut data.tables[0];
+    for r in &mut t.rows {
+        r.counts[0] = u32::MAX;
+    }
+    let rows = t.rows.len() as u64;
+    assert_eq!(t.column_total(0), rows * u64::from(u32::MAX), "never wrapped");
+}

@@ -343,7 +343,7 @@ pub fn dispatch_plot(records: &super::training::TrainingRecords, years: &[u16]) 
     for (kind, name) in [(TrainingKind::Training, "Đào tạo"), (TrainingKind::Refresher, "Bồi dưỡng")] {
         let manual: Vec<f64> = years
             .iter()
-            .map(|y| f64::from(records.aggregate_total(*y, kind, CountUnit::Attendances).unwrap_or(0)))
+            .map(|y| records.aggregate_total(*y, kind, CountUnit::Attendances).unwrap_or(0) as f64)
             .collect();
         if manual.iter().any(|v| *v > 0.0) {
             series.push((format!("{name} (nhập tay)"), manual));

@@ -248,7 +248,7 @@ pub fn merge(
         *slot = (*slot).max(*v);
     }
     let top = mine_meta.version.max(theirs_meta.version);
-    let version = if answered || (took_mine && took_theirs) { top + 1 } else { top };
+    let version = if answered || (took_mine && took_theirs) { RecordMeta::after(top) } else { top };
     let meta =
         RecordMeta { version, updated_at: mine_meta.updated_at.max(theirs_meta.updated_at), fields: stamps, seen };
     Merged { fields, meta, decided, unanswered }
@@ -339,7 +339,7 @@ pub fn save_json(
         Err(_) => None,
     };
     let stored_version = before.as_ref().map_or(0, |(_, m)| m.version);
-    if checked && stored_version + 1 != meta.version {
+    if checked && RecordMeta::after(stored_version) != meta.version {
         let (Some((theirs, theirs_meta)), Some(base)) = (&before, base) else { return Err(unreadable()) };
         let (base, _) = split_json(base).map_err(|_| unreadable())?;
         fields = rebase(&base, &fields, theirs, |_| None).map_err(|fields| SaveConflict { fields })?;

@@ -54,10 +54,26 @@ impl RecordMeta {
     /// its field stamps carry over (the store stamps the fields the save changed).
     pub fn next(previous: Option<&RecordMeta>, now: Millis) -> Self {
         Self {
-            version: previous.map_or(0, |p| p.version) + 1,
+            version: Self::after(previous.map_or(0, |p| p.version)),
             updated_at: now,
             fields: previous.map(|p| p.fields.clone()).unwrap_or_default(),
             seen: previous.map(|p| p.seen.clone()).unwrap_or_default(),
+        }
+    }
+
+    /// The version a change to `version` is saved as: one more, in checked arithmetic.
+    ///
+    /// At [`crate::limits::MAX_VERSION`] (the highest a file may carry, the largest integer
+    /// IndexedDB's numbers hold exactly) or above (a record stored before that limit), the
+    /// version stays where it is: never a wrap to 0 (which made the next import of an old
+    /// file overwrite the edit, issue 15), never a panic, never a step back. Two copies that
+    /// both stay there tie, and a tie of different contents is a conflict the merge asks
+    /// about, never a silent overwrite.
+    pub fn after(version: u64) -> u64 {
+        if version >= crate::limits::MAX_VERSION {
+            version
+        } else {
+            version + 1
         }
     }
 
@@ -359,5 +375,21 @@ impl Cadre {
         s.push(' ');
         s.push_str(&self.professional_field);
         super::text::fold(&s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::limits::MAX_VERSION;
+
+    #[test]
+    fn a_version_bump_never_wraps_panics_or_steps_back() {
+        assert_eq!(RecordMeta::next(None, 1).version, 1);
+        assert_eq!(RecordMeta::next(Some(&RecordMeta::at(41, 0)), 1).version, 42);
+        assert_eq!(RecordMeta::after(MAX_VERSION - 1), MAX_VERSION);
+        assert_eq!(RecordMeta::after(MAX_VERSION), MAX_VERSION);
+        // Stored before the limit existed (imported from a file at 2^64 − 1): kept, not 0.
+        assert_eq!(RecordMeta::next(Some(&RecordMeta::at(u64::MAX, 0)), 1).version, u64::MAX);
     }
 }

@@ -23,6 +23,11 @@ fn int(n: u32) -> Cell {
     Cell::Int(i64::from(n))
 }
 
+/// A sum of counts (u64, never wrapped): it fits an i64 (it would take 2^31 u32 figures not to).
+fn total(n: u64) -> Cell {
+    Cell::Int(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
 /// The members of each group (unknown ids skipped) and everyone in any of them, once.
 fn members<'a>(
     d: &Directive,
@@ -283,7 +288,7 @@ pub fn aggregate_table(t: &DispatchTable) -> Table {
         })
         .collect();
     let mut foot = vec![Cell::text("Tổng")];
-    foot.extend((0..t.columns.len()).map(|i| int(t.column_total(i))));
+    foot.extend((0..t.columns.len()).map(|i| total(t.column_total(i))));
     foot.push(int(t.rows.iter().map(|r| r.total).sum()));
     // A printed total that disagrees with the sum stays visible, as the document wrote it.
     let printed = t.printed_totals.as_ref().map(|p| {
@@ -305,7 +310,7 @@ pub fn aggregate_table(t: &DispatchTable) -> Table {
 /// page draws it and its CSV/XLSX export writes it: one table, the same figures.
 pub fn dispatch_table(records: &TrainingRecords, years: &[u16]) -> Table {
     let manual = |year: u16, kind: TrainingKind| {
-        records.aggregate_total(year, kind, CountUnit::Attendances).map_or(Cell::Empty, int)
+        records.aggregate_total(year, kind, CountUnit::Attendances).map_or(Cell::Empty, total)
     };
     let own = |year: u16, kind: TrainingKind| int(records.dispatches_in(year, Some(kind)));
     let rows = years

@@ -540,7 +540,11 @@ fn run(local: &Dataset, incoming: &Dataset, resolutions: &Resolutions, diffs: bo
             let Some(best) = candidates.max_by_key(|u| u.meta.version) else { continue };
             let t = unit_t.remove(ti);
             let mut u = best.clone();
-            u.meta = RecordMeta { version: t.meta.version + 1, updated_at: t.meta.updated_at, ..best.meta.clone() };
+            u.meta = RecordMeta {
+                version: RecordMeta::after(t.meta.version),
+                updated_at: t.meta.updated_at,
+                ..best.meta.clone()
+            };
             if let Some(ch) = ctx.summary.changes.iter_mut().find(|c| c.kind == Kind::Unit && c.id == id) {
                 let (from, to) = match ch.status {
                     Status::Deleted => (Status::Deleted, Status::DeletionSkipped),

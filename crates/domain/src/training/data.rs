@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::model::{AgencyQuota, Budget, CourseLine, DispatchTable, Plan, Responsibility};
 use crate::directive::{format_count, format_thousands};
 use crate::error::FieldError;
+use crate::limits::{MAX_AMOUNT, MAX_COUNT};
 
 /// Format marker of a plan template file.
 pub const PLAN_FORMAT: &str = "dtbd-plan";
@@ -172,6 +173,15 @@ pub fn check_plan(p: &Plan) -> Vec<FieldError> {
     e
 }
 
+/// A head count past [`MAX_COUNT`]: refused, so no sum of counts is asked to hold more than
+/// the records could mean (issue 15: sums that wrapped).
+fn too_many(field: String, what: &str, n: u32) -> FieldError {
+    FieldError::new(
+        field,
+        format!("{what}: số {} quá giới hạn {} người.", format_thousands(u64::from(n)), format_thousands(MAX_COUNT)),
+    )
+}
+
 /// Which figure of a budget a problem is about (plans and lines name them differently).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BudgetFigure {
@@ -190,6 +200,24 @@ pub enum BudgetFigure {
 /// must equal the total. A bounded figure ("khoảng 500 triệu") is not held to an exact sum.
 pub fn budget_problems(b: &Budget, whose: &str) -> Vec<(BudgetFigure, String)> {
     let mut out = Vec::new();
+    let amounts =
+        b.total.into_iter().map(|n| (BudgetFigure::Total, n)).chain(b.remainder.map(|n| (BudgetFigure::Remainder, n)));
+    let amounts = amounts.chain(b.parts.iter().map(|p| (BudgetFigure::Parts, p.amount)));
+    for (figure, amount) in amounts {
+        if amount > MAX_AMOUNT {
+            out.push((
+                figure,
+                format!(
+                    "{whose}: số tiền {} đồng quá giới hạn {} đồng.",
+                    format_thousands(amount),
+                    format_thousands(MAX_AMOUNT)
+                ),
+            ));
+        }
+    }
+    if !out.is_empty() {
+        return out;
+    }
     let Some(sum) = b.parts_sum() else {
         out.push((BudgetFigure::Parts, format!("{whose}: các khoản cộng lại vượt quá số tiền tính được.")));
         return out;
@@ -255,6 +283,13 @@ pub fn check_line(l: &CourseLine) -> Vec<FieldError> {
                 "grants.level",
                 format!("Lớp \"{}\": trình độ \"{}\" không có trong thang {}.", l.programme, g.level, g.scale.label()),
             ));
+        }
+    }
+    let persons = l.quota.persons.into_iter().map(|n| ("quota.persons".to_string(), n));
+    let parts = l.quota.parts.iter().enumerate().map(|(i, p)| (format!("quota.parts[{i}].persons"), p.persons));
+    for (field, n) in persons.chain(parts) {
+        if u64::from(n) > MAX_COUNT {
+            e.push(too_many(field, &format!("Lớp \"{}\", chỉ tiêu", l.programme), n));
         }
     }
     if let (Some(n), false) = (l.quota.persons, l.quota.parts.is_empty()) {
@@ -342,35 +377,57 @@ pub fn check_table(t: &DispatchTable) -> (Vec<FieldError>, Vec<String>) {
         if !years.insert(r.year) {
             e.push(FieldError::new(format!("rows[{i}].year"), format!("{}: năm {} lặp lại.", t.title, r.year)));
         }
-        let sum: u32 = r.counts.iter().sum();
-        if sum != r.total {
+        for (c, &n) in r.counts.iter().enumerate() {
+            if u64::from(n) > MAX_COUNT {
+                e.push(too_many(
+                    format!("rows[{i}].counts[{c}]"),
+                    &format!("{}, năm {}, cột {}", t.title, r.year, c + 1),
+                    n,
+                ));
+            }
+        }
+        if u64::from(r.total) > MAX_COUNT {
+            e.push(too_many(format!("rows[{i}].total"), &format!("{}, năm {}, tổng", t.title, r.year), r.total));
+        }
+        let sum: u64 = r.counts.iter().map(|&n| u64::from(n)).sum();
+        if sum != u64::from(r.total) {
             notes.push(format!(
                 "{}, năm {}: tổng in {}, cộng các cột được {}.",
                 t.title,
                 r.year,
                 format_thousands(u64::from(r.total)),
-                format_thousands(u64::from(sum))
+                format_thousands(sum)
             ));
         }
     }
     if let Some(p) = &t.printed_totals {
         if p.counts.len() == t.columns.len() {
             for (c, &n) in p.counts.iter().enumerate() {
+                if u64::from(n) > MAX_COUNT {
+                    e.push(too_many(
+                        format!("printed_totals.counts[{c}]"),
+                        &format!("{}, dòng Tổng, cột {}", t.title, c + 1),
+                        n,
+                    ));
+                }
                 let sum = t.column_total(c);
-                if sum != n {
+                if sum != u64::from(n) {
                     notes.push(format!(
                         "{}, cột {}: tổng in {}, cộng các năm được {}.",
                         t.title, t.columns[c].label, n, sum
                     ));
                 }
             }
-            let total: u32 = t.rows.iter().map(|r| r.total).sum();
-            if total != p.total {
+            if u64::from(p.total) > MAX_COUNT {
+                e.push(too_many("printed_totals.total".into(), &format!("{}, tổng chung", t.title), p.total));
+            }
+            let total: u64 = t.rows.iter().map(|r| u64::from(r.total)).sum();
+            if total != u64::from(p.total) {
                 notes.push(format!(
                     "{}: tổng chung in {}, cộng các năm được {}.",
                     t.title,
                     format_thousands(u64::from(p.total)),
-                    format_thousands(u64::from(total))
+                    format_thousands(total)
                 ));
             }
         } else {

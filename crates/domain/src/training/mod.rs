@@ -282,12 +282,13 @@ impl TrainingRecords {
     /// Số liệu nhập tay (historical aggregates) of a year for one kind: the sum of the row
     /// totals as printed in every table of that kind and unit, `None` when no table has the
     /// year. Kept apart from [`TrainingRecords::dispatches_in`], never added to it.
-    pub fn aggregate_total(&self, year: u16, kind: TrainingKind, unit: CountUnit) -> Option<u32> {
-        let rows: Vec<u32> = self
+    /// In u64, as [`DispatchTable::column_total`]: u32 totals cannot overflow it.
+    pub fn aggregate_total(&self, year: u16, kind: TrainingKind, unit: CountUnit) -> Option<u64> {
+        let rows: Vec<u64> = self
             .aggregates
             .iter()
             .filter(|t| t.kind == kind && t.unit == unit)
-            .filter_map(|t| t.row(year).map(|r| r.total))
+            .filter_map(|t| t.row(year).map(|r| u64::from(r.total)))
             .collect();
         (!rows.is_empty()).then(|| rows.iter().sum())
     }

@@ -637,15 +637,17 @@ impl DispatchTable {
         self.rows.iter().find(|r| r.year == year)
     }
 
-    /// Sum of a column over every year.
-    pub fn column_total(&self, col: usize) -> u32 {
-        self.rows.iter().map(|r| r.counts.get(col).copied().unwrap_or(0)).sum()
+    /// Sum of a column over every year, in u64: u32 figures cannot overflow it (it would take
+    /// 2^32 of them), where a u32 sum wrapped (4.294.967.295 + 2 printed "Tổng 1", issue 15).
+    pub fn column_total(&self, col: usize) -> u64 {
+        self.rows.iter().map(|r| u64::from(r.counts.get(col).copied().unwrap_or(0))).sum()
     }
 
-    /// Sum over the columns of one staff kind in `year`.
-    pub fn staff_total(&self, year: u16, staff: StaffKind) -> u32 {
-        self.row(year)
-            .map_or(0, |r| self.columns.iter().zip(&r.counts).filter(|(c, _)| c.staff == staff).map(|(_, n)| n).sum())
+    /// Sum over the columns of one staff kind in `year` (u64, as [`DispatchTable::column_total`]).
+    pub fn staff_total(&self, year: u16, staff: StaffKind) -> u64 {
+        self.row(year).map_or(0, |r| {
+            self.columns.iter().zip(&r.counts).filter(|(c, _)| c.staff == staff).map(|(_, &n)| u64::from(n)).sum()
+        })
     }
 }
 

@@ -131,10 +131,15 @@ fn parts_beyond_the_total_are_refused_and_sums_never_overflow() {
     let huge = Budget { total: Some(0), parts: vec![part(None, u64::MAX), part(None, 1)], ..Budget::default() };
     assert_eq!(huge.parts_sum(), None);
     let p = budget_problems(&huge, "Kinh phí");
+    assert!(p[0].1.contains("quá giới hạn 1.000.000.000.000.000 đồng"), "each amount is bounded first: {p:?}");
+    // Every part within the limit, their sum past u64: still a message, never a wrap.
+    let many =
+        Budget { total: Some(0), parts: vec![part(None, crate::limits::MAX_AMOUNT); 20_000], ..Budget::default() };
+    let p = budget_problems(&many, "Kinh phí");
     assert!(p[0].1.contains("vượt quá số tiền tính được"), "{p:?}");
     let rest =
         Budget { total: Some(u64::MAX), parts: vec![part(None, u64::MAX)], remainder: Some(1), ..Budget::default() };
-    assert!(budget_problems(&rest, "Kinh phí")[0].1.contains("vượt quá"));
+    assert!(budget_problems(&rest, "Kinh phí")[0].1.contains("quá giới hạn"));
     // On a plan, the message names the figure.
     let mut p = plan("p1", 2024, 2024);
     p.budget = b;
