@@ -2,7 +2,7 @@
 // one worker per kind; the first message says which module this one loads:
 //   { id, kind: "write", payload: JSON of tables }  → { id, ok: Uint8Array of XLSX }
 //       (dtbd-xlsx-write, rust_xlsxwriter)
-//   { id, kind: "read", payload: ArrayBuffer of XLSX } → { id, ok: JSON of its sheets }
+//   { id, kind: "read", name, payload: ArrayBuffer of XLSX } → { id, ok: JSON of its sheets }
 //       (dtbd-xlsx-read, calamine)
 // A failure is { id, err: message }. (The kind is not in the script's URL: a worker served
 // from the service worker's cache takes the cached response's URL, without its query.)
@@ -22,12 +22,13 @@ self.onmessage = async (event) => {
       const bytes = wasm_bindgen.run(payload);
       self.postMessage({ id, ok: bytes }, [bytes.buffer]);
     } else {
-      self.postMessage({ id, ok: wasm_bindgen.run(new Uint8Array(payload)) });
+      self.postMessage({ id, ok: wasm_bindgen.run(String(event.data.name || ""), new Uint8Array(payload)) });
     }
   } catch (e) {
     // A string is dtbd-xlsx's own Vietnamese message, shown as it is; anything else (a wasm
     // trap, a script that did not load) is the browser's English text: store::xlsx logs it
-    // to the console and shows its own message.
+    // to the console, shows its own message and ends this worker (a module that trapped may
+    // be left broken), so the next file gets a fresh one.
     self.postMessage({ id, err: typeof e === "string" ? e : { message: String((e && e.message) || e) } });
   }
 };

@@ -551,7 +551,7 @@ async fn a_roster_file_import_is_one_transaction_with_a_backup_and_undo() {
     // A CSV as an office keeps it: Đức is updated (thạc sĩ), one new cadre, one bad row, and
     // one in a unit the app does not hold yet, made with the import.
     let csv = "\u{feff}Họ và tên;Năm sinh;Giới tính;Đơn vị;Chuyên môn\r\nNguyễn Văn Đức;1985;Nam;Đơn vị u1;ThS\r\nLò Văn Mới;12/05/1990;Nam;Đơn vị u1;ĐH\r\nSai Năm Sinh;năm 90;Nữ;Đơn vị u1;\r\nVàng Thị Mai;1992;Nữ;UBND xã Nậm Dịch;ĐH\r\n";
-    let rows = ri::parse_csv(csv);
+    let rows = ri::parse_csv(csv).expect("a well-formed CSV");
     let settings = ImportSettings::default();
     let mapping = ri::guess_mapping(&rows[0], &settings);
     let proposals = ri::propose_units(&mine.roster, &rows[1..], &mapping);

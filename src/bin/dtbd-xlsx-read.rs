@@ -6,10 +6,11 @@
 mod worker {
     use wasm_bindgen::prelude::*;
 
-    /// XLSX or XLS (Excel 97-2003) bytes to the JSON of `Vec<dtbd_xlsx::Sheet>`.
+    /// The bytes of XLSX or XLS (Excel 97-2003) file `name` to the JSON of
+    /// `Vec<dtbd_xlsx::Sheet>`; the error, in Vietnamese, names the file.
     #[wasm_bindgen]
-    pub fn run(bytes: &[u8]) -> Result<String, JsValue> {
-        let sheets = dtbd_xlsx::read(bytes).map_err(|e| JsValue::from_str(&e))?;
+    pub fn run(name: &str, bytes: &[u8]) -> Result<String, JsValue> {
+        let sheets = dtbd_xlsx::read(name, bytes).map_err(|e| JsValue::from_str(&e))?;
         Ok(serde_json::to_string(&sheets).expect("sheets always serialise"))
     }
 }

@@ -52,6 +52,23 @@ fn worker_failure(message: &str, e: &JsValue) -> StoreError {
     }
 }
 
+/// Ends the worker of `kind` when it is still `worker` (a wasm trap may leave its module
+/// broken, "unreachable" on every later call): the calls still waiting on it fail, and the
+/// next call starts a fresh worker.
+fn end(kind: &'static str, worker: &Worker, pending: &Pending) {
+    worker.terminate();
+    CHANNELS.with(|c| {
+        let mut channels = c.borrow_mut();
+        if channels.get(kind).is_some_and(|ch| ch.worker == *worker) {
+            channels.remove(kind);
+        }
+    });
+    let waiting: Vec<_> = pending.borrow_mut().drain().collect();
+    for (_, (_, reject)) in waiting {
+        let _ = reject.call1(&JsValue::NULL, &js_sys::Error::new("the Excel worker was ended after a failure").into());
+    }
+}
+
 fn start(kind: &'static str) -> Result<Channel, StoreError> {
     let worker = Worker::new(WORKER_URL).map_err(|e| {
         logged("Không khởi động được bộ xử lý Excel. Hãy tải lại trang rồi làm lại.".into(), &text_of(&e))
@@ -59,6 +76,7 @@ fn start(kind: &'static str) -> Result<Channel, StoreError> {
     let pending: Pending = Rc::default();
     let on_message = {
         let pending = pending.clone();
+        let worker = worker.clone();
         Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
             let data = ev.data();
             let id = Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(-1.0) as u32;
@@ -66,6 +84,10 @@ fn start(kind: &'static str) -> Result<Channel, StoreError> {
             match Reflect::get(&data, &"err".into()) {
                 Ok(err) if !err.is_undefined() => {
                     let _ = reject.call1(&JsValue::NULL, &err);
+                    // Not dtbd-xlsx's own message: a trap or a module that did not load.
+                    if err.as_string().is_none() {
+                        end(kind, &worker, &pending);
+                    }
                 }
                 _ => {
                     let _ =
@@ -80,9 +102,11 @@ fn start(kind: &'static str) -> Result<Channel, StoreError> {
     // call waiting fails with a message, and the next call starts a new worker.
     let on_error = {
         let pending = pending.clone();
+        let worker = worker.clone();
         Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
             ev.prevent_default();
-            for (_, (_, reject)) in pending.borrow_mut().drain() {
+            let waiting: Vec<_> = pending.borrow_mut().drain().collect();
+            for (_, (_, reject)) in waiting {
                 let _ = reject.call1(
                     &JsValue::NULL,
                     &JsValue::from_str(
@@ -90,7 +114,7 @@ fn start(kind: &'static str) -> Result<Channel, StoreError> {
                     ),
                 );
             }
-            CHANNELS.with(|c| c.borrow_mut().remove(kind));
+            end(kind, &worker, &pending);
         })
     };
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -98,7 +122,13 @@ fn start(kind: &'static str) -> Result<Channel, StoreError> {
     Ok(Channel { worker, pending, next: 0 })
 }
 
-async fn call(kind: &'static str, payload: &JsValue, transfer: Option<&JsValue>) -> Result<JsValue, JsValue> {
+/// Posts `payload` (and the file's `name`, for the worker's messages) to the worker of `kind`.
+async fn call(
+    kind: &'static str,
+    payload: &JsValue,
+    transfer: Option<&JsValue>,
+    name: &str,
+) -> Result<JsValue, JsValue> {
     let promise = CHANNELS.with(|c| -> Result<Promise, JsValue> {
         let mut channels = c.borrow_mut();
         if !channels.contains_key(kind) {
@@ -111,6 +141,7 @@ async fn call(kind: &'static str, payload: &JsValue, transfer: Option<&JsValue>)
         Reflect::set(&msg, &"id".into(), &JsValue::from(id))?;
         Reflect::set(&msg, &"kind".into(), &JsValue::from_str(kind))?;
         Reflect::set(&msg, &"payload".into(), payload)?;
+        Reflect::set(&msg, &"name".into(), &JsValue::from_str(name))?;
         let pending = ch.pending.clone();
         let worker = ch.worker.clone();
         let mut posted: Result<(), JsValue> = Ok(());
@@ -130,21 +161,30 @@ async fn call(kind: &'static str, payload: &JsValue, transfer: Option<&JsValue>)
 /// The workbook for `tables` (one sheet each), made by the Excel worker.
 pub async fn write(tables: &[Table]) -> Result<Vec<u8>, StoreError> {
     let json = serde_json::to_string(tables).expect("tables always serialise");
-    let out = call("write", &JsValue::from_str(&json), None)
+    let out = call("write", &JsValue::from_str(&json), None, "")
         .await
         .map_err(|e| worker_failure("Không tạo được tệp Excel.", &e))?;
     Ok(Uint8Array::new(&out).to_vec())
 }
 
-/// Every sheet of an XLSX workbook, read by the Excel worker.
-pub async fn read(bytes: &[u8]) -> Result<Vec<Sheet>, StoreError> {
+/// Every sheet of workbook `name` (XLSX or XLS), read by the Excel worker. A worker that
+/// failed without a message of its own (a wasm trap) is ended and the next file gets a fresh
+/// one; the officer reads which file did not read, in Vietnamese.
+pub async fn read(name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, StoreError> {
     let array = Uint8Array::from(bytes);
     let buffer = array.buffer();
-    let out =
-        call("read", &buffer, Some(&buffer)).await.map_err(|e| worker_failure("Không đọc được tệp Excel.", &e))?;
+    let out = call("read", &buffer, Some(&buffer), name).await.map_err(|e| {
+        worker_failure(
+            &format!(
+                "Không đọc được tệp {name}: bộ xử lý Excel dừng giữa chừng (tệp quá lớn hoặc bị hỏng). \
+                 Bộ xử lý đã được khởi động lại: hãy chọn tệp khác, hoặc mở tệp bằng Excel rồi lưu lại."
+            ),
+            &e,
+        )
+    })?;
     let json = out.as_string().unwrap_or_default();
     serde_json::from_str(&json)
-        .map_err(|e| logged("Không đọc được tệp Excel: bộ xử lý Excel trả về dữ liệu hỏng.".into(), &e.to_string()))
+        .map_err(|e| logged(format!("Không đọc được tệp {name}: bộ xử lý Excel trả về dữ liệu hỏng."), &e.to_string()))
 }
 
 /// A file of `bytes` named `name`, for `files::download`.

@@ -59,7 +59,7 @@ async fn read(run: Run, file: web_sys::File) -> Result<Loaded, Halt> {
         let csv = legacy_text::read_csv(&name, &bytes).map_err(Halt::Failed)?;
         (vec![Sheet { name: "CSV".into(), rows: csv.rows }], csv.note, csv.font)
     } else {
-        let sheets = xlsx::read(&bytes).await.map_err(|e| Halt::Failed(e.0));
+        let sheets = xlsx::read(&name, &bytes).await.map_err(|e| Halt::Failed(e.0));
         run.check()?;
         (sheets?, None, None)
     };
@@ -91,6 +91,9 @@ struct Import {
     different: RwSignal<HashSet<usize>>,
     /// The sheet's rows, and where its header is.
     rows: Memo<Vec<Vec<String>>>,
+    /// "Dòng tiêu đề": the header row the officer chose (None: the guess); back to the guess
+    /// for each sheet read.
+    header_row: RwSignal<Option<usize>>,
     layout: Memo<Layout>,
     busy: RwSignal<bool>,
     /// The progress panel of reading a file and of "Nhập vào danh sách".
@@ -108,7 +111,12 @@ impl Import {
                 l.as_ref().and_then(|l| l.sheets.get(sheet.get()).map(|s| s.rows.clone())).unwrap_or_default()
             })
         });
-        let layout = Memo::new(move |_| rows.with(|r| Layout::of(r)));
+        let header_row: RwSignal<Option<usize>> = RwSignal::new(None);
+        Effect::new(move |_| {
+            rows.track();
+            header_row.set(None);
+        });
+        let layout = Memo::new(move |_| rows.with(|r| header_row.with(|h| Layout::chosen(r, *h))));
         let mapping = RwSignal::new(Vec::new());
         let proposals = Memo::new(move |_| {
             state.roster.with(|roster| {
@@ -133,6 +141,7 @@ impl Import {
             new_units,
             different: RwSignal::new(HashSet::new()),
             rows,
+            header_row,
             layout,
             busy: RwSignal::new(false),
             progress: Busy::default(),
@@ -409,12 +418,20 @@ fn DefaultUnit(unit: RwSignal<String>) -> impl IntoView {
     }
 }
 
-/// "Ghép cột": each column, its first value, and the field it fills.
+/// "Ghép cột": the header row (guessed, or chosen when the guess is wrong), then each column,
+/// its first value, and the field it fills.
 #[component]
 fn MappingTable(im: Import) -> impl IntoView {
     let rows = move || im.rows.with(|r| im.layout.with(|l| im.mapping.with(|m| vm::mapping_rows(l, r, m))));
+    let header_choices = move || im.rows.with(|r| im.layout.with(|l| vm::header_choices(r, l)));
     move || {
         view! {
+            <div class="field">
+                <label for="excel-header-row">"Dòng tiêu đề"</label>
+                <select id="excel-header-row" on:change=move |ev| im.header_row.set(event_target_value(&ev).parse().ok())>
+                    {header_choices().into_iter().map(|(at, label, selected)| view! { <option value=at.to_string() selected=selected>{label}</option> }).collect_view()}
+                </select>
+            </div>
             <table class="mapping">
                 <thead><tr><th>"Cột trong tệp"</th><th>"Dòng đầu tiên"</th><th>"Ghép vào"</th></tr></thead>
                 <tbody>
@@ -438,35 +455,39 @@ fn MappingTable(im: Import) -> impl IntoView {
 /// "Đối chiếu trình độ": each text of a level column and the level it is read as.
 #[component]
 fn LevelReview(im: Import) -> impl IntoView {
-    let review =
-        Memo::new(move |_| {
-            vm::review(im.rows.with(|r| {
-                im.layout.with(|l| im.mapping.with(|m| im.settings.with(|s| ri::level_review(l.data(r), m, s))))
-            }))
-        });
+    let review = Memo::new(move |_| {
+        im.rows.with(|r| {
+            im.layout.with(|l| {
+                im.mapping.with(|m| im.settings.with(|s| vm::review(ri::level_review(l.data(r), m, s), &l.header)))
+            })
+        })
+    });
     move || {
-        review.get().map(|(hint, rows)| {
+        review.get().map(|vm::Review { hint, rows, not_levels }| {
             view! {
                 <h3>"Đối chiếu trình độ"</h3>
-                <p class="hint">{hint}</p>
-                <table class="level-review">
-                    <thead><tr><th>"Cột"</th><th>"Cách ghi trong tệp"</th><th>"Số dòng"</th><th>"Trình độ"</th></tr></thead>
-                    <tbody>
-                        {rows.into_iter().map(|v| {
-                            let (field, text) = (v.field, v.text.clone());
-                            let current = v.current.clone();
-                            view! {
-                                <tr class:unknown=v.unknown()>
-                                    <td>{v.field.label()}</td>
-                                    <td>{v.text.clone()}</td>
-                                    <td class="num">{v.count}</td>
-                                    <td>{review_select(v.aria_label(), current, v.levels.clone(), v.chosen,
-                                        move |code| im.choose_level(field, text.clone(), code))}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                {not_levels.into_iter().map(|note| view! { <p class="error-summary" role="alert">{note}</p> }).collect_view()}
+                {(!rows.is_empty()).then(|| view! {
+                    <p class="hint">{hint}</p>
+                    <table class="level-review">
+                        <thead><tr><th>"Cột"</th><th>"Cách ghi trong tệp"</th><th>"Số dòng"</th><th>"Trình độ"</th></tr></thead>
+                        <tbody>
+                            {rows.into_iter().map(|v| {
+                                let (field, text) = (v.field, v.text.clone());
+                                let current = v.current.clone();
+                                view! {
+                                    <tr class:unknown=v.unknown()>
+                                        <td>{v.field.label()}</td>
+                                        <td>{v.text.clone()}</td>
+                                        <td class="num">{v.count}</td>
+                                        <td>{review_select(v.aria_label(), current, v.levels.clone(), v.chosen,
+                                            move |code| im.choose_level(field, text.clone(), code))}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                })}
             }
         })
     }

@@ -717,8 +717,9 @@ pub fn sheet_pipeline(
     for row in vm::mapping_rows(&layout, rows, &mapping) {
         messages.push(row.aria_label());
     }
-    if let Some((hint, _)) = vm::review(ri::level_review(layout.data(rows), &mapping, &settings)) {
-        messages.push(hint);
+    if let Some(review) = vm::review(ri::level_review(layout.data(rows), &mapping, &settings), &layout.header) {
+        messages.push(review.hint);
+        messages.extend(review.not_levels);
     }
     if let Some((hint, _)) = vm::committee_review(layout.data(rows), &mapping, &settings) {
         messages.push(hint);
@@ -777,7 +778,7 @@ pub fn csv_door(roster: &Roster) -> impl Fn(&[u8]) -> Outcome + '_ {
 
 /// A `.xlsx` picked on nhap-excel.html: read by the worker's code, then the sheet's pipeline.
 pub fn xlsx_door(roster: &Roster) -> impl Fn(&[u8]) -> Outcome + '_ {
-    move |picked| match read_picked("tep.xlsx", picked).and_then(|bytes| dtbd::xlsx::read(&bytes)) {
+    move |picked| match read_picked("tep.xlsx", picked).and_then(|bytes| dtbd::xlsx::read("tep.xlsx", &bytes)) {
         Err(message) => Outcome::refused(vec![message]),
         Ok(sheets) => sheet_pipeline(sheets, None, roster),
     }

@@ -60,6 +60,10 @@ pub const MAX_SHEET_COLUMNS: usize = 256;
 pub const MAX_SHEET_ROWS: usize = MAX_CADRES + 1_000;
 /// Longest cell text read from a sheet, in characters.
 pub const MAX_CELL_CHARS: usize = MAX_TEXT_CHARS;
+/// Most cells of a sheet read, each row counted from column A to its last filled cell: a
+/// full roster (100.000 cadres × 64 columns). The rows and columns limits alone let a sheet
+/// of one filled cell at each end of every row reach 26 million cells, a gigabyte of memory.
+pub const MAX_SHEET_CELLS: usize = MAX_CADRES * 64;
 /// Rows searched for the header of a sheet (title rows, the unit's name, a date above it).
 pub const HEADER_SEARCH_ROWS: usize = 50;
 /// Most distinct values the level review lists for one column; a column with more is not a

@@ -5,12 +5,14 @@
 //!
 //! The steps, each pure and tested here:
 //! - [`parse_csv`]: CSV text (BOM, `,` `;` or tab, quotes) to rows of cell texts; XLSX is read
-//!   to the same shape by the Excel worker (`crate::xlsx`).
+//!   to the same shape by the Excel worker (`dtbd-xlsx`), both through [`SheetBuilder`], which
+//!   keeps a sheet within the limits ([`sheet`]).
 //! - [`find_header`] and [`guess_mapping`]: which row holds the column names, and which
 //!   [`Field`] each column fills, guessed from the folded header text (and the mapping the
 //!   officer chose last time, [`ImportSettings`]).
 //! - [`guess_level`] and [`level_review`]: free-text levels ("Thạc sỹ", "ThS", "Cao cấp",
-//!   "CVC", "B1") to each scale, every distinct value listed for review, unknown ones first.
+//!   "CVC", "B1") to each scale, every distinct value listed for review, unknown ones first;
+//!   a column of more than [`MAX_LEVEL_VALUES`] distinct texts is no level column.
 //! - [`parse_birth_year`]: năm sinh from a year, dd/mm/yyyy, ISO or an Excel serial number.
 //! - [`propose_units`]: every Đơn vị the roster lacks, with its level, kind and parent read
 //!   from its name, to be created with the import ([`units`]).
@@ -32,6 +34,7 @@ use super::levels::{
     DefenceSecurity, ForeignLanguage, InformationTechnology, Level, Political, Professional, Qualification, Scale,
     StateManagement,
 };
+use super::limits::{HEADER_SEARCH_ROWS, MAX_LEVEL_VALUES};
 use super::model::{
     Cadre, Category, CivilGrade, Gender, GovLevel, Id, Leadership, Millis, PlannedPosition, Position, RecordMeta, Unit,
 };
@@ -40,9 +43,11 @@ use super::table::{Cell, Table};
 use super::text::fold;
 
 pub mod committee;
+pub mod sheet;
 pub mod units;
 
 pub use committee::{committee_choices, read_committee, seats_of_title, CommitteeReading};
+pub use sheet::{parse_csv, CsvError, SheetBuilder, SheetLimit};
 pub use units::{propose_units, UnitProposal};
 
 crate::tagged::coded_enum! {
@@ -165,6 +170,24 @@ fn contains_words(text: &str, key: &str) -> bool {
     padded.contains(&format!(" {key} "))
 }
 
+/// Every field's aliases normalised, and padded with a space each side (to find them as whole
+/// words), once: a header search reads thousands of cells.
+fn normalised_aliases() -> &'static [(Field, String, String)] {
+    static ALIASES: std::sync::OnceLock<Vec<(Field, String, String)>> = std::sync::OnceLock::new();
+    ALIASES.get_or_init(|| {
+        Field::ALL
+            .iter()
+            .flat_map(|&f| {
+                f.aliases().iter().map(move |a| {
+                    let alias = normalise(a);
+                    let padded = format!(" {alias} ");
+                    (f, alias, padded)
+                })
+            })
+            .collect()
+    })
+}
+
 /// The field a header names, if any: the longest alias it contains wins ("Tên đơn vị" is a
 /// unit, not a name).
 pub fn guess_field(header: &str) -> Option<Field> {
@@ -173,17 +196,16 @@ pub fn guess_field(header: &str) -> Option<Field> {
         return None;
     }
     let mut best: Option<(usize, Field)> = None;
-    for &f in Field::ALL {
-        for a in f.aliases() {
-            let a = normalise(a);
-            // Very short aliases ("ma", "ns", "ten") only when they are the whole header or
-            // its first word, so "Tên đơn vị" or "Mã số thuế" do not land on them by chance.
-            // "Q.L.N.N", "L L C T": an abbreviation written letter by letter.
-            let spelt = !a.contains(' ') && h.split(' ').all(|w| w.chars().count() == 1) && h.replace(' ', "") == a;
-            let hit = spelt || if a.len() <= 3 { starts_with_word(&h, &a) } else { contains_words(&h, &a) };
-            if hit && best.is_none_or(|(len, _)| a.len() > len) {
-                best = Some((a.len(), f));
-            }
+    // "Q.L.N.N", "L L C T": an abbreviation written letter by letter.
+    let letters = h.split(' ').all(|w| w.chars().count() == 1).then(|| h.replace(' ', ""));
+    let padded = format!(" {h} ");
+    for (f, a, padded_alias) in normalised_aliases() {
+        // Very short aliases ("ma", "ns", "ten") only when they are the whole header or its
+        // first word, so "Tên đơn vị" or "Mã số thuế" do not land on them by chance.
+        let spelt = !a.contains(' ') && letters.as_deref() == Some(a.as_str());
+        let hit = spelt || if a.len() <= 3 { starts_with_word(&h, a) } else { padded.contains(padded_alias.as_str()) };
+        if hit && best.is_none_or(|(len, _)| a.len() > len) {
+            best = Some((a.len(), *f));
         }
     }
     best.map(|(_, f)| f)
@@ -270,12 +292,13 @@ pub fn guess_mapping(header: &[String], settings: &ImportSettings) -> Vec<Option
         .collect()
 }
 
-/// The header row: among the first ten rows, the first that names at least two fields (files
-/// often carry a title above the table); the first non-blank row otherwise.
+/// The header row: among the first [`HEADER_SEARCH_ROWS`] rows, the first that names at least
+/// two fields (files often carry a title, the unit's name and a date above the table); the
+/// first non-blank row otherwise. The officer may choose another (the page's "Dòng tiêu đề").
 pub fn find_header(rows: &[Vec<String>]) -> Option<usize> {
-    let named = |r: &Vec<String>| r.iter().filter_map(|c| guess_field(c)).count();
+    let named = |r: &Vec<String>| r.iter().filter_map(|c| guess_field(c)).take(2).count();
     rows.iter()
-        .take(10)
+        .take(HEADER_SEARCH_ROWS)
         .position(|r| named(r) >= 2)
         .or_else(|| rows.iter().position(|r| r.iter().any(|c| !c.trim().is_empty())))
 }
@@ -462,12 +485,28 @@ pub fn guess_level(scale: Scale, text: &str) -> Option<&'static str> {
     if t.is_empty() {
         return None;
     }
-    let mut keys: Vec<(String, &'static str)> =
-        scale.levels().into_iter().map(|(code, label)| (normalise(label), code)).collect();
-    keys.extend(scale.levels().into_iter().map(|(code, _)| (normalise(code), code)));
-    keys.extend(level_aliases(scale).iter().map(|(k, code)| ((*k).to_string(), *code)));
-    keys.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
-    keys.into_iter().find(|(k, _)| starts_with_word(&t, k)).map(|(_, code)| code)
+    level_keys(scale).iter().find(|(k, _)| starts_with_word(&t, k)).map(|(_, code)| *code)
+}
+
+/// The texts [`guess_level`] matches on `scale`, normalised, longest first, built once per
+/// scale: a level column may hold thousands of distinct texts.
+fn level_keys(scale: Scale) -> &'static [(String, &'static str)] {
+    type Keys = Vec<(Scale, Vec<(String, &'static str)>)>;
+    static KEYS: std::sync::OnceLock<Keys> = std::sync::OnceLock::new();
+    let all = KEYS.get_or_init(|| {
+        Scale::ALL
+            .iter()
+            .map(|&scale| {
+                let mut keys: Vec<(String, &'static str)> =
+                    scale.levels().into_iter().map(|(code, label)| (normalise(label), code)).collect();
+                keys.extend(scale.levels().into_iter().map(|(code, _)| (normalise(code), code)));
+                keys.extend(level_aliases(scale).iter().map(|(k, code)| ((*k).to_string(), *code)));
+                keys.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+                (scale, keys)
+            })
+            .collect()
+    });
+    all.iter().find(|(s, _)| *s == scale).map_or(&[], |(_, keys)| keys.as_slice())
 }
 
 /// Marks a reading that holds a study: `held>studying`, `held` being `?` when unknown.
@@ -543,43 +582,77 @@ pub struct LevelValue {
     pub chosen: bool,
 }
 
+/// A column mapped to a level field whose texts are too many to be levels (a column of names,
+/// notes or dates mapped by mistake): it is not reviewed, and the page says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotLevels {
+    /// The field it is mapped to.
+    pub field: Field,
+    /// Its index in the sheet (from 0).
+    pub column: usize,
+    /// How many distinct texts it holds (more than [`MAX_LEVEL_VALUES`]).
+    pub distinct: usize,
+}
+
+/// The level review of a sheet: the distinct texts to check, and the columns too varied to be
+/// level columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LevelReview {
+    /// Every distinct text of the level columns reviewed, unknown ones first, then by column
+    /// and count.
+    pub values: Vec<LevelValue>,
+    /// Level columns with more than [`MAX_LEVEL_VALUES`] distinct texts, not reviewed.
+    pub not_levels: Vec<NotLevels>,
+}
+
 /// Every distinct non-empty text of every mapped level column, unknown ones first, then by
-/// column and count.
-pub fn level_review(rows: &[Vec<String>], mapping: &[Option<Field>], settings: &ImportSettings) -> Vec<LevelValue> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    // Each text as written is normalised once: a sheet repeats a few dozen over its rows.
-    let mut written: HashMap<(Field, &str), usize> = HashMap::new();
-    let mut out: Vec<LevelValue> = Vec::new();
-    for (col, f) in mapping.iter().enumerate() {
+/// column and count; a column of more than [`MAX_LEVEL_VALUES`] distinct texts is listed in
+/// [`LevelReview::not_levels`] instead, never guessed. Linear in the cells: each text as
+/// written is normalised once (a sheet repeats a few dozen over its rows) and each distinct
+/// one guessed once.
+pub fn level_review(rows: &[Vec<String>], mapping: &[Option<Field>], settings: &ImportSettings) -> LevelReview {
+    let mut out = LevelReview::default();
+    for (column, f) in mapping.iter().enumerate() {
         let Some((field, scale)) = f.and_then(|f| f.scale().map(|s| (f, s))) else { continue };
+        // (the settings' key, the text as first written, rows carrying it)
+        let mut distinct: Vec<(String, &str, usize)> = Vec::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut written: HashMap<&str, usize> = HashMap::new();
         for row in rows {
-            let text = row.get(col).map_or("", |s| s.trim());
+            let text = row.get(column).map_or("", |s| s.trim());
             if text.is_empty() {
                 continue;
             }
-            if let Some(&i) = written.get(&(field, text)) {
-                out[i].count += 1;
-                continue;
-            }
-            let key = level_key(field, text);
-            if let Some(&i) = seen.get(&key) {
-                written.insert((field, text), i);
-                out[i].count += 1;
-                continue;
-            }
-            written.insert((field, text), out.len());
+            let at = match written.get(text) {
+                Some(&at) => at,
+                None => {
+                    let key = level_key(field, text);
+                    let at = *by_key.entry(key).or_insert_with_key(|key| {
+                        distinct.push((key.clone(), text, 0));
+                        distinct.len() - 1
+                    });
+                    written.insert(text, at);
+                    at
+                }
+            };
+            distinct[at].2 += 1;
+        }
+        if distinct.len() > MAX_LEVEL_VALUES {
+            out.not_levels.push(NotLevels { field, column, distinct: distinct.len() });
+            continue;
+        }
+        out.values.extend(distinct.into_iter().map(|(key, text, count)| {
             let chosen = settings.levels.get(&key).cloned();
-            seen.insert(key, out.len());
-            out.push(LevelValue {
+            LevelValue {
                 field,
                 text: text.to_string(),
-                count: 1,
+                count,
                 chosen: chosen.is_some(),
                 level: chosen.or_else(|| guess_reading(scale, text)),
-            });
-        }
+            }
+        }));
     }
-    out.sort_by_key(|v| (v.level.is_some(), v.field, std::cmp::Reverse(v.count)));
+    out.values.sort_by_key(|v| (v.level.is_some(), v.field, std::cmp::Reverse(v.count)));
     out
 }
 
@@ -594,9 +667,27 @@ fn valid_date(y: i64, m: i64, d: i64) -> bool {
     d >= 1 && d <= i64::from(Date::days_in_month(y, m))
 }
 
-/// Năm sinh from what a roster file holds: a year ("1980"), a date written dd/mm/yyyy (or with
-/// `-` `.`), mm/yyyy, ISO yyyy-mm-dd, or an Excel date serial number (days since 1899-12-30).
-/// The error says what was found, in Vietnamese.
+/// A year as a spreadsheet or a number format decorates it: a decimal part of zeros
+/// ("1985.0", "1985,0": a column of numbers saved by another program) or a thousands
+/// separator ("1.985", "1,985": a year formatted as a number). Never an Excel date serial:
+/// serial 1985 is 1905, and serial 1,985 the last day of 1899, neither a birth date.
+fn decorated_year(t: &str) -> Option<i64> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (before, after) = t.split_once(['.', ','])?;
+    let whole = if before.len() == 4 && digits(before) && digits(after) && after.bytes().all(|b| b == b'0') {
+        before.to_string()
+    } else if before.len() == 1 && after.len() == 3 && digits(before) && digits(after) {
+        format!("{before}{after}")
+    } else {
+        return None;
+    };
+    whole.parse().ok()
+}
+
+/// Năm sinh from what a roster file holds: a year ("1980", also "1985.0" and "1.985":
+/// [`decorated_year`]), a date written dd/mm/yyyy (or with `-` `.`), mm/yyyy, ISO yyyy-mm-dd,
+/// or an Excel date serial number (days since 1899-12-30). The error says what was found, in
+/// Vietnamese.
 pub fn parse_birth_year(text: &str) -> Result<u16, String> {
     let t = text.trim();
     let bad = || format!("“{t}” không đọc được thành năm sinh (ghi năm, ngày dd/mm/yyyy hoặc yyyy-mm-dd).");
@@ -609,7 +700,7 @@ pub fn parse_birth_year(text: &str) -> Result<u16, String> {
     let num = |s: &str| -> Option<i64> {
         (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
     };
-    let y = if let Some(y) = year(t) {
+    let y = if let Some(y) = year(t).or_else(|| decorated_year(t)) {
         y
     } else if let Ok(serial) = t.parse::<f64>() {
         // An Excel serial: whole days since 1899-12-30 (the 1900 leap-year bug is before
@@ -1397,62 +1488,6 @@ fn person_name(cell: &str) -> &str {
         }
     }
     t
-}
-
-/// Reads CSV text: an optional BOM, fields separated by `,`, `;` or tab (whichever the first
-/// line uses most, outside quotes), `"` quoting with `""` inside, CRLF or LF line ends.
-pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first_line = text.lines().next().unwrap_or("");
-    let mut counts = [(',', 0usize), (';', 0), ('\t', 0)];
-    let mut quoted = false;
-    for ch in first_line.chars() {
-        if ch == '"' {
-            quoted = !quoted;
-        } else if !quoted {
-            for c in counts.iter_mut() {
-                if c.0 == ch {
-                    c.1 += 1;
-                }
-            }
-        }
-    }
-    let sep = counts.iter().max_by_key(|c| c.1).filter(|c| c.1 > 0).map_or(',', |c| c.0);
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut in_quotes = false;
-    let mut chars = text.chars().peekable();
-    while let Some(ch) = chars.next() {
-        if in_quotes {
-            if ch == '"' {
-                if chars.peek() == Some(&'"') {
-                    field.push('"');
-                    chars.next();
-                } else {
-                    in_quotes = false;
-                }
-            } else {
-                field.push(ch);
-            }
-        } else if ch == '"' {
-            in_quotes = true;
-        } else if ch == sep {
-            row.push(std::mem::take(&mut field));
-        } else if ch == '\r' && chars.peek() == Some(&'\n') {
-            // The LF ends the row.
-        } else if ch == '\n' || ch == '\r' {
-            row.push(std::mem::take(&mut field));
-            rows.push(std::mem::take(&mut row));
-        } else {
-            field.push(ch);
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows
 }
 
 /// A qualification as the export writes it, in words [`guess_reading`] reads back: the level,

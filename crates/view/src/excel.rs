@@ -6,11 +6,12 @@
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
+use dtbd_domain::limits::{HEADER_SEARCH_ROWS, MAX_LEVEL_VALUES, MAX_SHEET_COLUMNS};
 use dtbd_domain::model::{Cadre, Category, GovLevel, Millis, Unit, UnitKind};
 use dtbd_domain::number::grouped;
 use dtbd_domain::roster::Roster;
 use dtbd_domain::roster_import::{
-    self as ri, units::create_units, Field, ImportRequest, ImportSettings, LevelValue, Outcome, UnitProposal,
+    self as ri, units::create_units, Field, ImportRequest, ImportSettings, Outcome, UnitProposal,
 };
 use dtbd_domain::table::Table;
 use dtbd_domain::text::compare_names;
@@ -77,10 +78,25 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// The layout of `rows`.
+    /// The layout of `rows`, the header where [`ri::find_header`] finds it.
     pub fn of(rows: &[Vec<String>]) -> Layout {
-        let header_at = ri::find_header(rows);
-        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        Layout::at(rows, ri::find_header(rows))
+    }
+
+    /// The layout of `rows` with the header the officer chose ("Dòng tiêu đề"), or the guess
+    /// when she chose none (or a row the sheet does not have).
+    pub fn chosen(rows: &[Vec<String>], header_row: Option<usize>) -> Layout {
+        match header_row {
+            Some(at) if at < rows.len() => Layout::at(rows, Some(at)),
+            _ => Layout::of(rows),
+        }
+    }
+
+    /// The header at `header_at`, padded to the widest row but never wider than
+    /// [`MAX_SHEET_COLUMNS`]: the readers refuse a wider sheet, and the mapping table draws a
+    /// select per column (100.000 of them stopped the page).
+    fn at(rows: &[Vec<String>], header_at: Option<usize>) -> Layout {
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0).min(MAX_SHEET_COLUMNS);
         let (mut header, data_at) = header_at.map_or((Vec::new(), 0), |i| ri::header_cells(rows, i));
         header.resize(width, String::new());
         Layout { header_at, header, data_at }
@@ -105,6 +121,30 @@ impl Layout {
             })
             .unwrap_or_default()
     }
+}
+
+/// Characters of a row shown in the "Dòng tiêu đề" choice.
+const HEADER_CHOICE_CHARS: usize = 60;
+
+/// "Dòng tiêu đề": the rows the header may be on (the first [`HEADER_SEARCH_ROWS`] that hold
+/// text, and the one in use), each as `(row index, "Dòng 3: Họ và tên, Năm sinh, …", in use)`.
+pub fn header_choices(rows: &[Vec<String>], layout: &Layout) -> Vec<(usize, String, bool)> {
+    let searched = rows.iter().enumerate().take(HEADER_SEARCH_ROWS);
+    let in_use = layout.header_at.filter(|&at| at >= HEADER_SEARCH_ROWS).and_then(|at| rows.get(at).map(|r| (at, r)));
+    searched
+        .chain(in_use)
+        .filter(|(_, row)| row.iter().any(|cell| !cell.trim().is_empty()))
+        .map(|(at, row)| {
+            let cells: Vec<&str> = row.iter().map(|cell| cell.trim()).filter(|cell| !cell.is_empty()).collect();
+            let text = cells.join(", ");
+            let text = if text.chars().count() > HEADER_CHOICE_CHARS {
+                text.chars().take(HEADER_CHOICE_CHARS - 1).collect::<String>() + "…"
+            } else {
+                text
+            };
+            (at, format!("Dòng {}: {text}", grouped(at + 1)), layout.header_at == Some(at))
+        })
+        .collect()
 }
 
 /// One column of the mapping table.
@@ -204,14 +244,45 @@ impl ReviewRow {
     }
 }
 
-/// The level review: the hint over it, and its rows; none when no level column has text.
-pub fn review(values: Vec<LevelValue>) -> Option<(String, Vec<ReviewRow>)> {
-    if values.is_empty() {
+/// The level review as the page shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Review {
+    /// The hint over the table.
+    pub hint: String,
+    /// Its rows (none when every level column was too varied to review).
+    pub rows: Vec<ReviewRow>,
+    /// One message per column mapped to a level that holds too many texts to be one.
+    pub not_levels: Vec<String>,
+}
+
+/// The level review of `review` (its columns named from `header`); none when no level column
+/// has text.
+pub fn review(review: ri::LevelReview, header: &[String]) -> Option<Review> {
+    let ri::LevelReview { values, not_levels } = review;
+    if values.is_empty() && not_levels.is_empty() {
         return None;
     }
+    let not_levels = not_levels
+        .iter()
+        .map(|n| {
+            let name = header.get(n.column).map(|h| h.trim()).filter(|h| !h.is_empty());
+            let column = name.map_or_else(|| format!("Cột {}", n.column + 1), |h| format!("Cột “{h}”"));
+            format!(
+                "{column} có {} cách ghi khác nhau, quá {} cách ghi của một cột trình độ: có lẽ đây không phải cột {}, nên không được đối chiếu. Hãy xem lại cách ghép cột ở bảng trên.",
+                grouped(n.distinct),
+                grouped(MAX_LEVEL_VALUES),
+                n.field.label()
+            )
+        })
+        .collect();
     let unknown = values.iter().filter(|v| v.level.is_none()).count();
-    let hint = if unknown > 0 {
-        format!("{unknown} cách ghi chưa rõ là trình độ nào: hãy chọn. Lựa chọn được ghi nhớ cho lần nhập sau.")
+    let hint = if values.is_empty() {
+        String::new()
+    } else if unknown > 0 {
+        format!(
+            "{} cách ghi chưa rõ là trình độ nào: hãy chọn. Lựa chọn được ghi nhớ cho lần nhập sau.",
+            grouped(unknown)
+        )
     } else {
         "Mọi cách ghi trình độ đã được nhận ra; kiểm tra lại và sửa nếu cần.".to_string()
     };
@@ -236,7 +307,7 @@ pub fn review(values: Vec<LevelValue>) -> Option<(String, Vec<ReviewRow>)> {
             chosen: v.chosen,
         })
         .collect();
-    Some((hint, rows))
+    Some(Review { hint, rows, not_levels })
 }
 
 // --- Cấp ủy review ---
@@ -646,6 +717,7 @@ pub fn undone_message(source: &str) -> String {
 mod tests {
     use super::*;
     use crate::unit_choices::tests::roster;
+    use dtbd_domain::roster_import::LevelValue;
 
     fn rows(v: &[&[&str]]) -> Vec<Vec<String>> {
         v.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect()
@@ -722,14 +794,73 @@ mod tests {
             level: level.map(Into::into),
             chosen: false,
         };
-        assert_eq!(review(Vec::new()), None);
-        let (hint, rows) = review(vec![v(None), v(Some("thac_si"))]).expect("values");
+        let of = |values: Vec<LevelValue>| review(ri::LevelReview { values, not_levels: Vec::new() }, &[]);
+        assert_eq!(of(Vec::new()), None);
+        let Review { hint, rows, not_levels } = of(vec![v(None), v(Some("thac_si"))]).expect("values");
         assert!(hint.starts_with("1 cách ghi chưa rõ"), "{hint}");
+        assert!(not_levels.is_empty());
         assert!(rows[0].unknown() && !rows[1].unknown());
         assert_eq!(rows[1].aria_label(), "Trình độ Trình độ chuyên môn cho “Thạc sỹ”");
         assert!(rows[0].levels.iter().any(|(c, _)| *c == "thac_si"));
-        let (hint, _) = review(vec![v(Some("thac_si"))]).expect("values");
+        let hint = of(vec![v(Some("thac_si"))]).expect("values").hint;
         assert!(hint.starts_with("Mọi cách ghi trình độ đã được nhận ra"));
+    }
+
+    /// Issue 15, defect 8: a level column of 50.000 distinct texts gave 50.000 review rows;
+    /// now the page names the column and the count, and lists none of it.
+    #[test]
+    fn a_column_too_varied_for_levels_is_named_not_listed() {
+        let header: Vec<String> = ["Họ và tên", "Chuyên môn", "Ghi chú"].map(String::from).to_vec();
+        let data: Vec<Vec<String>> =
+            (0..50_000).map(|i| vec![format!("Người {i}"), format!("Ghi {i}"), String::new()]).collect();
+        let mapping = vec![Some(Field::FullName), Some(Field::Professional), None];
+        let reviewed = ri::level_review(&data, &mapping, &ImportSettings::default());
+        let Review { hint, rows, not_levels } = review(reviewed, &header).expect("a note");
+        assert!(rows.is_empty() && hint.is_empty());
+        assert_eq!(
+            not_levels,
+            [format!(
+                "Cột “Chuyên môn” có 50.000 cách ghi khác nhau, quá {MAX_LEVEL_VALUES} cách ghi của một cột trình độ: có lẽ đây không phải cột Trình độ chuyên môn, nên không được đối chiếu. Hãy xem lại cách ghép cột ở bảng trên."
+            )]
+        );
+    }
+
+    /// Issue 15, defect 1: a sheet of 100.000 columns drew a select per column and stopped the
+    /// page; the mapping table never has more rows than MAX_SHEET_COLUMNS.
+    #[test]
+    fn the_mapping_table_never_has_more_rows_than_the_columns_limit() {
+        let wide: Vec<Vec<String>> =
+            vec![(0..100_000).map(|i| format!("Cột {i}")).collect(), (0..100_000).map(|i| i.to_string()).collect()];
+        let layout = Layout::of(&wide);
+        assert_eq!(layout.header.len(), MAX_SHEET_COLUMNS);
+        let mapping = ri::guess_mapping(&layout.header, &ImportSettings::default());
+        assert_eq!(mapping_rows(&layout, &wide, &mapping).len(), MAX_SHEET_COLUMNS);
+    }
+
+    /// Issue 15, defect 8: when the guess is wrong the officer picks the header row among the
+    /// first rows; the data start under it.
+    #[test]
+    fn the_officer_chooses_the_header_row() {
+        let s = sheet();
+        let guessed = Layout::chosen(&s, None);
+        assert_eq!(guessed, Layout::of(&s));
+        let choices = header_choices(&s, &guessed);
+        assert_eq!(
+            choices,
+            vec![
+                (0, "Dòng 1: DANH SÁCH CÁN BỘ".to_string(), false),
+                (2, "Dòng 3: Họ và tên, Năm sinh, Giới tính, Đơn vị".to_string(), true),
+                (3, "Dòng 4: Nguyễn Văn An, 1980, Nam, UBND xã Nậm Ty".to_string(), false),
+                (4, "Dòng 5: Lò Thị Bình, 1990, Nữ".to_string(), false),
+            ]
+        );
+        let chosen = Layout::chosen(&s, Some(0));
+        assert_eq!((chosen.header_at, chosen.data_start()), (Some(0), 1));
+        assert_eq!(chosen.hint(), "Tên cột ở dòng 1; dữ liệu từ dòng 2.");
+        assert!(header_choices(&s, &chosen)[0].2);
+        assert_eq!(Layout::chosen(&s, Some(99)), guessed, "a row the sheet lacks: the guess");
+        let long: Vec<Vec<String>> = vec![vec!["Họ và tên ".repeat(20)]];
+        assert_eq!(header_choices(&long, &Layout::of(&long))[0].1.chars().count(), "Dòng 1: ".chars().count() + 60);
     }
 
     #[test]

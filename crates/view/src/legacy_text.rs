@@ -38,14 +38,16 @@ pub fn reads_as_csv(name: &str, bytes: &[u8]) -> bool {
     is_csv(name) && workbook_kind(bytes).is_none()
 }
 
-/// The rows of CSV file `name`, in whichever encoding it was saved; the error names the file.
+/// The rows of CSV file `name`, in whichever encoding it was saved; the error names the file
+/// (and the line of a quote never closed, or the cell beyond a limit: nothing is offered).
 pub fn read_csv(name: &str, bytes: &[u8]) -> Result<CsvRead, String> {
     let (text, encoding) = decode_text(bytes).map_err(|why| not_text(name, &why))?;
     let font = match encoding {
         SourceEncoding::Legacy(font) => Some(font),
         _ => None,
     };
-    Ok(CsvRead { rows: parse_csv(&text), note: encoding_note(encoding), font })
+    let rows = parse_csv(&text).map_err(|e| e.message(name))?;
+    Ok(CsvRead { rows, note: encoding_note(encoding), font })
 }
 
 /// A `.csv` whose bytes are not text, and what to pick instead.
@@ -171,6 +173,21 @@ mod tests {
             read_csv("hong.csv", &garbage).unwrap_err(),
             "Không đọc được tệp hong.csv như CSV. Nội dung không phải chữ: có ký tự điều khiển ở dòng 1. \
              Có thể đây là tệp nén, ảnh hay chương trình chứ không phải CSV. Nếu là bảng tính Excel, hãy chọn tệp .xlsx hoặc .xls."
+        );
+    }
+
+    /// Issue 15, defect 7: the page reported "1 dòng lỗi" and offered the rows before an
+    /// unclosed quote; now the file is refused, with the line, and nothing is offered.
+    #[test]
+    fn a_csv_with_an_unclosed_quote_is_refused_naming_the_file_and_line() {
+        let text = "Họ và tên,Năm sinh,Ghi chú\nLò Văn Đức,1980,\"chưa đóng\nNguyễn Văn An,1985,\n";
+        let refused = read_csv("ds.csv", text.as_bytes()).unwrap_err();
+        assert!(refused.starts_with("Tệp ds.csv: dấu ngoặc kép (\") mở ở dòng 2 không được đóng"), "{refused}");
+        let wide = format!("Họ và tên{}x\n", ",".repeat(300));
+        let refused = read_csv("rong.csv", wide.as_bytes()).unwrap_err();
+        assert!(
+            refused.starts_with("Tệp rong.csv có dữ liệu ở cột KO (cột thứ 301), dòng 1: quá giới hạn 256 cột"),
+            "{refused}"
         );
     }
 

@@ -6,12 +6,15 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Xls, XlsError, Xlsx, XlsxError};
+use calamine::{Data, DataRef, Reader, Xls, XlsError, Xlsx, XlsxError};
 use rust_xlsxwriter::{Format, Workbook};
 use serde::{Deserialize, Serialize};
 
 use dtbd_domain::encoding::{workbook_kind, WorkbookKind};
+use dtbd_domain::roster_import::SheetBuilder;
 use dtbd_domain::table::{neutralise, Cell, Table};
+
+mod budget;
 
 /// One sheet read from a workbook: its name and every row from A1 down, as the texts a
 /// reader sees (numbers in plain notation, dates as Excel serial numbers).
@@ -94,63 +97,110 @@ fn text_of(d: &Data) -> String {
         Data::Empty | Data::Error(_) => String::new(),
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Int(n) => n.to_string(),
-        Data::Float(x) if x.fract() == 0.0 && x.abs() < 1e15 => format!("{}", *x as i64),
-        Data::Float(x) => x.to_string(),
-        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
-        Data::DateTime(dt) => {
-            let x = dt.as_f64();
-            if x.fract() == 0.0 {
-                format!("{}", x as i64)
-            } else {
-                x.to_string()
-            }
-        }
+        Data::Float(x) => float_text(*x),
+        Data::Bool(b) => bool_text(*b),
+        Data::DateTime(dt) => float_text(dt.as_f64()),
     }
 }
 
-/// Every sheet of a workbook, as texts: XLSX, or XLS (Excel 97-2003, still kept by many
+/// [`text_of`] for a cell streamed from an XLSX sheet.
+fn text_of_ref(d: &DataRef<'_>) -> String {
+    match d {
+        DataRef::Empty | DataRef::Error(_) => String::new(),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+        DataRef::SharedString(s) => (*s).to_string(),
+        DataRef::Int(n) => n.to_string(),
+        DataRef::Float(x) => float_text(*x),
+        DataRef::Bool(b) => bool_text(*b),
+        DataRef::DateTime(dt) => float_text(dt.as_f64()),
+    }
+}
+
+/// A number as a reader sees it: whole numbers without a decimal part (dates are their serial).
+fn float_text(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        x.to_string()
+    }
+}
+
+fn bool_text(b: bool) -> String {
+    if b { "TRUE" } else { "FALSE" }.into()
+}
+
+/// Every sheet of workbook `file`, as texts: XLSX, or XLS (Excel 97-2003, still kept by many
 /// commune offices), told apart by the file's first bytes, not its name. The error says, in
-/// Vietnamese, that the file is not one the app reads and why.
-pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
+/// Vietnamese, that the file is not one the app reads and why, or which sheet is beyond which
+/// limit ([`dtbd_domain::limits`]: columns, rows, cells, cell length, and for an XLSX the bytes
+/// its parts inflate to).
+pub fn read(file: &str, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
     match workbook_kind(bytes) {
         Some(WorkbookKind::Xls) => {
-            let fail = |e: XlsError| format!("Không đọc được tệp Excel 97-2003 (.xls): {}.", why_xls(&e));
-            let wb: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(fail)?;
-            sheets(wb, why_xls)
+            let fail = |e: XlsError| format!("Không đọc được tệp Excel 97-2003 (.xls) {file}: {}.", why_xls(&e));
+            let mut wb: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(fail)?;
+            xls_sheets(file, &mut wb)
         }
         Some(WorkbookKind::Xlsx) => {
-            let fail = |e: XlsxError| format!("Không đọc được tệp Excel (.xlsx): {}.", why(&e));
-            let wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(fail)?;
-            sheets(wb, why)
+            let fail = |why: String| format!("Không đọc được tệp Excel (.xlsx) {file}: {why}.");
+            let (reader, inflated) = budget::Budgeted::new(bytes).map_err(|e| fail(why(&e).into()))?;
+            let why = |e: &XlsxError| if inflated.crossed() { budget::over_budget() } else { why(e).to_string() };
+            let mut wb: Xlsx<_> = Xlsx::new(reader).map_err(|e| fail(why(&e)))?;
+            xlsx_sheets(file, &mut wb, &why)
         }
-        None => Err(
-            "Không đọc được tệp Excel (.xlsx): tệp không phải bảng tính .xlsx hay .xls, hoặc bị cắt dở khi tải về. \
+        None => Err(format!(
+            "Không đọc được tệp Excel (.xlsx) {file}: tệp không phải bảng tính .xlsx hay .xls, hoặc bị cắt dở khi tải về. \
              Nếu là tệp CSV, hãy đặt tên tệp có đuôi .csv."
-                .into(),
-        ),
+        )),
     }
 }
 
-/// Each sheet of `wb` as rows of texts, row 1 first (rows above the used range are empty).
-fn sheets<RS, R: Reader<RS>>(mut wb: R, why: fn(&R::Error) -> &'static str) -> Result<Vec<Sheet>, String>
-where
-    RS: std::io::Read + std::io::Seek,
-{
+/// Where a sheet's refusal says the trouble is.
+fn place(file: &str, sheet: &str) -> String {
+    format!("Trang tính “{sheet}” của tệp {file}")
+}
+
+/// Each sheet of an XLSX workbook, its cells streamed from the sheet's XML into a
+/// [`SheetBuilder`]: the sheet's declared dimension (`A1:XFD1048576` in a 5 KB file) is never
+/// used, so nothing is allocated by it; only filled cells are kept, within the limits.
+fn xlsx_sheets<RS: std::io::Read + std::io::Seek>(
+    file: &str,
+    wb: &mut Xlsx<RS>,
+    why: &dyn Fn(&XlsxError) -> String,
+) -> Result<Vec<Sheet>, String> {
     let mut out = Vec::new();
     for name in wb.sheet_names() {
-        let range =
-            wb.worksheet_range(&name).map_err(|e| format!("Không đọc được trang tính “{name}”: {}.", why(&e)))?;
-        let (r0, c0) = range.start().unwrap_or((0, 0));
-        let mut rows: Vec<Vec<String>> = vec![Vec::new(); r0 as usize];
-        for row in range.rows() {
-            let mut cells: Vec<String> = vec![String::new(); c0 as usize];
-            cells.extend(row.iter().map(text_of));
-            while cells.last().is_some_and(String::is_empty) {
-                cells.pop();
-            }
-            rows.push(cells);
+        let fail =
+            |e: XlsxError| format!("Không đọc được trang tính “{name}” của tệp Excel (.xlsx) {file}: {}.", why(&e));
+        let mut sheet = SheetBuilder::default();
+        let mut cells = wb.worksheet_cells_reader(&name).map_err(fail)?;
+        while let Some(cell) = cells.next_cell().map_err(fail)? {
+            let (row, column) = cell.get_position();
+            sheet
+                .push(row as usize, column as usize, text_of_ref(cell.get_value()))
+                .map_err(|limit| limit.message(&place(file, &name)))?;
         }
-        out.push(Sheet { name, rows });
+        out.push(Sheet { name, rows: sheet.finish() });
+    }
+    Ok(out)
+}
+
+/// Each sheet of an XLS workbook (calamine reads them all when it opens the file; the format
+/// holds at most 65.536 rows × 256 columns), through the same limits.
+fn xls_sheets<RS: std::io::Read + std::io::Seek>(file: &str, wb: &mut Xls<RS>) -> Result<Vec<Sheet>, String> {
+    let mut out = Vec::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).map_err(|e| {
+            format!("Không đọc được trang tính “{name}” của tệp Excel 97-2003 (.xls) {file}: {}.", why_xls(&e))
+        })?;
+        let (top, left) = range.start().unwrap_or((0, 0));
+        let mut sheet = SheetBuilder::default();
+        for (row, column, value) in range.used_cells() {
+            sheet
+                .push(top as usize + row, left as usize + column, text_of(value))
+                .map_err(|limit| limit.message(&place(file, &name)))?;
+        }
+        out.push(Sheet { name, rows: sheet.finish() });
     }
     Ok(out)
 }
@@ -216,12 +266,15 @@ mod tests {
     #[test]
     fn a_file_that_is_not_a_workbook_is_refused_in_vietnamese() {
         let not_a_zip = "Họ và tên,Năm sinh\nNguyễn Văn A,1980\n".as_bytes();
-        let message = read(not_a_zip).unwrap_err();
-        assert!(message.starts_with("Không đọc được tệp Excel (.xlsx): tệp không phải bảng tính .xlsx"), "{message}");
+        let message = read("ds.xlsx", not_a_zip).unwrap_err();
+        assert!(
+            message.starts_with("Không đọc được tệp Excel (.xlsx) ds.xlsx: tệp không phải bảng tính .xlsx"),
+            "{message}"
+        );
         // A real workbook cut short, as a download that stopped.
         let table = Table { title: "T".into(), header: vec!["A".into()], rows: vec![vec![Cell::Text("x".into())]] };
         let whole = write(&[table]).unwrap();
-        let cut = read(&whole[..whole.len() / 2]).unwrap_err();
+        let cut = read("ds.xlsx", &whole[..whole.len() / 2]).unwrap_err();
         for message in [message, cut] {
             for english in ["Zip", "zip", "EOCD", "archive", "error", "Error"] {
                 assert!(!message.contains(english), "{english} in «{message}»");
@@ -247,7 +300,7 @@ mod tests {
         let second = Table { title: "Thực trạng: nhóm [A]/B".into(), header: vec!["x".into()], rows: vec![] };
         let bytes = write(&[t, second]).unwrap();
         assert_eq!(&bytes[..2], b"PK", "an XLSX is a zip");
-        let sheets = read(&bytes).unwrap();
+        let sheets = read("ds.xlsx", &bytes).unwrap();
         assert_eq!(sheets.len(), 2);
         assert_eq!(sheets[0].name, "Thực trạng  nhóm  A  B");
         assert_eq!(sheets[1].name, "Thực trạng  nhóm  A  B (2)");
@@ -262,7 +315,7 @@ mod tests {
         let ws = wb.add_worksheet();
         ws.write_string(2, 1, "Họ và tên").unwrap();
         ws.write_number(3, 2, 29221.0).unwrap();
-        let sheets = read(&wb.save_to_buffer().unwrap()).unwrap();
+        let sheets = read("ds.xlsx", &wb.save_to_buffer().unwrap()).unwrap();
         assert_eq!(
             sheets[0].rows,
             vec![
@@ -279,7 +332,7 @@ mod tests {
 
     #[test]
     fn an_excel_97_2003_workbook_reads_like_an_xlsx() {
-        let sheets = read(ROSTER_XLS).unwrap();
+        let sheets = read("ds.xlsx", ROSTER_XLS).unwrap();
         let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Danh sách", "TCVN3"]);
         let rows: Vec<Vec<&str>> = sheets[0].rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
@@ -321,16 +374,16 @@ mod tests {
         let ws = wb.add_worksheet();
         let date = rust_xlsxwriter::ExcelDateTime::from_ymd(1985, 3, 12).unwrap();
         ws.write_datetime_with_format(0, 0, &date, &Format::new().set_num_format("dd/mm/yyyy")).unwrap();
-        assert_eq!(read(&wb.save_to_buffer().unwrap()).unwrap()[0].rows[0], vec!["31118"]);
+        assert_eq!(read("ds.xlsx", &wb.save_to_buffer().unwrap()).unwrap()[0].rows[0], vec!["31118"]);
     }
 
     #[test]
     fn a_broken_xls_is_refused_in_vietnamese() {
-        let cut = read(&ROSTER_XLS[..ROSTER_XLS.len() / 2]).unwrap_err();
-        assert!(cut.starts_with("Không đọc được tệp Excel 97-2003 (.xls): tệp bị"), "{cut}");
+        let cut = read("ds.xlsx", &ROSTER_XLS[..ROSTER_XLS.len() / 2]).unwrap_err();
+        assert!(cut.starts_with("Không đọc được tệp Excel 97-2003 (.xls) ds.xlsx: tệp bị"), "{cut}");
         // An OLE header and nothing else (a Word .doc cut short looks the same).
-        let header_only = read(&ROSTER_XLS[..8]).unwrap_err();
-        assert!(header_only.starts_with("Không đọc được tệp Excel 97-2003 (.xls): tệp bị"), "{header_only}");
+        let header_only = read("ds.xlsx", &ROSTER_XLS[..8]).unwrap_err();
+        assert!(header_only.starts_with("Không đọc được tệp Excel 97-2003 (.xls) ds.xlsx: tệp bị"), "{header_only}");
         for message in [cut, header_only] {
             for english in ["Cfb", "OLE", "Ole", "error", "Error", "stream", "sector", "Invalid"] {
                 assert!(!message.contains(english), "{english} in «{message}»");
@@ -369,7 +422,7 @@ mod tests {
         }
         let order: Vec<&dtbd_domain::model::Cadre> = roster.cadres.iter().collect();
         let bytes = write(&[ri::roster_table(&roster, &order)]).unwrap();
-        let rows = read(&bytes).unwrap().remove(0).rows;
+        let rows = read("ds.xlsx", &bytes).unwrap().remove(0).rows;
         let at = ri::find_header(&rows).unwrap();
         let (header, first) = ri::header_cells(&rows, at);
         let settings = ImportSettings::default();

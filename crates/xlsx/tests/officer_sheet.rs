@@ -14,7 +14,7 @@ fn trimmed(row: &[String]) -> Vec<String> {
 #[test]
 fn the_officer_s_sheet_as_xls_reads_to_the_same_cells() {
     let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/officer-sheet.xls")).unwrap();
-    let sheets = dtbd_xlsx::read(&bytes).expect("an Excel 97-2003 workbook reads");
+    let sheets = dtbd_xlsx::read("danh-sach.xls", &bytes).expect("an Excel 97-2003 workbook reads");
     assert_eq!(sheets[0].name, "Danh sách CB");
     let (units, mut cadres) = hoang_su_phi(12);
     sheet::with_political_bachelors(&mut cadres);
