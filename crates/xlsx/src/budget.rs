@@ -51,9 +51,12 @@ fn data_start(bytes: &[u8], header: u64) -> Option<u64> {
 impl<'a> Budgeted<'a> {
     /// The reader over `bytes`, with the declared size of every entry of its central directory.
     pub(crate) fn new(bytes: &'a [u8]) -> Result<(Budgeted<'a>, Inflated), XlsxError> {
-        let archive = zip::ZipArchive::new(Cursor::new(bytes))?;
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes))?;
         let mut entries: HashMap<u64, u64> = HashMap::new();
         for index in 0..archive.len() {
+            if archive.name_for_index(index).and_then(Result::ok).is_some_and(|n| n.ends_with("sharedStrings.xml")) {
+                check_string_count(&mut archive.by_index(index)?)?;
+            }
             let entry = archive.by_index_data(index)?;
             if let Some(start) = data_start(bytes, entry.header_start()) {
                 let size = entries.entry(start).or_default();
@@ -63,6 +66,27 @@ impl<'a> Budgeted<'a> {
         let crossed = Rc::new(Cell::new(false));
         let reader = Budgeted { inner: Cursor::new(bytes), entries, charged: 0, crossed: crossed.clone() };
         Ok((reader, Inflated(crossed)))
+    }
+}
+
+/// Bytes of the shared strings' start read to find its count, and the fewest bytes a string
+/// takes in it (`<si/>`).
+const STRINGS_HEAD: u64 = 4096;
+const SMALLEST_STRING: u64 = 5;
+
+/// calamine reserves room for the count of strings the shared strings part states
+/// (`uniqueCount="4294967296"`: 100 GB) before reading one: a count more than the part's
+/// declared size could hold is a damaged file, refused before calamine sees it.
+fn check_string_count(part: &mut zip::read::ZipFile<'_, Cursor<&[u8]>>) -> Result<(), XlsxError> {
+    let size = part.size();
+    let mut head = Vec::new();
+    part.by_ref().take(STRINGS_HEAD).read_to_end(&mut head)?;
+    let head = String::from_utf8_lossy(&head);
+    let Some(at) = head.find("uniqueCount=\"") else { return Ok(()) };
+    let digits: String = head[at + "uniqueCount=\"".len()..].chars().take_while(char::is_ascii_digit).collect();
+    match digits.parse::<u64>() {
+        Ok(count) if count <= size / SMALLEST_STRING + 1 => Ok(()),
+        _ => Err(XlsxError::Unexpected("shared strings count beyond the part")),
     }
 }
 
