@@ -292,6 +292,16 @@ pub fn translate_serde(msg: &str) -> String {
     };
     let mut m = msg.to_string();
     for (en, vi) in [
+        // serde_json's syntax errors first: their words would be half-translated below.
+        ("control character (\\u0000-\\u001F) found while parsing a string", "có ký tự điều khiển trong chuỗi"),
+        ("invalid unicode code point", "mã Unicode không hợp lệ"),
+        ("lone leading surrogate in hex escape", "mã \\u thiếu nửa sau"),
+        ("unexpected end of hex escape", "mã \\u bị cắt ngắn"),
+        ("invalid escape", "ký tự sau dấu \\ không hợp lệ"),
+        ("invalid number", "số viết sai"),
+        ("expected ident", "cần true, false hoặc null"),
+        ("float key must be finite (got NaN or +/-inf)", "khóa số phải là số hữu hạn"),
+        ("expected key to be a number in quotes", "cần khóa là số trong ngoặc kép"),
         ("missing field", "thiếu trường"),
         ("unknown variant", "giá trị không hợp lệ"),
         ("expected one of", "cần một trong"),
@@ -316,7 +326,6 @@ pub fn translate_serde(msg: &str) -> String {
         ("key must be a string", "tên trường phải là chuỗi"),
         ("trailing characters", "có ký tự thừa sau dữ liệu"),
         ("trailing comma", "có dấu phẩy thừa"),
-        ("control character (\\u0000-\\u001F) found while parsing a string", "có ký tự điều khiển trong chuỗi"),
         ("an object", "một đối tượng"),
         ("a list", "một danh sách"),
         ("a value", "một giá trị"),
@@ -349,6 +358,40 @@ mod tests {
 
     fn json_error(json: &str) -> serde_json::Error {
         serde_json::from_str::<std::collections::BTreeMap<String, u8>>(json).unwrap_err()
+    }
+
+    /// Every syntax error serde_json can give, from inputs that raise each one: none may keep
+    /// an English word on screen (the fuzzing found "invalid unicode code point").
+    #[test]
+    fn every_serde_json_syntax_error_reads_in_vietnamese() {
+        let inputs = [
+            r#"{"a": "\uD800x"}"#,
+            r#"{"a": "\uDFFF"}"#,
+            r#"{"a": "\q"}"#,
+            r#"{"a": "\u12"}"#,
+            r#"{"a": 1.}"#,
+            r#"{"a": -}"#,
+            r#"{"a": tru}"#,
+            r#"{"a": 1e999999}"#,
+            "{\"a\": \"x\u{1}\"}",
+            r#"{"a": [1,]}"#,
+            r#"{"a" 1}"#,
+            r#"{"a": 1 "b"}"#,
+            r#"[1 2]"#,
+            r#"{1: 2}"#,
+            r#"{"a": 1} x"#,
+            r#"{"a": "#,
+            r#"{"a": ["#,
+        ];
+        let english = ["invalid", "expected", "unexpected", "error", "escape", "surrogate", "parsing", "while"];
+        for input in inputs {
+            let raw = serde_json::from_str::<serde_json::Value>(input).unwrap_err().to_string();
+            let shown = translate_serde(&raw);
+            assert!(
+                !english.iter().any(|word| shown.to_lowercase().contains(word)),
+                "{input}: «{raw}» became «{shown}»"
+            );
+        }
     }
 
     #[test]

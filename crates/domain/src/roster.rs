@@ -84,8 +84,18 @@ pub struct Roster {
     pub cadres: Vec<Cadre>,
 }
 
+/// Length, and no control character other than a tab or a line break. *Why:* a NUL or an
+/// escape character from a damaged file or a workbook's `_x0000_` is invisible on screen, so
+/// two names that look the same would not match and a printout would carry garbage; a line
+/// break is what Alt+Enter leaves in an Excel cell and stays allowed.
 fn check_text(errors: &mut Vec<FieldError>, field: &str, label: &str, value: &str, max: usize) {
     errors.extend(FieldError::too_long(field, label, value, max));
+    if let Some(bad) = value.chars().find(|ch| ch.is_control() && !matches!(ch, '\t' | '\n' | '\r')) {
+        errors.push(FieldError::new(
+            field,
+            format!("{label}: có ký tự điều khiển không hợp lệ (mã U+{:04X}); hãy gõ lại ô này.", u32::from(bad)),
+        ));
+    }
 }
 
 fn check_studying<L: Level>(errors: &mut Vec<FieldError>, field: &str, q: &Qualification<L>) {
@@ -459,7 +469,7 @@ fn cadre_rules(c: &Cadre, unit_exists: impl Fn(&str) -> bool) -> Vec<FieldError>
         } else if name.chars().any(char::is_control) {
             e.push(FieldError::new("full_name", "Họ và tên: có ký tự điều khiển không hợp lệ."));
         }
-        check_text(&mut e, "full_name", "Họ và tên", name, MAX_NAME_CHARS);
+        e.extend(FieldError::too_long("full_name", "Họ và tên", name, MAX_NAME_CHARS));
         if !BIRTH_YEARS.contains(&c.birth_year) {
             e.push(FieldError::new(
                 "birth_year",
@@ -867,6 +877,29 @@ mod tests {
         let again = r.save_cadre(saved, 20).unwrap();
         assert_eq!(again.meta.version, 2);
         assert_eq!(r.cadres.len(), 1);
+    }
+
+    #[test]
+    fn a_nul_or_other_control_character_is_refused_in_every_text_but_a_line_break_is_not() {
+        let r = roster();
+        let mut u = unit("n", "Xã\u{0}Bản Máy", Some("h"));
+        let errs = r.validate_unit(&u);
+        assert!(errs.iter().any(|e| e.field == "name" && e.message.contains("U+0000")), "{errs:?}");
+        u.name = "Xã Bản\nMáy".into();
+        assert!(r.validate_unit(&u).iter().all(|e| e.field != "name"));
+        let mut c = cadre("1", "Lò Văn Páo");
+        c.ethnicity = "Dao\u{0}".into();
+        c.note = "dòng một\r\ndòng hai\tcột".into();
+        c.positions.push(Position {
+            unit_id: "x".into(),
+            title: "Chủ tịch\u{1b}".into(),
+            leadership: Leadership::Head,
+        });
+        let errs = r.validate_cadre(&c);
+        let fields: Vec<&str> = errs.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, vec!["ethnicity", "positions.0.title"]);
+        assert_eq!(errs[0].message, "Dân tộc: có ký tự điều khiển không hợp lệ (mã U+0000); hãy gõ lại ô này.");
+        assert!(errs[1].message.contains("U+001B"));
     }
 
     #[test]
