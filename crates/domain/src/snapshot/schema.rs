@@ -527,11 +527,56 @@ pub(super) fn format_marker(_: &mut SchemaGenerator) -> Schema {
     .into()
 }
 
-/// The schema as published (pretty JSON with a final newline).
+/// The definitions whose texts are the roster's (names ≤ [`crate::limits::MAX_NAME_CHARS`], a
+/// note ≤ `MAX_TEXT_CHARS`); every other definition holds a document's texts. The same
+/// classes `validate::check_limits` applies to a file coming in.
+const ROSTER_DEFINITIONS: &[&str] =
+    &["Unit", "Cadre", "Position", "Membership", "PlannedPosition", "RecordMeta", "FieldStamp", "ExportedBy", "Scope"];
+
+/// Writes the limits a file is checked against into the schema: `maxLength` on every string
+/// property (by the key's category, as `validate::string_limit` decides), `maxItems` on
+/// every list of records, `maximum` on record versions. *Why:* a tool writing snapshots
+/// learns from the schema what the app will refuse.
+fn add_limits(schema: &mut Value) {
+    use super::validate::{count_limit, list_key, string_limit, TextClass};
+    let is_string = |property: &Value| match property.get("type") {
+        Some(Value::String(t)) => t == "string",
+        Some(Value::Array(types)) => types.iter().any(|t| t == "string"),
+        _ => false,
+    };
+    let Some(Value::Object(definitions)) = schema.get_mut("definitions") else { return };
+    for (name, definition) in definitions.iter_mut() {
+        let class = if ROSTER_DEFINITIONS.contains(&name.as_str()) || name.starts_with("Qualification_") {
+            TextClass::Roster
+        } else {
+            TextClass::Document
+        };
+        let records = name == "Records";
+        let Some(Value::Object(properties)) = definition.get_mut("properties") else { continue };
+        for (key, property) in properties.iter_mut() {
+            let Value::Object(fields) = property else { continue };
+            if is_string(&Value::Object(fields.clone())) && !fields.contains_key("enum") {
+                fields.insert("maxLength".into(), Value::from(string_limit(class, key)));
+            }
+            if key == "version" && fields.get("type").is_some_and(|t| t == "integer") {
+                fields.insert("maximum".into(), Value::from(crate::limits::MAX_VERSION));
+            }
+            if records {
+                if let Some(kind) = super::Kind::ALL.iter().copied().find(|kind| list_key(*kind) == key) {
+                    fields.insert("maxItems".into(), Value::from(count_limit(kind)));
+                }
+            }
+        }
+    }
+}
+
+/// The schema as published (pretty JSON with a final newline), with the limits.
 pub(super) fn published() -> String {
     let mut root = schemars::schema_for!(super::Snapshot);
     root.meta_schema = Some("http://json-schema.org/draft-07/schema#".into());
-    let mut s = serde_json::to_string_pretty(&root).expect("a schema serialises");
+    let mut value = serde_json::to_value(&root).expect("a schema serialises");
+    add_limits(&mut value);
+    let mut s = serde_json::to_string_pretty(&value).expect("a schema serialises");
     s.push('\n');
     s
 }
@@ -620,6 +665,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_schema_publishes_the_limits_a_file_is_checked_against() {
+        let schema: Value = serde_json::from_str(&published()).unwrap();
+        let property = |definition: &str, key: &str| schema["definitions"][definition]["properties"][key].clone();
+        use crate::limits::*;
+        assert_eq!(property("Unit", "name")["maxLength"], MAX_NAME_CHARS);
+        assert_eq!(property("Unit", "id")["maxLength"], MAX_ID_CHARS);
+        assert_eq!(property("Cadre", "note")["maxLength"], MAX_TEXT_CHARS);
+        assert_eq!(property("Directive", "title")["maxLength"], MAX_DOCUMENT_TEXT_CHARS);
+        assert_eq!(property("ExportedBy", "sender")["maxLength"], MAX_NAME_CHARS);
+        assert_eq!(property("RecordMeta", "version")["maximum"], MAX_VERSION);
+        assert_eq!(property("Records", "units")["maxItems"], MAX_UNITS);
+        assert_eq!(property("Records", "cadres")["maxItems"], MAX_CADRES);
+        assert_eq!(property("Records", "enrollments")["maxItems"], MAX_OTHER_RECORDS);
+        assert!(property("Unit", "level").get("maxLength").is_none(), "a code is bounded by its list");
     }
 
     #[test]

@@ -1035,18 +1035,19 @@ pub fn check_limits(s: &Snapshot) -> Vec<SnapshotError> {
     let r = &s.records;
     let mut errors = Vec::new();
     let counts = [
-        (Kind::Unit, r.units.len(), limits::MAX_UNITS),
-        (Kind::Cadre, r.cadres.len(), limits::MAX_CADRES),
-        (Kind::Directive, r.directives.len(), limits::MAX_DIRECTIVES),
-        (Kind::Template, r.templates.len(), limits::MAX_DIRECTIVES),
-        (Kind::Tombstone, r.tombstones.len(), limits::MAX_OTHER_RECORDS),
-        (Kind::Plan, r.plans.len(), limits::MAX_OTHER_RECORDS),
-        (Kind::Line, r.lines.len(), limits::MAX_OTHER_RECORDS),
-        (Kind::Enrollment, r.enrollments.len(), limits::MAX_OTHER_RECORDS),
-        (Kind::History, r.history.len(), limits::MAX_OTHER_RECORDS),
-        (Kind::Aggregate, r.aggregates.len(), limits::MAX_OTHER_RECORDS),
-        (Kind::Baseline, r.baselines.len(), limits::MAX_OTHER_RECORDS),
-    ];
+        (Kind::Unit, r.units.len()),
+        (Kind::Cadre, r.cadres.len()),
+        (Kind::Directive, r.directives.len()),
+        (Kind::Template, r.templates.len()),
+        (Kind::Tombstone, r.tombstones.len()),
+        (Kind::Plan, r.plans.len()),
+        (Kind::Line, r.lines.len()),
+        (Kind::Enrollment, r.enrollments.len()),
+        (Kind::History, r.history.len()),
+        (Kind::Aggregate, r.aggregates.len()),
+        (Kind::Baseline, r.baselines.len()),
+    ]
+    .map(|(kind, count)| (kind, count, count_limit(kind)));
     for (kind, count, limit) in counts {
         if count > limit {
             errors.push(SnapshotError::Limit {
@@ -1121,7 +1122,24 @@ pub fn check_limits(s: &Snapshot) -> Vec<SnapshotError> {
     errors
 }
 
-fn list_key(kind: Kind) -> &'static str {
+/// Most records of `kind` one file may hold (the JSON Schema publishes the same).
+pub(super) fn count_limit(kind: Kind) -> usize {
+    match kind {
+        Kind::Unit => limits::MAX_UNITS,
+        Kind::Cadre => limits::MAX_CADRES,
+        Kind::Directive | Kind::Template => limits::MAX_DIRECTIVES,
+        Kind::Tombstone
+        | Kind::Plan
+        | Kind::Line
+        | Kind::Enrollment
+        | Kind::History
+        | Kind::Aggregate
+        | Kind::Baseline => limits::MAX_OTHER_RECORDS,
+    }
+}
+
+/// The key of `kind`'s list under `records`.
+pub(super) fn list_key(kind: Kind) -> &'static str {
     match kind {
         Kind::Unit => "units",
         Kind::Cadre => "cadres",
@@ -1144,13 +1162,13 @@ fn grouped(n: usize) -> String {
 /// Which texts a record holds: the roster's (names, a note) or a document's (titles,
 /// wordings, a plan's tasks quoted from it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TextClass {
+pub(super) enum TextClass {
     Roster,
     Document,
 }
 
 /// The longest a string under `key` may be, by its category in [`crate::limits`].
-fn string_limit(class: TextClass, key: &str) -> usize {
+pub(super) fn string_limit(class: TextClass, key: &str) -> usize {
     if key == "id" || key.ends_with("_id") || key == "device" {
         return limits::MAX_ID_CHARS;
     }
