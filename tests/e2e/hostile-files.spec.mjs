@@ -147,3 +147,30 @@ for (const which of ["trao-doi", "nhap-excel"]) {
     expect(await dumpIndexedDb(page), "IndexedDB unchanged by picking files").toEqual(before);
   });
 }
+
+// "No page freezes": a file being read and checked shows what is happening and can be
+// stopped. The CPU is slowed ten times (CDP) so the 20.000-unit snapshot's check lasts long
+// enough to tap "Hủy" on a tablet; after it the page shows no preview and no error, the
+// database is as it was, and the next file is read as usual.
+test("trao-doi: Hủy while a large file is checked leaves the page and IndexedDB as they were", async ({ page }) => {
+  const errors = watchErrors(page);
+  await openPage(page, "trao-doi");
+  const before = await dumpIndexedDb(page);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 10 });
+  const big = manifest.hostile.find((h) => h.page === "trao-doi" && h.accepted);
+  await page.locator("#share-file").setInputFiles(join(DIR, big.file));
+  const panel = page.locator(".busy-panel");
+  await expect(panel).toBeVisible();
+  await expect(panel.locator(".busy-step")).toHaveText(/^Đang /);
+  await panel.getByRole("button", { name: "Hủy" }).tap();
+  await expect(panel).toBeHidden();
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  // The cancelled task must not come back later with its preview.
+  await page.waitForTimeout(1_500);
+  await expect(page.locator(".preview")).toHaveCount(0);
+  await expect(page.locator(".error-summary")).toHaveCount(0);
+  expect(await dumpIndexedDb(page), "IndexedDB unchanged by a cancelled read").toEqual(before);
+  await goodFileStillPreviews(page, "trao-doi");
+  expect(errors).toEqual([]);
+});
