@@ -1,7 +1,7 @@
 // `make bench`: the measured budgets of issue 7, in one table printed and appended with the
 // date to BENCHMARKS.md. Measurements, not tests: a figure over its goal is reported as such.
 //
-//   node tools/bench.mjs [--no-build] [--no-native]
+//   node tools/bench.mjs [--no-build] [--no-native] [--only-hostile]
 //
 // 1. Bundle sizes (main and every on-demand bundle; raw, gzip -9, brotli 11).
 // 2. Native benches (release): scoring of every target of every template over 30.000
@@ -138,6 +138,8 @@ const mounted = (page) => page.waitForFunction(() => performance.getEntriesByNam
 const markTime = (page, name) => page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime, name);
 
 try {
+  // `--only-hostile`: issue 15's table alone (3e), without the slow-line and 30.000-cadre runs.
+  if (!args.has("--only-hostile")) {
   // 3a. first load under network emulation (bytes per second: kbit/s × 1000 / 8).
   const profiles = [
     { name: "Slow 3G", latency: 2000, kbps: 400, goal: 7000, paintGoal: 2500, pageGoal: 4000 },
@@ -368,6 +370,8 @@ try {
     await ctx.close();
   } else {
     notes.push("Officer's sheet figures skipped: run without --no-native (it writes the 30.000-row sheet).");
+  }
+
   }
 
   // 3e. Issue 15's hostile files, each in a fresh page of its own: time from choosing the
