@@ -1466,49 +1466,28 @@ impl LimitWalk {
     }
 }
 
-impl ser::SerializeSeq for &mut LimitWalk {
-    type Ok = ();
-    type Error = WalkError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> WalkResult {
-        self.element(v)
-    }
-    fn end(self) -> WalkResult {
-        self.end_seq()
-    }
+/// Sequences and tuples of every shape are walked alike: each element under its index.
+macro_rules! walk_elements {
+    ($($kind:ident :: $method:ident),+) => {$(
+        impl ser::$kind for &mut LimitWalk {
+            type Ok = ();
+            type Error = WalkError;
+            fn $method<T: ?Sized + Serialize>(&mut self, v: &T) -> WalkResult {
+                self.element(v)
+            }
+            fn end(self) -> WalkResult {
+                self.end_seq()
+            }
+        }
+    )+};
 }
 
-impl ser::SerializeTuple for &mut LimitWalk {
-    type Ok = ();
-    type Error = WalkError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> WalkResult {
-        self.element(v)
-    }
-    fn end(self) -> WalkResult {
-        self.end_seq()
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut LimitWalk {
-    type Ok = ();
-    type Error = WalkError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> WalkResult {
-        self.element(v)
-    }
-    fn end(self) -> WalkResult {
-        self.end_seq()
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut LimitWalk {
-    type Ok = ();
-    type Error = WalkError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> WalkResult {
-        self.element(v)
-    }
-    fn end(self) -> WalkResult {
-        self.end_seq()
-    }
-}
+walk_elements!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for &mut LimitWalk {
     type Ok = ();
