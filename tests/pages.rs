@@ -18,7 +18,7 @@ fn built_pages() -> (BTreeSet<String>, BTreeSet<String>) {
     let start = script.find("pages=(").expect("build.sh has a pages=( … ) array");
     let end = start + script[start..].find("\n)").expect("the pages array is closed");
     let mut pages = BTreeSet::from(["index.html".to_string()]);
-    let mut bins = BTreeSet::from(["dtbd".to_string()]);
+    let mut bins = BTreeSet::from(["dtbd-danh-sach".to_string()]);
     for line in script[start..end].lines().skip(1) {
         let entry = line.trim().trim_matches('"');
         let mut fields = entry.split('|');

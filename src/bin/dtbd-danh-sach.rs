@@ -7,5 +7,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("dtbd runs in the browser: build it with `make run`.");
+    eprintln!("dtbd-danh-sach runs in the browser: build it with `make run`.");
 }
