@@ -4,6 +4,8 @@
 //       (dtbd-xlsx-write, rust_xlsxwriter)
 //   { id, kind: "read", name, payload: ArrayBuffer of XLSX } → { id, ok: JSON of its sheets }
 //       (dtbd-xlsx-read, calamine)
+//   { id, kind: "read", op: "docx", name, payload: ArrayBuffer of a .docx } → { id, ok: its text }
+//       (dtbd-xlsx-read, dtbd_xlsx::docx)
 // A failure is { id, err: message }. (The kind is not in the script's URL: a worker served
 // from the service worker's cache takes the cached response's URL, without its query.)
 let kind = null;
@@ -22,7 +24,8 @@ self.onmessage = async (event) => {
       const bytes = wasm_bindgen.run(payload);
       self.postMessage({ id, ok: bytes }, [bytes.buffer]);
     } else {
-      self.postMessage({ id, ok: wasm_bindgen.run(String(event.data.name || ""), new Uint8Array(payload)) });
+      const read = event.data.op === "docx" ? wasm_bindgen.docx : wasm_bindgen.run;
+      self.postMessage({ id, ok: read(String(event.data.name || ""), new Uint8Array(payload)) });
     }
   } catch (e) {
     // A string is dtbd-xlsx's own Vietnamese message, shown as it is; anything else (a wasm

@@ -122,9 +122,11 @@ fn start(kind: &'static str) -> Result<Channel, StoreError> {
     Ok(Channel { worker, pending, next: 0 })
 }
 
-/// Posts `payload` (and the file's `name`, for the worker's messages) to the worker of `kind`.
+/// Posts `payload` (and the file's `name`, for the worker's messages) to the worker of `kind`,
+/// asking it for `op` ("sheets" or "docx" of the reading worker; "" for the writer).
 async fn call(
     kind: &'static str,
+    op: &str,
     payload: &JsValue,
     transfer: Option<&JsValue>,
     name: &str,
@@ -140,6 +142,7 @@ async fn call(
         let msg = Object::new();
         Reflect::set(&msg, &"id".into(), &JsValue::from(id))?;
         Reflect::set(&msg, &"kind".into(), &JsValue::from_str(kind))?;
+        Reflect::set(&msg, &"op".into(), &JsValue::from_str(op))?;
         Reflect::set(&msg, &"payload".into(), payload)?;
         Reflect::set(&msg, &"name".into(), &JsValue::from_str(name))?;
         let pending = ch.pending.clone();
@@ -161,7 +164,7 @@ async fn call(
 /// The workbook for `tables` (one sheet each), made by the Excel worker.
 pub async fn write(tables: &[Table]) -> Result<Vec<u8>, StoreError> {
     let json = serde_json::to_string(tables).expect("tables always serialise");
-    let out = call("write", &JsValue::from_str(&json), None, "")
+    let out = call("write", "", &JsValue::from_str(&json), None, "")
         .await
         .map_err(|e| worker_failure("Không tạo được tệp Excel.", &e))?;
     Ok(Uint8Array::new(&out).to_vec())
@@ -173,7 +176,7 @@ pub async fn write(tables: &[Table]) -> Result<Vec<u8>, StoreError> {
 pub async fn read(name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, StoreError> {
     let array = Uint8Array::from(bytes);
     let buffer = array.buffer();
-    let out = call("read", &buffer, Some(&buffer), name).await.map_err(|e| {
+    let out = call("read", "sheets", &buffer, Some(&buffer), name).await.map_err(|e| {
         worker_failure(
             &format!(
                 "Không đọc được tệp {name}: bộ xử lý Excel dừng giữa chừng (tệp quá lớn hoặc bị hỏng). \
@@ -185,6 +188,24 @@ pub async fn read(name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, StoreError> {
     let json = out.as_string().unwrap_or_default();
     serde_json::from_str(&json)
         .map_err(|e| logged(format!("Không đọc được tệp {name}: bộ xử lý Excel trả về dữ liệu hỏng."), &e.to_string()))
+}
+
+/// The text of Word document `name` (.docx) as Word's "copy all" gives it
+/// (`dtbd_xlsx::docx::text`), read by the reading worker, which links the zip and XML crates
+/// already; no page bundle carries them.
+pub async fn read_docx(name: &str, bytes: &[u8]) -> Result<String, StoreError> {
+    let array = Uint8Array::from(bytes);
+    let buffer = array.buffer();
+    let out = call("read", "docx", &buffer, Some(&buffer), name).await.map_err(|e| {
+        worker_failure(
+            &format!(
+                "Không đọc được tệp {name}: bộ đọc tệp dừng giữa chừng (tệp quá lớn hoặc bị hỏng). \
+                 Hãy mở tệp bằng Word, sao chép toàn bộ nội dung rồi dán vào ô văn bản."
+            ),
+            &e,
+        )
+    })?;
+    Ok(out.as_string().unwrap_or_default())
 }
 
 /// A file of `bytes` named `name`, for `files::download`.

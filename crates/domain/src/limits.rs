@@ -27,6 +27,10 @@ pub const MAX_TEXT_CHARS: usize = 2000;
 /// group's wording, a paragraph of its text), in characters: a long paragraph of a
 /// resolution is under 3.000.
 pub const MAX_DOCUMENT_TEXT_CHARS: usize = 10_000;
+/// Longest whole document read by Đọc văn bản (pasted, or the text of a .docx), in bytes of
+/// UTF-8: the five seed documents are 8-62 KB, a resolution with its annexes a few hundred;
+/// 2 MB is a book, and reading it stays well under a second.
+pub const MAX_PASTED_TEXT_BYTES: usize = 2_000_000;
 /// Nhãn a cadre may carry: one per kept column of a sheet, with room to spare.
 pub const MAX_LABELS: usize = 32;
 

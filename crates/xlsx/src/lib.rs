@@ -15,6 +15,7 @@ use dtbd_domain::roster_import::SheetBuilder;
 use dtbd_domain::table::{neutralise, Cell, Table};
 
 mod budget;
+pub mod docx;
 
 /// One sheet read from a workbook: its name and every row from A1 down, as the texts a
 /// reader sees (numbers in plain notation, dates as Excel serial numbers).
