@@ -135,10 +135,34 @@ pub struct Moment {
     pub minute: u8,
 }
 
+/// Giờ Việt Nam: UTC+7 all year (no summer time), in minutes east of UTC: the offset a
+/// record's time is read at when the caller has no clock of its own (the generated province,
+/// the command line).
+pub const VIETNAM_UTC_OFFSET_MINUTES: i32 = 7 * 60;
+
+const MINUTE_MS: i64 = 60_000;
+const DAY_MS: i64 = 86_400_000;
+
 impl Moment {
     /// "2026-12-01-1530": sorts with the calendar, no character a file system refuses.
     pub fn file_stamp(self) -> String {
         format!("{}-{:02}{:02}", self.date, self.hour, self.minute)
+    }
+
+    /// The local moment of `millis` (ms since the epoch, UTC) in a zone `offset_minutes` east
+    /// of UTC (the browser's, or [`VIETNAM_UTC_OFFSET_MINUTES`]); `None` outside the years
+    /// 1-9999.
+    pub fn from_millis(millis: i64, offset_minutes: i32) -> Option<Self> {
+        let local = millis.checked_add(i64::from(offset_minutes) * MINUTE_MS)?;
+        let date = Date::from_days(local.div_euclid(DAY_MS))?;
+        let minutes = local.rem_euclid(DAY_MS) / MINUTE_MS;
+        Some(Moment { date, hour: (minutes / 60) as u8, minute: (minutes % 60) as u8 })
+    }
+
+    /// Milliseconds since the epoch of this local moment in a zone `offset_minutes` east of UTC.
+    pub fn to_millis(self, offset_minutes: i32) -> i64 {
+        self.date.days() * DAY_MS
+            + (i64::from(self.hour) * 60 + i64::from(self.minute) - i64::from(offset_minutes)) * MINUTE_MS
     }
 }
 
@@ -165,6 +189,20 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_moment_reads_millis_in_its_zone_and_back() {
+        // 2026-12-31 17:30 UTC is already 1 January 2027, 00:30 in Hà Nội.
+        let ms = Moment { date: Date::new(2026, 12, 31).unwrap(), hour: 17, minute: 30 }.to_millis(0);
+        let local = Moment::from_millis(ms, VIETNAM_UTC_OFFSET_MINUTES).unwrap();
+        assert_eq!(local, Moment { date: Date::new(2027, 1, 1).unwrap(), hour: 0, minute: 30 });
+        assert_eq!(local.to_millis(VIETNAM_UTC_OFFSET_MINUTES), ms);
+        assert_eq!(Moment::from_millis(ms, 0).unwrap().date, Date::new(2026, 12, 31).unwrap());
+        // Before 1970 and west of UTC.
+        let early = Moment { date: Date::new(1969, 12, 31).unwrap(), hour: 23, minute: 59 };
+        assert_eq!(Moment::from_millis(early.to_millis(-300), -300), Some(early));
+        assert_eq!(Moment::from_millis(i64::MAX, 0), None);
+    }
 
     #[test]
     fn typed_dates_read_day_first_and_say_what_is_wrong() {

@@ -1045,6 +1045,7 @@ fn head_title(unit_name: &str) -> String {
     }
 }
 
+pub mod province;
 pub mod sheet;
 
 #[cfg(test)]

@@ -68,7 +68,7 @@ impl XorShift {
 
 /// What kind of unit a generated unit is: decides titles, category and weight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Slot {
+pub(crate) enum Slot {
     ProvinceGov,
     ProvinceParty,
     Department,
@@ -311,76 +311,80 @@ pub fn generate_roster(seed: u64, n_cadres: usize, n_units: usize) -> Roster {
             let r = rng.below(total);
             cumulative.partition_point(|&c| c <= r)
         };
-        let unit = &g.units[u];
-        let slot = g.slots[u];
-        let posts = titles(slot, unit.level);
         let k = filled[u];
         filled[u] += 1;
-        let mut c = Cadre::blank(format!("c{n}"), unit.id.clone());
-        c.full_name = format!(
-            "{} {} {}",
-            FAMILY[rng.below(FAMILY.len() as u64) as usize],
-            MIDDLE[rng.below(MIDDLE.len() as u64) as usize],
-            GIVEN[rng.below(GIVEN.len() as u64) as usize]
-        );
-        c.birth_year = 1962 + rng.below(38) as u16;
-        c.gender = if rng.chance(40) { Gender::Female } else { Gender::Male };
-        c.local = rng.chance(60);
-        c.ethnicity = ETHNIC[rng.weighted(&[70, 12, 10, 8])].to_string();
-        if rng.chance(25) {
-            c.minority_language = "Tiếng Dao".into();
-        }
-        c.lao_language = rng.chance(2);
-        let leader = k < posts.len();
-        if leader {
-            let (title, lead) = posts[k];
-            c.positions.push(Position { unit_id: unit.id.clone(), title: title.into(), leadership: lead });
-        }
-        c.category = match (unit.level, unit.kind, leader) {
-            (_, UnitKind::PublicService, _) => Category::PublicEmployee,
-            (GovLevel::Commune, _, true) => Category::Cadre,
-            (_, UnitKind::Party | UnitKind::Front | UnitKind::MassOrganisation, true) => Category::Cadre,
-            (GovLevel::Commune, _, false) if rng.chance(20) => Category::PartTime,
-            _ => Category::CivilServant,
-        };
-        if matches!(c.category, Category::CivilServant | Category::Cadre) {
-            c.civil_grade = Some(CivilGrade::ALL[rng.weighted(&[5, 15, 60, 17, 3])]);
-        }
-        // Committee memberships.
-        let lead = c.positions.first().map(|p| p.leadership);
-        if lead == Some(Leadership::Head) || (lead == Some(Leadership::Deputy) && rng.chance(30)) {
+        cadres.push(generated_cadre(&mut rng, format!("c{n}"), &g.units[u], g.slots[u], k));
+    }
+    Roster { units: g.units, cadres }
+}
+
+/// One generated cadre of `unit` (a unit of kind `slot`), the `k`-th placed there: the first
+/// ones fill the unit's titled posts; names, levels and memberships are drawn from `rng`.
+pub(crate) fn generated_cadre(rng: &mut XorShift, id: Id, unit: &Unit, slot: Slot, k: usize) -> Cadre {
+    let posts = titles(slot, unit.level);
+    let mut c = Cadre::blank(id, unit.id.clone());
+    c.full_name = format!(
+        "{} {} {}",
+        FAMILY[rng.below(FAMILY.len() as u64) as usize],
+        MIDDLE[rng.below(MIDDLE.len() as u64) as usize],
+        GIVEN[rng.below(GIVEN.len() as u64) as usize]
+    );
+    c.birth_year = 1962 + rng.below(38) as u16;
+    c.gender = if rng.chance(40) { Gender::Female } else { Gender::Male };
+    c.local = rng.chance(60);
+    c.ethnicity = ETHNIC[rng.weighted(&[70, 12, 10, 8])].to_string();
+    if rng.chance(25) {
+        c.minority_language = "Tiếng Dao".into();
+    }
+    c.lao_language = rng.chance(2);
+    let leader = k < posts.len();
+    if leader {
+        let (title, lead) = posts[k];
+        c.positions.push(Position { unit_id: unit.id.clone(), title: title.into(), leadership: lead });
+    }
+    c.category = match (unit.level, unit.kind, leader) {
+        (_, UnitKind::PublicService, _) => Category::PublicEmployee,
+        (GovLevel::Commune, _, true) => Category::Cadre,
+        (_, UnitKind::Party | UnitKind::Front | UnitKind::MassOrganisation, true) => Category::Cadre,
+        (GovLevel::Commune, _, false) if rng.chance(20) => Category::PartTime,
+        _ => Category::CivilServant,
+    };
+    if matches!(c.category, Category::CivilServant | Category::Cadre) {
+        c.civil_grade = Some(CivilGrade::ALL[rng.weighted(&[5, 15, 60, 17, 3])]);
+    }
+    // Committee memberships.
+    let lead = c.positions.first().map(|p| p.leadership);
+    if lead == Some(Leadership::Head) || (lead == Some(Leadership::Deputy) && rng.chance(30)) {
+        c.memberships.push(Membership {
+            committee: Committee::ExecutiveCommittee,
+            level: unit.level,
+            term: "XXI".into(),
+        });
+        if matches!(slot, Slot::DistrictGov | Slot::DistrictParty | Slot::ProvinceGov | Slot::ProvinceParty) {
             c.memberships.push(Membership {
-                committee: Committee::ExecutiveCommittee,
+                committee: Committee::StandingCommittee,
                 level: unit.level,
                 term: "XXI".into(),
             });
-            if matches!(slot, Slot::DistrictGov | Slot::DistrictParty | Slot::ProvinceGov | Slot::ProvinceParty) {
-                c.memberships.push(Membership {
-                    committee: Committee::StandingCommittee,
-                    level: unit.level,
-                    term: "XXI".into(),
-                });
-            }
         }
-        if rng.chance(3) {
-            c.memberships.push(Membership {
-                committee: Committee::PeoplesCouncil,
-                level: unit.level,
-                term: "2021-2026".into(),
-            });
-        }
-        if rng.chance(8) {
-            c.planned_for.push(PlannedPosition { title: "Phó Trưởng phòng".into(), term: "2025-2030".into() });
-        }
-        let senior = leader || rng.chance(10);
-        c.professional = level_of(&mut rng, if senior { &[0, 0, 2, 2, 70, 24, 2] } else { &[2, 2, 10, 6, 68, 11, 1] });
-        c.professional_field = FIELDS[rng.below(FIELDS.len() as u64) as usize].into();
-        c.political = level_of(&mut rng, if senior { &[0, 5, 55, 40] } else { &[35, 20, 40, 5] });
-        c.state_management = level_of(&mut rng, if senior { &[10, 2, 50, 35, 3] } else { &[45, 10, 40, 5, 0] });
-        c.foreign_language = level_of(&mut rng, &[20, 15, 35, 22, 6, 1, 1]);
-        c.it = level_of(&mut rng, &[15, 75, 10]);
-        c.defence_security = level_of(&mut rng, &[40, 30, 20, 8, 2]);
-        cadres.push(c);
     }
-    Roster { units: g.units, cadres }
+    if rng.chance(3) {
+        c.memberships.push(Membership {
+            committee: Committee::PeoplesCouncil,
+            level: unit.level,
+            term: "2021-2026".into(),
+        });
+    }
+    if rng.chance(8) {
+        c.planned_for.push(PlannedPosition { title: "Phó Trưởng phòng".into(), term: "2025-2030".into() });
+    }
+    let senior = leader || rng.chance(10);
+    c.professional = level_of(rng, if senior { &[0, 0, 2, 2, 70, 24, 2] } else { &[2, 2, 10, 6, 68, 11, 1] });
+    c.professional_field = FIELDS[rng.below(FIELDS.len() as u64) as usize].into();
+    c.political = level_of(rng, if senior { &[0, 5, 55, 40] } else { &[35, 20, 40, 5] });
+    c.state_management = level_of(rng, if senior { &[10, 2, 50, 35, 3] } else { &[45, 10, 40, 5, 0] });
+    c.foreign_language = level_of(rng, &[20, 15, 35, 22, 6, 1, 1]);
+    c.it = level_of(rng, &[15, 75, 10]);
+    c.defence_security = level_of(rng, &[40, 30, 20, 8, 2]);
+    c
 }
