@@ -1,6 +1,8 @@
 //! The layers are crates, so the compiler refuses an upward `use`; this test guards the
 //! manifests that make it so. A layer may depend only on the layers below it, and only the
-//! web crate (the root) may depend on a browser crate. *Why:* the rules and what pages show
+//! web crate (the root) may depend on a browser crate. The command line (`dtbd-cli`) is a
+//! second top beside the web crate: on the domain, the view and the Excel crate, never on the
+//! web crate, and with no browser crate. *Why:* the rules and what pages show
 //! are tested natively in seconds, and a page can only bind what the view layer computed.
 
 use std::path::PathBuf;
@@ -64,6 +66,16 @@ fn each_layer_depends_only_on_the_layers_below_it() {
     let xlsx = dependencies(&manifest("crates/xlsx/Cargo.toml"));
     assert_eq!(dtbd_crates(&xlsx), vec!["dtbd-domain"], "dtbd-xlsx sits on the domain alone");
     assert_eq!(browser_crates(&xlsx), Vec::<&str>::new(), "dtbd-xlsx has no browser crate");
+
+    let cli = dependencies(&manifest("crates/cli/Cargo.toml"));
+    let mut below = dtbd_crates(&cli);
+    below.sort();
+    assert_eq!(
+        below,
+        vec!["dtbd-domain", "dtbd-view", "dtbd-xlsx"],
+        "dtbd-cli sits on the layers, not on the web crate"
+    );
+    assert_eq!(browser_crates(&cli), Vec::<&str>::new(), "dtbd-cli has no browser crate");
 
     let web = dependencies(&manifest("Cargo.toml"));
     assert!(web.contains(&"leptos".to_string()), "the parser reads target tables: {web:?}");
