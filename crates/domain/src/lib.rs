@@ -46,6 +46,7 @@
 //! - [`tables`]: every report as a `Table`, so pages, CSV and XLSX show the same cells.
 //! - [`progress`]: báo cáo tiến độ, every target with value, status and gap.
 //! - [`chart`]: chart geometry in SVG units, drawn by the pages without a chart library.
+//! - [`compare`]: so sánh đơn vị, a target, need or group figured for each child unit.
 //! - [`training`]: plans, course lines, enrollments and history, and the record-based targets
 //!   they feed.
 //! - [`monitor`]: mốc số liệu (baselines) and the changes and quota lines measured against
@@ -90,6 +91,7 @@ pub mod directive;
 
 // Reports, training, monitoring.
 pub mod chart;
+pub mod compare;
 pub mod monitor;
 pub mod progress;
 pub mod report;

@@ -9,6 +9,8 @@
 //! Shares are written with one decimal, rounded half up, and counts with two digits, as the
 //! documents do.
 
+use serde::Serialize;
+
 use super::directive::group::Evaluator;
 use super::directive::{Bits, Directive, RosterIndex};
 use super::levels::{Level, Political, Professional, Qualification, StateManagement};
@@ -19,7 +21,7 @@ use crate::number::{decimal, percent_scaled, percent_tenths, tenths_percent_fixe
 pub const YOUNG_BELOW: i32 = 35;
 
 /// A count with its share of the group.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Part {
     /// What is counted ("Thạc sĩ và đang học thạc sĩ").
     pub label: String,
@@ -47,7 +49,7 @@ impl Part {
 }
 
 /// Thực trạng of one group.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StatusReport {
     /// Tên nhóm.
     pub group_name: String,
@@ -144,11 +146,18 @@ pub fn status_report(
 ) -> Option<StatusReport> {
     let group = d.group(group_id)?;
     let bits: Bits = Evaluator::for_directive(idx, d, year).group(group_id);
+    Some(status_of(&group.name, idx, &bits, year, merge_studying))
+}
+
+/// The status of the cadres in `bits` (positions in the indexed roster) as group `group_name`
+/// in `year`: what [`status_report`] says of a whole group, and So sánh đơn vị of the part of
+/// it working in one unit.
+pub fn status_of(group_name: &str, idx: &RosterIndex, bits: &Bits, year: u16, merge_studying: bool) -> StatusReport {
     let members: Vec<&Cadre> = bits.iter().map(|i| &idx.roster.cadres[i]).collect();
     let total = members.len() as u32;
     let count = |f: &dyn Fn(&Cadre) -> bool| members.iter().filter(|c| f(c)).count() as u32;
-    Some(StatusReport {
-        group_name: group.name.clone(),
+    StatusReport {
+        group_name: group_name.to_string(),
         total,
         locals: Part::new("Người địa phương".into(), count(&|c| c.local), total),
         women: Part::new("Cán bộ nữ".into(), count(&|c| c.gender == Gender::Female), total),
@@ -163,7 +172,7 @@ pub fn status_report(
             |l| l,
             StateManagement::label,
         ),
-    })
+    }
 }
 
 impl StatusReport {

@@ -35,7 +35,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("directive", &["directive"]),
-    ("reports", &["report", "tables", "progress", "chart", "training", "monitor"]),
+    ("reports", &["report", "tables", "progress", "chart", "compare", "training", "monitor"]),
     ("exchange", &["snapshot", "envelope", "roster_import"]),
     ("edits", &["bulk"]),
     ("demo", &["fixtures", "demo", "demo_plan"]),

@@ -55,8 +55,8 @@ pub use index::{Bits, RosterIndex};
 pub use reported::ReportDraft;
 pub use score::{
     format_count, format_percent, format_persons, format_share, format_thousands, percent_tenths, record_years,
-    score_directive, score_directive_among, score_directive_full, AmountUnit, DirectiveScore, GroupTally, NeedScore,
-    RecordCount, RecordSource, Status, TargetScore, UnitTally, Value,
+    score_directive, score_directive_among, score_directive_full, score_directive_in_unit, AmountUnit, DirectiveScore,
+    GroupTally, NeedScore, RecordCount, RecordSource, Status, TargetScore, UnitTally, Value,
 };
 pub use standard::{Citation, Requirement, Standard, StandardDraft, StandardRow, StandardRowDraft};
 pub use suggest::{suggest, Batch, SuggestReason, Suggestion};

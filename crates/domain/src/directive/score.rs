@@ -528,9 +528,33 @@ pub fn score_directive_among(
     records: Option<&dyn RecordSource>,
 ) -> DirectiveScore {
     match resolve_maintained(d, others) {
-        Some(resolved) => score_resolved(&resolved, idx, at, snapshots, records),
-        None => score_resolved(d, idx, at, snapshots, records),
+        Some(resolved) => score_resolved(&resolved, idx, at, snapshots, records, None),
+        None => score_resolved(d, idx, at, snapshots, records, None),
     }
+}
+
+/// Điểm của một đơn vị: every target and need of `d` scored over the cadres working in the
+/// subtree of unit `unit_id` alone (within the directive's own scope), as So sánh đơn vị
+/// shows each of its rows. Baselines the app measured are the whole area's and are not used;
+/// a figure stated for the whole area is followed, not judged (see [`TargetScore::reason`]);
+/// a "mỗi đơn vị" target counts the units inside that subtree. `None` when there is no such
+/// unit.
+pub fn score_directive_in_unit(
+    d: &Directive,
+    others: &[Directive],
+    idx: &RosterIndex,
+    at: Date,
+    records: Option<&dyn RecordSource>,
+    unit_id: &str,
+) -> Option<DirectiveScore> {
+    let unit = idx.unit_pos(unit_id)?;
+    let working = idx.working_in(unit_id);
+    let part = Some(Part { unit, working: &working });
+    let none = HashMap::new();
+    Some(match resolve_maintained(d, others) {
+        Some(resolved) => score_resolved(&resolved, idx, at, &none, records, part),
+        None => score_resolved(d, idx, at, &none, records, part),
+    })
 }
 
 /// Mức duy trì: a copy of `d` where every "duy trì" milestone without a number holds the amount
@@ -586,15 +610,26 @@ fn score_resolved(
     at: Date,
     snapshots: &HashMap<String, f64>,
     records: Option<&dyn RecordSource>,
+    part: Option<Part>,
 ) -> DirectiveScore {
     let mut ev = Evaluator::for_directive(idx, d, at.year);
+    let within = |bits: &Bits| part.map_or_else(|| bits.count(), |p| bits.count_and(p.working));
     let groups = d
         .groups
         .iter()
-        .map(|g| GroupTally { group_id: g.id.clone(), members: ev.group(&g.id).count(), stated: g.stated_count })
+        .map(|g| GroupTally { group_id: g.id.clone(), members: within(&ev.group(&g.id)), stated: g.stated_count })
         .collect();
-    let targets: Vec<TargetScore> =
-        d.targets().into_iter().map(|t| score_target(d, &mut ev, t, at, snapshots, records)).collect();
+    let targets: Vec<TargetScore> = d
+        .targets()
+        .into_iter()
+        .map(|t| match part {
+            None => score_target(d, &mut ev, t, at, snapshots, records),
+            Some(_) => {
+                let evaluated = evaluate_target(&mut ev, t);
+                score_evaluated(d, t, at, snapshots, records, idx, &evaluated, part)
+            }
+        })
+        .collect();
     let needs = d
         .needs()
         .into_iter()
@@ -608,7 +643,7 @@ fn score_resolved(
                     }
                     let meets = ev.criterion(&c);
                     m.minus_with(&meets);
-                    Some(m.count())
+                    Some(within(&m))
                 }
                 _ => None,
             };
@@ -646,6 +681,46 @@ pub fn target_members(d: &Directive, idx: &RosterIndex, target_id: &str, at: Dat
     Some((yes.iter().collect(), no.iter().collect()))
 }
 
+/// Một phần địa bàn: the cadres working in one unit's subtree, over which a target is scored
+/// for that unit alone (so sánh đơn vị, a unit's own scores).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Part<'b> {
+    /// Position of the unit in the index.
+    pub unit: u32,
+    /// Cadres working in its subtree ([`RosterIndex::working_in`]).
+    pub working: &'b Bits,
+}
+
+/// What a target is scored from, evaluated once over the directive's scope: its group, who
+/// meets its criteria, who no standard covers and which units a "mỗi đơn vị" target counts.
+/// Scoring a part of the scope then only intersects these with the part's cadres.
+#[derive(Debug, Clone)]
+pub(crate) struct Evaluated {
+    /// Members of the target's group (`None` when it names none).
+    group: Option<Bits>,
+    /// Cadres meeting every criterion of a roster measure.
+    criteria: Bits,
+    /// Cadres no row of a standards table covers ("đạt chuẩn" criteria only).
+    without_standard: Option<Bits>,
+    /// One flag per unit: counted by a "mỗi đơn vị" target (empty for other measures).
+    units: Vec<bool>,
+}
+
+/// Evaluates what target `t` of `d` is scored from, once, with the directive's evaluator.
+pub(crate) fn evaluate_target(ev: &mut Evaluator, t: &Target) -> Evaluated {
+    let group = t.group.as_deref().map(|g| ev.group(g));
+    let criteria = ev.all_criteria(t.measure.criteria());
+    let without_standard = ev.without_standard(t.measure.criteria());
+    let units = match &t.measure {
+        Measure::PerUnit { units, .. } => units.compile(ev.idx),
+        _ => Vec::new(),
+    };
+    Evaluated { group, criteria, without_standard, units }
+}
+
+/// Why a unit's row is followed, not judged, when the document's figure is for its whole area.
+const WHOLE_AREA_ONLY: &str = "Mức văn bản nêu là của toàn địa bàn, không chia cho từng đơn vị: chỉ theo dõi.";
+
 fn score_target(
     d: &Directive,
     ev: &mut Evaluator,
@@ -654,6 +729,25 @@ fn score_target(
     snapshots: &HashMap<String, f64>,
     records: Option<&dyn RecordSource>,
 ) -> TargetScore {
+    let evaluated = evaluate_target(ev, t);
+    score_evaluated(d, t, at, snapshots, records, ev.idx, &evaluated, None)
+}
+
+/// Scores target `t` from what [`evaluate_target`] gave, over the whole scope or over one
+/// `part` of it. Over a part, a figure stated for the whole area (a number of persons, a quota
+/// not given per unit) is followed, not judged ([`WHOLE_AREA_ONLY`]), events are not split
+/// between units, and a "mỗi đơn vị" target counts the units inside the part alone.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn score_evaluated(
+    d: &Directive,
+    t: &Target,
+    at: Date,
+    snapshots: &HashMap<String, f64>,
+    records: Option<&dyn RecordSource>,
+    idx: &RosterIndex,
+    e: &Evaluated,
+    part: Option<Part>,
+) -> TargetScore {
     let unit = match &t.measure {
         Measure::Share { .. } | Measure::PerUnit { .. } | Measure::Trained { .. } => AmountUnit::Percent,
         Measure::Completions { .. } if t.counting.tally == super::Tally::PersonTimes => AmountUnit::PersonTimes,
@@ -661,22 +755,36 @@ fn score_target(
         Measure::Events { .. } => AmountUnit::Events,
         Measure::Directional => AmountUnit::Percent,
     };
+    // The group within the part (the part itself stands for "everyone" when a record target
+    // names no group).
+    let group: Option<Bits> = match (&e.group, part) {
+        (Some(g), Some(p)) => {
+            let mut g = g.clone();
+            g.and_with(p.working);
+            Some(g)
+        }
+        (Some(g), None) => Some(g.clone()),
+        (None, _) => None,
+    };
     match &t.measure {
         Measure::Directional => {
             let mut s = TargetScore::not_scored(t, unit, "Chỉ tiêu định hướng: không chấm điểm.");
             s.status = Status::Tracked;
             return s;
         }
+        Measure::Events { .. } if part.is_some() => {
+            return TargetScore::not_scored(t, unit, "Số lớp, đoàn tính chung cho văn bản, không chia theo đơn vị.");
+        }
         m if m.needs_records() => {
             let no_data = "Chưa có dữ liệu: cần số liệu các khóa đào tạo, bồi dưỡng.";
             let Some(src) = records else {
                 return TargetScore::not_scored(t, unit, no_data);
             };
-            let group = t.group.as_deref().map(|g| ev.group(g));
             if matches!(m, Measure::Trained { .. }) && group.is_none() {
                 return TargetScore::not_scored(t, unit, "Chưa chọn nhóm đối tượng.");
             }
-            let Some(rc) = src.count(d, t, at, group.as_ref()) else {
+            let counted = group.as_ref().or(part.map(|p| p.working));
+            let Some(rc) = src.count(d, t, at, counted) else {
                 return TargetScore::not_scored(
                     t,
                     unit,
@@ -689,23 +797,26 @@ fn score_target(
                 (Some(year), Some(start)) if start < year => (start..year)
                     .map(|y| {
                         let end = Date::end_of_year(y);
-                        (y, src.count(d, t, end, group.as_ref()).map_or(0, |c| c.count))
+                        (y, src.count(d, t, end, counted).map_or(0, |c| c.count))
                     })
                     .collect(),
                 _ => Vec::new(),
             };
-            return score_records(d, t, at, unit, rc, group.map(|g| g.count()), snapshots, &earlier);
+            let mut s = score_records(d, t, at, unit, rc, group.map(|g| g.count()), snapshots, &earlier);
+            if part.is_some() && matches!(m, Measure::Completions { per_unit: false, .. }) {
+                whole_area_only(&mut s, rc.count);
+            }
+            return s;
         }
         _ => {}
     }
-    let Some(gid) = t.group.as_deref() else {
+    let Some(group) = group else {
         return TargetScore::not_scored(t, unit, "Chưa chọn nhóm đối tượng.");
     };
-    let group = ev.group(gid);
     let n = group.count();
-    let crit = ev.all_criteria(t.measure.criteria());
-    let k = group.count_and(&crit);
-    let without_standard = ev.without_standard(t.measure.criteria()).map(|missing| group.count_and(&missing));
+    let crit = &e.criteria;
+    let k = group.count_and(crit);
+    let without_standard = e.without_standard.as_ref().map(|missing| group.count_and(missing));
 
     // Current value and, per milestone, the persons required.
     let mut per_unit = Vec::new();
@@ -714,17 +825,16 @@ fn score_target(
             (Value { numerator: k, denominator: n }, Value { numerator: k, denominator: n }.share())
         }
         Measure::Count { .. } => (Value { numerator: k, denominator: n }, Some(f64::from(k))),
-        Measure::PerUnit { units, .. } => {
-            let ok = units.compile(ev.idx);
-            let mut counts = vec![0u32; ev.idx.units.len()];
+        Measure::PerUnit { .. } => {
+            let mut counts = vec![0u32; idx.units.len()];
             let mut both: Bits = group.clone();
-            both.and_with(&crit);
+            both.and_with(crit);
             for i in both.iter() {
-                let mut u = ev.idx.unit[i];
+                let mut u = idx.unit[i];
                 let mut steps = 0;
                 while u != NONE && steps < 64 {
                     counts[u as usize] += 1;
-                    u = ev.idx.parent[u as usize];
+                    u = idx.parent[u as usize];
                     steps += 1;
                 }
             }
@@ -732,11 +842,11 @@ fn score_target(
             let req = active
                 .and_then(|m| m.value)
                 .map_or(0, |v| required_for_count(v, active.map(|m| m.comparator).unwrap_or_default()));
-            for (i, &o) in ok.iter().enumerate() {
-                if o {
+            for (i, &o) in e.units.iter().enumerate() {
+                if o && part.is_none_or(|p| idx.within(i as u32, p.unit)) {
                     let c = counts[i];
                     per_unit.push(UnitTally {
-                        unit_id: ev.idx.roster.units[i].id.clone(),
+                        unit_id: idx.roster.units[i].id.clone(),
                         count: c,
                         required: req,
                         met: c >= req,
@@ -786,7 +896,28 @@ fn score_target(
         &mut s,
         Reach { count: k, required: &required, per_unit: is_per_unit, annual: None },
     );
+    if part.is_some() && matches!(t.measure, Measure::Count { .. }) {
+        whole_area_only(&mut s, k);
+    }
     s
+}
+
+/// A unit's row of a target whose figure is the whole area's: the count is kept, nothing is
+/// judged against a figure that was never set for the unit.
+fn whole_area_only(s: &mut TargetScore, count: u32) {
+    s.status = Status::Tracked;
+    s.reason = Some(WHOLE_AREA_ONLY.into());
+    s.value = Some(Value { numerator: count, denominator: 0 });
+    s.measured = Some(f64::from(count));
+    s.target = None;
+    s.target_upper = None;
+    s.required = None;
+    s.expected_now = None;
+    s.gap_persons = 0;
+    s.per_year = 0;
+    s.what_if_met = None;
+    s.years.clear();
+    s.milestones.iter_mut().for_each(|m| m.met = None);
 }
 
 /// What [`score_milestones`] needs from a scorer besides the score so far.
