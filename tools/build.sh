@@ -32,8 +32,10 @@ rm -f .page-index.html
 for entry in "${pages[@]}"; do
   IFS='|' read -r page bin title <<<"$entry"
   html=".page-$page.html"
-  sed -e "s|data-bin=\"dtbd\"|data-bin=\"$bin\"|" -e "$css" \
+  sed -e "s|data-bin=\"dtbd-danh-sach\"|data-bin=\"$bin\"|" -e "$css" \
       -e "s|<title>|<title>$title — |" index.html >"$html"
+  # A renamed main bin would otherwise build the roster into every page, silently.
+  grep -q "data-bin=\"$bin\"" "$html" || { echo "build.sh: index.html's data-bin is not dtbd-danh-sach" >&2; exit 1; }
   trunk build --release=true --dist "dist-pages/$page" "$html"
   rm -f "$html"
   # Trunk names its output index.html, whatever the input. Take the page, its wasm and js; the CSS and the
