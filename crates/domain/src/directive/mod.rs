@@ -27,6 +27,7 @@ pub mod edit;
 pub mod group;
 pub mod group_draft;
 pub mod index;
+pub mod reading;
 pub mod reported;
 pub mod score;
 pub mod standard;

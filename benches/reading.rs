@@ -1,0 +1,48 @@
+//! Đọc văn bản over a 30-page document: the five seed documents' text concatenated (about
+//! 140.000 bytes, some 40 printed pages) when `../shared/seeds` is there, else the
+//! other-province fixtures repeated to the same length. The browser goal is 200 ms; natively
+//! it should take a few milliseconds.
+
+use std::path::{Path, PathBuf};
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use dtbd_domain::directive::reading::read_text;
+
+fn long_document() -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let seeds: Option<PathBuf> = std::env::var_os("DTBD_SEEDS")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain([root.join("../shared/seeds"), root.join("../../shared/seeds")])
+        .find(|p| p.is_dir());
+    let mut parts: Vec<String> = match seeds {
+        Some(dir) => {
+            let mut files: Vec<PathBuf> =
+                std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).collect();
+            files.sort();
+            files
+                .iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .map(|p| std::fs::read_to_string(p).unwrap())
+                .collect()
+        }
+        None => vec![],
+    };
+    let fixtures = root.join("tests/fixtures/reading");
+    while parts.iter().map(String::len).sum::<usize>() < 140_000 {
+        for name in ["nq-tinh-uy-thai-nguyen.txt", "kh-ubnd-huyen-chau-thanh.txt"] {
+            parts.push(std::fs::read_to_string(fixtures.join(name)).unwrap());
+        }
+    }
+    parts.join("\n\n")
+}
+
+fn reading(c: &mut Criterion) {
+    let text = long_document();
+    let targets = read_text(&text).unwrap().directive.targets().len();
+    println!("reading: {} bytes, {} targets proposed", text.len(), targets);
+    c.bench_function("read_text 30 pages", |b| b.iter(|| read_text(&text).unwrap()));
+}
+
+criterion_group!(benches, reading);
+criterion_main!(benches);

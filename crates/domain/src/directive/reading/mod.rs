@@ -1,0 +1,461 @@
+//! Đọc văn bản: a directive's text (pasted from Word, or from a PDF's copy with its broken
+//! lines; or a .docx's paragraphs with their numbering) read into a proposed [`Directive`]:
+//! its header, its section tree in the document's own numbering, the groups it names as
+//! [`GroupRule`]s, its targets and training needs — each proposal tied to the span of the
+//! pasted text it came from, so the review can highlight it. Rule-based and bounded: no
+//! network, no model, a text above [`MAX_PASTED_TEXT_BYTES`] refused in Vietnamese.
+//!
+//! - [`lines`]: paragraphs from a paste (broken lines, hyphens, page breaks, table cells).
+//! - [`numbering`]: "I.", "2.1.", "a)", "-", "+" and their styles (the tree's levels).
+//! - [`header`]: kind, số ký hiệu, place and date, issuer, title, period.
+//! - [`phrases`]: figures, comparators, levels, deadlines.
+//! - [`groups`]: a group phrase → a rule.
+//! - [`targets`]: clauses → targets and needs.
+
+pub mod groups;
+pub mod header;
+pub mod lines;
+pub mod numbering;
+pub mod phrases;
+pub mod targets;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use self::numbering::{Numbering, Style};
+use self::targets::{Context, Folded};
+use super::{Directive, DirectiveKind, Group, GroupRule, Item, Period, Section};
+use crate::limits::MAX_PASTED_TEXT_BYTES;
+use crate::number::grouped;
+
+/// One paragraph of a .docx: its text and the numbering Word shows before it (the list's
+/// label as rendered, "1.", "a)", "-"), if any.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Paragraph {
+    /// The paragraph's text, without its numbering.
+    pub text: String,
+    /// The numbering as Word renders it, empty when none.
+    pub numbering: String,
+}
+
+/// What a proposal proposes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Proposed {
+    /// A header field ("kind", "number", "date", "place", "issuer", "title", "period").
+    Header(String),
+    /// A section, by id.
+    Section(String),
+    /// An item (a paragraph kept as text), by id.
+    Item(String),
+    /// A group, by id.
+    Group(String),
+    /// A target, by id.
+    Target(String),
+    /// A training need, by id.
+    Need(String),
+}
+
+/// Đề xuất: one thing read, where it was read, and how sure the reading is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Proposal {
+    /// What.
+    pub what: Proposed,
+    /// Byte offset of the span in the text read.
+    pub start: usize,
+    /// Byte end of the span.
+    pub end: usize,
+    /// 0-100: 80 and above read with every field, 40 a sentence kept as directional.
+    pub confidence: u8,
+}
+
+/// Kết quả đọc: the proposed directive and the proposals tying it to the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// The directive that accepting every proposal saves (id "doc-doc"; the caller gives it one).
+    pub directive: Directive,
+    /// In document order.
+    pub proposals: Vec<Proposal>,
+    /// The text the spans point into (the paste itself, or the .docx's paragraphs joined).
+    pub text: String,
+}
+
+/// Reads a pasted text. Refuses a text longer than [`MAX_PASTED_TEXT_BYTES`] bytes.
+pub fn read_text(text: &str) -> Result<Reading, String> {
+    if text.len() > MAX_PASTED_TEXT_BYTES {
+        return Err(format!(
+            "Văn bản dán vào dài {} byte, quá giới hạn {} byte (khoảng 2 MB, một cuốn sách). Hãy dán từng phần của văn bản.",
+            grouped(text.len()),
+            grouped(MAX_PASTED_TEXT_BYTES)
+        ));
+    }
+    let cleaned = lines::paragraphs(text);
+    let mut reader = Reader::new(&cleaned);
+    reader.read();
+    Ok(reader.finish(text.to_string()))
+}
+
+/// Reads a .docx's paragraphs: each is one paragraph with its rendered numbering before it.
+pub fn read_paragraphs(paragraphs: &[Paragraph]) -> Result<Reading, String> {
+    let mut text = String::new();
+    for p in paragraphs {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        if !p.numbering.trim().is_empty() {
+            text.push_str(p.numbering.trim());
+            text.push(' ');
+        }
+        text.push_str(p.text.trim());
+        if text.len() > MAX_PASTED_TEXT_BYTES {
+            break;
+        }
+    }
+    read_text(&text)
+}
+
+/// A section while the tree is built.
+struct Node {
+    section: Section,
+    parent: Option<usize>,
+    children: Vec<usize>,
+    /// Deadlines its heading or a paragraph in it sets.
+    deadlines: Vec<u16>,
+    /// The group its heading names.
+    group: Option<String>,
+    goals: bool,
+}
+
+struct Reader<'c> {
+    cleaned: &'c lines::Cleaned,
+    nodes: Vec<Node>,
+    /// Open sections with the numbering style that opened each.
+    stack: Vec<(Style, usize)>,
+    /// Items of the text before the first section.
+    preamble: Vec<Item>,
+    groups: Vec<Group>,
+    group_ids: HashMap<String, String>,
+    proposals: Vec<Proposal>,
+    header: header::Header,
+    counter: usize,
+    /// A paragraph naming a group with nothing else, for the paragraphs after it.
+    pending_group: Option<String>,
+}
+
+impl<'c> Reader<'c> {
+    fn new(cleaned: &'c lines::Cleaned) -> Self {
+        Reader {
+            cleaned,
+            nodes: Vec::new(),
+            stack: Vec::new(),
+            preamble: Vec::new(),
+            groups: Vec::new(),
+            group_ids: HashMap::new(),
+            proposals: Vec::new(),
+            header: header::Header::default(),
+            counter: 0,
+            pending_group: None,
+        }
+    }
+
+    fn next_id(&mut self, prefix: &str) -> String {
+        self.counter += 1;
+        format!("{prefix}{}", self.counter)
+    }
+
+    fn propose(&mut self, what: Proposed, start: usize, end: usize, confidence: u8) {
+        let (from, to) = self.cleaned.source_range(start, end);
+        self.proposals.push(Proposal { what, start: from, end: to, confidence });
+    }
+
+    fn read(&mut self) {
+        let paragraphs: Vec<(usize, usize)> = self.cleaned.paragraphs.clone();
+        let texts: Vec<&str> = paragraphs.iter().map(|(s, e)| &self.cleaned.text[*s..*e]).collect();
+        let (header, body_from) = header::read(&texts);
+        for (field, index) in &header.spans {
+            let (s, e) = paragraphs[*index];
+            self.propose(Proposed::Header(field.to_string()), s, e, 80);
+        }
+        self.header = header;
+        for &(start, end) in paragraphs.iter().skip(body_from) {
+            self.paragraph(start, end);
+        }
+    }
+
+    fn current(&self) -> Option<usize> {
+        self.stack.last().map(|(_, n)| *n)
+    }
+
+    /// The chain of open sections, innermost first.
+    fn chain(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut at = self.current();
+        while let Some(n) = at {
+            out.push(n);
+            at = self.nodes[n].parent;
+        }
+        out
+    }
+
+    fn open_section(&mut self, numbering: &Numbering, heading: &str, start: usize, end: usize) -> usize {
+        if let Some(pos) = self.stack.iter().position(|(s, _)| *s == numbering.style) {
+            self.stack.truncate(pos);
+        }
+        let parent = self.current();
+        let id = self.next_id("s");
+        let folded = crate::text::fold(heading);
+        let inherited_goals = parent.is_some_and(|p| self.nodes[p].goals);
+        let goals = (folded.contains("muc tieu") && !folded.contains("muc tieu chung"))
+            || (inherited_goals && !folded.contains("nhu cau"));
+        let group = groups::names_people(&folded).then(|| heading.to_string());
+        let node = Node {
+            section: Section {
+                id: id.clone(),
+                number: numbering.label.clone(),
+                heading: heading.to_string(),
+                text: String::new(),
+                items: Vec::new(),
+                sections: Vec::new(),
+            },
+            parent,
+            children: Vec::new(),
+            deadlines: phrases::deadlines(&folded),
+            group,
+            goals,
+        };
+        self.nodes.push(node);
+        let index = self.nodes.len() - 1;
+        if let Some(p) = parent {
+            self.nodes[p].children.push(index);
+        }
+        self.stack.push((numbering.style, index));
+        self.propose(Proposed::Section(id), start, end, 70);
+        self.pending_group = None;
+        index
+    }
+
+    fn paragraph(&mut self, start: usize, end: usize) {
+        let text = self.cleaned.text[start..end].to_string();
+        let numbering = Numbering::read(&text);
+        let body_offset = numbering.as_ref().map_or(0, |n| n.rest);
+        let body = &text[body_offset..];
+        let folded = crate::text::fold(body);
+        if let Some(n) = &numbering {
+            let lead_in = body.trim_end().ends_with(':') && body.chars().count() < 250;
+            let heading_like = !n.style.is_bullet() || lead_in;
+            if heading_like && n.style != Style::Parenthesised {
+                let (heading, rest) = split_heading(body);
+                self.open_section(n, heading, start, end);
+                if rest.is_none() {
+                    return;
+                }
+                // The heading's own sentence ("2.1. Phấn đấu đến năm 2020: 100% …") is an item too.
+                self.item("", body, start + body_offset, end);
+                return;
+            }
+            if let Some(pos) = self.stack.iter().position(|(s, _)| *s == n.style) {
+                self.stack.truncate(pos);
+            }
+        }
+        let label = numbering
+            .as_ref()
+            .filter(|n| n.style.is_bullet() || n.style == Style::Parenthesised)
+            .map_or("", |n| n.label.as_str())
+            .to_string();
+        let only_group =
+            groups::names_people(&folded) && phrases::figures(&folded).iter().all(|f| f.year) && body.len() < 400;
+        self.item(&label, body, start + body_offset, end);
+        // A paragraph naming a group and nothing else leads the paragraphs after it.
+        if only_group {
+            self.pending_group = Some(body.to_string());
+        }
+    }
+
+    fn item(&mut self, label: &str, body: &str, start: usize, _end: usize) {
+        let chain = self.chain();
+        let mut ctx = Context {
+            group: self.pending_group.clone().or_else(|| chain.iter().find_map(|&n| self.nodes[n].group.clone())),
+            deadlines: chain
+                .iter()
+                .find_map(|&n| Some(self.nodes[n].deadlines.clone()).filter(|d| !d.is_empty()))
+                .unwrap_or_default(),
+            in_goals: chain.first().is_some_and(|&n| self.nodes[n].goals),
+            period: self.header.period,
+            year: self.header.date.map(|d| d.year).or(self.header.period.map(|p| p.0)),
+        };
+        if ctx.deadlines.is_empty() {
+            ctx.deadlines = self.header.goal_years.clone();
+        }
+        let found = targets::read_paragraph(body, &ctx);
+        let item_id = self.next_id("i");
+        let mut item = Item {
+            id: item_id.clone(),
+            number: label.to_string(),
+            text: body.to_string(),
+            targets: Vec::new(),
+            needs: Vec::new(),
+            note: String::new(),
+        };
+        let mut previous_share: Option<String> = None;
+        let issued = self.header.date.map(|d| d.year);
+        for read in found.targets {
+            // A figure of a year before the document is a result it reports, not a target.
+            if read.value.milestones.iter().any(|m| issued.is_some_and(|y| m.year < y)) {
+                continue;
+            }
+            let id = self.next_id("t");
+            let mut target = read.value;
+            target.id = id.clone();
+            target.group = read.group_phrase.as_deref().map(|g| self.group_id(g));
+            let mut confidence = read.confidence;
+            if target.measure.from_roster() && target.group.is_none() {
+                // A roster measure needs a group: everyone, to be chosen in the review.
+                target.group = Some(self.group_id(UNKNOWN_GROUP));
+                confidence = confidence.min(50);
+            }
+            let tier = clause_is_tier(body, read.span.0);
+            if tier {
+                target.tier_of = previous_share.clone();
+            }
+            if matches!(target.measure, super::Measure::Share { .. }) {
+                previous_share = Some(id.clone());
+            }
+            self.propose(Proposed::Target(id), start + read.span.0, start + read.span.1, confidence);
+            item.targets.push(target);
+        }
+        for read in found.needs {
+            let id = self.next_id("n");
+            let mut need = read.value;
+            need.id = id.clone();
+            need.group = read.group_phrase.as_deref().map(|g| self.group_id(g));
+            self.propose(Proposed::Need(id), start + read.span.0, start + read.span.1, read.confidence);
+            item.needs.push(need);
+        }
+        if !found.deadlines.is_empty() {
+            if let Some(&n) = chain.first() {
+                self.nodes[n].deadlines = found.deadlines;
+            }
+        }
+        self.propose(Proposed::Item(item_id), start, start + body.len(), 60);
+        match chain.first() {
+            Some(&n) => self.nodes[n].section.items.push(item),
+            None => self.preamble.push(item),
+        }
+    }
+
+    /// The id of the group named `phrase`, created on first mention (same folded name, same group).
+    fn group_id(&mut self, phrase: &str) -> String {
+        let name = groups::clean_name(phrase);
+        let key = crate::text::fold_title(&name);
+        if let Some(id) = self.group_ids.get(&key) {
+            return id.clone();
+        }
+        let id = format!("g{}", self.groups.len() + 1);
+        let rule = groups::rule_of(&name);
+        let stated_count = None;
+        self.groups.push(Group {
+            id: id.clone(),
+            name: name.chars().take(crate::limits::MAX_NAME_CHARS).collect(),
+            rule,
+            stated_count,
+            stated_bound: Default::default(),
+            stated_by_year: Vec::new(),
+            note: String::new(),
+        });
+        self.group_ids.insert(key, id.clone());
+        id
+    }
+
+    fn finish(mut self, text: String) -> Reading {
+        fn build(nodes: &mut Vec<Node>, index: usize) -> Section {
+            let children = std::mem::take(&mut nodes[index].children);
+            let mut section = std::mem::replace(
+                &mut nodes[index].section,
+                Section {
+                    id: String::new(),
+                    number: String::new(),
+                    heading: String::new(),
+                    text: String::new(),
+                    items: Vec::new(),
+                    sections: Vec::new(),
+                },
+            );
+            section.sections = children.into_iter().map(|c| build(nodes, c)).collect();
+            section
+        }
+        let roots: Vec<usize> = (0..self.nodes.len()).filter(|&i| self.nodes[i].parent.is_none()).collect();
+        let mut sections: Vec<Section> = roots.into_iter().map(|r| build(&mut self.nodes, r)).collect();
+        if !self.preamble.is_empty() {
+            let id = self.next_id("s");
+            sections.insert(
+                0,
+                Section {
+                    id,
+                    number: String::new(),
+                    heading: String::new(),
+                    text: String::new(),
+                    items: std::mem::take(&mut self.preamble),
+                    sections: Vec::new(),
+                },
+            );
+        }
+        let h = self.header;
+        let directive = Directive {
+            id: "doc-doc".into(),
+            kind: h.kind.unwrap_or(DirectiveKind::Other),
+            number: h.number,
+            date: h.date,
+            issuer: if h.issuer.is_empty() { UNKNOWN_ISSUER.to_string() } else { h.issuer },
+            authority: h.authority,
+            place: h.place,
+            title: h.title,
+            period: h.period.map(|(from, to)| Period { from, to }),
+            scope_unit_id: None,
+            scope: String::new(),
+            signer: None,
+            source: String::new(),
+            groups: self.groups,
+            sections,
+            standards: Vec::new(),
+            meta: Default::default(),
+        };
+        let _ = GroupRule::Everyone;
+        Reading { directive, proposals: self.proposals, text }
+    }
+}
+
+/// The issuer of a text whose header was not found (a report copied from a web page): the
+/// review asks for it.
+const UNKNOWN_ISSUER: &str = "Chưa rõ cơ quan ban hành";
+
+/// The group of a target whose sentence names none that was read: everyone, for the officer
+/// to choose in the review.
+const UNKNOWN_GROUP: &str = "Mọi cán bộ (văn bản không nêu rõ nhóm)";
+
+/// "2.1. Phấn đấu đến năm 2020: 100% …" → heading "Phấn đấu đến năm 2020" and the rest; a
+/// heading alone → itself.
+fn split_heading(body: &str) -> (&str, Option<&str>) {
+    let body = body.trim();
+    if let Some(at) = body.find(": ") {
+        let rest = body[at + 2..].trim();
+        if !rest.is_empty() && at < 200 {
+            return (&body[..at], Some(rest));
+        }
+    }
+    let heading = body.trim_end_matches(':').trim();
+    if heading.chars().count() > 200 {
+        let cut = heading.char_indices().nth(200).map_or(heading.len(), |(i, _)| i);
+        return (&heading[..cut], Some(body));
+    }
+    (heading, None)
+}
+
+/// True when the clause at `start` of `body` follows "trong đó".
+fn clause_is_tier(body: &str, start: usize) -> bool {
+    let before = Folded::new(&body[..start]).text;
+    before.trim_end().trim_end_matches([':', ',']).trim_end().ends_with("trong do")
+}
+
+#[cfg(test)]
+mod tests;

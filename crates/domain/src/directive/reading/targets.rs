@@ -1,0 +1,704 @@
+//! Chỉ tiêu and nhu cầu đào tạo read from one paragraph: the paragraph cut into clauses (at
+//! ";", a sentence's end, "trong đó", and before each further "N% …"), each clause read for its
+//! figure, comparator, group, levels, deadlines and kind of measure.
+
+use super::groups::{clean_name, names_people};
+use super::phrases::{comparator_before, criteria, deadlines, figures, scale_of, Figure};
+use crate::directive::target::{
+    ChangeUnit, Comparator, Criterion, EventKind, Measure, Milestone, Outcome, Reported, StatedBaseline, Target,
+    TrainingNeed, Window,
+};
+use crate::directive::{GroupRule, UnitFilter};
+use crate::levels::Scale;
+use crate::model::{Gender, GovLevel};
+
+/// A text folded as [`crate::text::fold`] does, with the byte in the original of each byte.
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    map: Vec<usize>,
+}
+
+impl Folded {
+    /// Folds `s` char by char, keeping where each char came from.
+    pub fn new(s: &str) -> Folded {
+        let mut text = String::with_capacity(s.len());
+        let mut map = Vec::with_capacity(s.len() + 1);
+        let mut buf = [0u8; 4];
+        for (i, c) in s.char_indices() {
+            if c.is_whitespace() {
+                if !text.is_empty() && !text.ends_with(' ') {
+                    text.push(' ');
+                    map.push(i);
+                }
+                continue;
+            }
+            for f in crate::text::fold(c.encode_utf8(&mut buf)).chars() {
+                for _ in 0..f.len_utf8() {
+                    map.push(i);
+                }
+                text.push(f);
+            }
+        }
+        map.push(s.len());
+        Folded { text, map }
+    }
+
+    /// The original byte offset of folded byte `i`.
+    pub fn at(&self, i: usize) -> usize {
+        self.map[i.min(self.map.len() - 1)]
+    }
+}
+
+/// What the reading of a paragraph needs from around it.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// The group phrase the paragraph falls under (a lead-in, a heading).
+    pub group: Option<String>,
+    /// Deadlines set by the headings above ("Phấn đấu đến năm 2020").
+    pub deadlines: Vec<u16>,
+    /// Under a "Mục tiêu" heading: a sentence without figures is a directional target.
+    pub in_goals: bool,
+    /// The directive's period.
+    pub period: Option<(u16, u16)>,
+    /// The directive's year.
+    pub year: Option<u16>,
+}
+
+/// A target read from a clause, with its group as written and where it was.
+#[derive(Debug, Clone)]
+pub struct Read<T> {
+    /// Byte range in the paragraph.
+    pub span: (usize, usize),
+    /// The target or need (its `group` is filled by the caller from `group_phrase`).
+    pub value: T,
+    /// The group phrase as written.
+    pub group_phrase: Option<String>,
+    /// How sure the reading is, 0-100.
+    pub confidence: u8,
+}
+
+/// Clause boundaries of a paragraph: byte ranges in `paragraph`, and whether each refines the
+/// one before ("…, trong đó 30% …").
+pub fn clauses(paragraph: &str) -> Vec<(usize, usize, bool)> {
+    let f = Folded::new(paragraph);
+    let s = &f.text;
+    let bytes = s.as_bytes();
+    let mut cuts: Vec<(usize, usize, bool)> = Vec::new(); // (end of previous, start of next, tier)
+    let mut depth = 0i32;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !s.is_char_boundary(i) {
+            i += 1;
+            continue;
+        }
+        match bytes[i] {
+            b'(' if !long_aside(s, i) => depth += 1,
+            b')' => depth = (depth - 1).max(0),
+            b';' if depth == 0 && !s[i + 1..].trim_start().starts_with("moi nam") => cuts.push((i, i + 1, false)),
+            b'.' if depth == 0
+                && s[i + 1..].starts_with(' ')
+                && s[i + 2..].starts_with(|c: char| !c.is_ascii_digit()) =>
+            {
+                let next = paragraph[f.at(i + 2)..].chars().next().unwrap_or(' ');
+                if next.is_uppercase() {
+                    cuts.push((i, i + 1, false));
+                }
+            }
+            _ => {}
+        }
+        if depth == 0 && (i == 0 || bytes[i - 1] == b' ' || bytes[i - 1] == b',') && s[i..].starts_with("trong do") {
+            let after = s[i + 8..].trim_start_matches([':', ',', ' ']);
+            if !after.starts_with("moi nam") {
+                let next = s.len() - after.len();
+                cuts.push((i, next, true));
+                i = next;
+                continue;
+            }
+        }
+        if depth == 0 && (s[i..].starts_with(", ") || s[i..].starts_with(" va ")) {
+            let sep = if s[i..].starts_with(", ") { 2 } else { 4 };
+            let after = &s[i + sep..];
+            let after = ["co ", "phan dau ", "phan dau "].iter().fold(after, |a, w| a.strip_prefix(w).unwrap_or(a));
+            let lead: usize = after.chars().take_while(char::is_ascii_digit).count();
+            if lead > 0 && after[lead..].trim_start().starts_with('%') && !s[..i].trim_end().ends_with(':') {
+                cuts.push((i, i + sep, false));
+            }
+        }
+        i += 1;
+    }
+    cuts.sort_by_key(|c| c.0);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut tier = false;
+    for (end, next, next_tier) in cuts {
+        if end < start {
+            continue;
+        }
+        out.push((f.at(start), f.at(end), tier));
+        start = next;
+        tier = next_tier;
+    }
+    out.push((f.at(start.min(s.len())), paragraph.len(), tier));
+    out.into_iter()
+        .map(|(a, b, t)| {
+            let piece = &paragraph[a..b];
+            let lead = piece.len() - piece.trim_start().len();
+            let trail = piece.trim_end().len();
+            (a + lead, a + trail, t)
+        })
+        .filter(|(a, b, _)| b > a)
+        .collect()
+}
+
+/// True when the "(" at `open` opens more than an aside: a long parenthesis (a review's list
+/// of results in brackets) is read as text.
+fn long_aside(s: &str, open: usize) -> bool {
+    s[open..].find(')').unwrap_or(s.len() - open) > 160
+}
+
+/// Verbs that end a clause's subject ("60% cán bộ lãnh đạo của tỉnh | có trình độ …").
+const VERBS: [&str; 12] = [
+    " co ",
+    " duoc ",
+    " dat ",
+    " da qua ",
+    " su dung ",
+    " tham gia ",
+    " dam bao ",
+    " dang hoc ",
+    " hoan thanh ",
+    " la ",
+    " phai ",
+    " tu ",
+];
+
+/// Where verb `v` first stands in `s`, "có" not counting in "cơ quan", "cơ sở", "cơ cấu"
+/// (one spelling once marks are folded).
+fn verb_at(s: &str, v: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = s[from..].find(v) {
+        let at = from + i;
+        let next = &s[at + v.len()..];
+        if v != " co " || !["quan", "so", "cau"].iter().any(|w| next.starts_with(w)) {
+            return Some(at);
+        }
+        from = at + v.len() - 1;
+    }
+    None
+}
+
+/// The parts of one clause around its figure.
+struct Parsed {
+    figure: Option<Figure>,
+    subject: Option<String>,
+    predicate: String,
+    lead: Option<String>,
+}
+
+/// The figure a clause states as its amount: not a year, not one in parentheses ("(16 chức
+/// danh)", "(tăng 17% …)"), not a baseline ("từ 17,8% năm 2020 lên …") nor an increase.
+fn target_figure(s: &str, all: &[Figure]) -> Option<Figure> {
+    stated_figure(s, all).or_else(|| {
+        // A review's change ("… tăng 3,6%") when the clause states nothing else.
+        all.iter().copied().find(|f| {
+            !f.year && (s[..f.start].trim_end().ends_with("tang") || s[..f.start].trim_end().ends_with("giam"))
+        })
+    })
+}
+
+fn stated_figure(s: &str, all: &[Figure]) -> Option<Figure> {
+    all.iter()
+        .copied()
+        .filter(|f| !f.year)
+        .filter(|f| {
+            let before = &s[..f.start];
+            let open = before.rfind('(').is_some_and(|o| !before[o..].contains(')') && !long_aside(s, o));
+            let increase = before.trim_end().ends_with("tang") || before.trim_end().ends_with("giam");
+            let baseline = before.trim_end().ends_with(" tu") && s[f.end..].contains(" len ");
+            !open && !increase && !baseline
+        })
+        .find(|f| f.percent || !all.iter().any(|p| p.percent && !p.year && p.start > f.start) || f.start == 0)
+}
+
+fn parse(s: &Folded, paragraph: &str, range: (usize, usize)) -> Parsed {
+    let text = &s.text;
+    let all = figures(text);
+    let figure = target_figure(text, &all);
+    let colon = text.find(": ").filter(|c| figure.is_none_or(|f| *c < f.start));
+    let lead = colon
+        .map(|c| paragraph[range.0..range.0 + s.at(c)].to_string())
+        .filter(|l| names_people(&crate::text::fold(l)));
+    let mut subject = None;
+    let mut predicate = text.clone();
+    if let Some(f) = figure {
+        let after = &text[f.end..];
+        let verb = VERBS.iter().filter_map(|v| verb_at(after, v)).min();
+        let head_end = verb.unwrap_or(after.len());
+        let head = &after[..head_end];
+        if names_people(head) {
+            let from = s.at(f.end);
+            let to = s.at(f.end + head_end);
+            subject = Some(paragraph[range.0 + from..range.0 + to].trim().to_string());
+            predicate = after[head_end..].to_string();
+        } else {
+            let start = colon.map_or(0, |c| c + 2);
+            let before = &text[start..f.start];
+            if names_people(before) && !before.trim().is_empty() {
+                let phrase = paragraph[range.0 + s.at(start)..range.0 + s.at(f.start)].trim().to_string();
+                subject = Some(phrase);
+            }
+            predicate = if subject.is_some() { after.to_string() } else { text[start..].to_string() };
+        }
+    }
+    Parsed { figure, subject, predicate, lead }
+}
+
+fn window_of(s: &str, period: Option<(u16, u16)>, deadline: Option<u16>, year: Option<u16>) -> Window {
+    if s.contains("hang nam") || s.contains("moi nam") {
+        return Window::Year;
+    }
+    if s.contains("nhiem ky") && (s.contains("lan trong") || s.contains("mot lan")) {
+        return Window::Term;
+    }
+    if let Some(at) = s.find(" lan trong ") {
+        let after = &s[at + 11..];
+        let n: String = after.chars().take_while(char::is_ascii_digit).collect();
+        if let Ok(years) = n.parse::<u8>() {
+            return Window::Years { years };
+        }
+    }
+    let from = period.map(|p| p.0).or(year).unwrap_or(2000);
+    let to = deadline.or(period.map(|p| p.1)).unwrap_or(from);
+    Window::Period { from: from.min(to), to }
+}
+
+/// The training a clause speaks of, from "bồi dưỡng"/"đào tạo" to its end ("Bồi dưỡng cập
+/// nhật kiến thức …"), in the document's words.
+fn training_of(clause: &str) -> String {
+    let f = Folded::new(clause);
+    let at = ["boi duong", "dao tao"].iter().filter_map(|w| f.text.find(w)).min();
+    let text = at.map_or(clause, |a| &clause[f.at(a)..]).trim().trim_end_matches(['.', ';', ',', ':']);
+    let text = text.split(" (").next().unwrap_or(text);
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// Nhu cầu đào tạo: "Về đào tạo sau đại học: 35 đồng chí; mỗi năm cử 07 - 08 đồng chí", "Trung
+/// cấp 68 đồng chí, mỗi năm cử 13 - 14 đồng chí đi học".
+fn need(s: &str, inherited: Option<Scale>, sentence: &str) -> Option<TrainingNeed> {
+    let all: Vec<Figure> = figures(s).into_iter().filter(|f| !f.year).collect();
+    let per_year_at = s.find("moi nam cu")?;
+    let persons = all.iter().find(|f| f.start < per_year_at && !f.percent).map(|f| f.value as u32);
+    let per_year = all.iter().find(|f| f.start > per_year_at)?;
+    let criterion = criteria(s, inherited).into_iter().next();
+    Some(TrainingNeed {
+        id: String::new(),
+        sentence: sentence.to_string(),
+        group: None,
+        criterion,
+        persons,
+        per_year_min: Some(per_year.value as u32),
+        per_year_max: per_year.upper.map(|u| u as u32).or(Some(per_year.value as u32)),
+        targets: Vec::new(),
+    })
+}
+
+/// What one paragraph states.
+#[derive(Default)]
+pub struct Found {
+    /// Chỉ tiêu.
+    pub targets: Vec<Read<Target>>,
+    /// Nhu cầu.
+    pub needs: Vec<Read<TrainingNeed>>,
+    /// The deadlines the paragraph states when it states no target (a table's column "Chỉ tiêu
+    /// thực hiện đến năm 2026" then applies to the cells below).
+    pub deadlines: Vec<u16>,
+}
+
+/// Reads every target and need of `paragraph` (its numbering already removed).
+pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
+    let mut found = Found::default();
+    let whole = crate::text::fold(paragraph);
+    let paragraph_lead = whole
+        .find(": ")
+        .map(|c| Folded::new(paragraph).at(c))
+        .map(|c| paragraph[..c].to_string())
+        .filter(|l| l.len() < 400 && names_people(&crate::text::fold(l)));
+    let mut previous_group: Option<String> = None;
+    let mut previous_scale: Option<Scale> = None;
+    let lead_scale = {
+        let lead = whole.split(": ").next().unwrap_or("");
+        if lead.contains("ly luan chinh tri") {
+            Some(Scale::Political)
+        } else if lead.contains("quan ly nha nuoc") {
+            Some(Scale::StateManagement)
+        } else {
+            None
+        }
+    };
+    let mut pending_subjects: Vec<usize> = Vec::new();
+    for (start, end, tier) in clauses(paragraph) {
+        let clause = &paragraph[start..end];
+        let f = Folded::new(clause);
+        let s = f.text.as_str();
+        if let Some(mut need) = need(s, lead_scale.or(previous_scale), clause) {
+            need.sentence = clause.trim().to_string();
+            let group = ctx.group.clone();
+            found.needs.push(Read { span: (start, end), value: need, group_phrase: group, confidence: 70 });
+            continue;
+        }
+        let parsed = parse(&f, paragraph, (start, end));
+        let inherited = if tier { previous_scale } else { lead_scale.or(previous_scale.filter(|_| tier)) };
+        let mut criteria_found = criteria(&parsed.predicate, inherited);
+        if criteria_found.is_empty() && (s.contains("ty le nu") || s.contains("can bo nu")) {
+            criteria_found.push(Criterion::Person { rule: Box::new(GroupRule::Gender { gender: Gender::Female }) });
+        }
+        let group = parsed
+            .subject
+            .clone()
+            .or_else(|| parsed.lead.clone())
+            .or_else(|| previous_group.clone())
+            .or_else(|| paragraph_lead.clone())
+            .or_else(|| ctx.group.clone())
+            .map(|g| clean_name(&g))
+            .filter(|g| !g.is_empty());
+        let clause_deadlines = deadlines(s);
+        let trains_every = (s.contains(" lan trong ") || s.contains("lan trong nhiem ky"))
+            && (s.contains("boi duong") || s.contains("dao tao"));
+        let Some(figure) = parsed.figure.or_else(|| {
+            trains_every.then_some(Figure { start: 0, end: 0, value: 100.0, upper: None, percent: true, year: false })
+        }) else {
+            // A sentence with no amount: a directional target under "Mục tiêu", else text.
+            if ctx.in_goals && s.len() > 20 {
+                let target = directional(clause);
+                found.targets.push(Read { span: (start, end), value: target, group_phrase: None, confidence: 40 });
+            } else if !clause_deadlines.is_empty() && found.targets.is_empty() {
+                found.deadlines = clause_deadlines;
+            }
+            continue;
+        };
+        let years = if !clause_deadlines.is_empty() {
+            clause_deadlines
+        } else if !ctx.deadlines.is_empty() {
+            ctx.deadlines.clone()
+        } else {
+            ctx.period.map(|p| vec![p.1]).or(ctx.year.map(|y| vec![y])).unwrap_or_default()
+        };
+        let comparator = comparator_before(s, figure.start);
+        let value = Some(figure.value);
+        let upper = figure.upper;
+        let increase = s.find("tang ").and_then(|at| {
+            let after = &s[at + 5..];
+            let n = figures(after).into_iter().next().filter(|g| g.start == 0 && g.percent)?;
+            s.contains("so voi hien nay").then_some(n.value)
+        });
+        let milestones = |value: Option<f64>| -> Vec<Milestone> {
+            years.iter().map(|y| Milestone { year: *y, comparator, value, upper, increase, reached: None }).collect()
+        };
+        let after_figure = &s[figure.end..];
+        let mut target = Target {
+            id: String::new(),
+            sentence: clause.trim().to_string(),
+            group: None,
+            measure: Measure::Directional,
+            milestones: Vec::new(),
+            start_year: None,
+            continuing: false,
+            counting: Default::default(),
+            baseline: None,
+            reported: Vec::new(),
+            tier_of: None,
+            note: String::new(),
+        };
+        let trains =
+            parsed.predicate.contains("boi duong") || parsed.predicate.contains("dao tao") || s.contains(" cu ");
+        let changed = s[..figure.start].trim_end().ends_with("tang") || s[..figure.start].trim_end().ends_with("giam");
+        let mut confidence = 80;
+        if figure.percent {
+            if !criteria_found.is_empty() {
+                target.measure = Measure::Share { criteria: criteria_found.clone() };
+                target.milestones = milestones(value);
+                if let Some(base) =
+                    figures(s).into_iter().find(|g| g.percent && s[..g.start].trim_end().ends_with(" tu"))
+                {
+                    target.baseline = Some(StatedBaseline {
+                        value: base.value,
+                        bound: Default::default(),
+                        year: deadlines_after(s, base.end),
+                        numerator: None,
+                        denominator: None,
+                    });
+                }
+            } else if trains {
+                let window = window_of(s, ctx.period, years.last().copied(), ctx.year);
+                target.measure = Measure::Trained { training: training_of(clause), window };
+                target.milestones = milestones(value);
+                if window == Window::Term && years.is_empty() {
+                    target.milestones = milestones(Some(100.0));
+                }
+            } else {
+                confidence = 40;
+            }
+        } else if let Some(kind) = event_kind(after_figure) {
+            target.measure = Measure::Events { event: kind, training: training_of(clause) };
+            target.milestones = milestones(value);
+        } else if s.contains("moi so")
+            || s.contains("moi don vi")
+            || s.contains("moi co quan")
+            || s.contains("moi xa")
+            || names_units(&s[..figure.start])
+        {
+            target.measure = Measure::PerUnit {
+                units: Box::new(UnitFilter { levels: level_words(s), ..UnitFilter::default() }),
+                criteria: criteria_found.clone(),
+            };
+            target.milestones = milestones(value);
+        } else if is_completion(after_figure) {
+            let training = training_of(clause);
+            target.measure = Measure::Completions {
+                training: if training.is_empty() {
+                    criteria_found.first().map(|c| c.label()).unwrap_or_default()
+                } else {
+                    training
+                },
+                agency: String::new(),
+                per_unit: after_figure.contains("/ dia phuong") || after_figure.contains("/dia phuong"),
+            };
+            // A review: "194 thạc sỹ, đạt 97% so với mục tiêu" states the quota through the share.
+            let quota_share = figures(s).into_iter().find(|g| g.percent && s[..g.start].trim_end().ends_with("dat"));
+            if let Some(share) = quota_share.filter(|_| s.contains("so voi muc tieu") || s.contains("so voi chi tieu"))
+            {
+                let quota = (figure.value * 100.0 / share.value).round();
+                target.milestones = ctx
+                    .period
+                    .map(|p| {
+                        vec![Milestone {
+                            year: p.1,
+                            comparator,
+                            value: Some(quota),
+                            upper: None,
+                            increase: None,
+                            reached: None,
+                        }]
+                    })
+                    .unwrap_or_default();
+                let mut reported = Reported::of_year(ctx.year.unwrap_or(0));
+                reported.value = Some(figure.value);
+                reported.of_quota = Some(share.value);
+                target.reported.push(reported);
+            } else if s.contains("vuot chi tieu") {
+                let mut reported = Reported::of_year(ctx.year.unwrap_or(0));
+                reported.value = Some(figure.value);
+                reported.outcome = Some(Outcome::Exceeded);
+                target.reported.push(reported);
+            } else {
+                target.milestones = milestones(value);
+            }
+        } else if !criteria_found.is_empty() {
+            target.measure = Measure::Count { criteria: criteria_found.clone() };
+            target.milestones = milestones(value);
+        } else {
+            continue;
+        }
+        // "Trình độ … tăng 3,6%": a reported change, not a target.
+        if changed && increase.is_none() {
+            target.milestones.clear();
+            let mut reported = Reported::of_year(ctx.year.unwrap_or(0));
+            reported.change = Some(figure.value);
+            reported.change_unit = if figure.percent { ChangeUnit::Points } else { ChangeUnit::Persons };
+            target.reported.push(reported);
+            if criteria_found.is_empty() {
+                target.measure = Measure::Directional;
+            }
+        }
+        if matches!(target.measure, Measure::Directional) {
+            target.milestones.clear();
+        }
+        let group = if matches!(target.measure, Measure::Directional) && parsed.subject.is_none() && !changed {
+            None
+        } else {
+            group
+        };
+        if parsed.subject.is_some() && criteria_found.is_empty() && matches!(target.measure, Measure::Directional) {
+            pending_subjects.push(found.targets.len());
+        } else if matches!(target.measure, Measure::Share { .. }) {
+            for i in pending_subjects.drain(..) {
+                let earlier: &mut Read<Target> = &mut found.targets[i];
+                earlier.value.measure = target.measure.clone();
+                let ms = target.milestones.clone();
+                let earlier_value = earlier.value.milestones.first().and_then(|m| m.value);
+                earlier.value.milestones =
+                    ms.into_iter().map(|m| Milestone { value: earlier_value.or(m.value), ..m }).collect();
+                if earlier.value.milestones.iter().all(|m| m.value.is_none()) {
+                    earlier.value.milestones.clear();
+                }
+            }
+        }
+        if target.milestones.is_empty() && matches!(target.measure, Measure::Directional) && parsed.subject.is_some() {
+            // Keep the figure for the shared predicate that may follow.
+            target.milestones = milestones(value);
+        }
+        previous_scale = scale_of(&criteria_found).or(previous_scale);
+        if group.is_some() {
+            previous_group = group.clone();
+        }
+        found.targets.push(Read { span: (start, end), value: target, group_phrase: group, confidence });
+    }
+    // A subject whose predicate never came stays directional, without its figure or group.
+    for read in &mut found.targets {
+        if matches!(read.value.measure, Measure::Directional) {
+            read.value.milestones.clear();
+            if read.value.reported.is_empty() {
+                read.group_phrase = None;
+            }
+        }
+    }
+    found
+}
+
+fn deadlines_after(s: &str, at: usize) -> Option<u16> {
+    figures(&s[at..]).into_iter().next().filter(|f| f.year && f.start < 8).map(|f| f.value as u16)
+}
+
+fn level_words(s: &str) -> Vec<GovLevel> {
+    if s.contains("so, ban, nganh") || s.contains("moi so") {
+        vec![GovLevel::Province]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The words before a count name units ("Các huyện có …, cơ quan, đơn vị … có từ 2 đến 3
+/// công chức"): the count is per unit.
+fn names_units(before: &str) -> bool {
+    let start = before.trim_start();
+    ["cac huyen", "cac xa", "cac so", "cac co quan", "cac don vi", "moi "].iter().any(|w| start.starts_with(w))
+}
+
+fn event_kind(after: &str) -> Option<EventKind> {
+    let after = after.trim_start();
+    if after.starts_with("doan") {
+        Some(EventKind::Delegation)
+    } else if after.starts_with("hoi thao") {
+        Some(EventKind::Workshop)
+    } else if after.starts_with("lop dao tao") {
+        Some(EventKind::DegreeClass)
+    } else if after.starts_with("lop") {
+        Some(EventKind::Class)
+    } else {
+        None
+    }
+}
+
+fn is_completion(after: &str) -> bool {
+    let after = after.trim_start();
+    ["chi tieu", "hoc vien", "dong chi", "nguoi", "thac s", "tien s", "luot"].iter().any(|w| after.starts_with(w))
+}
+
+fn directional(clause: &str) -> Target {
+    Target {
+        id: String::new(),
+        sentence: clause.trim().to_string(),
+        group: None,
+        measure: Measure::Directional,
+        milestones: Vec::new(),
+        start_year: None,
+        continuing: false,
+        counting: Default::default(),
+        baseline: None,
+        reported: Vec::new(),
+        tier_of: None,
+        note: String::new(),
+    }
+}
+
+/// Unused comparator marker so the default stays visible in one place.
+#[allow(dead_code)]
+const DEFAULT_COMPARATOR: Comparator = Comparator::AtLeast;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> Context {
+        Context { deadlines: vec![2020], period: Some((2016, 2025)), year: Some(2016), ..Context::default() }
+    }
+
+    fn clause_texts(p: &str) -> Vec<&str> {
+        clauses(p).into_iter().map(|(a, b, _)| &p[a..b]).collect()
+    }
+
+    #[test]
+    fn clauses_split_at_semicolons_tiers_and_each_new_share() {
+        let p = "50% có trình độ chuyên môn thạc sĩ trở lên (tăng 17% so với hiện nay) và 100% có trình độ cao cấp lý luận chính trị; 100% đã qua bồi dưỡng, trong đó 80% được bồi dưỡng chương trình chuyên viên chính.";
+        assert_eq!(
+            clause_texts(p),
+            [
+                "50% có trình độ chuyên môn thạc sĩ trở lên (tăng 17% so với hiện nay)",
+                "100% có trình độ cao cấp lý luận chính trị",
+                "100% đã qua bồi dưỡng,",
+                "80% được bồi dưỡng chương trình chuyên viên chính."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_of_groups_shares_the_predicate_that_ends_it() {
+        let p = "60% cán bộ lãnh đạo của tỉnh (16 chức danh); 50% ủy viên ban chấp hành đảng bộ tỉnh được đào tạo đạt trình độ chuyên môn sau đại học; 100% đạt trình độ cao cấp lý luận chính trị.";
+        let found = read_paragraph(p, &ctx());
+        let summary: Vec<(Option<String>, Option<f64>, String)> = found
+            .targets
+            .iter()
+            .map(|r| {
+                (
+                    r.group_phrase.clone(),
+                    r.value.milestones.first().and_then(|m| m.value),
+                    r.value.measure.code().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (Some("Cán bộ lãnh đạo của tỉnh (16 chức danh)".into()), Some(60.0), "share".into()),
+                (Some("Ủy viên ban chấp hành đảng bộ tỉnh".into()), Some(50.0), "share".into()),
+                (Some("Ủy viên ban chấp hành đảng bộ tỉnh".into()), Some(100.0), "share".into()),
+            ]
+        );
+        assert_eq!(found.targets[0].value.milestones[0].year, 2020);
+    }
+
+    #[test]
+    fn increases_baselines_and_reported_changes() {
+        let found = read_paragraph(
+            "Ủy viên Ban chấp hành: 30% có trình độ thạc sĩ hoặc đang học thạc sĩ (tăng 19% so với hiện nay)",
+            &ctx(),
+        );
+        let m = &found.targets[0].value.milestones[0];
+        assert_eq!((m.value, m.increase), (Some(30.0), Some(19.0)));
+        let found =
+            read_paragraph("Cán bộ diện Tỉnh ủy quản lý: Trình độ chuyên môn đại học và sau đại học tăng 3,6%", &ctx());
+        let t = &found.targets[0].value;
+        assert!(t.milestones.is_empty() && t.reported[0].change == Some(3.6));
+        assert_eq!(found.targets[0].group_phrase.as_deref(), Some("Cán bộ diện Tỉnh ủy quản lý"));
+    }
+
+    #[test]
+    fn annual_trained_events_completions_and_needs() {
+        let found = read_paragraph(
+            "Hàng năm, có ít nhất 60% cán bộ, công chức cấp xã được bồi dưỡng cập nhật kiến thức",
+            &ctx(),
+        );
+        assert!(matches!(found.targets[0].value.measure, Measure::Trained { window: Window::Year, .. }));
+        let found = read_paragraph("Tối thiểu 02 lớp tập trung hoặc trực tuyến/ 01 năm.", &ctx());
+        assert!(matches!(found.targets[0].value.measure, Measure::Events { event: EventKind::Class, .. }));
+        let found = read_paragraph("Số lượng bồi dưỡng khoảng 50 đồng chí.", &ctx());
+        assert_eq!(found.targets[0].value.milestones[0].comparator, Comparator::About);
+        let found =
+            read_paragraph("Về đào tạo sau đại học: 35 đồng chí; mỗi năm cử 07 - 08 đồng chí đi đào tạo.", &ctx());
+        assert!(found.targets.is_empty());
+        let n = &found.needs[0].value;
+        assert_eq!((n.persons, n.per_year_min, n.per_year_max), (Some(35), Some(7), Some(8)));
+    }
+}

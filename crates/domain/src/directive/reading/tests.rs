@@ -1,0 +1,41 @@
+//! The reader over whole short documents.
+
+use super::*;
+use crate::directive::Measure;
+
+#[test]
+fn a_short_resolution_reads_into_a_directive_that_validates() {
+    let text = "TỈNH ỦY BẮC GIANG\nSố 12-NQ/TU\nBắc Giang, ngày 05 tháng 3 năm 2022\nNGHỊ QUYẾT\nvề đào tạo cán bộ giai đoạn 2022 - 2025\n\nI. MỤC TIÊU\n1. Đến năm 2025:\n- 80% cán bộ chủ chốt cấp xã có trình độ đại học trở lên;\n- Các hội, đoàn thể phát huy vai trò.\nII. TỔ CHỨC THỰC HIỆN\nCác cấp ủy triển khai.";
+    let reading = read_text(text).unwrap();
+    let d = &reading.directive;
+    assert_eq!((d.kind, d.number.as_str()), (DirectiveKind::Resolution, "12-NQ/TU"));
+    assert_eq!(d.period, Some(Period { from: 2022, to: 2025 }));
+    assert_eq!(d.sections.iter().map(|s| s.number.as_str()).collect::<Vec<_>>(), ["I.", "II."]);
+    let targets = d.targets();
+    assert!(matches!(targets[0].measure, Measure::Share { .. }));
+    assert_eq!(targets[0].milestones[0].year, 2025);
+    assert_eq!(d.group(targets[0].group.as_deref().unwrap()).unwrap().name, "Cán bộ chủ chốt cấp xã");
+    let span = reading.proposals.iter().find(|p| p.what == Proposed::Target(targets[0].id.clone())).unwrap();
+    assert_eq!(&text[span.start..span.end], "80% cán bộ chủ chốt cấp xã có trình độ đại học trở lên");
+    assert_eq!(d.validate(), vec![]);
+}
+
+#[test]
+fn a_paste_beyond_the_limit_is_refused_in_vietnamese() {
+    let text = "a".repeat(MAX_PASTED_TEXT_BYTES + 1);
+    let message = read_text(&text).unwrap_err();
+    assert!(message.contains("quá giới hạn 2.000.000 byte"), "{message}");
+}
+
+#[test]
+fn docx_paragraphs_carry_their_numbering() {
+    let paragraphs = [
+        Paragraph { text: "MỤC TIÊU".into(), numbering: "I.".into() },
+        Paragraph {
+            text: "100% công chức cấp huyện có trình độ đại học.".into(), numbering: "-".into()
+        },
+    ];
+    let reading = read_paragraphs(&paragraphs).unwrap();
+    assert_eq!(reading.directive.sections[0].number, "I.");
+    assert_eq!(reading.directive.targets().len(), 1);
+}
