@@ -23,9 +23,12 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::directive::group::Evaluator;
-use crate::directive::score::{evaluate_target, resolve_maintained, score_evaluated, Part};
-use crate::directive::{Bits, Criterion, Date, Directive, RecordSource, RosterIndex, TargetScore};
-use crate::report::{status_of, StatusReport};
+use crate::directive::score::{evaluate_target, resolve_maintained, score_evaluated, Subtree};
+use crate::directive::{Bits, Criterion, Date, Directive, MeasureKind, RecordSource, RosterIndex, Target, TargetScore};
+use crate::number::format_count;
+use crate::report::{status_of, Part, StatusReport};
+use crate::table::{Cell, Table};
+use crate::tables::share;
 
 /// A unit compared: its id, its name and where it stands in the roster's unit list (the
 /// order rows keep when their figures tie).
@@ -167,7 +170,7 @@ pub fn compare_target(
     // Baselines the app measured are the whole area's: no unit is scored against them.
     let no_snapshots = HashMap::new();
     let score = |unit: u32, working: &Bits| {
-        let part = Some(Part { unit, working });
+        let part = Some(Subtree { unit, working });
         score_evaluated(d, target, at, &no_snapshots, records, idx, &evaluated, part)
     };
     let whole = score(parent.position, &idx.working_in(parent_unit_id));
@@ -269,6 +272,140 @@ pub fn group_members_in_unit(
     let mut members = Evaluator::for_directive(idx, d, year).group(group_id);
     members.and_with(&idx.working_in(unit_id));
     Some(members.iter().collect())
+}
+
+// ---------------------------------------------------------------- as tables
+
+/// The columns of a target's comparison, on the page, in print, CSV and Excel.
+pub const TARGET_HEADER: [&str; 8] =
+    ["Đơn vị", "Kết quả", "Số người đạt", "Số người trong nhóm", "Mục tiêu", "Trạng thái", "Còn thiếu", "Ghi chú"];
+
+/// The label of the parent's own row, first in every table: "Toàn huyện: UBND huyện Một".
+pub fn whole_label(parent_name: &str) -> String {
+    format!("Chung toàn đơn vị: {parent_name}")
+}
+
+/// A unit's result in words: the score's value ("4/5 = 80,0%"), a commune's own quota as
+/// "04 đồng chí (cần 02)", and nobody in the group said as such rather than "0/0".
+pub fn result_text(s: &TargetScore) -> String {
+    match (s.kind, s.per_unit.as_slice()) {
+        (MeasureKind::PerUnit, [one]) => {
+            format!("{} (cần {})", s.amount_text(one.count), format_count(one.required))
+        }
+        (MeasureKind::Share | MeasureKind::Trained, _) if s.group_size == Some(0) => "Không có ai trong nhóm".into(),
+        _ => s.value_text(),
+    }
+}
+
+/// Persons counted: those meeting the criteria (the numerator), or for "mỗi đơn vị" the
+/// persons counted in the units judged.
+fn persons_counted(s: &TargetScore) -> Option<u32> {
+    match s.kind {
+        MeasureKind::PerUnit => Some(s.per_unit.iter().map(|u| u.count).sum()),
+        MeasureKind::Events => None,
+        _ => s.value.map(|v| v.numerator),
+    }
+}
+
+/// One row's cells under [`TARGET_HEADER`].
+pub fn target_cells(unit_name: &str, t: &Target, s: &TargetScore) -> Vec<Cell> {
+    let int = |n: Option<u32>| n.map_or(Cell::Empty, |n| Cell::Int(i64::from(n)));
+    let judged = s.status.is_judged();
+    let target = if judged { crate::progress::target_text(t, s) } else { String::new() };
+    let note = if judged { s.gap_text() } else { s.reason.clone().unwrap_or_default() };
+    vec![
+        Cell::text(unit_name),
+        Cell::text(result_text(s)),
+        int(persons_counted(s)),
+        int(s.group_size),
+        Cell::text(target),
+        Cell::text(s.status.label()),
+        int(judged.then_some(s.gap_persons)),
+        Cell::text(note),
+    ]
+}
+
+/// "So sánh đơn vị: <the target's words> (tính đến 30/6/2025)": the title of every form of the
+/// comparison of one target.
+pub fn target_title(d: &Directive, t: &Target, at: Date) -> String {
+    let words = if t.sentence.trim().is_empty() { crate::directive::describe_target(t, d) } else { t.sentence.clone() };
+    format!("So sánh đơn vị: {} (tính đến {})", words.trim(), at.short_vi())
+}
+
+/// The comparison of one target as a [`Table`]: the parent's own row, then each child's in
+/// the rows' order.
+pub fn target_table(d: &Directive, at: Date, c: &TargetComparison) -> Option<Table> {
+    let t = d.target(&c.target_id)?;
+    let mut rows = vec![target_cells(&whole_label(&c.parent.unit_name), t, &c.whole)];
+    rows.extend(c.rows.iter().map(|r| target_cells(&r.unit.unit_name, t, &r.score)));
+    Some(Table { title: target_title(d, t, at), header: TARGET_HEADER.map(String::from).to_vec(), rows })
+}
+
+/// The columns of a group's comparison (thực trạng by unit).
+pub const GROUP_HEADER: [&str; 11] = [
+    "Đơn vị",
+    "Tổng số",
+    "Người địa phương",
+    "Tỷ lệ",
+    "Cán bộ nữ",
+    "Tỷ lệ",
+    "Dưới 35 tuổi",
+    "Tỷ lệ",
+    "Trình độ chuyên môn",
+    "Lý luận chính trị",
+    "Quản lý nhà nước",
+];
+
+/// Counts per level in one cell: "Thạc sĩ 01 (20,0%); Đại học 03 (60,0%)".
+pub fn levels_text(parts: &[Part]) -> String {
+    parts
+        .iter()
+        .map(|p| format!("{} {} ({})", p.label, format_count(p.count), p.share_text()))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// One row's cells under [`GROUP_HEADER`].
+pub fn group_cells(unit_name: &str, r: &StatusReport) -> Vec<Cell> {
+    let part = |p: &Part| [Cell::Int(i64::from(p.count)), share(p.count, r.total, 1)];
+    let mut cells = vec![Cell::text(unit_name), Cell::Int(i64::from(r.total))];
+    for p in [&r.locals, &r.women, &r.young] {
+        cells.extend(part(p));
+    }
+    cells.extend([&r.professional, &r.political, &r.state_management].map(|parts| Cell::text(levels_text(parts))));
+    cells
+}
+
+/// The comparison of one group's thực trạng as a [`Table`]: the parent's row, then each child's.
+pub fn group_table(d: &Directive, year: u16, c: &GroupComparison) -> Option<Table> {
+    let g = d.group(&c.group_id)?;
+    let mut rows = vec![group_cells(&whole_label(&c.whole.unit.unit_name), &c.whole.report)];
+    rows.extend(c.rows.iter().map(|r| group_cells(&r.unit.unit_name, &r.report)));
+    let title = format!("So sánh đơn vị: thực trạng {} năm {year}", g.name.trim());
+    Some(Table { title, header: GROUP_HEADER.map(String::from).to_vec(), rows })
+}
+
+/// The columns of a training need's comparison.
+pub const NEED_HEADER: [&str; 4] = ["Đơn vị", "Số người trong nhóm", "Chưa đạt trình độ", "Tỷ lệ chưa đạt"];
+
+/// One row's cells under [`NEED_HEADER`].
+pub fn need_cells(unit_name: &str, r: &NeedRow) -> Vec<Cell> {
+    vec![
+        Cell::text(unit_name),
+        Cell::Int(i64::from(r.members)),
+        Cell::Int(i64::from(r.below)),
+        share(r.below, r.members, 1),
+    ]
+}
+
+/// The comparison of one need as a [`Table`].
+pub fn need_table(d: &Directive, year: u16, c: &NeedComparison) -> Option<Table> {
+    let n = d.needs().into_iter().find(|n| n.id == c.need_id)?;
+    let words = if n.sentence.trim().is_empty() { crate::directive::describe_need(n, d) } else { n.sentence.clone() };
+    let mut rows = vec![need_cells(&whole_label(&c.whole.unit.unit_name), &c.whole)];
+    rows.extend(c.rows.iter().map(|r| need_cells(&r.unit.unit_name, r)));
+    let title = format!("So sánh đơn vị: {} (năm {year})", words.trim());
+    Some(Table { title, header: NEED_HEADER.map(String::from).to_vec(), rows })
 }
 
 #[cfg(test)]

@@ -77,7 +77,8 @@ pub struct ProgressSection {
     pub rows: Vec<ProgressRow>,
 }
 
-fn target_text(t: &Target, s: &TargetScore) -> String {
+/// Mục tiêu of a row: the milestone the score judged against, in words ("ít nhất 50% (năm 2025)").
+pub(crate) fn target_text(t: &Target, s: &TargetScore) -> String {
     let m = t.milestones.iter().find(|m| Some(m.year) == s.deadline).or(t.milestones.last());
     match m {
         Some(m) => format_milestone(m, s.unit, s.baseline), // "ít nhất 50% (năm 2025)"

@@ -12,7 +12,7 @@
 //!   a group rule takes while the editor's form is filled; [`standards`]: the directive's
 //!   bảng tiêu chuẩn in the editor; [`suggestions`]:
 //!   đề xuất cử đi học; [`status`]: thực trạng; [`progress`]: báo cáo tiến độ; [`monitor`]:
-//!   so với mốc;
+//!   so với mốc; [`compare`]: so sánh đơn vị, one target or group by child unit;
 //! - [`plans`]: plans, course lines, nominations and results, dispatch statistics;
 //! - [`share`]: export, import preview and merge choices, backups; [`excel`]: the roster to
 //!   and from Excel ([`legacy_text`]: a file's encoding and old-font text, converted);
@@ -24,6 +24,7 @@
 
 pub mod bulk;
 pub mod busy;
+pub mod compare;
 pub mod demo_script;
 pub mod directive;
 pub mod directives;

@@ -20,6 +20,7 @@ use crate::directive::{score_directive_in_unit, Status, Value};
 use crate::levels::{Professional, Qualification};
 use crate::model::{Cadre, Gender, GovLevel, RecordMeta, Region, Unit, UnitKind};
 use crate::roster::Roster;
+use crate::table::Cell;
 
 fn unit(id: &str, name: &str, level: GovLevel, parent: Option<&str>) -> Unit {
     Unit {
@@ -257,4 +258,40 @@ fn unknown_targets_groups_and_units_give_nothing() {
     assert!(compare_need(&d, &idx, 2025, "nope", "h").is_none());
     // A unit without children compares nothing, and says so with no row.
     assert!(compare_target(&d, &[], &idx, at(), None, "share", "x2").unwrap().rows.is_empty());
+}
+
+#[test]
+fn tables_hold_the_parent_then_each_row_as_the_page_shows_it() {
+    let roster = district();
+    let idx = RosterIndex::build(&roster);
+    let d = directive();
+    let share = compare_target(&d, &[], &idx, at(), None, "share", "h").unwrap();
+    let table = target_table(&d, at(), &share).unwrap();
+    assert_eq!(table.title, "So sánh đơn vị: 70% đại học (tính đến 30/06/2025)");
+    assert_eq!(table.header, TARGET_HEADER);
+    let shown: Vec<Vec<String>> = table.rows.iter().map(|r| r.iter().map(Cell::display).collect()).collect();
+    assert_eq!(shown[0][..4], ["Chung toàn đơn vị: UBND huyện Một", "8/11 = 72,7%", "8", "11"]);
+    assert_eq!(shown[1][..7], ["UBND xã Hai", "1/3 = 33,3%", "1", "3", "ít nhất 70% (năm 2025)", "Chậm", "2"]);
+    assert!(shown[1][7].starts_with("cần thêm 02 đồng chí"), "{}", shown[1][7]);
+    assert_eq!(shown[4][..7], ["UBND xã Ba", "Không có ai trong nhóm", "0", "0", "", "Không chấm được", ""]);
+    assert_eq!(shown[4][7], "Nhóm đối tượng chưa có ai trong danh sách.");
+
+    let quota = compare_target(&d, &[], &idx, at(), None, "quota", "h").unwrap();
+    let rows = target_table(&d, at(), &quota).unwrap().rows;
+    assert_eq!(rows[1][1].display(), "00 đồng chí (cần 02)", "xã Ba's own quota");
+    assert_eq!(rows[1][6].display(), "2");
+
+    let group = compare_group(&d, &idx, 2025, true, "g", "h").unwrap();
+    let table = group_table(&d, 2025, &group).unwrap();
+    assert_eq!(table.title, "So sánh đơn vị: thực trạng Cán bộ, công chức năm 2025");
+    let x1: Vec<String> = table.rows[1].iter().map(Cell::display).collect();
+    assert_eq!(x1[..8], ["UBND xã Một", "5", "1", "20,0%", "1", "20,0%", "1", "20,0%"]);
+    assert_eq!(x1[8], "Thạc sĩ 01 (20,0%); Đại học 03 (60,0%); Cao đẳng 01 (20,0%)");
+    let x3: Vec<String> = table.rows[3].iter().map(Cell::display).collect();
+    assert_eq!(x3[..4], ["UBND xã Ba", "0", "0", ""], "no share of nobody");
+
+    let need = compare_need(&d, &idx, 2025, "need", "h").unwrap();
+    let table = need_table(&d, 2025, &need).unwrap();
+    let x2: Vec<String> = table.rows[1].iter().map(Cell::display).collect();
+    assert_eq!(x2, ["UBND xã Hai", "3", "2", "66,7%"]);
 }

@@ -549,7 +549,7 @@ pub fn score_directive_in_unit(
 ) -> Option<DirectiveScore> {
     let unit = idx.unit_pos(unit_id)?;
     let working = idx.working_in(unit_id);
-    let part = Some(Part { unit, working: &working });
+    let part = Some(Subtree { unit, working: &working });
     let none = HashMap::new();
     Some(match resolve_maintained(d, others) {
         Some(resolved) => score_resolved(&resolved, idx, at, &none, records, part),
@@ -610,7 +610,7 @@ fn score_resolved(
     at: Date,
     snapshots: &HashMap<String, f64>,
     records: Option<&dyn RecordSource>,
-    part: Option<Part>,
+    part: Option<Subtree>,
 ) -> DirectiveScore {
     let mut ev = Evaluator::for_directive(idx, d, at.year);
     let within = |bits: &Bits| part.map_or_else(|| bits.count(), |p| bits.count_and(p.working));
@@ -684,7 +684,7 @@ pub fn target_members(d: &Directive, idx: &RosterIndex, target_id: &str, at: Dat
 /// Một phần địa bàn: the cadres working in one unit's subtree, over which a target is scored
 /// for that unit alone (so sánh đơn vị, a unit's own scores).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Part<'b> {
+pub(crate) struct Subtree<'b> {
     /// Position of the unit in the index.
     pub unit: u32,
     /// Cadres working in its subtree ([`RosterIndex::working_in`]).
@@ -746,7 +746,7 @@ pub(crate) fn score_evaluated(
     records: Option<&dyn RecordSource>,
     idx: &RosterIndex,
     e: &Evaluated,
-    part: Option<Part>,
+    part: Option<Subtree>,
 ) -> TargetScore {
     let unit = match &t.measure {
         Measure::Share { .. } | Measure::PerUnit { .. } | Measure::Trained { .. } => AmountUnit::Percent,
