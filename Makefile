@@ -44,12 +44,13 @@ test-e2e:
 bench: setup
 	node tools/bench.mjs
 
-# The native benches alone.
+# The native benches alone, and the command line's figures (dtbd merge of 200 files, dtbd report).
 bench-native:
 	cargo bench --bench scoring
 	cargo bench --bench snapshot
 	cargo bench --bench training
 	cargo bench --bench roster_import
+	cargo run --release -p dtbd-cli --example timing
 
 # Browser figures (Chromium): a 30.000-cadre snapshot read, previewed and applied.
 bench-browser: setup build

@@ -11,7 +11,7 @@ use std::hash::{BuildHasher, Hasher};
 use std::io::Write;
 use std::path::Path;
 
-use dtbd_domain::date::{Date, Moment};
+use dtbd_domain::date::{Date, Moment, VIETNAM_UTC_OFFSET_MINUTES};
 use dtbd_domain::model::Millis;
 use dtbd_domain::roster::Roster;
 use dtbd_domain::snapshot::{self, Imported};
@@ -105,21 +105,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     })
 }
 
-/// Vietnam's offset from UTC (the app's users are there, whatever the server's zone).
-const VIETNAM_OFFSET_MS: Millis = 7 * 3_600_000;
-
 /// Now, in ms since the epoch.
 pub fn now() -> Millis {
     let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     Millis::try_from(since.as_millis()).unwrap_or(Millis::MAX)
 }
 
-/// The moment `ms` on Vietnam's clock.
+/// The moment `ms` on Vietnam's clock (the app's users are there, whatever the server's zone).
 pub fn moment(ms: Millis) -> Moment {
-    let local = ms.saturating_add(VIETNAM_OFFSET_MS);
-    let day_ms = local.rem_euclid(86_400_000);
-    let date = Date::from_days(local.div_euclid(86_400_000)).unwrap_or(Date { year: 1970, month: 1, day: 1 });
-    Moment { date, hour: (day_ms / 3_600_000) as u8, minute: (day_ms / 60_000 % 60) as u8 }
+    Moment::from_millis(ms, VIETNAM_UTC_OFFSET_MINUTES).unwrap_or(Moment {
+        date: Date { year: 1970, month: 1, day: 1 },
+        hour: 0,
+        minute: 0,
+    })
 }
 
 /// "15:30 ngày 01/12/2026".

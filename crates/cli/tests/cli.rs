@@ -226,6 +226,48 @@ fn a_conflict_is_listed_and_decided_by_a_flag() {
 }
 
 #[test]
+fn the_province_s_intruder_is_named_with_its_file_and_a_conflict_with_the_file_that_sent_it() {
+    use dtbd_domain::demo::province::{province, ProvinceOptions};
+    let d = dir("province");
+    let options = ProvinceOptions { intruder: true, ..ProvinceOptions::new(2, 3, 8, 2) };
+    let generated = province(&options);
+    let mut files: Vec<PathBuf> = Vec::new();
+    for f in generated.commune_files() {
+        let path = d.join(&f.file_name);
+        std::fs::write(&path, f.snapshot.to_json()).unwrap();
+        files.push(path);
+    }
+    // The last file also changes, at the same version, a cadre the first file sends.
+    let first = &generated.districts[0].communes[0].snapshot;
+    let mut clash = first.clone();
+    clash.records.cadres[0].note = "sửa ở nơi khác".into();
+    let clash_path = d.join("sua-lai.json");
+    std::fs::write(&clash_path, clash.to_json()).unwrap();
+    files.push(clash_path.clone());
+    let out = d.join("tinh.json");
+    let mut args = vec!["merge"];
+    args.extend(files.iter().map(|f| p(f)));
+    args.extend(["-o", p(&out)]);
+    let run = dtbd(&args);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let err = text(&run.stderr);
+    let intruder = generated.intruder.as_ref().unwrap();
+    let carrier = d.join(&intruder.file_name);
+    assert!(
+        err.contains(&format!("tệp {}: Cán bộ “{}” (mã {})", p(&carrier), intruder.cadre_name, intruder.cadre_id)),
+        "{err}"
+    );
+    assert!(err.contains(&format!("tệp {}: xung đột ở Cán bộ", p(&clash_path))), "{err}");
+    let merged = read_back(&out);
+    assert_eq!(merged.roster.cadres.len(), generated.commune_cadre_count());
+    assert_eq!(
+        merged.roster.cadres.iter().find(|c| c.id == first.records.cadres[0].id).unwrap().note,
+        first.records.cadres[0].note
+    );
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
 fn a_bad_file_stops_the_merge_and_leaves_no_output() {
     let d = dir("merge-bad");
     let data = district(5);
@@ -247,6 +289,24 @@ fn a_bad_file_stops_the_merge_and_leaves_no_output() {
     let run = dtbd(&["merge", p(&files[1]), p(&truncated), "-o", p(&out), "--skip-refused"]);
     assert_eq!(run.status.code(), Some(1));
     assert_eq!(read_back(&out).roster.cadres.len(), 5);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn a_merge_whose_result_would_not_read_back_writes_nothing() {
+    // Two communes of one district whose names differ only by a mark: each file is valid
+    // alone, the district's file may not hold both (the app refuses same-named siblings).
+    let d = dir("merge-invalid");
+    let mut data = district(3);
+    data.roster.units.iter_mut().find(|u| u.id == "xa2").unwrap().name = "Xá Thử 1".into();
+    let files = commune_files(&d, &data);
+    let out = d.join("huyen.json");
+    let before = listing(&d);
+    let run = dtbd(&["merge", p(&files[0]), p(&files[1]), "-o", p(&out)]);
+    assert_eq!(run.status.code(), Some(1));
+    let err = text(&run.stderr);
+    assert!(err.contains(&format!("tệp {}: kết quả hợp nhất không hợp lệ: Đơn vị \"Xá Thử 1\"", p(&out))), "{err}");
+    assert_eq!(listing(&d), before);
     let _ = std::fs::remove_dir_all(&d);
 }
 
