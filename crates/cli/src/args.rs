@@ -18,8 +18,9 @@ Cách dùng:
              [--sender TÊN] [--unit-name TÊN]
       Hợp nhất các tệp thành một bản chụp. Xung đột và bản ghi ngoài phạm vi đơn vị gửi
       được liệt kê và bỏ qua, trừ khi có --take-theirs / --take-outside.
-  dtbd report TỆP --directive MÃ|SỐ-KÝ-HIỆU [--year NĂM | --at NGÀY/THÁNG/NĂM] [--by-unit]
-              [--format json|csv|xlsx] [--table scores|groups|units] [--held-only] [-o TỆP]
+  dtbd report TỆP --directive MÃ|SỐ-KÝ-HIỆU [--year NĂM | --at NGÀY/THÁNG/NĂM]
+              [--by-unit [--parent ĐƠN-VỊ]] [--format json|csv|xlsx]
+              [--table scores|groups|units|unit-groups] [--held-only] [-o TỆP]
       Điểm các chỉ tiêu và thực trạng các nhóm của một văn bản (văn bản mẫu hoặc văn bản
       trong tệp), và so sánh các đơn vị trực thuộc (--by-unit).
   dtbd import-roster BẢNG.xlsx|.xls|.csv -o KẾT-QUẢ.json [--sheet SỐ|TÊN] [--header-row SỐ]
@@ -96,8 +97,10 @@ pub enum TableChoice {
     Scores,
     /// Thực trạng of every group.
     Groups,
-    /// So sánh đơn vị (needs `--by-unit`).
+    /// So sánh đơn vị by target (needs `--by-unit`).
     Units,
+    /// So sánh đơn vị: thực trạng of each group by unit (needs `--by-unit`).
+    UnitGroups,
 }
 
 /// `dtbd report`.
@@ -111,6 +114,8 @@ pub struct ReportOptions {
     pub when: When,
     /// Add the unit comparison.
     pub by_unit: bool,
+    /// The unit whose children are compared (id or name); the page's default otherwise.
+    pub parent: Option<String>,
     /// Output format.
     pub format: Format,
     /// The CSV's table.
@@ -198,7 +203,7 @@ fn merge(parser: &mut lexopt::Parser) -> Result<Command, String> {
 }
 
 fn report(parser: &mut lexopt::Parser) -> Result<Command, String> {
-    let (mut file, mut directive, mut output, mut table) = (None, None, None, None);
+    let (mut file, mut directive, mut output, mut table, mut parent) = (None, None, None, None, None);
     let (mut year, mut at) = (None, None);
     let (mut by_unit, mut held_only, mut format) = (false, false, Format::Json);
     while let Some(arg) = parser.next().map_err(vi)? {
@@ -221,6 +226,7 @@ fn report(parser: &mut lexopt::Parser) -> Result<Command, String> {
                 at = Some(Date::parse_vi(&typed).map_err(|why| format!("--at: {why}"))?);
             }
             Long("by-unit") => by_unit = true,
+            Long("parent") => parent = Some(text(parser.value().map_err(vi)?)?),
             Long("held-only") => held_only = true,
             Short('f') | Long("format") => {
                 format = match text(parser.value().map_err(vi)?)?.as_str() {
@@ -235,7 +241,12 @@ fn report(parser: &mut lexopt::Parser) -> Result<Command, String> {
                     "scores" => TableChoice::Scores,
                     "groups" => TableChoice::Groups,
                     "units" => TableChoice::Units,
-                    other => return Err(format!("--table: “{other}” không có (chọn scores, groups hoặc units).")),
+                    "unit-groups" => TableChoice::UnitGroups,
+                    other => {
+                        return Err(format!(
+                            "--table: “{other}” không có (chọn scores, groups, units hoặc unit-groups)."
+                        ))
+                    }
                 })
             }
             Short('o') | Long("output") => output = Some(PathBuf::from(parser.value().map_err(vi)?)),
@@ -251,8 +262,11 @@ fn report(parser: &mut lexopt::Parser) -> Result<Command, String> {
         (None, Some(d)) => When::At(d),
         (None, None) => When::Today,
     };
-    if table == Some(TableChoice::Units) && !by_unit {
-        return Err("--table units: cần thêm --by-unit.".into());
+    if matches!(table, Some(TableChoice::Units | TableChoice::UnitGroups)) && !by_unit {
+        return Err("--table units / unit-groups: cần thêm --by-unit.".into());
+    }
+    if parent.is_some() && !by_unit {
+        return Err("--parent: cần thêm --by-unit.".into());
     }
     if table.is_some() && format != Format::Csv {
         return Err("--table chỉ dùng với --format csv (tệp Excel có mọi bảng, JSON có mọi số liệu).".into());
@@ -260,7 +274,7 @@ fn report(parser: &mut lexopt::Parser) -> Result<Command, String> {
     if format == Format::Xlsx && output.is_none() {
         return Err("--format xlsx: cần tệp kết quả (-o BÁO-CÁO.xlsx).".into());
     }
-    Ok(Command::Report(ReportOptions { file, directive, when, by_unit, format, table, held_only, output }))
+    Ok(Command::Report(ReportOptions { file, directive, when, by_unit, parent, format, table, held_only, output }))
 }
 
 fn import(parser: &mut lexopt::Parser) -> Result<Command, String> {

@@ -9,20 +9,20 @@
 //! hold the pages' own tables (`progress::progress_table`, `tables::status_table`) and the unit
 //! comparison.
 
-use std::collections::HashSet;
-
 use serde::Serialize;
 
+use dtbd_domain::compare;
 use dtbd_domain::date::Date;
-use dtbd_domain::directive::{Directive, DirectiveScore, RosterIndex, Status, TargetScore};
+use dtbd_domain::directive::{Directive, RecordSource, RosterIndex, Status, TargetScore};
 use dtbd_domain::number::grouped;
 use dtbd_domain::progress::{progress_report, progress_summary, progress_table};
 use dtbd_domain::report::{status_report, Part, StatusReport};
 use dtbd_domain::roster::Roster;
-use dtbd_domain::snapshot::{Dataset, Scope};
+use dtbd_domain::snapshot::Dataset;
 use dtbd_domain::table::{Cell, Table};
 use dtbd_domain::tables::status_table;
 use dtbd_domain::text::fold;
+use dtbd_domain::training::TrainingIndex;
 use dtbd_view::scoring::directive_score_among;
 
 use crate::args::{Format, ReportOptions, TableChoice, When};
@@ -60,9 +60,10 @@ pub struct Report {
     pub targets: Vec<TargetRow>,
     /// Thực trạng of every group, in the document's order.
     pub groups: Vec<GroupRow>,
-    /// So sánh đơn vị (`--by-unit` only): each child unit with its own scores.
+    /// So sánh đơn vị (`--by-unit` only): every target and group over each child unit of one
+    /// parent unit, as the So sánh đơn vị page figures them.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub units: Option<Vec<UnitRow>>,
+    pub units: Option<UnitComparison>,
 }
 
 /// Which directive.
@@ -176,13 +177,9 @@ pub struct ShareRow {
     pub share_text: String,
 }
 
-/// Thực trạng of one group.
+/// The figures of a group's thực trạng: total, người địa phương, nữ, under 35, counts per level.
 #[derive(Debug, Clone, Serialize)]
-pub struct GroupRow {
-    /// Group id.
-    pub id: String,
-    /// Tên nhóm.
-    pub name: String,
+pub struct Figures {
     /// Tổng số.
     pub total: u32,
     /// Người địa phương.
@@ -197,44 +194,94 @@ pub struct GroupRow {
     pub political: Vec<ShareRow>,
     /// Quản lý nhà nước.
     pub state_management: Vec<ShareRow>,
+}
+
+/// Thực trạng of one group.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupRow {
+    /// Group id.
+    pub id: String,
+    /// Tên nhóm.
+    pub name: String,
+    /// Its figures (`total`, `locals`, … at this level of the JSON).
+    #[serde(flatten)]
+    pub figures: Figures,
     /// The paragraphs the Thực trạng page gives, ready to paste.
     pub paragraphs: Vec<String>,
 }
 
-/// One child unit and its own scores.
+/// So sánh đơn vị: the children of one unit, target by target and group by group.
 #[derive(Debug, Clone, Serialize)]
-pub struct UnitRow {
+pub struct UnitComparison {
+    /// The unit whose children are compared (`--parent`, else the page's default: the
+    /// directive's own unit, else the roster's one top unit, else the first unit with units
+    /// under it).
+    pub parent_id: String,
+    /// Its name.
+    pub parent_name: String,
+    /// Every target: the parent as a whole, then each child, the largest gap first.
+    pub targets: Vec<TargetByUnit>,
+    /// Every group's thực trạng: the parent as a whole, then each child in the roster's order.
+    pub groups: Vec<GroupByUnit>,
+}
+
+/// One target over the units.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetByUnit {
+    /// Target id.
+    pub id: String,
+    /// The parent as a whole.
+    pub whole: UnitScore,
+    /// Each child unit.
+    pub units: Vec<UnitScore>,
+}
+
+/// One unit's score of one target.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitScore {
     /// Unit id.
     pub unit_id: String,
     /// Tên đơn vị.
     pub unit_name: String,
-    /// Cán bộ of the unit and the units below it.
-    pub cadres: usize,
-    /// Every target over the unit's own people, in the document's order.
-    pub targets: Vec<UnitTarget>,
-}
-
-/// One target over one unit.
-#[derive(Debug, Clone, Serialize)]
-pub struct UnitTarget {
-    /// Target id.
-    pub id: String,
-    /// Trạng thái code and label.
+    /// Trạng thái code.
     pub status: &'static str,
     /// Its label.
     pub status_label: &'static str,
     /// The value now.
     pub measured: Option<f64>,
-    /// Numerator and denominator of the value.
+    /// Numerator of the value.
     pub count: Option<u32>,
-    /// Denominator.
+    /// Denominator of the value.
     pub of: Option<u32>,
     /// Mục tiêu.
     pub target: Option<f64>,
     /// Còn thiếu, persons.
     pub gap_persons: u32,
-    /// "14/42 = 33,3%".
-    pub value_text: String,
+    /// "4/5 = 80,0%", "04 đồng chí (cần 02)", as the page writes it.
+    pub result_text: String,
+}
+
+/// One group's thực trạng over the units.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupByUnit {
+    /// Group id.
+    pub id: String,
+    /// The parent as a whole.
+    pub whole: UnitFigures,
+    /// Each child unit.
+    pub units: Vec<UnitFigures>,
+}
+
+/// One unit's figures of a group.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitFigures {
+    /// Unit id.
+    pub unit_id: String,
+    /// Tên đơn vị.
+    pub unit_name: String,
+    /// Its figures.
+    #[serde(flatten)]
+    pub figures: Figures,
 }
 
 /// A directive found for `--directive`, and whether it is a built-in template.
@@ -298,10 +345,8 @@ fn share_row(p: &Part) -> ShareRow {
     ShareRow { label: p.label.clone(), count: p.count, share: f64::from(p.tenths) / 10.0, share_text: p.share_text() }
 }
 
-fn group_row(id: &str, r: &StatusReport) -> GroupRow {
-    GroupRow {
-        id: id.to_string(),
-        name: r.group_name.clone(),
+fn figures(r: &StatusReport) -> Figures {
+    Figures {
         total: r.total,
         locals: share_row(&r.locals),
         women: share_row(&r.women),
@@ -309,8 +354,11 @@ fn group_row(id: &str, r: &StatusReport) -> GroupRow {
         professional: r.professional.iter().map(share_row).collect(),
         political: r.political.iter().map(share_row).collect(),
         state_management: r.state_management.iter().map(share_row).collect(),
-        paragraphs: r.paragraphs(),
     }
+}
+
+fn group_row(id: &str, r: &StatusReport) -> GroupRow {
+    GroupRow { id: id.to_string(), name: r.group_name.clone(), figures: figures(r), paragraphs: r.paragraphs() }
 }
 
 fn value_parts(s: &TargetScore) -> (Option<u32>, Option<u32>) {
@@ -325,12 +373,21 @@ pub struct Built {
     pub scores_table: Table,
     /// Thực trạng of every group.
     pub groups_table: Table,
-    /// So sánh đơn vị, when asked.
-    pub units_table: Option<Table>,
+    /// So sánh đơn vị, when asked: every target's, then every group's.
+    pub units_tables: Option<(Table, Table)>,
 }
 
-/// Builds the report of `found` over `data`.
-pub fn build(file: &str, data: &Dataset, found: &Found, at: Date, year: u16, held_only: bool, by_unit: bool) -> Built {
+/// Builds the report of `found` over `data`; `by_unit` names the unit whose children are
+/// compared.
+pub fn build(
+    file: &str,
+    data: &Dataset,
+    found: &Found,
+    at: Date,
+    year: u16,
+    held_only: bool,
+    by_unit: Option<&str>,
+) -> Built {
     let d = &found.directive;
     let roster = &data.roster;
     let score = directive_score_among(d, &found.others, roster, Some(&data.training), at);
@@ -341,7 +398,7 @@ pub fn build(file: &str, data: &Dataset, found: &Found, at: Date, year: u16, hel
             s.rows.into_iter().map(move |r| (title.clone(), r))
         })
         .collect();
-    let targets = score
+    let targets: Vec<TargetRow> = score
         .targets
         .iter()
         .map(|s| {
@@ -400,12 +457,11 @@ pub fn build(file: &str, data: &Dataset, found: &Found, at: Date, year: u16, hel
         .collect();
     let groups = reports.iter().map(|(id, r)| group_row(id, r)).collect();
     let only_reports: Vec<StatusReport> = reports.into_iter().map(|(_, r)| r).collect();
-    let (units, units_table) = if by_unit {
-        let units = compare_units(data, found, at);
-        let table = units_table(d, &score, &units);
-        (Some(units), Some(table))
-    } else {
-        (None, None)
+    let compared =
+        by_unit.and_then(|parent| compare_units(data, found, &index, at, year, !held_only, parent, &targets));
+    let (units, units_tables) = match compared {
+        Some((units, tables)) => (Some(units), Some(tables)),
+        None => (None, None),
     };
     let report = Report {
         format: REPORT_FORMAT,
@@ -433,94 +489,126 @@ pub fn build(file: &str, data: &Dataset, found: &Found, at: Date, year: u16, hel
         report,
         scores_table: progress_table(d, &score),
         groups_table: status_table(&only_reports, year),
-        units_table,
+        units_tables,
     }
 }
 
-/// The units compared: the children of the file's own unit (a subtree file), else of the
-/// roster's one top unit, else the top units themselves.
-pub fn compared_units(data: &Dataset) -> Vec<&dtbd_domain::model::Unit> {
-    let roster = &data.roster;
-    let root = roster.only_root().map(|u| u.id.clone());
-    let children = |id: &str| roster.units.iter().filter(|u| u.parent_id.as_deref() == Some(id)).collect::<Vec<_>>();
-    match root {
-        Some(root) => children(&root),
-        None => roster.units.iter().filter(|u| u.parent_id.is_none()).collect(),
+/// The unit `wanted` names (its id, or its name compared folded), else the So sánh đơn vị
+/// page's default parent for the directive; the error lists the units that have children.
+pub fn parent_unit(roster: &Roster, d: &Directive, wanted: Option<&str>) -> Result<String, String> {
+    let parents = dtbd_view::compare::parent_choices(roster);
+    let Some(wanted) = wanted else {
+        return dtbd_view::compare::default_parent(d, roster)
+            .ok_or_else(|| "không có đơn vị nào có đơn vị trực thuộc để so sánh.".to_string());
+    };
+    let key = fold(wanted.trim());
+    let unit = roster
+        .units
+        .iter()
+        .find(|u| u.id == wanted.trim())
+        .or_else(|| roster.units.iter().find(|u| fold(u.name.trim()) == key));
+    match unit {
+        Some(u) if parents.iter().any(|c| c.value == u.id) => Ok(u.id.clone()),
+        Some(u) => Err(format!("đơn vị “{}” không có đơn vị trực thuộc để so sánh.", u.name)),
+        None => {
+            let names: Vec<String> = parents.iter().map(|c| c.label.trim().to_string()).collect();
+            Err(format!("không có đơn vị “{wanted}”. Các đơn vị có đơn vị trực thuộc: {}.", names.join("; ")))
+        }
     }
 }
 
-/// Each compared unit scored over its own people: its subtree's cadres, its subtree's units
-/// and their ancestors (so a per-unit target counts that unit's units only).
-fn compare_units(data: &Dataset, found: &Found, at: Date) -> Vec<UnitRow> {
-    let roster = &data.roster;
-    compared_units(data)
-        .into_iter()
-        .map(|unit| {
-            let subtree = roster.subtree(&unit.id);
-            let mut keep: HashSet<&str> = subtree.iter().map(String::as_str).collect();
-            keep.extend(roster.ancestors_and_self(&unit.id).map(|u| u.id.as_str()));
-            let own = Roster {
-                units: roster.units.iter().filter(|u| keep.contains(u.id.as_str())).cloned().collect(),
-                cadres: roster.cadres.iter().filter(|c| subtree.contains(&c.unit_id)).cloned().collect(),
-            };
-            let score: DirectiveScore =
-                directive_score_among(&found.directive, &found.others, &own, Some(&data.training), at);
-            UnitRow {
-                unit_id: unit.id.clone(),
-                unit_name: unit.name.clone(),
-                cadres: own.cadres.len(),
-                targets: score
-                    .targets
-                    .iter()
-                    .map(|s| {
-                        let (count, of) = value_parts(s);
-                        UnitTarget {
-                            id: s.target_id.clone(),
-                            status: s.status.code(),
-                            status_label: s.status.label(),
-                            measured: s.measured,
-                            count,
-                            of,
-                            target: s.target,
-                            gap_persons: s.gap_persons,
-                            value_text: s.value_text(),
-                        }
-                    })
-                    .collect(),
-            }
-        })
-        .collect()
-}
-
-/// So sánh đơn vị as one table: each scored target, then its units, the largest gap first.
-fn units_table(d: &Directive, score: &DirectiveScore, units: &[UnitRow]) -> Table {
-    let mut rows = Vec::new();
-    for (i, s) in score.targets.iter().enumerate() {
-        if s.status == Status::NotScored || s.status == Status::Tracked {
+/// So sánh đơn vị of every target and group over the children of `parent_id`
+/// (`domain::compare`, as the page figures one), and its two tables: the page's table of each
+/// target (and group) one after another, each row led by the target's words (the group's name).
+#[allow(clippy::too_many_arguments)]
+fn compare_units(
+    data: &Dataset,
+    found: &Found,
+    index: &RosterIndex,
+    at: Date,
+    year: u16,
+    merge_studying: bool,
+    parent_id: &str,
+    targets: &[TargetRow],
+) -> Option<(UnitComparison, (Table, Table))> {
+    let d = &found.directive;
+    let parent = index.roster.unit(parent_id)?;
+    let training = TrainingIndex::build(index, &data.training);
+    let source: &dyn RecordSource = &training;
+    let unit_score = |unit_id: &str, unit_name: &str, s: &TargetScore| {
+        let (count, of) = value_parts(s);
+        UnitScore {
+            unit_id: unit_id.to_string(),
+            unit_name: unit_name.to_string(),
+            status: s.status.code(),
+            status_label: s.status.label(),
+            measured: s.measured,
+            count,
+            of,
+            target: s.target,
+            gap_persons: s.gap_persons,
+            result_text: compare::result_text(s),
+        }
+    };
+    let mut target_rows = Vec::new();
+    let mut by_target = Vec::new();
+    for row in targets {
+        let Some(c) = compare::compare_target(d, &found.others, index, at, Some(source), &row.id, parent_id) else {
             continue;
+        };
+        if let Some(table) = compare::target_table(d, at, &c) {
+            target_rows.extend(table.rows.into_iter().map(|cells| lead(&row.text, cells)));
         }
-        let text = d.target(&s.target_id).map(|t| t.sentence.clone()).unwrap_or_default();
-        let mut of_target: Vec<(&UnitRow, &UnitTarget)> =
-            units.iter().filter_map(|u| u.targets.get(i).filter(|t| t.id == s.target_id).map(|t| (u, t))).collect();
-        of_target.sort_by(|a, b| b.1.gap_persons.cmp(&a.1.gap_persons).then_with(|| a.0.unit_name.cmp(&b.0.unit_name)));
-        for (unit, t) in of_target {
-            rows.push(vec![
-                Cell::text(&text),
-                Cell::text(&unit.unit_name),
-                Cell::text(&t.value_text),
-                t.target.map_or(Cell::Empty, Cell::Number),
-                Cell::text(t.status_label),
-                Cell::Int(i64::from(t.gap_persons)),
-            ]);
+        by_target.push(TargetByUnit {
+            id: row.id.clone(),
+            whole: unit_score(&parent.id, &parent.name, &c.whole),
+            units: c.rows.iter().map(|r| unit_score(&r.unit.unit_id, &r.unit.unit_name, &r.score)).collect(),
+        });
+    }
+    let mut group_rows = Vec::new();
+    let mut by_group = Vec::new();
+    for g in &d.groups {
+        let Some(c) = compare::compare_group(d, index, year, merge_studying, &g.id, parent_id) else { continue };
+        if let Some(table) = compare::group_table(d, year, &c) {
+            group_rows.extend(table.rows.into_iter().map(|cells| lead(&g.name, cells)));
         }
+        let unit_figures = |r: &compare::GroupRow| UnitFigures {
+            unit_id: r.unit.unit_id.clone(),
+            unit_name: r.unit.unit_name.clone(),
+            figures: figures(&r.report),
+        };
+        by_group.push(GroupByUnit {
+            id: g.id.clone(),
+            whole: unit_figures(&c.whole),
+            units: c.rows.iter().map(unit_figures).collect(),
+        });
     }
-    Table {
-        title: format!("So sánh đơn vị theo chỉ tiêu {} đến {}", d.number, score.at.short_vi()),
-        header: ["Chỉ tiêu", "Đơn vị", "Kết quả hiện nay", "Mục tiêu", "Trạng thái", "Còn thiếu (người)"]
-            .map(String::from)
-            .to_vec(),
-        rows,
-    }
+    let header =
+        |first: &str, rest: &[&str]| std::iter::once(first).chain(rest.iter().copied()).map(String::from).collect();
+    let tables = (
+        Table {
+            title: format!("So sánh đơn vị trực thuộc {} theo chỉ tiêu (tính đến {})", parent.name, at.short_vi()),
+            header: header("Chỉ tiêu", &compare::TARGET_HEADER),
+            rows: target_rows,
+        },
+        Table {
+            title: format!("So sánh đơn vị trực thuộc {}: thực trạng các nhóm năm {year}", parent.name),
+            header: header("Nhóm", &compare::GROUP_HEADER),
+            rows: group_rows,
+        },
+    );
+    let units = UnitComparison {
+        parent_id: parent.id.clone(),
+        parent_name: parent.name.clone(),
+        targets: by_target,
+        groups: by_group,
+    };
+    Some((units, tables))
+}
+
+/// A table row led by the words of what it compares.
+fn lead(words: &str, cells: Vec<Cell>) -> Vec<Cell> {
+    std::iter::once(Cell::text(words)).chain(cells).collect()
 }
 
 /// The output's bytes in `format`.
@@ -535,13 +623,16 @@ pub fn render(built: &Built, format: Format, table: Option<TableChoice>) -> Resu
             let chosen = match table.unwrap_or(TableChoice::Scores) {
                 TableChoice::Scores => &built.scores_table,
                 TableChoice::Groups => &built.groups_table,
-                TableChoice::Units => built.units_table.as_ref().unwrap_or(&built.scores_table),
+                TableChoice::Units => built.units_tables.as_ref().map_or(&built.scores_table, |(t, _)| t),
+                TableChoice::UnitGroups => built.units_tables.as_ref().map_or(&built.groups_table, |(_, g)| g),
             };
             Ok(chosen.to_csv().into_bytes())
         }
         Format::Xlsx => {
             let mut tables = vec![built.scores_table.clone(), built.groups_table.clone()];
-            tables.extend(built.units_table.clone());
+            if let Some((targets, groups)) = &built.units_tables {
+                tables.extend([targets.clone(), groups.clone()]);
+            }
             dtbd_xlsx::write(&tables)
         }
     }
@@ -557,7 +648,6 @@ pub fn run(o: &ReportOptions, io: &mut Io<'_>) -> Exit {
             return Exit::Refused;
         }
     };
-    let scope = imported.snapshot.scope.clone();
     let data = imported.snapshot.into_dataset();
     let found = match find(&o.directive, &data.directives) {
         Ok(found) => found,
@@ -567,14 +657,15 @@ pub fn run(o: &ReportOptions, io: &mut Io<'_>) -> Exit {
         }
     };
     let (at, year) = dates(o.when, files::moment(files::now()).date);
-    let built = build(&name, &data, &found, at, year, o.held_only, o.by_unit);
-    if o.by_unit && built.report.units.as_ref().is_some_and(Vec::is_empty) {
-        let whose = match scope {
-            Scope::Subtree { unit_name, .. } => unit_name,
-            Scope::All => "tệp".into(),
-        };
-        io.about(&name, &format!("{whose} không có đơn vị trực thuộc nào để so sánh."));
-    }
+    let parent = match o.by_unit.then(|| parent_unit(&data.roster, &found.directive, o.parent.as_deref())) {
+        Some(Err(message)) => {
+            io.about(&name, &message);
+            return Exit::Refused;
+        }
+        Some(Ok(parent)) => Some(parent),
+        None => None,
+    };
+    let built = build(&name, &data, &found, at, year, o.held_only, parent.as_deref());
     let bytes = match render(&built, o.format, o.table) {
         Ok(bytes) => bytes,
         Err(message) => {

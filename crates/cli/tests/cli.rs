@@ -386,7 +386,7 @@ fn report_gives_the_directive_page_s_scores_and_every_group_s_status_as_json() {
 }
 
 #[test]
-fn report_by_unit_scores_each_child_unit_over_its_own_people() {
+fn report_by_unit_compares_the_child_units_target_by_target_and_group_by_group() {
     let d = dir("report-units");
     let data = district(30);
     let file = d.join("huyen.json");
@@ -395,11 +395,28 @@ fn report_by_unit_scores_each_child_unit_over_its_own_people() {
     let run = dtbd(&["report", p(&file), "--directive", "37-KL/TU", "--at", "01/06/2024", "--by-unit"]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     let json: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
-    let units = json["units"].as_array().expect("units");
-    let names: Vec<&str> = units.iter().map(|u| u["unit_name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["Xã Thử 1", "Xã Thử 2", "Xã Thử 3"]);
-    assert!(units.iter().all(|u| u["cadres"] == 30));
-    assert_eq!(units[0]["targets"].as_array().unwrap().len(), json["targets"].as_array().unwrap().len());
+    let units = &json["units"];
+    assert_eq!(units["parent_name"], "Huyện Thử", "the roster's one top unit");
+    let targets = json["targets"].as_array().unwrap();
+    let by_target = units["targets"].as_array().unwrap();
+    assert_eq!(by_target.len(), targets.len());
+    for (t, c) in targets.iter().zip(by_target) {
+        assert_eq!(t["id"], c["id"]);
+        let mut names: Vec<&str> =
+            c["units"].as_array().unwrap().iter().map(|u| u["unit_name"].as_str().unwrap()).collect();
+        names.sort();
+        assert_eq!(names, ["Xã Thử 1", "Xã Thử 2", "Xã Thử 3"]);
+        if t["kind"] == "share" {
+            // The parent as a whole is the district: the report's own figure.
+            assert_eq!(c["whole"]["count"], t["count"], "{}", t["id"]);
+            let parts: u64 = c["units"].as_array().unwrap().iter().map(|u| u["count"].as_u64().unwrap_or(0)).sum();
+            assert_eq!(Some(parts), t["count"].as_u64(), "the communes' parts add up: {}", t["id"]);
+        }
+    }
+    for g in units["groups"].as_array().unwrap() {
+        let parts: u64 = g["units"].as_array().unwrap().iter().map(|u| u["total"].as_u64().unwrap()).sum();
+        assert_eq!(Some(parts), g["whole"]["total"].as_u64());
+    }
 
     // CSV of the comparison, and Excel with every table.
     let csv = dtbd(&[
@@ -417,13 +434,23 @@ fn report_by_unit_scores_each_child_unit_over_its_own_people() {
     ]);
     assert_eq!(csv.status.code(), Some(0), "{}", text(&csv.stderr));
     let csv = text(&csv.stdout);
-    assert!(csv.starts_with("\u{feff}Chỉ tiêu,Đơn vị,Kết quả hiện nay"), "{csv}");
+    assert!(csv.starts_with("\u{feff}Chỉ tiêu,Đơn vị,Kết quả,Số người đạt"), "{csv}");
+    assert!(csv.contains("Chung toàn đơn vị: Huyện Thử"), "{csv}");
     let xlsx = d.join("bao-cao.xlsx");
     let run = dtbd(&["report", p(&file), "--directive", "tpl-000", "--by-unit", "--format", "xlsx", "-o", p(&xlsx)]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     let sheets = dtbd_xlsx::read("bao-cao.xlsx", &std::fs::read(&xlsx).unwrap()).unwrap();
-    assert_eq!(sheets.len(), 3, "scores, groups, units");
+    assert_eq!(sheets.len(), 4, "scores, groups, units by target, units by group");
     assert!(sheets[1].rows[0].contains(&"Nhóm".to_string()));
+    assert_eq!(sheets[3].rows[0][0], "Nhóm");
+    // A parent with no units under it is named.
+    let run = dtbd(&["report", p(&file), "--directive", "37-KL/TU", "--by-unit", "--parent", "xa thu 1"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        text(&run.stderr).contains("đơn vị “Xã Thử 1” không có đơn vị trực thuộc để so sánh."),
+        "{}",
+        text(&run.stderr)
+    );
     let _ = std::fs::remove_dir_all(&d);
 }
 
