@@ -122,6 +122,16 @@ pub enum Route {
     Progress(String),
     /// Theo dõi so với mốc: baselines of a directive and the monitoring paragraph.
     Monitor(String),
+    /// So sánh đơn vị: one target, need or group of a directive by child unit of a parent
+    /// (the directive's own unit when none is named).
+    Compare {
+        /// Directive id.
+        directive: String,
+        /// What is compared.
+        subject: dtbd_view::compare::Subject,
+        /// The parent unit whose children are compared.
+        parent: Option<String>,
+    },
     /// Trao đổi dữ liệu: export and import.
     Share,
     /// Bản sao lưu: the backups taken before imports and restores.
@@ -158,6 +168,16 @@ impl Route {
             ["van-ban", id, "thuc-trang"] => Route::Status((*id).to_string()),
             ["van-ban", id, "tien-do"] => Route::Progress((*id).to_string()),
             ["van-ban", id, "moc"] => Route::Monitor((*id).to_string()),
+            ["van-ban", id, "so-sanh", kind, item, rest @ ..] if rest.len() <= 1 => {
+                match dtbd_view::compare::Subject::parse(kind, item) {
+                    Some(subject) => Route::Compare {
+                        directive: (*id).to_string(),
+                        subject,
+                        parent: rest.first().filter(|p| !p.is_empty()).map(|p| (*p).to_string()),
+                    },
+                    None => Route::Directive((*id).to_string()),
+                }
+            }
             ["trao-doi"] => Route::Share,
             ["trao-doi", "sao-luu"] => Route::Backups,
             ["ke-hoach"] => Route::Plans,
@@ -181,7 +201,8 @@ impl Route {
             | Route::Suggestions(_)
             | Route::Status(_)
             | Route::Progress(_)
-            | Route::Monitor(_) => Bundle::Directives,
+            | Route::Monitor(_)
+            | Route::Compare { .. } => Bundle::Directives,
             Route::EditDirective(_) => Bundle::Editor,
             Route::Share | Route::Backups => Bundle::Share,
             Route::Plans | Route::Plan(_) | Route::CourseLine(_) | Route::PlanStats => Bundle::Plans,
@@ -223,6 +244,10 @@ impl Route {
             Route::Status(id) => format!("#/van-ban/{id}/thuc-trang"),
             Route::Progress(id) => format!("#/van-ban/{id}/tien-do"),
             Route::Monitor(id) => format!("#/van-ban/{id}/moc"),
+            Route::Compare { directive, subject, parent } => match parent {
+                Some(parent) => format!("#/van-ban/{directive}/so-sanh/{}/{parent}", subject.path()),
+                None => format!("#/van-ban/{directive}/so-sanh/{}", subject.path()),
+            },
             Route::Share => "#/trao-doi".into(),
             Route::Backups => "#/trao-doi/sao-luu".into(),
             Route::Plans => "#/ke-hoach".into(),
@@ -684,7 +709,8 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
                     | Route::Suggestions(_)
                     | Route::Status(_)
                     | Route::Progress(_)
-                    | Route::Monitor(_),
+                    | Route::Monitor(_)
+                    | Route::Compare { .. },
                 ) => true,
                 (Route::Share, Route::Backups) => true,
                 (Route::Plans, Route::Plan(_) | Route::CourseLine(_) | Route::PlanStats) => true,

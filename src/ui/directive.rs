@@ -11,6 +11,7 @@ use dtbd_domain::directive::score::target_members;
 use dtbd_domain::directive::{
     Date, Directive, DirectiveScore, Item, RosterIndex, Section, Status, Target, TrainingNeed,
 };
+use dtbd_view::compare::Subject;
 use dtbd_view::directive::{self as vm, css_percent, BarScale, Shown};
 use dtbd_view::scoring::directive_score_among;
 
@@ -202,6 +203,8 @@ fn TargetCard(d: Directive, t: Target, scored: Scored) -> impl IntoView {
     let this = Memo::new(move |_| score.with(|s| s.as_ref().and_then(|s| s.target(&tid).cloned())));
     let milestones = t.milestones.clone();
     let tid2 = t.id.clone();
+    let compare_href =
+        Route::Compare { directive: d.id.clone(), subject: Subject::Target(t.id.clone()), parent: None }.href();
     let members = move || {
         let at = at.get();
         state.roster.with(|r| {
@@ -243,6 +246,7 @@ fn TargetCard(d: Directive, t: Target, scored: Scored) -> impl IntoView {
                     })}
                 }
             })}
+            <a class="btn small no-print" href=compare_href>"So sánh đơn vị"</a>
             {t.measure.from_roster().then(|| view! {
                 <button class="btn small no-print" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
                     {move || if open.get() { "Ẩn danh sách" } else { "Ai đạt, ai chưa đạt" }}

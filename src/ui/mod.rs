@@ -8,6 +8,7 @@ mod busy;
 mod cadre_form;
 mod chart;
 mod collate;
+mod compare;
 mod demo;
 mod demo_script;
 mod directive;
@@ -82,6 +83,10 @@ pub fn start_directives() {
                 Route::Status(id) => view! { <status::StatusPage id=id.clone()/> }.into_any(),
                 Route::Progress(id) => view! { <progress::ProgressPage id=id.clone()/> }.into_any(),
                 Route::Monitor(id) => view! { <monitor::MonitorPage id=id.clone()/> }.into_any(),
+                Route::Compare { directive, subject, parent } => view! {
+                    <compare::ComparePage id=directive.clone() subject=subject.clone() parent=parent.clone()/>
+                }
+                .into_any(),
                 _ => return None,
             })
         },

@@ -11,6 +11,7 @@ use crate::ui::print::{load_head, today, ReportHeadForm, ReportHeader, Signature
 use crate::ui::report_table::TableView;
 use dtbd_domain::report::{Part, StatusReport};
 use dtbd_domain::tables::{status_table, GroupTable};
+use dtbd_view::compare::Subject;
 use dtbd_view::status::{
     all_groups, group_reports, group_table, opening_year, parse_report_year, reports_note, share_plot, table_note,
     toggle_group, year_shortcuts, YearChoice, REPORT_YEARS,
@@ -96,13 +97,17 @@ pub fn StatusPage(id: String) -> impl IntoView {
                             <button type="button" class="btn ghost" on:click=move |_| chosen.set(Vec::new())>"Bỏ chọn"</button>
                         </div>
                         {groups.into_iter().map(|(gid, name)| {
+                            let compare = Route::Compare { directive: d.id.clone(), subject: Subject::Group(gid.clone()), parent: None }.href();
                             let (g1, g2) = (gid.clone(), gid);
                             view! {
-                                <label class="check-label">
-                                    <input type="checkbox" prop:checked=move || chosen.with(|c| c.contains(&g1))
-                                        on:change=move |ev| { let on = event_target_checked(&ev); chosen.update(|c| toggle_group(c, &g2, on)) } />
-                                    " " {name}
-                                </label>
+                                <span class="group-choice">
+                                    <label class="check-label">
+                                        <input type="checkbox" prop:checked=move || chosen.with(|c| c.contains(&g1))
+                                            on:change=move |ev| { let on = event_target_checked(&ev); chosen.update(|c| toggle_group(c, &g2, on)) } />
+                                        " " {name}
+                                    </label>
+                                    <a class="btn small ghost" href=compare>"So sánh đơn vị"</a>
+                                </span>
                             }
                         }).collect_view()}
                     </fieldset>

@@ -39,6 +39,12 @@ impl Subject {
         }
     }
 
+    /// A [`Subject::path`] read back (a `<select>`'s value); `None` for anything else.
+    pub fn from_path(path: &str) -> Option<Subject> {
+        let (kind, id) = path.split_once('/')?;
+        Subject::parse(kind, id)
+    }
+
     /// A route's part read back (`kind`, `id`); `None` for anything else.
     pub fn parse(kind: &str, id: &str) -> Option<Subject> {
         if id.is_empty() {

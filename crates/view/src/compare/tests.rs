@@ -49,10 +49,12 @@ fn subjects_read_back_from_their_route() {
     for s in [Subject::Target("t".into()), Subject::Need("n".into()), Subject::Group("g".into())] {
         let path = s.path();
         let (kind, id) = path.split_once('/').unwrap();
-        assert_eq!(Subject::parse(kind, id), Some(s));
+        assert_eq!(Subject::parse(kind, id).as_ref(), Some(&s));
+        assert_eq!(Subject::from_path(&path), Some(s));
     }
     assert_eq!(Subject::parse("chi-tieu", ""), None);
     assert_eq!(Subject::parse("khac", "t"), None);
+    assert_eq!(Subject::from_path("chi-tieu"), None);
 }
 
 #[test]
@@ -155,4 +157,39 @@ fn the_demo_district_compares_its_units_and_every_member_is_in_one_of_them() {
             + d.needs().iter().filter(|n| n.group.is_some() && n.criterion.is_some()).count()
     );
     assert!(choices[0].label.starts_with("Chỉ tiêu: "));
+}
+
+/// The figures `tests/e2e/compare-units.spec.mjs` reads on the demo's page: 02-ĐA/HU's first
+/// target at the day it was issued, over the demo district's twelve units.
+#[test]
+fn the_demo_figures_the_browser_test_reads() {
+    let roster = demo_roster();
+    let mut directives = vec![scheme_02()];
+    directives[0].id = "tpl-002".into();
+    scope_directives(&mut directives);
+    let d = &directives[0];
+    let at = dtbd_domain::demo_plan::reading_date(d).unwrap();
+    let input = Inputs { directive: d, others: &[], roster: &roster, records: None, at };
+    let first = Subject::Target(d.targets()[0].id.clone());
+    let page = compare_page(input, &first, HOANG_SU_PHI_ROOT).unwrap();
+    assert_eq!(
+        page.summary,
+        "Các đơn vị trực thuộc Huyện Hoàng Su Phì (dữ liệu mẫu): 12 đơn vị (Đạt: 2, Đúng tiến độ: 1, Chậm: 9)."
+    );
+    assert_eq!(
+        page.rows[0].cells[..4],
+        ["Chung toàn đơn vị: Huyện Hoàng Su Phì (dữ liệu mẫu)", "14/42 = 33,3%", "14", "42"]
+    );
+    assert_eq!(
+        page.rows[1].cells[..7],
+        ["UBND huyện Hoàng Su Phì", "6/17 = 35,3%", "6", "17", "ít nhất 50% (năm 2025)", "Đúng tiến độ", "3"]
+    );
+    assert!(page.rows[1].has_children, "the communes are under UBND huyện");
+    assert_eq!(
+        page.rows[11].cells[..6],
+        ["Huyện ủy Hoàng Su Phì", "7/14 = 50%", "7", "14", "ít nhất 50% (năm 2025)", "Đạt"]
+    );
+    let ubnd = drill(input, &first, "hsp-ubnd").unwrap();
+    assert_eq!(ubnd.title, "UBND huyện Hoàng Su Phì: điểm riêng của đơn vị");
+    assert_eq!(ubnd.people.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), ["Đạt (6)", "Chưa đạt (11)"]);
 }
