@@ -559,6 +559,52 @@ fn import_roster_lists_rows_it_cannot_read_and_refuses_a_file_that_is_not_a_shee
 }
 
 #[test]
+fn import_roster_takes_the_unit_and_category_a_sheet_lacks_from_the_command_line() {
+    let d = dir("import-defaults");
+    let csv = d.join("xa.csv");
+    std::fs::write(&csv, "Họ và tên,Ngày sinh,Giới tính\nLò Văn An,12/03/1980,Nam\nVàng Thị Bình,1991,Nữ\n").unwrap();
+    let out = d.join("xa.json");
+    // Without them: the page's message, with the command line's way to give them; nothing written.
+    let run = dtbd(&["import-roster", p(&csv), "-o", p(&out)]);
+    assert_eq!(run.status.code(), Some(1));
+    let err = text(&run.stderr);
+    assert!(err.contains(&format!("tệp {}: Chưa có cột cho: Đơn vị công tác, Đối tượng.", p(&csv))), "{err}");
+    assert!(err.contains("--unit TÊN-ĐƠN-VỊ, --category MÃ"), "{err}");
+    assert!(!out.exists());
+    let run = dtbd(&["import-roster", p(&csv), "-o", p(&out), "--unit", "UBND xã Nậm Dịch", "--category", "cong_chuc"]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let imported = read_back(&out);
+    assert_eq!(imported.roster.units.len(), 1);
+    assert_eq!(imported.roster.units[0].name, "UBND xã Nậm Dịch");
+    assert_eq!(imported.roster.units[0].level, GovLevel::Commune, "the level read from the name");
+    assert_eq!(imported.roster.cadres.len(), 2);
+    assert!(imported
+        .roster
+        .cadres
+        .iter()
+        .all(|c| c.unit_id == imported.roster.units[0].id && c.category == dtbd_domain::model::Category::CivilServant));
+    // A column mapped by hand, and a field that does not exist.
+    let run = dtbd(&[
+        "import-roster",
+        p(&csv),
+        "-o",
+        p(&out),
+        "--unit",
+        "Xã A",
+        "--category",
+        "can_bo",
+        "--column",
+        "Giới tính=",
+    ]);
+    assert_eq!(run.status.code(), Some(1), "gender skipped: a required field is missing");
+    assert!(text(&run.stdout).contains("Giới tính → — Bỏ qua —"));
+    let run = dtbd(&["import-roster", p(&csv), "-o", p(&out), "--column", "Giới tính=gioi"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(text(&run.stderr).contains("không có trường “gioi”"));
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
 fn usage_mistakes_exit_2_in_vietnamese() {
     for args in [&["gop"][..], &["merge", "a.json"], &["report", "a.json"], &["check", "--nhanh"]] {
         let run = dtbd(args);
