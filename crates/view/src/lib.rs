@@ -13,6 +13,7 @@
 //!   bảng tiêu chuẩn in the editor; [`suggestions`]:
 //!   đề xuất cử đi học; [`status`]: thực trạng; [`progress`]: báo cáo tiến độ; [`monitor`]:
 //!   so với mốc; [`compare`]: so sánh đơn vị, one target or group by child unit;
+//!   [`reading`]: đọc văn bản, the review of a directive's text read into proposals;
 //! - [`plans`]: plans, course lines, nominations and results, dispatch statistics;
 //! - [`share`]: export, import preview and merge choices, backups; [`excel`]: the roster to
 //!   and from Excel ([`legacy_text`]: a file's encoding and old-font text, converted);
@@ -36,6 +37,7 @@ pub mod monitor;
 pub mod plans;
 pub mod progress;
 pub mod quick_entry;
+pub mod reading;
 pub mod roster;
 pub mod scoring;
 pub mod share;

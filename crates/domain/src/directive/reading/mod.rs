@@ -12,6 +12,7 @@
 //! - [`groups`]: a group phrase → a rule.
 //! - [`targets`]: clauses → targets and needs.
 
+pub mod accept;
 pub mod groups;
 pub mod header;
 pub mod lines;
