@@ -114,6 +114,8 @@ pub enum Route {
     Directive(String),
     /// Sửa văn bản.
     EditDirective(String),
+    /// Đọc văn bản: a directive's text read into proposals to review.
+    ReadDocument,
     /// Đề xuất cử đi học for one directive.
     Suggestions(String),
     /// Thực trạng: the status report of a directive's groups.
@@ -164,6 +166,7 @@ impl Route {
             ["van-ban"] => Route::Directives,
             ["van-ban", id] if !id.is_empty() => Route::Directive((*id).to_string()),
             ["van-ban", id, "sua"] => Route::EditDirective((*id).to_string()),
+            ["doc-van-ban"] => Route::ReadDocument,
             ["van-ban", id, "de-xuat"] => Route::Suggestions((*id).to_string()),
             ["van-ban", id, "thuc-trang"] => Route::Status((*id).to_string()),
             ["van-ban", id, "tien-do"] => Route::Progress((*id).to_string()),
@@ -203,7 +206,7 @@ impl Route {
             | Route::Progress(_)
             | Route::Monitor(_)
             | Route::Compare { .. } => Bundle::Directives,
-            Route::EditDirective(_) => Bundle::Editor,
+            Route::EditDirective(_) | Route::ReadDocument => Bundle::Editor,
             Route::Share | Route::Backups => Bundle::Share,
             Route::Plans | Route::Plan(_) | Route::CourseLine(_) | Route::PlanStats => Bundle::Plans,
             Route::Excel | Route::QuickEntry => Bundle::Excel,
@@ -240,6 +243,7 @@ impl Route {
             Route::Directives => "#/van-ban".into(),
             Route::Directive(id) => format!("#/van-ban/{id}"),
             Route::EditDirective(id) => format!("#/van-ban/{id}/sua"),
+            Route::ReadDocument => "#/doc-van-ban".into(),
             Route::Suggestions(id) => format!("#/van-ban/{id}/de-xuat"),
             Route::Status(id) => format!("#/van-ban/{id}/thuc-trang"),
             Route::Progress(id) => format!("#/van-ban/{id}/tien-do"),
@@ -706,6 +710,7 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
                     Route::Directives,
                     Route::Directive(_)
                     | Route::EditDirective(_)
+                    | Route::ReadDocument
                     | Route::Suggestions(_)
                     | Route::Status(_)
                     | Route::Progress(_)

@@ -17,9 +17,13 @@ use crate::ui::widgets::{code_select, date_input, error_for, error_summary, fiel
 #[component]
 pub fn DirectiveEditorPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    // "moi": a new directive, kept in memory until its first valid save.
+    // "moi": a new directive, kept in memory until its first valid save; the draft of Đọc
+    // văn bản's "Sửa" when it opened the editor.
     let found = if id == NEW {
-        Some(Directive::blank(store::new_id(), DirectiveKind::Resolution))
+        Some(
+            crate::ui::read_document::take_draft()
+                .unwrap_or_else(|| Directive::blank(store::new_id(), DirectiveKind::Resolution)),
+        )
     } else {
         state.directives.with_untracked(|all| all.iter().find(|d| d.id == id).cloned())
     };

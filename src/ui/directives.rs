@@ -77,7 +77,10 @@ pub fn DirectivesPage() -> impl IntoView {
         <section class="page">
             <div class="page-head">
                 <h1>"Văn bản chỉ đạo và chỉ tiêu"</h1>
-                <a class="btn" href=Route::EditDirective("moi".into()).href()>"+ Nhập văn bản mới"</a>
+                <div class="actions">
+                    <a class="btn" href=Route::EditDirective("moi".into()).href()>"+ Nhập văn bản mới"</a>
+                    <a class="btn" href=Route::ReadDocument.href()>"Đọc văn bản"</a>
+                </div>
             </div>
             <h2>"Văn bản đang theo dõi"</h2>
             <Show

@@ -24,6 +24,7 @@ mod plans;
 mod print;
 mod progress;
 mod quick_entry;
+mod read_document;
 mod records;
 mod report_table;
 mod roster;
@@ -94,7 +95,7 @@ pub fn start_directives() {
     );
 }
 
-/// `sua-van-ban.html`: the directive editor, a bundle of its own because its forms are
+/// `sua-van-ban.html`: the directive editor and Đọc văn bản (whose "Sửa" opens it), a bundle of its own because its forms are
 /// heavy and an officer opens it rarely (once per directive typed in or corrected).
 pub fn start_editor() {
     app::start(
@@ -102,6 +103,7 @@ pub fn start_editor() {
         |route| {
             Some(match route {
                 Route::EditDirective(id) => view! { <directive_editor::DirectiveEditorPage id=id.clone()/> }.into_any(),
+                Route::ReadDocument => view! { <read_document::ReadDocumentPage/> }.into_any(),
                 _ => return None,
             })
         },

@@ -1,0 +1,306 @@
+//! Đọc văn bản (`#/doc-van-ban`, in the editor's bundle): a directive's text pasted or
+//! opened from Word, read by the domain (`directive::reading`), and reviewed: the text with
+//! each recognised span beside the proposals, each kept (Nhận), corrected in the editor (Sửa)
+//! or left out (Bỏ). Nothing is written until "Lưu văn bản", which saves the accepted set as
+//! an ordinary directive. What the page shows is `dtbd_view::reading`'s.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::store;
+use crate::ui::app::{mark, measure, AppState, Route};
+use crate::ui::directive_editor::NEW;
+use crate::ui::widgets::{file_button, focus_element, SaveRefused};
+use dtbd_domain::directive::reading::accept::{accept, Unsaved};
+use dtbd_domain::directive::reading::{read_text, Reading};
+use dtbd_domain::directive::{Directive, RosterIndex};
+use dtbd_view::reading::{review, review_facts, Decision, Decisions, ProposalRow, Segment};
+
+thread_local! {
+    /// The draft "Sửa" hands to the editor on this page (`#/van-ban/moi/sua`).
+    static DRAFT: RefCell<Option<Directive>> = const { RefCell::new(None) };
+    /// The text and decisions of the review, kept while the officer corrects a proposal in
+    /// the editor, so coming back finds her review as she left it.
+    static KEPT: RefCell<Option<(String, Decisions)>> = const { RefCell::new(None) };
+}
+
+/// The directive "Sửa" opened, once: the editor takes it instead of a blank one.
+pub fn take_draft() -> Option<Directive> {
+    DRAFT.with(|d| d.borrow_mut().take())
+}
+
+/// The id of a proposal's row in the list, and of its span in the text.
+fn row_id(index: usize) -> String {
+    format!("de-xuat-{index}")
+}
+
+fn span_id(index: usize) -> String {
+    format!("doan-{index}")
+}
+
+#[component]
+pub fn ReadDocumentPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (kept_text, kept_decisions) = KEPT.with(|k| k.borrow().clone()).unwrap_or_default();
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    let reading: RwSignal<Option<Arc<Reading>>> = RwSignal::new(None);
+    let decisions = RwSignal::new(Decisions::default());
+    let error: RwSignal<Option<String>> = RwSignal::new(None);
+    let unsaved: RwSignal<Vec<Unsaved>> = RwSignal::new(Vec::new());
+    let chosen: RwSignal<Option<usize>> = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+
+    // Keeps the review for a return from the editor.
+    let remember = move || {
+        let text = area.get_untracked().map(|a| a.value()).unwrap_or_default();
+        KEPT.with(|k| *k.borrow_mut() = Some((text, decisions.get_untracked())));
+    };
+    let read = move |text: String, restored: Option<Decisions>| {
+        mark("dtbd:read-start");
+        let outcome = read_text(&text);
+        mark("dtbd:read-end");
+        measure("dtbd:read-document", "dtbd:read-start", "dtbd:read-end");
+        unsaved.set(Vec::new());
+        chosen.set(None);
+        match outcome {
+            Ok(r) => {
+                let fresh = Decisions::new(&r);
+                decisions.set(restored.filter(|d| d.0.len() == fresh.0.len()).unwrap_or(fresh));
+                error.set(None);
+                reading.set(Some(Arc::new(r)));
+            }
+            Err(message) => {
+                reading.set(None);
+                error.set(Some(message));
+            }
+        }
+    };
+    if !kept_text.is_empty() {
+        read(kept_text.clone(), Some(kept_decisions));
+    }
+
+    let on_read = move |_| {
+        let Some(text) = area.get_untracked().map(|a| a.value()) else { return };
+        read(text, None);
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            let name = file.name();
+            let text = match store::files::read_file(&file, &mut |_, _, _| true).await {
+                Ok(Some(bytes)) => store::xlsx::read_docx(&name, &bytes).await.map_err(|e| e.0),
+                Ok(None) => Ok(String::new()),
+                Err(e) => Err(e.0),
+            };
+            busy.set(false);
+            match text {
+                Ok(text) => {
+                    if let Some(a) = area.get_untracked() {
+                        a.set_value(&text);
+                    }
+                    read(text, None);
+                }
+                Err(message) => {
+                    reading.set(None);
+                    error.set(Some(message));
+                }
+            }
+        });
+    };
+
+    // Counted once per reading and roster: each group's members, what each "Bỏ" takes.
+    let facts = Memo::new(move |_| {
+        reading.with(|r| {
+            r.as_ref().map(|r| {
+                let year = store::today().year;
+                state.roster.with(|roster| review_facts(r, &RosterIndex::build(roster), year))
+            })
+        })
+    });
+    let model = Memo::new(move |_| {
+        reading.with(|r| {
+            let r = r.as_ref()?;
+            facts.with(|f| decisions.with(|d| f.as_ref().map(|f| review(r, d, f))))
+        })
+    });
+
+    let decide = move |index: usize, decision: Decision| {
+        reading.with_untracked(|r| {
+            if let Some(r) = r {
+                decisions.update(|d| match decision {
+                    Decision::Rejected => d.reject(r, index),
+                    _ => d.accept(r, index),
+                });
+            }
+        });
+        unsaved.set(Vec::new());
+    };
+    let decide_all = move |decision: Decision| {
+        reading.with_untracked(|r| {
+            if let Some(r) = r {
+                decisions.update(|d| d.all(r, decision));
+            }
+        });
+        unsaved.set(Vec::new());
+    };
+    let correct = move |index: usize| {
+        let draft = reading.with_untracked(|r| {
+            r.as_ref().map(|r| decisions.with_untracked(|d| d.draft_with(r, index, store::new_id())))
+        });
+        if let Some(draft) = draft {
+            remember();
+            DRAFT.with(|d| *d.borrow_mut() = Some(draft));
+            state.go(Route::EditDirective(NEW.into()));
+        }
+    };
+    let save = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        let Some(outcome) = reading.with_untracked(|r| {
+            r.as_ref().map(|r| accept(r, &decisions.with_untracked(Decisions::kept), store::new_id()))
+        }) else {
+            return;
+        };
+        match outcome {
+            Err(problems) => unsaved.set(problems),
+            Ok(d) => {
+                busy.set(true);
+                spawn_local(async move {
+                    match state.save_directive(d).await {
+                        Ok(saved) => {
+                            KEPT.with(|k| *k.borrow_mut() = None);
+                            state.say(format!("Đã lưu {} {}.", saved.kind.label(), saved.number));
+                            state.go(Route::Directive(saved.id));
+                        }
+                        Err(SaveRefused::Invalid(errors)) => unsaved
+                            .set(errors.into_iter().map(|e| Unsaved { proposal: None, message: e.message }).collect()),
+                        Err(SaveRefused::Reported) => {}
+                    }
+                    busy.set(false);
+                });
+            }
+        }
+    };
+    let show_row = move |index: usize| {
+        chosen.set(Some(index));
+        focus_element(&row_id(index));
+    };
+    let show_span = move |index: usize| {
+        chosen.set(Some(index));
+        focus_element(&span_id(index));
+    };
+
+    view! {
+        <section class="page read-document">
+            <div class="page-head">
+                <h1>"Đọc văn bản"</h1>
+                <a class="btn ghost" href=Route::Directives.href()>"Về danh sách văn bản"</a>
+            </div>
+            <p class="hint">"Dán toàn văn văn bản (từ Word, hoặc sao chép từ PDF) hoặc mở tệp Word, rồi bấm Đọc. Ứng dụng đề xuất thông tin văn bản, các mục, nhóm đối tượng, chỉ tiêu và nhu cầu đào tạo; chưa có gì được lưu cho đến khi bấm \"Lưu văn bản\"."</p>
+            <div class="field">
+                <label for="read-text">"Toàn văn văn bản"</label>
+                <textarea id="read-text" class="read-paste" rows="12" node_ref=area prop:value=kept_text spellcheck="false"></textarea>
+            </div>
+            <div class="actions">
+                {file_button("read-docx", "Mở tệp Word (.docx)", ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document", on_pick)}
+                <button type="button" class="btn primary" disabled=move || busy.get() on:click=on_read>"Đọc"</button>
+            </div>
+            {move || busy.get().then(|| view! { <p role="status">"Đang đọc tệp…"</p> })}
+            {move || error.get().map(|m| view! { <p class="error-summary" role="alert">{m}</p> })}
+            {move || model.get().map(|m| {
+                view! {
+                    <div class="review-bar">
+                        <p class="review-counts" role="status">{m.counts.clone()}</p>
+                        <div class="actions">
+                            <button type="button" class="btn" on:click=move |_| decide_all(Decision::Accepted)>"Nhận tất cả"</button>
+                            <button type="button" class="btn" on:click=move |_| decide_all(Decision::Rejected)>"Bỏ tất cả"</button>
+                            <button type="button" class="btn primary" disabled=move || busy.get() || !m.can_save on:click=save>"Lưu văn bản"</button>
+                        </div>
+                        {m.save_note.clone().map(|n| view! { <p class="hint">{n}</p> })}
+                    </div>
+                    {move || {
+                        let problems = unsaved.get();
+                        (!problems.is_empty()).then(|| view! {
+                            <div class="error-summary" role="alert">
+                                <p>"Chưa lưu được văn bản: hãy sửa hoặc bỏ các đề xuất sau."</p>
+                                <ul>
+                                    {problems.into_iter().map(|u| view! {
+                                        <li>
+                                            {u.message}
+                                            {u.proposal.map(|i| view! {
+                                                " "
+                                                <button type="button" class="link-button" on:click=move |_| show_row(i)>"Xem đề xuất"</button>
+                                            })}
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            </div>
+                        })
+                    }}
+                    <div class="review">
+                        <div class="review-text" aria-label="Văn bản đã đọc">
+                            {m.segments.into_iter().map(|s| segment(s, chosen, show_row)).collect_view()}
+                        </div>
+                        <ol class="review-list" aria-label="Các đề xuất">
+                            {m.rows.into_iter().map(|row| proposal_row(row, chosen, decide, correct, show_span)).collect_view()}
+                        </ol>
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
+
+/// A piece of the text: as text, or a recognised span that leads to its proposal.
+fn segment(s: Segment, chosen: RwSignal<Option<usize>>, show_row: impl Fn(usize) + Copy + 'static) -> AnyView {
+    match s.proposal {
+        None => s.text.into_any(),
+        Some(i) => view! {
+            <button type="button" id=span_id(i) class=format!("span decision-{}", s.decision.code())
+                class:chosen=move || chosen.get() == Some(i)
+                on:click=move |_| show_row(i)>{s.text}</button>
+        }
+        .into_any(),
+    }
+}
+
+/// One proposal: what it is, where it came from, what it becomes, Nhận / Sửa / Bỏ.
+fn proposal_row(
+    row: ProposalRow,
+    chosen: RwSignal<Option<usize>>,
+    decide: impl Fn(usize, Decision) + Copy + 'static,
+    correct: impl Fn(usize) + Copy + 'static,
+    show_span: impl Fn(usize) + Copy + 'static,
+) -> impl IntoView {
+    let i = row.index;
+    view! {
+        <li id=row_id(i) tabindex="-1" class=format!("proposal decision-{}", row.decision.code())
+            class:chosen=move || chosen.get() == Some(i)>
+            <div class="proposal-head">
+                <span class="chip">{row.kind}</span>
+                <span class=format!("chip decision-{}", row.decision.code())>{row.decision.label()}</span>
+                <button type="button" class="link-button" on:click=move |_| show_span(i)>"Xem trong văn bản"</button>
+            </div>
+            <p class="proposal-source"><span class="sub">"Câu gốc: "</span>{row.source}</p>
+            <p class="proposal-generated"><span class="sub">"Sẽ thành: "</span>{row.generated}</p>
+            {row.people.map(|p| view! { <p class="sub">{p}</p> })}
+            {row.note.map(|n| view! { <p class="standard-note">{n}</p> })}
+            {row.reject_note.map(|n| view! { <p class="hint">{n}</p> })}
+            <div class="actions">
+                <button type="button" class="btn" on:click=move |_| decide(i, Decision::Accepted)>"Nhận"</button>
+                <button type="button" class="btn" on:click=move |_| correct(i)>"Sửa"</button>
+                <button type="button" class="btn" on:click=move |_| decide(i, Decision::Rejected)>"Bỏ"</button>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,151 @@
+// Đọc văn bản (issue 17): a seed directive's text pasted into the review, every proposal
+// accepted and saved, its targets scored on the demo roster; the same text opened from a
+// .docx the test writes (`cargo run --example docx_of_text`), one target corrected in the
+// editor and saved; a 20 MB paste and a .docx that is not a zip each get their Vietnamese
+// message and change nothing stored.
+//
+// The seeds are the specification, kept outside the project (../shared/seeds/ beside the
+// repository) and never copied in: without them the first two tests fail under CI and are
+// skipped, loudly, elsewhere.
+import { test, expect } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { open } from "./helpers.mjs";
+
+const SEEDS = join(process.cwd(), "../shared/seeds");
+const DIR = "target/e2e/read-document";
+const DOCX = join(DIR, "002.docx");
+
+/** The text of seed 002 (Đề án 02-ĐA/HU, whose roster the demo holds), or null. */
+function seedText() {
+  const file = existsSync(SEEDS) && readdirSync(SEEDS).find((f) => f.startsWith("002_") && f.endsWith(".txt"));
+  if (file) return { path: join(SEEDS, file), text: readFileSync(join(SEEDS, file), "utf8") };
+  const message = `THE SEED DOCUMENTS ARE MISSING (${SEEDS}): the Đọc văn bản tests on seed 002 DID NOT RUN.`;
+  if (process.env.CI) throw new Error(message);
+  console.warn(`\n*** ${message} ***\n`);
+  return null;
+}
+
+const seed = seedText();
+
+test.beforeAll(() => {
+  if (!seed) return;
+  execFileSync("cargo", ["run", "--quiet", "--example", "docx_of_text", "--", seed.path, DOCX], { stdio: "inherit", timeout: 900_000 });
+});
+
+/** Every record of every object store of every IndexedDB database of the origin, as text. */
+async function dumpIndexedDb(page) {
+  return page.evaluate(async () => {
+    const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const out = {};
+    for (const { name } of (await indexedDB.databases()).sort((a, b) => a.name.localeCompare(b.name))) {
+      const db = await request(indexedDB.open(name));
+      const stores = {};
+      for (const store of [...db.objectStoreNames].sort()) {
+        const tx = db.transaction(store, "readonly");
+        stores[store] = JSON.stringify({ keys: await request(tx.objectStore(store).getAllKeys()), values: await request(tx.objectStore(store).getAll()) });
+      }
+      out[name] = { version: db.version, stores };
+      db.close();
+    }
+    return out;
+  });
+}
+
+/** Opens Đọc văn bản from the directives list. */
+async function openReview(page) {
+  await page.getByRole("link", { name: "Văn bản, chỉ tiêu" }).tap();
+  await page.getByRole("link", { name: "Đọc văn bản" }).tap();
+  await expect(page.getByRole("heading", { name: "Đọc văn bản" })).toBeVisible();
+}
+
+const counts = (page) => page.locator(".review-counts");
+
+test("a seed pasted, every proposal accepted and saved, is scored on the demo roster", async ({ page }) => {
+  test.skip(!seed, "seed 002 missing (see the warning above)");
+  test.setTimeout(120_000);
+  await open(page);
+  await page.getByRole("button", { name: "Xem dữ liệu mẫu" }).tap();
+  await expect(page.getByRole("heading", { name: /Thực trạng đội ngũ cán bộ/i })).toBeVisible({ timeout: 30_000 });
+  await openReview(page);
+
+  await page.getByLabel("Toàn văn văn bản").fill(seed.text);
+  await page.getByRole("button", { name: "Đọc", exact: true }).tap();
+  await expect(counts(page)).toHaveText(/^\d+ đề xuất: 0 đã nhận, \d+ chờ, 0 bỏ$/);
+  // A target tied to its sentence, the rule's sentence and the people its group holds now.
+  const target = page.locator(".proposal", { hasText: "Chỉ tiêu" }).first();
+  await expect(target.locator(".proposal-source")).toContainText("Câu gốc:");
+  await expect(target.locator(".proposal-generated")).toContainText("Sẽ thành:");
+  await expect(target).toContainText(/người trên danh sách hiện nay/);
+  // Its span in the text leads to it, and it back to its span.
+  await target.getByRole("button", { name: "Xem trong văn bản" }).tap();
+  const span = page.locator(".review-text .span.chosen");
+  await expect(span).toBeFocused();
+  await span.tap();
+  await expect(page.locator(".proposal.chosen")).toBeFocused();
+  await page.screenshot({ path: test.info().outputPath("review-768x1024.png") });
+
+  await page.getByRole("button", { name: "Nhận tất cả" }).tap();
+  await expect(counts(page)).toHaveText(/^(\d+) đề xuất: \1 đã nhận, 0 chờ, 0 bỏ$/);
+  await page.getByRole("button", { name: "Lưu văn bản" }).tap();
+
+  // An ordinary directive, on the directive page, scored over the demo's 3.201 cadres.
+  await expect(page).toHaveURL(/van-ban\.html#\/van-ban\/[^/]+$/);
+  await expect(page.locator(".score-date")).toContainText("3.201 cán bộ");
+  await expect(page.locator("article.target").first()).toBeVisible();
+  await expect(page.locator("article.target .value").filter({ hasText: /\d+\/[1-9][\d.]* = / }).first()).toBeVisible();
+  // It is stored: still there after a reload.
+  await page.reload();
+  await expect(page.locator("article.target .value").filter({ hasText: /\d+\/[1-9][\d.]* = / }).first()).toBeVisible();
+});
+
+test("the same text opened from a .docx is read, and one target corrected in the editor is saved", async ({ page }) => {
+  test.skip(!seed, "seed 002 missing (see the warning above)");
+  test.setTimeout(120_000);
+  await open(page);
+  await openReview(page);
+  await page.locator("#read-docx").setInputFiles(DOCX);
+  const line = seed.text.split("\n").map((l) => l.trim()).find((l) => l.length > 60);
+  await expect(page.getByLabel("Toàn văn văn bản")).toHaveValue(new RegExp(line.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")), { timeout: 30_000 });
+  await expect(counts(page)).toHaveText(/^\d+ đề xuất: 0 đã nhận/);
+  const targets = page.locator(".proposal", { hasText: "Chỉ tiêu" });
+  await expect(targets.first()).toBeVisible();
+  // Bỏ tất cả: nothing to save.
+  await page.getByRole("button", { name: "Bỏ tất cả" }).tap();
+  await expect(counts(page)).toHaveText(/0 đã nhận, 0 chờ, \d+ bỏ$/);
+  await expect(page.getByRole("button", { name: "Lưu văn bản" })).toBeDisabled();
+
+  // Sửa: the editor opens on that target alone (and its section and group); its forms say
+  // what is missing before the save.
+  const sentence = (await targets.first().locator(".proposal-source").textContent()).replace("Câu gốc: ", "").trim();
+  await targets.first().getByRole("button", { name: "Sửa", exact: true }).tap();
+  await expect(page.getByRole("heading", { name: "Sửa văn bản" })).toBeVisible();
+  await expect(page.locator("main")).toContainText(sentence.slice(0, 30));
+  await page.getByLabel("Cơ quan ban hành").fill("HUYỆN ỦY HOÀNG SU PHÌ");
+  await page.getByLabel("Trích yếu").fill("Đề án đào tạo cán bộ (đọc từ tệp Word)");
+  await page.getByRole("button", { name: "Lưu văn bản" }).tap();
+  await expect(page).toHaveURL(/van-ban\.html#\/van-ban\/[^/]+$/);
+  await expect(page.locator("article.target")).toHaveCount(1);
+});
+
+test("a 20 MB paste and a .docx that is not a zip get their Vietnamese message and change nothing", async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page);
+  await openReview(page);
+  const before = await dumpIndexedDb(page);
+
+  // 20 MB typed into the box at once (as a paste does), then Đọc.
+  await page.getByLabel("Toàn văn văn bản").evaluate((area) => {
+    area.value = "Cán bộ chủ chốt cấp xã có trình độ đại học. ".repeat(400_000).slice(0, 20_000_000);
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await page.getByRole("button", { name: "Đọc", exact: true }).tap();
+  await expect(page.getByRole("alert")).toContainText(/quá giới hạn/, { timeout: 10_000 });
+  await expect(counts(page)).toHaveCount(0);
+
+  await page.locator("#read-docx").setInputFiles({ name: "khong-phai-word.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: Buffer.from("Đây là một tệp văn bản thường, không phải tệp Word.") });
+  await expect(page.getByRole("alert")).toContainText("Không đọc được tệp Word (.docx) khong-phai-word.docx", { timeout: 30_000 });
+  await expect(counts(page)).toHaveCount(0);
+  expect(await dumpIndexedDb(page)).toEqual(before);
+});
