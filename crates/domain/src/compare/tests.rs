@@ -17,6 +17,7 @@ use serde_json::json;
 
 use super::*;
 use crate::directive::{score_directive_in_unit, Status, Value};
+use crate::directive::{RecordSource, Target};
 use crate::levels::{Professional, Qualification};
 use crate::model::{Cadre, Gender, GovLevel, RecordMeta, Region, Unit, UnitKind};
 use crate::roster::Roster;
@@ -294,4 +295,67 @@ fn tables_hold_the_parent_then_each_row_as_the_page_shows_it() {
     let table = need_table(&d, 2025, &need).unwrap();
     let x2: Vec<String> = table.rows[1].iter().map(Cell::display).collect();
     assert_eq!(x2, ["UBND xã Hai", "3", "2", "66,7%"]);
+}
+
+/// Course records as a stand-in: the even-numbered cadres completed the training. Enough to
+/// see what each unit's row asks of the records: the unit's people alone.
+struct EvenTrained;
+
+impl RecordSource for EvenTrained {
+    fn count(&self, _: &Directive, _: &Target, _: Date, group: Option<&Bits>) -> Option<crate::directive::RecordCount> {
+        let trained = (0..11).filter(|i| i % 2 == 0).filter(|&i| group.is_none_or(|g| g.get(i))).count() as u32;
+        Some(crate::directive::RecordCount { count: trained, if_all_complete: trained })
+    }
+}
+
+#[test]
+fn record_targets_count_each_units_people_and_a_per_unit_quota_is_judged_there() {
+    let roster = district();
+    let idx = RosterIndex::build(&roster);
+    let d = Directive::from_json(
+        &json!({
+            "id": "d", "kind": "ke_hoach", "issuer": "HUYỆN ỦY", "title": "Thử", "date": "2024-09-27",
+            "groups": [{"id": "g", "name": "Cán bộ", "rule": {"rule": "everyone"}}],
+            "sections": [{"id": "s", "items": [{"id": "i", "text": "", "targets": [
+                {"id": "trained", "sentence": "50% được bồi dưỡng", "group": "g",
+                 "measure": {"kind": "trained", "training": "Bồi dưỡng", "window": {"every": "term"}},
+                 "milestones": [{"year": 2025, "value": 50}]},
+                {"id": "each", "sentence": "mỗi đơn vị cử 01", "measure": {"kind": "completions", "training": "Bồi dưỡng", "per_unit": true},
+                 "milestones": [{"year": 2025, "value": 1}]},
+                {"id": "all", "sentence": "cử 05", "measure": {"kind": "completions", "training": "Bồi dưỡng"},
+                 "milestones": [{"year": 2025, "value": 5}]},
+                {"id": "classes", "sentence": "02 lớp", "measure": {"kind": "events", "event": "class"},
+                 "milestones": [{"year": 2025, "value": 2}]}
+            ]}]}]
+        })
+        .to_string(),
+    )
+    .unwrap_or_else(|e| panic!("{e:#?}"));
+    let records: &dyn RecordSource = &EvenTrained;
+    let rows = |target: &str| {
+        let c = compare_target(&d, &[], &idx, at(), Some(records), target, "h").unwrap();
+        c.rows.into_iter().map(|r| (r.unit.unit_id, r.score)).collect::<Vec<_>>()
+    };
+    // Trained: x1 3 of 5 (c0, c2, c4), p 1 of 2, x2 1 of 3; x3 has nobody.
+    let trained: Vec<(String, Option<Value>, Status)> =
+        rows("trained").into_iter().map(|(u, s)| (u, s.value, s.status)).collect();
+    let value = |n, d| Some(Value { numerator: n, denominator: d });
+    assert_eq!(trained[0], ("x2".into(), value(1, 3), Status::OnTrack), "short of 02 by one, above the path");
+    assert_eq!(trained.iter().find(|r| r.0 == "x1").unwrap().1, value(3, 5));
+    assert_eq!(trained.last().unwrap().2, Status::NotScored, "x3: nobody in the group");
+    // Mỗi đơn vị cử 01: judged in each unit; xã Ba sent nobody.
+    let each = rows("each");
+    assert_eq!(each[0].0, "x3");
+    assert_eq!((each[0].1.status, each[0].1.gap_persons), (Status::Behind, 1));
+    assert!(each[1..].iter().all(|(_, s)| s.status == Status::Met), "{each:?}");
+    // A quota for the whole district: each unit's count followed.
+    let all = rows("all");
+    let counts: Vec<(&str, u32, Status)> =
+        all.iter().map(|(u, s)| (u.as_str(), s.value.unwrap().numerator, s.status)).collect();
+    assert_eq!(
+        counts,
+        [("x1", 3, Status::Tracked), ("x2", 1, Status::Tracked), ("p", 1, Status::Tracked), ("x3", 0, Status::Tracked)]
+    );
+    // Classes are the district's, not a unit's.
+    assert!(rows("classes").iter().all(|(_, s)| s.status == Status::NotScored && s.value.is_none()));
 }
