@@ -217,45 +217,54 @@ pub fn ReadDocumentPage() -> impl IntoView {
             </div>
             {move || busy.get().then(|| view! { <p role="status">"Đang đọc tệp…"</p> })}
             {move || error.get().map(|m| view! { <p class="error-summary" role="alert">{m}</p> })}
-            {move || model.get().map(|m| {
-                view! {
-                    <div class="review-bar">
-                        <p class="review-counts" role="status">{m.counts.clone()}</p>
-                        <div class="actions">
-                            <button type="button" class="btn" on:click=move |_| decide_all(Decision::Accepted)>"Nhận tất cả"</button>
-                            <button type="button" class="btn" on:click=move |_| decide_all(Decision::Rejected)>"Bỏ tất cả"</button>
-                            <button type="button" class="btn primary" disabled=move || busy.get() || !m.can_save on:click=save>"Lưu văn bản"</button>
-                        </div>
-                        {m.save_note.clone().map(|n| view! { <p class="hint">{n}</p> })}
+            // Drawn once per reading; a decision redraws only the rows and spans it changed.
+            {move || reading.with(Option::is_some).then(|| view! {
+                <div class="review-bar">
+                    <p class="review-counts" role="status">{move || model.with(|m| m.as_ref().map(|m| m.counts.clone()))}</p>
+                    <div class="actions">
+                        <button type="button" class="btn" on:click=move |_| decide_all(Decision::Accepted)>"Nhận tất cả"</button>
+                        <button type="button" class="btn" on:click=move |_| decide_all(Decision::Rejected)>"Bỏ tất cả"</button>
+                        <button type="button" class="btn primary"
+                            disabled=move || busy.get() || !model.with(|m| m.as_ref().is_some_and(|m| m.can_save))
+                            on:click=save>"Lưu văn bản"</button>
                     </div>
-                    {move || {
-                        let problems = unsaved.get();
-                        (!problems.is_empty()).then(|| view! {
-                            <div class="error-summary" role="alert">
-                                <p>"Chưa lưu được văn bản: hãy sửa hoặc bỏ các đề xuất sau."</p>
-                                <ul>
-                                    {problems.into_iter().map(|u| view! {
-                                        <li>
-                                            {u.message}
-                                            {u.proposal.map(|i| view! {
-                                                " "
-                                                <button type="button" class="link-button" on:click=move |_| show_row(i)>"Xem đề xuất"</button>
-                                            })}
-                                        </li>
-                                    }).collect_view()}
-                                </ul>
-                            </div>
-                        })
-                    }}
-                    <div class="review">
-                        <div class="review-text" aria-label="Văn bản đã đọc">
-                            {m.segments.into_iter().map(|s| segment(s, chosen, show_row)).collect_view()}
+                    {move || model.with(|m| m.as_ref().and_then(|m| m.save_note.clone())).map(|n| view! { <p class="hint">{n}</p> })}
+                </div>
+                {move || {
+                    let problems = unsaved.get();
+                    (!problems.is_empty()).then(|| view! {
+                        <div class="error-summary" role="alert">
+                            <p>"Chưa lưu được văn bản: hãy sửa hoặc bỏ các đề xuất sau."</p>
+                            <ul>
+                                {problems.into_iter().map(|u| view! {
+                                    <li>
+                                        {u.message}
+                                        {u.proposal.map(|i| view! {
+                                            " "
+                                            <button type="button" class="link-button" on:click=move |_| show_row(i)>"Xem đề xuất"</button>
+                                        })}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
                         </div>
-                        <ol class="review-list" aria-label="Các đề xuất">
-                            {m.rows.into_iter().map(|row| proposal_row(row, chosen, decide, correct, show_span)).collect_view()}
-                        </ol>
+                    })
+                }}
+                <div class="review">
+                    <div class="review-text" aria-label="Văn bản đã đọc">
+                        <For
+                            each=move || model.with(|m| m.as_ref().map(|m| m.segments.clone()).unwrap_or_default().into_iter().enumerate())
+                            key=|(at, s)| (*at, s.proposal, s.decision)
+                            children=move |(_, s)| segment(s, chosen, show_row)
+                        />
                     </div>
-                }
+                    <ol class="review-list" aria-label="Các đề xuất">
+                        <For
+                            each=move || model.with(|m| m.as_ref().map(|m| m.rows.clone()).unwrap_or_default())
+                            key=|row| (row.index, row.decision)
+                            children=move |row| proposal_row(row, chosen, decide, correct, show_span)
+                        />
+                    </ol>
+                </div>
             })}
         </section>
     }

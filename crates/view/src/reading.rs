@@ -18,7 +18,7 @@ use dtbd_domain::number::grouped;
 pub const LOW_CONFIDENCE: u8 = 60;
 
 /// Quyết định on one proposal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Decision {
     /// Chờ: not decided yet (not saved).
     #[default]
