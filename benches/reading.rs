@@ -1,12 +1,17 @@
 //! Đọc văn bản over a 30-page document: the five seed documents' text concatenated (about
 //! 140.000 bytes, some 40 printed pages) when `../shared/seeds` is there, else the
 //! other-province fixtures repeated to the same length. The browser goal is 200 ms; natively
-//! it should take a few milliseconds.
+//! it should take a few milliseconds. The project's benches time with `common` (median of
+//! runs), not criterion: no bench dependency to build.
+//!
+//! `cargo bench --bench reading`
 
 use std::path::{Path, PathBuf};
 
-use criterion::{criterion_group, criterion_main, Criterion};
-use dtbd_domain::directive::reading::read_text;
+use dtbd::domain::directive::reading::read_text;
+
+mod common;
+use common::{ms, time};
 
 fn long_document() -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -37,12 +42,16 @@ fn long_document() -> String {
     parts.join("\n\n")
 }
 
-fn reading(c: &mut Criterion) {
+fn main() {
     let text = long_document();
-    let targets = read_text(&text).unwrap().directive.targets().len();
-    println!("reading: {} bytes, {} targets proposed", text.len(), targets);
-    c.bench_function("read_text 30 pages", |b| b.iter(|| read_text(&text).unwrap()));
+    let (median, reading) = time(51, || read_text(&text).expect("a document under the limit"));
+    let targets = reading.directive.targets().len();
+    println!(
+        "Đọc văn bản: {} bytes, {} paragraphs proposed as {} targets and {} groups — median {} (goal in the browser: 200 ms)",
+        text.len(),
+        reading.proposals.len(),
+        targets,
+        reading.directive.groups.len(),
+        ms(median)
+    );
 }
-
-criterion_group!(benches, reading);
-criterion_main!(benches);

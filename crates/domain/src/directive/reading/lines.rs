@@ -152,7 +152,9 @@ fn joins(previous: &[(usize, char)], line: &Line, blank_before: bool) -> bool {
         let letters: Vec<char> = s.filter(|c| c.is_alphabetic()).collect();
         letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
     };
-    let previous_capitals = capitals(&mut previous.iter().map(|(_, c)| *c));
+    // The last line's worth is enough to tell a heading in capitals.
+    let tail = &previous[previous.len().saturating_sub(80)..];
+    let previous_capitals = capitals(&mut tail.iter().map(|(_, c)| *c));
     if first.is_lowercase() {
         // A heading in capitals ("KẾT LUẬN") is never continued in lower case (the title).
         return !previous_capitals;

@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use self::numbering::{Numbering, Style};
-use self::targets::{Context, Folded};
+use self::targets::Context;
 use super::{Directive, DirectiveKind, Group, GroupRule, Item, Period, Section};
 use crate::limits::MAX_PASTED_TEXT_BYTES;
 use crate::number::grouped;
@@ -315,7 +315,7 @@ impl<'c> Reader<'c> {
                 target.group = Some(self.group_id(UNKNOWN_GROUP));
                 confidence = confidence.min(50);
             }
-            let tier = clause_is_tier(body, read.span.0);
+            let tier = read.tier;
             if tier {
                 target.tier_of = previous_share.clone();
             }
@@ -450,12 +450,6 @@ fn split_heading(body: &str) -> (&str, Option<&str>) {
         return (&heading[..cut], Some(body));
     }
     (heading, None)
-}
-
-/// True when the clause at `start` of `body` follows "trong đó".
-fn clause_is_tier(body: &str, start: usize) -> bool {
-    let before = Folded::new(&body[..start]).text;
-    before.trim_end().trim_end_matches([':', ',']).trim_end().ends_with("trong do")
 }
 
 #[cfg(test)]

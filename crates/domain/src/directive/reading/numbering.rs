@@ -72,7 +72,8 @@ fn ends_marker(text: &str, len: usize) -> bool {
 }
 
 fn part(text: &str) -> Option<(usize, Style)> {
-    let folded = crate::text::fold(text);
+    let head: String = text.chars().take(12).collect();
+    let folded = crate::text::fold(&head);
     for word in ["phan ", "phu luc "] {
         if folded.starts_with(word) {
             let word_chars = word.chars().count();

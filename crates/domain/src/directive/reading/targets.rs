@@ -24,7 +24,6 @@ impl Folded {
     pub fn new(s: &str) -> Folded {
         let mut text = String::with_capacity(s.len());
         let mut map = Vec::with_capacity(s.len() + 1);
-        let mut buf = [0u8; 4];
         for (i, c) in s.char_indices() {
             if c.is_whitespace() {
                 if !text.is_empty() && !text.ends_with(' ') {
@@ -33,7 +32,7 @@ impl Folded {
                 }
                 continue;
             }
-            for f in crate::text::fold(c.encode_utf8(&mut buf)).chars() {
+            for f in crate::text::fold_one(c) {
                 for _ in 0..f.len_utf8() {
                     map.push(i);
                 }
@@ -76,6 +75,8 @@ pub struct Read<T> {
     pub group_phrase: Option<String>,
     /// How sure the reading is, 0-100.
     pub confidence: u8,
+    /// The clause refines the one before ("…, trong đó 30% …").
+    pub tier: bool,
 }
 
 /// Clause boundaries of a paragraph: byte ranges in `paragraph`, and whether each refines the
@@ -107,7 +108,11 @@ pub fn clauses(paragraph: &str) -> Vec<(usize, usize, bool)> {
             }
             _ => {}
         }
-        if depth == 0 && (i == 0 || bytes[i - 1] == b' ' || bytes[i - 1] == b',') && s[i..].starts_with("trong do") {
+        if depth == 0
+            && bytes[i] == b't'
+            && (i == 0 || bytes[i - 1] == b' ' || bytes[i - 1] == b',')
+            && s[i..].starts_with("trong do")
+        {
             let after = s[i + 8..].trim_start_matches([':', ',', ' ']);
             if !after.starts_with("moi nam") {
                 let next = s.len() - after.len();
@@ -116,7 +121,7 @@ pub fn clauses(paragraph: &str) -> Vec<(usize, usize, bool)> {
                 continue;
             }
         }
-        if depth == 0 && (s[i..].starts_with(", ") || s[i..].starts_with(" va ")) {
+        if depth == 0 && matches!(bytes[i], b',' | b' ') && (s[i..].starts_with(", ") || s[i..].starts_with(" va ")) {
             let sep = if s[i..].starts_with(", ") { 2 } else { 4 };
             let after = &s[i + sep..];
             let after = ["co ", "phan dau ", "phan dau "].iter().fold(after, |a, w| a.strip_prefix(w).unwrap_or(a));
@@ -319,10 +324,11 @@ pub struct Found {
 /// Reads every target and need of `paragraph` (its numbering already removed).
 pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
     let mut found = Found::default();
-    let whole = crate::text::fold(paragraph);
+    let folded_paragraph = Folded::new(paragraph);
+    let whole = &folded_paragraph.text;
     let paragraph_lead = whole
         .find(": ")
-        .map(|c| Folded::new(paragraph).at(c))
+        .map(|c| folded_paragraph.at(c))
         .map(|c| paragraph[..c].to_string())
         .filter(|l| l.len() < 400 && names_people(&crate::text::fold(l)));
     let mut previous_group: Option<String> = None;
@@ -345,7 +351,7 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
         if let Some(mut need) = need(s, lead_scale.or(previous_scale), clause) {
             need.sentence = clause.trim().to_string();
             let group = ctx.group.clone();
-            found.needs.push(Read { span: (start, end), value: need, group_phrase: group, confidence: 70 });
+            found.needs.push(Read { span: (start, end), value: need, group_phrase: group, confidence: 70, tier });
             continue;
         }
         let parsed = parse(&f, paragraph, (start, end));
@@ -372,7 +378,13 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
             // A sentence with no amount: a directional target under "Mục tiêu", else text.
             if ctx.in_goals && s.len() > 20 {
                 let target = directional(clause);
-                found.targets.push(Read { span: (start, end), value: target, group_phrase: None, confidence: 40 });
+                found.targets.push(Read {
+                    span: (start, end),
+                    value: target,
+                    group_phrase: None,
+                    confidence: 40,
+                    tier,
+                });
             } else if !clause_deadlines.is_empty() && found.targets.is_empty() {
                 found.deadlines = clause_deadlines;
             }
@@ -543,7 +555,7 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
         if group.is_some() {
             previous_group = group.clone();
         }
-        found.targets.push(Read { span: (start, end), value: target, group_phrase: group, confidence });
+        found.targets.push(Read { span: (start, end), value: target, group_phrase: group, confidence, tier });
     }
     // A subject whose predicate never came stays directional, without its figure or group.
     for read in &mut found.targets {
