@@ -61,6 +61,8 @@ async function openReview(page) {
 }
 
 const counts = (page) => page.locator(".review-counts");
+/** The proposals of one kind ("Chỉ tiêu", "Mục", …), by the kind's chip. */
+const proposals = (page, kind) => page.locator(".proposal").filter({ has: page.locator(".chip", { hasText: new RegExp(`^${kind}$`) }) });
 
 test("a seed pasted, every proposal accepted and saved, is scored on the demo roster", async ({ page }) => {
   test.skip(!seed, "seed 002 missing (see the warning above)");
@@ -74,10 +76,10 @@ test("a seed pasted, every proposal accepted and saved, is scored on the demo ro
   await page.getByRole("button", { name: "Đọc", exact: true }).tap();
   await expect(counts(page)).toHaveText(/^\d+ đề xuất: 0 đã nhận, \d+ chờ, 0 bỏ$/);
   // A target tied to its sentence, the rule's sentence and the people its group holds now.
-  const target = page.locator(".proposal", { hasText: "Chỉ tiêu" }).first();
+  const target = proposals(page, "Chỉ tiêu").filter({ hasText: "người trên danh sách hiện nay" }).first();
   await expect(target.locator(".proposal-source")).toContainText("Câu gốc:");
   await expect(target.locator(".proposal-generated")).toContainText("Sẽ thành:");
-  await expect(target).toContainText(/người trên danh sách hiện nay/);
+  await expect(target).toContainText(/Nhóm “.+”: [\d.]+ người trên danh sách hiện nay/);
   // Its span in the text leads to it, and it back to its span.
   await target.getByRole("button", { name: "Xem trong văn bản" }).tap();
   const span = page.locator(".review-text .span.chosen");
@@ -109,7 +111,7 @@ test("the same text opened from a .docx is read, and one target corrected in the
   const line = seed.text.split("\n").map((l) => l.trim()).find((l) => l.length > 60);
   await expect(page.getByLabel("Toàn văn văn bản")).toHaveValue(new RegExp(line.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")), { timeout: 30_000 });
   await expect(counts(page)).toHaveText(/^\d+ đề xuất: 0 đã nhận/);
-  const targets = page.locator(".proposal", { hasText: "Chỉ tiêu" });
+  const targets = proposals(page, "Chỉ tiêu");
   await expect(targets.first()).toBeVisible();
   // Bỏ tất cả: nothing to save.
   await page.getByRole("button", { name: "Bỏ tất cả" }).tap();
@@ -118,10 +120,9 @@ test("the same text opened from a .docx is read, and one target corrected in the
 
   // Sửa: the editor opens on that target alone (and its section and group); its forms say
   // what is missing before the save.
-  const sentence = (await targets.first().locator(".proposal-source").textContent()).replace("Câu gốc: ", "").trim();
   await targets.first().getByRole("button", { name: "Sửa", exact: true }).tap();
   await expect(page.getByRole("heading", { name: "Sửa văn bản" })).toBeVisible();
-  await expect(page.locator("main")).toContainText(sentence.slice(0, 30));
+  await expect(page.locator(".row-text").first()).toBeVisible();
   await page.getByLabel("Cơ quan ban hành").fill("HUYỆN ỦY HOÀNG SU PHÌ");
   await page.getByLabel("Trích yếu").fill("Đề án đào tạo cán bộ (đọc từ tệp Word)");
   await page.getByRole("button", { name: "Lưu văn bản" }).tap();
