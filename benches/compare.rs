@@ -10,7 +10,7 @@
 use std::time::Duration;
 
 use dtbd::domain::compare::{compare_group, compare_target};
-use dtbd::domain::directive::{parse_template_index, score_directive_in_unit, Date, Directive, RosterIndex};
+use dtbd::domain::directive::{score_directive_in_unit, Date, Directive, RosterIndex};
 use dtbd::domain::fixtures::generate_roster;
 use dtbd::domain::model::{GovLevel, RecordMeta, Region, Unit, UnitKind};
 use dtbd::domain::roster::Roster;
@@ -58,16 +58,7 @@ fn unit(id: &str, name: &str, level: GovLevel, parent: Option<&str>) -> Unit {
 }
 
 fn main() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/templates");
-    let index =
-        parse_template_index(&std::fs::read_to_string(dir.join("index.json")).expect("index.json")).expect("index");
-    let directives: Vec<Directive> = index
-        .iter()
-        .map(|e| {
-            Directive::from_json(&std::fs::read_to_string(dir.join(&e.file)).expect("template"))
-                .expect("valid template")
-        })
-        .collect();
+    let directives: Vec<Directive> = common::templates();
     let at = Date::new(2025, 6, 30).unwrap();
     let runs = 21;
 
@@ -100,8 +91,9 @@ fn main() {
             // What the rows would cost had each unit's directive been scored whole.
             let children: Vec<&Unit> =
                 roster.units.iter().filter(|u| u.parent_id.as_deref() == Some(parent.as_str())).collect();
-            let (took, _) =
-                time(3, || children.iter().map(|u| score_directive_in_unit(d, &[], &idx, at, None, &u.id)).count());
+            let (took, _) = time(3, || {
+                children.iter().map(|u| score_directive_in_unit(d, &[], &idx, at, None, &u.id)).collect::<Vec<_>>()
+            });
             println!("  for scale: {} scored whole per unit ({} units)  {}", d.number, children.len(), ms(took));
         }
     }

@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use dtbd::domain::directive::{parse_template_index, score_directive, suggest, Date, Directive, RosterIndex};
+use dtbd::domain::directive::{score_directive, suggest, Date, Directive, RosterIndex};
 use dtbd::domain::fixtures::generate_roster;
 
 mod common;
@@ -20,16 +20,7 @@ fn ms(d: Duration) -> String {
 }
 
 fn main() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/templates");
-    let index =
-        parse_template_index(&std::fs::read_to_string(dir.join("index.json")).expect("index.json")).expect("index");
-    let directives: Vec<Directive> = index
-        .iter()
-        .map(|e| {
-            Directive::from_json(&std::fs::read_to_string(dir.join(&e.file)).expect("template"))
-                .expect("valid template")
-        })
-        .collect();
+    let directives: Vec<Directive> = common::templates();
     let targets: usize = directives.iter().map(|d| d.targets().len()).sum();
 
     let t = Instant::now();

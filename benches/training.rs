@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use dtbd::domain::directive::{parse_template_index, Date, Directive, EventKind, Measure, RosterIndex};
+use dtbd::domain::directive::{Date, Directive, EventKind, Measure, RosterIndex};
 use dtbd::domain::fixtures::{generate_roster, XorShift};
 use dtbd::domain::model::RecordMeta;
 use dtbd::domain::training::*;
@@ -19,16 +19,7 @@ fn ms(d: Duration) -> String {
 }
 
 fn main() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/templates");
-    let index =
-        parse_template_index(&std::fs::read_to_string(dir.join("index.json")).expect("index.json")).expect("index");
-    let directives: Vec<Directive> = index
-        .iter()
-        .map(|e| {
-            Directive::from_json(&std::fs::read_to_string(dir.join(&e.file)).expect("template"))
-                .expect("valid template")
-        })
-        .collect();
+    let directives: Vec<Directive> = common::templates();
     // The seeds' templates and the province documents written as test fixtures (an annual
     // plan, a review report, a resolution with standards).
     let mut directives = directives;

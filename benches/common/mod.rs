@@ -27,3 +27,18 @@ pub fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
     }
     (median(times), last.expect("at least one run"))
 }
+
+/// The built-in templates (`public/templates/`, in the order of their index), validated.
+pub fn templates() -> Vec<dtbd::domain::directive::Directive> {
+    use dtbd::domain::directive::{parse_template_index, Directive};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/templates");
+    let index =
+        parse_template_index(&std::fs::read_to_string(dir.join("index.json")).expect("index.json")).expect("index");
+    index
+        .iter()
+        .map(|e| {
+            Directive::from_json(&std::fs::read_to_string(dir.join(&e.file)).expect("template"))
+                .expect("valid template")
+        })
+        .collect()
+}

@@ -29,38 +29,38 @@ pub fn ComparePage(id: String, subject: Subject, parent: Option<String>) -> impl
             .or_else(|| directive.with(|d| state.roster.with(|r| d.as_ref().and_then(|d| default_parent(d, r)))))
     });
     let subject_now = subject.clone();
-    let page = Memo::new(move |_| {
+    // Everything a comparison reads, tracked, handed to `f` as the view's inputs.
+    let with_inputs = move |f: &mut dyn FnMut(Inputs) -> Option<()>| {
         let at = at.get();
-        let parent = parent_id.get()?;
         directive.with(|d| {
             let d = d.as_ref()?;
             state.directives.with(|others| {
                 state.roster.with(|roster| {
-                    records.with(|records| {
-                        let inputs = Inputs { directive: d, others, roster, records: records.as_ref(), at };
-                        compare_page(inputs, &subject_now, &parent)
-                    })
+                    records.with(|records| f(Inputs { directive: d, others, roster, records: records.as_ref(), at }))
                 })
             })
         })
+    };
+    let page = Memo::new(move |_| {
+        let parent = parent_id.get()?;
+        let mut page = None;
+        with_inputs(&mut |inputs| {
+            page = compare_page(inputs, &subject_now, &parent);
+            Some(())
+        });
+        page
     });
     // The unit tapped, whose own scores and people open under its line.
     let opened = RwSignal::new(None::<String>);
     let subject_drill = subject.clone();
     let drilled = Memo::new(move |_| {
         let unit = opened.get()?;
-        let at = at.get();
-        directive.with(|d| {
-            let d = d.as_ref()?;
-            state.directives.with(|others| {
-                state.roster.with(|roster| {
-                    records.with(|records| {
-                        let inputs = Inputs { directive: d, others, roster, records: records.as_ref(), at };
-                        drill(inputs, &subject_drill, &unit)
-                    })
-                })
-            })
-        })
+        let mut opened_unit = None;
+        with_inputs(&mut |inputs| {
+            opened_unit = drill(inputs, &subject_drill, &unit);
+            Some(())
+        });
+        opened_unit
     });
     let tables = Signal::derive(move || page.with(|p| p.iter().map(|p| p.table.clone()).collect::<Vec<_>>()));
 

@@ -6,30 +6,10 @@
 // natively. 768×1024 with touch.
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
+import { printToPdf, squash } from "./pdf.mjs";
 import { loadDemo } from "./pages.mjs";
 
 test.use({ viewport: { width: 768, height: 1024 }, hasTouch: true });
-
-/** Text of every page of a PDF (NFC, whitespace collapsed). */
-async function pdfPages(buffer) {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(buffer), useSystemFonts: false }).promise;
-  const pages = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => it.str).join(" ").normalize("NFC").replace(/\s+/g, " "));
-  }
-  return pages;
-}
-
-const squash = (s) => s.normalize("NFC").replace(/\s+/g, "");
-
-async function printToPdf(page) {
-  await page.emulateMedia({ media: "print" });
-  const pdf = await page.pdf({ format: "A4", printBackground: false, preferCSSPageSize: true });
-  await page.emulateMedia({ media: "screen" });
-  return pdfPages(pdf);
-}
 
 const SUMMARY = "Các đơn vị trực thuộc Huyện Hoàng Su Phì (dữ liệu mẫu): 12 đơn vị (Đạt: 2, Đúng tiến độ: 1, Chậm: 9).";
 

@@ -4,31 +4,10 @@
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
+import { printToPdf, squash } from "./pdf.mjs";
 import { open, addUnit, addCommitteeMember } from "./helpers.mjs";
 
 const XLSX = createRequire(import.meta.url)("xlsx");
-
-/** Text of every page of a PDF (NFC, whitespace collapsed). */
-async function pdfPages(buffer) {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(buffer), useSystemFonts: false }).promise;
-  const pages = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => it.str).join(" ").normalize("NFC").replace(/\s+/g, " "));
-  }
-  return pages;
-}
-
-/** Compares ignoring spaces: PDF text runs split words at arbitrary places. */
-const squash = (s) => s.normalize("NFC").replace(/\s+/g, "");
-
-async function printToPdf(page) {
-  await page.emulateMedia({ media: "print" });
-  const pdf = await page.pdf({ format: "A4", printBackground: false, preferCSSPageSize: true });
-  await page.emulateMedia({ media: "screen" });
-  return pdfPages(pdf);
-}
 
 async function fillHead(page) {
   await page.locator("summary", { hasText: "Phần đầu, ngày tháng và chữ ký khi in" }).tap();
