@@ -208,10 +208,28 @@ fn v4_fixture_upgrades_to_v5_and_keeps_every_record() {
         .unwrap();
     let imported = import(&bytes, &Roster::default()).unwrap();
     assert_eq!(imported.migrated_from, Some(4));
-    assert_eq!(imported.snapshot.schema_version, 5);
+    assert_eq!(imported.snapshot.schema_version, SCHEMA_VERSION);
     let r = &imported.snapshot.records;
     assert_eq!((r.cadres.len(), r.history.len()), (2, 1));
     assert!(r.cadres.iter().all(|c| c.meta.fields.is_empty() && c.meta.seen.is_empty()), "no stamps in a v4 file");
+    let again = import(imported.snapshot.to_json().as_bytes(), &Roster::default()).unwrap();
+    assert_eq!(again.migrated_from, None);
+    assert_eq!(again.snapshot.records, imported.snapshot.records);
+}
+
+#[test]
+fn v5_fixture_upgrades_to_v6_with_no_origin_and_no_receipt() {
+    let bytes = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/snapshot-v5.json"))
+        .unwrap();
+    let imported = import(&bytes, &Roster::default()).unwrap();
+    assert_eq!(imported.migrated_from, Some(5));
+    assert_eq!(imported.snapshot.schema_version, 6);
+    let r = &imported.snapshot.records;
+    assert!(r.receipts.is_empty());
+    assert!(r.units.iter().map(|u| &u.meta).chain(r.cadres.iter().map(|c| &c.meta)).all(|m| m.origin.is_none()));
+    // The v5 stamps survive the step.
+    let stamped = r.cadres.iter().find(|c| !c.meta.fields.is_empty()).expect("the fixture's stamped cadre");
+    assert_eq!(stamped.meta.fields["note"].by, "Lò Văn Minh - Văn phòng Đảng ủy");
     let again = import(imported.snapshot.to_json().as_bytes(), &Roster::default()).unwrap();
     assert_eq!(again.migrated_from, None);
     assert_eq!(again.snapshot.records, imported.snapshot.records);

@@ -175,7 +175,19 @@ fn device(tag: &str) -> Dataset {
         aggregates: vec![table],
         baselines: vec![baseline],
     };
-    Dataset { roster, directives: vec![d], tombstones: vec![t], training }.normalised()
+    let receipt = dtbd::domain::snapshot::Receipt {
+        id: format!("nhan-{tag}"),
+        unit_id: Some(format!("u1{tag}")),
+        unit_name: "Xã Nậm Sơn".into(),
+        sender: "Lò Văn A - Văn phòng Đảng ủy".into(),
+        exported_at: 11,
+        received_at: 12,
+        data_at: 10,
+        file_name: "dtbd-xa-nam-son-2026-12-01-0930.json".into(),
+        counts: Default::default(),
+        meta: RecordMeta::at(1, 12),
+    };
+    Dataset { roster, directives: vec![d], tombstones: vec![t], training, receipts: vec![receipt] }.normalised()
 }
 
 async fn write_all(db: &Db, data: &Dataset) {
@@ -742,6 +754,7 @@ fn kinds(d: &Dataset) -> Vec<(&'static str, usize)> {
         directives,
         tombstones,
         training: TrainingRecords { plans, lines, enrollments, history, aggregates, baselines },
+        receipts,
     } = d;
     vec![
         ("units", units.len()),
@@ -754,6 +767,7 @@ fn kinds(d: &Dataset) -> Vec<(&'static str, usize)> {
         ("history", history.len()),
         ("aggregates", aggregates.len()),
         ("baselines", baselines.len()),
+        ("receipts", receipts.len()),
     ]
 }
 
@@ -771,7 +785,7 @@ async fn the_fixture_holds_every_record_kind() {
     assert_eq!(registry, lists, "one registry entry per list of a Dataset, in backup order");
     // Backup::of counts every training kind.
     let b = Backup::of(&d, BackupReason::Import, "", "");
-    assert_eq!(b.training, kinds[4..].iter().map(|(_, n)| n).sum::<usize>());
+    assert_eq!(b.training, kinds[4..10].iter().map(|(_, n)| n).sum::<usize>());
 }
 
 /// The object stores of a user's database: the layout, which never changes but by adding.

@@ -108,7 +108,8 @@ pub fn backup_json(d: &Dataset) -> String {
 
 /// Reads a backup's data (see [`backup_json`]), and says whether it holds training records:
 /// backups made before they travelled have no `training` (restoring one keeps the current
-/// training records); a kind missing under `training` is empty; a top-level one is required.
+/// training records); a kind missing under `training` is empty, and so are the receipts
+/// (added after backups existed); another top-level one is required.
 pub(super) fn read_backup(json: &str) -> Result<(Dataset, bool), String> {
     let top = json::object(json)?;
     fn get<'a>(fields: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
@@ -125,6 +126,8 @@ pub(super) fn read_backup(json: &str) -> Result<(Dataset, bool), String> {
                 Some(t) => get(t, r.field),
                 None => continue,
             }
+        } else if let Read::Receipts(_) = r.read {
+            get(&top, r.field) // Backups made before receipts existed have none.
         } else {
             Some(get(&top, r.field).ok_or_else(|| format!("thiếu \"{}\"", r.field))?)
         };

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use dtbd_domain::directive::Directive;
 use dtbd_domain::roster::{RecordKind, Roster, Tombstone};
-use dtbd_domain::snapshot::Dataset;
+use dtbd_domain::snapshot::{Dataset, Receipt};
 use dtbd_domain::training::TrainingRecords;
 
 use super::{Op, StoreError};
@@ -17,8 +17,8 @@ use super::{Op, StoreError};
 /// Schema version of the IndexedDB layout (object stores), not of the records.
 /// v1: units, cadres, tombstones, settings. v2: directives. v3: backups. v4: plans,
 /// course_lines, enrollments, history, aggregates (đào tạo, bồi dưỡng). v5: baselines (mốc
-/// số liệu).
-pub(super) const DB_VERSION: u32 = 5;
+/// số liệu). v6: receipts (lượt nhận số liệu).
+pub(super) const DB_VERSION: u32 = 6;
 
 // Object store names: the IndexedDB layout every user's database has. Never renamed.
 /// Đơn vị.
@@ -46,6 +46,8 @@ pub const HISTORY: &str = "history";
 pub const AGGREGATES: &str = "aggregates";
 /// Mốc số liệu.
 pub const BASELINES: &str = "baselines";
+/// Lượt nhận số liệu.
+pub const RECEIPTS: &str = "receipts";
 
 /// Reads a kind's stored JSON rows into its list in `T` (replacing the list).
 pub(super) type ReadFn<T> = fn(&mut T, &[&str]) -> Result<(), serde_json::Error>;
@@ -61,6 +63,8 @@ pub(super) enum Read {
     Directives(ReadFn<Vec<Directive>>),
     Tombstones(ReadFn<Vec<Tombstone>>),
     Training(ReadFn<TrainingRecords>),
+    /// A kind added after backups existed: missing from an older backup, it is empty.
+    Receipts(ReadFn<Vec<Receipt>>),
 }
 
 impl Read {
@@ -71,6 +75,7 @@ impl Read {
             Read::Directives(f) => f(&mut d.directives, rows),
             Read::Tombstones(f) => f(&mut d.tombstones, rows),
             Read::Training(f) => f(&mut d.training, rows),
+            Read::Receipts(f) => f(&mut d.receipts, rows),
         }
     }
 
@@ -80,6 +85,7 @@ impl Read {
             Read::Directives(_) => Part::Directives,
             Read::Tombstones(_) => Part::Tombstones,
             Read::Training(_) => Part::Training,
+            Read::Receipts(_) => Part::Receipts,
         }
     }
 }
@@ -91,6 +97,7 @@ pub(super) enum Part {
     Directives,
     Tombstones,
     Training,
+    Receipts,
 }
 
 /// One kind of record: one object store, one list of a [`Dataset`]. See the module doc.
@@ -129,6 +136,9 @@ macro_rules! record_store {
     ($name:expr, $field:literal, directives) => {
         record_store!(@ $name, $field, Directives, |l, rows| { *l = decode(rows)?; Ok(()) }, directives)
     };
+    ($name:expr, $field:literal, receipts) => {
+        record_store!(@ $name, $field, Receipts, |l, rows| { *l = decode(rows)?; Ok(()) }, receipts)
+    };
     ($name:expr, $field:literal, tombstones) => {
         record_store!(@ $name, $field, Tombstones, |l, rows| { *l = decode(rows)?; Ok(()) }, tombstones)
     };
@@ -157,6 +167,7 @@ pub const RECORD_STORES: &[RecordStore] = &[
     record_store!(HISTORY, "history", training.history),
     record_store!(AGGREGATES, "aggregates", training.aggregates),
     record_store!(BASELINES, "baselines", training.baselines),
+    record_store!(RECEIPTS, "receipts", receipts),
 ];
 
 // What each use of the registry needs of it, computed at compile time: a constant holds only

@@ -215,7 +215,7 @@ pub fn reading_date(d: &Directive) -> Option<Date> {
 pub fn demo_dataset(mut roster: Roster, mut directives: Vec<Directive>, plan: &PlanFile) -> Dataset {
     scope_directives(&mut directives);
     let training = plan_in_progress(&mut roster, &directives, plan, DEMO_NOW);
-    Dataset { roster, directives, tombstones: Vec::new(), training }
+    Dataset { roster, directives, tombstones: Vec::new(), training, receipts: Vec::new() }
 }
 
 #[cfg(test)]

@@ -83,6 +83,7 @@ pub fn stamp(before: Option<(&Fields, &RecordMeta)>, after: &Fields, meta: &mut 
     let Some((old, old_meta)) = before else { return };
     meta.fields = old_meta.fields.clone();
     meta.seen = old_meta.seen.clone();
+    meta.origin = old_meta.origin.clone();
     let names: BTreeSet<&String> = old.keys().chain(after.keys()).collect();
     let mut changed = false;
     for name in names {
@@ -107,6 +108,21 @@ pub fn stamp(before: Option<(&Fields, &RecordMeta)>, after: &Fields, meta: &mut 
 /// stamped holds what it was created with: every version includes that).
 fn knows(seen: &BTreeMap<String, u64>, stamp: Option<&FieldStamp>) -> bool {
     stamp.is_none_or(|s| seen.get(&s.device).is_some_and(|&v| v >= s.version))
+}
+
+/// Whether the version whose meta is `newer` includes every change of the one whose meta is
+/// `older`, and more: every field stamp of `older` known to `newer`, every device's changes
+/// `older` has seen seen by `newer`, and a higher version. Then [`merge`] keeps `newer`'s value
+/// of every field that differs (and its stamps and `seen`), so a merge can take `newer` whole
+/// without splitting either record into fields (30.000 cadres sent again a month later).
+pub fn supersedes(newer: &RecordMeta, older: &RecordMeta) -> bool {
+    newer.version > older.version
+        && older.fields.values().all(|s| knows(&newer.seen, Some(s)))
+        && older.seen.iter().all(|(device, v)| newer.seen.get(device).is_some_and(|n| n >= v))
+        && older
+            .fields
+            .iter()
+            .all(|(field, s)| newer.fields.get(field).is_some_and(|n| stamp_order(Some(n)) >= stamp_order(Some(s))))
 }
 
 /// Whose value of a field that differs on the two sides is kept.
@@ -249,8 +265,21 @@ pub fn merge(
     }
     let top = mine_meta.version.max(theirs_meta.version);
     let version = if answered || (took_mine && took_theirs) { RecordMeta::after(top) } else { top };
-    let meta =
-        RecordMeta { version, updated_at: mine_meta.updated_at.max(theirs_meta.updated_at), fields: stamps, seen };
+    // Nguồn gốc: the file the kept values came in. Values from theirs alone: theirs' origin
+    // (mine's when theirs has none); from mine alone, or no value differing: mine's; from
+    // both, or an answer: the later file's (the larger origin), so either order agrees.
+    let origin = match (took_mine || answered, took_theirs || answered) {
+        (false, true) => theirs_meta.origin.clone().or_else(|| mine_meta.origin.clone()),
+        (true, true) => mine_meta.origin.clone().max(theirs_meta.origin.clone()),
+        _ => mine_meta.origin.clone(),
+    };
+    let meta = RecordMeta {
+        version,
+        updated_at: mine_meta.updated_at.max(theirs_meta.updated_at),
+        fields: stamps,
+        seen,
+        origin,
+    };
     Merged { fields, meta, decided, unanswered }
 }
 
@@ -585,5 +614,47 @@ mod tests {
                 prop_assert_eq!(asked, both);
             }
         }
+    }
+
+    fn origin(unit: &str, exported_at: Millis) -> Option<crate::model::Origin> {
+        Some(crate::model::Origin {
+            unit_id: Some(unit.into()),
+            unit_name: format!("Xã {unit}"),
+            exported_at,
+            ..Default::default()
+        })
+    }
+
+    #[test]
+    fn the_origin_follows_the_file_whose_values_are_kept() {
+        let b = base();
+        let mut from_a = save(&b, with(&b, "note", json!("của xã A")), "A", 100);
+        from_a.1.origin = origin("a", 100);
+        // Theirs alone kept: their origin, also over a local record that had none.
+        let m = merge((&b.0, &b.1), (&from_a.0, &from_a.1), |_| None);
+        assert_eq!(m.meta.origin, origin("a", 100));
+        // Mine alone kept (theirs is older): mine's, even when mine has none.
+        let m = merge((&from_a.0, &RecordMeta { origin: None, ..from_a.1.clone() }), (&b.0, &b.1), |_| None);
+        assert_eq!(m.meta.origin, None);
+        // Nothing differs: where it came from first still holds.
+        let mut again = b.clone();
+        again.1.origin = origin("b", 300);
+        assert_eq!(merge((&b.0, &b.1), (&again.0, &again.1), |_| None).meta.origin, None);
+        // Values from both files: the later file's, whichever side is mine.
+        let mut from_b = save(&b, with(&b, "birth_year", json!(1981)), "B", 200);
+        from_b.1.origin = origin("b", 200);
+        let ab = merge((&from_a.0, &from_a.1), (&from_b.0, &from_b.1), |_| None);
+        let ba = merge((&from_b.0, &from_b.1), (&from_a.0, &from_a.1), |_| None);
+        assert_eq!((ab.meta.origin.clone(), ba.meta.origin), (origin("b", 200), origin("b", 200)));
+    }
+
+    #[test]
+    fn a_local_save_keeps_the_stored_origin_whatever_the_form_carried() {
+        let mut stored = base();
+        stored.1.origin = origin("a", 100);
+        let mut meta = RecordMeta::next(Some(&RecordMeta { origin: None, ..stored.1.clone() }), 500);
+        stamp(Some((&stored.0, &stored.1)), &with(&stored, "note", json!("sửa tại huyện")), &mut meta, &author("H"));
+        assert_eq!(meta.origin, origin("a", 100));
+        assert_eq!(RecordMeta::next(Some(&stored.1), 600).origin, origin("a", 100));
     }
 }

@@ -33,6 +33,34 @@ pub struct RecordMeta {
     /// includes. A change the other side has not seen is a change made since they parted.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub seen: BTreeMap<String, u64>,
+    /// Nguồn gốc (since snapshot v6): the file this record last came in, as that file names
+    /// its sender; `None` for a record made on this device and never received. A record
+    /// forwarded further (a district sending its communes' records to the province) keeps
+    /// the origin it has, so the province still sees which commune sent it; a local edit
+    /// keeps it too (it says where the record came from; the field stamps say who changed
+    /// what since).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+}
+
+/// Nguồn gốc của một bản ghi: which unit's file it came in, sent when and by whom, as written
+/// in that file, and when this device (or the one that forwarded it) received it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
+pub struct Origin {
+    /// Mã đơn vị gửi, as the file names it (`None` when its sender chose no unit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_id: Option<Id>,
+    /// Tên đơn vị gửi.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit_name: String,
+    /// Người gửi, as written in the file.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sender: String,
+    /// Thời điểm xuất tệp (ms since epoch).
+    pub exported_at: Millis,
+    /// Lúc nhận (ms since epoch), when the receiver knew it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received_at: Option<Millis>,
 }
 
 /// Who changed one field of a record, at which version of the record, and when.
@@ -58,6 +86,7 @@ impl RecordMeta {
             updated_at: now,
             fields: previous.map(|p| p.fields.clone()).unwrap_or_default(),
             seen: previous.map(|p| p.seen.clone()).unwrap_or_default(),
+            origin: previous.and_then(|p| p.origin.clone()),
         }
     }
 

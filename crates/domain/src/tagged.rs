@@ -209,7 +209,7 @@ mod tests {
             $check!(crate::report::Bands, "tuoi,chuyen_mon,llct,qlnn");
             $check!(crate::snapshot::merge::Status, "new,changed,unchanged,conflict,local_newer,deleted,deletion_skipped");
             $check!(crate::snapshot::merge::Choice, "keep_mine,take_theirs");
-            $check!(crate::snapshot::Kind, "unit,cadre,directive,template,tombstone,plan,line,enrollment,history,aggregate,baseline");
+            $check!(crate::snapshot::Kind, "unit,cadre,directive,template,tombstone,plan,line,enrollment,history,aggregate,baseline,receipt");
             $check!(crate::training::TrainingKind, "dao_tao,boi_duong");
             $check!(crate::training::Attendance, "tap_trung,khong_tap_trung,truc_tuyen,buoi_toi_ngay_nghi");
             $check!(crate::training::FundingSource, "nsnn,ngan_sach_dia_phuong,ca_nhan_tu_chi,nguon_khac");

@@ -180,6 +180,15 @@ pub fn compare_names(a: &str, b: &str, collate: &impl Fn(&str, &str) -> Ordering
     collate(ga, gb).then_with(|| collate(ra, rb))
 }
 
+/// The first `n` characters of `s`, with "…" when cut (a name shown or kept short: a file's
+/// name in a receipt, a record's name in a message); reads no further than it keeps.
+pub fn clip(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
+    }
+}
+
 /// A file-name piece from any text: folded ([`fold`]: no marks, "đ" → "d"), every run of
 /// anything but ASCII letters and digits one hyphen, cut to `max_len` bytes at most
 /// ("UBND xã Nậm Sơn" → "ubnd-xa-nam-son"). Every file the app writes is named with it.

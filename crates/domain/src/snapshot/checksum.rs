@@ -158,7 +158,7 @@ pub fn of_records(r: &Records) -> String {
     }
     let mut sink = Sink::new(None);
     // Keys in byte order: aggregates, baselines, cadres, directives, enrollments, history, lines, plans,
-    // settings, templates, tombstones, units.
+    // receipts, settings, templates, tombstones, units.
     sink.put(b"{\"aggregates\":");
     list(&mut sink, &r.aggregates);
     sink.put(b",\"baselines\":");
@@ -175,6 +175,8 @@ pub fn of_records(r: &Records) -> String {
     list(&mut sink, &r.lines);
     sink.put(b",\"plans\":");
     list(&mut sink, &r.plans);
+    sink.put(b",\"receipts\":");
+    list(&mut sink, &r.receipts);
     sink.put(b",\"settings\":");
     sink.value(&serde_json::to_value(&r.settings).expect("settings always serialise"));
     sink.put(b",\"templates\":");

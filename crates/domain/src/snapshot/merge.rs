@@ -170,12 +170,14 @@ pub struct Preview {
     pub aggregates: Counts,
     /// Mốc số liệu.
     pub baselines: Counts,
+    /// Lượt nhận số liệu (the database's bookkeeping: not in [`Preview::total`]).
+    pub receipts: Counts,
     /// Each record that is not unchanged, by kind then id.
     pub changes: Vec<RecordChange>,
 }
 
 impl Preview {
-    /// Counts over every kind.
+    /// Counts over every kind of the officer's records (receipts apart).
     pub fn total(&self) -> Counts {
         self.units
             .plus(self.cadres)
@@ -200,6 +202,7 @@ impl Preview {
             Kind::History => self.history,
             Kind::Aggregate => self.aggregates,
             Kind::Baseline => self.baselines,
+            Kind::Receipt => self.receipts,
             Kind::Template | Kind::Tombstone => Counts::default(),
         }
     }
@@ -219,6 +222,7 @@ impl Preview {
             Kind::History => &mut self.history,
             Kind::Aggregate => &mut self.aggregates,
             Kind::Baseline => &mut self.baselines,
+            Kind::Receipt => &mut self.receipts,
             _ => &mut self.directives,
         }
     }
@@ -295,13 +299,32 @@ pub struct MergeOutcome {
     pub kept_in_use: Vec<(Kind, Id)>,
 }
 
-/// What a record type needs for merging.
-trait Rec: Clone + Serialize + serde::de::DeserializeOwned + PartialEq {
+/// What a record type needs for merging (and for combining many files, [`super::batch`]).
+pub(super) trait Rec: Clone + Serialize + serde::de::DeserializeOwned + PartialEq {
     const KIND: Kind;
     const TOMB: Option<RecordKind>;
     fn id(&self) -> &str;
     fn meta(&self) -> &RecordMeta;
+    fn meta_mut(&mut self) -> &mut RecordMeta;
     fn name(&self) -> String;
+
+    /// Equal in every field but `meta`: one record's two versions that hold the same values.
+    fn same_fields(&self, other: &Self) -> bool {
+        let mut copy = other.clone();
+        *copy.meta_mut() = self.meta().clone();
+        *self == copy
+    }
+
+    /// Equal but for where each copy came from (`meta.origin`): the same record received
+    /// again, or sent back.
+    fn same_but_origin(&self, other: &Self) -> bool {
+        if self.meta().origin == other.meta().origin {
+            return self == other;
+        }
+        let mut copy = other.clone();
+        copy.meta_mut().origin = self.meta().origin.clone();
+        *self == copy
+    }
 }
 
 macro_rules! rec {
@@ -314,6 +337,9 @@ macro_rules! rec {
             }
             fn meta(&self) -> &RecordMeta {
                 &self.meta
+            }
+            fn meta_mut(&mut self) -> &mut RecordMeta {
+                &mut self.meta
             }
             fn name(&self) -> String {
                 let $s = self;
@@ -337,13 +363,14 @@ rec!(QualificationChange, Kind::History, Some(RecordKind::History), |s| format!(
 ));
 rec!(DispatchTable, Kind::Aggregate, None, |s| s.title.clone());
 rec!(crate::monitor::Baseline, Kind::Baseline, None, |s| crate::monitor::title(s));
+rec!(super::Receipt, Kind::Receipt, None, |s| s.unit_name.clone());
 
-enum Entry<'a, T> {
+pub(super) enum Entry<'a, T> {
     Live(&'a T),
     Dead(&'a Tombstone),
 }
 
-fn pick<'a, T: Rec>(live: Option<&'a T>, dead: Option<&'a Tombstone>) -> Option<Entry<'a, T>> {
+pub(super) fn pick<'a, T: Rec>(live: Option<&'a T>, dead: Option<&'a Tombstone>) -> Option<Entry<'a, T>> {
     match (live, dead) {
         (Some(l), Some(d)) if d.meta.version > l.meta().version => Some(Entry::Dead(d)),
         (Some(l), _) => Some(Entry::Live(l)),
@@ -362,11 +389,11 @@ struct Ctx<'a> {
 
 /// Order of two tombstones of one record: version, then time, then content (so both sides of
 /// an exchange keep the same one).
-fn tomb_key(t: &Tombstone) -> (u64, i64, String) {
+pub(super) fn tomb_key(t: &Tombstone) -> (u64, i64, String) {
     (t.meta.version, t.meta.updated_at, t.backup.to_string())
 }
 
-fn tomb_map(ts: &[Tombstone], kind: Option<RecordKind>) -> HashMap<&str, &Tombstone> {
+pub(super) fn tomb_map(ts: &[Tombstone], kind: Option<RecordKind>) -> HashMap<&str, &Tombstone> {
     let mut m: HashMap<&str, &Tombstone> = HashMap::new();
     let Some(kind) = kind else { return m };
     for t in ts.iter().filter(|t| t.kind == kind) {
@@ -422,9 +449,32 @@ fn merge_kind<T: Rec>(
                 note(ctx, Status::New, i.name(), None, Some(i.meta()), Vec::new());
                 live.push(i.clone());
             }
-            (Some(Entry::Live(l)), Some(Entry::Live(i))) if l == i => {
+            (Some(Entry::Live(l)), Some(Entry::Live(i))) if l.same_but_origin(i) => {
+                // Received again: where it came from first still holds.
                 note(ctx, Status::Unchanged, String::new(), None, None, Vec::new());
                 live.push(l.clone());
+            }
+            (Some(Entry::Live(l)), Some(Entry::Live(i)))
+                if field_merge::supersedes(i.meta(), l.meta()) && !l.same_fields(i) =>
+            {
+                // Theirs includes every change of mine and more: taken whole, without
+                // splitting either into fields (what `field_merge::merge` would keep).
+                let mut r = i.clone();
+                r.meta_mut().updated_at = l.meta().updated_at.max(i.meta().updated_at);
+                if r.meta().origin.is_none() {
+                    r.meta_mut().origin = l.meta().origin.clone();
+                }
+                let diff = if ctx.diffs { diff(T::KIND, l, &r, &ctx.unit_names) } else { Vec::new() };
+                note(ctx, Status::Changed, i.name(), Some(l.meta()), Some(i.meta()), diff);
+                live.push(r);
+            }
+            (Some(Entry::Live(l)), Some(Entry::Live(i)))
+                if field_merge::supersedes(l.meta(), i.meta()) && !l.same_fields(i) =>
+            {
+                note(ctx, Status::LocalNewer, l.name(), Some(l.meta()), Some(i.meta()), Vec::new());
+                let mut r = l.clone();
+                r.meta_mut().updated_at = l.meta().updated_at.max(i.meta().updated_at);
+                live.push(r);
             }
             (Some(Entry::Live(l)), Some(Entry::Live(i))) => {
                 let (lf, lm) = field_merge::split(l);
@@ -513,6 +563,7 @@ fn run(local: &Dataset, incoming: &Dataset, resolutions: &Resolutions, diffs: bo
         aggregates: merge_kind(&mut ctx, &lt.aggregates, &[], &it.aggregates, &[]).0,
         baselines: merge_kind(&mut ctx, &lt.baselines, &[], &it.baselines, &[]).0,
     };
+    let receipts = merge_kind(&mut ctx, &local.receipts, &[], &incoming.receipts, &[]).0;
 
     // Keep or put back the units still in use.
     let mut kept_in_use = Vec::new();
@@ -569,7 +620,7 @@ fn run(local: &Dataset, incoming: &Dataset, resolutions: &Resolutions, diffs: bo
     unit_t.extend(history_t);
     unit_t.sort_by(|a, b| (a.id.as_str(), kind_rank(a.kind)).cmp(&(b.id.as_str(), kind_rank(b.kind))));
     MergeOutcome {
-        state: Dataset { roster: Roster { units, cadres }, directives, tombstones: unit_t, training },
+        state: Dataset { roster: Roster { units, cadres }, directives, tombstones: unit_t, training, receipts },
         summary: ctx.summary,
         unresolved: ctx.unresolved,
         kept_in_use,
@@ -774,7 +825,7 @@ fn diff<T: Serialize>(kind: Kind, mine: &T, theirs: &T, names: &HashMap<&str, &s
 
 /// The questions of a conflict, one per field both sides changed (the whole field's value on
 /// each side, with who changed it when), then the other fields that differ as usual.
-fn questions(
+pub(super) fn questions(
     kind: Kind,
     m: &field_merge::Merged,
     mine: (&field_merge::Fields, &RecordMeta),
@@ -941,5 +992,55 @@ mod tests {
         let there = merge(&sent, &here, &Resolutions::default());
         assert!(there.state.training.enrollments.is_empty());
         assert_eq!(there.summary.enrollments.deleted, 1);
+    }
+
+    #[test]
+    fn a_record_received_again_from_another_file_is_unchanged_and_keeps_its_origin() {
+        let base = shared();
+        let from = |unit: &str, at: Millis| crate::model::Origin {
+            unit_id: Some(unit.into()),
+            unit_name: format!("Xã {unit}"),
+            sender: "Lò Văn A".into(),
+            exported_at: at,
+            received_at: Some(at + 1),
+        };
+        let mut here = base.clone();
+        here.roster.cadres[0].meta.origin = Some(from("a", 10));
+        let mut again = base.clone();
+        again.roster.cadres[0].meta.origin = Some(from("b", 20));
+        let p = preview(&here, &again);
+        assert_eq!((p.cadres.unchanged, p.cadres.changed), (base.roster.cadres.len(), 0));
+        let out = merge(&here, &again, &Resolutions::default());
+        assert_eq!(out.state, here.clone().normalised(), "nothing to write");
+        // A newer version from a file: taken, with that file as its origin.
+        let c = base.roster.cadres[0].clone();
+        let mut newer = with_cadre(&base, saved(&c, "B", 30, |c| c.note = "của xã B".into()));
+        newer.roster.cadres.iter_mut().find(|x| x.id == c.id).unwrap().meta.origin = Some(from("b", 30));
+        let out = merge(&here, &newer, &Resolutions::default());
+        assert_eq!(out.state.roster.cadre(&c.id).unwrap().meta.origin, Some(from("b", 30)));
+    }
+
+    #[test]
+    fn a_newer_version_taken_whole_is_what_the_field_by_field_merge_keeps() {
+        let base = shared();
+        let c = base.roster.cadres[0].clone();
+        let once = saved(&c, "A", 100, |c| c.note = "lần 1".into());
+        let twice = saved(&once, "B", 200, |c| c.birth_year = 1971);
+        let (here, sent) = (with_cadre(&base, once.clone()), with_cadre(&base, twice.clone()));
+        assert!(field_merge::supersedes(&twice.meta, &once.meta));
+        assert!(!field_merge::supersedes(&once.meta, &twice.meta));
+        let (a, am) = split(&once);
+        let (b, bm) = split(&twice);
+        let m = field_merge::merge((&a, &am), (&b, &bm), |_| None);
+        let by_fields: Cadre = field_merge::join(&m.fields, &m.meta).unwrap();
+        for (mine, theirs, status) in [(&here, &sent, Status::Changed), (&sent, &here, Status::LocalNewer)] {
+            let out = merge(mine, theirs, &Resolutions::default());
+            assert_eq!(out.state.roster.cadre(&c.id).unwrap(), &by_fields);
+            let p = preview(mine, theirs);
+            assert_eq!(p.changes.iter().map(|x| x.status).collect::<Vec<_>>(), vec![status]);
+        }
+        // A field stamp the newer copy does not know: not superseded (asked field by field).
+        let other = saved(&c, "C", 150, |c| c.note = "của C".into());
+        assert!(!field_merge::supersedes(&twice.meta, &other.meta));
     }
 }

@@ -13,10 +13,13 @@
 //!   `records.enrollments`, `records.history`, `records.aggregates` (a v2 file gets empty
 //!   lists).
 //! - **v4**: the mốc số liệu travel: `records.baselines` (a v3 file gets an empty list).
-//! - **v5** (current): `meta.fields` / `meta.seen` (field stamps, for merging field by field)
+//! - **v5**: `meta.fields` / `meta.seen` (field stamps, for merging field by field)
 //!   and tombstones of kinds `enrollment` and `history`. A v4 file reads as it is: its
 //!   records have no stamps (merged by version, as v4 did) and no such tombstones; the
 //!   version step is there so a v4 app refuses a v5 file rather than misread it.
+//! - **v6** (current): `meta.origin` (nguồn gốc: which unit's file a record came in) and
+//!   `records.receipts` (lượt nhận số liệu). A v5 file gets an empty `receipts` list; its
+//!   records have no origin (they were made where they were sent from).
 //!
 //! # Adding a version
 //!
@@ -30,7 +33,7 @@ use serde_json::{Map, Value};
 pub type Step = fn(&mut Map<String, Value>) -> Result<(), String>;
 
 /// Every step, in order: `STEPS[0]` upgrades v1 to v2.
-pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// Upgrades `doc` (a JSON object at `from`) to [`super::SCHEMA_VERSION`], setting
 /// `schema_version` at each step. `from` must lie in `OLDEST_VERSION..=SCHEMA_VERSION`.
@@ -110,6 +113,15 @@ pub fn v4_to_v5(_doc: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 
+/// v5 → v6: an empty `receipts` list (lượt nhận số liệu) where missing; origins are optional.
+pub fn v5_to_v6(doc: &mut Map<String, Value>) -> Result<(), String> {
+    let Some(Value::Object(records)) = doc.get_mut("records") else {
+        return Ok(()); // The type check says what is missing.
+    };
+    records.entry("receipts").or_insert_with(|| Value::Array(Vec::new()));
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,6 +186,20 @@ mod tests {
         let Value::Object(mut doc) = json!({"records": {"baselines": [{"id": "m1"}]}}) else { unreachable!() };
         v3_to_v4(&mut doc).unwrap();
         assert_eq!(doc["records"]["baselines"], json!([{"id": "m1"}]));
+    }
+
+    #[test]
+    fn v5_gets_an_empty_receipt_list_and_keeps_a_present_one() {
+        let Value::Object(mut doc) = json!({"format": "dtbd-snapshot", "schema_version": 5, "records": {"units": []}})
+        else {
+            unreachable!()
+        };
+        upgrade(&mut doc, 5).unwrap();
+        assert_eq!(doc["schema_version"], json!(6));
+        assert_eq!(doc["records"]["receipts"], json!([]));
+        let Value::Object(mut doc) = json!({"records": {"receipts": [{"id": "nhan-1"}]}}) else { unreachable!() };
+        v5_to_v6(&mut doc).unwrap();
+        assert_eq!(doc["records"]["receipts"], json!([{"id": "nhan-1"}]));
     }
 
     #[test]

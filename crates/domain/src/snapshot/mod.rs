@@ -19,7 +19,7 @@
 //!  "records":{"units":[…],"cadres":[…],"directives":[…],"templates":[{"id","source"}],
 //!             "tombstones":[…],"settings":{…},
 //!             "plans":[…],"lines":[…],"enrollments":[…],"history":[…],"aggregates":[…],
-//!             "baselines":[…]}}
+//!             "baselines":[…],"receipts":[…]}}
 //! ```
 //!
 //! Every record carries a stable `id` and a `meta` (`version`, `updated_at`). Directives the
@@ -35,7 +35,10 @@
 //! (`fields`: who changed each field, at which version and when; `seen`: whose changes it
 //! includes), so two officers' corrections of different fields combine
 //! ([`crate::field_merge`]), and tombstones also speak of enrollments and history entries
-//! (`"kind":"enrollment"` / `"history"`), so an undone nomination stays undone.
+//! (`"kind":"enrollment"` / `"history"`), so an undone nomination stays undone. Since v6 a
+//! record's `meta` may carry its `origin` (nguồn gốc: the unit whose file it came in, sent
+//! when and by whom, [`crate::model::Origin`]) and the lượt nhận số liệu travel
+//! (`receipts`, [`receipt::Receipt`]: which files this database received), merged by id.
 //!
 //! Published JSON Schema: `public/snapshot.schema.json`, generated in a native unit test
 //! (`schema.rs`, `UPDATE_SCHEMA=1` rewrites it); schemars never reaches the wasm build.
@@ -44,10 +47,14 @@
 //! - [`validate`]: bytes → checked [`Snapshot`], errors in Vietnamese ([`SnapshotError`]).
 //! - [`migrate`]: version N → N+1 on the raw JSON.
 //! - [`merge`]: preview, field diffs, merge with conflict resolutions.
+//! - [`batch`]: many files at once: authority by subtree, decisions, provenance, receipts.
+//! - [`receipt`]: lượt nhận số liệu, one per file applied.
 
+pub mod batch;
 pub mod checksum;
 pub mod merge;
 pub mod migrate;
+pub mod receipt;
 pub mod validate;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -67,12 +74,13 @@ use super::text::slug;
 use super::training::{CourseLine, DispatchTable, Enrollment, Plan, QualificationChange, TrainingRecords};
 
 pub use merge::{merge, preview, Choice, Counts, FieldDiff, MergeOutcome, Preview, RecordChange, Resolutions, Status};
+pub use receipt::{Receipt, ReceiptCounts};
 pub use validate::{import, import_into, read, validate, validate_against, Imported, SnapshotError};
 
 /// Dấu nhận dạng định dạng: the value of `"format"`.
 pub const FORMAT: &str = "dtbd-snapshot";
 /// Phiên bản định dạng this app writes and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 /// Oldest version still read (through migrations).
 pub const OLDEST_VERSION: u32 = 1;
 /// Giới hạn dung lượng: a file larger than this (in bytes, after gunzip) is refused before
@@ -213,6 +221,9 @@ pub struct Records {
     #[serde(default)]
     #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(with = "Vec<schema::TrainingRecordM>"))]
     pub baselines: Vec<Baseline>,
+    /// Lượt nhận số liệu (since v6).
+    #[serde(default)]
+    pub receipts: Vec<Receipt>,
 }
 
 crate::tagged::coded_enum! {
@@ -242,6 +253,8 @@ crate::tagged::coded_enum! {
         Aggregate = "aggregate", "Số liệu tổng hợp";
         /// Mốc số liệu.
         Baseline = "baseline", "Mốc số liệu";
+        /// Lượt nhận số liệu.
+        Receipt = "receipt", "Lượt nhận số liệu";
     }
 }
 
@@ -271,6 +284,8 @@ pub struct Dataset {
     pub tombstones: Vec<Tombstone>,
     /// Hồ sơ đào tạo: plans, lines, enrollments, history, aggregates.
     pub training: TrainingRecords,
+    /// Lượt nhận số liệu: the files this database received.
+    pub receipts: Vec<Receipt>,
 }
 
 impl Dataset {
@@ -288,10 +303,12 @@ impl Dataset {
         t.history.sort_by(|a, b| a.id.cmp(&b.id));
         t.aggregates.sort_by(|a, b| a.id.cmp(&b.id));
         t.baselines.sort_by(|a, b| a.id.cmp(&b.id));
+        self.receipts.sort_by(|a, b| a.id.cmp(&b.id));
         self
     }
 
-    /// Number of live records (units + cadres + directives + training records).
+    /// Number of live records (units + cadres + directives + training records; receipts are
+    /// the database's own bookkeeping and not counted).
     pub fn len(&self) -> usize {
         let t = &self.training;
         self.roster.units.len()
@@ -342,6 +359,7 @@ impl Snapshot {
                 aggregates: self.records.aggregates.clone(),
                 baselines: self.records.baselines.clone(),
             },
+            receipts: self.records.receipts.clone(),
         }
     }
 
@@ -359,6 +377,7 @@ impl Snapshot {
                 aggregates: self.records.aggregates,
                 baselines: self.records.baselines,
             },
+            receipts: self.records.receipts,
         }
     }
 
@@ -383,6 +402,7 @@ impl Snapshot {
             + r.history.len()
             + r.aggregates.len()
             + r.baselines.len()
+            + r.receipts.len()
     }
 
     /// The document as JSON text, one record per line (what is written to the file), with the
@@ -431,6 +451,7 @@ impl Snapshot {
         list(&mut out, "history", &r.history, false);
         list(&mut out, "aggregates", &r.aggregates, false);
         list(&mut out, "baselines", &r.baselines, false);
+        list(&mut out, "receipts", &r.receipts, false);
         out.push_str("\"settings\":");
         out.push_str(&s(&r.settings));
         out.push_str("\n}}\n");
@@ -469,6 +490,7 @@ pub enum ExportScope {
 /// reference. Training records: the whole database sends them all; a subtree sends the
 /// enrollments and qualification history of its cadres, the course lines those enrollments
 /// name and the plans of those lines (no historical aggregates: they are not per unit).
+/// Receipts: all of them, or those of files sent by a unit of the subtree.
 /// Returns `None` when the subtree's unit does not exist.
 pub fn export(
     data: &Dataset,
@@ -478,50 +500,66 @@ pub fn export(
     exported_at: Millis,
 ) -> Option<Snapshot> {
     let roster = &data.roster;
-    let (units, cadres, tombstones, scope_out): (Vec<Unit>, Vec<Cadre>, Vec<Tombstone>, Scope) = match scope {
-        ExportScope::All => {
-            let live: HashSet<&str> =
-                roster.units.iter().map(|u| u.id.as_str()).chain(roster.cadres.iter().map(|c| c.id.as_str())).collect();
-            let tomb = data.tombstones.iter().filter(|t| !live.contains(t.id.as_str())).cloned().collect();
-            (roster.units.clone(), roster.cadres.clone(), tomb, Scope::All)
-        }
-        ExportScope::Subtree(root) => {
-            let root_unit = roster.unit(root)?;
-            let subtree = roster.subtree(root);
-            let cadres: Vec<Cadre> = roster.cadres.iter().filter(|c| subtree.contains(&c.unit_id)).cloned().collect();
-            let mut keep: HashSet<String> = HashSet::new();
-            let add_with_ancestors = |id: &str, keep: &mut HashSet<String>| {
-                for a in roster.ancestors_and_self(id) {
-                    keep.insert(a.id.clone());
-                }
-            };
-            for id in &subtree {
-                add_with_ancestors(id, &mut keep);
+    let (units, cadres, tombstones, scope_out, receipts): (Vec<Unit>, Vec<Cadre>, Vec<Tombstone>, Scope, Vec<Receipt>) =
+        match scope {
+            ExportScope::All => {
+                let live: HashSet<&str> = roster
+                    .units
+                    .iter()
+                    .map(|u| u.id.as_str())
+                    .chain(roster.cadres.iter().map(|c| c.id.as_str()))
+                    .collect();
+                let tomb = data.tombstones.iter().filter(|t| !live.contains(t.id.as_str())).cloned().collect();
+                (roster.units.clone(), roster.cadres.clone(), tomb, Scope::All, data.receipts.clone())
             }
-            for c in &cadres {
-                for p in &c.positions {
-                    add_with_ancestors(&p.unit_id, &mut keep);
-                }
-            }
-            let units: Vec<Unit> = roster.units.iter().filter(|u| keep.contains(&u.id)).cloned().collect();
-            let live: HashSet<&str> =
-                units.iter().map(|u| u.id.as_str()).chain(cadres.iter().map(|c| c.id.as_str())).collect();
-            let in_subtree = |t: &Tombstone| -> bool {
-                let field = match t.kind {
-                    RecordKind::Cadre => "unit_id",
-                    RecordKind::Unit => "parent_id",
-                    RecordKind::Directive => "scope_unit_id",
-                    RecordKind::Enrollment | RecordKind::History => "cadre_id",
+            ExportScope::Subtree(root) => {
+                let root_unit = roster.unit(root)?;
+                let subtree = roster.subtree(root);
+                let cadres: Vec<Cadre> =
+                    roster.cadres.iter().filter(|c| subtree.contains(&c.unit_id)).cloned().collect();
+                let mut keep: HashSet<String> = HashSet::new();
+                let add_with_ancestors = |id: &str, keep: &mut HashSet<String>| {
+                    for a in roster.ancestors_and_self(id) {
+                        keep.insert(a.id.clone());
+                    }
                 };
-                subtree.contains(&t.id)
-                    || t.backup.get(field).and_then(|v| v.as_str()).is_some_and(|u| subtree.contains(u))
-            };
-            let tomb =
-                data.tombstones.iter().filter(|t| !live.contains(t.id.as_str()) && in_subtree(t)).cloned().collect();
-            let s = Scope::Subtree { unit_id: root.clone(), unit_name: root_unit.name.clone() };
-            (units, cadres, tomb, s)
-        }
-    };
+                for id in &subtree {
+                    add_with_ancestors(id, &mut keep);
+                }
+                for c in &cadres {
+                    for p in &c.positions {
+                        add_with_ancestors(&p.unit_id, &mut keep);
+                    }
+                }
+                let units: Vec<Unit> = roster.units.iter().filter(|u| keep.contains(&u.id)).cloned().collect();
+                let live: HashSet<&str> =
+                    units.iter().map(|u| u.id.as_str()).chain(cadres.iter().map(|c| c.id.as_str())).collect();
+                let in_subtree = |t: &Tombstone| -> bool {
+                    let field = match t.kind {
+                        RecordKind::Cadre => "unit_id",
+                        RecordKind::Unit => "parent_id",
+                        RecordKind::Directive => "scope_unit_id",
+                        RecordKind::Enrollment | RecordKind::History => "cadre_id",
+                    };
+                    subtree.contains(&t.id)
+                        || t.backup.get(field).and_then(|v| v.as_str()).is_some_and(|u| subtree.contains(u))
+                };
+                let tomb = data
+                    .tombstones
+                    .iter()
+                    .filter(|t| !live.contains(t.id.as_str()) && in_subtree(t))
+                    .cloned()
+                    .collect();
+                let s = Scope::Subtree { unit_id: root.clone(), unit_name: root_unit.name.clone() };
+                let receipts = data
+                    .receipts
+                    .iter()
+                    .filter(|r| r.unit_id.as_ref().is_some_and(|u| subtree.contains(u)))
+                    .cloned()
+                    .collect();
+                (units, cadres, tomb, s, receipts)
+            }
+        };
     let unit_ids: HashSet<&str> = units.iter().map(|u| u.id.as_str()).collect();
     let mut directives = Vec::new();
     let mut templates = Vec::new();
@@ -567,6 +605,7 @@ pub fn export(
         history,
         aggregates,
         baselines,
+        receipts,
     };
     let checksum = checksum::of_records(&records);
     Some(Snapshot {

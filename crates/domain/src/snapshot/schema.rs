@@ -108,6 +108,29 @@ pub(super) struct RecordMetaM {
     /// Đã biết (since v5): per device, the highest version of its changes this record includes.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     seen: std::collections::BTreeMap<String, u64>,
+    /// Nguồn gốc (since v6): the file this record last came in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    origin: Option<OriginM>,
+}
+
+/// Nguồn gốc: which unit's file a record came in, sent when and by whom, received when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "Origin")]
+pub(super) struct OriginM {
+    /// Mã đơn vị gửi.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    unit_id: Option<String>,
+    /// Tên đơn vị gửi.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    unit_name: String,
+    /// Người gửi.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    sender: String,
+    /// Thời điểm xuất tệp (ms since the Unix epoch).
+    exported_at: i64,
+    /// Lúc nhận (ms since the Unix epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    received_at: Option<i64>,
 }
 
 /// Dấu sửa một trường: device, the record's version the change was saved as, time, officer.
@@ -530,8 +553,20 @@ pub(super) fn format_marker(_: &mut SchemaGenerator) -> Schema {
 /// The definitions whose texts are the roster's (names ≤ [`crate::limits::MAX_NAME_CHARS`], a
 /// note ≤ `MAX_TEXT_CHARS`); every other definition holds a document's texts. The same
 /// classes `validate::check_limits` applies to a file coming in.
-const ROSTER_DEFINITIONS: &[&str] =
-    &["Unit", "Cadre", "Position", "Membership", "PlannedPosition", "RecordMeta", "FieldStamp", "ExportedBy", "Scope"];
+const ROSTER_DEFINITIONS: &[&str] = &[
+    "Unit",
+    "Cadre",
+    "Position",
+    "Membership",
+    "PlannedPosition",
+    "RecordMeta",
+    "FieldStamp",
+    "Origin",
+    "ExportedBy",
+    "Scope",
+    "Receipt",
+    "ReceiptCounts",
+];
 
 /// Writes the limits a file is checked against into the schema: `maxLength` on every string
 /// property (by the key's category, as `validate::string_limit` decides), `maxItems` on
@@ -652,6 +687,17 @@ mod tests {
         );
         stamped.meta.seen.insert("may-a".into(), 4);
         same_through::<CadreM, _>(&stamped);
+        // A cadre received from a commune's file, and one forwarded without a receiving time.
+        stamped.meta.origin = Some(crate::model::Origin {
+            unit_id: Some("xa-1".into()),
+            unit_name: "Xã Nậm Sơn".into(),
+            sender: "Lò Văn A - Văn phòng Đảng ủy".into(),
+            exported_at: 1_795_000_000_000,
+            received_at: Some(1_795_100_000_000),
+        });
+        same_through::<CadreM, _>(&stamped);
+        stamped.meta.origin = Some(crate::model::Origin { exported_at: 1, ..Default::default() });
+        same_through::<CadreM, _>(&stamped);
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/plans");
         for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
@@ -677,6 +723,10 @@ mod tests {
         assert_eq!(property("Cadre", "note")["maxLength"], MAX_TEXT_CHARS);
         assert_eq!(property("Directive", "title")["maxLength"], MAX_DOCUMENT_TEXT_CHARS);
         assert_eq!(property("ExportedBy", "sender")["maxLength"], MAX_NAME_CHARS);
+        assert_eq!(property("Origin", "sender")["maxLength"], MAX_NAME_CHARS);
+        assert_eq!(property("Origin", "unit_id")["maxLength"], MAX_ID_CHARS);
+        assert_eq!(property("Receipt", "file_name")["maxLength"], MAX_NAME_CHARS);
+        assert_eq!(property("Records", "receipts")["maxItems"], MAX_OTHER_RECORDS);
         assert_eq!(property("RecordMeta", "version")["maximum"], MAX_VERSION);
         assert_eq!(property("Records", "units")["maxItems"], MAX_UNITS);
         assert_eq!(property("Records", "cadres")["maxItems"], MAX_CADRES);

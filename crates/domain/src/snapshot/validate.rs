@@ -19,7 +19,7 @@ use serde::{ser, Serialize};
 use serde_json::{Map, Value};
 
 use super::{
-    checksum, migrate, ExportedBy, Kind, Records, Scope, Snapshot, TemplateRef, FORMAT, MAX_SNAPSHOT_BYTES,
+    checksum, migrate, ExportedBy, Kind, Receipt, Records, Scope, Snapshot, TemplateRef, FORMAT, MAX_SNAPSHOT_BYTES,
     OLDEST_VERSION, SCHEMA_VERSION,
 };
 use crate::directive::Directive;
@@ -288,13 +288,7 @@ impl fmt::Display for SnapshotError {
 
 impl std::error::Error for SnapshotError {}
 
-/// The first `n` characters of `s`, with "…" when cut; reads no further than it keeps.
-fn truncate(s: &str, n: usize) -> String {
-    match s.char_indices().nth(n) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s.to_string(),
-    }
-}
+use crate::text::clip as truncate;
 
 pub use crate::error::translate_serde;
 
@@ -468,6 +462,7 @@ fn unknown_in_records(input: &Value, s: &Snapshot) -> Vec<SnapshotError> {
         ("history", Kind::History),
         ("aggregates", Kind::Aggregate),
         ("baselines", Kind::Baseline),
+        ("receipts", Kind::Receipt),
     ];
     let candidates = crate::error::unknown_keys(input, &back, &[]);
     crate::error::confirm_unknown::<super::Records>(input, candidates)
@@ -500,6 +495,7 @@ fn name_of(kind: Kind, v: &Value) -> String {
         Kind::Template | Kind::Enrollment | Kind::History => String::new(),
         Kind::Plan | Kind::Aggregate => str_of(v, "title").to_string(),
         Kind::Baseline => format!("Mốc ngày {}", str_of(v, "date")),
+        Kind::Receipt => str_of(v, "unit_name").to_string(),
         Kind::Line => str_of(v, "programme").to_string(),
         Kind::Tombstone => {
             let b = v.get("backup").unwrap_or(&Value::Null);
@@ -608,6 +604,12 @@ fn typed(doc: Map<String, Value>) -> Result<Snapshot, Vec<SnapshotError>> {
             let history = list::<QualificationChange>(r, "history", Kind::History, None, &mut errors);
             let aggregates = list::<DispatchTable>(r, "aggregates", Kind::Aggregate, None, &mut errors);
             let baselines = list::<Baseline>(r, "baselines", Kind::Baseline, None, &mut errors);
+            // Optional: a file without it holds none (the list is new in v6).
+            let receipts = if r.contains_key("receipts") {
+                list::<Receipt>(r, "receipts", Kind::Receipt, None, &mut errors)
+            } else {
+                Vec::new()
+            };
             let settings = match r.get("settings") {
                 Some(Value::Object(s)) => s.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
                 Some(_) => {
@@ -632,6 +634,7 @@ fn typed(doc: Map<String, Value>) -> Result<Snapshot, Vec<SnapshotError>> {
                 history,
                 aggregates,
                 baselines,
+                receipts,
             }
         }
         _ => {
@@ -720,6 +723,7 @@ pub fn validate_against(
     dups(Kind::History, r.history.iter().map(|h| (h.id.as_str(), "")), &mut errors);
     dups(Kind::Aggregate, r.aggregates.iter().map(|t| (t.id.as_str(), t.title.as_str())), &mut errors);
     dups(Kind::Baseline, r.baselines.iter().map(|b| (b.id.as_str(), "")), &mut errors);
+    dups(Kind::Receipt, r.receipts.iter().map(|x| (x.id.as_str(), x.unit_name.as_str())), &mut errors);
     for kind in [RecordKind::Unit, RecordKind::Cadre, RecordKind::Directive] {
         dups(Kind::Tombstone, r.tombstones.iter().filter(|t| t.kind == kind).map(|t| (t.id.as_str(), "")), &mut errors);
     }
@@ -894,14 +898,23 @@ pub fn validate_against(
 }
 
 fn validate_training(r: &Records, receiver: &Roster, mine: &TrainingRecords, errors: &mut Vec<SnapshotError>) {
-    let ids =
-        |a: Vec<&'_ str>, b: Vec<&'_ str>| -> HashSet<String> { a.into_iter().chain(b).map(str::to_string).collect() };
-    let cadres =
-        ids(r.cadres.iter().map(|c| c.id.as_str()).collect(), receiver.cadres.iter().map(|c| c.id.as_str()).collect());
-    let plans =
-        ids(r.plans.iter().map(|p| p.id.as_str()).collect(), mine.plans.iter().map(|p| p.id.as_str()).collect());
-    let lines =
-        ids(r.lines.iter().map(|l| l.id.as_str()).collect(), mine.lines.iter().map(|l| l.id.as_str()).collect());
+    // The ids a reference may name, borrowed, and only built when a record refers to them (a
+    // commune's file of cadres alone, checked against a province of 30.000, builds none).
+    let cadres: HashSet<&str> = if r.enrollments.is_empty() && r.history.is_empty() {
+        HashSet::new()
+    } else {
+        r.cadres.iter().map(|c| c.id.as_str()).chain(receiver.cadres.iter().map(|c| c.id.as_str())).collect()
+    };
+    let plans: HashSet<&str> = if r.lines.is_empty() {
+        HashSet::new()
+    } else {
+        r.plans.iter().map(|p| p.id.as_str()).chain(mine.plans.iter().map(|p| p.id.as_str())).collect()
+    };
+    let lines: HashSet<&str> = if r.enrollments.is_empty() {
+        HashSet::new()
+    } else {
+        r.lines.iter().map(|l| l.id.as_str()).chain(mine.lines.iter().map(|l| l.id.as_str())).collect()
+    };
     let empty = |kind: Kind, i: usize, id: &str, name: &str, errors: &mut Vec<SnapshotError>| {
         if id.trim().is_empty() {
             errors.push(SnapshotError::Invalid {
@@ -920,7 +933,7 @@ fn validate_training(r: &Records, receiver: &Roster, mine: &TrainingRecords, err
     for (i, l) in r.lines.iter().enumerate() {
         empty(Kind::Line, i, &l.id, &l.programme, errors);
         let at = || RecordRef { kind: Kind::Line, index: i, id: l.id.clone(), name: l.programme.clone() };
-        if !plans.contains(&l.plan_id) {
+        if !plans.contains(l.plan_id.as_str()) {
             errors.push(SnapshotError::Invalid {
                 at: at(),
                 error: FieldError::new(
@@ -939,7 +952,7 @@ fn validate_training(r: &Records, receiver: &Roster, mine: &TrainingRecords, err
     for (i, x) in r.enrollments.iter().enumerate() {
         empty(Kind::Enrollment, i, &x.id, "", errors);
         let at = || RecordRef { kind: Kind::Enrollment, index: i, id: x.id.clone(), name: String::new() };
-        if !cadres.contains(&x.cadre_id) {
+        if !cadres.contains(x.cadre_id.as_str()) {
             errors.push(SnapshotError::Invalid {
                 at: at(),
                 error: FieldError::new(
@@ -951,7 +964,7 @@ fn validate_training(r: &Records, receiver: &Roster, mine: &TrainingRecords, err
                 ),
             });
         }
-        if !lines.contains(&x.line_id) {
+        if !lines.contains(x.line_id.as_str()) {
             errors.push(SnapshotError::Invalid {
                 at: at(),
                 error: FieldError::new(
@@ -971,7 +984,7 @@ fn validate_training(r: &Records, receiver: &Roster, mine: &TrainingRecords, err
     }
     for (i, h) in r.history.iter().enumerate() {
         empty(Kind::History, i, &h.id, "", errors);
-        if !cadres.contains(&h.cadre_id) {
+        if !cadres.contains(h.cadre_id.as_str()) {
             errors.push(SnapshotError::Invalid {
                 at: RecordRef { kind: Kind::History, index: i, id: h.id.clone(), name: String::new() },
                 error: FieldError::new(
@@ -1046,6 +1059,7 @@ pub fn check_limits(s: &Snapshot) -> Vec<SnapshotError> {
         (Kind::History, r.history.len()),
         (Kind::Aggregate, r.aggregates.len()),
         (Kind::Baseline, r.baselines.len()),
+        (Kind::Receipt, r.receipts.len()),
     ]
     .map(|(kind, count)| (kind, count, count_limit(kind)));
     for (kind, count, limit) in counts {
@@ -1113,6 +1127,7 @@ pub fn check_limits(s: &Snapshot) -> Vec<SnapshotError> {
     each(Kind::History, &r.history, |_| Document, |h| (h.id.clone(), String::new()), e);
     each(Kind::Aggregate, &r.aggregates, |_| Document, |t| (t.id.clone(), t.title.clone()), e);
     each(Kind::Baseline, &r.baselines, |_| Document, |b| (b.id.clone(), String::new()), e);
+    each(Kind::Receipt, &r.receipts, |_| Names, |x| (x.id.clone(), x.unit_name.clone()), e);
     let mut settings = LimitWalk::new(Document);
     let _ = r.settings.serialize(&mut settings);
     for (field, message) in settings.found {
@@ -1134,7 +1149,8 @@ pub(super) fn count_limit(kind: Kind) -> usize {
         | Kind::Enrollment
         | Kind::History
         | Kind::Aggregate
-        | Kind::Baseline => limits::MAX_OTHER_RECORDS,
+        | Kind::Baseline
+        | Kind::Receipt => limits::MAX_OTHER_RECORDS,
     }
 }
 
@@ -1152,6 +1168,7 @@ pub(super) fn list_key(kind: Kind) -> &'static str {
         Kind::History => "history",
         Kind::Aggregate => "aggregates",
         Kind::Baseline => "baselines",
+        Kind::Receipt => "receipts",
     }
 }
 
@@ -1172,8 +1189,10 @@ pub(super) fn string_limit(class: TextClass, key: &str) -> usize {
     if key == "id" || key.ends_with("_id") || key == "device" {
         return limits::MAX_ID_CHARS;
     }
-    if key == "by" || key == "sender" || key == "unit_name" {
-        return limits::MAX_NAME_CHARS; // Who saved or sent: a person's or a unit's name.
+    if key == "by" || key == "sender" || key == "unit_name" || key == "file_name" {
+        // Who saved or sent (a person's or a unit's name, also in a record's origin), and
+        // the name of a file received.
+        return limits::MAX_NAME_CHARS;
     }
     match class {
         TextClass::Roster if key == "note" => limits::MAX_TEXT_CHARS,
@@ -1193,6 +1212,7 @@ fn field_label(class: TextClass, key: &str) -> String {
         (_, "by") => "Người sửa",
         (_, "sender") => "Người gửi",
         (_, "unit_name") => "Tên đơn vị",
+        (_, "file_name") => "Tên tệp",
         (_, "full_name") => "Họ và tên",
         (_, "name") => "Tên",
         (_, "note") => "Ghi chú",
