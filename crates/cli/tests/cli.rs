@@ -109,7 +109,9 @@ fn bad_snapshots(d: &Path, good: &str) -> [PathBuf; 3] {
     let checksum = d.join("sai-ma-kiem-tra.json");
     std::fs::write(&checksum, good.replacen("Người 1-0", "Người Khác", 1)).unwrap();
     let newer = d.join("phien-ban-99.json");
-    std::fs::write(&newer, good.replacen("\"schema_version\":5", "\"schema_version\":99", 1)).unwrap();
+    let current = format!("\"schema_version\":{}", snapshot::SCHEMA_VERSION);
+    assert!(good.contains(&current));
+    std::fs::write(&newer, good.replacen(&current, "\"schema_version\":99", 1)).unwrap();
     [truncated, checksum, newer]
 }
 
