@@ -255,6 +255,12 @@ fn parse(s: &Folded, paragraph: &str, range: (usize, usize)) -> Parsed {
             }
             predicate = if subject.is_some() { after.to_string() } else { text[start..].to_string() };
         }
+    } else if let Some(verb) = VERBS.iter().filter_map(|v| verb_at(text, v)).min() {
+        // No figure ("Người hoạt động bán chuyên trách ở cấp xã được bồi dưỡng … (ít nhất 1
+        // lần trong 2 năm)"): the words before the verb name the group.
+        if names_people(&text[..verb]) {
+            subject = Some(paragraph[range.0..range.0 + s.at(verb)].trim().to_string());
+        }
     }
     Parsed { figure, subject, predicate, lead }
 }
@@ -375,8 +381,10 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
         let Some(figure) = parsed.figure.or_else(|| {
             trains_every.then_some(Figure { start: 0, end: 0, value: 100.0, upper: None, percent: true, year: false })
         }) else {
-            // A sentence with no amount: a directional target under "Mục tiêu", else text.
-            if ctx.in_goals && s.len() > 20 {
+            // A sentence with no amount: a directional target under "Mục tiêu" or a plan's
+            // quota "theo nhu cầu đăng ký", else text.
+            let on_demand = s.contains("theo nhu cau") && (whole.starts_with("so luong") || s.starts_with("so luong"));
+            if (ctx.in_goals && s.len() > 20) || on_demand {
                 let target = directional(clause);
                 found.targets.push(Read {
                     span: (start, end),
@@ -712,5 +720,23 @@ mod tests {
         assert!(found.targets.is_empty());
         let n = &found.needs[0].value;
         assert_eq!((n.persons, n.per_year_min, n.per_year_max), (Some(35), Some(7), Some(8)));
+    }
+
+    #[test]
+    fn a_group_trained_once_in_n_years_without_a_share_is_everyone_of_it() {
+        let p =
+            "Người hoạt động bán chuyên trách ở cấp xã được bồi dưỡng, cập nhật kiến thức (ít nhất 1 lần trong 2 năm).";
+        let found = read_paragraph(p, &ctx());
+        let read = &found.targets[0];
+        assert!(matches!(read.value.measure, Measure::Trained { window: Window::Years { years: 2 }, .. }));
+        assert_eq!(read.value.milestones[0].value, Some(100.0));
+        assert_eq!(read.group_phrase.as_deref(), Some("Người hoạt động bán chuyên trách ở cấp xã"));
+    }
+
+    #[test]
+    fn a_plans_quota_on_demand_is_directional() {
+        let found = read_paragraph("Số lượng đào tạo: Theo nhu cầu đăng ký.", &Context::default());
+        assert!(matches!(found.targets[0].value.measure, Measure::Directional));
+        assert!(read_paragraph("Theo nhu cầu đăng ký.", &Context::default()).targets.is_empty());
     }
 }
