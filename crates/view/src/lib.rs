@@ -44,6 +44,7 @@ pub mod share;
 pub mod stamp;
 pub mod standards;
 pub mod status;
+pub mod submissions;
 pub mod suggestions;
 pub mod table_export;
 pub mod unit_choices;
