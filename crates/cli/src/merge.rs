@@ -1,31 +1,27 @@
-//! `dtbd merge FILE… -o OUT.json`: many snapshot files into one, by the exchange page's rules,
-//! without questions. Each file is read and checked as `check` does (several at once, one per
-//! core); then merged by `snapshot::merge` (by id, version and field) as if each file met what
-//! the earlier ones made, but pairwise: the first half of the files with the second half, each
-//! half the same way, so 200 files cost eight merges of the whole province instead of two
-//! hundred of a growing one (two halves at a time, one per core). The merged file is checked
-//! like any file before it is written.
+//! `dtbd merge FILE… -o OUT.json`: many snapshot files into one, by the exchange page's rules for
+//! many files at once (`snapshot::batch`: authority by subtree, provenance, receipts), without
+//! questions. Each file is read and checked as `check` does (several at once, one per core);
+//! the files are combined into one incoming set (every record stamped with the file it came
+//! from: unit, sender, export time, time received) and merged into an empty database; the
+//! result is checked like any file before it is written.
 //!
 //! What the page would ask is decided by flags and listed on stderr, naming the file:
-//! - a conflict (a field changed on both sides): the record stays as the earlier files made it,
-//!   unless `--take-theirs`;
+//! - two files that changed one record differently: the copy of the file exported first is
+//!   kept, unless `--take-theirs` (the later file's);
 //! - a record a commune's file sends from outside its own unit's subtree (a cadre of another
-//!   commune, another unit changed): left out, unless `--take-outside`. The units a file
-//!   carries only so it stands on its own (its unit's ancestors, the units its cadres'
-//!   positions name) are taken when no file's own subtree holds them; a changed one is left
-//!   out like the cadre.
+//!   commune, another unit changed) that would change something: left out, unless
+//!   `--take-outside`. An identical or older copy (the units a file carries so it stands on its
+//!   own) needs no decision.
 //!
 //! A refused file stops the merge before anything is written, unless `--skip-refused`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use dtbd_domain::model::{Id, Unit};
 use dtbd_domain::number::grouped;
 use dtbd_domain::roster::Roster;
-use dtbd_domain::snapshot::{
-    export, merge, validate, Dataset, ExportScope, ExportedBy, Imported, Kind, Resolutions, Scope, TemplateRef,
-};
+use dtbd_domain::snapshot::batch::{self, BatchFile, Choices};
+use dtbd_domain::snapshot::{export, merge, validate, Dataset, ExportScope, ExportedBy, Imported, Resolutions};
 
 use crate::args::MergeOptions;
 use crate::files::{self, shown};
@@ -57,123 +53,14 @@ pub fn read_all(paths: &[PathBuf]) -> Vec<Result<Imported, Vec<String>>> {
         .collect()
 }
 
-/// A record a file sent from outside its own subtree, left out.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Outside {
-    /// Loại bản ghi.
-    pub kind: Kind,
-    /// Mã.
-    pub id: String,
-    /// Tên.
-    pub name: String,
-}
-
-/// A file's records sorted by what it speaks for.
-#[derive(Debug, Default)]
-pub struct Split {
-    /// What the file is authoritative for: everything for a whole database; for a unit's
-    /// subtree, its units and cadres (and its directives and training records).
-    pub own: Dataset,
-    /// Units outside the subtree, carried so the file stands on its own.
-    pub context: Vec<Unit>,
-    /// Cadres of other units: left out.
-    pub outside: Vec<Outside>,
-}
-
-/// Sorts `incoming`, a file of `scope`. With `take_outside`, the file speaks for everything.
-pub fn split(scope: &Scope, mut incoming: Dataset, take_outside: bool) -> Split {
-    let Scope::Subtree { unit_id, .. } = scope else { return Split { own: incoming, ..Split::default() } };
-    if take_outside {
-        return Split { own: incoming, ..Split::default() };
-    }
-    let subtree = incoming.roster.subtree(unit_id);
-    let (units, context) =
-        std::mem::take(&mut incoming.roster.units).into_iter().partition(|u| subtree.contains(&u.id));
-    incoming.roster.units = units;
-    let mut outside = Vec::new();
-    incoming.roster.cadres.retain(|c| {
-        let keep = subtree.contains(&c.unit_id);
-        if !keep {
-            outside.push(Outside { kind: Kind::Cadre, id: c.id.clone(), name: c.full_name.clone() });
-        }
-        keep
-    });
-    Split { own: incoming, context, outside }
-}
-
-/// A conflict left as the earlier files made it: the record, and the files of the later side.
-struct Conflict {
-    kind: Kind,
-    id: Id,
-    name: String,
-    later: std::ops::Range<usize>,
-}
-
-/// Merges `parts` (file index, records) in order, pairwise; a conflict names the later half.
-/// The two halves of the top `parallel` levels run on two threads.
-fn merge_pairwise(
-    mut parts: Vec<(usize, Dataset)>,
-    resolutions: &Resolutions,
-    parallel: u32,
-) -> (Dataset, Vec<Conflict>) {
-    if parts.len() <= 1 {
-        return (parts.pop().map(|(_, d)| d).unwrap_or_default(), Vec::new());
-    }
-    let later_parts = parts.split_off(parts.len() / 2);
-    let later = later_parts[0].0..later_parts[later_parts.len() - 1].0 + 1;
-    let ((mine, mut conflicts), (theirs, more)) = if parallel > 0 {
-        std::thread::scope(|s| {
-            let other = s.spawn(|| merge_pairwise(later_parts, resolutions, parallel - 1));
-            let first = merge_pairwise(parts, resolutions, parallel - 1);
-            (first, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-        })
-    } else {
-        (merge_pairwise(parts, resolutions, 0), merge_pairwise(later_parts, resolutions, 0))
-    };
-    conflicts.extend(more);
-    let outcome = merge(&mine, &theirs, resolutions);
-    for (kind, id) in outcome.unresolved {
-        let change = outcome.summary.changes.iter().find(|c| c.kind == kind && c.id == id);
-        let name = change.map_or_else(|| id.clone(), dtbd_view::share::change_name);
-        conflicts.push(Conflict { kind, id, name, later: later.clone() });
-    }
-    (outcome.state, conflicts)
-}
-
-/// Each record of `files` sent by more than one of them, with the files (by index) that send it:
-/// a conflict names the last of those on its later side.
-fn shared_records(files: &[(usize, Dataset)]) -> HashMap<(Kind, Id), Vec<usize>> {
-    let mut seen: HashMap<(Kind, &str), Vec<usize>> = HashMap::new();
-    for (file, d) in files {
-        let t = &d.training;
-        let ids = d
-            .roster
-            .units
-            .iter()
-            .map(|r| (Kind::Unit, r.id.as_str()))
-            .chain(d.roster.cadres.iter().map(|r| (Kind::Cadre, r.id.as_str())))
-            .chain(d.directives.iter().map(|r| (Kind::Directive, r.id.as_str())))
-            .chain(t.plans.iter().map(|r| (Kind::Plan, r.id.as_str())))
-            .chain(t.lines.iter().map(|r| (Kind::Line, r.id.as_str())))
-            .chain(t.enrollments.iter().map(|r| (Kind::Enrollment, r.id.as_str())))
-            .chain(t.history.iter().map(|r| (Kind::History, r.id.as_str())))
-            .chain(t.aggregates.iter().map(|r| (Kind::Aggregate, r.id.as_str())))
-            .chain(t.baselines.iter().map(|r| (Kind::Baseline, r.id.as_str())));
-        for key in ids {
-            seen.entry(key).or_default().push(*file);
-        }
-    }
-    seen.into_iter().filter(|(_, f)| f.len() > 1).map(|((k, id), f)| ((k, id.to_string()), f)).collect()
-}
-
 /// Runs `dtbd merge`.
 pub fn run(o: &MergeOptions, io: &mut Io<'_>) -> Exit {
     let read = read_all(&o.files);
     let mut refused = 0;
-    let mut good = Vec::new();
+    let mut files = Vec::new();
     for (path, result) in o.files.iter().zip(read) {
         match result {
-            Ok(imported) => good.push((shown(path), imported)),
+            Ok(imported) => files.push(BatchFile { name: shown(path), snapshot: imported.snapshot }),
             Err(messages) => {
                 refused += 1;
                 messages.iter().for_each(|m| io.about(&shown(path), m));
@@ -188,71 +75,67 @@ pub fn run(o: &MergeOptions, io: &mut Io<'_>) -> Exit {
         ));
         return Exit::Refused;
     }
-    if good.is_empty() {
+    if files.is_empty() {
         io.warn(&format!("Không ghi {}: không còn tệp nào để hợp nhất.", shown(&o.output)));
         return Exit::Refused;
     }
-    let resolutions = if o.take_theirs { Resolutions::all_theirs() } else { Resolutions::default() };
-    let mut templates: BTreeMap<String, TemplateRef> = BTreeMap::new();
-    let mut own = Vec::with_capacity(good.len());
-    let mut contexts = Vec::with_capacity(good.len());
-    let mut left_out = 0usize;
-    let names: Vec<String> = good.iter().map(|(n, _)| n.clone()).collect();
-    for (file, (name, imported)) in good.into_iter().enumerate() {
-        let snapshot = imported.snapshot;
-        for t in &snapshot.records.templates {
-            templates.entry(t.id.clone()).or_insert_with(|| t.clone());
+    let local = Dataset::default();
+    let now = files::now();
+    let mut combined = batch::combine(&files, &local, now, &Choices::default());
+    // The page's questions answered: a record two files changed keeps the first file's copy
+    // (or the later one's), an outside record is taken only when asked.
+    if !combined.between.is_empty() || (o.take_outside && !combined.outside.is_empty()) {
+        let mut choices = Choices::default();
+        for b in &combined.between {
+            choices = choices.keep(b.kind, b.id.clone(), if o.take_theirs { b.files.1 } else { b.files.0 });
         }
-        let scope = snapshot.scope.clone();
-        let parts = split(&scope, snapshot.into_dataset(), o.take_outside);
-        for r in &parts.outside {
-            io.about(&name, &outside_message(r));
+        if o.take_outside {
+            for x in &combined.outside {
+                choices = choices.take(x.file, x.kind, x.id.clone());
+            }
         }
-        left_out += parts.outside.len();
-        own.push((file, parts.own));
-        contexts.push(parts.context);
+        combined = batch::combine(&files, &local, now, &choices);
     }
-    let shared = shared_records(&own);
-    let (mut state, conflicts) = merge_pairwise(own, &resolutions, 1);
-    for c in &conflicts {
-        let file = shared.get(&(c.kind, c.id.clone())).and_then(|f| f.iter().rev().find(|i| c.later.contains(i)));
+    let mut left_out = 0usize;
+    for x in combined.outside.iter().filter(|x| !x.taken && !x.taken_along) {
+        left_out += 1;
+        let owner = x.owner.as_ref().map(|(_, _, name)| format!(" (thuộc {name})")).unwrap_or_default();
         io.about(
-            &names[file.copied().unwrap_or(c.later.start)],
+            &x.file_name,
             &format!(
-                "xung đột ở {} “{}” (mã {}): cùng bản ghi được sửa khác nhau; giữ bản của các tệp trước (thêm --take-theirs để lấy bản của tệp này).",
-                c.kind.label(),
-                c.name,
-                c.id
+                "{} “{}” (mã {}) nằm ngoài đơn vị gửi tệp{owner}: không hợp nhất (thêm --take-outside để lấy).",
+                x.kind.label(),
+                x.name,
+                x.id
             ),
         );
     }
-    // The units the files carry to stand on their own: taken when no file's own part holds
-    // them; a changed one is a record from outside, left out.
-    let held: HashMap<&str, &Unit> = state.roster.units.iter().map(|u| (u.id.as_str(), u)).collect();
-    let mut added: HashSet<Id> = HashSet::new();
-    let mut context = Dataset::default();
-    for (file, units) in contexts.into_iter().enumerate() {
-        for u in units {
-            match held.get(u.id.as_str()) {
-                None if added.insert(u.id.clone()) => context.roster.units.push(u),
-                None => {}
-                Some(mine) if **mine != u && u.meta.version >= mine.meta.version => {
-                    left_out += 1;
-                    io.about(&names[file], &outside_message(&Outside { kind: Kind::Unit, id: u.id, name: u.name }));
-                }
-                Some(_) => {}
-            }
-        }
+    let conflicts = combined.between.len();
+    for b in &combined.between {
+        let (first, later) = (&files[b.files.0].name, &files[b.files.1].name);
+        let kept = if o.take_theirs {
+            "lấy bản của tệp này".to_string()
+        } else {
+            format!("giữ bản của tệp {first} (thêm --take-theirs để lấy bản của tệp này)")
+        };
+        io.about(
+            later,
+            &format!(
+                "xung đột ở {} “{}” (mã {}): cùng bản ghi được sửa khác nhau ở tệp này và tệp {first}; {kept}.",
+                b.kind.label(),
+                b.name,
+                b.id
+            ),
+        );
     }
-    if !context.roster.units.is_empty() {
-        state = merge(&state, &context, &resolutions).state;
-    }
+    let state = merge(&local, &combined.incoming, &Resolutions::default()).state;
     let by = ExportedBy { unit_id: None, unit_name: o.unit_name.clone(), sender: o.sender.clone() };
-    let Some(mut merged) = export(&state, &ExportScope::All, by, BTreeMap::new(), files::now()) else {
+    let Some(mut merged) = export(&state, &ExportScope::All, by, Default::default(), now) else {
         return Exit::Refused;
     };
     let sent: BTreeSet<String> = merged.records.templates.iter().map(|t| t.id.clone()).collect();
-    merged.records.templates.extend(templates.into_values().filter(|t| !sent.contains(&t.id)));
+    merged.records.templates.extend(combined.templates.into_iter().filter(|t| !sent.contains(&t.id)));
+    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     // What is written must read back: two communes' units may each be valid alone and not
     // together (two units of one district whose names differ only by their marks).
     let (errors, _) = validate(&merged, &Roster::default());
@@ -276,7 +159,7 @@ pub fn run(o: &MergeOptions, io: &mut Io<'_>) -> Exit {
         grouped(r.units.len()),
         grouped(r.cadres.len()),
         grouped(r.directives.len() + r.templates.len()),
-        grouped(conflicts.len()),
+        grouped(conflicts),
         grouped(left_out),
         if refused > 0 { format!("; {} tệp bị từ chối, bỏ qua", grouped(refused)) } else { String::new() }
     ));
@@ -285,14 +168,4 @@ pub fn run(o: &MergeOptions, io: &mut Io<'_>) -> Exit {
     } else {
         Exit::Done
     }
-}
-
-/// "Cán bộ “…” (mã …) nằm ngoài đơn vị gửi tệp: …".
-fn outside_message(r: &Outside) -> String {
-    format!(
-        "{} “{}” (mã {}) nằm ngoài đơn vị gửi tệp: không hợp nhất (thêm --take-outside để lấy).",
-        r.kind.label(),
-        r.name,
-        r.id
-    )
 }

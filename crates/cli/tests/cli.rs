@@ -262,6 +262,18 @@ fn the_province_s_intruder_is_named_with_its_file_and_a_conflict_with_the_file_t
     assert!(err.contains(&format!("tệp {}: xung đột ở Cán bộ", p(&clash_path))), "{err}");
     let merged = read_back(&out);
     assert_eq!(merged.roster.cadres.len(), generated.commune_cadre_count());
+    // Provenance kept: each cadre says which commune's file brought it, sent when, by whom.
+    for f in generated.commune_files() {
+        for sent in &f.snapshot.records.cadres {
+            let Some(c) = merged.roster.cadres.iter().find(|c| c.id == sent.id) else { continue };
+            let origin = c.meta.origin.as_ref().expect("an origin");
+            if origin.unit_id.as_deref() == Some(f.unit.id.as_str()) {
+                assert_eq!(origin.exported_at, f.snapshot.exported_at);
+                assert_eq!(origin.sender, f.snapshot.exported_by.sender);
+            }
+        }
+    }
+    assert!(merged.roster.cadres.iter().all(|c| c.meta.origin.is_some()));
     assert_eq!(
         merged.roster.cadres.iter().find(|c| c.id == first.records.cadres[0].id).unwrap().note,
         first.records.cadres[0].note
