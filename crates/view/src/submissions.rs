@@ -199,7 +199,7 @@ pub fn submissions(
             }
         })
         .collect();
-    rows.sort_by(|a, b| (!a.overdue, fold(&a.unit_name)).cmp(&(!b.overdue, fold(&b.unit_name))));
+    rows.sort_by_cached_key(|r| (!r.overdue, fold(&r.unit_name)));
     let late: Vec<&str> = rows.iter().filter(|r| r.overdue).map(|r| r.unit_name.as_str()).collect();
     let reminder = (!late.is_empty()).then(|| reminder(parent_name, &late, &period_name, period.end(today), today));
     Submissions { period: period_name, overdue: late.len(), rows, reminder }

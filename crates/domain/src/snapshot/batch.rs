@@ -638,21 +638,20 @@ fn note_between<T: Rec>(ctx: &mut Ctx<'_>, kind: Kind, id: &str, a: &Held<T>, b:
 /// (`local`, `&combined.incoming`) give the one preview and the one outcome to write.
 pub fn combine(files: &[BatchFile], local: &Dataset, received_at: Millis, choices: &Choices) -> Combined {
     let mut outcomes = vec![FileOutcome::default(); files.len()];
-    // Oldest export first; the same file twice counts once.
-    let mut order: Vec<usize> = (0..files.len()).collect();
+    // The same file twice counts once (the first picked); then oldest export first.
+    let mut first_of: HashMap<&str, usize> = HashMap::new();
+    let mut order: Vec<usize> = Vec::with_capacity(files.len());
+    for (f, file) in files.iter().enumerate() {
+        match first_of.get(file.snapshot.checksum.as_str()) {
+            Some(&first) => outcomes[f].duplicate_of = Some(first),
+            None => {
+                first_of.insert(&file.snapshot.checksum, f);
+                order.push(f);
+            }
+        }
+    }
     order.sort_by(|&a, &b| {
         (files[a].snapshot.exported_at, &files[a].name, a).cmp(&(files[b].snapshot.exported_at, &files[b].name, b))
-    });
-    let mut first_of: HashMap<&str, usize> = HashMap::new();
-    order.retain(|&f| match first_of.get(files[f].snapshot.checksum.as_str()) {
-        Some(&first) => {
-            outcomes[f].duplicate_of = Some(first);
-            false
-        }
-        None => {
-            first_of.insert(&files[f].snapshot.checksum, f);
-            true
-        }
     });
 
     let mut parents: HashMap<&str, &str> = HashMap::new();
