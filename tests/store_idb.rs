@@ -789,7 +789,7 @@ async fn the_fixture_holds_every_record_kind() {
 }
 
 /// The object stores of a user's database: the layout, which never changes but by adding.
-const LAYOUT: [&str; 12] = [
+const LAYOUT: [&str; 13] = [
     "units",
     "cadres",
     "tombstones",
@@ -802,6 +802,7 @@ const LAYOUT: [&str; 12] = [
     "history",
     "aggregates",
     "baselines",
+    "receipts",
 ];
 
 #[wasm_bindgen_test]
@@ -826,7 +827,7 @@ async fn open_creates_every_store_of_the_registry() {
     let mut have: Vec<String> = db.object_store_names().collect();
     have.sort();
     assert_eq!(have, want);
-    assert_eq!(db.version(), 5.0);
+    assert_eq!(db.version(), 6.0);
     db.close();
 }
 
