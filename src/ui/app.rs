@@ -138,6 +138,8 @@ pub enum Route {
     Share,
     /// Bản sao lưu: the backups taken before imports and restores.
     Backups,
+    /// Tình hình gửi số liệu: which reporting units sent their files, and who is overdue.
+    Submissions,
     /// Kế hoạch đào tạo, bồi dưỡng: the list of plans.
     Plans,
     /// One plan with its course lines.
@@ -183,6 +185,7 @@ impl Route {
             }
             ["trao-doi"] => Route::Share,
             ["trao-doi", "sao-luu"] => Route::Backups,
+            ["trao-doi", "tinh-hinh-gui"] => Route::Submissions,
             ["ke-hoach"] => Route::Plans,
             ["nhap-excel"] => Route::Excel,
             ["nhap-nhanh"] => Route::QuickEntry,
@@ -207,7 +210,7 @@ impl Route {
             | Route::Monitor(_)
             | Route::Compare { .. } => Bundle::Directives,
             Route::EditDirective(_) | Route::ReadDocument => Bundle::Editor,
-            Route::Share | Route::Backups => Bundle::Share,
+            Route::Share | Route::Backups | Route::Submissions => Bundle::Share,
             Route::Plans | Route::Plan(_) | Route::CourseLine(_) | Route::PlanStats => Bundle::Plans,
             Route::Excel | Route::QuickEntry => Bundle::Excel,
             Route::Demo => Bundle::Demo,
@@ -254,6 +257,7 @@ impl Route {
             },
             Route::Share => "#/trao-doi".into(),
             Route::Backups => "#/trao-doi/sao-luu".into(),
+            Route::Submissions => "#/trao-doi/tinh-hinh-gui".into(),
             Route::Plans => "#/ke-hoach".into(),
             Route::Plan(id) => format!("#/ke-hoach/{id}"),
             Route::CourseLine(id) => format!("#/ke-hoach/lop/{id}"),
@@ -717,7 +721,7 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
                     | Route::Monitor(_)
                     | Route::Compare { .. },
                 ) => true,
-                (Route::Share, Route::Backups) => true,
+                (Route::Share, Route::Backups | Route::Submissions) => true,
                 (Route::Plans, Route::Plan(_) | Route::CourseLine(_) | Route::PlanStats) => true,
                 _ => route == current,
             }

@@ -166,6 +166,17 @@ impl Run {
         }
     }
 
+    /// The panel now names `file` (the next of the files picked together, or the batch).
+    pub fn set_file(self, file: &str) {
+        if self.live() {
+            self.busy.shown.update(|p| {
+                if let Some(p) = p {
+                    p.file = file.to_string();
+                }
+            });
+        }
+    }
+
     /// The run is over: the panel goes (unless "Hủy" already took it).
     pub fn finish(self) {
         if self.live() {

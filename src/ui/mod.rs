@@ -30,6 +30,7 @@ mod report_table;
 mod roster;
 mod share;
 mod status;
+mod submissions;
 mod suggestions;
 pub(crate) mod table_export;
 mod units;
@@ -120,6 +121,7 @@ pub fn start_share() {
             Some(match route {
                 Route::Share => view! { <share::SharePage/> }.into_any(),
                 Route::Backups => view! { <share::BackupsPage/> }.into_any(),
+                Route::Submissions => view! { <submissions::SubmissionsPage/> }.into_any(),
                 _ => return None,
             })
         },

@@ -1,6 +1,7 @@
 //! Trao đổi dữ liệu: export a snapshot (whole database or one unit's subtree) to download or
-//! share; import one with validation, preview, per-record conflict choices and apply; undo
-//! the last import; the backups list; storage usage. Every rule is the domain's
+//! share; import one file or many at once (a district's communes) with validation, one
+//! preview, the decisions on records from outside a file's subtree, per-record conflict
+//! choices and apply; undo the last import; the backups list; storage usage. Every rule is the domain's
 //! (`domain::snapshot`), every text and list the view model's (`dtbd_view::share`), every byte
 //! read or written the store's. The components only bind them.
 
@@ -13,25 +14,59 @@ use leptos::task::spawn_local;
 use crate::store::{self, crypto, files, prefs, Backup, BackupReason};
 use crate::ui::app::{db, AppState, Route};
 use crate::ui::busy::{Busy, BusyPanel, Halt, Run};
-use crate::ui::widgets::file_button;
+use crate::ui::widgets::files_button;
 use dtbd_domain::envelope::{self, Sealed};
+use dtbd_domain::model::Millis;
+use dtbd_domain::snapshot::batch::{self, BatchFile, Checked, Choices, Combined, Refused};
 use dtbd_domain::snapshot::{
     self, export_reminder, Choice, Counts, Dataset, Preview, RecordChange, Resolutions, Status,
 };
 use dtbd_domain::snapshot::{SnapshotError, MAX_SNAPSHOT_BYTES};
+use dtbd_view::batch_import as batch_vm;
 use dtbd_view::busy::Step;
 use dtbd_view::share as vm;
 
-/// A file read, checked and previewed, waiting for the user's choices.
+/// Files picked together, read, checked, combined into one incoming set and previewed,
+/// waiting for the officer's choices (a single file is a batch of one).
 struct Pending {
-    /// Who sent it, when, what it covers.
-    facts: vm::FileFacts,
-    /// What was stored when the file was checked, and the write generation then.
+    /// The files that passed their check, in the order picked.
+    files: Vec<BatchFile>,
+    /// The files refused, with why; shown in the files table and not imported.
+    refused: Vec<Refused>,
+    /// Their warnings, each naming its file.
+    warnings: Vec<String>,
+    /// The oldest schema version among the files, when one was upgraded.
+    migrated_from: Option<u32>,
+    /// What was stored when the files were checked, and the write generation then.
     local: Dataset,
     generation: Option<String>,
-    incoming: Dataset,
+    /// When the files were received (their records' provenance and receipts say so).
+    received_at: Millis,
+    /// Outside records taken, copies kept between two files.
+    choices: Choices,
+    combined: Combined,
     preview: Preview,
-    warnings: Vec<String>,
+}
+
+impl Pending {
+    fn names(&self) -> Vec<String> {
+        self.files.iter().map(|f| f.name.clone()).collect()
+    }
+
+    /// Who sent, for the backup's list: one sender, or "" for many.
+    fn sender(&self) -> String {
+        match self.files.as_slice() {
+            [one] => one.snapshot.exported_by.sender.clone(),
+            _ => String::new(),
+        }
+    }
+}
+
+/// Encrypted files waiting for the one passphrase, with the files already checked.
+struct Waiting {
+    locked: Vec<(String, Sealed)>,
+    checked: Vec<Checked>,
+    refused: Vec<Refused>,
 }
 
 #[derive(Clone)]
@@ -39,20 +74,20 @@ enum Import {
     Idle,
     /// A run under way: the progress panel shows it (`ui::busy`).
     Busy,
+    /// Nothing to import: every file picked was refused.
     Failed {
-        file: String,
+        picked: usize,
         errors: Vec<String>,
     },
     Ready(Arc<Pending>),
-    /// An encrypted file waiting for its passphrase (with the last attempt's error); its
-    /// envelope was checked whole when the file was picked.
+    /// Encrypted files waiting for their passphrase (with the last attempt's error); each
+    /// envelope was checked whole when the files were picked.
     Locked {
-        file: String,
-        sealed: Arc<Sealed>,
+        waiting: Arc<Waiting>,
         error: Option<String>,
     },
     Done {
-        file: String,
+        names: Vec<String>,
         counts: Counts,
     },
 }
@@ -94,50 +129,113 @@ fn facts<'a>(b: &'a Backup, when: &'a str) -> vm::BackupFacts<'a> {
     }
 }
 
-/// Reads, checks and previews a file against what this device holds, a step at a time with
-/// the panel following. An encrypted file's envelope is checked whole here, before its
-/// passphrase is asked.
-async fn check_file(run: Run, file: web_sys::File) -> Result<Import, Halt> {
-    let name = file.name();
-    let failed = |errors: Vec<String>| Ok(Import::Failed { file: file.name(), errors });
-    // Refused before a byte is read.
-    if file.size() > MAX_SNAPSHOT_BYTES as f64 {
-        return failed(vec![
-            SnapshotError::TooLarge { bytes: file.size() as usize, limit: MAX_SNAPSHOT_BYTES }.message()
-        ]);
-    }
-    let bytes = run.read_file(&file).await?;
-    match envelope::open(&bytes) {
-        Some(Ok(sealed)) => Ok(Import::Locked { file: name, sealed: Arc::new(sealed), error: None }),
-        Some(Err(broken)) => failed(vec![broken]),
-        None => check_bytes(run, name, bytes).await,
+/// The panel's file line while file `index` of `count` is read.
+fn file_label(name: &str, index: usize, count: usize) -> String {
+    if count == 1 {
+        name.to_string()
+    } else {
+        format!("{name} ({}/{count})", index + 1)
     }
 }
 
-/// Checks and previews a snapshot's bytes (read from a file, or decrypted). The domain's
-/// check and preview are one call each; the page gets a turn between them.
-async fn check_bytes(run: Run, name: String, bytes: Vec<u8>) -> Result<Import, Halt> {
-    let failed = |errors: Vec<String>| Ok(Import::Failed { file: name.clone(), errors });
+/// Reads and checks every file picked against what this device holds, one at a time with the
+/// panel following; encrypted files wait for one passphrase, asked once for all of them
+/// (each envelope checked whole first). Then the batch is combined and previewed.
+async fn check_files(run: Run, picked: Vec<web_sys::File>) -> Result<Import, Halt> {
     run.step(Step::LoadingLocal).await?;
     let generation = store::Db::generation();
     let local = db().load_dataset().await.map_err(|e| Halt::Failed(e.0))?;
-    run.step(Step::Checking).await?;
-    let imported = match snapshot::import_into(&bytes, &local.roster, &local.training) {
-        Err(errors) => return failed(errors.iter().map(SnapshotError::message).collect()),
-        Ok(imported) => imported,
-    };
-    drop(bytes);
+    let (mut checked, mut refused, mut locked) = (Vec::new(), Vec::new(), Vec::new());
+    let count = picked.len();
+    for (index, file) in picked.into_iter().enumerate() {
+        let name = file.name();
+        run.set_file(&file_label(&name, index, count));
+        // Refused before a byte is read.
+        if file.size() > MAX_SNAPSHOT_BYTES as f64 {
+            let too_large = SnapshotError::TooLarge { bytes: file.size() as usize, limit: MAX_SNAPSHOT_BYTES };
+            refused.push(batch::refused(&name, &too_large));
+            continue;
+        }
+        let bytes = match run.read_file(&file).await {
+            Ok(bytes) => bytes,
+            Err(Halt::Failed(why)) => {
+                refused.push(Refused { file: name.clone(), messages: vec![batch::about_file(&name, &why)] });
+                continue;
+            }
+            Err(cancelled) => return Err(cancelled),
+        };
+        match envelope::open(&bytes) {
+            Some(Ok(sealed)) => locked.push((name, sealed)),
+            Some(Err(broken)) => {
+                refused.push(Refused { file: name.clone(), messages: vec![batch::about_file(&name, &broken)] })
+            }
+            None => {
+                run.step(Step::Checking).await?;
+                match batch::check(&name, &bytes, &local) {
+                    Ok(ok) => checked.push(ok),
+                    Err(no) => refused.push(no),
+                }
+            }
+        }
+    }
+    if !locked.is_empty() {
+        return Ok(Import::Locked { waiting: Arc::new(Waiting { locked, checked, refused }), error: None });
+    }
+    combine_files(run, count, checked, refused, local, generation).await
+}
+
+/// Combines the checked files into one incoming set and previews it against `local`.
+async fn combine_files(
+    run: Run,
+    picked: usize,
+    checked: Vec<Checked>,
+    refused: Vec<Refused>,
+    local: Dataset,
+    generation: Option<String>,
+) -> Result<Import, Halt> {
+    if checked.is_empty() {
+        let errors = refused.into_iter().flat_map(|r| r.messages).collect();
+        return Ok(Import::Failed { picked, errors });
+    }
+    run.set_file(&batch_vm::batch_label(&checked.iter().map(|c| c.file.name.clone()).collect::<Vec<_>>()));
     run.step(Step::Comparing).await?;
-    let facts = vm::file_facts(&name, &imported.snapshot, imported.migrated_from);
-    let incoming = imported.snapshot.into_dataset();
-    let preview = snapshot::preview(&local, &incoming);
+    let migrated_from = checked.iter().filter_map(|c| c.migrated_from).min();
+    let warnings = checked.iter().flat_map(|c| c.warnings.iter().cloned()).collect();
+    let files: Vec<BatchFile> = checked.into_iter().map(|c| c.file).collect();
+    let received_at = store::now();
+    let choices = Choices::default();
+    let combined = batch::combine(&files, &local, received_at, &choices);
+    let preview = snapshot::preview(&local, &combined.incoming);
     run.step(Step::Showing).await?;
-    Ok(Import::Ready(Arc::new(Pending { facts, local, generation, incoming, preview, warnings: imported.warnings })))
+    let pending =
+        Pending { files, refused, warnings, migrated_from, local, generation, received_at, choices, combined, preview };
+    Ok(Import::Ready(Arc::new(pending)))
+}
+
+/// The same batch with other choices: combined and previewed again (a record taken from
+/// outside a file's subtree changes what the merge would do).
+async fn rechoose(run: Run, p: &Pending, choices: Choices) -> Result<Import, Halt> {
+    run.step(Step::Comparing).await?;
+    let combined = batch::combine(&p.files, &p.local, p.received_at, &choices);
+    let preview = snapshot::preview(&p.local, &combined.incoming);
+    run.step(Step::Showing).await?;
+    Ok(Import::Ready(Arc::new(Pending {
+        files: p.files.clone(),
+        refused: p.refused.clone(),
+        warnings: p.warnings.clone(),
+        migrated_from: p.migrated_from,
+        local: p.local.clone(),
+        generation: p.generation.clone(),
+        received_at: p.received_at,
+        choices,
+        combined,
+        preview,
+    })))
 }
 
 /// A run's end on the page: its result shown, or a refusal; after "Hủy" nothing (the page
 /// already shows what it showed before).
-fn settle(run: Run, import: RwSignal<Import>, file: &str, outcome: Result<Import, Halt>) {
+fn settle(run: Run, import: RwSignal<Import>, picked: usize, outcome: Result<Import, Halt>) {
     match outcome {
         Ok(next) => {
             run.finish();
@@ -145,28 +243,30 @@ fn settle(run: Run, import: RwSignal<Import>, file: &str, outcome: Result<Import
         }
         Err(Halt::Failed(e)) => {
             run.finish();
-            import.set(Import::Failed { file: file.to_string(), errors: vec![e] });
+            import.set(Import::Failed { picked, errors: vec![e] });
         }
         Err(Halt::Cancelled) => {}
     }
 }
 
-/// Merges the previewed file with the user's choices and writes the result with a backup of
-/// what it replaces, in one transaction; memory follows only after the write.
+/// Merges the previewed batch with the officer's choices and writes the result with a backup
+/// of what it replaces, in one transaction; memory follows only after the write.
 async fn apply(state: AppState, run: Run, p: &Pending, choices: &Resolutions) -> Result<Counts, Halt> {
     // What is stored now: read again only when something was written since the preview
-    // (another tab, an edit).
+    // (another tab, an edit); the batch is then combined again over it.
     let fresh;
-    let local = if p.generation.is_some() && store::Db::generation() == p.generation {
-        &p.local
+    let recombined;
+    let (local, incoming) = if p.generation.is_some() && store::Db::generation() == p.generation {
+        (&p.local, &p.combined.incoming)
     } else {
         run.step(Step::LoadingLocal).await?;
         fresh = db().load_dataset().await.map_err(|e| Halt::Failed(e.0))?;
-        &fresh
+        recombined = batch::combine(&p.files, &fresh, p.received_at, &p.choices);
+        (&fresh, &recombined.incoming)
     };
     run.step(Step::Merging).await?;
-    let outcome = vm::merge_resolved(local, &p.incoming, choices).map_err(Halt::Failed)?;
-    let backup = Backup::of(local, BackupReason::Import, p.facts.file.clone(), p.facts.sender.clone());
+    let outcome = vm::merge_resolved(local, incoming, choices).map_err(Halt::Failed)?;
+    let backup = Backup::of(local, BackupReason::Import, batch_vm::batch_label(&p.names()), p.sender());
     // "Hủy" ends here: the write is one transaction, all or nothing, and can be undone.
     run.step(Step::Writing).await?;
     db().apply_import(local, &outcome.state, &backup).await.map_err(|e| Halt::Failed(e.0))?;
@@ -218,6 +318,7 @@ pub fn SharePage() -> impl IntoView {
         <section class="page share">
             <div class="page-head">
                 <h1>"Trao đổi dữ liệu"</h1>
+                <a class="btn" href=Route::Submissions.href()>"Tình hình gửi số liệu"</a>
                 <a class="btn" href=Route::Backups.href()>"Bản sao lưu"</a>
             </div>
             {move || state.reminder.get().map(|d| view! { <p class="reminder" role="note">{vm::reminder_text(d)}</p> })}
@@ -358,7 +459,7 @@ fn ExportForm() -> impl IntoView {
     }
 }
 
-/// "Nhập dữ liệu": the drop zone, then what became of the file picked.
+/// "Nhập dữ liệu": the drop zone (one file or many), then what became of the files picked.
 #[component]
 fn ImportForm(import: RwSignal<Import>, backups: Backups) -> impl IntoView {
     let resolutions = RwSignal::new(Resolutions::default());
@@ -366,37 +467,37 @@ fn ImportForm(import: RwSignal<Import>, backups: Backups) -> impl IntoView {
     let unlock_pass = RwSignal::new(String::new());
     let busy = Busy::default();
 
-    let start = move |file: web_sys::File| {
-        if busy.running() {
+    let start = move |picked: Vec<web_sys::File>| {
+        if busy.running() || picked.is_empty() {
             return;
         }
         // "Hủy" puts back what the page showed, the choices made included.
         let (previous, chosen) = (import.get_untracked(), resolutions.get_untracked());
-        let name = file.name();
-        let run = busy.start(&name, Step::Reading, move || {
+        let count = picked.len();
+        let first = file_label(&picked[0].name(), 0, count);
+        let run = busy.start(&first, Step::Reading, move || {
             import.set(previous.clone());
             resolutions.set(chosen.clone());
         });
         import.set(Import::Busy);
         resolutions.set(Resolutions::default());
         spawn_local(async move {
-            let outcome = check_file(run, file).await;
-            settle(run, import, &name, outcome);
+            let outcome = check_files(run, picked).await;
+            settle(run, import, count, outcome);
         });
+    };
+    let all = |list: Option<web_sys::FileList>| -> Vec<web_sys::File> {
+        list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default()
     };
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(f) = input.files().and_then(|l| l.get(0)) {
-            start(f);
-        }
+        start(all(input.files()));
         input.set_value("");
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         over.set(false);
-        if let Some(f) = ev.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
-            start(f);
-        }
+        start(all(ev.data_transfer().and_then(|d| d.files())));
     };
 
     view! {
@@ -406,24 +507,23 @@ fn ImportForm(import: RwSignal<Import>, backups: Backups) -> impl IntoView {
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); over.set(true); }
                 on:dragleave=move |_| over.set(false)
                 on:drop=on_drop>
-                {file_button("share-file", "Chọn tệp dữ liệu (.json hoặc .json.gz)", ".json,.gz,application/json,application/gzip", on_pick)}
+                {files_button("share-file", "Chọn tệp dữ liệu (.json hoặc .json.gz, chọn được nhiều tệp)", ".json,.gz,application/json,application/gzip", on_pick)}
                 <p class="hint">{vm::drop_hint()}</p>
             </div>
             {move || match import.get() {
-                Import::Idle => ().into_any(),
-                Import::Locked { file, sealed, error } => {
-                    view! { <UnlockForm file sealed error pass=unlock_pass import busy/> }.into_any()
+                Import::Idle | Import::Busy => ().into_any(),
+                Import::Locked { waiting, error } => {
+                    view! { <UnlockForm waiting error pass=unlock_pass import busy/> }.into_any()
                 }
-                Import::Busy => ().into_any(),
-                Import::Failed { file, errors } => view! {
+                Import::Failed { picked, errors } => view! {
                     <div class="error-summary" role="alert">
-                        <p>{vm::refused_message(&file)}</p>
+                        <p>{batch_vm::all_refused(picked)}</p>
                         <ul>{errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
                     </div>
                 }
                 .into_any(),
-                Import::Done { file, counts } => {
-                    view! { <p role="status" class="done">{vm::imported_message(&file, counts)}</p> }.into_any()
+                Import::Done { names, counts } => {
+                    view! { <p role="status" class="done">{batch_vm::imported_message(&names, counts)}</p> }.into_any()
                 }
                 Import::Ready(p) => view! { <PreviewPanel p import resolutions backups busy/> }.into_any(),
             }}
@@ -432,37 +532,35 @@ fn ImportForm(import: RwSignal<Import>, backups: Backups) -> impl IntoView {
     }
 }
 
-/// An encrypted file: its passphrase, then the check of what it holds.
+/// Encrypted files: one passphrase for all of them, then the check of what they hold. A
+/// file the passphrase does not open is left out with its reason when others opened.
 #[component]
 fn UnlockForm(
-    file: String,
-    sealed: Arc<Sealed>,
+    waiting: Arc<Waiting>,
     error: Option<String>,
     pass: RwSignal<String>,
     import: RwSignal<Import>,
     busy: Busy,
 ) -> impl IntoView {
-    let prompt = vm::locked_message(&file);
+    let names: Vec<String> = waiting.locked.iter().map(|(n, _)| n.clone()).collect();
+    let prompt = batch_vm::locked_files_message(&names);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.running() {
             return;
         }
-        let (file, sealed, p) = (file.clone(), sealed.clone(), pass.get_untracked());
-        let locked = Import::Locked { file: file.clone(), sealed: sealed.clone(), error: None };
-        let run = busy.start(&file, Step::Decrypting, move || import.set(locked.clone()));
+        let (waiting, passphrase) = (waiting.clone(), pass.get_untracked());
+        let locked = Import::Locked { waiting: waiting.clone(), error: None };
+        let first = waiting.locked.first().map(|(n, _)| n.clone()).unwrap_or_default();
+        let run = busy.start(&first, Step::Decrypting, move || import.set(locked.clone()));
         import.set(Import::Busy);
+        let picked = waiting.locked.len() + waiting.checked.len() + waiting.refused.len();
         spawn_local(async move {
-            let outcome = match crypto::decrypt(&sealed, &p).await {
-                Ok(plain) => {
-                    if run.live() {
-                        pass.set(String::new());
-                    }
-                    check_bytes(run, file.clone(), plain).await
-                }
-                Err(e) => run.check().map(|()| Import::Locked { file: file.clone(), sealed, error: Some(e.0) }),
-            };
-            settle(run, import, &file, outcome);
+            let outcome = unlock(run, &waiting, &passphrase).await;
+            if run.live() && !matches!(outcome, Ok(Import::Locked { .. })) {
+                pass.set(String::new());
+            }
+            settle(run, import, picked, outcome);
         });
     };
     view! {
@@ -481,8 +579,50 @@ fn UnlockForm(
     }
 }
 
-/// "Xem trước": who sent the file, the counts, the conflicts with their choices, the other
-/// changes, "Áp dụng".
+/// Decrypts every waiting file with `passphrase` and checks what opened; the batch then goes
+/// on with the files already checked. When the passphrase opens none, the form asks again.
+async fn unlock(run: Run, waiting: &Waiting, passphrase: &str) -> Result<Import, Halt> {
+    let generation = store::Db::generation();
+    let local = db().load_dataset().await.map_err(|e| Halt::Failed(e.0))?;
+    let (mut checked, mut refused) = (waiting.checked.clone(), waiting.refused.clone());
+    let mut not_opened = Vec::new();
+    let count = waiting.locked.len();
+    for (index, (name, sealed)) in waiting.locked.iter().enumerate() {
+        run.set_file(&file_label(name, index, count));
+        run.step(Step::Decrypting).await?;
+        match crypto::decrypt(sealed, passphrase).await {
+            Ok(plain) => {
+                run.step(Step::Checking).await?;
+                match batch::check(name, &plain, &local) {
+                    Ok(ok) => checked.push(ok),
+                    Err(no) => refused.push(no),
+                }
+            }
+            Err(e) => not_opened.push((name.clone(), e.0)),
+        }
+    }
+    run.check()?;
+    if not_opened.len() == count {
+        let error = not_opened.into_iter().next().map(|(_, why)| why);
+        let again = Waiting {
+            locked: waiting.locked.clone(),
+            checked: waiting.checked.clone(),
+            refused: waiting.refused.clone(),
+        };
+        return Ok(Import::Locked { waiting: Arc::new(again), error });
+    }
+    refused.extend(
+        not_opened
+            .into_iter()
+            .map(|(name, why)| Refused { messages: vec![batch_vm::not_opened(&name, &why)], file: name }),
+    );
+    let picked = count + waiting.checked.len() + waiting.refused.len();
+    combine_files(run, picked, checked, refused, local, generation).await
+}
+
+/// "Xem trước": the files, the counts, the records from outside a file's subtree and those two
+/// files changed differently (each with its choice), the conflicts with this device, the
+/// other changes, "Áp dụng".
 #[component]
 fn PreviewPanel(
     p: Arc<Pending>,
@@ -496,7 +636,34 @@ fn PreviewPanel(
     let heading = lists.conflicts_heading();
     let more = lists.more_line();
     let vm::ChangeLists { conflicts, others, .. } = lists;
-    let sub = p.facts.sub(&store::local_datetime(p.facts.exported_at));
+    let rows = batch_vm::file_rows(&p.files, &p.combined, &p.refused, &store::local_datetime);
+    let outside = batch_vm::outside_rows(&p.combined);
+    let between = batch_vm::between_rows(&p.files, &p.combined);
+    let single = (p.files.len() == 1 && p.refused.is_empty())
+        .then(|| vm::file_facts(&p.files[0].name, &p.files[0].snapshot, p.migrated_from));
+    let title = match &single {
+        Some(facts) => facts.title(),
+        None => batch_vm::preview_title(p.files.len(), p.refused.len()),
+    };
+    let sub = single.as_ref().map(|facts| facts.sub(&store::local_datetime(facts.exported_at)));
+    let sender = single.as_ref().map(|f| f.sender.clone()).unwrap_or_default();
+    // A choice between files or on an outside record: the batch is combined again.
+    let rechoose_with = {
+        let p = p.clone();
+        move |choices: Choices| {
+            if busy.running() {
+                return;
+            }
+            let p = p.clone();
+            let ready = Import::Ready(p.clone());
+            let run =
+                busy.start(&batch_vm::batch_label(&p.names()), Step::Comparing, move || import.set(ready.clone()));
+            spawn_local(async move {
+                let outcome = rechoose(run, &p, choices).await;
+                settle(run, import, p.files.len(), outcome);
+            });
+        }
+    };
     let on_apply = {
         let p = p.clone();
         move |_| {
@@ -505,13 +672,13 @@ fn PreviewPanel(
             }
             let p = p.clone();
             let ready = Import::Ready(p.clone());
-            let run = busy.start(&p.facts.file, Step::Merging, move || import.set(ready.clone()));
+            let run = busy.start(&batch_vm::batch_label(&p.names()), Step::Merging, move || import.set(ready.clone()));
             import.set(Import::Busy);
             spawn_local(async move {
                 match apply(state, run, &p, &resolutions.get_untracked()).await {
                     Ok(counts) => {
                         run.finish();
-                        import.set(Import::Done { file: p.facts.file.clone(), counts });
+                        import.set(Import::Done { names: p.names(), counts });
                         backups.refetch();
                     }
                     Err(Halt::Failed(e)) => {
@@ -525,21 +692,97 @@ fn PreviewPanel(
             });
         }
     };
+    let outside_view = (!outside.is_empty()).then(|| {
+        let heading = batch_vm::outside_heading(&outside);
+        let choices = p.choices.clone();
+        let rechoose_with = rechoose_with.clone();
+        view! {
+            <h4>{heading}</h4>
+            <ul class="changes outside">
+                {outside.into_iter().map(|row| {
+                    let (taken, along) = (row.taken, row.along);
+                    let toggle = {
+                        let (choices, rechoose_with, row) = (choices.clone(), rechoose_with.clone(), row.clone());
+                        move |take: bool| {
+                            let mut next = choices.clone();
+                            let key = (row.file, row.kind, row.id.clone());
+                            if take { next.taken.insert(key); } else { next.taken.remove(&key); }
+                            rechoose_with(next)
+                        }
+                    };
+                    let (take, leave) = (toggle.clone(), toggle);
+                    view! {
+                        <li class="change">
+                            <div class="change-head"><span class="name">{row.name.clone()}</span></div>
+                            <p class="sub">{row.why.clone()}</p>
+                            {if along {
+                                view! { <p class="hint">"Được lấy kèm vì một bản ghi đã chọn lấy cần đến."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <div class="row-actions" role="group" aria-label=format!("Chọn cho {}", row.name)>
+                                        <button type="button" class="btn small" class:primary=!taken aria-pressed=if taken { "false" } else { "true" }
+                                            on:click=move |_| if taken { leave(false) }>"Không lấy"</button>
+                                        <button type="button" class="btn small" class:primary=taken aria-pressed=if taken { "true" } else { "false" }
+                                            on:click=move |_| if !taken { take(true) }>"Lấy bản này"</button>
+                                    </div>
+                                }.into_any()
+                            }}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+    });
+    let between_view = (!between.is_empty()).then(|| {
+        let heading = batch_vm::between_heading(&between);
+        let choices = p.choices.clone();
+        view! {
+            <h4>{heading}</h4>
+            <ul class="changes between">
+                {between.into_iter().map(|row| {
+                    let buttons = row.files.clone().into_iter().map(|(file, name)| {
+                        let kept = row.kept == Some(file);
+                        let (mut next, rechoose_with) = (choices.clone(), rechoose_with.clone());
+                        next.kept.insert((row.kind, row.id.clone()), file);
+                        view! {
+                            <button type="button" class="btn small" class:primary=kept aria-pressed=if kept { "true" } else { "false" }
+                                on:click=move |_| rechoose_with(next.clone())>{format!("Giữ bản của {name}")}</button>
+                        }
+                    }).collect_view();
+                    view! {
+                        <li class="change conflict">
+                            <div class="change-head"><span class="name">{row.name.clone()}</span></div>
+                            <table class="diff">
+                                <thead><tr><th scope="col">"Trường"</th><th scope="col">{row.files[0].1.clone()}</th><th scope="col">{row.files[1].1.clone()}</th></tr></thead>
+                                <tbody>{row.fields.into_iter().map(|(label, first, second)| view! {
+                                    <tr><th scope="row">{label}</th><td>{first}</td><td>{second}</td></tr>
+                                }).collect_view()}</tbody>
+                            </table>
+                            <div class="row-actions" role="group" aria-label=format!("Chọn bản của {}", row.name)>{buttons}</div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+    });
     view! {
         <div class="preview">
-            <h3>{p.facts.title()}</h3>
-            <p class="sub">{sub}</p>
+            <h3>{title}</h3>
+            {sub.map(|s| view! { <p class="sub">{s}</p> })}
+            {single.is_none().then(|| view! { <FilesTable rows/> })}
             {(!p.warnings.is_empty()).then(|| view! {
                 <ul class="warnings">{p.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
             })}
             <CountsTable t=vm::counts_table(&p.preview)/>
+            {outside_view}
+            {between_view}
             {(!conflicts.is_empty()).then(|| view! {
                 <h4>{heading}</h4>
                 <div class="actions">
                     <button type="button" class="btn" on:click=move |_| resolutions.set(Resolutions::all_theirs())>"Lấy tất cả của họ"</button>
                     <button type="button" class="btn" on:click=move |_| resolutions.set(Resolutions::all_mine())>"Giữ tất cả của tôi"</button>
                 </div>
-                <ul class="changes">{conflicts.into_iter().map(|c| view! { <ChangeItem c resolutions sender=p.facts.sender.clone()/> }).collect_view()}</ul>
+                <ul class="changes">{conflicts.into_iter().map(|c| view! { <ChangeItem c resolutions sender=sender.clone()/> }).collect_view()}</ul>
             })}
             {(!others.is_empty()).then(|| view! {
                 <h4>"Các thay đổi khác"</h4>
@@ -550,6 +793,29 @@ fn PreviewPanel(
                 <button type="button" class="btn primary" on:click=on_apply>"Áp dụng"</button>
                 <button type="button" class="btn" on:click=move |_| import.set(Import::Idle)>"Hủy"</button>
             </div>
+        </div>
+    }
+}
+
+/// The files of a batch: each with its unit, sender, time, records and what became of it.
+#[component]
+fn FilesTable(rows: Vec<batch_vm::FileRow>) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table class="batch-files">
+                <thead><tr>
+                    <th scope="col">"Tệp"</th><th scope="col">"Đơn vị gửi"</th><th scope="col">"Người gửi"</th>
+                    <th scope="col">"Gửi lúc"</th><th scope="col">"Nội dung"</th><th scope="col">"Kết quả"</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|r| view! {
+                        <tr class:refused=r.refused>
+                            <th scope="row">{r.file}</th><td>{r.unit}</td><td>{r.sender}</td>
+                            <td>{r.sent}</td><td>{r.records}</td><td>{r.state}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
         </div>
     }
 }

@@ -250,17 +250,40 @@ pub fn file_button(
     accept: &'static str,
     on_pick: impl Fn(leptos::ev::Event) + 'static,
 ) -> impl IntoView {
-    let chosen = RwSignal::new(None::<String>);
+    picker(id, label, accept, false, on_pick)
+}
+
+/// [`file_button`] picking any number of files at once; beside it, the one name or "20 tệp
+/// (xa-a.json, …)".
+pub fn files_button(
+    id: &'static str,
+    label: &'static str,
+    accept: &'static str,
+    on_pick: impl Fn(leptos::ev::Event) + 'static,
+) -> impl IntoView {
+    picker(id, label, accept, true, on_pick)
+}
+
+fn picker(
+    id: &'static str,
+    label: &'static str,
+    accept: &'static str,
+    multiple: bool,
+    on_pick: impl Fn(leptos::ev::Event) + 'static,
+) -> impl IntoView {
+    let chosen = RwSignal::new(Vec::<String>::new());
     let pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        chosen.set(input.files().and_then(|files| files.get(0)).map(|file| file.name()));
+        let names =
+            input.files().map(|files| (0..files.length()).filter_map(|i| files.get(i)).map(|f| f.name()).collect());
+        chosen.set(names.unwrap_or_default());
         on_pick(ev);
     };
     view! {
         <span class="file-button">
-            <input id=id class="file-input" type="file" accept=accept on:change=pick/>
+            <input id=id class="file-input" type="file" accept=accept multiple=multiple on:change=pick/>
             <label class="btn" for=id>{label}</label>
-            <span class="file-chosen" aria-live="polite">{move || chosen.get().unwrap_or_else(|| "Chưa chọn tệp".into())}</span>
+            <span class="file-chosen" aria-live="polite">{move || chosen.with(|names| dtbd_view::batch_import::chosen_files(names))}</span>
         </span>
     }
 }

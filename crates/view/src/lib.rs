@@ -23,7 +23,7 @@
 //! - [`form_fields`]: the input each form's save error points at;
 //! - [`demo_script`]: trình diễn, the demo's five steps from the roster to the printed report.
 
-pub mod batch;
+pub mod batch_import;
 pub mod bulk;
 pub mod busy;
 pub mod compare;

@@ -327,27 +327,6 @@ pub fn merge_resolved(local: &Dataset, incoming: &Dataset, choices: &Resolutions
     }
 }
 
-/// Asks for an encrypted file's passphrase.
-pub fn locked_message(file: &str) -> String {
-    format!("Tệp {file} đã được mã hóa. Hãy nhập mật khẩu người gửi đã báo.")
-}
-
-/// Over the reasons a file was refused.
-pub fn refused_message(file: &str) -> String {
-    format!("Không nhập được tệp {file}. Dữ liệu trên máy không thay đổi.")
-}
-
-/// After an import.
-pub fn imported_message(file: &str, c: Counts) -> String {
-    format!(
-        "Đã nhập tệp {file}: {} mới, {} thay đổi, {} xung đột đã giải quyết, {} bị xóa. Dữ liệu trước khi nhập đã được sao lưu.",
-        grouped(c.new),
-        grouped(c.changed),
-        grouped(c.conflicts),
-        grouped(c.deleted)
-    )
-}
-
 // --- Undo and backups ---
 
 /// What a backup was taken before (the store's reason, as the page needs it).
@@ -650,17 +629,6 @@ mod tests {
         let e = merge_resolved(&local, &incoming, &Resolutions::default()).expect_err("a conflict");
         assert!(e.starts_with("Còn 1 xung đột chưa chọn"), "{e}");
         assert!(merge_resolved(&local, &incoming, &Resolutions::all_theirs()).is_ok());
-    }
-
-    #[test]
-    fn import_messages() {
-        assert_eq!(refused_message("a.json"), "Không nhập được tệp a.json. Dữ liệu trên máy không thay đổi.");
-        let c = Counts { new: 3, changed: 1, conflicts: 1, deleted: 0, ..Counts::default() };
-        assert_eq!(
-            imported_message("a.json", c),
-            "Đã nhập tệp a.json: 3 mới, 1 thay đổi, 1 xung đột đã giải quyết, 0 bị xóa. Dữ liệu trước khi nhập đã được sao lưu."
-        );
-        assert!(locked_message("a.json").starts_with("Tệp a.json đã được mã hóa."));
     }
 
     #[test]

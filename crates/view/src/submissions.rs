@@ -1,42 +1,50 @@
-//! Tình hình gửi số liệu: per unit expected to send (the communes of a district, the
-//! districts of a province), the last file received from it, the date of the data in it and
-//! who sent it, whether it is overdue for the period the officer sets, overdue first; and a
-//! reminder to paste into an email.
-//!
-//! **Overdue** (quá hạn): nothing received from the unit (or a unit under it) since the first
-//! day of the current period, the period containing `today`: the month, the quarter (I: 1/1,
-//! II: 1/4, III: 1/7, IV: 1/10), the half year (1/1, 1/7) or the year. A file received on the
-//! period's first day counts for the period; one received the evening before (local time)
-//! does not.
-//!
-//! The units expected are the children of the officer's unit at another level of government
-//! (a district's communes, not its Huyện ủy or its offices); when no child is of another
-//! level, every child.
+//! Tình hình gửi số liệu (`#/trao-doi/tinh-hinh-gui`): for each unit that reports to the
+//! officer's unit (the communes of a district, the districts of a province), the last file
+//! received from it and the date of the data in it, whether it is overdue for the reporting
+//! period the officer chose (tháng, quý, 6 tháng, năm), and a reminder ready to paste into an
+//! email. Built from the receipts the exchange page keeps of every file applied
+//! (`snapshot::Receipt`); times are read in Vietnam's time, as the officers keep them.
 
-use dtbd_domain::date::{Date, Moment};
-use dtbd_domain::model::{Id, Millis, Unit};
+use std::collections::{HashMap, HashSet};
+
+use dtbd_domain::date::{Date, Moment, VIETNAM_UTC_OFFSET_MINUTES};
+use dtbd_domain::model::Millis;
+use dtbd_domain::number::grouped;
+use dtbd_domain::roster::Roster;
 use dtbd_domain::snapshot::Receipt;
-use dtbd_domain::text::fold;
-use std::collections::HashMap;
 
-/// Kỳ báo cáo the officer checks against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Days given in the reminder to send the file.
+pub const REMINDER_DAYS: i64 = 7;
+
+/// Kỳ báo cáo: how often units are expected to send their files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Period {
-    /// Tháng.
+    /// Hằng tháng.
     Month,
-    /// Quý.
+    /// Hằng quý (what most plans ask for).
+    #[default]
     Quarter,
-    /// 6 tháng.
+    /// Sáu tháng.
     HalfYear,
-    /// Năm.
+    /// Hằng năm.
     Year,
 }
 
 impl Period {
-    /// Every period, in the order the chooser offers them.
+    /// Every period, in the order the choice lists them.
     pub const ALL: [Period; 4] = [Period::Month, Period::Quarter, Period::HalfYear, Period::Year];
 
-    /// Its name in the chooser.
+    /// The form value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Period::Month => "thang",
+            Period::Quarter => "quy",
+            Period::HalfYear => "6-thang",
+            Period::Year => "nam",
+        }
+    }
+
+    /// The choice's label.
     pub fn label(self) -> &'static str {
         match self {
             Period::Month => "Tháng",
@@ -46,314 +54,188 @@ impl Period {
         }
     }
 
-    /// The first month of the period containing month `m` (1-12).
-    fn first_month(self, m: u8) -> u8 {
-        match self {
-            Period::Month => m,
-            Period::Quarter => (m - 1) / 3 * 3 + 1,
-            Period::HalfYear => (m - 1) / 6 * 6 + 1,
-            Period::Year => 1,
-        }
+    /// The period of a form value.
+    pub fn from_code(code: &str) -> Option<Period> {
+        Period::ALL.into_iter().find(|p| p.code() == code)
     }
 
-    fn months(self) -> u8 {
-        match self {
-            Period::Month => 1,
-            Period::Quarter => 3,
-            Period::HalfYear => 6,
-            Period::Year => 12,
-        }
-    }
-
-    /// The first day of the period containing `today`.
+    /// The first day of the period `today` falls in.
     pub fn start(self, today: Date) -> Date {
-        Date { year: today.year, month: self.first_month(today.month), day: 1 }
+        let month = match self {
+            Period::Month => today.month,
+            Period::Quarter => (today.month - 1) / 3 * 3 + 1,
+            Period::HalfYear => (today.month - 1) / 6 * 6 + 1,
+            Period::Year => 1,
+        };
+        Date { year: today.year, month, day: 1 }
     }
 
-    /// The last day of the period containing `today`.
-    pub fn end(self, today: Date) -> Date {
-        let last = self.first_month(today.month) + self.months() - 1;
-        Date { year: today.year, month: last, day: Date::days_in_month(today.year, last) }
-    }
-
-    /// The period containing `today` in words: "tháng 12/2026", "quý IV/2026", "6 tháng cuối
-    /// năm 2026", "năm 2026".
+    /// The period `today` falls in, as an office writes it: "tháng 12/2026", "quý IV/2026",
+    /// "6 tháng cuối năm 2026", "năm 2026".
     pub fn name(self, today: Date) -> String {
-        let y = today.year;
+        let year = today.year;
         match self {
-            Period::Month => format!("tháng {}/{y}", today.month),
-            Period::Quarter => format!("quý {}/{y}", ["I", "II", "III", "IV"][usize::from((today.month - 1) / 3)]),
-            Period::HalfYear if today.month <= 6 => format!("6 tháng đầu năm {y}"),
-            Period::HalfYear => format!("6 tháng cuối năm {y}"),
-            Period::Year => format!("năm {y}"),
+            Period::Month => format!("tháng {}/{year}", today.month),
+            Period::Quarter => format!("quý {}/{year}", ["I", "II", "III", "IV"][usize::from((today.month - 1) / 3)]),
+            Period::HalfYear if today.month <= 6 => format!("6 tháng đầu năm {year}"),
+            Period::HalfYear => format!("6 tháng cuối năm {year}"),
+            Period::Year => format!("năm {year}"),
         }
     }
 }
 
-/// One unit expected to send.
+/// A time as a day in Vietnam.
+fn day_of(ms: Millis) -> Option<Date> {
+    Moment::from_millis(ms, VIETNAM_UTC_OFFSET_MINUTES).map(|m| m.date)
+}
+
+/// One reporting unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SubmissionRow {
+pub struct UnitRow {
     /// Mã đơn vị.
-    pub unit_id: Id,
+    pub unit_id: String,
     /// Tên đơn vị.
-    pub unit_name: String,
-    /// Ngày nhận tệp gần nhất ("02/12/2026"), "" when none was ever received.
+    pub unit: String,
+    /// Ngày nhận tệp gần nhất ("—" when none).
     pub received: String,
-    /// Ngày số liệu of that file.
+    /// Ngày xuất tệp / số liệu tính đến ("—" when none).
     pub data_date: String,
-    /// Người gửi of that file.
+    /// Người gửi, as written in the file.
     pub sender: String,
     /// Tên tệp.
-    pub file_name: String,
+    pub file: String,
     /// Nothing received since the period began.
     pub overdue: bool,
-    /// "Chưa gửi số liệu quý IV/2026" / "Đã gửi" / "Chưa gửi lần nào".
-    pub status: String,
+    /// "Đã gửi", "Chưa gửi quý IV/2026", "Chưa gửi lần nào".
+    pub state: String,
 }
 
-/// Tình hình gửi số liệu.
+/// The page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Submissions {
-    /// The period in words ("quý IV/2026").
-    pub period: String,
-    /// Rows, overdue first, then by name.
-    pub rows: Vec<SubmissionRow>,
-    /// How many are overdue.
-    pub overdue: usize,
-    /// The reminder email's text, when a unit is overdue.
-    pub reminder: Option<String>,
+    /// Overdue first (never sent before late), then by name.
+    pub rows: Vec<UnitRow>,
+    /// "3/20 đơn vị chưa gửi số liệu quý IV/2026".
+    pub summary: String,
+    /// The reminder to paste into an email; empty when nobody is overdue.
+    pub reminder: String,
 }
 
-fn day_of(ms: Millis, offset_minutes: i32) -> Option<Date> {
-    Moment::from_millis(ms, offset_minutes).map(|m| m.date)
+/// The units `parent_id`'s officer receives files from: its direct children, or, when it has
+/// none, nothing.
+pub fn reporting_units<'a>(roster: &'a Roster, parent_id: &str) -> Vec<&'a dtbd_domain::model::Unit> {
+    roster.units.iter().filter(|u| u.parent_id.as_deref() == Some(parent_id)).collect()
 }
 
-/// The units expected to send to `parent_id` (see the module doc).
-pub fn expected_units<'a>(units: &'a [Unit], parent_id: &str) -> Vec<&'a Unit> {
-    let parent = units.iter().find(|u| u.id == parent_id);
-    let children: Vec<&Unit> = units.iter().filter(|u| u.parent_id.as_deref() == Some(parent_id)).collect();
-    let other_level: Vec<&Unit> =
-        children.iter().copied().filter(|u| parent.is_some_and(|p| p.level != u.level)).collect();
-    if other_level.is_empty() {
-        children
-    } else {
-        other_level
-    }
+/// The units whose children report to them, for the page's choice (a district, a province).
+pub fn parent_choices(roster: &Roster) -> Vec<(String, String)> {
+    roster
+        .units_tree()
+        .into_iter()
+        .filter(|(u, _)| roster.units.iter().any(|c| c.parent_id.as_deref() == Some(u.id.as_str())))
+        .map(|(u, depth)| (u.id.clone(), format!("{}{}", "— ".repeat(depth), u.name)))
+        .collect()
 }
 
-/// Tình hình gửi số liệu to `parent_id` over `receipts`, for `period` as of `today`, times
-/// read in a zone `offset_minutes` east of UTC (the browser's).
-pub fn submissions(
-    units: &[Unit],
-    parent_id: &str,
-    receipts: &[Receipt],
-    period: Period,
-    today: Date,
-    offset_minutes: i32,
-) -> Submissions {
-    let parent_name = units.iter().find(|u| u.id == parent_id).map_or("", |u| u.name.as_str());
-    let expected = expected_units(units, parent_id);
-    let parents: HashMap<&str, &str> =
-        units.iter().filter_map(|u| u.parent_id.as_deref().map(|p| (u.id.as_str(), p))).collect();
-    let index: HashMap<&str, usize> = expected.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
-    // The expected unit a receipt's sender is, or is under.
-    let owner = |unit: &str| -> Option<usize> {
-        let mut at = unit;
-        for _ in 0..64 {
-            if let Some(&i) = index.get(at) {
-                return Some(i);
-            }
-            at = parents.get(at)?;
-        }
-        None
-    };
-    let mut last: Vec<Option<&Receipt>> = vec![None; expected.len()];
-    for r in receipts {
-        let Some(i) = r.unit_id.as_deref().and_then(owner) else { continue };
-        if last[i].is_none_or(|l| r.received_at > l.received_at) {
-            last[i] = Some(r);
-        }
-    }
+/// Tình hình gửi số liệu of the units reporting to `parent_id`, for `period` as of `today`.
+/// A receipt counts for a unit when its sending unit is that unit or one under it.
+pub fn submissions(roster: &Roster, receipts: &[Receipt], parent_id: &str, period: Period, today: Date) -> Submissions {
     let start = period.start(today);
     let period_name = period.name(today);
-    let mut rows: Vec<SubmissionRow> = expected
-        .iter()
-        .zip(&last)
-        .map(|(u, r)| {
-            let received = r.and_then(|r| day_of(r.received_at, offset_minutes));
-            let overdue = received.is_none_or(|d| d < start);
-            let status = match (r, overdue) {
-                (None, _) => "Chưa gửi lần nào".to_string(),
-                (Some(_), true) => format!("Chưa gửi số liệu {period_name}"),
-                (Some(_), false) => "Đã gửi".to_string(),
-            };
-            SubmissionRow {
-                unit_id: u.id.clone(),
-                unit_name: u.name.clone(),
-                received: received.map(Date::short_vi).unwrap_or_default(),
-                data_date: r.and_then(|r| day_of(r.data_at, offset_minutes)).map(Date::short_vi).unwrap_or_default(),
-                sender: r.map(|r| r.sender.clone()).unwrap_or_default(),
-                file_name: r.map(|r| r.file_name.clone()).unwrap_or_default(),
-                overdue,
-                status,
+    let reporting = reporting_units(roster, parent_id);
+    // Each receipt under the reporting unit it came from (a unit inside a commune counts for
+    // the commune), walking up the tree once per receipt.
+    let parents: HashMap<&str, &str> =
+        roster.units.iter().filter_map(|u| u.parent_id.as_deref().map(|p| (u.id.as_str(), p))).collect();
+    let reporting_ids: HashSet<&str> = reporting.iter().map(|u| u.id.as_str()).collect();
+    let mut latest_of: HashMap<&str, &Receipt> = HashMap::new();
+    for receipt in receipts {
+        let mut at = receipt.unit_id.as_deref();
+        for _ in 0..=dtbd_domain::limits::MAX_UNIT_DEPTH {
+            match at {
+                Some(id) if reporting_ids.contains(id) => {
+                    let slot = latest_of.entry(id).or_insert(receipt);
+                    if (receipt.received_at, receipt.exported_at) > (slot.received_at, slot.exported_at) {
+                        *slot = receipt;
+                    }
+                    break;
+                }
+                Some(id) => at = parents.get(id).copied(),
+                None => break,
             }
+        }
+    }
+    let mut rows: Vec<(u8, UnitRow)> = reporting
+        .iter()
+        .map(|unit| {
+            let latest = latest_of.get(unit.id.as_str()).copied();
+            let received = latest.and_then(|r| day_of(r.received_at));
+            let overdue = received.is_none_or(|d| d < start);
+            let (rank, state) = match (latest, overdue) {
+                (None, _) => (0, "Chưa gửi lần nào".to_string()),
+                (Some(_), true) => (1, format!("Chưa gửi {period_name}")),
+                (Some(_), false) => (2, "Đã gửi".to_string()),
+            };
+            let text = |d: Option<Date>| d.map_or_else(|| "—".to_string(), Date::short_vi);
+            let row = UnitRow {
+                unit_id: unit.id.clone(),
+                unit: unit.name.clone(),
+                received: text(received),
+                data_date: text(latest.and_then(|r| day_of(r.data_at.max(0)))),
+                sender: latest.map(|r| r.sender.clone()).unwrap_or_default(),
+                file: latest.map(|r| r.file_name.clone()).unwrap_or_default(),
+                overdue,
+                state,
+            };
+            (rank, row)
         })
         .collect();
-    rows.sort_by_cached_key(|r| (!r.overdue, fold(&r.unit_name)));
-    let late: Vec<&str> = rows.iter().filter(|r| r.overdue).map(|r| r.unit_name.as_str()).collect();
-    let reminder = (!late.is_empty()).then(|| reminder(parent_name, &late, &period_name, period.end(today), today));
-    Submissions { period: period_name, overdue: late.len(), rows, reminder }
+    rows.sort_by(|(ra, a), (rb, b)| ra.cmp(rb).then_with(|| a.unit.cmp(&b.unit)));
+    let rows: Vec<UnitRow> = rows.into_iter().map(|(_, row)| row).collect();
+    let late: Vec<&UnitRow> = rows.iter().filter(|r| r.overdue).collect();
+    let summary = if rows.is_empty() {
+        "Đơn vị này không có đơn vị trực thuộc gửi số liệu.".to_string()
+    } else {
+        format!(
+            "{}/{} đơn vị chưa gửi số liệu {period_name} (tính đến ngày {}).",
+            grouped(late.len()),
+            grouped(rows.len()),
+            today.short_vi()
+        )
+    };
+    let parent_name = roster.unit_name(parent_id).to_string();
+    Submissions { reminder: reminder(&late, &parent_name, &period_name, today), rows, summary }
 }
 
-/// The reminder email: to the units overdue, naming the period and a date to send by (the
-/// period's last day, or a week from today when fewer than five days of it are left).
-fn reminder(parent_name: &str, late: &[&str], period_name: &str, end: Date, today: Date) -> String {
-    let by = if end.days() - today.days() >= 5 { end } else { Date::from_days(today.days() + 7).unwrap_or(end) };
-    let units = late.join(", ");
-    let from = if parent_name.is_empty() { String::new() } else { format!(" {parent_name}") };
-    format!(
-        "Kính gửi: {units}.\n\n\
-         Thực hiện chế độ báo cáo định kỳ về công tác đào tạo, bồi dưỡng cán bộ, đến ngày {today}{from} chưa nhận được \
-         tệp số liệu {period_name} của các đơn vị: {units}.\n\n\
-         Đề nghị các đơn vị: {units} cập nhật và gửi số liệu {period_name} trước ngày {by} (tệp xuất từ mục \
-         \"Trao đổi dữ liệu\", gửi qua thư điện tử).\n\n\
-         Trân trọng cảm ơn.",
-        today = today.short_vi(),
-        by = by.short_vi(),
-    )
+/// Nhắc gửi số liệu: the email an office sends the units that have not sent, each named with
+/// its last file.
+fn reminder(late: &[&UnitRow], parent_name: &str, period_name: &str, today: Date) -> String {
+    if late.is_empty() {
+        return String::new();
+    }
+    let names: Vec<&str> = late.iter().map(|r| r.unit.as_str()).collect();
+    let due = Date::from_days(today.days() + REMINDER_DAYS).unwrap_or(today);
+    let mut text = format!("Kính gửi: {}.\n\n", names.join(", "));
+    text.push_str(&format!(
+        "Đến ngày {}, {} chưa nhận được tệp số liệu cán bộ {period_name} của các đơn vị nêu trên:\n",
+        today.short_vi(),
+        if parent_name.is_empty() { "cơ quan tổng hợp" } else { parent_name }
+    ));
+    for row in late {
+        let last = if row.received == "—" {
+            "chưa gửi lần nào".to_string()
+        } else {
+            format!("lần gửi gần nhất ngày {} (số liệu đến ngày {})", row.received, row.data_date)
+        };
+        text.push_str(&format!("- {}: {last};\n", row.unit));
+    }
+    text.push_str(&format!(
+        "\nĐề nghị các đơn vị cập nhật danh sách cán bộ, xuất tệp dữ liệu (mục \"Trao đổi dữ liệu\" → \"Tải tệp về\") \
+         và gửi qua thư điện tử trước ngày {}.\n\nTrân trọng.",
+        due.short_vi()
+    ));
+    text
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use dtbd_domain::date::VIETNAM_UTC_OFFSET_MINUTES as VN;
-    use dtbd_domain::model::{GovLevel, RecordMeta, Region, UnitKind};
-
-    fn unit(id: &str, name: &str, level: GovLevel, parent: Option<&str>) -> Unit {
-        Unit {
-            id: id.into(),
-            name: name.into(),
-            level,
-            kind: UnitKind::Government,
-            region: Region::Mountain,
-            parent_id: parent.map(Into::into),
-            meta: RecordMeta::default(),
-        }
-    }
-
-    fn district() -> Vec<Unit> {
-        vec![
-            unit("h", "Huyện Vị Xuyên", GovLevel::District, None),
-            unit("hu", "Huyện ủy Vị Xuyên", GovLevel::District, Some("h")),
-            unit("a", "Xã Bản Luốc", GovLevel::Commune, Some("h")),
-            unit("b", "Xã Nậm Dịch", GovLevel::Commune, Some("h")),
-            unit("c", "Xã Tả Sử", GovLevel::Commune, Some("h")),
-            unit("c-mttq", "Ủy ban MTTQ xã Tả Sử", GovLevel::Commune, Some("c")),
-        ]
-    }
-
-    fn at(y: u16, m: u8, d: u8, hour: u8, minute: u8) -> Millis {
-        Moment { date: Date::new(y, m, d).unwrap(), hour, minute }.to_millis(VN)
-    }
-
-    fn receipt(unit: &str, received_at: Millis) -> Receipt {
-        Receipt {
-            id: format!("nhan-{unit}-{received_at}"),
-            unit_id: Some(unit.into()),
-            unit_name: String::new(),
-            sender: format!("Người gửi {unit}"),
-            exported_at: received_at - 3_600_000,
-            received_at,
-            data_at: at(2026, 9, 20, 8, 0),
-            file_name: format!("{unit}.json"),
-            counts: Default::default(),
-            meta: RecordMeta::at(1, received_at),
-        }
-    }
-
-    #[test]
-    fn periods_start_end_and_are_named_as_offices_write_them() {
-        let d = Date::new(2026, 11, 15).unwrap();
-        assert_eq!(Period::Month.start(d), Date::new(2026, 11, 1).unwrap());
-        assert_eq!(Period::Quarter.start(d), Date::new(2026, 10, 1).unwrap());
-        assert_eq!(Period::Quarter.end(d), Date::new(2026, 12, 31).unwrap());
-        assert_eq!(Period::HalfYear.start(d), Date::new(2026, 7, 1).unwrap());
-        assert_eq!(Period::Year.start(d), Date::new(2026, 1, 1).unwrap());
-        assert_eq!(Period::Month.end(Date::new(2028, 2, 3).unwrap()), Date::new(2028, 2, 29).unwrap());
-        assert_eq!(Period::Quarter.name(d), "quý IV/2026");
-        assert_eq!(Period::Quarter.name(Date::new(2026, 3, 31).unwrap()), "quý I/2026");
-        assert_eq!(Period::HalfYear.name(d), "6 tháng cuối năm 2026");
-        assert_eq!(Period::HalfYear.name(Date::new(2026, 6, 30).unwrap()), "6 tháng đầu năm 2026");
-        assert_eq!(Period::Month.name(d), "tháng 11/2026");
-        assert_eq!(Period::Year.name(d), "năm 2026");
-    }
-
-    #[test]
-    fn a_file_received_on_the_periods_first_day_counts_and_the_evening_before_does_not() {
-        let units = district();
-        let today = Date::new(2026, 10, 2).unwrap();
-        // 30/09 23:50 in Hà Nội (16:50 UTC): last quarter. 01/10 00:10 (30/09 17:10 UTC): this one.
-        let receipts = [receipt("a", at(2026, 9, 30, 23, 50)), receipt("b", at(2026, 10, 1, 0, 10))];
-        let s = submissions(&units, "h", &receipts, Period::Quarter, today, VN);
-        let row = |id: &str| s.rows.iter().find(|r| r.unit_id == id).unwrap().clone();
-        assert!(row("a").overdue, "received the evening before the quarter");
-        assert_eq!(row("a").received, "30/09/2026");
-        assert_eq!(row("a").status, "Chưa gửi số liệu quý IV/2026");
-        assert!(!row("b").overdue);
-        assert_eq!((row("b").received.as_str(), row("b").status.as_str()), ("01/10/2026", "Đã gửi"));
-        assert_eq!(row("b").data_date, "20/09/2026");
-        assert_eq!(row("c").status, "Chưa gửi lần nào");
-        // Read in UTC the same receipt of b falls on 30/09: the zone decides the day.
-        assert!(submissions(&units, "h", &receipts, Period::Quarter, today, 0).rows.iter().all(|r| r.overdue));
-        // By month the same day: b sent this month, a did not.
-        let m = submissions(&units, "h", &receipts, Period::Month, today, VN);
-        assert_eq!(m.overdue, 2);
-    }
-
-    #[test]
-    fn the_communes_are_expected_overdue_first_with_the_latest_file_and_a_reminder() {
-        let units = district();
-        let today = Date::new(2026, 12, 2).unwrap();
-        let receipts = [
-            receipt("b", at(2026, 11, 3, 9, 0)),
-            receipt("b", at(2026, 8, 3, 9, 0)),
-            receipt("c-mttq", at(2026, 11, 20, 14, 0)), // a unit under Xã Tả Sử
-            receipt("hu", at(2026, 11, 20, 14, 0)),     // not expected: the district's own body
-        ];
-        let s = submissions(&units, "h", &receipts, Period::Quarter, today, VN);
-        let names: Vec<&str> = s.rows.iter().map(|r| r.unit_name.as_str()).collect();
-        assert_eq!(names, ["Xã Bản Luốc", "Xã Nậm Dịch", "Xã Tả Sử"]);
-        assert_eq!(s.rows.iter().map(|r| r.overdue).collect::<Vec<_>>(), [true, false, false]);
-        assert_eq!(s.rows[1].received, "03/11/2026", "the latest file");
-        assert_eq!(s.rows[2].sender, "Người gửi c-mttq");
-        assert_eq!(s.overdue, 1);
-        let text = s.reminder.expect("one unit is overdue");
-        assert!(text.starts_with("Kính gửi: Xã Bản Luốc."), "{text}");
-        assert!(text.contains("đến ngày 02/12/2026 Huyện Vị Xuyên chưa nhận được tệp số liệu quý IV/2026"), "{text}");
-        assert!(
-            text.contains("Đề nghị các đơn vị: Xã Bản Luốc cập nhật và gửi số liệu quý IV/2026 trước ngày 31/12/2026")
-        );
-        // Four days before the quarter ends: a week from today.
-        let late = submissions(&units, "h", &receipts, Period::Quarter, Date::new(2026, 12, 28).unwrap(), VN);
-        assert!(late.reminder.unwrap().contains("trước ngày 04/01/2027"));
-        // Everyone sent: no reminder.
-        let all: Vec<Receipt> = ["a", "b", "c"].iter().map(|u| receipt(u, at(2026, 12, 1, 8, 0))).collect();
-        assert_eq!(submissions(&units, "h", &all, Period::Quarter, today, VN).reminder, None);
-    }
-
-    #[test]
-    fn a_province_expects_its_districts_not_its_departments() {
-        let units = vec![
-            unit("t", "Tỉnh Hà Giang", GovLevel::Province, None),
-            unit("s", "Sở Nội vụ", GovLevel::Province, Some("t")),
-            unit("h1", "Huyện Vị Xuyên", GovLevel::District, Some("t")),
-            unit("h2", "Huyện Bắc Mê", GovLevel::District, Some("t")),
-        ];
-        let ids: Vec<&str> = expected_units(&units, "t").iter().map(|u| u.id.as_str()).collect();
-        assert_eq!(ids, ["h1", "h2"]);
-        // Children all of the parent's level: every child.
-        let two = district();
-        let ids: Vec<&str> = expected_units(&two[..2], "h").iter().map(|u| u.id.as_str()).collect();
-        assert_eq!(ids, ["hu"]);
-    }
-}
+mod tests;
