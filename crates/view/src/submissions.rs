@@ -121,10 +121,20 @@ pub struct Submissions {
     pub reminder: String,
 }
 
-/// The units `parent_id`'s officer receives files from: its direct children, or, when it has
-/// none, nothing.
+/// The units `parent_id`'s officer receives files from: its children of another level of
+/// government (a district's communes, a province's districts), not its own offices (Huyện
+/// ủy, the departments of a province), which keep their records in its database; when every
+/// child is of its own level, all of them.
 pub fn reporting_units<'a>(roster: &'a Roster, parent_id: &str) -> Vec<&'a dtbd_domain::model::Unit> {
-    roster.units.iter().filter(|u| u.parent_id.as_deref() == Some(parent_id)).collect()
+    let children: Vec<&dtbd_domain::model::Unit> =
+        roster.units.iter().filter(|u| u.parent_id.as_deref() == Some(parent_id)).collect();
+    let Some(parent) = roster.units.iter().find(|u| u.id == parent_id) else { return children };
+    let below: Vec<&dtbd_domain::model::Unit> = children.iter().copied().filter(|u| u.level != parent.level).collect();
+    if below.is_empty() {
+        children
+    } else {
+        below
+    }
 }
 
 /// The units whose children report to them, for the page's choice (a district, a province).

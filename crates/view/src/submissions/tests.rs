@@ -1,17 +1,25 @@
 use dtbd_domain::fixtures::unit;
+use dtbd_domain::model::GovLevel;
 use dtbd_domain::snapshot::receipt::ReceiptCounts;
 
 use super::*;
 
-/// Huyện Vị Xuyên with three communes, one of which has a unit of its own (its party office).
+/// A commune-level unit.
+fn commune(id: &str, name: &str, parent: &str) -> dtbd_domain::model::Unit {
+    dtbd_domain::model::Unit { level: GovLevel::Commune, ..unit(id, name, Some(parent)) }
+}
+
+/// Huyện Vị Xuyên with its Huyện ủy (an office of the district, which sends no file) and three
+/// communes, one of which has a unit of its own (its party office).
 fn district() -> Roster {
     Roster {
         units: vec![
             unit("h", "Huyện Vị Xuyên", None),
-            unit("a", "Xã Đạo Đức", Some("h")),
-            unit("b", "Xã Phú Linh", Some("h")),
-            unit("c", "Xã Thanh Thủy", Some("h")),
-            unit("c1", "Văn phòng Đảng ủy xã Thanh Thủy", Some("c")),
+            unit("hu", "Huyện ủy Vị Xuyên", Some("h")),
+            commune("a", "Xã Đạo Đức", "h"),
+            commune("b", "Xã Phú Linh", "h"),
+            commune("c", "Xã Thanh Thủy", "h"),
+            commune("c1", "Văn phòng Đảng ủy xã Thanh Thủy", "c"),
         ],
         cadres: Vec::new(),
     }
@@ -116,6 +124,10 @@ fn the_choice_of_parent_lists_units_with_children() {
     let choices = parent_choices(&roster);
     let ids: Vec<&str> = choices.iter().map(|(id, _)| id.as_str()).collect();
     assert_eq!(ids, ["h", "c"]);
+    // A district expects its communes, not the Huyện ủy; a commune's own units are all it has.
+    let expected: Vec<&str> = reporting_units(&roster, "h").iter().map(|u| u.id.as_str()).collect();
+    assert_eq!(expected, ["a", "b", "c"]);
+    assert_eq!(reporting_units(&roster, "c").len(), 1);
     let none = submissions(&roster, &[], "a", Period::Quarter, d(2026, 12, 2));
     assert!(none.rows.is_empty() && none.reminder.is_empty());
     assert!(none.summary.contains("không có đơn vị trực thuộc"));
