@@ -63,7 +63,7 @@ pub fn SubmissionsPage() -> impl IntoView {
                 <h1>"Tình hình gửi số liệu"</h1>
                 <a class="btn" href=Route::Share.href()>"Trao đổi dữ liệu"</a>
             </div>
-            <p class="hint">"Mỗi lần nhập tệp, máy ghi lại đơn vị gửi, người gửi, ngày gửi và ngày của số liệu trong tệp. Trang này xem đơn vị nào chưa gửi trong kỳ."</p>
+            <p class="hint">"Mỗi lần nhập tệp, máy ghi lại đơn vị gửi, người gửi, ngày gửi (ngày xuất tệp), ngày nhận và ngày của số liệu trong tệp. Đơn vị chưa gửi trong kỳ là đơn vị chưa có tệp xuất từ đầu kỳ đến nay."</p>
             <div class="grid">
                 {field("Đơn vị nhận số liệu", "sub-parent", || None, move || code_select("sub-parent",
                     choices.get(),
@@ -83,14 +83,14 @@ pub fn SubmissionsPage() -> impl IntoView {
                         <div class="table-scroll">
                             <table class="submissions">
                                 <thead><tr>
-                                    <th scope="col">"Đơn vị"</th><th scope="col">"Nhận tệp gần nhất"</th>
+                                    <th scope="col">"Đơn vị"</th><th scope="col">"Gửi ngày"</th><th scope="col">"Nhận ngày"</th>
                                     <th scope="col">"Số liệu đến ngày"</th><th scope="col">"Người gửi"</th>
                                     <th scope="col">"Tệp"</th><th scope="col">"Tình trạng"</th>
                                 </tr></thead>
                                 <tbody>
                                     {p.rows.into_iter().map(|r| view! {
                                         <tr class:overdue=r.overdue>
-                                            <th scope="row">{r.unit}</th><td>{r.received}</td><td>{r.data_date}</td>
+                                            <th scope="row">{r.unit}</th><td>{r.sent}</td><td>{r.received}</td><td>{r.data_date}</td>
                                             <td>{r.sender}</td><td>{r.file}</td><td>{r.state}</td>
                                         </tr>
                                     }).collect_view()}

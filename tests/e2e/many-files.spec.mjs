@@ -86,6 +86,11 @@ test("a district drops its 20 communes' files at once: one preview, one apply, w
   await target.getByRole("link", { name: "So sánh đơn vị" }).tap();
   const compared = page.locator(".compare-table tbody tr");
   await expect(compared.first()).toContainText("Chung toàn đơn vị", { timeout: 30_000 });
+  // The district's database holds its province as the root: the district's communes are one
+  // level down.
+  const district = plain.districts[0].unit_name;
+  await compared.filter({ hasText: district }).getByRole("link", { name: "Các đơn vị trực thuộc" }).tap();
+  await expect(compared.first()).toContainText(`Chung toàn đơn vị: ${district}`, { timeout: 30_000 });
   for (const c of plain.communes) {
     await expect(compared.filter({ hasText: c.unit_name })).toHaveCount(1);
   }
@@ -98,6 +103,8 @@ test("a district drops its 20 communes' files at once: one preview, one apply, w
   // Tình hình gửi số liệu: each commune with the day its file was sent; the oldest overdue.
   await page.goto("./trao-doi.html#/trao-doi/tinh-hinh-gui");
   await expect(page.getByRole("heading", { name: "Tình hình gửi số liệu" })).toBeVisible();
+  // The units are listed as a tree under the province: the district is chosen.
+  await page.getByLabel("Đơn vị nhận số liệu").selectOption(plain.districts[0].unit_id);
   const units = page.locator(".submissions tbody tr");
   await expect(units).toHaveCount(20);
   const oldest = [...plain.communes].sort((a, b) => a.exported_at - b.exported_at)[0];

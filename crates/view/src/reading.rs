@@ -497,6 +497,11 @@ mod tests {
         assert_eq!(draft.id, "moi-1");
         assert_eq!(draft.targets().len(), 1);
         assert!(draft.group(draft.targets()[0].group.as_deref().unwrap()).is_some());
+        // After "Bỏ tất cả" too: "Sửa" on one target brings back its section and group.
+        let mut none = Decisions::new(&r);
+        none.all(&r, Decision::Rejected);
+        let draft = none.draft_with(&r, t, "moi-2".into());
+        assert_eq!(draft.targets().len(), 1, "{:#?}", draft.sections);
     }
 
     #[test]

@@ -96,7 +96,11 @@ pub struct UnitRow {
     pub unit_id: String,
     /// Tên đơn vị.
     pub unit: String,
-    /// Ngày nhận tệp gần nhất ("—" when none).
+    /// Ngày gửi: the day the unit's latest file was exported ("—" when none). The period is
+    /// judged by it, not by the day this device imported the file: a May file imported in
+    /// December is not December's report.
+    pub sent: String,
+    /// Ngày nhận: the day this device imported that file ("—" when none).
     pub received: String,
     /// Ngày xuất tệp / số liệu tính đến ("—" when none).
     pub data_date: String,
@@ -104,7 +108,7 @@ pub struct UnitRow {
     pub sender: String,
     /// Tên tệp.
     pub file: String,
-    /// Nothing received since the period began.
+    /// No file sent since the period began.
     pub overdue: bool,
     /// "Đã gửi", "Chưa gửi quý IV/2026", "Chưa gửi lần nào".
     pub state: String,
@@ -165,7 +169,7 @@ pub fn submissions(roster: &Roster, receipts: &[Receipt], parent_id: &str, perio
             match at {
                 Some(id) if reporting_ids.contains(id) => {
                     let slot = latest_of.entry(id).or_insert(receipt);
-                    if (receipt.received_at, receipt.exported_at) > (slot.received_at, slot.exported_at) {
+                    if (receipt.exported_at, receipt.received_at) > (slot.exported_at, slot.received_at) {
                         *slot = receipt;
                     }
                     break;
@@ -179,8 +183,8 @@ pub fn submissions(roster: &Roster, receipts: &[Receipt], parent_id: &str, perio
         .iter()
         .map(|unit| {
             let latest = latest_of.get(unit.id.as_str()).copied();
-            let received = latest.and_then(|r| day_of(r.received_at));
-            let overdue = received.is_none_or(|d| d < start);
+            let sent = latest.and_then(|r| day_of(r.exported_at));
+            let overdue = sent.is_none_or(|d| d < start);
             let (rank, state) = match (latest, overdue) {
                 (None, _) => (0, "Chưa gửi lần nào".to_string()),
                 (Some(_), true) => (1, format!("Chưa gửi {period_name}")),
@@ -190,7 +194,8 @@ pub fn submissions(roster: &Roster, receipts: &[Receipt], parent_id: &str, perio
             let row = UnitRow {
                 unit_id: unit.id.clone(),
                 unit: unit.name.clone(),
-                received: text(received),
+                sent: text(sent),
+                received: text(latest.and_then(|r| day_of(r.received_at))),
                 data_date: text(latest.and_then(|r| day_of(r.data_at.max(0)))),
                 sender: latest.map(|r| r.sender.clone()).unwrap_or_default(),
                 file: latest.map(|r| r.file_name.clone()).unwrap_or_default(),
@@ -232,10 +237,10 @@ fn reminder(late: &[&UnitRow], parent_name: &str, period_name: &str, today: Date
         if parent_name.is_empty() { "cơ quan tổng hợp" } else { parent_name }
     ));
     for row in late {
-        let last = if row.received == "—" {
+        let last = if row.sent == "—" {
             "chưa gửi lần nào".to_string()
         } else {
-            format!("lần gửi gần nhất ngày {} (số liệu đến ngày {})", row.received, row.data_date)
+            format!("lần gửi gần nhất ngày {} (số liệu đến ngày {})", row.sent, row.data_date)
         };
         text.push_str(&format!("- {}: {last};\n", row.unit));
     }

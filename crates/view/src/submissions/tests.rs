@@ -74,7 +74,7 @@ fn a_unit_is_overdue_when_nothing_came_since_the_period_began() {
     let roster = district();
     let receipts = vec![
         // Đạo Đức sent on the first day of the quarter: on time for it.
-        receipt("a", d(2026, 9, 30), d(2026, 10, 1)),
+        receipt("a", d(2026, 10, 1), d(2026, 10, 2)),
         // Phú Linh's last file came the day before the quarter began, an older one before it.
         receipt("b", d(2026, 6, 1), d(2026, 6, 2)),
         receipt("b", d(2026, 9, 28), d(2026, 9, 30)),
@@ -84,11 +84,12 @@ fn a_unit_is_overdue_when_nothing_came_since_the_period_began() {
     let page = submissions(&roster, &receipts, "h", Period::Quarter, d(2026, 12, 2));
     let by_name = |name: &str| page.rows.iter().find(|r| r.unit == name).unwrap();
     assert!(!by_name("Xã Đạo Đức").overdue);
-    assert_eq!(by_name("Xã Đạo Đức").received, "01/10/2026");
-    assert_eq!(by_name("Xã Đạo Đức").data_date, "30/09/2026");
+    assert_eq!(by_name("Xã Đạo Đức").sent, "01/10/2026");
+    assert_eq!(by_name("Xã Đạo Đức").received, "02/10/2026");
+    assert_eq!(by_name("Xã Đạo Đức").data_date, "01/10/2026");
     let late = by_name("Xã Phú Linh");
     assert!(late.overdue);
-    assert_eq!(late.received, "30/09/2026", "the latest of its files");
+    assert_eq!(late.sent, "28/09/2026", "the latest of its files");
     assert_eq!(late.state, "Chưa gửi quý IV/2026");
     assert!(!by_name("Xã Thanh Thủy").overdue, "a unit under the commune sends for it");
     assert_eq!(page.rows[0].unit, "Xã Phú Linh", "overdue first");
@@ -108,12 +109,12 @@ fn a_unit_that_never_sent_comes_first_and_the_reminder_names_each_late_unit() {
     let page = submissions(&roster, &receipts, "h", Period::Quarter, d(2026, 12, 2));
     assert_eq!(page.rows[0].unit, "Xã Đạo Đức");
     assert_eq!(page.rows[0].state, "Chưa gửi lần nào");
-    assert_eq!(page.rows[0].received, "—");
+    assert_eq!(page.rows[0].sent, "—");
     let text = &page.reminder;
     assert!(text.starts_with("Kính gửi: Xã Đạo Đức, Xã Phú Linh."), "{text}");
     assert!(text.contains("Huyện Vị Xuyên chưa nhận được tệp số liệu cán bộ quý IV/2026"), "{text}");
     assert!(text.contains("- Xã Đạo Đức: chưa gửi lần nào;"), "{text}");
-    assert!(text.contains("- Xã Phú Linh: lần gửi gần nhất ngày 15/08/2026 (số liệu đến ngày 14/08/2026);"), "{text}");
+    assert!(text.contains("- Xã Phú Linh: lần gửi gần nhất ngày 14/08/2026 (số liệu đến ngày 14/08/2026);"), "{text}");
     assert!(text.contains("trước ngày 09/12/2026"), "{text}");
     assert!(!text.contains("Thanh Thủy"), "{text}");
 }
@@ -134,19 +135,21 @@ fn the_choice_of_parent_lists_units_with_children() {
 }
 
 #[test]
-fn the_day_a_file_arrived_is_read_in_vietnam_time() {
+fn the_day_a_file_was_sent_is_read_in_vietnam_time_and_judges_the_period() {
     let roster = district();
     // 30/09 23:50 in Hà Nội (16:50 UTC): last quarter. 01/10 00:10 (30/09 17:10 UTC): this one.
     let evening = Moment { date: d(2026, 9, 30), hour: 23, minute: 50 }.to_millis(VIETNAM_UTC_OFFSET_MINUTES);
     let midnight = Moment { date: d(2026, 10, 1), hour: 0, minute: 10 }.to_millis(VIETNAM_UTC_OFFSET_MINUTES);
-    let mut late = receipt("a", d(2026, 9, 20), d(2026, 9, 30));
-    late.received_at = evening;
-    let mut on_time = receipt("b", d(2026, 9, 20), d(2026, 10, 1));
-    on_time.received_at = midnight;
+    // Both imported here on 02/10: the day each was sent decides.
+    let mut late = receipt("a", d(2026, 9, 30), d(2026, 10, 2));
+    late.exported_at = evening;
+    let mut on_time = receipt("b", d(2026, 10, 1), d(2026, 10, 2));
+    on_time.exported_at = midnight;
     let page = submissions(&roster, &[late, on_time], "h", Period::Quarter, d(2026, 10, 2));
     let row = |id: &str| page.rows.iter().find(|r| r.unit_id == id).unwrap();
-    assert!(row("a").overdue, "received the evening before the quarter");
-    assert_eq!(row("a").received, "30/09/2026");
+    assert!(row("a").overdue, "sent the evening before the quarter");
+    assert_eq!(row("a").sent, "30/09/2026");
+    assert_eq!(row("a").received, "02/10/2026");
     assert!(!row("b").overdue);
-    assert_eq!(row("b").received, "01/10/2026");
+    assert_eq!(row("b").sent, "01/10/2026");
 }
