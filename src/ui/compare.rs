@@ -45,7 +45,10 @@ pub fn ComparePage(id: String, subject: Subject, parent: Option<String>) -> impl
         let parent = parent_id.get()?;
         let mut page = None;
         with_inputs(&mut |inputs| {
+            crate::ui::app::mark("dtbd:compare-start");
             page = compare_page(inputs, &subject_now, &parent);
+            crate::ui::app::mark("dtbd:compare-end");
+            crate::ui::app::measure("dtbd:compare", "dtbd:compare-start", "dtbd:compare-end");
             Some(())
         });
         page
