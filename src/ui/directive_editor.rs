@@ -21,7 +21,7 @@ pub fn DirectiveEditorPage(id: String) -> impl IntoView {
     // văn bản's "Sửa" when it opened the editor.
     let found = if id == NEW {
         Some(
-            crate::ui::read_document::take_draft()
+            crate::ui::read_document::pending_draft()
                 .unwrap_or_else(|| Directive::blank(store::new_id(), DirectiveKind::Resolution)),
         )
     } else {

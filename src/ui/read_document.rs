@@ -27,9 +27,12 @@ thread_local! {
     static KEPT: RefCell<Option<(String, Decisions)>> = const { RefCell::new(None) };
 }
 
-/// The directive "Sửa" opened, once: the editor takes it instead of a blank one.
-pub fn take_draft() -> Option<Directive> {
-    DRAFT.with(|d| d.borrow_mut().take())
+/// The directive "Sửa" opened: the editor shows it instead of a blank one. Read, not taken:
+/// the shell may draw the editor's route more than once (a signal it reads settles after the
+/// first draw), and a draft taken by the first draw left the second a blank directive, which
+/// was then saved in its place. It lasts as long as this page; the next "Sửa" replaces it.
+pub fn pending_draft() -> Option<Directive> {
+    DRAFT.with(|d| d.borrow().clone())
 }
 
 /// The id of a proposal's row in the list, and of its span in the text.
