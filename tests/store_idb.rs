@@ -623,8 +623,9 @@ async fn v4_database(name: &str, u: &Unit, c: &Cadre, d: &Directive) {
     let db = Database::open(name)
         .with_version(4u32)
         .with_on_upgrade_needed(|_event, db| {
-            // Version 4: the layout of today but its last store, baselines (v5).
-            for s in &LAYOUT[..LAYOUT.len() - 1] {
+            // Version 4: the layout of today but its last two stores, baselines (v5) and
+            // receipts (v6).
+            for s in &LAYOUT[..LAYOUT.len() - 2] {
                 db.create_object_store(s).build()?;
             }
             Ok(())
@@ -912,6 +913,8 @@ struct BackupBefore<'a> {
     cadres: &'a [Cadre],
     directives: &'a [Directive],
     tombstones: &'a [Tombstone],
+    /// Since v6 (issue 16), after the tombstones; backups made before have none and read.
+    receipts: &'a [dtbd::domain::snapshot::Receipt],
     training: &'a TrainingRecords,
 }
 
@@ -923,14 +926,16 @@ async fn a_backup_is_written_byte_for_byte_as_before() {
         cadres: &d.roster.cadres,
         directives: &d.directives,
         tombstones: &d.tombstones,
+        receipts: &d.receipts,
         training: &d.training,
     })
     .unwrap();
+    assert!(!d.receipts.is_empty(), "the fixture holds a receipt");
     assert_eq!(dtbd::store::backup_json(&d), before);
     let empty = Dataset::default();
     assert_eq!(
         dtbd::store::backup_json(&empty),
-        r#"{"units":[],"cadres":[],"directives":[],"tombstones":[],"training":{"plans":[],"lines":[],"enrollments":[],"history":[],"aggregates":[],"baselines":[]}}"#
+        r#"{"units":[],"cadres":[],"directives":[],"tombstones":[],"receipts":[],"training":{"plans":[],"lines":[],"enrollments":[],"history":[],"aggregates":[],"baselines":[]}}"#
     );
 }
 
@@ -999,14 +1004,17 @@ async fn backups_made_by_earlier_versions_still_read_and_restore() {
     let d4 = db.backup_data(&v4.id).await.unwrap().normalised();
     let mut want = old.clone();
     want.training.baselines.clear();
+    // v4 backups hold no receipts (v6).
+    want.receipts.clear();
     assert_eq!(d4, want);
 
-    // Restoring the v3 backup keeps the training records stored now.
+    // Restoring the v3 backup keeps the training records and the receipts stored now.
     let current = db.load_dataset().await.unwrap();
     let restored =
         db.restore_backup(&v3.id, &current, &Backup::of(&current, BackupReason::Restore, "", "")).await.unwrap();
     let mut want = old.clone();
     want.training = mine.training.clone();
+    want.receipts = mine.receipts.clone();
     assert_eq!(restored.normalised(), want);
     db.close();
     let db = Db::open(name).await.unwrap();

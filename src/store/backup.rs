@@ -106,11 +106,18 @@ pub fn backup_json(d: &Dataset) -> String {
     out
 }
 
-/// Reads a backup's data (see [`backup_json`]), and says whether it holds training records:
-/// backups made before they travelled have no `training` (restoring one keeps the current
-/// training records); a kind missing under `training` is empty, and so are the receipts
-/// (added after backups existed); another top-level one is required.
-pub(super) fn read_backup(json: &str) -> Result<(Dataset, bool), String> {
+/// What a backup speaks of: backups made before training records travelled have no
+/// `training`, and those made before receipts (v6) no `receipts`; restoring one keeps what is
+/// stored now of what it does not speak of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Holds {
+    pub training: bool,
+    pub receipts: bool,
+}
+
+/// Reads a backup's data (see [`backup_json`]), and says what it holds ([`Holds`]); a kind
+/// missing under `training` is empty; another top-level one is required.
+pub(super) fn read_backup(json: &str) -> Result<(Dataset, Holds), String> {
     let top = json::object(json)?;
     fn get<'a>(fields: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
         fields.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
@@ -135,7 +142,7 @@ pub(super) fn read_backup(json: &str) -> Result<(Dataset, bool), String> {
             r.read.into(&mut d, &json::array(list)?).map_err(|e| e.to_string())?;
         }
     }
-    Ok((d, training.is_some()))
+    Ok((d, Holds { training: training.is_some(), receipts: get(&top, "receipts").is_some() }))
 }
 
 /// Just enough JSON to split a backup's data into its lists and their records, each record's

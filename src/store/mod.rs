@@ -83,7 +83,7 @@ pub use registry::{
     RECORD_STORES, ROSTER_STORES, TOMBSTONES, TRAINING_STORES, UNITS,
 };
 
-use backup::{backup_keys, read_backup};
+use backup::{backup_keys, read_backup, Holds};
 use registry::{
     corrupt, kind_store, read_rows, ReadFn, BASELINE_READERS, DATA_STORES, DB_VERSION, DIRECTIVE_READERS, READERS,
     ROSTER_READERS, TOMBSTONE_READERS, TRAINING_READERS, WRITERS,
@@ -621,7 +621,7 @@ impl Db {
 
     /// The data a backup holds, and whether it holds training records (backups made before
     /// they travelled do not: restoring one keeps the current training records).
-    async fn backup_data_raw(&self, id: &str) -> Result<(Dataset, bool), StoreError> {
+    async fn backup_data_raw(&self, id: &str) -> Result<(Dataset, Holds), StoreError> {
         let ctx = "Không đọc được bản sao lưu";
         let tx = self.db.transaction(BACKUPS).build().map_err(|e| err(ctx, e))?;
         let store = tx.object_store(BACKUPS).map_err(|e| err(ctx, e))?;
@@ -645,9 +645,13 @@ impl Db {
         current: &Dataset,
         backup_of_current: &Backup,
     ) -> Result<Dataset, StoreError> {
-        let (mut target, has_training) = self.backup_data_raw(id).await?;
-        if !has_training {
+        let (mut target, holds) = self.backup_data_raw(id).await?;
+        if !holds.training {
             target.training = current.training.clone();
+        }
+        // The log of files received is not undone by a backup that never knew it.
+        if !holds.receipts {
+            target.receipts = current.receipts.clone();
         }
         self.apply_import(current, &target, backup_of_current).await?;
         Ok(target)
