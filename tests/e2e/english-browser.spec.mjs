@@ -64,7 +64,7 @@ test("file pickers, typed dates and a wrong file speak Vietnamese in an English 
 
   // The exchange page's picker.
   await page.goto("./trao-doi.html#/trao-doi");
-  await expect(page.getByText("Chọn tệp dữ liệu (.json hoặc .json.gz)")).toBeVisible();
+  await expect(page.getByText("Chọn tệp dữ liệu (.json hoặc .json.gz, chọn được nhiều tệp)")).toBeVisible();
   await expect(page.getByText("Chưa chọn tệp").first()).toBeVisible();
 
   // A date field: today day first, a month-first date refused with the reason in Vietnamese.
