@@ -142,9 +142,9 @@ fn file_label(name: &str, index: usize, count: usize) -> String {
 /// panel following; encrypted files wait for one passphrase, asked once for all of them
 /// (each envelope checked whole first). Then the batch is combined and previewed.
 async fn check_files(run: Run, picked: Vec<web_sys::File>) -> Result<Import, Halt> {
-    run.step(Step::LoadingLocal).await?;
-    let generation = store::Db::generation();
-    let local = db().load_dataset().await.map_err(|e| Halt::Failed(e.0))?;
+    // What this device holds, read once, when the first file needs it: a file is read before
+    // anything else happens, so "Hủy" is offered from the first step on.
+    let mut held: Option<(Dataset, Option<String>)> = None;
     let (mut checked, mut refused, mut locked) = (Vec::new(), Vec::new(), Vec::new());
     let count = picked.len();
     for (index, file) in picked.into_iter().enumerate() {
@@ -170,8 +170,12 @@ async fn check_files(run: Run, picked: Vec<web_sys::File>) -> Result<Import, Hal
                 refused.push(Refused { file: name.clone(), messages: vec![batch::about_file(&name, &broken)] })
             }
             None => {
+                if held.is_none() {
+                    held = Some(load_local(run).await?);
+                }
+                let Some((local, _)) = held.as_ref() else { unreachable!("read just above") };
                 run.step(Step::Checking).await?;
-                match batch::check(&name, &bytes, &local) {
+                match batch::check(&name, &bytes, local) {
                     Ok(ok) => checked.push(ok),
                     Err(no) => refused.push(no),
                 }
@@ -181,7 +185,19 @@ async fn check_files(run: Run, picked: Vec<web_sys::File>) -> Result<Import, Hal
     if !locked.is_empty() {
         return Ok(Import::Locked { waiting: Arc::new(Waiting { locked, checked, refused }), error: None });
     }
+    let (local, generation) = match held {
+        Some(h) => h,
+        None => load_local(run).await?,
+    };
     combine_files(run, count, checked, refused, local, generation).await
+}
+
+/// What this device holds now, and the write generation it was read at.
+async fn load_local(run: Run) -> Result<(Dataset, Option<String>), Halt> {
+    run.step(Step::LoadingLocal).await?;
+    let generation = store::Db::generation();
+    let local = db().load_dataset().await.map_err(|e| Halt::Failed(e.0))?;
+    Ok((local, generation))
 }
 
 /// Combines the checked files into one incoming set and previews it against `local`.
@@ -582,8 +598,7 @@ fn UnlockForm(
 /// Decrypts every waiting file with `passphrase` and checks what opened; the batch then goes
 /// on with the files already checked. When the passphrase opens none, the form asks again.
 async fn unlock(run: Run, waiting: &Waiting, passphrase: &str) -> Result<Import, Halt> {
-    let generation = store::Db::generation();
-    let local = db().load_dataset().await.map_err(|e| Halt::Failed(e.0))?;
+    let (local, generation) = load_local(run).await?;
     let (mut checked, mut refused) = (waiting.checked.clone(), waiting.refused.clone());
     let mut not_opened = Vec::new();
     let count = waiting.locked.len();
