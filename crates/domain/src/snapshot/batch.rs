@@ -5,10 +5,12 @@
 //!
 //! # Authority by subtree
 //!
-//! A file speaks for a subtree: its scope's unit (`Scope::Subtree`), else the unit its
-//! sender chose (`exported_by.unit_id`), when that unit is known (here or in a file of the
-//! batch); a file with neither speaks for no subtree and everything in it merges by the
-//! normal rules. A unit is inside when it is the root or under it, parents read through
+//! A file speaks for a subtree: its scope's unit (`Scope::Subtree`, what a commune exports
+//! for its district), when that unit is known (here or in a file of the batch). A whole
+//! database ("Toàn bộ dữ liệu") speaks for no subtree, whoever sent it: it is a colleague's
+//! copy of everything, and its records merge by the normal rules (a 30.000-cadre database
+//! whose sender named a district would otherwise hold the other branches' cadres back as
+//! decisions). A unit is inside when it is the root or under it, parents read through
 //! this device's units and every file's (a file's copy of a unit over the local one); a
 //! cadre is where its unit is; an enrollment or a history entry where its cadre is.
 //! Directives, plans, course lines, baselines, aggregates and receipts are bound to no unit.
@@ -697,7 +699,7 @@ pub fn combine(files: &[BatchFile], local: &Dataset, received_at: Millis, choice
             let s = &file.snapshot;
             let root = match &s.scope {
                 super::Scope::Subtree { unit_id, .. } => Some(unit_id.as_str()),
-                super::Scope::All => s.exported_by.unit_id.as_deref(),
+                super::Scope::All => None,
             };
             root.filter(|r| known(r))
         })
