@@ -62,3 +62,24 @@ export async function addCommitteeMember(page, name, unit, { birthYear = "1980" 
   await page.getByRole("button", { name: "Lưu", exact: true }).tap();
   await expect(page.locator(".cadre-row .name", { hasText: name })).toBeVisible();
 }
+
+/** Every record of every object store of every IndexedDB database of the origin, as text. */
+export async function dumpIndexedDb(page) {
+  return page.evaluate(async () => {
+    const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const out = {};
+    for (const { name } of (await indexedDB.databases()).sort((a, b) => a.name.localeCompare(b.name))) {
+      const db = await request(indexedDB.open(name));
+      const stores = {};
+      for (const store of [...db.objectStoreNames].sort()) {
+        const tx = db.transaction(store, "readonly");
+        const keys = await request(tx.objectStore(store).getAllKeys());
+        const values = await request(tx.objectStore(store).getAll());
+        stores[store] = JSON.stringify({ keys, values });
+      }
+      out[name] = { version: db.version, stores };
+      db.close();
+    }
+    return out;
+  });
+}

@@ -12,7 +12,7 @@ import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { open } from "./helpers.mjs";
+import { open, dumpIndexedDb } from "./helpers.mjs";
 
 const DIR = "target/e2e/hostile";
 const ANSWER_MS = 3_000;
@@ -30,27 +30,6 @@ const PAGES = {
   "trao-doi": { url: "./trao-doi.html#/trao-doi", input: "#share-file", heading: "Trao đổi dữ liệu" },
   "nhap-excel": { url: "./nhap-excel.html#/nhap-excel", input: "#excel-file", heading: "Nhập, xuất Excel" },
 };
-
-/** Every record of every object store of every IndexedDB database of the origin, as text. */
-async function dumpIndexedDb(page) {
-  return page.evaluate(async () => {
-    const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
-    const out = {};
-    for (const { name } of (await indexedDB.databases()).sort((a, b) => a.name.localeCompare(b.name))) {
-      const db = await request(indexedDB.open(name));
-      const stores = {};
-      for (const store of [...db.objectStoreNames].sort()) {
-        const tx = db.transaction(store, "readonly");
-        const keys = await request(tx.objectStore(store).getAllKeys());
-        const values = await request(tx.objectStore(store).getAll());
-        stores[store] = JSON.stringify({ keys, values });
-      }
-      out[name] = { version: db.version, stores };
-      db.close();
-    }
-    return out;
-  });
-}
 
 /** Opens a page of the app and waits for its file input. */
 async function openPage(page, which) {

@@ -11,7 +11,7 @@ import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { open } from "./helpers.mjs";
+import { open, dumpIndexedDb } from "./helpers.mjs";
 
 const SEEDS = join(process.cwd(), "../shared/seeds");
 const DIR = "target/e2e/read-document";
@@ -33,25 +33,6 @@ test.beforeAll(() => {
   if (!seed) return;
   execFileSync("cargo", ["run", "--quiet", "--example", "docx_of_text", "--", seed.path, DOCX], { stdio: "inherit", timeout: 900_000 });
 });
-
-/** Every record of every object store of every IndexedDB database of the origin, as text. */
-async function dumpIndexedDb(page) {
-  return page.evaluate(async () => {
-    const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
-    const out = {};
-    for (const { name } of (await indexedDB.databases()).sort((a, b) => a.name.localeCompare(b.name))) {
-      const db = await request(indexedDB.open(name));
-      const stores = {};
-      for (const store of [...db.objectStoreNames].sort()) {
-        const tx = db.transaction(store, "readonly");
-        stores[store] = JSON.stringify({ keys: await request(tx.objectStore(store).getAllKeys()), values: await request(tx.objectStore(store).getAll()) });
-      }
-      out[name] = { version: db.version, stores };
-      db.close();
-    }
-    return out;
-  });
-}
 
 /** Opens Đọc văn bản from the directives list. */
 async function openReview(page) {

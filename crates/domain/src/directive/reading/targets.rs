@@ -417,20 +417,7 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
             years.iter().map(|y| Milestone { year: *y, comparator, value, upper, increase, reached: None }).collect()
         };
         let after_figure = &s[figure.end..];
-        let mut target = Target {
-            id: String::new(),
-            sentence: clause.trim().to_string(),
-            group: None,
-            measure: Measure::Directional,
-            milestones: Vec::new(),
-            start_year: None,
-            continuing: false,
-            counting: Default::default(),
-            baseline: None,
-            reported: Vec::new(),
-            tier_of: None,
-            note: String::new(),
-        };
+        let mut target = directional(clause);
         let trains =
             parsed.predicate.contains("boi duong") || parsed.predicate.contains("dao tao") || s.contains(" cu ");
         let changed = s[..figure.start].trim_end().ends_with("tang") || s[..figure.start].trim_end().ends_with("giam");
