@@ -1,7 +1,7 @@
 // `make bench`: the measured budgets of issue 7, in one table printed and appended with the
 // date to BENCHMARKS.md. Measurements, not tests: a figure over its goal is reported as such.
 //
-//   node tools/bench.mjs [--no-build] [--no-native] [--only-hostile | --only-batch]
+//   node tools/bench.mjs [--no-build] [--no-native] [--only-hostile | --only-batch | --only-reading]
 //
 // 1. Bundle sizes (main and every on-demand bundle; raw, gzip -9, brotli 11).
 // 2. Native benches (release): scoring of every target of every template over 30.000
@@ -141,8 +141,9 @@ const markTime = (page, name) => page.evaluate((n) => performance.getEntriesByNa
 
 try {
   // `--only-hostile`: issue 15's table alone (3e); `--only-batch`: issue 16's province alone
-  // (3f); either without the slow-line and 30.000-cadre runs.
-  const only = args.has("--only-hostile") ? "hostile" : args.has("--only-batch") ? "batch" : null;
+  // (3f); `--only-reading`: issue 17's Đọc văn bản alone (3d2); each without the slow-line
+  // and 30.000-cadre runs.
+  const only = args.has("--only-hostile") ? "hostile" : args.has("--only-batch") ? "batch" : args.has("--only-reading") ? "reading" : null;
   if (!only) {
   // 3a. first load under network emulation (bytes per second: kbit/s × 1000 / 8).
   const profiles = [
@@ -376,6 +377,7 @@ try {
     notes.push("Officer's sheet figures skipped: run without --no-native (it writes the 30.000-row sheet).");
   }
 
+  }
 
   // 3d2. Đọc văn bản (issue 17): a 30-page directive read in the editor's page. The five seed
   // documents (../shared/seeds, beside the repository; never copied in) joined and cut at
@@ -384,7 +386,9 @@ try {
   // reading alone (the page's `dtbd:read-document` measure). Goal: ≤ 200 ms.
   const seedsDir = join(root, "../shared/seeds");
   const seedFiles = existsSync(seedsDir) ? readdirSync(seedsDir).filter((f) => f.endsWith(".txt")).sort() : [];
-  if (seedFiles.length > 0) {
+  if (only && only !== "reading") {
+    // Another table alone.
+  } else if (seedFiles.length > 0) {
     const joined = seedFiles.map((f) => readFileSync(join(seedsDir, f), "utf8")).join("\n\n");
     let text = joined;
     while ([...text].length < 105_000) text += "\n\n" + joined;
@@ -420,7 +424,6 @@ try {
   } else {
     notes.push(`Đọc văn bản figures skipped: the seed documents are not in ${seedsDir}.`);
   }
-  }
 
   // 3e. Issue 15's hostile files, each in a fresh page of its own: time from choosing the
   // file to the page's answer (its refusal, or its preview for a valid file), and the peaks
@@ -428,8 +431,8 @@ try {
   // Performance.getMetrics, every 50 ms) and of the renderer processes' resident memory
   // (/proc, every 50 ms: the wasm memory is not in the JS heap). Goal: ≤ 3 s, ≤ 100 MB.
   const hostileManifest = join(hostileDir, "manifest.json");
-  if (only === "batch") {
-    // Issue 16's figures alone.
+  if (only === "batch" || only === "reading") {
+    // Another table alone.
   } else if (existsSync(hostileManifest)) {
     const { hostile } = JSON.parse(readFileSync(hostileManifest, "utf8"));
     const targets = {
