@@ -1120,3 +1120,48 @@ async fn an_undone_nomination_leaves_a_tombstone_and_a_stale_directive_save_is_r
     assert_eq!(db.load_directives().await.unwrap()[0].meta.version, 2);
     db.close();
 }
+
+#[wasm_bindgen_test]
+async fn a_directive_read_with_its_plan_is_saved_in_one_transaction() {
+    use dtbd::domain::training;
+    let name = "dtbd-test-read-plan";
+    let db = fresh(name).await;
+    let first_version = || RecordMeta::next(None, 1);
+    let mut d = Directive::from_json(include_str!("../public/templates/003-quang-ngai-ke-hoach-2021.json")).unwrap();
+    d.meta = first_version();
+    let file = training::load_plan_file(include_str!("../public/plans/003-quang-ngai-ke-hoach-2021.json")).unwrap();
+    let mut plan = file.plan.clone();
+    plan.meta = first_version();
+    let lines: Vec<_> = file
+        .lines
+        .iter()
+        .cloned()
+        .map(|mut line| {
+            line.meta = first_version();
+            line
+        })
+        .collect();
+
+    // A failed write leaves neither the directive nor the plan.
+    fail_next_write();
+    assert!(db.put_directive_with_plans(&d, std::slice::from_ref(&plan), &lines).await.is_err());
+    assert!(db.load_directives().await.unwrap().is_empty());
+    assert!(db.load_training().await.unwrap().plans.is_empty());
+
+    // A line already stored at that version (saved from another tab) refuses the whole save.
+    db.put_plans(&[], &lines[..1], &[]).await.unwrap();
+    assert!(db.put_directive_with_plans(&d, std::slice::from_ref(&plan), &lines).await.is_err());
+    assert!(db.load_directives().await.unwrap().is_empty(), "the directive is not saved without its plan");
+    assert!(db.load_training().await.unwrap().plans.is_empty());
+
+    db.close();
+    let db = fresh(name).await;
+    db.put_directive_with_plans(&d, std::slice::from_ref(&plan), &lines).await.unwrap();
+    db.close();
+    let db = Db::open(name).await.unwrap();
+    assert_eq!(db.load_directives().await.unwrap().len(), 1);
+    let back = db.load_training().await.unwrap();
+    assert_eq!(back.plans.len(), 1);
+    assert_eq!(back.lines.len(), lines.len());
+    db.close();
+}

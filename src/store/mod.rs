@@ -330,13 +330,22 @@ impl Db {
         lines: &[CourseLine],
         tables: &[DispatchTable],
     ) -> Result<(), StoreError> {
-        let ops: Vec<Op> = plans
-            .iter()
-            .map(|p| Op::save(PLANS, &p.id, p))
-            .chain(lines.iter().map(|l| Op::save(LINES, &l.id, l)))
-            .chain(tables.iter().map(|t| Op::stamped(AGGREGATES, &t.id, t)))
-            .collect();
+        let ops: Vec<Op> =
+            plan_ops(plans, lines).chain(tables.iter().map(|t| Op::stamped(AGGREGATES, &t.id, t))).collect();
         self.write(&[PLANS, LINES, AGGREGATES], &ops).await
+    }
+
+    /// Lưu văn bản đã đọc: a directive read from its text with the plan and course lines read
+    /// beside it, in one transaction, so a kế hoạch is never saved without its classes (nor
+    /// the classes without the directive their plan names).
+    pub async fn put_directive_with_plans(
+        &self,
+        d: &Directive,
+        plans: &[Plan],
+        lines: &[CourseLine],
+    ) -> Result<(), StoreError> {
+        let ops: Vec<Op> = std::iter::once(Op::save(DIRECTIVES, &d.id, d)).chain(plan_ops(plans, lines)).collect();
+        self.write(&[DIRECTIVES, PLANS, LINES], &ops).await
     }
 
     /// Every tombstone (deleted records, newest last by time).
@@ -704,6 +713,11 @@ impl<'a> Op<'a> {
 
 fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("records always serialise")
+}
+
+/// Each plan and line at the version after the stored one (checked), as the officer saves them.
+fn plan_ops<'a>(plans: &'a [Plan], lines: &'a [CourseLine]) -> impl Iterator<Item = Op<'a>> + 'a {
+    plans.iter().map(|p| Op::save(PLANS, &p.id, p)).chain(lines.iter().map(|l| Op::save(LINES, &l.id, l)))
 }
 
 /// Why [`Db::write_saves`] wrote nothing.
