@@ -1,8 +1,9 @@
 // Đọc văn bản (issue 17): a seed directive's text pasted into the review, every proposal
 // accepted and saved, its targets scored on the demo roster; the same text opened from a
 // .docx the test writes (`cargo run --example docx_of_text`), one target corrected in the
-// editor and saved; a 20 MB paste and a .docx that is not a zip each get their Vietnamese
-// message and change nothing stored.
+// editor and saved; a 20 MB paste, a .docx that is not a zip and a zip bomb each get their
+// Vietnamese message, and a .docx holding a table of 10.000 rows is read in bounded time;
+// none of them changes anything stored.
 //
 // The seeds are the specification, kept outside the project (../shared/seeds/ beside the
 // repository) and never copied in: without them the first two tests fail under CI and are
@@ -16,6 +17,8 @@ import { open, dumpIndexedDb } from "./helpers.mjs";
 const SEEDS = join(process.cwd(), "../shared/seeds");
 const DIR = "target/e2e/read-document";
 const DOCX = join(DIR, "002.docx");
+const BOMB = join(DIR, "bom.docx");
+const TABLE = join(DIR, "bang-10000-dong.docx");
 
 /** The text of seed 002 (Đề án 02-ĐA/HU, whose roster the demo holds), or null. */
 function seedText() {
@@ -30,8 +33,10 @@ function seedText() {
 const seed = seedText();
 
 test.beforeAll(() => {
-  if (!seed) return;
-  execFileSync("cargo", ["run", "--quiet", "--example", "docx_of_text", "--", seed.path, DOCX], { stdio: "inherit", timeout: 900_000 });
+  const write = (...args) => execFileSync("cargo", ["run", "--quiet", "--example", "docx_of_text", "--", ...args], { stdio: "inherit", timeout: 900_000 });
+  write("--bomb", BOMB);
+  write("--table", "10000", TABLE);
+  if (seed) write(seed.path, DOCX);
 });
 
 /** Opens Đọc văn bản from the directives list. */
@@ -114,7 +119,7 @@ test("the same text opened from a .docx is read, and one target corrected in the
   await expect(page.locator("article.target")).toHaveCount(1);
 });
 
-test("a 20 MB paste and a .docx that is not a zip get their Vietnamese message and change nothing", async ({ page }) => {
+test("a 20 MB paste, a .docx that is not a zip, a zip bomb and a 10.000-row table change nothing", async ({ page }) => {
   test.setTimeout(120_000);
   await open(page);
   await openReview(page);
@@ -132,5 +137,20 @@ test("a 20 MB paste and a .docx that is not a zip get their Vietnamese message a
   await page.locator("#read-docx").setInputFiles({ name: "khong-phai-word.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: Buffer.from("Đây là một tệp văn bản thường, không phải tệp Word.") });
   await expect(page.getByRole("alert")).toContainText("Không đọc được tệp Word (.docx) khong-phai-word.docx", { timeout: 30_000 });
   await expect(counts(page)).toHaveCount(0);
+
+  // 60 MB of XML in a 350 KB zip: stopped at the 50 MB budget, named.
+  let started = Date.now();
+  await page.locator("#read-docx").setInputFiles(BOMB);
+  await expect(page.getByRole("alert")).toContainText(/bom\.docx.*50 MB/, { timeout: 30_000 });
+  expect(Date.now() - started).toBeLessThan(10_000);
+  await expect(counts(page)).toHaveCount(0);
+
+  // A roster appendix of 10.000 rows: read, its rows kept as the document's text, in bounded
+  // time; nothing is stored until "Lưu văn bản".
+  started = Date.now();
+  await page.locator("#read-docx").setInputFiles(TABLE);
+  await expect(counts(page)).toHaveText(/đề xuất/, { timeout: 60_000 });
+  expect(Date.now() - started).toBeLessThan(30_000);
+  await expect(page.locator(".review-text")).toContainText("Nguyễn Văn 10000");
   expect(await dumpIndexedDb(page)).toEqual(before);
 });
