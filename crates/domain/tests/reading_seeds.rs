@@ -80,6 +80,8 @@ struct Score {
     expected: usize,
     found: usize,
     right: [usize; 7],
+    /// Targets proposed that match none of the template's: each one a "Bỏ" the officer must tap.
+    extra: usize,
 }
 
 impl Score {
@@ -155,13 +157,16 @@ fn compare(name: &str, expected: &Directive, proposed: &Directive) -> Score {
             ));
         }
     }
+    score.extra = used.iter().filter(|u| !**u).count();
     println!(
-        "\n== {name}: {} chỉ tiêu mẫu, tìm thấy {} ({:.0}%), đúng hoàn toàn {} ({:.0}%)",
+        "\n== {name}: {} chỉ tiêu mẫu, tìm thấy {} ({:.0}%), đúng hoàn toàn {} ({:.0}%); đề xuất thừa {} / {}",
         score.expected,
         score.found,
         score.percent(score.found),
         score.right[6],
-        score.percent(score.right[6])
+        score.percent(score.right[6]),
+        score.extra,
+        proposals.len()
     );
     let per_field: Vec<String> =
         FIELDS.iter().zip(score.right).map(|(f, n)| format!("{f} {:.0}%", score.percent(n))).collect();
@@ -169,6 +174,9 @@ fn compare(name: &str, expected: &Directive, proposed: &Directive) -> Score {
     if std::env::var_os("READING_DETAIL").is_some() {
         for r in rows {
             println!("{r}");
+        }
+        for (p, _) in proposals.iter().zip(&used).filter(|(_, u)| !**u) {
+            println!("  THỪA        {}", p.sentence.chars().take(90).collect::<String>());
         }
     }
     score

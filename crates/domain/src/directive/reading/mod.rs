@@ -10,9 +10,11 @@
 //! - [`header`]: kind, số ký hiệu, place and date, issuer, title, period.
 //! - [`phrases`]: figures, comparators, levels, deadlines.
 //! - [`groups`]: a group phrase → a rule.
+//! - [`facts`]: what a heading says its section holds; figures that report the present.
 //! - [`targets`]: clauses → targets and needs.
 
 pub mod accept;
+pub mod facts;
 pub mod groups;
 pub mod header;
 pub mod lines;
@@ -126,6 +128,8 @@ struct Node {
     /// The group its heading names.
     group: Option<String>,
     goals: bool,
+    /// Under a thực trạng heading: its figures report the roster as it stood.
+    status: bool,
 }
 
 struct Reader<'c> {
@@ -206,9 +210,9 @@ impl<'c> Reader<'c> {
         let parent = self.current();
         let id = self.next_id("s");
         let folded = crate::text::fold(heading);
-        let inherited_goals = parent.is_some_and(|p| self.nodes[p].goals);
-        let goals = (folded.contains("muc tieu") && !folded.contains("muc tieu chung"))
-            || (inherited_goals && !folded.contains("nhu cau"));
+        let says = facts::Heading::read(&folded);
+        let goals = says.is_goals(parent.is_some_and(|p| self.nodes[p].goals));
+        let status = says.is_status(parent.is_some_and(|p| self.nodes[p].status));
         let group = groups::names_people(&folded).then(|| heading.to_string());
         let node = Node {
             section: Section {
@@ -224,6 +228,7 @@ impl<'c> Reader<'c> {
             deadlines: phrases::deadlines(&folded),
             group,
             goals,
+            status,
         };
         self.nodes.push(node);
         let index = self.nodes.len() - 1;
@@ -300,9 +305,13 @@ impl<'c> Reader<'c> {
         };
         let mut previous_share: Option<String> = None;
         let issued = self.header.date.map(|d| d.year);
+        let in_status = chain.first().is_some_and(|&n| self.nodes[n].status);
         for read in found.targets {
             // A figure of a year before the document is a result it reports, not a target.
             if read.value.milestones.iter().any(|m| issued.is_some_and(|y| m.year < y)) {
+                continue;
+            }
+            if in_status && facts::reports_the_present(&crate::text::fold(&body[read.span.0..read.span.1])) {
                 continue;
             }
             let id = self.next_id("t");
