@@ -422,8 +422,12 @@ mod tests {
         let segs = segments(&r, &Decisions::new(&r));
         assert_eq!(segs.iter().map(|s| s.text.as_str()).collect::<String>(), TEXT);
         let t = target_index(&r);
-        let seg = segs.iter().find(|s| s.proposal == Some(t)).unwrap();
-        assert_eq!(seg.text, "80% cán bộ chủ chốt cấp xã có trình độ đại học trở lên");
+        // The group's phrase, narrower, is its own piece inside the target's sentence.
+        let pieces: Vec<&str> = segs.iter().filter(|s| s.proposal == Some(t)).map(|s| s.text.as_str()).collect();
+        assert_eq!(pieces, ["80% ", " có trình độ đại học trở lên"]);
+        let g = r.proposals.iter().position(|p| matches!(p.what, Proposed::Group(_))).unwrap();
+        let group: Vec<&str> = segs.iter().filter(|s| s.proposal == Some(g)).map(|s| s.text.as_str()).collect();
+        assert_eq!(group, ["cán bộ chủ chốt cấp xã"]);
         // The target's span sits inside the paragraph, which is no listed proposal.
         assert!(segs.iter().all(|s| s.proposal.is_none_or(|i| is_listed(&r.proposals[i].what))));
     }

@@ -391,13 +391,11 @@ mod tests {
 
     #[test]
     fn a_group_not_kept_takes_the_targets_that_use_it_and_says_so_before() {
-        let mut r = reading();
+        let r = reading();
         let t = r.directive.targets()[0].clone();
         let group = t.group.clone().unwrap();
-        // The reading proposes the group with a span (the target's phrase).
-        let span = r.proposals.iter().find(|p| p.what == Proposed::Target(t.id.clone())).unwrap().clone();
-        r.proposals.push(super::super::Proposal { what: Proposed::Group(group.clone()), ..span });
-        let g = r.proposals.len() - 1;
+        // The reading proposes the group with the span of its phrase.
+        let g = r.proposals.iter().position(|p| p.what == Proposed::Group(group.clone())).expect("group proposed");
         let users: Vec<String> =
             r.directive.targets().iter().filter(|x| x.group.as_ref() == Some(&group)).map(|x| x.id.clone()).collect();
         let taken = taken_with(&r, g);

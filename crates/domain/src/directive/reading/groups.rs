@@ -34,6 +34,30 @@ pub fn names_people(folded: &str) -> bool {
     PEOPLE.iter().any(|w| folded.contains(w))
 }
 
+/// Where the last word naming people starts in a folded text.
+pub fn last_people_word(folded: &str) -> Option<usize> {
+    PEOPLE.iter().filter_map(|w| folded.rfind(w)).max()
+}
+
+/// A phrase cut at its ";" outside parentheses ("A (trừ x; y); B" → "A (trừ x; y)", "B").
+fn list_items(folded: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut from) = (0i32, 0);
+    for (i, c) in folded.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = (depth - 1).max(0),
+            ';' if depth == 0 => {
+                out.push(folded[from..i].trim());
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(folded[from..].trim());
+    out
+}
+
 /// The group's name as the document writes it: without "Đối với", "Các đồng chí", "Chức
 /// danh", final punctuation and a leading figure.
 pub fn clean_name(phrase: &str) -> String {
@@ -62,6 +86,11 @@ pub fn clean_name(phrase: &str) -> String {
 /// the named level), never narrower; the review shows how many people it holds.
 pub fn rule_of(phrase: &str) -> GroupRule {
     let folded = fold(phrase);
+    // "Là cán bộ … dưới 40 tuổi; viên chức giữ chức vụ lãnh đạo": a list of groups is their union.
+    let parts: Vec<&str> = list_items(&folded).into_iter().filter(|p| names_people(p)).collect();
+    if parts.len() > 1 {
+        return GroupRule::AnyOf { rules: parts.into_iter().map(rule_of).collect() };
+    }
     if let Some((base, except)) = split_exclusion(&folded) {
         let base_rule = conditions(&base);
         let except_rule = conditions(&except);
@@ -87,6 +116,10 @@ fn split_exclusion(folded: &str) -> Option<(String, String)> {
 }
 
 fn level_of(folded: &str) -> Option<GovLevel> {
+    if ["toan tinh", "toan huyen", "toan thanh pho", "toan thi xa", "ca tinh"].iter().any(|w| folded.contains(w)) {
+        // Everyone of the area, at every level.
+        return None;
+    }
     let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).collect();
     let has = |w: &str| words.contains(&w);
     if has("xa") || folded.contains("thi tran") || folded.contains("co so") {
@@ -134,6 +167,8 @@ fn titles(folded: &str) -> Vec<String> {
 }
 
 fn conditions(folded: &str) -> GroupRule {
+    let managed_by = without_manager(folded);
+    let folded = managed_by.as_str();
     let mut rules: Vec<GroupRule> = Vec::new();
     let level = level_of(folded);
     let title_form = crate::text::fold_title(folded);
@@ -149,7 +184,11 @@ fn conditions(folded: &str) -> GroupRule {
             unit.regions.push(region);
         }
     }
-    if folded.contains("cap phong") || folded.contains("truong, pho phong") || folded.contains("truong phong") {
+    // "Từ cấp phòng trở lên" reaches above the rooms: no filter on the unit's name.
+    let from_rooms_up = folded.contains("tu cap phong") && folded.contains("tro len");
+    if (folded.contains("cap phong") || folded.contains("truong, pho phong") || folded.contains("truong phong"))
+        && !from_rooms_up
+    {
         unit.name = Some(TextMatch::starts_with(&["Phòng"]));
     }
     let membership = if title_form.contains("ban thuong vu") {
@@ -161,7 +200,11 @@ fn conditions(folded: &str) -> GroupRule {
     } else {
         None
     };
-    let leadership = if folded.contains("chu chot") || folded.contains("cap truong") || folded.starts_with("truong ") {
+    let heads_and_deputies = folded.contains("truong, pho") || folded.contains("truong pho");
+    let leadership = if folded.contains("chu chot")
+        || folded.contains("cap truong")
+        || (folded.starts_with("truong ") && !heads_and_deputies)
+    {
         Some(Leadership::Head)
     } else if folded.contains("lanh dao")
         || folded.contains("quan ly")
@@ -237,6 +280,164 @@ fn number_after(folded: &str, before: &str, after: &str) -> Option<u16> {
     folded[at..end].trim().parse().ok()
 }
 
+/// The phrase without "thuộc huyện quản lý", "diện Tỉnh ủy quản lý": there "quản lý" says who
+/// manages the people, not that they are managers.
+fn without_manager(folded: &str) -> String {
+    let mut out = folded.to_string();
+    for lead in ["thuoc ", "dien "] {
+        while let Some(at) = out.find(lead) {
+            let Some(end) = out[at..].find("quan ly").map(|e| at + e + "quan ly".len()) else { break };
+            if out[at..end].split(' ').count() > 6 {
+                break;
+            }
+            out.replace_range(at..end, " ");
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Words a group phrase may hold that [`rule_of`] reads, or that narrow nothing ("các", "cơ
+/// quan, ban ngành", "tương đương"). A phrase with another word ("người dân tộc Kinh",
+/// "người địa phương") may name fewer people than its rule holds.
+const KNOWN_WORDS: &[&str] = &[
+    "can", "bo", "cong", "chuc", "vien", "lanh", "dao", "quan", "ly", "truong", "pho", "co", "ban", "nganh", "don",
+    "vi", "cap", "xa", "huyen", "tinh", "thi", "tran", "thanh", "cac", "va", "cua", "nhung", "dong", "chi", "danh",
+    "tuong", "duong", "doan", "the", "uy", "chap", "hanh", "thuong", "vu", "dang", "chu", "chot", "tich", "bi", "thu",
+    "hoi", "nhan", "dan", "mat", "to", "quoc", "giam", "doc", "hieu", "phong", "mien", "nui", "vung", "do", "bang",
+    "chuyen", "trach", "khong", "giu", "o", "tai", "thuoc", "nu", "duoi", "tuoi", "tro", "len", "tu", "so",
+];
+
+/// Điều kiện of a rule, its intersections flattened.
+fn parts(rule: &GroupRule) -> Vec<&GroupRule> {
+    match rule {
+        GroupRule::AllOf { rules } => rules.iter().flat_map(parts).collect(),
+        GroupRule::Everyone => Vec::new(),
+        other => vec![other],
+    }
+}
+
+/// Units `wide` lets in include every unit `narrow` does (each condition `wide` sets, `narrow`
+/// sets the same or tighter).
+fn unit_covers(wide: Option<&UnitFilter>, narrow: Option<&UnitFilter>) -> bool {
+    let default = UnitFilter::default();
+    let wide = wide.unwrap_or(&default);
+    let narrow = narrow.unwrap_or(&default);
+    fn within<T: PartialEq>(wide: &[T], narrow: &[T]) -> bool {
+        wide.is_empty() || (!narrow.is_empty() && narrow.iter().all(|n| wide.contains(n)))
+    }
+    within(&wide.levels, &narrow.levels)
+        && within(&wide.kinds, &narrow.kinds)
+        && within(&wide.regions, &narrow.regions)
+        && wide.exclude_kinds.iter().all(|k| narrow.exclude_kinds.contains(k))
+        && (wide.name.is_none() || wide.name == narrow.name)
+        && (wide.exclude_name.is_none() || wide.exclude_name == narrow.exclude_name)
+        && (wide.within.is_none() || wide.within == narrow.within)
+}
+
+/// Everyone `narrow` holds meets condition `wide`.
+fn implies(narrow: &GroupRule, wide: &GroupRule) -> bool {
+    use GroupRule::{Category as Cat, Membership, Position, WorksIn};
+    match (narrow, wide) {
+        (
+            Position { title: t_narrow, leadership: l_narrow, unit: u_narrow },
+            Position { title: t_wide, leadership: l_wide, unit: u_wide },
+        ) => {
+            (t_wide.is_none() || t_wide == t_narrow)
+                && (l_wide.is_none()
+                    || l_wide == l_narrow
+                    || (*l_wide == Some(Leadership::Deputy) && *l_narrow == Some(Leadership::Head)))
+                && unit_covers(u_wide.as_ref(), u_narrow.as_ref())
+        }
+        (Position { unit: u_narrow, .. }, WorksIn { unit: u_wide }) => unit_covers(Some(u_wide), u_narrow.as_ref()),
+        (WorksIn { unit: u_narrow }, WorksIn { unit: u_wide }) => unit_covers(Some(u_wide), Some(u_narrow)),
+        (Cat { any_of: narrow }, Cat { any_of: wide }) => narrow.iter().all(|c| wide.contains(c)),
+        (
+            Membership { committee: c_narrow, level: l_narrow, term: t_narrow },
+            Membership { committee: c_wide, level: l_wide, term: t_wide },
+        ) => c_narrow == c_wide && (l_wide.is_none() || l_wide == l_narrow) && (t_wide.is_none() || t_wide == t_narrow),
+        (a, b) => a == b,
+    }
+}
+
+/// True when a clause's subject names no one outside the group its lead-in or heading names,
+/// so the directive means that group: under "Các chức danh lãnh đạo, quản lý các cơ quan, ban
+/// ngành cấp huyện (trừ …)", "100% Trưởng phó cơ quan, ban ngành có …" restates the heading (its
+/// level and its exclusion included). A subject narrower than the heading ("cán bộ chủ chốt
+/// cấp xã vùng núi" under "cán bộ, công chức cấp xã"), with its own exclusion, or with a word
+/// the rules do not read ("người dân tộc Kinh") stands on its own.
+pub fn restates(subject: &str, scope: &str) -> bool {
+    let title_form = crate::text::fold_title(subject);
+    let known = title_form
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| KNOWN_WORDS.contains(&w) || w.bytes().all(|b| b.is_ascii_digit()));
+    let subject_rule = rule_of(subject);
+    if !known || matches!(subject_rule, GroupRule::Minus { .. } | GroupRule::AnyOf { .. }) {
+        return false;
+    }
+    // "Cán bộ lãnh đạo, quản lý và công chức cấp huyện" names two kinds of people: one of
+    // them is narrower than the heading, whatever the rules say.
+    let scope_folded = fold(scope);
+    let outside_asides = list_items(&scope_folded).join(" ");
+    let outside_asides: String = {
+        let mut depth = 0i32;
+        outside_asides
+            .chars()
+            .filter(|c| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                depth == 0 && *c != ')'
+            })
+            .collect()
+    };
+    let kinds = outside_asides.split(", ").flat_map(|p| p.split(" va ")).filter(|p| names_people(p)).count();
+    if kinds > 1 {
+        return false;
+    }
+    let scope_rule = match rule_of(scope) {
+        GroupRule::Minus { base, .. } => *base,
+        other => other,
+    };
+    let scope_parts = parts(&scope_rule);
+    parts(&subject_rule).iter().all(|wide| scope_parts.iter().any(|narrow| implies(narrow, wide)))
+}
+
+/// Where a plan names who a course is for ("… dành cho đối tượng: Là cán bộ, công chức …; viên
+/// chức …. Số lượng …"): the byte range of that phrase in the folded paragraph, to its
+/// sentence's end.
+pub fn audience(folded: &str) -> Option<(usize, usize)> {
+    let at = folded.find("doi tuong")? + "doi tuong".len();
+    let rest = &folded[at..];
+    let colon = rest.find(':').filter(|c| rest[..*c].trim().is_empty())?;
+    let mut start = at + colon + 1;
+    start += folded[start..].len() - folded[start..].trim_start().len();
+    if folded[start..].starts_with("la ") {
+        start += 3;
+    }
+    let end = folded[start..].find(". ").map_or(folded.len(), |e| start + e);
+    let end = start + folded[start..end].trim_end_matches(['.', ' ']).len();
+    (end > start && names_people(&folded[start..end])).then_some((start, end))
+}
+
+/// "Toàn tỉnh đào tạo 194 thạc sỹ": a figure of the whole province (district, city) counts
+/// every cadre there.
+pub fn whole_area(folded: &str) -> Option<String> {
+    ["toan tinh", "toan huyen", "toan thanh pho", "toan thi xa", "ca tinh"].iter().find_map(|w| {
+        folded.contains(w).then(|| {
+            let area = match *w {
+                "toan huyen" => "huyện",
+                "toan thanh pho" => "thành phố",
+                "toan thi xa" => "thị xã",
+                _ => "tỉnh",
+            };
+            format!("Cán bộ, công chức, viên chức toàn {area}")
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,5 +502,63 @@ mod tests {
         };
         assert!(matches!(*except, GroupRule::Membership { committee: Committee::ExecutiveCommittee, .. }));
         assert!(matches!(rule_of("công chức cấp huyện không giữ chức vụ"), GroupRule::Minus { .. }));
+    }
+
+    #[test]
+    fn a_subject_restates_the_heading_it_stands_under_only_when_it_adds_nobody() {
+        let heading = "Các chức danh lãnh đạo, quản lý các sở, ban, ngành cấp tỉnh (trừ các đồng chí là Tỉnh ủy viên)";
+        assert!(restates("Trưởng, phó các sở, ban, ngành", heading));
+        // Narrower: a region, a key post, a word the rules cannot hold, its own exclusion.
+        assert!(!restates("cán bộ chủ chốt cấp xã vùng núi", "cán bộ, công chức cấp xã"));
+        assert!(!restates("cán bộ công chức người dân tộc Thái", "cán bộ, công chức cấp xã"));
+        assert!(!restates("công chức các phòng (trừ nhân viên hợp đồng)", "công chức cấp huyện"));
+        // A heading naming two kinds of people is wider than either.
+        assert!(!restates("lãnh đạo các phòng, ban cấp huyện", "cán bộ lãnh đạo, quản lý và công chức cấp huyện"));
+    }
+
+    #[test]
+    fn a_list_of_groups_is_their_union_and_managed_by_is_not_managers() {
+        let GroupRule::AnyOf { rules } =
+            rule_of("trưởng, phó phòng cấp huyện dưới 45 tuổi; viên chức quản lý trường học")
+        else {
+            panic!("a list is a union")
+        };
+        assert_eq!(rules.len(), 2);
+        assert!(
+            matches!(&rules[0], GroupRule::AllOf { rules } if rules.contains(&GroupRule::AgeBelow { years: 45, reference_year: None }))
+        );
+        // "thuộc thành phố quản lý" says who manages them.
+        assert_eq!(
+            rule_of("công chức cấp huyện thuộc thành phố quản lý"),
+            GroupRule::AllOf {
+                rules: vec![
+                    GroupRule::WorksIn {
+                        unit: UnitFilter { levels: vec![GovLevel::District], ..UnitFilter::default() }
+                    },
+                    GroupRule::Category { any_of: vec![Category::CivilServant] },
+                ]
+            }
+        );
+        // "Trưởng, phó" is the deputies and above, not the heads alone.
+        assert!(matches!(
+            rule_of("Trưởng phó phòng, ban"),
+            GroupRule::Position { leadership: Some(Leadership::Deputy), .. }
+        ));
+    }
+
+    #[test]
+    fn a_plans_audience_and_a_whole_province() {
+        let folded = fold("Bồi dưỡng kỹ năng lãnh đạo dành cho đối tượng: Là trưởng, phó phòng cấp huyện; viên chức quản lý trường học. Số lượng khoảng 80 đồng chí.");
+        let (from, to) = audience(&folded).unwrap();
+        assert_eq!(&folded[from..to], "truong, pho phong cap huyen; vien chuc quan ly truong hoc");
+        assert_eq!(audience(&fold("Đối tượng tham gia: theo nhu cầu đăng ký.")), None);
+        assert_eq!(
+            whole_area(&fold("toàn huyện đào tạo 35 thạc sĩ")).as_deref(),
+            Some("Cán bộ, công chức, viên chức toàn huyện")
+        );
+        assert_eq!(
+            rule_of("Cán bộ, công chức, viên chức toàn huyện"),
+            GroupRule::Category { any_of: vec![Category::Cadre, Category::CivilServant, Category::PublicEmployee] }
+        );
     }
 }

@@ -127,6 +127,8 @@ struct Node {
     deadlines: Vec<u16>,
     /// The group its heading names.
     group: Option<String>,
+    /// Where its heading is in the cleaned text (where a group it names is highlighted).
+    heading_span: (usize, usize),
     goals: bool,
     /// Under a thực trạng heading: its figures report the roster as it stood.
     status: bool,
@@ -144,8 +146,8 @@ struct Reader<'c> {
     proposals: Vec<Proposal>,
     header: header::Header,
     counter: usize,
-    /// A paragraph naming a group with nothing else, for the paragraphs after it.
-    pending_group: Option<String>,
+    /// A paragraph naming a group with nothing else, for the paragraphs after it, and where it is.
+    pending_group: Option<(String, (usize, usize))>,
 }
 
 impl<'c> Reader<'c> {
@@ -227,6 +229,7 @@ impl<'c> Reader<'c> {
             children: Vec::new(),
             deadlines: phrases::deadlines(&folded),
             group,
+            heading_span: (start, end),
             goals,
             status,
         };
@@ -274,14 +277,18 @@ impl<'c> Reader<'c> {
         self.item(&label, body, start + body_offset, end);
         // A paragraph naming a group and nothing else leads the paragraphs after it.
         if only_group {
-            self.pending_group = Some(body.to_string());
+            self.pending_group = Some((body.to_string(), (start + body_offset, end)));
         }
     }
 
     fn item(&mut self, label: &str, body: &str, start: usize, _end: usize) {
         let chain = self.chain();
         let mut ctx = Context {
-            group: self.pending_group.clone().or_else(|| chain.iter().find_map(|&n| self.nodes[n].group.clone())),
+            group: self
+                .pending_group
+                .as_ref()
+                .map(|(g, _)| g.clone())
+                .or_else(|| chain.iter().find_map(|&n| self.nodes[n].group.clone())),
             deadlines: chain
                 .iter()
                 .find_map(|&n| Some(self.nodes[n].deadlines.clone()).filter(|d| !d.is_empty()))
@@ -294,6 +301,7 @@ impl<'c> Reader<'c> {
             ctx.deadlines = self.header.goal_years.clone();
         }
         let found = targets::read_paragraph(body, &ctx);
+        let body_range = (start, start + body.len());
         let item_id = self.next_id("i");
         let mut item = Item {
             id: item_id.clone(),
@@ -317,11 +325,12 @@ impl<'c> Reader<'c> {
             let id = self.next_id("t");
             let mut target = read.value;
             target.id = id.clone();
-            target.group = read.group_phrase.as_deref().map(|g| self.group_id(g));
+            let clause = (start + read.span.0, start + read.span.1);
+            target.group = read.group_phrase.as_deref().map(|g| self.group_id(g, body_range, clause));
             let mut confidence = read.confidence;
             if target.measure.from_roster() && target.group.is_none() {
                 // A roster measure needs a group: everyone, to be chosen in the review.
-                target.group = Some(self.group_id(UNKNOWN_GROUP));
+                target.group = Some(self.group_id(UNKNOWN_GROUP, body_range, clause));
                 confidence = confidence.min(50);
             }
             let tier = read.tier;
@@ -338,7 +347,8 @@ impl<'c> Reader<'c> {
             let id = self.next_id("n");
             let mut need = read.value;
             need.id = id.clone();
-            need.group = read.group_phrase.as_deref().map(|g| self.group_id(g));
+            let clause = (start + read.span.0, start + read.span.1);
+            need.group = read.group_phrase.as_deref().map(|g| self.group_id(g, body_range, clause));
             self.propose(Proposed::Need(id), start + read.span.0, start + read.span.1, read.confidence);
             item.needs.push(need);
         }
@@ -354,8 +364,11 @@ impl<'c> Reader<'c> {
         }
     }
 
-    /// The id of the group named `phrase`, created on first mention (same folded name, same group).
-    fn group_id(&mut self, phrase: &str) -> String {
+    /// The id of the group named `phrase`, created on first mention (same folded name, same
+    /// group) and proposed with the span of its phrase: in the paragraph (`paragraph`, cleaned
+    /// range), else in the lead-in paragraph or heading it comes from, else the clause that
+    /// uses it (`clause`).
+    fn group_id(&mut self, phrase: &str, paragraph: (usize, usize), clause: (usize, usize)) -> String {
         let name = groups::clean_name(phrase);
         let key = crate::text::fold_title(&name);
         if let Some(id) = self.group_ids.get(&key) {
@@ -363,6 +376,18 @@ impl<'c> Reader<'c> {
         }
         let id = format!("g{}", self.groups.len() + 1);
         let rule = groups::rule_of(&name);
+        let mut places = vec![paragraph];
+        places.extend(self.pending_group.as_ref().map(|(_, span)| *span));
+        places.extend(self.chain().into_iter().map(|n| self.nodes[n].heading_span));
+        let (from, to) = self.locate(&name, &places).unwrap_or(clause);
+        let confidence = if phrase == UNKNOWN_GROUP {
+            30
+        } else if rule == GroupRule::Everyone {
+            40
+        } else {
+            70
+        };
+        self.propose(Proposed::Group(id.clone()), from, to, confidence);
         let stated_count = None;
         self.groups.push(Group {
             id: id.clone(),
@@ -375,6 +400,20 @@ impl<'c> Reader<'c> {
         });
         self.group_ids.insert(key, id.clone());
         id
+    }
+
+    /// Where `name` is written (folded, so case and marks do not matter) in the first of
+    /// `places` (cleaned ranges) that holds it.
+    fn locate(&self, name: &str, places: &[(usize, usize)]) -> Option<(usize, usize)> {
+        let needle = crate::text::fold(name);
+        if needle.is_empty() {
+            return None;
+        }
+        places.iter().find_map(|&(from, to)| {
+            let folded = targets::Folded::new(self.cleaned.text.get(from..to)?);
+            let at = folded.text.find(&needle)?;
+            Some((from + folded.at(at), from + folded.at(at + needle.len())))
+        })
     }
 
     fn finish(mut self, text: String) -> Reading {
@@ -430,7 +469,6 @@ impl<'c> Reader<'c> {
             standards: Vec::new(),
             meta: Default::default(),
         };
-        let _ = GroupRule::Everyone;
         Reading { directive, proposals: self.proposals, text }
     }
 }

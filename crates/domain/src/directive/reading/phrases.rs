@@ -206,7 +206,19 @@ pub fn criteria(s: &str, inherited: Option<Scale>) -> Vec<Criterion> {
                     found = Some((rank, code));
                 }
                 rest.replace_range(at..at + words.len(), &" ".repeat(words.len()));
+                // "trung cấp hoặc đang học trung cấp chính trị": one level, said twice.
+                let repeated = format!("{words} hoac dang hoc ");
+                if rest[..at].ends_with(&repeated) {
+                    let from = at - repeated.len();
+                    rest.replace_range(from..from + words.len(), &" ".repeat(words.len()));
+                }
             }
+        }
+        // "Lý luận chính trị tăng 13%", "trình độ lý luận chính trị" with no level: any
+        // political training at all, sơ cấp and above.
+        let bare = rest.trim_start().starts_with("ly luan chinh tri") || rest.contains("trinh do ly luan chinh tri");
+        if found.is_none() && bare {
+            found = Some((0, "so_cap"));
         }
         if let Some((_, code)) = found {
             out.push(level(Scale::Political, code, studying && !professional_context));
@@ -402,6 +414,15 @@ mod tests {
         );
         assert_eq!(levels("100% có trình độ chuyên môn từ trung cấp trở lên", None), [p("trung_cap")]);
         assert_eq!(levels("100% có chứng chỉ tin học, ngoại ngữ theo quy định", None).len(), 2);
+        assert_eq!(
+            levels("100% có trình độ trung cấp hoặc đang học trung cấp chính trị", None),
+            [(Scale::Political, "trung_cap".into(), true)]
+        );
+        assert_eq!(
+            levels("lý luận chính trị tăng 9% so với năm 2015", None),
+            [(Scale::Political, "so_cap".into(), false)]
+        );
+        assert_eq!(levels("Cán bộ cấp xã có trình độ văn hóa trung học phổ thông tăng 12%", None), []);
         assert_eq!(criteria(&fold("sử dụng được tiếng Lào trong giao tiếp"), None), [Criterion::LaoLanguage]);
     }
 

@@ -2,7 +2,7 @@
 //! ";", a sentence's end, "trong đó", and before each further "N% …"), each clause read for its
 //! figure, comparator, group, levels, deadlines and kind of measure.
 
-use super::groups::{clean_name, names_people};
+use super::groups::{audience, clean_name, last_people_word, names_people, restates, whole_area};
 use super::phrases::{comparator_before, criteria, deadlines, figures, scale_of, Figure};
 use crate::directive::target::{
     ChangeUnit, Comparator, Criterion, EventKind, Measure, Milestone, Outcome, Reported, StatedBaseline, Target,
@@ -163,7 +163,8 @@ fn long_aside(s: &str, open: usize) -> bool {
 }
 
 /// Verbs that end a clause's subject ("60% cán bộ lãnh đạo của tỉnh | có trình độ …").
-const VERBS: [&str; 12] = [
+const VERBS: [&str; 13] = [
+    " nang ",
     " co ",
     " duoc ",
     " dat ",
@@ -199,6 +200,42 @@ struct Parsed {
     subject: Option<String>,
     predicate: String,
     lead: Option<String>,
+    /// "Toàn tỉnh đào tạo 194 thạc sỹ": the whole area's cadres.
+    area: Option<String>,
+}
+
+/// Words before which a group phrase starts when a long sentence leads to its figure ("… để đề
+/// bạt, bổ nhiệm vào | các chức danh lãnh đạo … nâng tỷ lệ nữ …").
+const PHRASE_BREAKS: [&str; 5] = [" vao ", " de ", ": ", "; ", " doi voi "];
+
+/// The group phrase standing before a figure: from the last break before the last word naming
+/// people, to the first verb after that word ("Cán bộ cấp xã | có trình độ văn hóa … tăng
+/// 14,9%"). Byte range in `before`.
+fn subject_before(before: &str) -> Option<(usize, usize)> {
+    let last_people = last_people_word(before)?;
+    let start =
+        PHRASE_BREAKS.iter().filter_map(|b| before[..last_people].rfind(b).map(|at| at + b.len())).max().unwrap_or(0);
+    let end = VERBS
+        .iter()
+        .filter_map(|v| verb_at(&before[last_people..], v).map(|at| last_people + at))
+        .min()
+        .unwrap_or(before.len());
+    (end > start && !before[start..end].trim().is_empty()).then_some((start, end))
+}
+
+/// True when nothing but asides and punctuation follows a subject ("60% cán bộ lãnh đạo của
+/// tỉnh (16 chức danh);"): the predicate is the one a later clause states for the list.
+fn nothing_said(predicate: &str) -> bool {
+    let mut depth = 0i32;
+    for c in predicate.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = (depth - 1).max(0),
+            c if c.is_alphanumeric() && depth == 0 => return false,
+            _ => {}
+        }
+    }
+    true
 }
 
 /// The figure a clause states as its amount: not a year, not one in parentheses ("(16 chức
@@ -212,7 +249,18 @@ fn target_figure(s: &str, all: &[Figure]) -> Option<Figure> {
     })
 }
 
+/// "194 thạc sỹ, đạt 97% so với mục tiêu": a share of a quota reached, said of the count before.
+fn of_quota(s: &str, f: &Figure) -> bool {
+    f.percent && s[..f.start].trim_end().ends_with("dat") && {
+        let after = s[f.end..].trim_start();
+        ["so voi muc tieu", "so voi chi tieu", "so voi ke hoach", "ke hoach", "chi tieu"]
+            .iter()
+            .any(|w| after.starts_with(w))
+    }
+}
+
 fn stated_figure(s: &str, all: &[Figure]) -> Option<Figure> {
+    let all: Vec<Figure> = all.iter().copied().filter(|f| !of_quota(s, f)).collect();
     all.iter()
         .copied()
         .filter(|f| !f.year)
@@ -249,20 +297,24 @@ fn parse(s: &Folded, paragraph: &str, range: (usize, usize)) -> Parsed {
         } else {
             let start = colon.map_or(0, |c| c + 2);
             let before = &text[start..f.start];
-            if names_people(before) && !before.trim().is_empty() {
-                let phrase = paragraph[range.0 + s.at(start)..range.0 + s.at(f.start)].trim().to_string();
-                subject = Some(phrase);
+            predicate = text[start..].to_string();
+            if let Some((from, to)) = subject_before(before) {
+                let (from, to) = (start + from, start + to);
+                subject = Some(paragraph[range.0 + s.at(from)..range.0 + s.at(to)].trim().to_string());
+                // "Cán bộ cấp xã có trình độ … tăng 14,9%": the predicate runs from the verb.
+                predicate = if to < f.start { text[to..].to_string() } else { after.to_string() };
             }
-            predicate = if subject.is_some() { after.to_string() } else { text[start..].to_string() };
         }
     } else if let Some(verb) = VERBS.iter().filter_map(|v| verb_at(text, v)).min() {
         // No figure ("Người hoạt động bán chuyên trách ở cấp xã được bồi dưỡng … (ít nhất 1
-        // lần trong 2 năm)"): the words before the verb name the group.
+        // lần trong 2 năm)"): the words before the verb name the group, those after say of it.
         if names_people(&text[..verb]) {
             subject = Some(paragraph[range.0..range.0 + s.at(verb)].trim().to_string());
+            predicate = text[verb..].to_string();
         }
     }
-    Parsed { figure, subject, predicate, lead }
+    let area = figure.and_then(|f| whole_area(&text[..f.start]));
+    Parsed { figure, subject, predicate, lead, area }
 }
 
 fn window_of(s: &str, period: Option<(u16, u16)>, deadline: Option<u16>, year: Option<u16>) -> Window {
@@ -337,7 +389,15 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
         .map(|c| folded_paragraph.at(c))
         .map(|c| paragraph[..c].to_string())
         .filter(|l| l.len() < 400 && names_people(&crate::text::fold(l)));
+    // "Bồi dưỡng … dành cho đối tượng: Là cán bộ …": the lead names the course, the audience
+    // the group.
+    let audience_group = audience(whole)
+        .map(|(from, to)| paragraph[folded_paragraph.at(from)..folded_paragraph.at(to)].trim().to_string());
+    let paragraph_lead = if audience_group.is_some() { None } else { paragraph_lead };
     let mut previous_group: Option<String> = None;
+    // The groups of a list sharing one predicate ("60% A; 50% B; 35% C được đào tạo …"): a
+    // clause after it naming no group speaks of them all ("; 100% đạt trình độ cao cấp …").
+    let mut listed: Vec<String> = Vec::new();
     let mut previous_scale: Option<Scale> = None;
     let lead_scale = {
         let lead = whole.split(": ").next().unwrap_or("");
@@ -366,20 +426,54 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
         if criteria_found.is_empty() && (s.contains("ty le nu") || s.contains("can bo nu")) {
             criteria_found.push(Criterion::Person { rule: Box::new(GroupRule::Gender { gender: Gender::Female }) });
         }
-        let group = parsed
-            .subject
+        // The group the clause falls under: its lead-in, the paragraph's, the heading's.
+        let scope = parsed.lead.clone().or_else(|| paragraph_lead.clone()).or_else(|| ctx.group.clone());
+        // "100% cán bộ, công chức … có trình độ đại học (trừ cán bộ hợp đồng …)": the exclusion
+        // is the subject's.
+        let exclusion = s.find("(tru ").map(|at| {
+            let from = f.at(at);
+            let to = clause[from..].find(')').map_or(clause.len(), |e| from + e + 1);
+            clause[from..to].to_string()
+        });
+        let parsed_subject = match (&parsed.subject, exclusion) {
+            (Some(subject), Some(except)) if !subject.contains('(') => Some(format!("{subject} {except}")),
+            (subject, _) => subject.clone(),
+        };
+        let parsed = Parsed { subject: parsed_subject, ..parsed };
+        let subject = match (&parsed.subject, &scope) {
+            (Some(subject), Some(scope)) if restates(subject, scope) => Some(scope.clone()),
+            _ => parsed.subject.clone(),
+        };
+        let list_group = (listed.len() > 1).then(|| listed.join("; "));
+        let group = subject
             .clone()
             .or_else(|| parsed.lead.clone())
+            .or_else(|| audience_group.clone())
+            .or_else(|| parsed.area.clone())
+            .or_else(|| list_group.clone())
             .or_else(|| previous_group.clone())
             .or_else(|| paragraph_lead.clone())
             .or_else(|| ctx.group.clone())
             .map(|g| clean_name(&g))
             .filter(|g| !g.is_empty());
+        if subject.is_some() || parsed.lead.is_some() {
+            listed.clear();
+        }
         let clause_deadlines = deadlines(s);
         let trains_every = (s.contains(" lan trong ") || s.contains("lan trong nhiem ky"))
             && (s.contains("boi duong") || s.contains("dao tao"));
+        // "Chức danh Bí thư, … Chủ tịch UBND huyện có trình độ chuyên môn đại học …" in a
+        // goal: every one of them.
+        let all_of_them = ctx.in_goals && parsed.subject.is_some() && !criteria_found.is_empty();
         let Some(figure) = parsed.figure.or_else(|| {
-            trains_every.then_some(Figure { start: 0, end: 0, value: 100.0, upper: None, percent: true, year: false })
+            (trains_every || all_of_them).then_some(Figure {
+                start: 0,
+                end: 0,
+                value: 100.0,
+                upper: None,
+                percent: true,
+                year: false,
+            })
         }) else {
             // A sentence with no amount: a directional target under "Mục tiêu" or a plan's
             // quota "theo nhu cầu đăng ký", else text.
@@ -527,9 +621,17 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
         } else {
             group
         };
-        if parsed.subject.is_some() && criteria_found.is_empty() && matches!(target.measure, Measure::Directional) {
+        if parsed.subject.is_some()
+            && criteria_found.is_empty()
+            && matches!(target.measure, Measure::Directional)
+            && nothing_said(&parsed.predicate)
+        {
             pending_subjects.push(found.targets.len());
         } else if matches!(target.measure, Measure::Share { .. }) {
+            if !pending_subjects.is_empty() {
+                listed = pending_subjects.iter().filter_map(|&i| found.targets[i].group_phrase.clone()).collect();
+                listed.extend(group.clone());
+            }
             for i in pending_subjects.drain(..) {
                 let earlier: &mut Read<Target> = &mut found.targets[i];
                 earlier.value.measure = target.measure.clone();
@@ -542,7 +644,11 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
                 }
             }
         }
-        if target.milestones.is_empty() && matches!(target.measure, Measure::Directional) && parsed.subject.is_some() {
+        if target.milestones.is_empty()
+            && matches!(target.measure, Measure::Directional)
+            && parsed.subject.is_some()
+            && nothing_said(&parsed.predicate)
+        {
             // Keep the figure for the shared predicate that may follow.
             target.milestones = milestones(value);
         }
@@ -580,7 +686,9 @@ fn level_words(s: &str) -> Vec<GovLevel> {
 /// công chức"): the count is per unit.
 fn names_units(before: &str) -> bool {
     let start = before.trim_start();
-    ["cac huyen", "cac xa", "cac so", "cac co quan", "cac don vi", "moi "].iter().any(|w| start.starts_with(w))
+    ["cac huyen", "cac xa", "cac so", "cac co quan", "cac don vi", "co quan", "don vi", "moi "]
+        .iter()
+        .any(|w| start.starts_with(w))
 }
 
 fn event_kind(after: &str) -> Option<EventKind> {
@@ -670,7 +778,11 @@ mod tests {
             [
                 (Some("Cán bộ lãnh đạo của tỉnh (16 chức danh)".into()), Some(60.0), "share".into()),
                 (Some("Ủy viên ban chấp hành đảng bộ tỉnh".into()), Some(50.0), "share".into()),
-                (Some("Ủy viên ban chấp hành đảng bộ tỉnh".into()), Some(100.0), "share".into()),
+                (
+                    Some("Cán bộ lãnh đạo của tỉnh (16 chức danh); Ủy viên ban chấp hành đảng bộ tỉnh".into()),
+                    Some(100.0),
+                    "share".into()
+                ),
             ]
         );
         assert_eq!(found.targets[0].value.milestones[0].year, 2020);
@@ -725,5 +837,95 @@ mod tests {
         let found = read_paragraph("Số lượng đào tạo: Theo nhu cầu đăng ký.", &Context::default());
         assert!(matches!(found.targets[0].value.measure, Measure::Directional));
         assert!(read_paragraph("Theo nhu cầu đăng ký.", &Context::default()).targets.is_empty());
+    }
+    fn groups_of(found: &Found) -> Vec<Option<&str>> {
+        found.targets.iter().map(|r| r.group_phrase.as_deref()).collect()
+    }
+
+    #[test]
+    fn a_subject_restating_its_heading_takes_the_headings_group() {
+        let heading = "Các chức danh lãnh đạo, quản lý các sở, ban, ngành cấp tỉnh (trừ các đồng chí là Tỉnh ủy viên)";
+        let ctx = Context { group: Some(heading.into()), in_goals: true, ..ctx() };
+        let found = read_paragraph(
+            "100% Trưởng, phó các sở, ban, ngành có trình độ đại học, trong đó 40% có trình độ thạc sĩ; 100% có trình độ cao cấp lý luận chính trị.",
+            &ctx,
+        );
+        let expected = clean_name(heading);
+        assert_eq!(groups_of(&found), [Some(expected.as_str()); 3]);
+        // A narrower subject with its own exclusion stands on its own.
+        let ctx = Context { group: Some("Đối với cán bộ, công chức cấp huyện".into()), ..ctx };
+        let found = read_paragraph(
+            "100% công chức các phòng, ban của thành phố có trình độ đại học (trừ nhân viên hợp đồng), trong đó 20% có trình độ thạc sĩ.",
+            &ctx,
+        );
+        assert_eq!(
+            found.targets[0].group_phrase.as_deref(),
+            Some("Công chức các phòng, ban của thành phố (trừ nhân viên hợp đồng)")
+        );
+    }
+
+    #[test]
+    fn titles_with_a_level_and_no_figure_in_a_goal_are_all_of_them() {
+        let ctx = Context { in_goals: true, ..ctx() };
+        let found = read_paragraph(
+            "Chức danh Bí thư, Phó Bí thư Thành ủy, Chủ tịch UBND thành phố có trình độ chuyên môn thạc sĩ; 100% đã qua bồi dưỡng quản lý nhà nước chương trình chuyên viên cao cấp.",
+            &ctx,
+        );
+        let t = &found.targets[0];
+        assert!(matches!(&t.value.measure, Measure::Share { criteria } if criteria.len() == 1));
+        assert_eq!(t.value.milestones[0].value, Some(100.0));
+        let group = Some("Bí thư, Phó Bí thư Thành ủy, Chủ tịch UBND thành phố");
+        assert_eq!(groups_of(&found), [group, group]);
+    }
+
+    #[test]
+    fn a_subject_before_its_figure_ends_at_its_verb() {
+        let found = read_paragraph(
+            "Công chức cấp xã có trình độ văn hóa trung học phổ thông tăng 8,2%; trình độ chuyên môn từ trung cấp trở lên tăng 11%; lý luận chính trị tăng 6% so với năm 2015.",
+            &ctx(),
+        );
+        let t = &found.targets;
+        // Schooling is no scale of the roster: a reported change, directional.
+        assert!(matches!(t[0].value.measure, Measure::Directional) && t[0].value.reported[0].change == Some(8.2));
+        assert!(matches!(&t[1].value.measure, Measure::Share { criteria } if criteria.len() == 1));
+        assert!(
+            matches!(&t[2].value.measure, Measure::Share { criteria } if matches!(&criteria[0], Criterion::Level { level, .. } if level == "so_cap"))
+        );
+        assert_eq!(groups_of(&found), [Some("Công chức cấp xã"); 3]);
+        // A long sentence: the phrase nearest the figure.
+        let found = read_paragraph(
+            "Chú trọng lựa chọn cán bộ trẻ, cán bộ nữ để bổ nhiệm vào các chức danh lãnh đạo các phòng, ban cấp tỉnh nâng tỷ lệ nữ từ 20% năm 2020 lên 30% vào năm 2025.",
+            &ctx(),
+        );
+        assert_eq!(groups_of(&found), [Some("Lãnh đạo các phòng, ban cấp tỉnh")]);
+    }
+
+    #[test]
+    fn a_review_of_a_quota_counts_the_whole_province() {
+        let ctx = Context { period: Some((2016, 2020)), year: Some(2018), ..Context::default() };
+        let found = read_paragraph(
+            "Từ năm 2016 đến nay, toàn huyện đào tạo 35 thạc sĩ, đạt 70% so với mục tiêu Nghị quyết; 02 tiến sĩ, vượt chỉ tiêu so với Nghị quyết đề ra.",
+            &ctx,
+        );
+        let t = &found.targets;
+        assert!(matches!(t[0].value.measure, Measure::Completions { .. }));
+        assert_eq!((t[0].value.milestones[0].year, t[0].value.milestones[0].value), (2020, Some(50.0)));
+        assert_eq!(t[0].value.reported[0].of_quota, Some(70.0));
+        assert!(matches!(t[1].value.measure, Measure::Completions { .. }));
+        assert_eq!(groups_of(&found), [Some("Cán bộ, công chức, viên chức toàn huyện"); 2]);
+    }
+
+    #[test]
+    fn a_plans_audience_and_units_listed_across_a_semicolon() {
+        let found = read_paragraph(
+            "Bồi dưỡng kỹ năng lãnh đạo dành cho đối tượng: Là trưởng, phó phòng cấp huyện dưới 45 tuổi; viên chức quản lý trường học. Số lượng bồi dưỡng khoảng 80 đồng chí.",
+            &Context::default(),
+        );
+        assert_eq!(groups_of(&found), [Some("Trưởng, phó phòng cấp huyện dưới 45 tuổi; viên chức quản lý trường học")]);
+        let found = read_paragraph(
+            "Các xã biên giới; cơ quan, đơn vị cấp huyện có liên quan có từ 1 đến 2 công chức sử dụng được tiếng dân tộc.",
+            &ctx(),
+        );
+        assert!(matches!(found.targets[0].value.measure, Measure::PerUnit { .. }));
     }
 }

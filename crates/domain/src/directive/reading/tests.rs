@@ -39,3 +39,27 @@ fn docx_paragraphs_carry_their_numbering() {
     assert_eq!(reading.directive.sections[0].number, "I.");
     assert_eq!(reading.directive.targets().len(), 1);
 }
+
+#[test]
+fn each_group_is_proposed_with_the_span_of_its_phrase() {
+    let text = "I. MỤC TIÊU\n1. Đối với công chức cấp huyện:\n- 100% có trình độ đại học trở lên;\n- 70% cán bộ chủ chốt cấp xã có trình độ đại học.";
+    let reading = read_text(text).unwrap();
+    let d = &reading.directive;
+    let spans: Vec<(&str, &str)> = reading
+        .proposals
+        .iter()
+        .filter_map(|p| match &p.what {
+            Proposed::Group(id) => Some((d.group(id).unwrap().name.as_str(), &text[p.start..p.end])),
+            _ => None,
+        })
+        .collect();
+    // The heading's group where the heading names it; the subject's where the clause does.
+    assert_eq!(
+        spans,
+        [("Công chức cấp huyện", "công chức cấp huyện"), ("Cán bộ chủ chốt cấp xã", "cán bộ chủ chốt cấp xã")]
+    );
+    // Each group's proposal comes before the first target using it.
+    let first_group = reading.proposals.iter().position(|p| matches!(p.what, Proposed::Group(_))).unwrap();
+    let first_target = reading.proposals.iter().position(|p| matches!(p.what, Proposed::Target(_))).unwrap();
+    assert!(first_group < first_target);
+}
