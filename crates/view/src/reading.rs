@@ -10,7 +10,9 @@ use dtbd_domain::directive::describe::cap_first;
 use dtbd_domain::directive::reading::accept::{brings, kept_directive, taken_with};
 use dtbd_domain::directive::reading::{Proposed, Reading};
 use dtbd_domain::directive::{describe_need, describe_rule, describe_target, Directive, RosterIndex};
-use dtbd_domain::number::grouped;
+use dtbd_domain::number::{format_amount, grouped};
+use dtbd_domain::training::plan_reading::ProposedPlan;
+use dtbd_domain::training::{Budget, CourseLine};
 
 /// Below this confidence (0-100) a proposal carries a note asking her to check it: the
 /// reader gives 80 to a target read with every field, 50 to one whose group it did not find,
@@ -123,6 +125,16 @@ pub struct ReviewFacts {
     pub members: HashMap<String, u32>,
     /// Per proposal: the other proposals its "Bỏ" takes along.
     pub taken: Vec<Vec<usize>>,
+    /// The plan and course lines the text proposes, when it is a kế hoạch đào tạo, bồi dưỡng
+    /// (`training::plan_reading::read_plan` of the same reading), for their rows.
+    pub plan: ProposedPlan,
+}
+
+impl ReviewFacts {
+    /// The facts with the plan read from the same text, so its lines and budget have rows.
+    pub fn with_plan(self, plan: ProposedPlan) -> Self {
+        ReviewFacts { plan, ..self }
+    }
 }
 
 /// Counts each proposed group over the roster as the directive page does (the directive's
@@ -143,7 +155,7 @@ pub fn review_facts(reading: &Reading, idx: &RosterIndex, year: u16) -> ReviewFa
             _ => Vec::new(),
         })
         .collect();
-    ReviewFacts { members, taken }
+    ReviewFacts { members, taken, plan: ProposedPlan::default() }
 }
 
 /// A piece of the text read: plain, or a recognised span tied to its proposal.
@@ -260,6 +272,8 @@ pub fn kind_label(what: &Proposed) -> &'static str {
         Proposed::Group(_) => "Nhóm đối tượng",
         Proposed::Target(_) => "Chỉ tiêu",
         Proposed::Need(_) => "Nhu cầu đào tạo",
+        Proposed::CourseLine(_) => "Lớp",
+        Proposed::Budget => "Kinh phí",
     }
 }
 
@@ -272,6 +286,46 @@ fn kind_word(what: &Proposed) -> &'static str {
         Proposed::Group(_) => "nhóm đối tượng",
         Proposed::Target(_) => "chỉ tiêu",
         Proposed::Need(_) => "nhu cầu đào tạo",
+        Proposed::CourseLine(_) => "lớp",
+        Proposed::Budget => "kinh phí",
+    }
+}
+
+/// "Lớp Cao cấp lý luận chính trị: 145 chỉ tiêu (dự kiến), năm 2021, kinh phí 120.000.000 đồng".
+pub fn course_line_sentence(line: &CourseLine) -> String {
+    let mut out = format!("Lớp {}: {}", line.programme, lower_first(&line.quota.label()));
+    if let Some(n) = line.classes_planned {
+        out.push_str(&format!(", {} lớp", grouped(n)));
+    }
+    if let Some(year) = line.year {
+        out.push_str(&format!(", năm {year}"));
+    }
+    if let Some(amount) = line.budget {
+        out.push_str(&format!(", kinh phí {}", format_amount(line.budget_bound, amount)));
+    }
+    out
+}
+
+/// "Kinh phí: 11.147.406.000 đồng; Khối Đảng, Mặt trận, đoàn thể: 7.237.406.000 đồng; …".
+pub fn budget_sentence(budget: &Budget) -> String {
+    let mut out = match budget.total {
+        Some(total) => format!("Kinh phí: {}", format_amount(budget.total_bound, total)),
+        None => "Kinh phí: chưa nêu tổng".to_string(),
+    };
+    for part in &budget.parts {
+        out.push_str(&format!("; {}: {}", part.name(), format_amount(part.bound, part.amount)));
+    }
+    if !budget.basis.is_empty() {
+        out.push_str(&format!(" (theo {})", lower_first(&budget.basis).trim_end_matches('.')));
+    }
+    out
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -314,6 +368,13 @@ pub fn review(reading: &Reading, decisions: &Decisions, facts: &ReviewFacts) -> 
                 Some(n) => (cap_first(&describe_need(n, d)), people(d, facts, n.group.as_deref())),
                 None => (String::new(), None),
             },
+            Proposed::CourseLine(id) => match facts.plan.lines.iter().find(|l| &l.id == id) {
+                Some(l) => (course_line_sentence(l), None),
+                None => (String::new(), None),
+            },
+            Proposed::Budget => {
+                (facts.plan.plan.as_ref().map(|p| budget_sentence(&p.budget)).unwrap_or_default(), None)
+            }
             Proposed::Item(_) => continue,
         };
         let note = (p.confidence < LOW_CONFIDENCE)
@@ -506,6 +567,69 @@ mod tests {
         none.all(&r, Decision::Rejected);
         let draft = none.draft_with(&r, t, "moi-2".into());
         assert_eq!(draft.targets().len(), 1, "{:#?}", draft.sections);
+    }
+
+    const PLAN: &str = "ỦY BAN NHÂN DÂN HUYỆN AN LÃO\nSố: 12/KH-UBND\nAn Lão, ngày 10 tháng 01 năm 2024\nKẾ HOẠCH\nĐào tạo, bồi dưỡng cán bộ, công chức năm 2024\n\nI. NỘI DUNG\n1. Đào tạo Cao cấp lý luận chính trị\n- Số lượng đào tạo: dự kiến 145 chỉ tiêu.\n- Kinh phí: 2,5 tỷ đồng.\n2. Bồi dưỡng kiến thức quốc phòng và an ninh đối tượng 4\n- Số lượng: Theo nhu cầu đăng ký.\nII. KINH PHÍ\nTổng kinh phí: 3.000.000.000 đồng. Trong đó:\n- Ngân sách huyện: 2.500.000.000 đồng;\n- Học viên tự túc: 500 triệu đồng.\nIII. TỔ CHỨC THỰC HIỆN\nPhòng Nội vụ chủ trì.";
+
+    fn plan_setup() -> (Reading, ReviewFacts) {
+        let (reading, plan) = dtbd_domain::training::plan_reading::read_text_with_plan(PLAN).unwrap();
+        let roster = dtbd_view_testing_roster();
+        let idx = RosterIndex::build(&roster);
+        let facts = review_facts(&reading, &idx, 2024).with_plan(plan);
+        (reading, facts)
+    }
+
+    #[test]
+    fn course_lines_and_the_budget_are_rows_with_their_sentences() {
+        let (r, facts) = plan_setup();
+        let view = review(&r, &Decisions::new(&r), &facts);
+        let lines: Vec<&ProposalRow> = view.rows.iter().filter(|x| x.kind == "Lớp").collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(
+            lines[0].generated,
+            "Lớp Cao cấp lý luận chính trị: 145 chỉ tiêu (dự kiến), năm 2024, kinh phí 2.500.000.000 đồng"
+        );
+        assert!(lines[0].source.starts_with("1. Đào tạo Cao cấp lý luận chính trị"), "{}", lines[0].source);
+        assert!(lines[0].source.ends_with("Kinh phí: 2,5 tỷ đồng."), "{}", lines[0].source);
+        assert_eq!(
+            lines[1].generated,
+            "Lớp Bồi dưỡng kiến thức quốc phòng và an ninh đối tượng 4: theo nhu cầu đăng ký, năm 2024"
+        );
+        let budget = view.rows.iter().find(|x| x.kind == "Kinh phí").unwrap();
+        assert_eq!(
+            budget.generated,
+            "Kinh phí: 3.000.000.000 đồng; Ngân sách huyện: 2.500.000.000 đồng; Học viên tự túc: 500.000.000 đồng"
+        );
+        assert!(budget.source.starts_with("Tổng kinh phí: 3.000.000.000 đồng"), "{}", budget.source);
+        // Each is highlighted in the text, tied to its row.
+        let segs = segments(&r, &Decisions::new(&r));
+        assert!(segs.iter().any(|s| s.proposal == Some(budget.index)));
+        assert!(segs.iter().any(|s| s.proposal == Some(lines[1].index)));
+    }
+
+    #[test]
+    fn decisions_on_lines_and_budget_are_counted_and_saved_with_the_plan() {
+        let (r, facts) = plan_setup();
+        let mut decisions = Decisions::new(&r);
+        let listed = r.proposals.iter().filter(|p| is_listed(&p.what)).count();
+        decisions.all(&r, Decision::Accepted);
+        let line = r.proposals.iter().position(|p| matches!(p.what, Proposed::CourseLine(_))).unwrap();
+        decisions.reject(&r, line);
+        assert_eq!(decisions.of(line), Decision::Rejected);
+        let view = review(&r, &decisions, &facts);
+        assert_eq!(view.counts, format!("{listed} đề xuất: {} đã nhận, 0 chờ, 1 bỏ", listed - 1));
+        let saved = dtbd_domain::training::plan_reading::accept_with_plan(
+            &r,
+            &facts.plan,
+            &decisions.kept(),
+            "vb".into(),
+            "kh".into(),
+        )
+        .unwrap();
+        assert_eq!(saved.lines.len(), 1);
+        assert_eq!(saved.plan.unwrap().directive_ids, ["vb"]);
+        decisions.accept(&r, line);
+        assert_eq!(decisions.of(line), Decision::Accepted);
     }
 
     #[test]

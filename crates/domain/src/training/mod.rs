@@ -17,6 +17,8 @@
 //! - [`score`]: the record source behind the directive engine's record-based targets
 //!   (trained, completions, events) and the what-if value.
 //! - [`data`]: built-in plans and data files (`public/plans/`), validated when loaded.
+//! - [`plan_reading`]: Đọc văn bản over a kế hoạch đào tạo, bồi dưỡng: its plan and course
+//!   lines proposed beside the directive the reader proposes, and saved with it.
 //!
 //! Every record carries `RecordMeta` and merges by id and version in snapshots (schema v3).
 //! Plans and course lines are never deleted outright: `removed` is set as a newer version.
@@ -24,6 +26,7 @@
 pub mod data;
 pub mod model;
 pub mod ops;
+pub mod plan_reading;
 pub mod score;
 
 #[cfg(test)]

@@ -9,6 +9,9 @@
 //! - A section not kept goes with everything under it.
 //! - A header field not kept is left empty (the kind becomes "Văn bản khác").
 //! - Paragraphs ([`Proposed::Item`]) are the document's own text and always stay.
+//! - A plan's course line ([`Proposed::CourseLine`]) or budget ([`Proposed::Budget`]) stands
+//!   alone: nothing goes or comes with it (`training::plan_reading::accept_with_plan` saves
+//!   the plan beside the directive).
 //!
 //! The result is validated by [`Directive::validate`], the editor's own rules; each error is
 //! tied to the proposal the officer should correct.
@@ -75,7 +78,7 @@ fn left_out(reading: &Reading, kept: &[bool]) -> Left {
             Proposed::Group(id) => drop(left.groups.insert(id.clone())),
             Proposed::Target(id) => drop(left.targets.insert(id.clone())),
             Proposed::Need(id) => drop(left.needs.insert(id.clone())),
-            Proposed::Item(_) => {}
+            Proposed::Item(_) | Proposed::CourseLine(_) | Proposed::Budget => {}
         }
     }
     // Groups built on a group left out go too, until nothing changes.
@@ -143,7 +146,7 @@ pub fn taken_with(reading: &Reading, index: usize) -> Vec<usize> {
                     Proposed::Group(id) => left.groups.contains(id),
                     Proposed::Target(id) => left.targets.contains(id),
                     Proposed::Need(id) => left.needs.contains(id),
-                    Proposed::Header(_) | Proposed::Item(_) => false,
+                    Proposed::Header(_) | Proposed::Item(_) | Proposed::CourseLine(_) | Proposed::Budget => false,
                 }
         })
         .map(|(i, _)| i)
@@ -176,7 +179,7 @@ pub fn brings(reading: &Reading, index: usize) -> Vec<usize> {
             }
         }
         Proposed::Section(id) | Proposed::Item(id) => inside = Some(id),
-        Proposed::Header(_) => {}
+        Proposed::Header(_) | Proposed::CourseLine(_) | Proposed::Budget => {}
     }
     // Groups built on groups.
     let mut at = 0;

@@ -12,6 +12,10 @@
 //! - [`groups`]: a group phrase → a rule.
 //! - [`facts`]: what a heading says its section holds; figures that report the present.
 //! - [`targets`]: clauses → targets and needs.
+//!
+//! A kế hoạch đào tạo, bồi dưỡng also proposes its plan and course lines: the training layer
+//! reads them over the same text (`training::plan_reading`), adding its proposals
+//! ([`Proposed::CourseLine`], [`Proposed::Budget`]) to the reading's.
 
 pub mod accept;
 pub mod facts;
@@ -58,6 +62,10 @@ pub enum Proposed {
     Target(String),
     /// A training need, by id.
     Need(String),
+    /// A course line of the plan the text is (`training::plan_reading::ProposedPlan::lines`), by id.
+    CourseLine(String),
+    /// The budget of the plan the text is (its total, parts and basis).
+    Budget,
 }
 
 /// Đề xuất: one thing read, where it was read, and how sure the reading is.
