@@ -120,7 +120,9 @@ fn level_of(folded: &str) -> Option<GovLevel> {
         // Everyone of the area, at every level.
         return None;
     }
-    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).collect();
+    // "tổ chức chính trị - xã hội tỉnh": "xã hội" is no commune.
+    let without_society = folded.replace("xa hoi", " ");
+    let words: Vec<&str> = without_society.split(|c: char| !c.is_alphanumeric()).collect();
     let has = |w: &str| words.contains(&w);
     if has("xa") || folded.contains("thi tran") || folded.contains("co so") {
         Some(GovLevel::Commune)
@@ -422,6 +424,41 @@ pub fn audience(folded: &str) -> Option<(usize, usize)> {
     (end > start && names_people(&folded[start..end])).then_some((start, end))
 }
 
+/// The name of the union of groups a list named ("60% A; 50% B; 35% C được đào tạo …; 100%
+/// đạt …"): "Các nhóm trên", with the level they share ("(cấp tỉnh)").
+pub fn union_name(members: &[String]) -> String {
+    // "cán bộ chủ chốt cấp xã ở vùng đô thị, đồng bằng" and "cán bộ chủ chốt cấp xã vùng núi":
+    // what they share names them all.
+    if let Some(shared) = shared_lead(members) {
+        return shared;
+    }
+    let levels: Vec<Option<GovLevel>> = members.iter().map(|m| level_of(&fold(m))).collect();
+    let shared = levels.first().copied().flatten().filter(|l| levels.iter().all(|x| *x == Some(*l)));
+    match shared {
+        Some(GovLevel::Province) => "Các nhóm trên (cấp tỉnh)".to_string(),
+        Some(GovLevel::District) => "Các nhóm trên (cấp huyện)".to_string(),
+        Some(GovLevel::Commune) => "Các nhóm trên (cấp xã)".to_string(),
+        _ => "Các nhóm trên".to_string(),
+    }
+}
+
+/// The words every member starts with, when they name people ("Cán bộ chủ chốt cấp xã").
+fn shared_lead(members: &[String]) -> Option<String> {
+    let first: Vec<&str> = members.first()?.split_whitespace().collect();
+    let mut len = first.len();
+    for m in &members[1..] {
+        let words: Vec<&str> = m.split_whitespace().collect();
+        len = len.min(first.iter().zip(&words).take_while(|(a, b)| fold(a) == fold(b)).count());
+    }
+    let mut lead: Vec<&str> = first[..len].to_vec();
+    while lead.last().is_some_and(|w| ["ở", "và", "các", "tại"].contains(&w.to_lowercase().as_str())) {
+        lead.pop();
+    }
+    let phrase = lead.join(" ");
+    let phrase = phrase.trim_end_matches([',', ';']);
+    (lead.len() >= 2 && lead.len() < first.len() && names_people(&fold(phrase))).then(|| clean_name(phrase))
+}
+
 /// "Toàn tỉnh đào tạo 194 thạc sỹ": a figure of the whole province (district, city) counts
 /// every cadre there.
 pub fn whole_area(folded: &str) -> Option<String> {
@@ -471,6 +508,8 @@ mod tests {
                 && title.any_of.contains(&"chu tich uy ban nhan dan".to_string())
         );
         assert_eq!(unit.levels, [GovLevel::District]);
+        // "chính trị - xã hội tỉnh" is at the province.
+        assert_eq!(level_of(&fold("lãnh đạo các tổ chức chính trị - xã hội tỉnh")), Some(GovLevel::Province));
         assert_eq!(
             rule_of("cán bộ, công chức cấp xã"),
             GroupRule::AllOf {
@@ -544,6 +583,17 @@ mod tests {
             rule_of("Trưởng phó phòng, ban"),
             GroupRule::Position { leadership: Some(Leadership::Deputy), .. }
         ));
+    }
+
+    #[test]
+    fn a_union_is_named_by_what_its_groups_share() {
+        let members =
+            ["cán bộ chủ chốt cấp xã ở vùng đô thị".to_string(), "cán bộ chủ chốt cấp xã vùng núi".to_string()];
+        assert_eq!(union_name(&members), "Cán bộ chủ chốt cấp xã");
+        let members = ["Ủy viên Ban chấp hành Đảng bộ tỉnh".to_string(), "Trưởng, phó phòng cấp tỉnh".to_string()];
+        assert_eq!(union_name(&members), "Các nhóm trên (cấp tỉnh)");
+        let members = ["Ủy viên Ban chấp hành Đảng bộ tỉnh".to_string(), "công chức cấp xã".to_string()];
+        assert_eq!(union_name(&members), "Các nhóm trên");
     }
 
     #[test]

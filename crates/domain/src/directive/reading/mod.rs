@@ -334,7 +334,13 @@ impl<'c> Reader<'c> {
             let mut target = read.value;
             target.id = id.clone();
             let clause = (start + read.span.0, start + read.span.1);
-            target.group = read.group_phrase.as_deref().map(|g| self.group_id(g, body_range, clause));
+            target.group = read.group_phrase.as_deref().map(|g| {
+                if read.members.is_empty() {
+                    self.group_id(g, body_range, clause)
+                } else {
+                    self.union_id(g, &read.members, body_range, clause)
+                }
+            });
             let mut confidence = read.confidence;
             if target.measure.from_roster() && target.group.is_none() {
                 // A roster measure needs a group: everyone, to be chosen in the review.
@@ -402,6 +408,40 @@ impl<'c> Reader<'c> {
             name: name.chars().take(crate::limits::MAX_NAME_CHARS).collect(),
             rule,
             stated_count,
+            stated_bound: Default::default(),
+            stated_by_year: Vec::new(),
+            note: String::new(),
+        });
+        self.group_ids.insert(key, id.clone());
+        id
+    }
+
+    /// The id of the union of the groups a list named (`members`), named `name`: built on
+    /// those groups, proposed with the clause that speaks of them all. Later clauses naming
+    /// `name` find it.
+    fn union_id(
+        &mut self,
+        name: &str,
+        members: &[String],
+        paragraph: (usize, usize),
+        clause: (usize, usize),
+    ) -> String {
+        let rules: Vec<GroupRule> =
+            members.iter().map(|m| GroupRule::Group { id: self.group_id(m, paragraph, clause) }).collect();
+        let rule = GroupRule::AnyOf { rules };
+        let key = crate::text::fold_title(name);
+        if let Some(id) = self.group_ids.get(&key) {
+            if self.groups.iter().any(|g| &g.id == id && g.rule == rule) {
+                return id.clone();
+            }
+        }
+        let id = format!("g{}", self.groups.len() + 1);
+        self.propose(Proposed::Group(id.clone()), clause.0, clause.1, 60);
+        self.groups.push(Group {
+            id: id.clone(),
+            name: name.to_string(),
+            rule,
+            stated_count: None,
             stated_bound: Default::default(),
             stated_by_year: Vec::new(),
             note: String::new(),

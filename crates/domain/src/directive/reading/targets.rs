@@ -2,7 +2,7 @@
 //! ";", a sentence's end, "trong đó", and before each further "N% …"), each clause read for its
 //! figure, comparator, group, levels, deadlines and kind of measure.
 
-use super::groups::{audience, clean_name, last_people_word, names_people, restates, whole_area};
+use super::groups::{audience, clean_name, last_people_word, names_people, restates, union_name, whole_area};
 use super::phrases::{comparator_before, criteria, deadlines, figures, scale_of, Figure};
 use crate::directive::target::{
     ChangeUnit, Comparator, Criterion, EventKind, Measure, Milestone, Outcome, Reported, StatedBaseline, Target,
@@ -73,6 +73,9 @@ pub struct Read<T> {
     pub value: T,
     /// The group phrase as written.
     pub group_phrase: Option<String>,
+    /// When the group is the union of groups listed before ("60% A; 50% B … ; 100% …"): their
+    /// phrases (`group_phrase` is then the union's name).
+    pub members: Vec<String>,
     /// How sure the reading is, 0-100.
     pub confidence: u8,
     /// The clause refines the one before ("…, trong đó 30% …").
@@ -417,7 +420,14 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
         if let Some(mut need) = need(s, lead_scale.or(previous_scale), clause) {
             need.sentence = clause.trim().to_string();
             let group = ctx.group.clone();
-            found.needs.push(Read { span: (start, end), value: need, group_phrase: group, confidence: 70, tier });
+            found.needs.push(Read {
+                span: (start, end),
+                value: need,
+                group_phrase: group,
+                members: Vec::new(),
+                confidence: 70,
+                tier,
+            });
             continue;
         }
         let parsed = parse(&f, paragraph, (start, end));
@@ -444,13 +454,14 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
             (Some(subject), Some(scope)) if restates(subject, scope) => Some(scope.clone()),
             _ => parsed.subject.clone(),
         };
-        let list_group = (listed.len() > 1).then(|| listed.join("; "));
+        let listed_before = listed.clone();
+        let union = (listed.len() > 1).then(|| union_name(&listed));
         let group = subject
             .clone()
             .or_else(|| parsed.lead.clone())
             .or_else(|| audience_group.clone())
             .or_else(|| parsed.area.clone())
-            .or_else(|| list_group.clone())
+            .or_else(|| union.clone())
             .or_else(|| previous_group.clone())
             .or_else(|| paragraph_lead.clone())
             .or_else(|| ctx.group.clone())
@@ -484,6 +495,7 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
                     span: (start, end),
                     value: target,
                     group_phrase: None,
+                    members: Vec::new(),
                     confidence: 40,
                     tier,
                 });
@@ -656,7 +668,8 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
         if group.is_some() {
             previous_group = group.clone();
         }
-        found.targets.push(Read { span: (start, end), value: target, group_phrase: group, confidence, tier });
+        let members = if union.is_some() && group == union { listed_before.clone() } else { Vec::new() };
+        found.targets.push(Read { span: (start, end), value: target, group_phrase: group, members, confidence, tier });
     }
     // A subject whose predicate never came stays directional, without its figure or group.
     for read in &mut found.targets {
@@ -778,14 +791,15 @@ mod tests {
             [
                 (Some("Cán bộ lãnh đạo của tỉnh (16 chức danh)".into()), Some(60.0), "share".into()),
                 (Some("Ủy viên ban chấp hành đảng bộ tỉnh".into()), Some(50.0), "share".into()),
-                (
-                    Some("Cán bộ lãnh đạo của tỉnh (16 chức danh); Ủy viên ban chấp hành đảng bộ tỉnh".into()),
-                    Some(100.0),
-                    "share".into()
-                ),
+                (Some("Các nhóm trên (cấp tỉnh)".into()), Some(100.0), "share".into()),
             ]
         );
         assert_eq!(found.targets[0].value.milestones[0].year, 2020);
+        // The clause after the list speaks of every group in it.
+        assert_eq!(
+            found.targets[2].members,
+            ["Cán bộ lãnh đạo của tỉnh (16 chức danh)", "Ủy viên ban chấp hành đảng bộ tỉnh"]
+        );
     }
 
     #[test]

@@ -63,3 +63,20 @@ fn each_group_is_proposed_with_the_span_of_its_phrase() {
     let first_target = reading.proposals.iter().position(|p| matches!(p.what, Proposed::Target(_))).unwrap();
     assert!(first_group < first_target);
 }
+
+#[test]
+fn a_clause_after_a_list_of_groups_is_for_their_union() {
+    let text = "THÀNH ỦY CẦN THƠ\nSố 08-NQ/TU\nCần Thơ, ngày 10 tháng 4 năm 2021\nNGHỊ QUYẾT\nvề đào tạo cán bộ giai đoạn 2021 - 2025\n\nI. MỤC TIÊU\n- 60% Ủy viên Ban chấp hành Đảng bộ thành phố; 40% trưởng, phó phòng cấp huyện có trình độ thạc sĩ; 100% có trình độ cao cấp lý luận chính trị.";
+    let reading = read_text(text).unwrap();
+    let d = &reading.directive;
+    let targets = d.targets();
+    let union = d.group(targets[2].group.as_deref().unwrap()).unwrap();
+    assert_eq!(union.name, "Các nhóm trên (cấp huyện)");
+    let first = targets[0].group.clone().unwrap();
+    let second = targets[1].group.clone().unwrap();
+    assert_eq!(
+        union.rule,
+        GroupRule::AnyOf { rules: vec![GroupRule::Group { id: first }, GroupRule::Group { id: second }] }
+    );
+    assert_eq!(d.validate(), vec![]);
+}
