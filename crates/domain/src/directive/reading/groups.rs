@@ -309,6 +309,42 @@ const KNOWN_WORDS: &[&str] = &[
     "chuyen", "trach", "khong", "giu", "o", "tai", "thuoc", "nu", "duoi", "tuoi", "tro", "len", "tu", "so",
 ];
 
+/// A folded phrase with its parentheses blanked ("(trừ …)", "(16 chức danh)").
+fn outside_asides(folded: &str) -> String {
+    let mut depth = 0i32;
+    folded
+        .chars()
+        .map(|c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = (depth - 1).max(0),
+                _ => {}
+            }
+            if depth == 0 && c != ')' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect()
+}
+
+/// The words of a folded phrase outside its parentheses.
+fn words_outside_asides(folded: &str) -> Vec<String> {
+    crate::text::fold_title(&outside_asides(folded))
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// True when a clause is nothing but a group's name ("- Các chức danh lãnh đạo, quản lý các
+/// cơ quan, ban ngành cấp huyện (trừ …)" leading the paragraph after it): no target of its own.
+pub fn only_names_a_group(folded: &str) -> bool {
+    let words = words_outside_asides(folded);
+    names_people(folded) && !words.is_empty() && words.iter().all(|w| KNOWN_WORDS.contains(&w.as_str()))
+}
+
 /// Điều kiện of a rule, its intersections flattened.
 fn parts(rule: &GroupRule) -> Vec<&GroupRule> {
     match rule {
@@ -380,22 +416,8 @@ pub fn restates(subject: &str, scope: &str) -> bool {
     // "Cán bộ lãnh đạo, quản lý và công chức cấp huyện" names two kinds of people: one of
     // them is narrower than the heading, whatever the rules say.
     let scope_folded = fold(scope);
-    let outside_asides = list_items(&scope_folded).join(" ");
-    let outside_asides: String = {
-        let mut depth = 0i32;
-        outside_asides
-            .chars()
-            .filter(|c| {
-                match c {
-                    '(' => depth += 1,
-                    ')' => depth -= 1,
-                    _ => {}
-                }
-                depth == 0 && *c != ')'
-            })
-            .collect()
-    };
-    let kinds = outside_asides.split(", ").flat_map(|p| p.split(" va ")).filter(|p| names_people(p)).count();
+    let outside = outside_asides(&list_items(&scope_folded).join(" "));
+    let kinds = outside.split(", ").flat_map(|p| p.split(" va ")).filter(|p| names_people(p)).count();
     if kinds > 1 {
         return false;
     }

@@ -2,7 +2,9 @@
 //! ";", a sentence's end, "trong đó", and before each further "N% …"), each clause read for its
 //! figure, comparator, group, levels, deadlines and kind of measure.
 
-use super::groups::{audience, clean_name, last_people_word, names_people, restates, union_name, whole_area};
+use super::groups::{
+    audience, clean_name, last_people_word, names_people, only_names_a_group, restates, union_name, whole_area,
+};
 use super::phrases::{comparator_before, criteria, deadlines, figures, scale_of, Figure};
 use crate::directive::target::{
     ChangeUnit, Comparator, Criterion, EventKind, Measure, Milestone, Outcome, Reported, StatedBaseline, Target,
@@ -489,7 +491,7 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
             // A sentence with no amount: a directional target under "Mục tiêu" or a plan's
             // quota "theo nhu cầu đăng ký", else text.
             let on_demand = s.contains("theo nhu cau") && (whole.starts_with("so luong") || s.starts_with("so luong"));
-            if (ctx.in_goals && s.len() > 20) || on_demand {
+            if (ctx.in_goals && s.len() > 20 && !only_names_a_group(s)) || on_demand {
                 let target = directional(clause);
                 found.targets.push(Read {
                     span: (start, end),
@@ -927,6 +929,15 @@ mod tests {
         assert_eq!(t[0].value.reported[0].of_quota, Some(70.0));
         assert!(matches!(t[1].value.measure, Measure::Completions { .. }));
         assert_eq!(groups_of(&found), [Some("Cán bộ, công chức, viên chức toàn huyện"); 2]);
+    }
+
+    #[test]
+    fn a_lead_in_naming_only_a_group_is_no_target() {
+        let ctx = Context { in_goals: true, ..ctx() };
+        let lead = "Các chức danh lãnh đạo, quản lý các sở, ban, ngành cấp tỉnh (trừ các đồng chí là Tỉnh ủy viên)";
+        assert!(read_paragraph(lead, &ctx).targets.is_empty());
+        let task = "Cán bộ, công chức cấp xã phát huy vai trò trong xây dựng nông thôn mới";
+        assert!(matches!(read_paragraph(task, &ctx).targets[0].value.measure, Measure::Directional));
     }
 
     #[test]
