@@ -254,7 +254,7 @@ impl Db {
     /// Saves one directive at the version after the one stored (checked inside the write
     /// transaction: another tab's save in between is refused, never overwritten).
     pub async fn put_directive(&self, d: &Directive) -> Result<(), StoreError> {
-        self.write(&[DIRECTIVES], &[Op::save(DIRECTIVES, &d.id, d)]).await
+        self.put_directive_with_plans(d, &[], &[]).await
     }
 
     /// Undoes a directive deletion.

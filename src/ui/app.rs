@@ -464,13 +464,27 @@ impl AppState {
     }
 
     /// Saves a directive after the domain's validation.
-    pub async fn save_directive(&self, mut d: Directive) -> Result<Directive, crate::ui::widgets::SaveRefused> {
+    pub async fn save_directive(&self, d: Directive) -> Result<Directive, crate::ui::widgets::SaveRefused> {
+        self.save_directive_with_plans(d, Vec::new(), Vec::new()).await
+    }
+
+    /// Saves a directive after the domain's validation, with new plans and course lines read
+    /// beside it (Đọc văn bản over a kế hoạch), all in one transaction.
+    pub async fn save_directive_with_plans(
+        &self,
+        mut d: Directive,
+        mut plans: Vec<dtbd_domain::training::Plan>,
+        mut lines: Vec<dtbd_domain::training::CourseLine>,
+    ) -> Result<Directive, crate::ui::widgets::SaveRefused> {
         let errors = d.validate();
         if !errors.is_empty() {
             return Err(crate::ui::widgets::SaveRefused::Invalid(errors));
         }
-        self.directives.with_untracked(|all| dtbd_view::stamp::stamp(&mut d, all, store::now()));
-        match db().put_directive(&d).await {
+        let now = store::now();
+        self.directives.with_untracked(|all| dtbd_view::stamp::stamp(&mut d, all, now));
+        plans.iter_mut().for_each(|p| dtbd_view::stamp::stamp(p, &[], now));
+        lines.iter_mut().for_each(|l| dtbd_view::stamp::stamp(l, &[], now));
+        match db().put_directive_with_plans(&d, &plans, &lines).await {
             Ok(()) => {
                 self.directives.update(|all| match all.iter_mut().find(|x| x.id == d.id) {
                     Some(slot) => *slot = d.clone(),

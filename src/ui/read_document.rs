@@ -2,7 +2,8 @@
 //! opened from Word, read by the domain (`directive::reading`), and reviewed: the text with
 //! each recognised span beside the proposals, each kept (Nhận), corrected in the editor (Sửa)
 //! or left out (Bỏ). Nothing is written until "Lưu văn bản", which saves the accepted set as
-//! an ordinary directive. What the page shows is `dtbd_view::reading`'s.
+//! an ordinary directive and, when the text is a kế hoạch đào tạo, bồi dưỡng, its plan and the
+//! course lines kept, in one transaction. What the page shows is `dtbd_view::reading`'s.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -14,9 +15,11 @@ use crate::store;
 use crate::ui::app::{mark, measure, AppState, Route};
 use crate::ui::directive_editor::NEW;
 use crate::ui::widgets::{file_button, focus_element, SaveRefused};
-use dtbd_domain::directive::reading::accept::{accept, Unsaved};
-use dtbd_domain::directive::reading::{read_text, Reading};
+use dtbd_domain::directive::reading::accept::Unsaved;
+use dtbd_domain::directive::reading::Reading;
 use dtbd_domain::directive::{Directive, RosterIndex};
+use dtbd_domain::number::grouped;
+use dtbd_domain::training::plan_reading::{accept_with_plan, read_text_with_plan, Accepted, ProposedPlan};
 use dtbd_view::reading::{review, review_facts, Decision, Decisions, ProposalRow, Segment};
 
 thread_local! {
@@ -50,6 +53,8 @@ pub fn ReadDocumentPage() -> impl IntoView {
     let (kept_text, kept_decisions) = KEPT.with(|k| k.borrow().clone()).unwrap_or_default();
     let area = NodeRef::<leptos::html::Textarea>::new();
     let reading: RwSignal<Option<Arc<Reading>>> = RwSignal::new(None);
+    // The plan and course lines, when the text is a kế hoạch: set with `reading`, read with it.
+    let proposed_plan: StoredValue<Arc<ProposedPlan>> = StoredValue::new(Arc::default());
     let decisions = RwSignal::new(Decisions::default());
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let unsaved: RwSignal<Vec<Unsaved>> = RwSignal::new(Vec::new());
@@ -63,16 +68,17 @@ pub fn ReadDocumentPage() -> impl IntoView {
     };
     let read = move |text: String, restored: Option<Decisions>| {
         mark("dtbd:read-start");
-        let outcome = read_text(&text);
+        let outcome = read_text_with_plan(&text);
         mark("dtbd:read-end");
         measure("dtbd:read-document", "dtbd:read-start", "dtbd:read-end");
         unsaved.set(Vec::new());
         chosen.set(None);
         match outcome {
-            Ok(r) => {
+            Ok((r, plan)) => {
                 let fresh = Decisions::new(&r);
                 decisions.set(restored.filter(|d| d.0.len() == fresh.0.len()).unwrap_or(fresh));
                 error.set(None);
+                proposed_plan.set_value(Arc::new(plan));
                 reading.set(Some(Arc::new(r)));
             }
             Err(message) => {
@@ -125,7 +131,8 @@ pub fn ReadDocumentPage() -> impl IntoView {
         reading.with(|r| {
             r.as_ref().map(|r| {
                 let year = store::today().year;
-                state.roster.with(|roster| review_facts(r, &RosterIndex::build(roster), year))
+                let facts = state.roster.with(|roster| review_facts(r, &RosterIndex::build(roster), year));
+                facts.with_plan(proposed_plan.with_value(|p| ProposedPlan::clone(p)))
             })
         })
     });
@@ -170,19 +177,31 @@ pub fn ReadDocumentPage() -> impl IntoView {
             return;
         }
         let Some(outcome) = reading.with_untracked(|r| {
-            r.as_ref().map(|r| accept(r, &decisions.with_untracked(Decisions::kept), store::new_id()))
+            r.as_ref().map(|r| {
+                let kept = decisions.with_untracked(Decisions::kept);
+                proposed_plan.with_value(|plan| accept_with_plan(r, plan, &kept, store::new_id(), store::new_id()))
+            })
         }) else {
             return;
         };
         match outcome {
             Err(problems) => unsaved.set(problems),
-            Ok(d) => {
+            Ok(Accepted { directive, plan, lines }) => {
                 busy.set(true);
+                let with_plan = plan.as_ref().map(|_| lines.len());
                 spawn_local(async move {
-                    match state.save_directive(d).await {
+                    match state.save_directive_with_plans(directive, plan.into_iter().collect(), lines).await {
                         Ok(saved) => {
                             KEPT.with(|k| *k.borrow_mut() = None);
-                            state.say(format!("Đã lưu {} {}.", saved.kind.label(), saved.number));
+                            state.say(match with_plan {
+                                None => format!("Đã lưu {} {}.", saved.kind.label(), saved.number),
+                                Some(count) => format!(
+                                    "Đã lưu {} {} cùng kế hoạch đào tạo, bồi dưỡng ({} lớp) trên trang Kế hoạch, lớp học.",
+                                    saved.kind.label(),
+                                    saved.number,
+                                    grouped(count)
+                                ),
+                            });
                             state.go(Route::Directive(saved.id));
                         }
                         Err(SaveRefused::Invalid(errors)) => unsaved

@@ -20,17 +20,19 @@ const DOCX = join(DIR, "002.docx");
 const BOMB = join(DIR, "bom.docx");
 const TABLE = join(DIR, "bang-10000-dong.docx");
 
-/** The text of seed 002 (Đề án 02-ĐA/HU, whose roster the demo holds), or null. */
-function seedText() {
-  const file = existsSync(SEEDS) && readdirSync(SEEDS).find((f) => f.startsWith("002_") && f.endsWith(".txt"));
+/** The text of seed `number` ("002": Đề án 02-ĐA/HU, whose roster the demo holds; "003": the
+ * Quảng Ngãi plan for 2021), or null. */
+function seedText(number) {
+  const file = existsSync(SEEDS) && readdirSync(SEEDS).find((f) => f.startsWith(`${number}_`) && f.endsWith(".txt"));
   if (file) return { path: join(SEEDS, file), text: readFileSync(join(SEEDS, file), "utf8") };
-  const message = `THE SEED DOCUMENTS ARE MISSING (${SEEDS}): the Đọc văn bản tests on seed 002 DID NOT RUN.`;
+  const message = `THE SEED DOCUMENTS ARE MISSING (${SEEDS}): the Đọc văn bản tests on seed ${number} DID NOT RUN.`;
   if (process.env.CI) throw new Error(message);
   console.warn(`\n*** ${message} ***\n`);
   return null;
 }
 
-const seed = seedText();
+const seed = seedText("002");
+const plan = seedText("003");
 
 test.beforeAll(() => {
   const write = (...args) => execFileSync("cargo", ["run", "--quiet", "--example", "docx_of_text", "--", ...args], { stdio: "inherit", timeout: 900_000 });
@@ -86,6 +88,38 @@ test("a seed pasted, every proposal accepted and saved, is scored on the demo ro
   // It is stored: still there after a reload.
   await page.reload();
   await expect(page.locator("article.target .value").filter({ hasText: /\d+\/[1-9][\d.]* = / }).first()).toBeVisible();
+});
+
+test("a kế hoạch pasted is saved with its plan and classes, which the plans page shows", async ({ page }) => {
+  test.skip(!plan, "seed 003 missing (see the warning above)");
+  test.setTimeout(120_000);
+  await open(page);
+  await openReview(page);
+  await page.getByLabel("Toàn văn văn bản").fill(plan.text);
+  await page.getByRole("button", { name: "Đọc", exact: true }).tap();
+  await expect(counts(page)).toHaveText(/^\d+ đề xuất: 0 đã nhận, \d+ chờ, 0 bỏ$/);
+  // Each class and the budget, with the sentence it becomes.
+  await expect(proposals(page, "Lớp")).toHaveCount(15);
+  await expect(proposals(page, "Lớp").first().locator(".proposal-generated")).toContainText("Lớp Cao cấp lý luận chính trị");
+  await expect(proposals(page, "Kinh phí").locator(".proposal-generated")).toContainText("Kinh phí: 11.147.406.000 đồng");
+  // One class left out.
+  const dropped = proposals(page, "Lớp").nth(14);
+  const droppedName = (await dropped.locator(".proposal-generated").textContent()).replace(/^Sẽ thành: Lớp /, "").split(":")[0];
+  await page.getByRole("button", { name: "Nhận tất cả" }).tap();
+  await dropped.getByRole("button", { name: "Bỏ", exact: true }).tap();
+  await page.getByRole("button", { name: "Lưu văn bản" }).tap();
+  await expect(page).toHaveURL(/van-ban\.html#\/van-ban\/[^/]+$/);
+  await expect(page.getByRole("status").filter({ hasText: "cùng kế hoạch đào tạo, bồi dưỡng (14 lớp)" })).toBeVisible();
+
+  // The plan is an ordinary plan: its budget and its 14 classes on the plans page.
+  await page.getByRole("link", { name: "Kế hoạch, lớp học" }).tap();
+  await page.locator(".plan-row a").filter({ hasText: "năm 2021" }).tap();
+  await expect(page.locator(".page")).toContainText("11.147.406.000");
+  await expect(page.locator(".page")).toContainText("Cao cấp lý luận chính trị");
+  await expect(page.locator(".page")).not.toContainText(droppedName);
+  const stored = await dumpIndexedDb(page);
+  expect(JSON.parse(stored.dtbd.stores.course_lines).keys).toHaveLength(14);
+  expect(JSON.parse(stored.dtbd.stores.plans).keys).toHaveLength(1);
 });
 
 test("the same text opened from a .docx is read, and one target corrected in the editor is saved", async ({ page }) => {

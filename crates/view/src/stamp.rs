@@ -5,6 +5,7 @@
 use dtbd_domain::directive::Directive;
 use dtbd_domain::model::{Cadre, Millis, RecordMeta, Unit};
 use dtbd_domain::monitor::Baseline;
+use dtbd_domain::training::{CourseLine, Plan};
 
 /// A record saved with a version and a time.
 pub trait Versioned {
@@ -31,7 +32,7 @@ macro_rules! versioned {
         }
     )+};
 }
-versioned!(Directive, Baseline, Cadre, Unit);
+versioned!(Directive, Baseline, Cadre, Unit, Plan, CourseLine);
 
 /// Stamps `record` as saved at `now`: the version after the one `stored` holds under its id
 /// (1 for a record not stored yet).
