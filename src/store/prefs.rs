@@ -1,7 +1,23 @@
-//! Small preferences kept in localStorage (not records: they do not travel in snapshots).
+//! Small preferences kept in localStorage (not records: they do not travel in snapshots),
+//! and the one message a page hands to the next in sessionStorage.
 
 use dtbd_domain::directive::Date;
-use gloo_storage::{LocalStorage, Storage};
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
+
+const CARRIED_MESSAGE: &str = "dtbd.message";
+
+/// Keeps a message said just before going to a page of another bundle ("Đã lưu …" before
+/// the directive page opens), for that page to show: the page that said it is gone.
+pub fn carry_message(text: &str) {
+    let _ = SessionStorage::set(CARRIED_MESSAGE, text);
+}
+
+/// The message the page before handed over, once.
+pub fn take_carried_message() -> Option<String> {
+    let message = SessionStorage::get(CARRIED_MESSAGE).ok();
+    SessionStorage::delete(CARRIED_MESSAGE);
+    message
+}
 
 /// Reads a preference.
 pub fn get(key: &str) -> Option<String> {

@@ -351,6 +351,10 @@ impl AppState {
             let _ = w.location().set_hash(&route.fragment());
             self.route.set(route);
         } else {
+            // The message just said ("Đã lưu …") would go with this page: the next one shows it.
+            if let Some(Toast { text, error: false, undo: None }) = self.toast.get_untracked() {
+                store::prefs::carry_message(&text);
+            }
             let _ = w.location().assign(&route.href());
         }
     }
@@ -679,7 +683,7 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
         index,
         directives,
         route: RwSignal::new(current_route()),
-        toast: RwSignal::new(None),
+        toast: RwSignal::new(store::prefs::take_carried_message().map(|text| Toast { text, error: false, undo: None })),
         reminder,
     };
     provide_context(state);

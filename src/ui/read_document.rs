@@ -297,7 +297,7 @@ fn segment(s: Segment, chosen: RwSignal<Option<usize>>, show_row: impl Fn(usize)
     match s.proposal {
         None => s.text.into_any(),
         Some(i) => view! {
-            <button type="button" id=span_id(i) class=format!("span decision-{}", s.decision.code())
+            <button type="button" id=s.first.then(|| span_id(i)) class=format!("span decision-{}", s.decision.code())
                 class:chosen=move || chosen.get() == Some(i)
                 on:click=move |_| show_row(i)>{s.text}</button>
         }

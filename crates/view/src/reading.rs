@@ -167,6 +167,10 @@ pub struct Segment {
     pub proposal: Option<usize>,
     /// Its decision (for the highlight's colour).
     pub decision: Decision,
+    /// The first piece of its proposal's span: a span with a group's inside it ("Các đồng
+    /// chí Ủy viên BCH …: 50% có trình độ thạc sĩ") is cut in pieces, and only the first
+    /// carries the span's id, so the page has one element to focus.
+    pub first: bool,
 }
 
 /// One proposal in the list.
@@ -430,6 +434,7 @@ pub fn segments(reading: &Reading, decisions: &Decisions) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     let mut open: Vec<(usize, usize, usize)> = Vec::new();
     let mut next = 0;
+    let mut begun = vec![false; reading.proposals.len()];
     for pair in cuts.windows(2) {
         let (from, to) = (pair[0], pair[1]);
         while next < by_start.len() && by_start[next].0 <= from {
@@ -442,11 +447,15 @@ pub fn segments(reading: &Reading, decisions: &Decisions) -> Vec<Segment> {
         let piece = &text[from..to];
         match out.last_mut() {
             Some(last) if last.proposal == proposal => last.text.push_str(piece),
-            _ => out.push(Segment {
-                text: piece.to_string(),
-                proposal,
-                decision: proposal.map_or(Decision::Pending, |i| decisions.of(i)),
-            }),
+            _ => {
+                let first = proposal.is_some_and(|i| !std::mem::replace(&mut begun[i], true));
+                out.push(Segment {
+                    text: piece.to_string(),
+                    proposal,
+                    decision: proposal.map_or(Decision::Pending, |i| decisions.of(i)),
+                    first,
+                })
+            }
         }
     }
     out.retain(|s| !s.text.is_empty());
@@ -486,6 +495,12 @@ mod tests {
         // The group's phrase, narrower, is its own piece inside the target's sentence.
         let pieces: Vec<&str> = segs.iter().filter(|s| s.proposal == Some(t)).map(|s| s.text.as_str()).collect();
         assert_eq!(pieces, ["80% ", " có trình độ đại học trở lên"]);
+        // Only the first piece carries the span's id: one element per proposal to focus.
+        let firsts: Vec<bool> = segs.iter().filter(|s| s.proposal == Some(t)).map(|s| s.first).collect();
+        assert_eq!(firsts, [true, false]);
+        for (i, _) in r.proposals.iter().enumerate() {
+            assert!(segs.iter().filter(|s| s.proposal == Some(i) && s.first).count() <= 1);
+        }
         let g = r.proposals.iter().position(|p| matches!(p.what, Proposed::Group(_))).unwrap();
         let group: Vec<&str> = segs.iter().filter(|s| s.proposal == Some(g)).map(|s| s.text.as_str()).collect();
         assert_eq!(group, ["cán bộ chủ chốt cấp xã"]);
