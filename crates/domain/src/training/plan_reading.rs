@@ -107,7 +107,14 @@ fn read(cleaned: &Cleaned, pasted: &str, header: &Header) -> Courses {
     let single_year = (from_year == to_year).then_some(from_year);
     let mut found = Found::default();
     sections(&paragraphs, single_year, &mut found);
-    let rows = pipe_tables(&paragraphs).into_iter().chain(tab_tables(pasted));
+    // A .docx's rows are read whole by `tab_tables`; their cells, paragraphs of their own in
+    // the cleaned text (a table's cells, as a PDF's copy prints them), are not read again.
+    let on_tab_row = |p: &Para| {
+        let from = pasted[..p.span.0.min(pasted.len())].rfind('\n').map_or(0, |i| i + 1);
+        pasted[from..].split('\n').next().is_some_and(|line| line.contains('\t'))
+    };
+    let untabbed: Vec<Para> = paragraphs.iter().filter(|p| !on_tab_row(p)).map(|p| Para::new(p.text, p.span)).collect();
+    let rows = pipe_tables(&untabbed).into_iter().chain(tab_tables(pasted));
     for table in rows {
         table_lines(&table, single_year, &mut found);
     }

@@ -1,7 +1,10 @@
 //! Đoạn văn: a pasted text cut into paragraphs as the document means them, whatever the copy
 //! did to its lines. A PDF's copy breaks a sentence at the end of each printed line ("Phấn\nđấu
 //! đạt 20% cán bộ"), hyphenates words, cuts a page in the middle of a sentence, prints a
-//! table's cells as lines between "|"; a copy from Word or Markdown marks emphasis with "*".
+//! table's cells as lines between "|"; a copy from Word or Markdown marks emphasis with "*";
+//! a .docx's table row arrives as one line of cells between tabs. Either way each cell is a
+//! paragraph of its own, marked as following a cell break, so [`super::tables`] can read the
+//! table's rows.
 //! The cleaned text keeps, for every byte, where it came from in the pasted text, so a span
 //! found in the cleaned text highlights the right words of what the officer pasted.
 
@@ -14,6 +17,9 @@ pub struct Cleaned {
     origin: Vec<u32>,
     /// Byte ranges of the paragraphs in `text`.
     pub paragraphs: Vec<(usize, usize)>,
+    /// `after_cell_break[i]`: paragraph `i` follows a table's cell break ("|" alone on a line,
+    /// or a tab between cells): it and the paragraph before it are cells of one table.
+    pub after_cell_break: Vec<bool>,
 }
 
 impl Cleaned {
@@ -91,10 +97,15 @@ pub fn paragraphs(text: &str) -> Cleaned {
     let mut current: Vec<(usize, char)> = Vec::new();
     let mut blank_before = false;
     let mut offset = 0;
-    let flush = |current: &mut Vec<(usize, char)>, out: &mut Cleaned| {
+    // A cell break seen since the last paragraph; the previous line was a row of tab cells.
+    let mut cell_break = false;
+    let mut previous_tab_row = false;
+    let flush = |current: &mut Vec<(usize, char)>, out: &mut Cleaned, cell_break: &mut bool| {
         if current.is_empty() {
             return;
         }
+        out.after_cell_break.push(*cell_break && !out.paragraphs.is_empty());
+        *cell_break = false;
         if !out.text.is_empty() {
             let at = current[0].0;
             out.push('\n', at);
@@ -106,14 +117,37 @@ pub fn paragraphs(text: &str) -> Cleaned {
         out.paragraphs.push((start, out.text.len()));
     };
     for raw in text.split('\n') {
-        let line = Line::read(raw, offset);
+        let line_start = offset;
         offset += raw.len() + 1;
+        if is_tab_row(raw) {
+            // A .docx's table row: each non-empty cell a paragraph (an empty one is a merged
+            // cell's continuation, absent as in a PDF's copy), rows of one table run on.
+            flush(&mut current, &mut out, &mut cell_break);
+            cell_break = previous_tab_row;
+            let mut cell_start = line_start;
+            for cell in raw.split('\t') {
+                let line = Line::read(cell, cell_start);
+                cell_start += cell.len() + 1;
+                if !line.is_blank() {
+                    current = line.chars;
+                    flush(&mut current, &mut out, &mut cell_break);
+                }
+                cell_break = true;
+            }
+            cell_break = false;
+            previous_tab_row = true;
+            blank_before = false;
+            continue;
+        }
+        let line = Line::read(raw, line_start);
         if line.is_blank() {
             blank_before = true;
             continue;
         }
+        previous_tab_row = false;
         if line.is_cell_break() {
-            flush(&mut current, &mut out);
+            flush(&mut current, &mut out, &mut cell_break);
+            cell_break = true;
             blank_before = false;
             continue;
         }
@@ -128,14 +162,30 @@ pub fn paragraphs(text: &str) -> Cleaned {
             }
             current.extend(line.chars);
         } else {
-            flush(&mut current, &mut out);
+            flush(&mut current, &mut out, &mut cell_break);
             current = line.chars;
         }
         blank_before = false;
     }
-    flush(&mut current, &mut out);
+    flush(&mut current, &mut out, &mut cell_break);
     out.origin.push(text.len() as u32);
     out
+}
+
+/// A line of cells between tabs (a .docx's table row): two tabs or more, or one that does not
+/// follow a list's label (Word writes "1.\tText", "-\tText" for a numbered paragraph).
+fn is_tab_row(raw: &str) -> bool {
+    let mut parts = raw.split('\t');
+    let first = parts.next().unwrap_or("").trim();
+    match parts.count() {
+        0 => false,
+        1 => {
+            let label_alone =
+                super::numbering::Numbering::read(&format!("{first} x")).is_some_and(|n| n.label == first);
+            !first.is_empty() && !label_alone
+        }
+        _ => true,
+    }
 }
 
 fn joins(previous: &[(usize, char)], line: &Line, blank_before: bool) -> bool {
@@ -209,7 +259,25 @@ mod tests {
 
     #[test]
     fn table_cells_between_bars_are_paragraphs() {
-        let c = paragraphs("Sở Xây dựng\n|\n02 chỉ tiêu\n|\nSở Giao thông vận tải");
-        assert_eq!(texts(&c), ["Sở Xây dựng", "02 chỉ tiêu", "Sở Giao thông vận tải"]);
+        let c = paragraphs("Bảng:\nSở Xây dựng\n|\n02 chỉ tiêu\n|\nSở Giao thông vận tải");
+        assert_eq!(texts(&c), ["Bảng:", "Sở Xây dựng", "02 chỉ tiêu", "Sở Giao thông vận tải"]);
+        assert_eq!(c.after_cell_break, [false, false, true, true]);
+    }
+
+    #[test]
+    fn a_docx_row_of_tab_cells_reads_as_the_bar_form() {
+        let tabs = "Bảng:\n1\tSở Xây dựng\t\t02 chỉ tiêu\n2\tSở Giao thông vận tải\t01 chỉ tiêu\nHết bảng.";
+        let bars =
+            "Bảng:\n1\n|\nSở Xây dựng\n|\n02 chỉ tiêu\n|\n2\n|\nSở Giao thông vận tải\n|\n01 chỉ tiêu\nHết bảng.";
+        let (from_tabs, from_bars) = (paragraphs(tabs), paragraphs(bars));
+        assert_eq!(texts(&from_tabs), texts(&from_bars));
+        assert_eq!(from_tabs.after_cell_break, from_bars.after_cell_break);
+        assert_eq!(from_tabs.after_cell_break, [false, false, true, true, true, true, true, false]);
+        // Spans point into the tab form as pasted.
+        let (s, e) = from_tabs.paragraphs[5];
+        let (from, to) = from_tabs.source_range(s, e);
+        assert_eq!(&tabs[from..to], "Sở Giao thông vận tải");
+        // A list's label and its tab stay one paragraph.
+        assert_eq!(texts(&paragraphs("II.\tNHIỆM VỤ\n-\tTổ chức lớp.")), ["II. NHIỆM VỤ", "- Tổ chức lớp."]);
     }
 }

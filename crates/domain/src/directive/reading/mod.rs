@@ -12,6 +12,7 @@
 //! - [`groups`]: a group phrase → a rule.
 //! - [`facts`]: what a heading says its section holds; figures that report the present.
 //! - [`targets`]: clauses → targets and needs.
+//! - [`tables`]: a table's rows → targets (tasks per year, quotas, baselines).
 //!
 //! A kế hoạch đào tạo, bồi dưỡng also proposes its plan and course lines: the training layer
 //! reads them over the same text (`training::plan_reading`), adding its proposals
@@ -24,6 +25,7 @@ pub mod header;
 pub mod lines;
 pub mod numbering;
 pub mod phrases;
+pub mod tables;
 pub mod targets;
 
 use std::collections::HashMap;
@@ -156,6 +158,12 @@ struct Reader<'c> {
     counter: usize,
     /// A paragraph naming a group with nothing else, for the paragraphs after it, and where it is.
     pending_group: Option<(String, (usize, usize))>,
+    /// The document's numbered groups and the sets of them it names.
+    numbered: tables::Numbered,
+    /// The group of each set of numbered groups a table's cell lists, once made.
+    numbered_ids: HashMap<std::collections::BTreeSet<u16>, String>,
+    /// The first table row whose targets are for the document's subject (cleaned range).
+    subject_span: Option<(usize, usize)>,
 }
 
 impl<'c> Reader<'c> {
@@ -171,6 +179,9 @@ impl<'c> Reader<'c> {
             header: header::Header::default(),
             counter: 0,
             pending_group: None,
+            numbered: tables::Numbered::default(),
+            numbered_ids: HashMap::new(),
+            subject_span: None,
         }
     }
 
@@ -193,8 +204,183 @@ impl<'c> Reader<'c> {
             self.propose(Proposed::Header(field.to_string()), s, e, 80);
         }
         self.header = header;
-        for &(start, end) in paragraphs.iter().skip(body_from) {
+        let table_context = tables::TableContext {
+            year: self.header.date.map(|d| d.year).or(self.header.period.map(|p| p.0)),
+            deadlines: if self.header.goal_years.is_empty() {
+                self.header.period.map(|p| p.1).into_iter().collect()
+            } else {
+                self.header.goal_years.clone()
+            },
+        };
+        let found = tables::find(self.cleaned, body_from, &table_context);
+        self.numbered = tables::numbered_groups(self.cleaned, body_from, &found);
+        let mut found = found.into_iter().peekable();
+        let mut index = body_from;
+        while index < paragraphs.len() {
+            if let Some(table) = found.next_if(|t| t.first == index) {
+                index = table.last + 1;
+                self.table(table);
+                continue;
+            }
+            let (start, end) = paragraphs[index];
             self.paragraph(start, end);
+            index += 1;
+        }
+        self.resolve_table_groups();
+    }
+
+    /// A table's rows: a field row opens a section, every other row is an item with the
+    /// targets read from it.
+    fn table(&mut self, table: tables::Table) {
+        for row in table.rows {
+            if let Some((start, end)) = row.field {
+                let text = self.cleaned.text[start..end].replace('\n', " ");
+                if let Some(numbering) = Numbering::read(&text) {
+                    let heading = text[numbering.rest..].trim().to_string();
+                    self.open_section(&numbering, &heading, start, end);
+                    continue;
+                }
+            }
+            let item_id = self.next_id("i");
+            let mut item = Item {
+                id: item_id.clone(),
+                number: String::new(),
+                text: row.text,
+                targets: Vec::new(),
+                needs: Vec::new(),
+                note: String::new(),
+            };
+            for read in row.targets {
+                let id = self.next_id("t");
+                let mut target = read.target;
+                target.id = id.clone();
+                target.group = Some(self.table_group(&read.group, row.span));
+                self.propose(Proposed::Target(id), read.span.0, read.span.1, 70);
+                item.targets.push(target);
+            }
+            self.propose(Proposed::Item(item_id), row.span.0, row.span.1, 60);
+            match self.chain().first() {
+                Some(&n) => self.nodes[n].section.items.push(item),
+                None => self.preamble.push(item),
+            }
+        }
+    }
+
+    /// The group id of a table row's group; the document's subject and its whole set of
+    /// numbered groups are placeholders until the whole text is read.
+    /// `row` is the row's cleaned range, where a group's phrase is proposed.
+    fn table_group(&mut self, group: &tables::GroupRef, row: (usize, usize)) -> String {
+        match group {
+            tables::GroupRef::Subject => {
+                self.subject_span.get_or_insert(row);
+                SUBJECT_PLACEHOLDER.to_string()
+            }
+            tables::GroupRef::Named(phrase) => self.group_id(phrase, row, row),
+            tables::GroupRef::Numbered(set) => {
+                if let Some(id) = self.numbered_ids.get(set) {
+                    return id.clone();
+                }
+                let id = self.numbered_group(set, row);
+                self.numbered_ids.insert(set.clone(), id.clone());
+                id
+            }
+        }
+    }
+
+    /// The group of a cell's set of numbered groups: the set as the document groups them
+    /// ([`tables::Numbered::reading_of`]); one group is its own, several their union.
+    fn numbered_group(&mut self, set: &std::collections::BTreeSet<u16>, row: (usize, usize)) -> String {
+        let set = self.numbered.reading_of(set);
+        if self.numbered.is_all(&set) {
+            return ALL_NUMBERED_PLACEHOLDER.to_string();
+        }
+        let members: Vec<String> = set.iter().filter_map(|n| self.numbered.definitions.get(n).cloned()).collect();
+        if set.len() == 1 && members.len() == 1 {
+            let place = set.iter().next().and_then(|n| self.numbered.places.get(n)).copied().unwrap_or(row);
+            return self.group_id(&members[0], place, row);
+        }
+        let name = set.iter().map(|n| format!("Nhóm {n}")).collect::<Vec<_>>().join(", ");
+        if members.len() == set.len() {
+            self.union_group(&name, &set, row)
+        } else {
+            self.group_id(&name, row, row)
+        }
+    }
+
+    /// A group named `name` (written in `place`, a cleaned range) whose rule is the union of
+    /// the numbered groups `set`.
+    fn union_group(&mut self, name: &str, set: &std::collections::BTreeSet<u16>, place: (usize, usize)) -> String {
+        let mut rules = Vec::new();
+        for n in set {
+            let (Some(definition), Some(&at)) =
+                (self.numbered.definitions.get(n).cloned(), self.numbered.places.get(n))
+            else {
+                continue;
+            };
+            rules.push(GroupRule::Group { id: self.group_id(&definition, at, at) });
+        }
+        let id = self.group_id(name, place, place);
+        if let Some(group) = self.groups.iter_mut().find(|g| g.id == id) {
+            group.rule = GroupRule::AnyOf { rules };
+        }
+        id
+    }
+
+    /// The placeholders of [`Self::table_group`] made groups: the whole set of numbered groups
+    /// is the group the text names by their count ("04 nhóm lãnh đạo, quản lý"), its rule their
+    /// union; the subject of a table without a group column is that group, or else the group
+    /// the most targets are for.
+    fn resolve_table_groups(&mut self) {
+        let mut uses: HashMap<String, usize> = HashMap::new();
+        let mut placeholders = false;
+        let all_targets = self.nodes.iter().flat_map(|n| n.section.items.iter()).chain(self.preamble.iter());
+        for target in all_targets.flat_map(|i| i.targets.iter()) {
+            if let Some(g) = &target.group {
+                placeholders |= g == SUBJECT_PLACEHOLDER || g == ALL_NUMBERED_PLACEHOLDER;
+                *uses.entry(g.clone()).or_default() += 1;
+            }
+        }
+        if !placeholders {
+            return;
+        }
+        let count = self.numbered.definitions.len();
+        let counted = |name: &str| {
+            let folded = crate::text::fold(name);
+            count >= 2 && (folded.contains(&format!("0{count} nhom")) || folded.contains(&format!(" {count} nhom")))
+        };
+        let most_used = |groups: &mut dyn Iterator<Item = &Group>| {
+            groups
+                .filter(|g| uses.contains_key(&g.id))
+                .max_by_key(|g| (uses[&g.id], std::cmp::Reverse(g.id.clone())))
+                .map(|g| g.id.clone())
+        };
+        let all: std::collections::BTreeSet<u16> = self.numbered.definitions.keys().copied().collect();
+        let place = self.subject_span.unwrap_or_default();
+        let whole = match most_used(&mut self.groups.iter().filter(|g| counted(&g.name))) {
+            Some(id) => {
+                let name = self.groups.iter().find(|g| g.id == id).map(|g| g.name.clone()).unwrap_or_default();
+                Some(self.union_group(&name, &all, place))
+            }
+            None if count >= 2 => {
+                let name = all.iter().map(|n| format!("Nhóm {n}")).collect::<Vec<_>>().join(", ");
+                Some(self.union_group(&name, &all, place))
+            }
+            None => None,
+        };
+        let subject = match whole.clone().or_else(|| {
+            most_used(&mut self.groups.iter().filter(|g| g.name != UNKNOWN_GROUP && !g.id.starts_with('\u{0}')))
+        }) {
+            Some(id) => id,
+            None => self.group_id(UNKNOWN_GROUP, place, place),
+        };
+        let whole = whole.unwrap_or_else(|| subject.clone());
+        let items = self.nodes.iter_mut().flat_map(|n| n.section.items.iter_mut()).chain(self.preamble.iter_mut());
+        for target in items.flat_map(|i| i.targets.iter_mut()) {
+            match target.group.as_deref() {
+                Some(SUBJECT_PLACEHOLDER) => target.group = Some(subject.clone()),
+                Some(ALL_NUMBERED_PLACEHOLDER) => target.group = Some(whole.clone()),
+                _ => {}
+            }
         }
     }
 
@@ -528,6 +714,11 @@ const UNKNOWN_ISSUER: &str = "Chưa rõ cơ quan ban hành";
 /// The group of a target whose sentence names none that was read: everyone, for the officer
 /// to choose in the review.
 const UNKNOWN_GROUP: &str = "Mọi cán bộ (văn bản không nêu rõ nhóm)";
+
+/// Placeholder group ids of table targets, resolved once the whole text is read (a
+/// character no id read from a text holds).
+const SUBJECT_PLACEHOLDER: &str = "\u{0}subject";
+const ALL_NUMBERED_PLACEHOLDER: &str = "\u{0}all";
 
 /// "2.1. Phấn đấu đến năm 2020: 100% …" → heading "Phấn đấu đến năm 2020" and the rest; a
 /// heading alone → itself.

@@ -706,7 +706,8 @@ fn names_units(before: &str) -> bool {
         .any(|w| start.starts_with(w))
 }
 
-fn event_kind(after: &str) -> Option<EventKind> {
+/// The kind of events a figure counts, from the words after it ("lớp", "đoàn", "hội thảo").
+pub(super) fn event_kind(after: &str) -> Option<EventKind> {
     let after = after.trim_start();
     if after.starts_with("doan") {
         Some(EventKind::Delegation)
@@ -726,7 +727,8 @@ fn is_completion(after: &str) -> bool {
     ["chi tieu", "hoc vien", "dong chi", "nguoi", "thac s", "tien s", "luot"].iter().any(|w| after.starts_with(w))
 }
 
-fn directional(clause: &str) -> Target {
+/// A directional target of `clause`: every reading of a figure starts from it.
+pub(super) fn directional(clause: &str) -> Target {
     Target {
         id: String::new(),
         sentence: clause.trim().to_string(),
