@@ -345,6 +345,17 @@ pub fn only_names_a_group(folded: &str) -> bool {
     names_people(folded) && !words.is_empty() && words.iter().all(|w| KNOWN_WORDS.contains(&w.as_str()))
 }
 
+/// True when two phrases name the same people in other words: every word of each (outside
+/// its asides) one the rules read, and the same rule, not everyone ("lãnh đạo các cơ quan, ban
+/// ngành cấp huyện" and "trưởng, phó các cơ quan, ban, ngành, đoàn thể huyện (31 cơ quan)").
+pub fn same_people(a: &str, b: &str) -> bool {
+    let understood = |p: &str| {
+        let words = words_outside_asides(&fold(p));
+        !words.is_empty() && words.iter().all(|w| KNOWN_WORDS.contains(&w.as_str()))
+    };
+    understood(a) && understood(b) && rule_of(a) != GroupRule::Everyone && rule_of(a) == rule_of(b)
+}
+
 /// Điều kiện of a rule, its intersections flattened.
 fn parts(rule: &GroupRule) -> Vec<&GroupRule> {
     match rule {
@@ -605,6 +616,25 @@ mod tests {
             rule_of("Trưởng phó phòng, ban"),
             GroupRule::Position { leadership: Some(Leadership::Deputy), .. }
         ));
+    }
+
+    #[test]
+    fn the_same_people_in_other_words() {
+        assert!(same_people(
+            "lãnh đạo các phòng, ban cấp huyện",
+            "Chức danh trưởng, phó các phòng, ban, đoàn thể huyện (25 cơ quan, đơn vị)"
+        ));
+        // A word the rules do not read, or other people, is not the same.
+        assert!(!same_people(
+            "lãnh đạo các phòng, ban cấp huyện",
+            "trưởng, phó các phòng, ban huyện là người địa phương"
+        ));
+        assert!(!same_people("lãnh đạo các phòng, ban cấp huyện", "lãnh đạo các phòng, ban cấp tỉnh"));
+        assert!(!same_people(
+            "lãnh đạo các phòng, ban cấp huyện (trừ các đồng chí là Huyện ủy viên)",
+            "trưởng, phó các phòng, ban huyện"
+        ));
+        assert!(!same_people("cán bộ", "đồng chí"));
     }
 
     #[test]

@@ -153,6 +153,9 @@ struct Reader<'c> {
     preamble: Vec<Item>,
     groups: Vec<Group>,
     group_ids: HashMap<String, String>,
+    /// The groups headings named ("1.3. Chức danh trưởng, phó các cơ quan, ban, ngành, đoàn thể
+    /// huyện"), with where: a later phrase naming the same people in other words is that group.
+    headings_named: Vec<(String, (usize, usize))>,
     proposals: Vec<Proposal>,
     header: header::Header,
     counter: usize,
@@ -175,6 +178,7 @@ impl<'c> Reader<'c> {
             preamble: Vec::new(),
             groups: Vec::new(),
             group_ids: HashMap::new(),
+            headings_named: Vec::new(),
             proposals: Vec::new(),
             header: header::Header::default(),
             counter: 0,
@@ -410,6 +414,9 @@ impl<'c> Reader<'c> {
         let goals = says.is_goals(parent.is_some_and(|p| self.nodes[p].goals));
         let status = says.is_status(parent.is_some_and(|p| self.nodes[p].status));
         let group = groups::names_people(&folded).then(|| heading.to_string());
+        if let Some(g) = &group {
+            self.headings_named.push((g.clone(), (start, end)));
+        }
         let node = Node {
             section: Section {
                 id: id.clone(),
@@ -569,14 +576,23 @@ impl<'c> Reader<'c> {
     /// range), else in the lead-in paragraph or heading it comes from, else the clause that
     /// uses it (`clause`).
     fn group_id(&mut self, phrase: &str, paragraph: (usize, usize), clause: (usize, usize)) -> String {
-        let name = groups::clean_name(phrase);
+        let mut name = groups::clean_name(phrase);
+        let mut heading = None;
+        if !self.group_ids.contains_key(&crate::text::fold_title(&name)) {
+            // "các chức danh lãnh đạo các cơ quan, ban ngành cấp huyện" in a goal, "Chức danh
+            // trưởng, phó các cơ quan, ban, ngành, đoàn thể huyện" heading the report on them.
+            if let Some((named, span)) = self.headings_named.iter().find(|(h, _)| groups::same_people(&name, h)) {
+                name = groups::clean_name(named);
+                heading = Some(*span);
+            }
+        }
         let key = crate::text::fold_title(&name);
         if let Some(id) = self.group_ids.get(&key) {
             return id.clone();
         }
         let id = format!("g{}", self.groups.len() + 1);
         let rule = groups::rule_of(&name);
-        let mut places = vec![paragraph];
+        let mut places: Vec<(usize, usize)> = heading.into_iter().chain([paragraph]).collect();
         places.extend(self.pending_group.as_ref().map(|(_, span)| *span));
         places.extend(self.chain().into_iter().map(|n| self.nodes[n].heading_span));
         let (from, to) = self.locate(&name, &places).unwrap_or(clause);

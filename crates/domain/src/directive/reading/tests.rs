@@ -80,3 +80,15 @@ fn a_clause_after_a_list_of_groups_is_for_their_union() {
     );
     assert_eq!(d.validate(), vec![]);
 }
+
+#[test]
+fn a_goal_naming_in_other_words_the_people_a_report_heading_named_uses_that_group() {
+    let text = "I. THỰC TRẠNG\n1. Chức danh trưởng, phó các phòng, ban huyện (20 cơ quan): Tổng số 50 đồng chí, nữ 8 đồng chí.\nII. MỤC TIÊU\nLựa chọn cán bộ nữ để bổ nhiệm vào các chức danh lãnh đạo các phòng, ban cấp huyện nâng tỷ lệ nữ từ 16% năm 2020 lên 30% vào năm 2025.";
+    let reading = read_text(text).unwrap();
+    let d = &reading.directive;
+    let target = d.targets().into_iter().find(|t| t.sentence.contains("30%")).unwrap();
+    let id = target.group.clone().unwrap();
+    assert_eq!(d.group(&id).unwrap().name, "Trưởng, phó các phòng, ban huyện (20 cơ quan)");
+    let proposal = reading.proposals.iter().find(|p| p.what == Proposed::Group(id.clone())).unwrap();
+    assert_eq!(&text[proposal.start..proposal.end], "trưởng, phó các phòng, ban huyện (20 cơ quan)");
+}
