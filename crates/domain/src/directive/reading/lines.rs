@@ -198,6 +198,11 @@ fn joins(previous: &[(usize, char)], line: &Line, blank_before: bool) -> bool {
         return false;
     }
     let first = line.chars[0].1;
+    // "… thuộc" / "04 nhóm lãnh đạo …", "có ít nhất" / "02 đoàn …": a figure going on a
+    // sentence left open after a word (a numbered line was told apart above).
+    if first.is_ascii_digit() && last.is_lowercase() {
+        return true;
+    }
     let capitals = |s: &mut dyn Iterator<Item = char>| {
         let letters: Vec<char> = s.filter(|c| c.is_alphabetic()).collect();
         letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
@@ -237,6 +242,17 @@ mod tests {
                 "IV. ĐIỀU KIỆN, TIÊU CHUẨN",
                 "Cán bộ tham gia"
             ]
+        );
+    }
+
+    #[test]
+    fn a_line_starting_with_a_figure_goes_on_a_sentence_left_open_after_a_word() {
+        let c = paragraphs(
+            "Phấn đấu hằng năm có ít nhất\n02 đoàn cán bộ tham gia.\nTổ chức mở lớp:\n2024, 2025\nTổng số\n2.262",
+        );
+        assert_eq!(
+            texts(&c),
+            ["Phấn đấu hằng năm có ít nhất 02 đoàn cán bộ tham gia.", "Tổ chức mở lớp:", "2024, 2025", "Tổng số 2.262"]
         );
     }
 
