@@ -26,7 +26,7 @@ use crate::directive::reading::{phrases, read_paragraphs, read_text, Paragraph, 
 use crate::directive::target::{Comparator, Criterion, EventKind};
 use crate::directive::{Directive, GroupRule};
 use crate::levels::Scale;
-use crate::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::limits::{MAX_DOCUMENT_TEXT_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::model::Id;
 use crate::number::Bound;
 use crate::training::{
@@ -99,9 +99,12 @@ fn read(cleaned: &Cleaned, pasted: &str, header: &Header) -> Courses {
         return Courses::default();
     }
     let Some((from_year, to_year)) = years(header) else { return Courses::default() };
+    // A paragraph longer than any a document quotes is no plan's field or cell: left out, so
+    // an absurd paste costs no more than its length.
     let paragraphs: Vec<Para> = cleaned
         .paragraphs
         .iter()
+        .filter(|&&(start, end)| cleaned.text[start..end].chars().count() <= MAX_DOCUMENT_TEXT_CHARS)
         .map(|&(start, end)| Para::new(&cleaned.text[start..end], cleaned.source_range(start, end)))
         .collect();
     let single_year = (from_year == to_year).then_some(from_year);
@@ -346,6 +349,38 @@ impl<'t> Para<'t> {
 /// found in the folded text maps back by counting chars.
 fn fold_aligned(s: &str) -> String {
     s.chars().map(|c| if c.is_whitespace() { ' ' } else { crate::text::fold_one(c).next().unwrap_or(' ') }).collect()
+}
+
+/// Maps byte offsets of a [`fold_aligned`] text back to the text, moving forward: each call
+/// costs the distance from the previous one (a call behind it starts again from the start).
+struct Back<'a> {
+    text: &'a str,
+    folded: &'a str,
+    /// Byte in `folded` and the same char's byte in `text`.
+    at: (usize, usize),
+}
+
+impl<'a> Back<'a> {
+    fn new(text: &'a str, folded: &'a str) -> Self {
+        Back { text, folded, at: (0, 0) }
+    }
+
+    /// The byte of `text` of byte `target` of `folded`.
+    fn map(&mut self, target: usize) -> usize {
+        if target < self.at.0 {
+            self.at = (0, 0);
+        }
+        let (mut f, mut o) = self.at;
+        let mut folded_chars = self.folded[f..].chars();
+        let mut text_chars = self.text[o..].chars();
+        while f < target {
+            let (Some(fc), Some(tc)) = (folded_chars.next(), text_chars.next()) else { break };
+            f += fc.len_utf8();
+            o += tc.len_utf8();
+        }
+        self.at = (f, o);
+        o
+    }
 }
 
 /// The byte of `text` at the char count of byte `at` of `folded`.
@@ -683,6 +718,7 @@ fn quota(value: &str, note: &mut String) -> (Quota, Option<u32>) {
     if let Some(at) = split_at {
         let parts_text = &value[orig_at(value, &folded, at + "trong do".len())..];
         let parts_folded = fold_aligned(parts_text);
+        let mut back = Back::new(parts_text, &parts_folded);
         let mut parts = Vec::new();
         for (start, sentence) in sentences(&parts_folded) {
             let Some(colon) = sentence.rfind(':') else { continue };
@@ -692,8 +728,8 @@ fn quota(value: &str, note: &mut String) -> (Quota, Option<u32>) {
                 continue;
             }
             let from = start + sentence.find(label_folded).unwrap_or(0);
-            let label = &parts_text[orig_at(parts_text, &parts_folded, from)
-                ..orig_at(parts_text, &parts_folded, from + label_folded.len())];
+            let label_start = back.map(from);
+            let label = &parts_text[label_start..back.map(from + label_folded.len())];
             parts.push(quota_part(label, n));
         }
         let sum = parts.iter().try_fold(0u32, |s, p| s.checked_add(p.persons));
@@ -844,7 +880,7 @@ fn sections(paragraphs: &[Para], single_year: Option<u16>, found: &mut Found) {
         let numbering = Numbering::read(p.text);
         let body_at = numbering.as_ref().map_or(0, |n| n.rest);
         let body = &p.text[body_at..];
-        let body_folded = &p.folded[body_at..];
+        let body_folded = &fold_aligned(body);
         let style = numbering.as_ref().map(|n| n.style);
         if matches!(style, Some(Style::Roman | Style::Part)) {
             close(&mut draft, found);
@@ -993,12 +1029,15 @@ struct Amount {
     /// Byte range in the text.
     start: usize,
     end: usize,
+    /// Where it starts in the text's [`fold_aligned`] form.
+    folded_start: usize,
 }
 
 /// Every amount of money in `text`: a figure followed by "đồng", "triệu (đồng)", "tỷ (đồng)",
 /// "nghìn đồng"; with `millions`, a bare figure is in millions (a "(triệu đồng)" column).
 fn amounts(text: &str, millions: bool) -> Vec<Amount> {
     let folded = fold_aligned(text);
+    let mut back = Back::new(text, &folded);
     let mut out = Vec::new();
     for f in phrases::figures(&folded) {
         if f.percent || (f.year && !millions) {
@@ -1020,7 +1059,7 @@ fn amounts(text: &str, millions: bool) -> Vec<Amount> {
         let number = folded[f.start..f.end].trim();
         let words = if unit_len == 0 { format!("{number} trieu") } else { format!("{number} {unit_word}") };
         let Ok((_, amount)) = crate::number::parse_amount(&words) else { continue };
-        let before = folded[..f.start].trim_end();
+        let before = folded[f.start.saturating_sub(12)..f.start].trim_end();
         let bound = if before.ends_with("khoang") || before.ends_with("du kien") || before.ends_with("uoc") {
             Bound::About
         } else if before.ends_with("duoi") {
@@ -1030,12 +1069,8 @@ fn amounts(text: &str, millions: bool) -> Vec<Amount> {
         } else {
             Bound::Exact
         };
-        out.push(Amount {
-            amount,
-            bound,
-            start: orig_at(text, &folded, f.start),
-            end: orig_at(text, &folded, f.end + unit_len),
-        });
+        let start = back.map(f.start);
+        out.push(Amount { amount, bound, start, end: back.map(f.end + unit_len), folded_start: f.start });
     }
     out
 }
@@ -1090,7 +1125,7 @@ fn read_budget(paragraphs: &[&Para], found: &mut Found) {
     for p in paragraphs {
         let body_at = Numbering::read(p.text).map_or(0, |n| n.rest);
         let body = &p.text[body_at..];
-        let folded = &p.folded[body_at..];
+        let folded = &fold_aligned(body);
         // "Thực hiện theo Nghị quyết số …", "Mức chi thực hiện theo …", "Căn cứ …": the basis,
         // from the document it names.
         let cites = folded.starts_with("can cu ") || folded.starts_with("theo ") || folded.contains("thuc hien theo ");
@@ -1100,16 +1135,22 @@ fn read_budget(paragraphs: &[&Para], found: &mut Found) {
             widen(&mut span, p);
             continue;
         }
+        let split_at = folded.find("trong do");
         for a in amounts(body, false) {
             widen(&mut span, p);
             let before = &body[..a.start];
-            // The label: back to the previous "-", ";", "+" or "Trong đó:".
+            // The label: back to the previous "-", ";", "+" or "Trong đó:", within a label's length.
             let label_end = before.trim_end().trim_end_matches(':').len();
+            let mut window = label_end.saturating_sub(4 * MAX_NAME_CHARS);
+            while !before.is_char_boundary(window) {
+                window -= 1;
+            }
             let head = &before[..label_end];
-            let from =
-                head.rfind(['-', ';', '+']).map(|i| i + 1).or_else(|| head.rfind(':').map(|i| i + 1)).unwrap_or(0);
+            let near = &head[window..];
+            let from = window
+                + near.rfind(['-', ';', '+']).map(|i| i + 1).or_else(|| near.rfind(':').map(|i| i + 1)).unwrap_or(0);
             let label = crate::text::fold(&head[from..]);
-            let split_before = split_seen || crate::text::fold(before).contains("trong do");
+            let split_before = split_seen || split_at.is_some_and(|at| at < a.folded_start);
             let names_total = label.contains("tong") || label.contains("kinh phi") || !before.trim_end().ends_with(':');
             if budget.total.is_none() && !split_before && names_total {
                 budget.total = Some(a.amount);
@@ -1274,7 +1315,7 @@ fn tab_tables(pasted: &str) -> Vec<Table> {
         let start = offset;
         offset += raw.len() + 1;
         let line = raw.trim_end_matches('\r');
-        if !line.contains('\t') {
+        if !line.contains('\t') || line.chars().count() > MAX_DOCUMENT_TEXT_CHARS {
             if let Some(t) = current.take() {
                 out.push(t);
             }
@@ -1661,5 +1702,40 @@ mod tests {
         let saved = accept_with_plan(&r, &plan, &all(&r), "abc".into(), "kh".into()).unwrap();
         assert_eq!((saved.plan, saved.lines.len()), (None, 0));
         assert_eq!(saved.directive, accept(&r, &all(&r), "abc".into()).unwrap());
+    }
+
+    #[test]
+    fn a_table_of_ten_thousand_rows_is_read_row_by_row() {
+        let mut text = String::from(
+            "KẾ HOẠCH\nĐào tạo, bồi dưỡng năm 2025\nCác lớp:\nSTT\n|\nTên lớp\n|\nSố lượng\n|\nKinh phí (triệu đồng)\n|\n",
+        );
+        for i in 1..=10_000 {
+            text.push_str(&format!("{i}\n|\nBồi dưỡng lớp số {i}\n|\n30\n|\n12\n|\n"));
+        }
+        let (reading, plan) = read_text_with_plan(&text).unwrap();
+        assert_eq!(plan.lines.len(), 10_000);
+        assert!(plan.lines.iter().all(|l| l.budget == Some(12_000_000) && l.quota.persons == Some(30)));
+        assert_eq!(reading.proposals.iter().filter(|p| matches!(p.what, Proposed::CourseLine(_))).count(), 10_000);
+    }
+
+    #[test]
+    fn a_paragraph_longer_than_any_document_quotes_is_no_field() {
+        let mut text = String::from("KẾ HOẠCH\nĐào tạo, bồi dưỡng năm 2025\nI. NỘI DUNG\n1. Bồi dưỡng kỹ năng\n- Thời gian: Quý II/2025.\n- Số lượng: dự kiến 60 chỉ tiêu. Trong đó: ");
+        while text.chars().count() <= MAX_DOCUMENT_TEXT_CHARS + 200 {
+            text.push_str("Lớp A, hệ tập trung tại Trường B: 1 chỉ tiêu. ");
+        }
+        let (_, plan) = read_text_with_plan(&text).unwrap();
+        assert_eq!(plan.lines.len(), 1);
+        assert_eq!((plan.lines[0].time.as_str(), plan.lines[0].quota.persons), ("Quý II/2025", None));
+    }
+
+    #[test]
+    fn numbering_with_marks_is_cut_at_its_own_width() {
+        // "Phần I", "Đ." are wider in bytes than folded: the body is cut where the text's is.
+        let text = "KẾ HOẠCH\nĐào tạo, bồi dưỡng năm 2025\nPhần I CÁC LỚP\nĐ. Bồi dưỡng kỹ năng số\n- Số lượng: 25 học viên.\nPhần II KINH PHÍ\nTổng kinh phí: 75 triệu đồng.";
+        let (_, plan) = read_text_with_plan(text).unwrap();
+        assert_eq!(plan.lines.len(), 1);
+        assert_eq!((plan.lines[0].programme.as_str(), plan.lines[0].quota.persons), ("Bồi dưỡng kỹ năng số", Some(25)));
+        assert_eq!(plan.plan.unwrap().budget.total, Some(75_000_000));
     }
 }
