@@ -185,7 +185,7 @@ fn compare(name: &str, expected: &Directive, proposed: &Directive) -> Score {
 /// (document, floor found %, floor fully right %): the figures reached, asserted so a change
 /// reading worse fails. The goal is 95 / 80 on each.
 const SEED_FLOORS: [(&str, f64, f64); 5] =
-    [("000", 100.0, 100.0), ("001", 100.0, 100.0), ("002", 100.0, 89.0), ("003", 100.0, 100.0), ("004", 98.0, 96.0)];
+    [("000", 100.0, 100.0), ("001", 100.0, 100.0), ("002", 100.0, 89.0), ("003", 100.0, 100.0), ("004", 100.0, 100.0)];
 
 #[test]
 fn the_seed_documents_read_as_their_templates() {

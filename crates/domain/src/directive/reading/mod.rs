@@ -534,6 +534,12 @@ impl<'c> Reader<'c> {
                     self.union_id(g, &read.members, body_range, clause)
                 }
             });
+            // "… thuộc Nhóm 01, 02": the numbered groups the document defines, named by number.
+            if let Some(set) = tables::numbered_in(&crate::text::fold(&target.sentence)) {
+                if set.iter().all(|n| self.numbered.definitions.contains_key(n)) {
+                    target.group = Some(self.table_group(&tables::GroupRef::Numbered(set), clause));
+                }
+            }
             let mut confidence = read.confidence;
             if target.measure.from_roster() && target.group.is_none() {
                 // A roster measure needs a group: everyone, to be chosen in the review.
@@ -544,7 +550,7 @@ impl<'c> Reader<'c> {
             if tier {
                 target.tier_of = previous_share.clone();
             }
-            if matches!(target.measure, super::Measure::Share { .. }) {
+            if matches!(target.measure, super::Measure::Share { .. } | super::Measure::Events { .. }) {
                 previous_share = Some(id.clone());
             }
             self.propose(Proposed::Target(id), start + read.span.0, start + read.span.1, confidence);

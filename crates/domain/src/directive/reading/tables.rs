@@ -785,6 +785,16 @@ pub fn numbered_groups(cleaned: &Cleaned, from: usize, tables: &[Table]) -> Numb
     out
 }
 
+/// The numbered groups a clause says it is for ("… có sự tham gia của đối tượng thuộc Nhóm 01,
+/// 02"): a list after "thuộc", "của" or "đối tượng".
+pub fn numbered_in(folded: &str) -> Option<BTreeSet<u16>> {
+    let at = ["thuoc nhom ", "cua nhom ", "doi tuong nhom "]
+        .iter()
+        .filter_map(|w| folded.find(w).map(|i| i + w.len() - 5))
+        .min()?;
+    sets_named(&folded[at..]).into_iter().next().filter(|s| !s.is_empty())
+}
+
 /// Lists of numbered groups in a folded text: "nhom 1, nhom 2", "nhom 01, 02", "nhom 3 va 4".
 fn sets_named(folded: &str) -> Vec<BTreeSet<u16>> {
     let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
@@ -1149,12 +1159,14 @@ mod tests {
         assert!(numbered.is_all(&read(&[1, 2, 3])));
         assert_eq!(numbered_set("nhom 1, nhom 2 va nhom 3"), Some(BTreeSet::from([1, 2, 3])));
         assert_eq!(numbered_set("nhom 1. giam doc so"), None);
+        assert_eq!(numbered_in("it nhat 01 doan co doi tuong thuoc nhom 01, 02)."), Some(BTreeSet::from([1, 2])));
+        assert_eq!(numbered_in("thuoc 04 nhom lanh dao"), None);
     }
 
     #[test]
     fn the_reader_makes_a_cells_groups_a_union_and_a_task_tables_subject_the_schemes_group() {
         let text = format!(
-            "ĐỀ ÁN\nBồi dưỡng cán bộ lãnh đạo, quản lý giai đoạn 2024 - 2030\nI. ĐỐI TƯỢNG\n04 nhóm lãnh đạo, quản lý gồm:\nNhóm 1. Giám đốc sở\nNhóm 2. Phó giám đốc sở\nNhóm 3. Trưởng phòng cấp tỉnh\nNhóm 4. Trưởng phòng cấp huyện\nĐối tượng đào tạo: Nhóm 3, Nhóm 4.\nII. MỤC TIÊU\nPhấn đấu đến năm 2026 đạt 20% cán bộ, công chức thuộc 04 nhóm lãnh đạo, quản lý được bồi dưỡng chuyên sâu.\nPHỤ LỤC I\n{}\nPHỤ LỤC II\n{}",
+            "ĐỀ ÁN\nBồi dưỡng cán bộ lãnh đạo, quản lý giai đoạn 2024 - 2030\nI. ĐỐI TƯỢNG\n04 nhóm lãnh đạo, quản lý gồm:\nNhóm 1. Giám đốc sở\nNhóm 2. Phó giám đốc sở\nNhóm 3. Trưởng phòng cấp tỉnh\nNhóm 4. Trưởng phòng cấp huyện\nĐối tượng đào tạo: Nhóm 3, Nhóm 4.\nII. MỤC TIÊU\nPhấn đấu đến năm 2026 đạt 20% cán bộ, công chức thuộc 04 nhóm lãnh đạo, quản lý được bồi dưỡng chuyên sâu.\nPhấn đấu hằng năm có ít nhất 02 đoàn cán bộ, công chức thuộc 04 nhóm lãnh đạo, quản lý học tập ở nước ngoài (trong đó có ít nhất 01 đoàn có đối tượng thuộc Nhóm 01, 02).\nPHỤ LỤC I\n{}\nPHỤ LỤC II\n{}",
             bars(&TASKS),
             bars(&["STT", "Nội dung", "Chỉ tiêu đến năm 2026", "1", "Tin học", "Sở Nội vụ", "Nhóm 3, Nhóm 4", "02 chỉ tiêu", "2", "Luật", "Sở Tư pháp", "Nhóm 1, Nhóm 2, Nhóm 3, Nhóm 4", "01 chỉ tiêu"])
         );
@@ -1181,6 +1193,11 @@ mod tests {
             .collect();
         assert_eq!(names, ["Nhóm 3. Trưởng phòng cấp tỉnh", "Nhóm 4. Trưởng phòng cấp huyện"]);
         assert!(matches!(&scheme.rule, GroupRule::AnyOf { rules } if rules.len() == 4));
+        // A clause naming numbered groups by number is for their union, a tier of the one before.
+        assert_eq!(group_of("có ít nhất 01 đoàn").name, "Nhóm 1, Nhóm 2");
+        let tier = d.targets().into_iter().find(|t| t.sentence.starts_with("có ít nhất 01 đoàn")).unwrap();
+        let parent = d.targets().into_iter().find(|t| t.sentence.contains("02 đoàn")).unwrap();
+        assert_eq!(tier.tier_of.as_deref(), Some(parent.id.as_str()));
         // Fields are sections under the appendix.
         assert!(d.sections.iter().any(|s| s.sections.iter().any(|f| f.heading == "Lĩnh vực tài chính")));
         let _ = Window::Year;

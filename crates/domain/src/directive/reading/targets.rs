@@ -99,6 +99,12 @@ pub fn clauses(paragraph: &str) -> Vec<(usize, usize, bool)> {
             continue;
         }
         match bytes[i] {
+            // "(trong đó có ít nhất 01 đoàn …)": an aside that refines the clause is a tier.
+            b'(' if depth == 0 && s[i + 1..].starts_with("trong do ") && !s[i + 10..].starts_with("moi nam") => {
+                cuts.push((i, i + 10, true));
+                i += 10;
+                continue;
+            }
             b'(' if !long_aside(s, i) => depth += 1,
             b')' => depth = (depth - 1).max(0),
             b';' if depth == 0 && !s[i + 1..].trim_start().starts_with("moi nam") => cuts.push((i, i + 1, false)),
@@ -415,6 +421,7 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
         }
     };
     let mut pending_subjects: Vec<usize> = Vec::new();
+    let mut previous_yearly = false;
     for (start, end, tier) in clauses(paragraph) {
         let clause = &paragraph[start..end];
         let f = Folded::new(clause);
@@ -558,6 +565,20 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
         } else if let Some(kind) = event_kind(after_figure) {
             target.measure = Measure::Events { event: kind, training: training_of(clause) };
             target.milestones = milestones(value);
+            // Events each year ("hằng năm", "/ 01 năm"; a tier of such a clause too) are due in
+            // every year from the one after the document's (its own is under way) to the deadline.
+            let yearly = s.contains("hang nam")
+                || s.contains("moi nam")
+                || after_figure.split('/').skip(1).any(|p| p.trim_start_matches([' ', '0', '1']).starts_with("nam"))
+                || (tier && previous_yearly);
+            previous_yearly = yearly;
+            if let (true, Some(issued), Some(&last)) = (yearly, ctx.year, years.last()) {
+                if last > issued + 1 && last - issued <= 20 {
+                    let first = target.milestones.first().cloned();
+                    target.milestones =
+                        (issued + 1..=last).filter_map(|year| first.clone().map(|m| Milestone { year, ..m })).collect();
+                }
+            }
         } else if s.contains("moi so")
             || s.contains("moi don vi")
             || s.contains("moi co quan")
@@ -954,5 +975,24 @@ mod tests {
             &ctx(),
         );
         assert!(matches!(found.targets[0].value.measure, Measure::PerUnit { .. }));
+    }
+
+    #[test]
+    fn yearly_events_are_due_each_year_after_the_documents_and_an_aside_trong_do_is_their_tier() {
+        let p = "Phấn đấu hằng năm có ít nhất 02 đoàn cán bộ tham gia bồi dưỡng tại nước ngoài (trong đó có ít nhất 01 đoàn có sự tham gia của đối tượng thuộc Nhóm 01, 02).";
+        let ctx = Context { deadlines: vec![2026], year: Some(2024), ..Context::default() };
+        let found = read_paragraph(p, &ctx);
+        let tiers: Vec<bool> = found.targets.iter().map(|r| r.tier).collect();
+        assert_eq!(tiers, [false, true]);
+        let read: Vec<Vec<(u16, Option<f64>)>> =
+            found.targets.iter().map(|r| r.value.milestones.iter().map(|m| (m.year, m.value)).collect()).collect();
+        assert_eq!(read, [vec![(2025, Some(2.0)), (2026, Some(2.0))], vec![(2025, Some(1.0)), (2026, Some(1.0))]]);
+        assert!(found
+            .targets
+            .iter()
+            .all(|r| matches!(r.value.measure, Measure::Events { event: EventKind::Delegation, .. })));
+        // Without "hằng năm" the deadline alone.
+        let once = read_paragraph("Tổ chức ít nhất 02 đoàn học tập kinh nghiệm.", &ctx);
+        assert_eq!(once.targets[0].value.milestones.iter().map(|m| m.year).collect::<Vec<_>>(), [2026]);
     }
 }
