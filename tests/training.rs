@@ -63,41 +63,11 @@ fn small_roster() -> Roster {
 }
 
 fn line(id: &str, plan: &str, grants: Option<Grant>, targets: &[&str]) -> CourseLine {
+    let kind = if grants.is_some() { TrainingKind::Training } else { TrainingKind::Refresher };
     CourseLine {
-        id: id.into(),
-        plan_id: plan.into(),
-        section: String::new(),
-        kind: if grants.is_some() { TrainingKind::Training } else { TrainingKind::Refresher },
-        programme: format!("Chương trình {id}"),
         grants,
-        attendance: None,
-        abroad: false,
-        event: Default::default(),
-        institutions: vec![],
-        audience: None,
-        audience_text: String::new(),
-        conditions: String::new(),
-        quota: Quota::default(),
-        directing_body: String::new(),
-        organising_body: String::new(),
-        time: String::new(),
-        year: None,
-        fields: vec![],
-        sectors: vec![],
-        block: None,
-        classes_planned: None,
-        classes_held: vec![],
-        budget: None,
-        budget_bound: Default::default(),
-        budget_parts: vec![],
-        budget_remainder: None,
-        subsidy_per_learner: None,
-        round: None,
-        carry_over: None,
         targets: targets.iter().map(|s| s.to_string()).collect(),
-        note: String::new(),
-        removed: false,
-        meta: Default::default(),
+        ..CourseLine::new(id.into(), plan.into(), kind, format!("Chương trình {id}"))
     }
 }
 

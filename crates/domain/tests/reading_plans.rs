@@ -17,40 +17,14 @@
 //! `DTBD_SEEDS`); when they are missing the seed test fails under `CI` and says loudly
 //! elsewhere that it did not run.
 
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+mod common;
 
+use std::collections::BTreeSet;
+
+use common::{closest, seed_text, seeds_dir, words, workspace};
 use dtbd_domain::text::fold_title;
 use dtbd_domain::training::plan_reading::{read_text_with_plan, ProposedPlan};
 use dtbd_domain::training::{load_plan_file, Budget, CourseLine, PlanFile};
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn seeds_dir() -> Option<PathBuf> {
-    let mut candidates: Vec<PathBuf> = std::env::var_os("DTBD_SEEDS").map(PathBuf::from).into_iter().collect();
-    let mut at = workspace().canonicalize().ok();
-    while let Some(dir) = at {
-        candidates.push(dir.join("../shared/seeds"));
-        at = dir.parent().map(Path::to_path_buf);
-    }
-    candidates.into_iter().find(|c| c.is_dir())
-}
-
-fn seed_text(seeds: &Path, id: &str) -> String {
-    let path = std::fs::read_dir(seeds)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&format!("{id}_"))))
-        .unwrap_or_else(|| panic!("no seed text {id}"));
-    std::fs::read_to_string(path).unwrap()
-}
-
-fn words(s: &str) -> BTreeSet<String> {
-    fold_title(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
-}
 
 /// Words in common (Dice), or the expected programme's words inside the proposal's.
 fn similarity(a: &str, b: &str) -> f64 {
@@ -74,11 +48,7 @@ struct Score {
 
 impl Score {
     fn percent(&self, n: usize) -> f64 {
-        if self.expected == 0 {
-            100.0
-        } else {
-            100.0 * n as f64 / self.expected as f64
-        }
+        common::percent(n, self.expected)
     }
 }
 
@@ -105,22 +75,8 @@ fn compare(name: &str, expected: &PlanFile, reading: &ProposedPlan) -> Score {
     let mut rows = Vec::new();
     for e in &expected.lines {
         score.expected += 1;
-        let best = proposed
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !used[*i])
-            .map(|(i, p)| (i, similarity(&e.programme, &p.programme)))
-            .fold(
-                None,
-                |best: Option<(usize, f64)>, (i, s)| {
-                    if best.is_none_or(|(_, b)| s > b + 1e-9) {
-                        Some((i, s))
-                    } else {
-                        best
-                    }
-                },
-            );
-        let Some((i, s)) = best.filter(|(_, s)| *s >= 0.5) else {
+        let Some((i, s)) = closest(&e.programme, proposed.iter().map(|p| p.programme.as_str()), &used, similarity)
+        else {
             rows.push(format!("  KHÔNG THẤY  {}", e.programme));
             continue;
         };

@@ -17,36 +17,18 @@
 //! `DTBD_SEEDS`); when they are missing the test fails under `CI` and says loudly elsewhere
 //! that it did not run.
 
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+mod common;
 
+use std::collections::BTreeSet;
+
+use common::{closest, seed_text, seeds_dir, words, workspace};
 use dtbd_domain::directive::reading::read_text;
 use dtbd_domain::directive::{parse_template_index, Criterion, Directive, Target};
-use dtbd_domain::text::fold_title;
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn seeds_dir() -> Option<PathBuf> {
-    let mut candidates: Vec<PathBuf> = std::env::var_os("DTBD_SEEDS").map(PathBuf::from).into_iter().collect();
-    let mut at = workspace().canonicalize().ok();
-    while let Some(dir) = at {
-        candidates.push(dir.join("../shared/seeds"));
-        at = dir.parent().map(Path::to_path_buf);
-    }
-    candidates.into_iter().find(|c| c.is_dir())
-}
-
-fn words(s: &str) -> Vec<String> {
-    fold_title(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
-}
 
 /// Words in common (Dice), or the expected sentence inside the proposal's (a clause read with
 /// its lead), or a table's short cell ("02 chỉ tiêu") inside the template's row sentence.
 fn similarity(a: &str, b: &str) -> f64 {
-    let wa: BTreeSet<String> = words(a).into_iter().collect();
-    let wb: BTreeSet<String> = words(b).into_iter().collect();
+    let (wa, wb) = (words(a), words(b));
     if wa.is_empty() || wb.is_empty() {
         return 0.0;
     }
@@ -86,11 +68,7 @@ struct Score {
 
 impl Score {
     fn percent(&self, n: usize) -> f64 {
-        if self.expected == 0 {
-            100.0
-        } else {
-            100.0 * n as f64 / self.expected as f64
-        }
+        common::percent(n, self.expected)
     }
 }
 
@@ -101,22 +79,8 @@ fn compare(name: &str, expected: &Directive, proposed: &Directive) -> Score {
     let mut rows = Vec::new();
     for t in expected.targets() {
         score.expected += 1;
-        let best = proposals
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !used[*i])
-            .map(|(i, p)| (i, similarity(&t.sentence, &p.sentence)))
-            .fold(
-                None,
-                |best: Option<(usize, f64)>, (i, s)| {
-                    if best.is_none_or(|(_, b)| s > b + 1e-9) {
-                        Some((i, s))
-                    } else {
-                        best
-                    }
-                },
-            );
-        let Some((i, s)) = best.filter(|(_, s)| *s >= 0.5) else {
+        let Some((i, s)) = closest(&t.sentence, proposals.iter().map(|p| p.sentence.as_str()), &used, similarity)
+        else {
             rows.push(format!("  KHÔNG THẤY  {}", t.sentence.chars().take(90).collect::<String>()));
             continue;
         };
@@ -200,14 +164,8 @@ fn the_seed_documents_read_as_their_templates() {
     let index = parse_template_index(&std::fs::read_to_string(templates.join("index.json")).unwrap()).unwrap();
     let mut failures = Vec::new();
     for entry in index {
-        let seed = std::fs::read_dir(&seeds)
-            .unwrap()
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&format!("{}_", entry.id))))
-            .unwrap_or_else(|| panic!("no seed text for template {}", entry.id));
         let template = Directive::from_json(&std::fs::read_to_string(templates.join(&entry.file)).unwrap()).unwrap();
-        let text = std::fs::read_to_string(&seed).unwrap();
+        let text = seed_text(&seeds, &entry.id);
         let reading = read_text(&text).unwrap();
         assert_eq!(reading.directive.validate(), vec![], "{}: the proposal must save as a directive", entry.id);
         let score = compare(&entry.file, &template, &reading.directive);

@@ -460,6 +460,47 @@ pub struct CourseLine {
 }
 
 impl CourseLine {
+    /// A line of `plan_id` with its kind and programme and nothing else yet: what the form,
+    /// the plan reader and the tests each fill in.
+    pub fn new(id: Id, plan_id: Id, kind: TrainingKind, programme: String) -> Self {
+        CourseLine {
+            id,
+            plan_id,
+            section: String::new(),
+            kind,
+            programme,
+            grants: None,
+            attendance: None,
+            abroad: false,
+            event: EventKind::default(),
+            institutions: Vec::new(),
+            audience: None,
+            audience_text: String::new(),
+            conditions: String::new(),
+            quota: Quota::default(),
+            directing_body: String::new(),
+            organising_body: String::new(),
+            time: String::new(),
+            year: None,
+            fields: Vec::new(),
+            sectors: Vec::new(),
+            block: None,
+            classes_planned: None,
+            classes_held: Vec::new(),
+            budget: None,
+            budget_bound: Bound::default(),
+            budget_parts: Vec::new(),
+            budget_remainder: None,
+            subsidy_per_learner: None,
+            round: None,
+            carry_over: None,
+            targets: Vec::new(),
+            note: String::new(),
+            removed: false,
+            meta: RecordMeta::default(),
+        }
+    }
+
     /// The line's budget as a [`Budget`] (its amount, bound, split and remainder), so plans
     /// and lines share one set of rules and one way of being shown.
     pub fn budget_split(&self) -> Budget {

@@ -483,41 +483,12 @@ struct Draft {
 }
 
 fn blank_line(kind: TrainingKind, programme: &str, section: &str, year: Option<u16>) -> CourseLine {
+    let programme = clip(programme.trim().trim_end_matches(['.', ':', ';']), MAX_NAME_CHARS);
     CourseLine {
-        id: String::new(),
-        plan_id: READ_PLAN_ID.into(),
         section: section.to_string(),
-        kind,
-        programme: clip(programme.trim().trim_end_matches(['.', ':', ';']), MAX_NAME_CHARS),
-        grants: None,
-        attendance: None,
-        abroad: false,
         event: EventKind::Class,
-        institutions: Vec::new(),
-        audience: None,
-        audience_text: String::new(),
-        conditions: String::new(),
-        quota: Quota::default(),
-        directing_body: String::new(),
-        organising_body: String::new(),
-        time: String::new(),
         year,
-        fields: Vec::new(),
-        sectors: Vec::new(),
-        block: None,
-        classes_planned: None,
-        classes_held: Vec::new(),
-        budget: None,
-        budget_bound: Bound::Exact,
-        budget_parts: Vec::new(),
-        budget_remainder: None,
-        subsidy_per_learner: None,
-        round: None,
-        carry_over: None,
-        targets: Vec::new(),
-        note: String::new(),
-        removed: false,
-        meta: Default::default(),
+        ..CourseLine::new(String::new(), READ_PLAN_ID.into(), kind, programme)
     }
 }
 
