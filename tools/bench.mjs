@@ -396,7 +396,7 @@ try {
     const ctx = await newContext();
     const page = await ctx.newPage();
     const long = { timeout: 120_000 };
-    await page.goto("./sua-van-ban.html#/doc-van-ban");
+    await page.goto("./doc-van-ban.html#/doc-van-ban");
     await page.locator("#read-text").waitFor(long);
     const times = await page.evaluate(async (pasted) => {
       const area = document.querySelector("#read-text");

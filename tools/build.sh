@@ -11,6 +11,7 @@ pages=(
   "can-bo|dtbd-can-bo|Hồ sơ cán bộ"
   "van-ban|dtbd-van-ban|Văn bản, chỉ tiêu"
   "sua-van-ban|dtbd-sua-van-ban|Sửa văn bản"
+  "doc-van-ban|dtbd-doc-van-ban|Đọc văn bản"
   "trao-doi|dtbd-trao-doi|Trao đổi dữ liệu"
   "ke-hoach|dtbd-ke-hoach|Kế hoạch đào tạo"
   "nhap-excel|dtbd-nhap|Nhập, xuất Excel"

@@ -9,7 +9,7 @@ import { join, relative } from "node:path";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
 // The menu's order (ui::app's header), then the rest; a page not named here comes last.
-const PAGE_ORDER = ["index", "van-ban", "ke-hoach", "can-bo", "trao-doi", "nhap-excel", "sua-van-ban", "du-lieu-mau"];
+const PAGE_ORDER = ["index", "van-ban", "ke-hoach", "can-bo", "trao-doi", "nhap-excel", "sua-van-ban", "doc-van-ban", "du-lieu-mau"];
 
 function walk(d) {
   return readdirSync(d).flatMap((name) => {

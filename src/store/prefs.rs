@@ -1,22 +1,43 @@
 //! Small preferences kept in localStorage (not records: they do not travel in snapshots),
-//! and the one message a page hands to the next in sessionStorage.
+//! and what a page hands to the page of another bundle it opens, in sessionStorage (this tab
+//! only): each bundle is its own wasm, so nothing in memory survives the step.
 
 use dtbd_domain::directive::Date;
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 
-const CARRIED_MESSAGE: &str = "dtbd.message";
-
-/// Keeps a message said just before going to a page of another bundle ("Đã lưu …" before
-/// the directive page opens), for that page to show: the page that said it is gone.
-pub fn carry_message(text: &str) {
-    let _ = SessionStorage::set(CARRIED_MESSAGE, text);
+/// What one page hands to the next.
+#[derive(Debug, Clone, Copy)]
+pub enum Handed {
+    /// The message just said ("Đã lưu …" before the directive page opens).
+    Message,
+    /// Đọc văn bản's "Sửa": the draft directive the editor opens on (JSON).
+    Draft,
+    /// Đọc văn bản's text and decisions, kept while the officer corrects a proposal in the
+    /// editor, so coming back finds her review as she left it.
+    Review,
 }
 
-/// The message the page before handed over, once.
-pub fn take_carried_message() -> Option<String> {
-    let message = SessionStorage::get(CARRIED_MESSAGE).ok();
-    SessionStorage::delete(CARRIED_MESSAGE);
-    message
+impl Handed {
+    fn key(self) -> &'static str {
+        match self {
+            Handed::Message => "dtbd.message",
+            Handed::Draft => "dtbd.draft",
+            Handed::Review => "dtbd.review",
+        }
+    }
+}
+
+/// Keeps `value` for the next page to take; a failure (a 2 MB text over a full quota) is
+/// ignored: what is handed over is a convenience, the data is in IndexedDB.
+pub fn hand_over(what: Handed, value: &str) {
+    let _ = SessionStorage::set(what.key(), value);
+}
+
+/// What the page before handed over, once.
+pub fn take_handed(what: Handed) -> Option<String> {
+    let value = SessionStorage::get(what.key()).ok();
+    SessionStorage::delete(what.key());
+    value
 }
 
 /// Reads a preference.

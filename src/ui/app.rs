@@ -38,6 +38,9 @@ pub enum Bundle {
     Directives,
     /// `sua-van-ban.html`: the directive editor (rarely used, heavy forms).
     Editor,
+    /// `doc-van-ban.html`: Đọc văn bản, the reader of a directive's or a plan's text and its
+    /// review (the reader alone is some 60 KB brotli; it took the editor over its budget).
+    Reader,
     /// `trao-doi.html`: trao đổi dữ liệu (export, import, backups): the snapshot code.
     Share,
     /// `ke-hoach.html`: kế hoạch đào tạo, bồi dưỡng, lớp học, cử đi học, kết quả, thống kê.
@@ -56,6 +59,7 @@ impl Bundle {
             Bundle::Cadres => "can-bo.html",
             Bundle::Directives => "van-ban.html",
             Bundle::Editor => "sua-van-ban.html",
+            Bundle::Reader => "doc-van-ban.html",
             Bundle::Share => "trao-doi.html",
             Bundle::Plans => "ke-hoach.html",
             Bundle::Excel => "nhap-excel.html",
@@ -209,7 +213,8 @@ impl Route {
             | Route::Progress(_)
             | Route::Monitor(_)
             | Route::Compare { .. } => Bundle::Directives,
-            Route::EditDirective(_) | Route::ReadDocument => Bundle::Editor,
+            Route::EditDirective(_) => Bundle::Editor,
+            Route::ReadDocument => Bundle::Reader,
             Route::Share | Route::Backups | Route::Submissions => Bundle::Share,
             Route::Plans | Route::Plan(_) | Route::CourseLine(_) | Route::PlanStats => Bundle::Plans,
             Route::Excel | Route::QuickEntry => Bundle::Excel,
@@ -353,7 +358,7 @@ impl AppState {
         } else {
             // The message just said ("Đã lưu …") would go with this page: the next one shows it.
             if let Some(Toast { text, error: false, undo: None }) = self.toast.get_untracked() {
-                store::prefs::carry_message(&text);
+                store::prefs::hand_over(store::prefs::Handed::Message, &text);
             }
             let _ = w.location().assign(&route.href());
         }
@@ -683,7 +688,11 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
         index,
         directives,
         route: RwSignal::new(current_route()),
-        toast: RwSignal::new(store::prefs::take_carried_message().map(|text| Toast { text, error: false, undo: None })),
+        toast: RwSignal::new(store::prefs::take_handed(store::prefs::Handed::Message).map(|text| Toast {
+            text,
+            error: false,
+            undo: None,
+        })),
         reminder,
     };
     provide_context(state);

@@ -9,10 +9,29 @@ use crate::store;
 use dtbd_domain::directive::{Directive, DirectiveKind, Period};
 use dtbd_domain::roster::FieldError;
 
-/// The id in the editor's URL that starts a new directive.
-pub const NEW: &str = "moi";
 use crate::ui::app::{AppState, Route};
 use crate::ui::widgets::{code_select, date_input, error_for, error_summary, field, options, SaveRefused};
+
+/// The id in the editor's URL that starts a new directive.
+pub const NEW: &str = "moi";
+
+thread_local! {
+    /// The draft Đọc văn bản's "Sửa" handed over, taken once when this page loads.
+    static DRAFT: std::cell::OnceCell<Option<Directive>> = const { std::cell::OnceCell::new() };
+}
+
+/// The directive Đọc văn bản's "Sửa" opened the editor on, instead of a blank one. Taken from
+/// the hand-over once per page and then kept: the shell may draw the editor's route more than
+/// once (a signal it reads settles after the first draw), and a draft gone after the first
+/// draw left the second a blank directive, which was then saved in its place.
+fn pending_draft() -> Option<Directive> {
+    DRAFT.with(|d| {
+        d.get_or_init(|| {
+            store::prefs::take_handed(store::prefs::Handed::Draft).and_then(|json| Directive::from_json(&json).ok())
+        })
+        .clone()
+    })
+}
 
 #[component]
 pub fn DirectiveEditorPage(id: String) -> impl IntoView {
@@ -20,10 +39,7 @@ pub fn DirectiveEditorPage(id: String) -> impl IntoView {
     // "moi": a new directive, kept in memory until its first valid save; the draft of Đọc
     // văn bản's "Sửa" when it opened the editor.
     let found = if id == NEW {
-        Some(
-            crate::ui::read_document::pending_draft()
-                .unwrap_or_else(|| Directive::blank(store::new_id(), DirectiveKind::Resolution)),
-        )
+        Some(pending_draft().unwrap_or_else(|| Directive::blank(store::new_id(), DirectiveKind::Resolution)))
     } else {
         state.directives.with_untracked(|all| all.iter().find(|d| d.id == id).cloned())
     };

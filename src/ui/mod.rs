@@ -96,7 +96,7 @@ pub fn start_directives() {
     );
 }
 
-/// `sua-van-ban.html`: the directive editor and Đọc văn bản (whose "Sửa" opens it), a bundle of its own because its forms are
+/// `sua-van-ban.html`: the directive editor, a bundle of its own because its forms are
 /// heavy and an officer opens it rarely (once per directive typed in or corrected).
 pub fn start_editor() {
     app::start(
@@ -104,6 +104,20 @@ pub fn start_editor() {
         |route| {
             Some(match route {
                 Route::EditDirective(id) => view! { <directive_editor::DirectiveEditorPage id=id.clone()/> }.into_any(),
+                _ => return None,
+            })
+        },
+        app::all_directives,
+    );
+}
+
+/// `doc-van-ban.html`: Đọc văn bản, a directive's or a plan's text read into proposals to
+/// review; its "Sửa" hands the draft to the editor's page.
+pub fn start_reader() {
+    app::start(
+        Bundle::Reader,
+        |route| {
+            Some(match route {
                 Route::ReadDocument => view! { <read_document::ReadDocumentPage/> }.into_any(),
                 _ => return None,
             })

@@ -1,42 +1,26 @@
-//! Đọc văn bản (`#/doc-van-ban`, in the editor's bundle): a directive's text pasted or
+//! Đọc văn bản (`doc-van-ban.html#/doc-van-ban`, a bundle of its own): a directive's text pasted or
 //! opened from Word, read by the domain (`directive::reading`), and reviewed: the text with
 //! each recognised span beside the proposals, each kept (Nhận), corrected in the editor (Sửa)
 //! or left out (Bỏ). Nothing is written until "Lưu văn bản", which saves the accepted set as
 //! an ordinary directive and, when the text is a kế hoạch đào tạo, bồi dưỡng, its plan and the
 //! course lines kept, in one transaction. What the page shows is `dtbd_view::reading`'s.
 
-use std::cell::RefCell;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::store;
+use crate::store::prefs::{hand_over, take_handed, Handed};
 use crate::ui::app::{mark, measure, AppState, Route};
 use crate::ui::directive_editor::NEW;
 use crate::ui::widgets::{file_button, focus_element, SaveRefused};
 use dtbd_domain::directive::reading::accept::Unsaved;
 use dtbd_domain::directive::reading::Reading;
-use dtbd_domain::directive::{Directive, RosterIndex};
+use dtbd_domain::directive::RosterIndex;
 use dtbd_domain::number::grouped;
 use dtbd_domain::training::plan_reading::{accept_with_plan, read_text_with_plan, Accepted, ProposedPlan};
 use dtbd_view::reading::{review, review_facts, Decision, Decisions, ProposalRow, Segment};
-
-thread_local! {
-    /// The draft "Sửa" hands to the editor on this page (`#/van-ban/moi/sua`).
-    static DRAFT: RefCell<Option<Directive>> = const { RefCell::new(None) };
-    /// The text and decisions of the review, kept while the officer corrects a proposal in
-    /// the editor, so coming back finds her review as she left it.
-    static KEPT: RefCell<Option<(String, Decisions)>> = const { RefCell::new(None) };
-}
-
-/// The directive "Sửa" opened: the editor shows it instead of a blank one. Read, not taken:
-/// the shell may draw the editor's route more than once (a signal it reads settles after the
-/// first draw), and a draft taken by the first draw left the second a blank directive, which
-/// was then saved in its place. It lasts as long as this page; the next "Sửa" replaces it.
-pub fn pending_draft() -> Option<Directive> {
-    DRAFT.with(|d| d.borrow().clone())
-}
 
 /// The id of a proposal's row in the list, and of its span in the text.
 fn row_id(index: usize) -> String {
@@ -50,7 +34,9 @@ fn span_id(index: usize) -> String {
 #[component]
 pub fn ReadDocumentPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (kept_text, kept_decisions) = KEPT.with(|k| k.borrow().clone()).unwrap_or_default();
+    // The review as it was left for the editor's "Sửa", when she comes back from it.
+    let (kept_text, kept_decisions) =
+        take_handed(Handed::Review).and_then(|handed| Decisions::taken_back(&handed)).unwrap_or_default();
     let area = NodeRef::<leptos::html::Textarea>::new();
     let reading: RwSignal<Option<Arc<Reading>>> = RwSignal::new(None);
     // The plan and course lines, when the text is a kế hoạch: set with `reading`, read with it.
@@ -64,7 +50,7 @@ pub fn ReadDocumentPage() -> impl IntoView {
     // Keeps the review for a return from the editor.
     let remember = move || {
         let text = area.get_untracked().map(|a| a.value()).unwrap_or_default();
-        KEPT.with(|k| *k.borrow_mut() = Some((text, decisions.get_untracked())));
+        hand_over(Handed::Review, &decisions.with_untracked(|d| d.hand_over(&text)));
     };
     let read = move |text: String, restored: Option<Decisions>| {
         mark("dtbd:read-start");
@@ -168,7 +154,7 @@ pub fn ReadDocumentPage() -> impl IntoView {
         });
         if let Some(draft) = draft {
             remember();
-            DRAFT.with(|d| *d.borrow_mut() = Some(draft));
+            hand_over(Handed::Draft, &serde_json::to_string(&draft).expect("a directive always serialises"));
             state.go(Route::EditDirective(NEW.into()));
         }
     };
@@ -192,7 +178,6 @@ pub fn ReadDocumentPage() -> impl IntoView {
                 spawn_local(async move {
                     match state.save_directive_with_plans(directive, plan.into_iter().collect(), lines).await {
                         Ok(saved) => {
-                            KEPT.with(|k| *k.borrow_mut() = None);
                             state.say(match with_plan {
                                 None => format!("Đã lưu {} {}.", saved.kind.label(), saved.number),
                                 Some(count) => format!(

@@ -16,6 +16,7 @@ export const PAGES = [
   { name: "tien-do", path: "van-ban.html#/van-ban/tpl-002/tien-do" },
   { name: "moc", path: "van-ban.html#/van-ban/tpl-002/moc" },
   { name: "sua-van-ban", path: "sua-van-ban.html#/van-ban/tpl-002/sua" },
+  { name: "doc-van-ban", path: "doc-van-ban.html#/doc-van-ban" },
   { name: "trao-doi", path: "trao-doi.html#/trao-doi" },
   { name: "sao-luu", path: "trao-doi.html#/trao-doi/sao-luu" },
   { name: "ke-hoach", path: "ke-hoach.html#/ke-hoach" },

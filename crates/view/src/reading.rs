@@ -63,6 +63,25 @@ pub fn is_listed(what: &Proposed) -> bool {
 pub struct Decisions(pub Vec<Decision>);
 
 impl Decisions {
+    /// The review as handed to the page the officer comes back to: one code per decision
+    /// ("nhan,bo,cho"), a line break, then the text read.
+    pub fn hand_over(&self, text: &str) -> String {
+        let codes: Vec<&str> = self.0.iter().map(|d| d.code()).collect();
+        format!("{}\n{text}", codes.join(","))
+    }
+
+    /// [`Decisions::hand_over`] read back: the text and its decisions, or `None` for anything
+    /// else.
+    pub fn taken_back(handed: &str) -> Option<(String, Decisions)> {
+        let (codes, text) = handed.split_once('\n')?;
+        let decisions = codes
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(|c| [Decision::Pending, Decision::Accepted, Decision::Rejected].into_iter().find(|d| d.code() == c))
+            .collect::<Option<Vec<_>>>()?;
+        Some((text.to_string(), Decisions(decisions)))
+    }
+
     /// Every proposal pending.
     pub fn new(reading: &Reading) -> Self {
         Decisions(vec![Decision::Pending; reading.proposals.len()])
@@ -657,5 +676,16 @@ mod tests {
         r.proposals[t].confidence = 90;
         let view = review(&r, &Decisions::new(&r), &facts);
         assert!(view.rows.iter().find(|x| x.index == t).unwrap().note.is_none());
+    }
+
+    #[test]
+    fn a_review_handed_over_comes_back_as_it_was() {
+        let (r, _) = setup();
+        let mut decisions = Decisions::new(&r);
+        decisions.accept(&r, target_index(&r));
+        let handed = decisions.hand_over(&r.text);
+        assert_eq!(Decisions::taken_back(&handed), Some((r.text.clone(), decisions)));
+        assert_eq!(Decisions::taken_back("nhan,bo"), None, "no text");
+        assert_eq!(Decisions::taken_back("nhan,gi\nvăn bản"), None, "an unknown code");
     }
 }
