@@ -27,7 +27,10 @@ thread_local! {
 fn pending_draft() -> Option<Directive> {
     DRAFT.with(|d| {
         d.get_or_init(|| {
-            store::prefs::take_handed(store::prefs::Handed::Draft).and_then(|json| Directive::from_json(&json).ok())
+            // Not `Directive::from_json`: a draft is handed over to be completed, and that
+            // refuses what does not validate yet (a header left out), leaving a blank one.
+            store::prefs::take_handed(store::prefs::Handed::Draft)
+                .and_then(|json| serde_json::from_str::<Directive>(&json).ok())
         })
         .clone()
     })
