@@ -60,7 +60,7 @@ pub fn DirectiveEditorPage(id: String) -> impl IntoView {
             match state.save_directive(d).await {
                 Ok(saved) => {
                     errors.set(Vec::new());
-                    state.say(format!("Đã lưu {} {}.", saved.kind.label(), saved.number));
+                    state.say(dtbd_view::directives::saved_message(&saved, None));
                     state.go(Route::Directive(saved.id));
                 }
                 Err(SaveRefused::Invalid(e)) => errors.set(e),

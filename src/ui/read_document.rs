@@ -18,8 +18,8 @@ use crate::ui::widgets::{file_button, focus_element, SaveRefused};
 use dtbd_domain::directive::reading::accept::Unsaved;
 use dtbd_domain::directive::reading::Reading;
 use dtbd_domain::directive::RosterIndex;
-use dtbd_domain::number::grouped;
 use dtbd_domain::training::plan_reading::{accept_with_plan, read_text_with_plan, Accepted, ProposedPlan};
+use dtbd_view::directives::saved_message;
 use dtbd_view::reading::{review, review_facts, Decision, Decisions, ProposalRow, Segment};
 
 /// The id of a proposal's row in the list, and of its span in the text.
@@ -178,15 +178,7 @@ pub fn ReadDocumentPage() -> impl IntoView {
                 spawn_local(async move {
                     match state.save_directive_with_plans(directive, plan.into_iter().collect(), lines).await {
                         Ok(saved) => {
-                            state.say(match with_plan {
-                                None => format!("Đã lưu {} {}.", saved.kind.label(), saved.number),
-                                Some(count) => format!(
-                                    "Đã lưu {} {} cùng kế hoạch đào tạo, bồi dưỡng ({} lớp) trên trang Kế hoạch, lớp học.",
-                                    saved.kind.label(),
-                                    saved.number,
-                                    grouped(count)
-                                ),
-                            });
+                            state.say(saved_message(&saved, with_plan));
                             state.go(Route::Directive(saved.id));
                         }
                         Err(SaveRefused::Invalid(errors)) => unsaved

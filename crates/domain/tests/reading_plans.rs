@@ -21,7 +21,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{closest, seed_text, seeds_dir, words, workspace};
+use common::{closest, seed_text, seeds_dir, words, workspace, Tally};
 use dtbd_domain::text::fold_title;
 use dtbd_domain::training::plan_reading::{read_text_with_plan, ProposedPlan};
 use dtbd_domain::training::{load_plan_file, Budget, CourseLine, PlanFile};
@@ -40,15 +40,20 @@ const FIELDS: [&str; 7] = ["loại", "trình độ cấp", "chỉ tiêu", "cơ s
 
 #[derive(Default)]
 struct Score {
-    expected: usize,
-    found: usize,
-    right: [usize; 7],
+    tally: Tally,
     budget_right: bool,
 }
 
-impl Score {
-    fn percent(&self, n: usize) -> f64 {
-        common::percent(n, self.expected)
+impl std::ops::Deref for Score {
+    type Target = Tally;
+    fn deref(&self) -> &Tally {
+        &self.tally
+    }
+}
+
+impl std::ops::DerefMut for Score {
+    fn deref_mut(&mut self) -> &mut Tally {
+        &mut self.tally
     }
 }
 

@@ -21,7 +21,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{closest, seed_text, seeds_dir, words, workspace};
+use common::{closest, seed_text, seeds_dir, words, workspace, Tally};
 use dtbd_domain::directive::reading::read_text;
 use dtbd_domain::directive::{parse_template_index, Criterion, Directive, Target};
 
@@ -59,16 +59,21 @@ const FIELDS: [&str; 7] = ["loại", "trình độ", "so sánh", "mức", "thờ
 /// Per document: targets expected, found, and right per field.
 #[derive(Default)]
 struct Score {
-    expected: usize,
-    found: usize,
-    right: [usize; 7],
+    tally: Tally,
     /// Targets proposed that match none of the template's: each one a "Bỏ" the officer must tap.
     extra: usize,
 }
 
-impl Score {
-    fn percent(&self, n: usize) -> f64 {
-        common::percent(n, self.expected)
+impl std::ops::Deref for Score {
+    type Target = Tally;
+    fn deref(&self) -> &Tally {
+        &self.tally
+    }
+}
+
+impl std::ops::DerefMut for Score {
+    fn deref_mut(&mut self) -> &mut Tally {
+        &mut self.tally
     }
 }
 

@@ -60,6 +60,20 @@ pub fn template_row(entry: &TemplateEntry) -> TemplateRow {
     }
 }
 
+/// What the officer is told once a directive is saved, by the editor or Đọc văn bản
+/// ("Đã lưu Đề án 02-ĐA/HU."); with `classes` the plan read beside it was saved too.
+pub fn saved_message(d: &Directive, classes: Option<usize>) -> String {
+    match classes {
+        None => format!("Đã lưu {} {}.", d.kind.label(), d.number),
+        Some(count) => format!(
+            "Đã lưu {} {} cùng kế hoạch đào tạo, bồi dưỡng ({} lớp) trên trang Kế hoạch, lớp học.",
+            d.kind.label(),
+            d.number,
+            dtbd_domain::number::grouped(count)
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,5 +128,15 @@ mod tests {
         assert_eq!(row.button_label, "Dùng mẫu Kết luận 37-KL/TU");
         assert!(row.sub.starts_with(&entry.issuer), "{}", row.sub);
         assert!(row.sub.ends_with(" · 28/11/2016"), "{}", row.sub);
+    }
+
+    #[test]
+    fn the_saved_message_names_the_directive_and_the_plan_saved_with_it() {
+        let mut d = Directive::blank("d1".into(), dtbd_domain::directive::DirectiveKind::Plan);
+        d.number = "12/KH-UBND".into();
+        let alone = saved_message(&d, None);
+        assert!(alone.starts_with("Đã lưu ") && alone.ends_with(" 12/KH-UBND."), "{alone}");
+        let with_plan = saved_message(&d, Some(1200));
+        assert!(with_plan.contains("12/KH-UBND cùng kế hoạch đào tạo, bồi dưỡng (1.200 lớp)"), "{with_plan}");
     }
 }

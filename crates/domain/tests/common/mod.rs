@@ -62,11 +62,21 @@ pub fn closest<'a>(
         .filter(|(_, s)| *s >= 0.5)
 }
 
-/// `n` of `of` in per cent, 100 when nothing was expected.
-pub fn percent(n: usize, of: usize) -> f64 {
-    if of == 0 {
-        100.0
-    } else {
-        100.0 * n as f64 / of as f64
+/// Per document: items expected, found, and right per field (the last field: all of them).
+#[derive(Default)]
+pub struct Tally {
+    pub expected: usize,
+    pub found: usize,
+    pub right: [usize; 7],
+}
+
+impl Tally {
+    /// `n` of the expected in per cent, 100 when nothing was expected.
+    pub fn percent(&self, n: usize) -> f64 {
+        if self.expected == 0 {
+            100.0
+        } else {
+            100.0 * n as f64 / self.expected as f64
+        }
     }
 }
