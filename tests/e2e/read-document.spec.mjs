@@ -101,6 +101,11 @@ test("a kế hoạch pasted is saved with its plan and classes, which the plans 
   await expect(counts(page)).toHaveText(/^\d+ đề xuất: 0 đã nhận, \d+ chờ, 0 bỏ$/);
   // Each class and the budget, with the sentence it becomes.
   await expect(proposals(page, "Lớp")).toHaveCount(15);
+  // The class's quota split ("… khu vực III: Dự kiến 56 chỉ tiêu") is the class's own, not one
+  // more target to drop; the total before it stays a target.
+  const targetFrom = (words) => proposals(page, "Chỉ tiêu").filter({ has: page.locator(".proposal-source", { hasText: words }) });
+  await expect(targetFrom("dự kiến 145 chỉ tiêu")).toHaveCount(1);
+  await expect(targetFrom("Dự kiến 56 chỉ tiêu")).toHaveCount(0);
   await expect(proposals(page, "Lớp").first().locator(".proposal-generated")).toContainText("Lớp Cao cấp lý luận chính trị");
   await expect(proposals(page, "Kinh phí").locator(".proposal-generated")).toContainText("Kinh phí: 11.147.406.000 đồng");
   // One class left out.

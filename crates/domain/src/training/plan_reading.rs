@@ -62,13 +62,29 @@ pub fn read_paragraphs_with_plan(paragraphs: &[Paragraph]) -> Result<(Reading, P
 
 /// Reads the plan the reading's text is, when it is a kế hoạch đào tạo, bồi dưỡng, and puts
 /// the proposals of its lines and budget among the reading's, in document order (read again,
-/// they replace those of before).
+/// they replace those of before). Targets read from figures a line holds itself (its quota's
+/// split, its conditions) are withdrawn.
 pub fn read_plan(reading: &mut Reading) -> ProposedPlan {
     reading.proposals.retain(|p| !matches!(p.what, Proposed::CourseLine(_) | Proposed::Budget));
     let cleaned = lines::paragraphs(&reading.text);
     let texts: Vec<&str> = cleaned.paragraphs.iter().map(|&(s, e)| &cleaned.text[s..e]).collect();
     let (header, _) = header::read(&texts);
     let courses = read(&cleaned, &reading.text, &header);
+    let withdrawn: Vec<String> = reading
+        .proposals
+        .iter()
+        .filter_map(|p| match &p.what {
+            Proposed::Target(id) => Some((p.start, id)),
+            _ => None,
+        })
+        .filter(|(start, id)| {
+            reading.directive.target(id).is_some_and(|t| courses.own_figures.iter().any(|f| f.holds(*start, t)))
+        })
+        .map(|(_, id)| id.clone())
+        .collect();
+    for id in &withdrawn {
+        reading.withdraw_target(id);
+    }
     if !courses.proposals.is_empty() {
         reading.proposals.extend(courses.proposals);
         reading.proposals.sort_by_key(|p| p.start);
@@ -83,6 +99,8 @@ struct Courses {
     lines: Vec<CourseLine>,
     /// Spans in the pasted text.
     proposals: Vec<Proposal>,
+    /// Fields whose figures the lines hold themselves.
+    own_figures: Vec<OwnFigures>,
 }
 
 /// True when the header is a training plan's: a Kế hoạch whose title names đào tạo or bồi dưỡng.
@@ -133,7 +151,7 @@ fn read(cleaned: &Cleaned, pasted: &str, header: &Header) -> Courses {
         }
     }
     let blocks = budget.as_ref().is_some_and(|(b, _)| b.parts.iter().any(|p| p.block.is_some()));
-    let mut out = Courses::default();
+    let mut out = Courses { own_figures: found.own_figures, ..Courses::default() };
     for (n, (mut line, (start, end))) in found.lines.into_iter().enumerate() {
         line.id = line_id(READ_PLAN_ID, n);
         if blocks && line.block.is_none() {
@@ -467,6 +485,46 @@ struct Found {
     budget: Option<(Budget, (usize, usize))>,
     /// A table's "Tổng cộng" amount.
     table_total: Option<(u64, (usize, usize))>,
+    /// The lines' fields whose figures are the lines' own.
+    own_figures: Vec<OwnFigures>,
+}
+
+/// A course line's field whose figures the line holds itself, so the directive's reading of
+/// them as targets is withdrawn: a quota's split ("Trong đó: … tại Học viện Chính trị khu
+/// vực III: Dự kiến 56 chỉ tiêu", the line's quota parts; the total before it stays the
+/// plan's target) and a "Điều kiện" (the dates and numbers of the rules it cites).
+#[derive(Debug, Clone, PartialEq)]
+struct OwnFigures {
+    /// The field's paragraph in the paste.
+    span: (usize, usize),
+    /// The quota parts' persons: only targets of these amounts are the line's; `None`: every
+    /// target read in the field is.
+    parts: Option<Vec<u32>>,
+}
+
+impl OwnFigures {
+    /// What `field` just set on `line` makes the line's own, read in the paragraph at `span`.
+    fn of(line: &CourseLine, field: Field, span: (usize, usize)) -> Option<OwnFigures> {
+        match field {
+            Field::Conditions => Some(OwnFigures { span, parts: None }),
+            Field::Quota if !line.quota.parts.is_empty() => {
+                Some(OwnFigures { span, parts: Some(line.quota.parts.iter().map(|p| p.persons).collect()) })
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether a target read at `start` with these milestone amounts is the line's.
+    fn holds(&self, start: usize, target: &crate::directive::Target) -> bool {
+        (self.span.0..self.span.1).contains(&start)
+            && self.parts.as_ref().is_none_or(|parts| {
+                !target.milestones.is_empty()
+                    && target
+                        .milestones
+                        .iter()
+                        .all(|m| m.value.is_some_and(|v| parts.iter().any(|&p| f64::from(p) == v)) && m.upper.is_none())
+            })
+    }
 }
 
 /// A course while its section is read.
@@ -903,6 +961,7 @@ fn sections(paragraphs: &[Para], single_year: Option<u16>, found: &mut Found) {
             } else {
                 draft.pending = None;
                 set_field(line, field, value);
+                found.own_figures.extend(OwnFigures::of(line, field, p.span));
             }
             continue;
         }
@@ -914,6 +973,7 @@ fn sections(paragraphs: &[Para], single_year: Option<u16>, found: &mut Found) {
         }
         if let Some(field) = draft.pending.take() {
             set_field(line, field, body);
+            found.own_figures.extend(OwnFigures::of(line, field, p.span));
         }
     }
     close(&mut draft, found);
@@ -1575,6 +1635,42 @@ mod tests {
             assert_eq!(crate::training::data::check_line(l), vec![], "{}", l.programme);
         }
         assert_eq!(crate::training::data::check_plan(plan), vec![]);
+    }
+
+    #[test]
+    fn figures_a_line_holds_itself_are_no_targets_of_their_own() {
+        let text = "TỈNH ỦY BÌNH ĐỊNH\nSố: 31-KH/TU\nQuy Nhơn, ngày 05 tháng 01 năm 2023\nKẾ HOẠCH\nĐào tạo, bồi dưỡng cán bộ năm 2023\n\nI. ĐÀO TẠO\n1. Đào tạo cao cấp lý luận chính trị\n- Điều kiện: theo Quy định 01-QĐ/TW ngày 10/01/2022, có ít nhất 05 năm công tác.\n- Số lượng: dự kiến 70 chỉ tiêu. Trong đó: hệ tập trung tại Học viện Chính trị khu vực III: 30 chỉ tiêu; hệ không tập trung tại Trường Chính trị tỉnh: 40 chỉ tiêu.\n- Thời gian: Năm 2023.\nII. KINH PHÍ\nTổng kinh phí: 900 triệu đồng.";
+        let (reading, plan) = read_text_with_plan(text).unwrap();
+        assert_eq!(plan.lines.len(), 1);
+        let parts: Vec<u32> = plan.lines[0].quota.parts.iter().map(|p| p.persons).collect();
+        assert_eq!((plan.lines[0].quota.persons, parts), (Some(70), vec![30, 40]));
+        let values: Vec<Option<f64>> =
+            reading.directive.targets().iter().flat_map(|t| t.milestones.iter().map(|m| m.value)).collect();
+        assert_eq!(
+            values,
+            vec![Some(70.0)],
+            "the total stays the plan's target; its parts and the conditions' figures go"
+        );
+        let targets: Vec<&str> = reading
+            .proposals
+            .iter()
+            .filter(|p| matches!(p.what, Proposed::Target(_)))
+            .map(|p| &text[p.start..p.end])
+            .collect();
+        assert_eq!(targets, vec!["Số lượng: dự kiến 70 chỉ tiêu"], "the total's span is its own clause");
+        let items: Vec<&str> = reading
+            .directive
+            .sections_flat()
+            .into_iter()
+            .flat_map(|(s, _)| s.items.iter())
+            .map(|i| i.text.as_str())
+            .collect();
+        assert!(
+            items.iter().any(|t| t.contains("Trường Chính trị tỉnh: 40 chỉ tiêu")),
+            "the split stays as text: {items:?}"
+        );
+        assert!(items.iter().any(|t| t.contains("ít nhất 05 năm công tác")), "the conditions stay as text: {items:?}");
+        assert_eq!(reading.directive.validate(), vec![]);
     }
 
     #[test]

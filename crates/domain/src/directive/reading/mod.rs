@@ -94,6 +94,17 @@ pub struct Reading {
     pub text: String,
 }
 
+impl Reading {
+    /// Takes back target `id`: the target and its proposal go, its paragraph stays as text.
+    /// The plan reading withdraws the figures a course line holds as its own (a quota's split,
+    /// a "Điều kiện"'s dates), which would otherwise be one more "Bỏ" each in the review.
+    pub fn withdraw_target(&mut self, id: &str) {
+        if self.directive.delete_target(id).is_ok() {
+            self.proposals.retain(|p| !matches!(&p.what, Proposed::Target(t) if t == id));
+        }
+    }
+}
+
 /// Reads a pasted text. Refuses a text longer than [`MAX_PASTED_TEXT_BYTES`] bytes.
 pub fn read_text(text: &str) -> Result<Reading, String> {
     if text.len() > MAX_PASTED_TEXT_BYTES {
