@@ -157,7 +157,7 @@ fn compare(name: &str, expected: &Directive, proposed: &Directive) -> Score {
 /// reading worse fails. The goal is 95 / 80 on each.
 /// Per seed: found (%), fully right (%) at least, and targets proposed beyond the template at most.
 const SEED_FLOORS: [(&str, f64, f64, usize); 5] = [
-    ("000", 100.0, 100.0, 3),
+    ("000", 100.0, 100.0, 1),
     ("001", 100.0, 100.0, 2),
     ("002", 100.0, 89.0, 1),
     ("003", 100.0, 100.0, 0),

@@ -422,7 +422,15 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
     };
     let mut pending_subjects: Vec<usize> = Vec::new();
     let mut previous_yearly = false;
+    let mut previous_clause: Option<(usize, usize)> = None;
+    let mut last_with_figure: Option<(usize, usize)> = None;
     for (start, end, tier) in clauses(paragraph) {
+        // "100% … đạt chuẩn …; có bản lĩnh chính trị …": a clause with neither figure nor
+        // subject after a target stated with its figure is more of that target's predicate.
+        let follows_a_figure = previous_clause.is_some()
+            && previous_clause == last_with_figure
+            && found.targets.last().is_some_and(|t| Some(t.span) == previous_clause);
+        previous_clause = Some((start, end));
         let clause = &paragraph[start..end];
         let f = Folded::new(clause);
         let s = f.text.as_str();
@@ -440,6 +448,9 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
             continue;
         }
         let parsed = parse(&f, paragraph, (start, end));
+        if parsed.figure.is_some() {
+            last_with_figure = Some((start, end));
+        }
         let inherited = if tier { previous_scale } else { lead_scale.or(previous_scale.filter(|_| tier)) };
         let mut criteria_found = criteria(&parsed.predicate, inherited);
         if criteria_found.is_empty() && (s.contains("ty le nu") || s.contains("can bo nu")) {
@@ -498,7 +509,8 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
             // A sentence with no amount: a directional target under "Mục tiêu" or a plan's
             // quota "theo nhu cầu đăng ký", else text.
             let on_demand = s.contains("theo nhu cau") && (whole.starts_with("so luong") || s.starts_with("so luong"));
-            if (ctx.in_goals && s.len() > 20 && !only_names_a_group(s)) || on_demand {
+            let continues = follows_a_figure && !tier && parsed.subject.is_none() && parsed.lead.is_none();
+            if (ctx.in_goals && s.len() > 20 && !only_names_a_group(s) && !continues) || on_demand {
                 let target = directional(clause);
                 found.targets.push(Read {
                     span: (start, end),
@@ -961,6 +973,23 @@ mod tests {
         assert!(read_paragraph(lead, &ctx).targets.is_empty());
         let task = "Cán bộ, công chức cấp xã phát huy vai trò trong xây dựng nông thôn mới";
         assert!(matches!(read_paragraph(task, &ctx).targets[0].value.measure, Measure::Directional));
+    }
+
+    #[test]
+    fn a_clause_without_figure_or_subject_after_a_stated_target_is_its_predicate() {
+        let ctx = Context { in_goals: true, ..ctx() };
+        let goal = "Đến năm 2025: 100% cán bộ, công chức cấp xã có trình độ chuyên môn đại học trở lên; có phẩm chất đạo đức tốt, tận tụy phục vụ nhân dân.";
+        let found = read_paragraph(goal, &ctx);
+        assert_eq!(
+            found.targets.len(),
+            1,
+            "{:?}",
+            found.targets.iter().map(|t| &goal[t.span.0..t.span.1]).collect::<Vec<_>>()
+        );
+        assert!(matches!(found.targets[0].value.measure, Measure::Share { .. }));
+        // A goal of its own after a directional one stays a goal.
+        let goals = "Nâng cao chất lượng đội ngũ cán bộ, công chức cấp xã; đổi mới nội dung, chương trình bồi dưỡng theo vị trí việc làm.";
+        assert_eq!(read_paragraph(goals, &ctx).targets.len(), 2);
     }
 
     #[test]
