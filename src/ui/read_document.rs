@@ -14,7 +14,7 @@ use crate::store;
 use crate::store::prefs::{hand_over, take_handed, Handed};
 use crate::ui::app::{mark, measure, AppState, Route};
 use crate::ui::directive_editor::NEW;
-use crate::ui::widgets::{file_button, focus_element, SaveRefused};
+use crate::ui::widgets::{bring_to_top, file_button, focus_element, SaveRefused};
 use dtbd_domain::directive::reading::accept::Unsaved;
 use dtbd_domain::directive::reading::Reading;
 use dtbd_domain::directive::RosterIndex;
@@ -66,6 +66,8 @@ pub fn ReadDocumentPage() -> impl IntoView {
                 error.set(None);
                 proposed_plan.set_value(Arc::new(plan));
                 reading.set(Some(Arc::new(r)));
+                // The review opens below the paste box, out of sight on a tablet.
+                request_animation_frame(|| bring_to_top(".review-bar"));
             }
             Err(message) => {
                 reading.set(None);

@@ -108,6 +108,17 @@ pub fn focus_element(id: &str) -> bool {
     }
 }
 
+/// Scrolls the first element `selector` matches to the top of the screen: what an action
+/// just drew below the fold (Đọc văn bản's review under its paste box).
+pub fn bring_to_top(selector: &str) {
+    let found = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(element) = found {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Start);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// Scrolls `element` to the middle of the screen and gives it the focus.
 fn reveal(element: web_sys::Element) {
     let options = web_sys::ScrollIntoViewOptions::new();

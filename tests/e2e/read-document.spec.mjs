@@ -63,6 +63,18 @@ test("a seed pasted, every proposal accepted and saved, is scored on the demo ro
   await page.getByLabel("Toàn văn văn bản").fill(seed.text);
   await page.getByRole("button", { name: "Đọc", exact: true }).tap();
   await expect(counts(page)).toHaveText(/^\d+ đề xuất: 0 đã nhận, \d+ chờ, 0 bỏ$/);
+  // The review below the paste box is brought up, and its bar (Nhận tất cả, Lưu văn bản)
+  // stays on top, not under the menu bar, while the page scrolls on.
+  const save = page.getByRole("button", { name: "Lưu văn bản" });
+  await expect(save).toBeInViewport();
+  await expect.poll(() => page.locator(".review-bar").evaluate((bar) => bar.getBoundingClientRect().top)).toBeLessThan(300);
+  await page.evaluate(() => window.scrollBy(0, 600));
+  const uncovered = () =>
+    save.evaluate((button) => {
+      const box = button.getBoundingClientRect();
+      return box.bottom > 0 && document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === button;
+    });
+  await expect.poll(uncovered).toBe(true);
   // A target tied to its sentence, the rule's sentence and the people its group holds now.
   const target = proposals(page, "Chỉ tiêu").filter({ hasText: "người trên danh sách hiện nay" }).first();
   await expect(target.locator(".proposal-source")).toContainText("Câu gốc:");
