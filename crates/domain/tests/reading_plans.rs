@@ -168,9 +168,23 @@ fn seed_003_reads_as_its_hand_made_plan_and_the_other_seeds_propose_none() {
     };
     let file = workspace().join("public/plans/003-quang-ngai-ke-hoach-2021.json");
     let expected = load_plan_file(&std::fs::read_to_string(file).unwrap()).unwrap();
-    let (_, reading) = read_text_with_plan(&seed_text(&seeds, "003")).unwrap();
+    let (directive_reading, reading) = read_text_with_plan(&seed_text(&seeds, "003")).unwrap();
     assert_valid("003", &reading);
     let plan = reading.plan.as_ref().unwrap();
+    // The copy starts at "KẾ HOẠCH": the directive and its plan name the body its preamble says
+    // issued it, as the hand-made template does.
+    let template = dtbd_domain::directive::Directive::from_json(
+        &std::fs::read_to_string(workspace().join("public/templates/003-quang-ngai-ke-hoach-2021.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            directive_reading.directive.issuer.as_str(),
+            directive_reading.directive.authority.as_str(),
+            plan.issuer.as_str()
+        ),
+        (template.authority.as_str(), template.authority.as_str(), template.authority.as_str())
+    );
     assert_eq!((plan.from_year, plan.to_year), (expected.plan.from_year, expected.plan.to_year));
     assert_eq!(plan.title, expected.plan.title);
     assert_eq!(plan.budget.basis, expected.plan.budget.basis);

@@ -172,11 +172,7 @@ fn read(cleaned: &Cleaned, pasted: &str, header: &Header) -> Courses {
     out.plan = Some(Plan {
         id: READ_PLAN_ID.into(),
         title: clip(&title, MAX_NAME_CHARS),
-        issuer: if header.issuer.is_empty() {
-            preamble_issuer(&paragraphs).unwrap_or_else(|| header.authority.clone())
-        } else {
-            header.issuer.clone()
-        },
+        issuer: if header.issuer.is_empty() { header.authority.clone() } else { header.issuer.clone() },
         number: header.number.clone(),
         date: header.date,
         from_year,
@@ -301,18 +297,6 @@ fn years(header: &Header) -> Option<(u16, u16)> {
     }
 }
 
-/// "… năm 2021, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch …" → "Ban Thường vụ Tỉnh ủy".
-fn preamble_issuer(paragraphs: &[Para]) -> Option<String> {
-    paragraphs.iter().take(20).find_map(|p| {
-        let at = p.folded.find(" ban hanh ke hoach")?;
-        let head = &p.text[..p.orig(at)];
-        let name = head.rsplit([',', ';']).next()?.trim();
-        let folded = crate::text::fold(name);
-        (name.chars().count() <= 80 && (folded.starts_with("ban ") || folded.starts_with("uy ban")))
-            .then(|| name.to_string())
-    })
-}
-
 fn lower_first(s: &str) -> String {
     let mut chars = s.trim().chars();
     match chars.next() {
@@ -345,21 +329,15 @@ fn block_of(bodies: &str) -> Block {
     }
 }
 
-/// A paragraph with its folded form (same chars, one for one) and its span in the paste.
+/// A paragraph and its span in the paste.
 struct Para<'t> {
     text: &'t str,
-    folded: String,
     span: (usize, usize),
 }
 
 impl<'t> Para<'t> {
     fn new(text: &'t str, span: (usize, usize)) -> Self {
-        Para { text, folded: fold_aligned(text), span }
-    }
-
-    /// The byte in `text` of byte `at` of `folded`.
-    fn orig(&self, at: usize) -> usize {
-        orig_at(self.text, &self.folded, at)
+        Para { text, span }
     }
 }
 

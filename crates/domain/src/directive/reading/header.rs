@@ -11,6 +11,35 @@ use crate::text::fold;
 /// How far into the text a header is looked for.
 const HEADER_PARAGRAPHS: usize = 30;
 
+/// How far into the text a preamble naming the issuing body is looked for.
+const PREAMBLE_PARAGRAPHS: usize = 20;
+
+/// "Thực hiện …, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch đào tạo …" → "Ban Thường vụ Tỉnh ủy":
+/// the body a preamble says issues the document, when it is a body ("Ban …", "Ủy ban …",
+/// "Thường trực …") and the thing issued is a document's kind.
+pub fn issued_by(paragraph: &str) -> Option<String> {
+    let aligned = super::targets::Folded::new(paragraph);
+    let folded = &aligned.text;
+    let at = folded.find(" ban hanh ")?;
+    let issued = &folded[at + " ban hanh ".len()..];
+    if !["ke hoach", "nghi quyet", "ket luan", "chi thi", "de an", "quyet dinh", "chuong trinh"]
+        .iter()
+        .any(|kind| issued.starts_with(kind))
+    {
+        return None;
+    }
+    let name = paragraph[..aligned.at(at)].rsplit([',', ';']).next()?.trim();
+    // "Ban Chấp hành Đảng bộ tỉnh (khóa XII) đã ban hành Nghị quyết số 05-NQ/TU": a review
+    // names the body that issued the directive it reviews.
+    let name = match name.rsplit_once(' ') {
+        Some((before, last)) if fold(last) == "da" => before.trim(),
+        _ => name,
+    };
+    let name_folded = fold(name);
+    (name.chars().count() <= 80 && ["ban ", "uy ban", "thuong truc"].iter().any(|w| name_folded.starts_with(w)))
+        .then(|| name.to_string())
+}
+
 /// The header read, with the paragraph each field came from.
 #[derive(Debug, Clone, Default)]
 pub struct Header {
@@ -203,6 +232,19 @@ pub fn read(paragraphs: &[&str]) -> (Header, usize) {
             body_from = body_from.max(1);
         }
     }
+    if h.issuer.is_empty() {
+        // No issuer above the kind's line (a copy that starts at "KẾ HOẠCH"): the body the
+        // preamble says issued it ("…, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch …").
+        if let Some((i, body)) =
+            paragraphs.iter().take(PREAMBLE_PARAGRAPHS).enumerate().find_map(|(i, t)| Some((i, issued_by(t)?)))
+        {
+            if h.authority.is_empty() {
+                h.authority = body.clone();
+            }
+            h.issuer = body;
+            h.spans.push(("issuer", i));
+        }
+    }
     let title = fold(&h.title);
     h.period = phrases::period(&title).or_else(|| {
         let early: String = paragraphs.iter().take(body_from + 3).map(|p| fold(p)).collect::<Vec<_>>().join(" ");
@@ -240,6 +282,41 @@ fn capitalise_words(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_body_a_preamble_says_issues_the_document() {
+        assert_eq!(
+            issued_by("Thực hiện công tác đào tạo, bồi dưỡng năm 2024, Ban Thường vụ Huyện ủy ban hành Kế hoạch đào tạo như sau:").as_deref(),
+            Some("Ban Thường vụ Huyện ủy")
+        );
+        assert_eq!(
+            issued_by(
+                "Ngày 10/11/2011, Ban Chấp hành Đảng bộ tỉnh (khóa XII) đã ban hành Nghị quyết số 05-NQ/TU về đào tạo"
+            )
+            .as_deref(),
+            Some("Ban Chấp hành Đảng bộ tỉnh (khóa XII)")
+        );
+        assert_eq!(
+            issued_by("Căn cứ Quyết định số 12, Ủy ban nhân dân tỉnh ban hành Quy chế tổ chức thi tuyển").as_deref(),
+            None,
+            "a rule is no document of this kind"
+        );
+        assert_eq!(issued_by("Các cơ quan, đơn vị ban hành kế hoạch của mình").as_deref(), None, "no body named");
+        let (h, _) = read(&[
+            "KẾ HOẠCH",
+            "Đào tạo, bồi dưỡng cán bộ năm 2024",
+            "Thực hiện Chỉ thị số 05, Ban Thường vụ Huyện ủy ban hành Kế hoạch đào tạo, bồi dưỡng như sau:",
+        ]);
+        assert_eq!((h.issuer.as_str(), h.authority.as_str()), ("Ban Thường vụ Huyện ủy", "Ban Thường vụ Huyện ủy"));
+        let (h, _) = read(&[
+            "HUYỆN ỦY ĐẮK HÀ",
+            "Số: 58-KH/HU",
+            "KẾ HOẠCH",
+            "Đào tạo năm 2025",
+            "Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:",
+        ]);
+        assert_eq!(h.issuer, "HUYỆN ỦY ĐẮK HÀ", "the header's issuer stands");
+    }
 
     #[test]
     fn a_party_committee_header() {
