@@ -352,6 +352,26 @@ fn lower_first(s: &str) -> String {
     }
 }
 
+/// The longest source a row shows whole. A class's or a section's span is its whole section
+/// (a thousand characters for one of seed 003's classes): fifteen of them made the list a dozen
+/// screens on a tablet. Longer ones show their start and end; "Xem trong văn bản" shows all.
+pub const SOURCE_SHOWN_CHARS: usize = 320;
+
+/// `source`, or its start and its end around " … " when longer than [`SOURCE_SHOWN_CHARS`],
+/// each cut at a space.
+fn shown_source(source: &str) -> String {
+    let chars = source.chars().count();
+    if chars <= SOURCE_SHOWN_CHARS {
+        return source.to_string();
+    }
+    let byte_at = |n: usize| source.char_indices().nth(n).map_or(source.len(), |(i, _)| i);
+    let head = &source[..byte_at(SOURCE_SHOWN_CHARS * 3 / 4)];
+    let head = head.rfind(char::is_whitespace).map_or(head, |at| &head[..at]);
+    let tail = &source[byte_at(chars - SOURCE_SHOWN_CHARS / 4)..];
+    let tail = tail.find(char::is_whitespace).map_or(tail, |at| &tail[at..]);
+    format!("{} … {}", head.trim_end(), tail.trim_start())
+}
+
 /// The source span of proposal `index`, empty when it does not fall on the text's characters.
 fn span_text(reading: &Reading, index: usize) -> &str {
     let p = &reading.proposals[index];
@@ -405,7 +425,7 @@ pub fn review(reading: &Reading, decisions: &Decisions, facts: &ReviewFacts) -> 
         rows.push(ProposalRow {
             index,
             kind: kind_label(&p.what),
-            source: span_text(reading, index).trim().to_string(),
+            source: shown_source(span_text(reading, index).trim()),
             generated,
             people,
             note,
@@ -614,6 +634,24 @@ mod tests {
     }
 
     #[test]
+    fn a_long_source_shows_its_start_and_end_cut_at_spaces() {
+        let short = "80% cán bộ chủ chốt cấp xã có trình độ đại học trở lên";
+        assert_eq!(shown_source(short), short);
+        let long = format!(
+            "1. Bồi dưỡng kiến thức quốc phòng {} Thời gian thực hiện: Quý III năm 2025.",
+            "đối tượng 3 ".repeat(60)
+        );
+        let shown = shown_source(&long);
+        assert!(shown.starts_with("1. Bồi dưỡng kiến thức quốc phòng đối tượng 3"), "{shown}");
+        assert!(shown.ends_with("Thời gian thực hiện: Quý III năm 2025."), "{shown}");
+        assert!(shown.contains(" … "), "{shown}");
+        assert!(shown.chars().count() <= SOURCE_SHOWN_CHARS + 3, "{shown}");
+        // Cut at spaces: every word shown is a whole word of the source.
+        let words: std::collections::HashSet<&str> = long.split_whitespace().collect();
+        assert!(shown.split_whitespace().filter(|w| *w != "…").all(|w| words.contains(w)), "{shown}");
+    }
+
+    #[test]
     fn course_lines_and_the_budget_are_rows_with_their_sentences() {
         let (r, facts) = plan_setup();
         let view = review(&r, &Decisions::new(&r), &facts);
@@ -625,6 +663,7 @@ mod tests {
         );
         assert!(lines[0].source.starts_with("1. Đào tạo Cao cấp lý luận chính trị"), "{}", lines[0].source);
         assert!(lines[0].source.ends_with("Kinh phí: 2,5 tỷ đồng."), "{}", lines[0].source);
+        assert!(lines[0].source.chars().count() <= SOURCE_SHOWN_CHARS + 3, "{}", lines[0].source);
         assert_eq!(
             lines[1].generated,
             "Lớp Bồi dưỡng kiến thức quốc phòng và an ninh đối tượng 4: theo nhu cầu đăng ký, năm 2024"
