@@ -128,10 +128,17 @@ impl Decisions {
 
     /// What "Sửa" on proposal `index` opens in the editor: the accepted proposals and this
     /// one with what it brings, as a directive of id `id` (not validated: the editor says
-    /// what to correct).
+    /// what to correct). The header fields she has not turned down come too: the directive
+    /// cannot be saved without them, and an editor opened with its number, date and issuer
+    /// blank had her type again what the reader had found.
     pub fn draft_with(&self, reading: &Reading, index: usize, id: String) -> Directive {
         let mut with = self.clone();
         with.accept(reading, index);
+        for (slot, p) in with.0.iter_mut().zip(&reading.proposals) {
+            if matches!(p.what, Proposed::Header(_)) && *slot == Decision::Pending {
+                *slot = Decision::Accepted;
+            }
+        }
         kept_directive(reading, &with.kept(), id)
     }
 }
@@ -505,6 +512,7 @@ pub fn segments(reading: &Reading, decisions: &Decisions) -> Vec<Segment> {
 mod tests {
     use super::*;
     use dtbd_domain::directive::reading::read_text;
+    use dtbd_domain::directive::DirectiveKind;
     use dtbd_domain::roster::Roster;
 
     const TEXT: &str = "TỈNH ỦY BẮC GIANG\nSố 12-NQ/TU\nBắc Giang, ngày 05 tháng 3 năm 2022\nNGHỊ QUYẾT\nvề đào tạo cán bộ giai đoạn 2022 - 2025\n\nI. MỤC TIÊU\n1. Đến năm 2025:\n- 80% cán bộ chủ chốt cấp xã có trình độ đại học trở lên;\n- Các hội, đoàn thể phát huy vai trò.\nII. TỔ CHỨC THỰC HIỆN\nCác cấp ủy triển khai.";
@@ -616,11 +624,18 @@ mod tests {
         assert_eq!(draft.id, "moi-1");
         assert_eq!(draft.targets().len(), 1);
         assert!(draft.group(draft.targets()[0].group.as_deref().unwrap()).is_some());
-        // After "Bỏ tất cả" too: "Sửa" on one target brings back its section and group.
+        // The header read, not yet decided, comes along: the editor opens with it filled.
+        assert_eq!(
+            (draft.kind, draft.number.as_str(), draft.issuer.as_str(), draft.date.map(|d| d.year)),
+            (DirectiveKind::Resolution, "12-NQ/TU", "TỈNH ỦY BẮC GIANG", Some(2022))
+        );
+        // After "Bỏ tất cả" too: "Sửa" on one target brings back its section and group, and
+        // the header fields she turned down stay out.
         let mut none = Decisions::new(&r);
         none.all(&r, Decision::Rejected);
         let draft = none.draft_with(&r, t, "moi-2".into());
         assert_eq!(draft.targets().len(), 1, "{:#?}", draft.sections);
+        assert_eq!((draft.kind, draft.number.as_str()), (DirectiveKind::Other, ""));
     }
 
     const PLAN: &str = "ỦY BAN NHÂN DÂN HUYỆN AN LÃO\nSố: 12/KH-UBND\nAn Lão, ngày 10 tháng 01 năm 2024\nKẾ HOẠCH\nĐào tạo, bồi dưỡng cán bộ, công chức năm 2024\n\nI. NỘI DUNG\n1. Đào tạo Cao cấp lý luận chính trị\n- Số lượng đào tạo: dự kiến 145 chỉ tiêu.\n- Kinh phí: 2,5 tỷ đồng.\n2. Bồi dưỡng kiến thức quốc phòng và an ninh đối tượng 4\n- Số lượng: Theo nhu cầu đăng ký.\nII. KINH PHÍ\nTổng kinh phí: 3.000.000.000 đồng. Trong đó:\n- Ngân sách huyện: 2.500.000.000 đồng;\n- Học viên tự túc: 500 triệu đồng.\nIII. TỔ CHỨC THỰC HIỆN\nPhòng Nội vụ chủ trì.";
