@@ -15,6 +15,9 @@ pub enum Handed {
     /// Đọc văn bản's text and decisions, kept while the officer corrects a proposal in the
     /// editor, so coming back finds her review as she left it.
     Review,
+    /// Đọc văn bản's "Sửa" on a target or a group: the editor's form to open on the draft
+    /// ("target:ID", "group:ID"), so she lands on what she asked to correct.
+    Open,
 }
 
 impl Handed {
@@ -23,6 +26,7 @@ impl Handed {
             Handed::Message => "dtbd.message",
             Handed::Draft => "dtbd.draft",
             Handed::Review => "dtbd.review",
+            Handed::Open => "dtbd.open",
         }
     }
 }

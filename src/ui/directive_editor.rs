@@ -10,30 +10,43 @@ use dtbd_domain::directive::{Directive, DirectiveKind, Period};
 use dtbd_domain::roster::FieldError;
 
 use crate::ui::app::{AppState, Route};
+use crate::ui::directive_outline::Panel;
 use crate::ui::widgets::{code_select, date_input, error_for, error_summary, field, options, SaveRefused};
 
 /// The id in the editor's URL that starts a new directive.
 pub const NEW: &str = "moi";
 
 thread_local! {
-    /// The draft Đọc văn bản's "Sửa" handed over, taken once when this page loads.
-    static DRAFT: std::cell::OnceCell<Option<Directive>> = const { std::cell::OnceCell::new() };
+    /// The draft Đọc văn bản's "Sửa" handed over, and the form to open on it ("target:ID",
+    /// "group:ID"), taken once when this page loads.
+    static DRAFT: std::cell::OnceCell<Option<(Directive, Option<String>)>> = const { std::cell::OnceCell::new() };
 }
 
 /// The directive Đọc văn bản's "Sửa" opened the editor on, instead of a blank one. Taken from
 /// the hand-over once per page and then kept: the shell may draw the editor's route more than
 /// once (a signal it reads settles after the first draw), and a draft gone after the first
 /// draw left the second a blank directive, which was then saved in its place.
-fn pending_draft() -> Option<Directive> {
+fn pending_draft() -> Option<(Directive, Option<String>)> {
     DRAFT.with(|d| {
         d.get_or_init(|| {
             // Not `Directive::from_json`: a draft is handed over to be completed, and that
             // refuses what does not validate yet (a header left out), leaving a blank one.
-            store::prefs::take_handed(store::prefs::Handed::Draft)
-                .and_then(|json| serde_json::from_str::<Directive>(&json).ok())
+            let draft = store::prefs::take_handed(store::prefs::Handed::Draft)
+                .and_then(|json| serde_json::from_str::<Directive>(&json).ok());
+            let open = store::prefs::take_handed(store::prefs::Handed::Open);
+            draft.map(|d| (d, open))
         })
         .clone()
     })
+}
+
+/// The form "target:ID" or "group:ID" names on `draft`, when the draft holds it.
+fn form_to_open(draft: &Directive, open: &str) -> Option<Panel> {
+    match open.split_once(':')? {
+        ("target", id) => Some(Panel::Target { item: draft.item_of_target(id)?.id.clone(), id: Some(id.to_string()) }),
+        ("group", id) => draft.group(id).map(|_| Panel::Group { id: Some(id.to_string()) }),
+        _ => None,
+    }
 }
 
 #[component]
@@ -41,8 +54,10 @@ pub fn DirectiveEditorPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     // "moi": a new directive, kept in memory until its first valid save; the draft of Đọc
     // văn bản's "Sửa" when it opened the editor.
+    let handed = if id == NEW { pending_draft() } else { None };
+    let open = handed.as_ref().and_then(|(d, open)| form_to_open(d, open.as_deref()?));
     let found = if id == NEW {
-        Some(pending_draft().unwrap_or_else(|| Directive::blank(store::new_id(), DirectiveKind::Resolution)))
+        Some(handed.map(|(d, _)| d).unwrap_or_else(|| Directive::blank(store::new_id(), DirectiveKind::Resolution)))
     } else {
         state.directives.with_untracked(|all| all.iter().find(|d| d.id == id).cloned())
     };
@@ -131,7 +146,7 @@ pub fn DirectiveEditorPage(id: String) -> impl IntoView {
                     })}
                 </fieldset>
                 <crate::ui::directive_standards::StandardsSection draft=draft/>
-                <crate::ui::directive_outline::Outline draft=draft errors=errors/>
+                <crate::ui::directive_outline::Outline draft=draft errors=errors open=open/>
                 <div class="actions">
                     <button type="submit" class="btn primary">"Lưu văn bản"</button>
                     <a class="btn" href=move || Route::Directive(draft.with(|d| d.id.clone())).href()>"Hủy"</a>

@@ -52,11 +52,20 @@ pub enum Panel {
 }
 
 #[component]
-pub fn Outline(draft: RwSignal<Directive>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+pub fn Outline(
+    draft: RwSignal<Directive>,
+    errors: RwSignal<Vec<FieldError>>,
+    /// A form open from the start (Đọc văn bản's "Sửa" on a target or a group), brought into view.
+    #[prop(optional_no_strip)]
+    open: Option<Panel>,
+) -> impl IntoView {
     let _ = errors;
     let removed: RwSignal<Option<Removed>> = RwSignal::new(None);
     let problem: RwSignal<Option<String>> = RwSignal::new(None);
-    let panel: RwSignal<Option<Panel>> = RwSignal::new(None);
+    if open.is_some() {
+        request_animation_frame(|| crate::ui::widgets::bring_to_top("fieldset.panel"));
+    }
+    let panel: RwSignal<Option<Panel>> = RwSignal::new(open);
     let structure = Memo::new(move |_| draft.with(rows));
     let groups = Memo::new(move |_| {
         draft.with(|d| {

@@ -16,7 +16,7 @@ use crate::ui::app::{mark, measure, AppState, Route};
 use crate::ui::directive_editor::NEW;
 use crate::ui::widgets::{bring_to_top, file_button, focus_element, SaveRefused};
 use dtbd_domain::directive::reading::accept::Unsaved;
-use dtbd_domain::directive::reading::Reading;
+use dtbd_domain::directive::reading::{Proposed, Reading};
 use dtbd_domain::directive::RosterIndex;
 use dtbd_domain::training::plan_reading::{accept_with_plan, read_text_with_plan, Accepted, ProposedPlan};
 use dtbd_view::directives::saved_message;
@@ -157,6 +157,16 @@ pub fn ReadDocumentPage() -> impl IntoView {
         if let Some(draft) = draft {
             remember();
             hand_over(Handed::Draft, &serde_json::to_string(&draft).expect("a directive always serialises"));
+            let form = reading.with_untracked(|r| {
+                r.as_ref().and_then(|r| match &r.proposals.get(index)?.what {
+                    Proposed::Target(id) => Some(format!("target:{id}")),
+                    Proposed::Group(id) => Some(format!("group:{id}")),
+                    _ => None,
+                })
+            });
+            if let Some(form) = form {
+                hand_over(Handed::Open, &form);
+            }
             state.go(Route::EditDirective(NEW.into()));
         }
     };

@@ -161,6 +161,12 @@ test("the same text opened from a .docx is read, and one target corrected in the
   // what is missing before the save.
   await targets.first().getByRole("button", { name: "Sửa", exact: true }).tap();
   await expect(page.getByRole("heading", { name: "Sửa văn bản" })).toBeVisible();
+  // She lands on that target's own form, open and in view.
+  const targetForm = page.getByRole("group", { name: "Biểu mẫu chỉ tiêu" });
+  await expect(targetForm).toContainText("Sửa chỉ tiêu");
+  await expect(targetForm).toBeInViewport();
+  await targetForm.getByRole("button", { name: "Hủy", exact: true }).tap();
+  await expect(targetForm).toHaveCount(0);
   await expect(page.locator(".row-text").first()).toBeVisible();
   await page.getByLabel("Cơ quan ban hành").fill("HUYỆN ỦY HOÀNG SU PHÌ");
   await page.getByLabel("Trích yếu").fill("Đề án đào tạo cán bộ (đọc từ tệp Word)");

@@ -317,6 +317,14 @@ impl Directive {
         self.targets().into_iter().find(|t| t.id == id)
     }
 
+    /// The item (đoạn) that states target `id`: a target's form edits it within its item.
+    pub fn item_of_target(&self, id: &str) -> Option<&Item> {
+        self.sections_flat()
+            .into_iter()
+            .flat_map(|(s, _)| s.items.iter())
+            .find(|item| item.targets.iter().any(|t| t.id == id))
+    }
+
     /// The section holding the item that holds target `id`, with the chain of section numbers
     /// ("III-", "2.", "a-") for display.
     pub fn target_path(&self, id: &str) -> Option<Vec<String>> {
