@@ -354,13 +354,23 @@ impl AppState {
         let Some(w) = web_sys::window() else { return };
         if route.renders_here() {
             let _ = w.location().set_hash(&route.fragment());
-            self.route.set(route);
+            self.show(route);
         } else {
             // The message just said ("Đã lưu …") would go with this page: the next one shows it.
             if let Some(Toast { text, error: false, undo: None }) = self.toast.get_untracked() {
                 store::prefs::hand_over(store::prefs::Handed::Message, &text);
             }
             let _ = w.location().assign(&route.href());
+        }
+    }
+
+    /// Draws `route`'s page unless it is the one drawn. `go` sets the hash and draws at once,
+    /// and the `hashchange` that follows names the same route: drawn again, the page would
+    /// lose what the officer began typing meanwhile (a new form's rows, a search) and a
+    /// 30.000-row roster would be laid out twice.
+    fn show(&self, route: Route) {
+        if self.route.with_untracked(|shown| *shown != route) {
+            self.route.set(route);
         }
     }
 
@@ -725,7 +735,7 @@ fn App(roster: Roster, directives: Vec<Directive>, pages: Pages) -> impl IntoVie
         });
     });
 
-    let on_hash = Closure::<dyn Fn()>::new(move || state.route.set(current_route()));
+    let on_hash = Closure::<dyn Fn()>::new(move || state.show(current_route()));
     if let Some(w) = web_sys::window() {
         w.set_onhashchange(Some(on_hash.as_ref().unchecked_ref()));
     }

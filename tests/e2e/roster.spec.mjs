@@ -65,6 +65,23 @@ test("an officer adds a cadre with every scale, reloads, and finds it still ther
   await expect(page.getByLabel("Ghi chú", { exact: true })).toHaveValue("Cử đi học thạc sĩ năm 2024");
 });
 
+test("a page already drawn is not drawn again: what the officer began in a form stays", async ({ page }) => {
+  await open(page);
+  await addUnit(page, "UBND xã Nậm Ty");
+  await page.getByRole("link", { name: "Cán bộ", exact: true }).tap();
+  await page.getByRole("link", { name: "+ Thêm cán bộ" }).tap();
+  await page.getByLabel("Họ và tên").fill("Lù Văn Páo");
+  await page.getByRole("button", { name: "+ Thêm", exact: true }).tap();
+  await expect(page.locator("#f-mem-0-c")).toBeVisible();
+  // Every in-page move (a save going back to the list, a tap on a row) sets the hash and
+  // draws the page, and the browser's hashchange then names the same page again, a moment
+  // later. Send that hashchange now, while the form is half filled.
+  await page.evaluate(() => window.dispatchEvent(new HashChangeEvent("hashchange")));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+  await expect(page.getByLabel("Họ và tên")).toHaveValue("Lù Văn Páo");
+  await expect(page.locator("#f-mem-0-c")).toBeVisible();
+});
+
 test("search ignores diacritics and case; names sort by given name in Vietnamese order", async ({ page }) => {
   await open(page);
   await addUnit(page, "Phòng Nội vụ");
