@@ -38,25 +38,6 @@ fn similarity(a: &str, b: &str) -> f64 {
 
 const FIELDS: [&str; 7] = ["loại", "trình độ cấp", "chỉ tiêu", "cơ sở đào tạo", "năm", "kinh phí", "đủ cả"];
 
-#[derive(Default)]
-struct Score {
-    tally: Tally,
-    budget_right: bool,
-}
-
-impl std::ops::Deref for Score {
-    type Target = Tally;
-    fn deref(&self) -> &Tally {
-        &self.tally
-    }
-}
-
-impl std::ops::DerefMut for Score {
-    fn deref_mut(&mut self) -> &mut Tally {
-        &mut self.tally
-    }
-}
-
 fn institutions(l: &CourseLine) -> BTreeSet<String> {
     l.institutions.iter().map(|i| fold_title(i)).collect()
 }
@@ -73,8 +54,9 @@ fn budget_key(b: &Budget) -> BudgetKey {
     (b.total, parts)
 }
 
-fn compare(name: &str, expected: &PlanFile, reading: &ProposedPlan) -> Score {
-    let mut score = Score::default();
+/// The course lines' tally, and whether the plan's budget is right.
+fn compare(name: &str, expected: &PlanFile, reading: &ProposedPlan) -> (Tally, bool) {
+    let mut score = Tally::default();
     let proposed = &reading.lines;
     let mut used = vec![false; proposed.len()];
     let mut rows = Vec::new();
@@ -118,22 +100,24 @@ fn compare(name: &str, expected: &PlanFile, reading: &ProposedPlan) -> Score {
         }
     }
     let plan_budget = reading.plan.as_ref().map(|p| budget_key(&p.budget));
-    score.budget_right = plan_budget.as_ref() == Some(&budget_key(&expected.plan.budget));
+    let budget_right = plan_budget.as_ref() == Some(&budget_key(&expected.plan.budget));
+    score.extra = used.iter().filter(|u| !**u).count();
     println!(
-        "\n== {name}: {} lớp mẫu, {} lớp đề xuất, tìm thấy {} ({:.0}%), đúng hoàn toàn {} ({:.0}%)",
+        "\n== {name}: {} lớp mẫu, {} lớp đề xuất, tìm thấy {} ({:.0}%), đúng hoàn toàn {} ({:.0}%); đề xuất thừa {}",
         score.expected,
         proposed.len(),
         score.found,
         score.percent(score.found),
         score.right[6],
-        score.percent(score.right[6])
+        score.percent(score.right[6]),
+        score.extra
     );
     let per_field: Vec<String> =
         FIELDS.iter().zip(score.right).map(|(f, n)| format!("{f} {:.0}%", score.percent(n))).collect();
     println!("   theo trường: {}", per_field.join(" · "));
     println!(
         "   kinh phí kế hoạch: {} — đề xuất {:?}, mẫu {:?}",
-        if score.budget_right { "đúng" } else { "SAI" },
+        if budget_right { "đúng" } else { "SAI" },
         plan_budget,
         budget_key(&expected.plan.budget)
     );
@@ -142,7 +126,7 @@ fn compare(name: &str, expected: &PlanFile, reading: &ProposedPlan) -> Score {
             println!("{r}");
         }
     }
-    score
+    (score, budget_right)
 }
 
 /// The plan proposed is one the plans page would load: its own rules and its lines'.
@@ -188,8 +172,8 @@ fn seed_003_reads_as_its_hand_made_plan_and_the_other_seeds_propose_none() {
     assert_eq!((plan.from_year, plan.to_year), (expected.plan.from_year, expected.plan.to_year));
     assert_eq!(plan.title, expected.plan.title);
     assert_eq!(plan.budget.basis, expected.plan.budget.basis);
-    let score = compare("003-quang-ngai-ke-hoach-2021.json", &expected, &reading);
-    assert!(score.budget_right, "003: the plan's budget");
+    let (score, budget_right) = compare("003-quang-ngai-ke-hoach-2021.json", &expected, &reading);
+    assert!(budget_right, "003: the plan's budget");
     let (found, right) = SEED_003_FLOORS;
     assert!(
         score.percent(score.found) >= found && score.percent(score.right[6]) >= right,
@@ -230,8 +214,8 @@ fn plans_of_other_provinces_read_as_written_by_hand() {
             ),
             "{name}"
         );
-        let score = compare(&name, &expected, &reading);
-        assert!(score.budget_right, "{name}: the plan's budget");
+        let (score, budget_right) = compare(&name, &expected, &reading);
+        assert!(budget_right, "{name}: the plan's budget");
         assert!(score.percent(score.found) >= 95.0 && score.percent(score.right[6]) >= 80.0, "{name}");
         read_any = true;
     }

@@ -58,29 +58,8 @@ fn group_name(d: &Directive, t: &Target) -> Option<String> {
 
 const FIELDS: [&str; 7] = ["loại", "trình độ", "so sánh", "mức", "thời hạn", "nhóm", "đủ cả"];
 
-/// Per document: targets expected, found, and right per field.
-#[derive(Default)]
-struct Score {
-    tally: Tally,
-    /// Targets proposed that match none of the template's: each one a "Bỏ" the officer must tap.
-    extra: usize,
-}
-
-impl std::ops::Deref for Score {
-    type Target = Tally;
-    fn deref(&self) -> &Tally {
-        &self.tally
-    }
-}
-
-impl std::ops::DerefMut for Score {
-    fn deref_mut(&mut self) -> &mut Tally {
-        &mut self.tally
-    }
-}
-
-fn compare(name: &str, expected: &Directive, proposed: &Directive) -> Score {
-    let mut score = Score::default();
+fn compare(name: &str, expected: &Directive, proposed: &Directive) -> Tally {
+    let mut score = Tally::default();
     let proposals = proposed.targets();
     let mut used = vec![false; proposals.len()];
     let mut rows = Vec::new();

@@ -68,6 +68,8 @@ pub struct Tally {
     pub expected: usize,
     pub found: usize,
     pub right: [usize; 7],
+    /// Items proposed that match none of the template's: each one a "Bỏ" the officer must tap.
+    pub extra: usize,
 }
 
 impl Tally {
