@@ -194,11 +194,21 @@ fn directives_of_other_provinces_read_as_written_by_hand() {
         let d = &reading.directive;
         assert_eq!(d.validate(), vec![]);
         assert_eq!(
-            (d.kind, d.number.as_str(), d.date, d.period),
-            (expected.kind, expected.number.as_str(), expected.date, expected.period),
+            (d.kind, d.number.as_str(), d.date, d.period, d.title.as_str(), d.issuer.as_str()),
+            (
+                expected.kind,
+                expected.number.as_str(),
+                expected.date,
+                expected.period,
+                expected.title.as_str(),
+                expected.issuer.as_str()
+            ),
             "{}",
             path.display()
         );
+        if !expected.authority.is_empty() {
+            assert_eq!(d.authority, expected.authority, "{}", path.display());
+        }
         let score = compare(&path.file_name().unwrap().to_string_lossy(), &expected, d);
         assert!(score.percent(score.found) >= 95.0 && score.percent(score.right[6]) >= 80.0, "{}", path.display());
         read_any = true;

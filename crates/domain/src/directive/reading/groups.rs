@@ -255,6 +255,10 @@ fn conditions(folded: &str) -> GroupRule {
     if words.contains(&"nu") {
         rules.push(GroupRule::Gender { gender: Gender::Female });
     }
+    // "trong quy hoạch", "diện quy hoạch": the roster's planned-for positions, whichever.
+    if ["trong quy hoach", "dien quy hoach", "duoc quy hoach", "nguon quy hoach"].iter().any(|w| folded.contains(w)) {
+        rules.push(GroupRule::PlannedFor { title: None });
+    }
     if folded.contains("khong giu chuc vu") {
         let holders = GroupRule::Position { title: None, leadership: Some(Leadership::Deputy), unit: None };
         let base = if rules.is_empty() { GroupRule::Everyone } else { all_of(rules) };
@@ -574,6 +578,11 @@ mod tests {
         };
         assert!(matches!(*except, GroupRule::Membership { committee: Committee::ExecutiveCommittee, .. }));
         assert!(matches!(rule_of("công chức cấp huyện không giữ chức vụ"), GroupRule::Minus { .. }));
+        let GroupRule::AllOf { rules } = rule_of("Cán bộ nữ dưới 40 tuổi trong quy hoạch") else {
+            panic!("three conditions")
+        };
+        assert!(rules.contains(&GroupRule::PlannedFor { title: None }));
+        assert!(rules.contains(&GroupRule::Gender { gender: Gender::Female }));
     }
 
     #[test]

@@ -193,9 +193,26 @@ pub fn read(paragraphs: &[&str]) -> (Header, usize) {
             }
         }
         if kind_at.is_some() {
+            if text.trim_matches(['-', '*', '_', '=', ' ']).is_empty() {
+                body_from = i + 1;
+                continue;
+            }
             if folded.starts_with("cua ") && h.title.is_empty() {
-                let authority: String = text.chars().skip(4).collect();
-                h.authority = capitalise_words(authority.trim());
+                // "của Ban Thường vụ Tỉnh ủy về tăng cường …": a paste that joined the
+                // decider's line and the trích yếu's gives both in one paragraph.
+                let split_at = folded.find(" ve ").map(|at| folded[..at].chars().count());
+                let (authority, title): (String, String) = match split_at {
+                    Some(chars) => {
+                        (text.chars().skip(4).take(chars - 4).collect(), text.chars().skip(chars + 1).collect())
+                    }
+                    None => (text.chars().skip(4).collect(), String::new()),
+                };
+                let authority = authority.trim();
+                h.authority = if is_capitals(authority) { capitalise_words(authority) } else { authority.to_string() };
+                if !title.trim().is_empty() {
+                    h.title = title.trim().to_string();
+                    h.spans.push(("title", i));
+                }
                 body_from = i + 1;
                 continue;
             }
@@ -206,10 +223,6 @@ pub fn read(paragraphs: &[&str]) -> (Header, usize) {
             {
                 h.title = text.trim_start_matches("V/v").trim().to_string();
                 h.spans.push(("title", i));
-                body_from = i + 1;
-                continue;
-            }
-            if text.trim_matches(['-', '*', ' ']).is_empty() {
                 body_from = i + 1;
                 continue;
             }
@@ -340,6 +353,25 @@ mod tests {
         assert_eq!(h.title, "về đẩy mạnh công tác đào tạo, bồi dưỡng cán bộ đến năm 2025");
         assert_eq!(h.period, Some((2016, 2025)));
         assert_eq!(body, 8);
+    }
+
+    #[test]
+    fn the_decider_and_the_title_joined_in_one_paragraph() {
+        // A PDF's copy joins "của Ban Thường vụ Tỉnh ủy" with the trích yếu below it; the
+        // rule under the title is no title.
+        let (h, body) = read(&[
+            "TỈNH ỦY BẮC GIANG",
+            "Số 12-CT/TU",
+            "Bắc Giang, ngày 08 tháng 3 năm 2022",
+            "CHỈ THỊ",
+            "của Ban Thường vụ Tỉnh ủy về tăng cường công tác đào tạo, bồi dưỡng cán bộ giai đoạn 2022 - 2025",
+            "-----",
+            "Thời gian qua, công tác đào tạo được quan tâm.",
+        ]);
+        assert_eq!(h.authority, "Ban Thường vụ Tỉnh ủy");
+        assert_eq!(h.title, "về tăng cường công tác đào tạo, bồi dưỡng cán bộ giai đoạn 2022 - 2025");
+        assert_eq!(h.period, Some((2022, 2025)));
+        assert_eq!(body, 6);
     }
 
     #[test]

@@ -362,7 +362,9 @@ fn training_of(clause: &str) -> String {
 /// cấp 68 đồng chí, mỗi năm cử 13 - 14 đồng chí đi học".
 fn need(s: &str, inherited: Option<Scale>, sentence: &str) -> Option<TrainingNeed> {
     let all: Vec<Figure> = figures(s).into_iter().filter(|f| !f.year).collect();
-    let per_year_at = s.find("moi nam cu")?;
+    // "mỗi năm cử 07 - 08", "Hằng năm, cử khoảng 150 cán bộ đi đào tạo …".
+    let per_year_at =
+        ["moi nam cu", "moi nam, cu", "hang nam cu", "hang nam, cu"].iter().filter_map(|w| s.find(w)).min()?;
     let persons = all.iter().find(|f| f.start < per_year_at && !f.percent).map(|f| f.value as u32);
     let per_year = all.iter().find(|f| f.start > per_year_at)?;
     let criterion = criteria(s, inherited).into_iter().next();
@@ -870,6 +872,12 @@ mod tests {
         assert!(found.targets.is_empty());
         let n = &found.needs[0].value;
         assert_eq!((n.persons, n.per_year_min, n.per_year_max), (Some(35), Some(7), Some(8)));
+        // Another province's wording: "Hằng năm, cử khoảng …", no total.
+        let found = read_paragraph("Hằng năm, cử khoảng 150 cán bộ đi đào tạo cao cấp lý luận chính trị.", &ctx());
+        assert!(found.targets.is_empty());
+        let n = &found.needs[0].value;
+        assert_eq!((n.persons, n.per_year_min, n.per_year_max), (None, Some(150), Some(150)));
+        assert!(n.criterion.is_some());
     }
 
     #[test]
