@@ -528,7 +528,7 @@ impl<'c> Reader<'c> {
         // A report's section, or the preamble before the first heading ("Thời gian qua, …
         // toàn tỉnh hiện có 1.245 cán bộ chủ chốt cấp xã, trong đó 1.027 đồng chí (chiếm
         // 82,5%) …"): a figure of the present there is the roster as it stood.
-        let in_status = chain.first().map_or(true, |&n| self.nodes[n].status);
+        let in_status = chain.first().is_none_or(|&n| self.nodes[n].status);
         for read in found.targets {
             // A figure of a year before the document is a result it reports, not a target.
             if read.value.milestones.iter().any(|m| issued.is_some_and(|y| m.year < y)) {
