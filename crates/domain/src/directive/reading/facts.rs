@@ -80,7 +80,7 @@ pub fn reports_the_present(folded_clause: &str) -> bool {
 }
 
 /// Words that set a target whatever the section: "phấn đấu", "mục tiêu", "đến năm", "bảo đảm".
-fn aims(folded_clause: &str) -> bool {
+pub fn aims(folded_clause: &str) -> bool {
     ["phan dau", "muc tieu", "den nam", "bao dam", "dam bao", "phai dat"].iter().any(|w| folded_clause.contains(w))
 }
 

@@ -64,9 +64,20 @@ pub fn clean_name(phrase: &str) -> String {
     let mut name = phrase.trim().trim_end_matches([':', '.', ';', ',']).trim();
     loop {
         let folded = fold(name);
-        let prefix = ["doi voi ", "cac dong chi ", "dong chi ", "cac chuc danh ", "chuc danh ", "phan dau ", "co "]
-            .iter()
-            .find(|p| folded.starts_with(**p));
+        // "Tỷ lệ cán bộ, công chức cấp xã có …": the share's word, not the group's.
+        let prefix = [
+            "doi voi ",
+            "cac dong chi ",
+            "dong chi ",
+            "cac chuc danh ",
+            "chuc danh ",
+            "phan dau ",
+            "co ",
+            "ty le ",
+            "ti le ",
+        ]
+        .iter()
+        .find(|p| folded.starts_with(**p));
         match prefix {
             Some(p) => {
                 let chars = p.chars().count();
@@ -135,35 +146,44 @@ fn level_of(folded: &str) -> Option<GovLevel> {
     }
 }
 
-/// Titles a phrase lists ("Bí thư, Phó bí thư Huyện ủy, Chủ tịch HĐND, Chủ tịch UBND huyện").
+/// Titles a phrase lists ("Bí thư, Phó bí thư Huyện ủy, Chủ tịch HĐND, Chủ tịch UBND huyện"),
+/// found in the [`fold_title`](crate::text::fold_title) form and given back as written in
+/// documents: the rule's sentence shows them to the officer, and matching folds them again.
 fn titles(folded: &str) -> Vec<String> {
     let known = [
-        "pho bi thu",
-        "bi thu",
-        "pho chu tich hoi dong nhan dan",
-        "pho chu tich uy ban nhan dan",
-        "chu tich hoi dong nhan dan",
-        "chu tich uy ban nhan dan",
-        "chu tich uy ban mat tran to quoc",
-        "pho hieu truong",
-        "hieu truong",
-        "pho giam doc",
-        "giam doc",
-        "pho truong phong",
-        "truong phong",
+        ("pho bi thu", "Phó Bí thư"),
+        ("bi thu", "Bí thư"),
+        ("pho chu tich hoi dong nhan dan", "Phó Chủ tịch Hội đồng nhân dân"),
+        ("pho chu tich uy ban nhan dan", "Phó Chủ tịch Ủy ban nhân dân"),
+        ("chu tich hoi dong nhan dan", "Chủ tịch Hội đồng nhân dân"),
+        ("chu tich uy ban nhan dan", "Chủ tịch Ủy ban nhân dân"),
+        ("chu tich uy ban mat tran to quoc", "Chủ tịch Ủy ban Mặt trận Tổ quốc"),
+        ("pho hieu truong", "Phó Hiệu trưởng"),
+        ("hieu truong", "Hiệu trưởng"),
+        ("pho giam doc", "Phó Giám đốc"),
+        ("giam doc", "Giám đốc"),
+        ("pho truong phong", "Phó Trưởng phòng"),
+        ("truong phong", "Trưởng phòng"),
     ];
     let title_form = crate::text::fold_title(folded);
     let mut out: Vec<String> = Vec::new();
     let mut rest = title_form.clone();
-    for t in known {
-        if let Some(at) = rest.find(t) {
-            rest.replace_range(at..at + t.len(), "");
-            out.push(t.to_string());
+    for (folded_title, written) in known {
+        if let Some(at) = rest.find(folded_title) {
+            rest.replace_range(at..at + folded_title.len(), "");
+            out.push(written.to_string());
         }
     }
-    // "Phó Chủ tịch HĐND, UBND huyện": the second body shares the title.
-    if title_form.contains("pho chu tich hoi dong nhan dan, uy ban nhan dan") {
-        out.push("pho chu tich uy ban nhan dan".into());
+    // "Phó Chủ tịch HĐND, UBND huyện", "Chủ tịch, Phó Chủ tịch UBND xã": the body written once
+    // is every title's.
+    for (shared, written) in [
+        ("pho chu tich hoi dong nhan dan, uy ban nhan dan", "Phó Chủ tịch Ủy ban nhân dân"),
+        ("chu tich, pho chu tich uy ban nhan dan", "Chủ tịch Ủy ban nhân dân"),
+        ("chu tich, pho chu tich hoi dong nhan dan", "Chủ tịch Hội đồng nhân dân"),
+    ] {
+        if title_form.replace(" , ", ", ").contains(shared) && !out.iter().any(|t| t == written) {
+            out.push(written.into());
+        }
     }
     out
 }
@@ -541,8 +561,17 @@ mod tests {
             panic!("a list of titles is a position rule")
         };
         assert!(
-            title.any_of.contains(&"bi thu".to_string())
-                && title.any_of.contains(&"chu tich uy ban nhan dan".to_string())
+            title.any_of.contains(&"Bí thư".to_string())
+                && title.any_of.contains(&"Chủ tịch Ủy ban nhân dân".to_string())
+        );
+        let GroupRule::Position { title: Some(title), .. } =
+            rule_of("Bí thư, Phó Bí thư Đảng ủy, Chủ tịch, Phó Chủ tịch Ủy ban nhân dân cấp xã")
+        else {
+            panic!("a list of titles is a position rule")
+        };
+        assert_eq!(
+            title.any_of,
+            ["Phó Bí thư", "Bí thư", "Phó Chủ tịch Ủy ban nhân dân", "Chủ tịch Ủy ban nhân dân"].map(String::from)
         );
         assert_eq!(unit.levels, [GovLevel::District]);
         // "chính trị - xã hội tỉnh" is at the province.

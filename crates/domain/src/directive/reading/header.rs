@@ -155,7 +155,7 @@ pub fn read(paragraphs: &[&str]) -> (Header, usize) {
                 }
                 None => text.to_string(),
             };
-            let issuer = issuer.trim().trim_matches('*').trim();
+            let issuer = own_body(issuer.trim().trim_matches('*').trim());
             if !issuer.is_empty() && kind_of(&fold(issuer)).is_none() {
                 h.issuer = issuer.to_string();
                 h.spans.push(("issuer", i));
@@ -187,7 +187,7 @@ pub fn read(paragraphs: &[&str]) -> (Header, usize) {
                 h.spans.push(("kind", i));
                 body_from = i + 1;
                 if let Some(rest) = folded.find(" cua ") {
-                    h.authority = text.chars().skip(rest + 5).collect::<String>().trim().to_string();
+                    h.authority = as_named(text.chars().skip(rest + 5).collect::<String>().trim());
                 }
                 continue;
             }
@@ -207,8 +207,7 @@ pub fn read(paragraphs: &[&str]) -> (Header, usize) {
                     }
                     None => (text.chars().skip(4).collect(), String::new()),
                 };
-                let authority = authority.trim();
-                h.authority = if is_capitals(authority) { capitalise_words(authority) } else { authority.to_string() };
+                h.authority = as_named(authority.trim());
                 if !title.trim().is_empty() {
                     h.title = title.trim().to_string();
                     h.spans.push(("title", i));
@@ -281,6 +280,37 @@ fn year_alone(folded: &str) -> Option<u16> {
 }
 
 /// "BAN THƯỜNG VỤ TỈNH ỦY" → "Ban Thường Vụ Tỉnh Ủy" (the body as a name, not shouted).
+/// A body's name as a sentence writes it: "CỦA BAN THƯỜNG VỤ TỈNH ỦY" → "Ban Thường Vụ Tỉnh Ủy";
+/// a name already in mixed case is kept as written.
+fn as_named(text: &str) -> String {
+    if is_capitals(text) {
+        capitalise_words(text)
+    } else {
+        text.to_string()
+    }
+}
+
+/// "ĐẢNG BỘ TỈNH SÓC TRĂNG / HUYỆN ỦY MỸ TÚ": a party header names the party organisation
+/// above the committee that issues; the issuer is the committee.
+fn own_body(issuer: &str) -> &str {
+    let folded = fold(issuer).to_uppercase();
+    if !folded.starts_with("DANG BO ") {
+        return issuer;
+    }
+    let committee = [" HUYEN UY", " TINH UY", " THANH UY", " THI UY", " QUAN UY", " DANG UY"]
+        .iter()
+        .filter_map(|w| folded.find(w))
+        .min();
+    match committee {
+        Some(at) => {
+            let chars = folded[..at + 1].chars().count();
+            let from = issuer.char_indices().nth(chars).map_or(issuer.len(), |(i, _)| i);
+            &issuer[from..]
+        }
+        None => issuer,
+    }
+}
+
 fn capitalise_words(text: &str) -> String {
     text.split_whitespace()
         .map(|w| {
@@ -372,6 +402,22 @@ mod tests {
         assert_eq!(h.title, "về tăng cường công tác đào tạo, bồi dưỡng cán bộ giai đoạn 2022 - 2025");
         assert_eq!(h.period, Some((2022, 2025)));
         assert_eq!(body, 6);
+    }
+
+    #[test]
+    fn the_committee_under_its_party_organisation_issues() {
+        let (h, _) = read(&[
+            "ĐẢNG BỘ TỈNH SÓC TRĂNG HUYỆN ỦY MỸ TÚ",
+            "*",
+            "Số 08-NQ/HU",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Mỹ Tú, ngày 20 tháng 10 năm 2021",
+            "NGHỊ QUYẾT CỦA BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN",
+            "về công tác đào tạo, bồi dưỡng cán bộ, công chức giai đoạn 2021 - 2025",
+        ]);
+        assert_eq!(h.issuer, "HUYỆN ỦY MỸ TÚ");
+        assert_eq!(h.authority, "Ban Chấp Hành Đảng Bộ Huyện");
+        assert_eq!(own_body("ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"), "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH");
     }
 
     #[test]

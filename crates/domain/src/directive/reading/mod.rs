@@ -528,13 +528,17 @@ impl<'c> Reader<'c> {
         // A report's section, or the preamble before the first heading ("Thời gian qua, …
         // toàn tỉnh hiện có 1.245 cán bộ chủ chốt cấp xã, trong đó 1.027 đồng chí (chiếm
         // 82,5%) …"): a figure of the present there is the roster as it stood.
-        let in_status = chain.first().is_none_or(|&n| self.nodes[n].status);
+        let in_preamble = chain.is_empty();
+        let in_status = chain.first().is_some_and(|&n| self.nodes[n].status);
         for read in found.targets {
             // A figure of a year before the document is a result it reports, not a target.
             if read.value.milestones.iter().any(|m| issued.is_some_and(|y| m.year < y)) {
                 continue;
             }
-            if in_status && facts::reports_the_present(&crate::text::fold(&body[read.span.0..read.span.1])) {
+            let clause = crate::text::fold(&body[read.span.0..read.span.1]);
+            // Under a thực trạng heading every figure is what is, unless it aims ("phấn đấu
+            // …"): "… biết tiếng Khmer còn ít, chỉ đạt 18%".
+            if (in_status && !facts::aims(&clause)) || (in_preamble && facts::reports_the_present(&clause)) {
                 continue;
             }
             let id = self.next_id("t");
@@ -767,6 +771,14 @@ fn split_heading(body: &str) -> (&str, Option<&str>) {
         }
     }
     let heading = body.trim_end_matches(':').trim();
+    // "2. Ban Tổ chức Huyện ủy tham mưu …; mỗi năm cử 03 - 05 đồng chí đi đào tạo thạc sĩ.": a
+    // numbered task whose later clause holds a figure is headed by its first clause and read.
+    if let Some(at) = heading.find("; ") {
+        let folded = crate::text::fold(&heading[at..]);
+        if phrases::figures(&folded).iter().any(|f| !f.year) {
+            return (&heading[..at], Some(body));
+        }
+    }
     if heading.chars().count() > 200 {
         let cut = heading.char_indices().nth(200).map_or(heading.len(), |(i, _)| i);
         return (&heading[..cut], Some(body));
