@@ -195,7 +195,15 @@ fn conditions(folded: &str) -> GroupRule {
     let level = level_of(folded);
     let title_form = crate::text::fold_title(folded);
     let titles = titles(folded);
-    let mut unit = UnitFilter { levels: level.into_iter().collect(), ..UnitFilter::default() };
+    // "cán bộ, công chức cấp tỉnh, cấp huyện": each level named with its "cấp".
+    let named_levels: Vec<GovLevel> =
+        [("cap tinh", GovLevel::Province), ("cap huyen", GovLevel::District), ("cap xa", GovLevel::Commune)]
+            .into_iter()
+            .filter(|(words, _)| folded.contains(words))
+            .map(|(_, level)| level)
+            .collect();
+    let levels = if named_levels.len() >= 2 { named_levels } else { level.into_iter().collect() };
+    let mut unit = UnitFilter { levels, ..UnitFilter::default() };
     for (words, region) in [
         ("mien nui", Region::Mountain),
         ("vung nui", Region::Mountain),
@@ -450,7 +458,10 @@ pub fn restates(subject: &str, scope: &str) -> bool {
     }
     // "Cán bộ lãnh đạo, quản lý và công chức cấp huyện" names two kinds of people: one of
     // them is narrower than the heading, whatever the rules say.
-    let scope_folded = fold(scope);
+    // "cán bộ, công chức" (and ", viên chức") is one kind of people, written with a comma.
+    let scope_folded = fold(scope)
+        .replace("can bo, cong chuc", "can bo cong chuc")
+        .replace("cong chuc, vien chuc", "cong chuc vien chuc");
     let outside = outside_asides(&list_items(&scope_folded).join(" "));
     let kinds = outside.split(", ").flat_map(|p| p.split(" va ")).filter(|p| names_people(p)).count();
     if kinds > 1 {
@@ -624,6 +635,14 @@ mod tests {
         assert!(!restates("công chức các phòng (trừ nhân viên hợp đồng)", "công chức cấp huyện"));
         // A heading naming two kinds of people is wider than either.
         assert!(!restates("lãnh đạo các phòng, ban cấp huyện", "cán bộ lãnh đạo, quản lý và công chức cấp huyện"));
+        // "cán bộ, công chức" is one kind of people; the heading's levels scope the subject.
+        assert!(restates("cán bộ, công chức", "Đối với cán bộ, công chức cấp tỉnh, cấp huyện"));
+        let GroupRule::AllOf { rules } = rule_of("cán bộ, công chức cấp tỉnh, cấp huyện") else {
+            panic!("two conditions")
+        };
+        assert!(rules.contains(&GroupRule::WorksIn {
+            unit: UnitFilter { levels: vec![GovLevel::Province, GovLevel::District], ..UnitFilter::default() }
+        }));
     }
 
     #[test]

@@ -1226,9 +1226,11 @@ mod tests {
         let reading = crate::directive::reading::read_text(&text).unwrap();
         let whole = started.elapsed();
         assert_eq!(reading.directive.targets().len(), 10_000);
-        // Measured optimised: ≈ 0,09 s for the table, 0,13 s for the whole reading; a debug
-        // build is six to eight times slower, so it is held to three seconds.
-        let bound = if cfg!(debug_assertions) { 3000 } else { 500 };
+        // Measured optimised: ≈ 0,09 s for the table, 0,13 s for the whole reading (the figure
+        // is the bench's); a debug build is six to eight times slower, and a shared CI machine
+        // two or three times more. The bound only catches work growing with the square of the
+        // rows (minutes here), not a slow machine.
+        let bound = if cfg!(debug_assertions) { 20_000 } else { 2_000 };
         assert!(tables.as_millis() < bound && whole.as_millis() < bound, "{tables:?} {whole:?}");
     }
 }
