@@ -137,7 +137,14 @@ pub fn clauses(paragraph: &str) -> Vec<(usize, usize, bool)> {
             let after = &s[i + sep..];
             let after = ["co ", "phan dau ", "phan dau "].iter().fold(after, |a, w| a.strip_prefix(w).unwrap_or(a));
             let lead: usize = after.chars().take_while(char::is_ascii_digit).count();
-            if lead > 0 && after[lead..].trim_start().starts_with('%') && !s[..i].trim_end().ends_with(':') {
+            // "60% A, 50% B" is a list; "Hằng năm, 80% …" and "Đến năm 2025, 80% …" a lead-in
+            // before the one figure.
+            let piece_from = cuts.iter().map(|c| c.1).filter(|&c| c <= i).max().unwrap_or(0);
+            if lead > 0
+                && after[lead..].trim_start().starts_with('%')
+                && !s[..i].trim_end().ends_with(':')
+                && s[piece_from..i].contains('%')
+            {
                 cuts.push((i, i + sep, false));
             }
         }
@@ -889,6 +896,16 @@ mod tests {
         assert!(matches!(read.value.measure, Measure::Trained { window: Window::Years { years: 2 }, .. }));
         assert_eq!(read.value.milestones[0].value, Some(100.0));
         assert_eq!(read.group_phrase.as_deref(), Some("Người hoạt động bán chuyên trách ở cấp xã"));
+    }
+
+    #[test]
+    fn a_lead_in_before_a_comma_stays_with_its_figure() {
+        let p = "Hằng năm, 80% đại biểu Hội đồng nhân dân cấp xã được bồi dưỡng kỹ năng hoạt động.";
+        assert_eq!(clauses(p).len(), 1);
+        let found = read_paragraph(p, &Context { period: Some((2023, 2025)), year: Some(2022), ..Context::default() });
+        assert!(matches!(found.targets[0].value.measure, Measure::Trained { window: Window::Year, .. }));
+        // A list keeps its cut.
+        assert_eq!(clauses("60% cán bộ cấp tỉnh, 50% cán bộ cấp huyện có trình độ thạc sĩ").len(), 2);
     }
 
     #[test]
