@@ -1168,7 +1168,14 @@ fn read_budget(paragraphs: &[&Para], found: &mut Found) {
                 if let Some(at) = after.find("tu ") {
                     let source = source_of(&after[at..]);
                     if source.is_some() {
-                        let words = body[a.end..].trim().trim_end_matches('.');
+                        // "12.500.000.000 đồng (Mười hai tỷ năm trăm triệu đồng), từ nguồn …": the
+                        // amount in words is no part of the source.
+                        let mut words = body[a.end..].trim().trim_end_matches('.');
+                        if words.starts_with('(') {
+                            if let Some(close) = words.find(')') {
+                                words = words[close + 1..].trim_start_matches([',', ' ']);
+                            }
+                        }
                         let words = words.strip_prefix("từ ").unwrap_or(words);
                         budget.parts.push(BudgetPart {
                             funding: clip(words, MAX_NAME_CHARS),
@@ -1613,6 +1620,20 @@ mod tests {
             assert_eq!(crate::training::data::check_line(l), vec![], "{}", l.programme);
         }
         assert_eq!(crate::training::data::check_plan(plan), vec![]);
+    }
+
+    #[test]
+    fn the_amount_in_words_is_no_part_of_the_source() {
+        let text = PLAN.replace(
+            "Tổng kinh phí: 2,5 tỷ đồng. Trong đó:\n- Ngân sách huyện: 2.000.000.000 đồng;\n- Học viên tự túc: 500 triệu đồng.",
+            "Tổng kinh phí dự kiến: 2.500.000.000 đồng (Hai tỷ năm trăm triệu đồng), từ nguồn ngân sách huyện.",
+        );
+        let (_, r) = read_text_with_plan(&text).unwrap();
+        let budget = &r.plan.as_ref().unwrap().budget;
+        assert_eq!(budget.total, Some(2_500_000_000));
+        let parts: Vec<(&str, Option<FundingSource>)> =
+            budget.parts.iter().map(|p| (p.funding.as_str(), p.source)).collect();
+        assert_eq!(parts, [("nguồn ngân sách huyện", Some(FundingSource::Local))]);
     }
 
     #[test]

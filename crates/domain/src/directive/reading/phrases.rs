@@ -79,7 +79,15 @@ fn words_at(s: &str, at: usize) -> Option<(f64, usize)> {
             break;
         }
     }
-    let end = if any { s[..pos].trim_end().len() } else { return None };
+    let mut end = if any { s[..pos].trim_end().len() } else { return None };
+    // "hai mươi (20) chỉ tiêu": the digits repeating the words belong to the figure.
+    let after = s[end..].trim_start();
+    if let Some(inside) = after.strip_prefix('(') {
+        let digits = inside.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && inside[digits..].starts_with(')') {
+            end = s.len() - inside.len() + digits + 1;
+        }
+    }
     COUNT_NOUNS.iter().any(|n| s[end..].trim_start().starts_with(n)).then_some((value, end - at))
 }
 
@@ -352,6 +360,7 @@ mod tests {
             [(2262.0, None, false), (11147406000.0, None, false)]
         );
         assert_eq!(values("hai mươi đồng chí"), [(20.0, None, false)]);
+        assert_eq!(values("hai mươi (20) chỉ tiêu mỗi năm"), [(20.0, None, false)]);
         assert_eq!(values("ít nhất một lần trong nhiệm kỳ"), [(1.0, None, false)]);
         assert_eq!(values("đến năm 2025"), []);
     }

@@ -365,6 +365,23 @@ fn training_of(clause: &str) -> String {
     chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
+/// "hằng năm", "mỗi năm", "… học viên/năm", "/ 01 năm": a figure due each year.
+fn says_yearly(s: &str, after_figure: &str) -> bool {
+    s.contains("hang nam")
+        || s.contains("moi nam")
+        || after_figure.split('/').skip(1).any(|p| p.trim_start_matches([' ', '0', '1']).starts_with("nam"))
+}
+
+/// A yearly figure is due in every year from the one after the document's (its own is under
+/// way) to the deadline.
+fn every_year(milestones: &mut Vec<Milestone>, issued: Option<u16>, years: &[u16]) {
+    if let (Some(issued), Some(&last), Some(first)) = (issued, years.last(), milestones.first().cloned()) {
+        if last > issued + 1 && last - issued <= 20 {
+            *milestones = (issued + 1..=last).map(|year| Milestone { year, ..first.clone() }).collect();
+        }
+    }
+}
+
 /// Nhu cầu đào tạo: "Về đào tạo sau đại học: 35 đồng chí; mỗi năm cử 07 - 08 đồng chí", "Trung
 /// cấp 68 đồng chí, mỗi năm cử 13 - 14 đồng chí đi học".
 fn need(s: &str, inherited: Option<Scale>, sentence: &str) -> Option<TrainingNeed> {
@@ -588,17 +605,10 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
             target.milestones = milestones(value);
             // Events each year ("hằng năm", "/ 01 năm"; a tier of such a clause too) are due in
             // every year from the one after the document's (its own is under way) to the deadline.
-            let yearly = s.contains("hang nam")
-                || s.contains("moi nam")
-                || after_figure.split('/').skip(1).any(|p| p.trim_start_matches([' ', '0', '1']).starts_with("nam"))
-                || (tier && previous_yearly);
+            let yearly = says_yearly(s, after_figure) || (tier && previous_yearly);
             previous_yearly = yearly;
-            if let (true, Some(issued), Some(&last)) = (yearly, ctx.year, years.last()) {
-                if last > issued + 1 && last - issued <= 20 {
-                    let first = target.milestones.first().cloned();
-                    target.milestones =
-                        (issued + 1..=last).filter_map(|year| first.clone().map(|m| Milestone { year, ..m })).collect();
-                }
+            if yearly {
+                every_year(&mut target.milestones, ctx.year, &years);
             }
         } else if s.contains("moi so")
             || s.contains("moi don vi")
@@ -612,7 +622,10 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
             };
             target.milestones = milestones(value);
         } else if is_completion(after_figure) {
-            let training = training_of(clause);
+            // "Đào tạo trình độ sau đại học: 20 chỉ tiêu mỗi năm": the training is named before
+            // its figure.
+            let before_figure = &clause[..f.at(figure.start)];
+            let training = training_of(before_figure.trim_end().strip_suffix(':').unwrap_or(clause));
             target.measure = Measure::Completions {
                 training: if training.is_empty() {
                     criteria_found.first().map(|c| c.label()).unwrap_or_default()
@@ -651,6 +664,11 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
                 target.reported.push(reported);
             } else {
                 target.milestones = milestones(value);
+                // "150 học viên/năm": each year counts on its own, and each is due.
+                if says_yearly(s, after_figure) {
+                    target.counting.per_year = true;
+                    every_year(&mut target.milestones, ctx.year, &years);
+                }
             }
         } else if !criteria_found.is_empty() {
             target.measure = Measure::Count { criteria: criteria_found.clone() };
@@ -896,6 +914,28 @@ mod tests {
         assert!(matches!(read.value.measure, Measure::Trained { window: Window::Years { years: 2 }, .. }));
         assert_eq!(read.value.milestones[0].value, Some(100.0));
         assert_eq!(read.group_phrase.as_deref(), Some("Người hoạt động bán chuyên trách ở cấp xã"));
+    }
+
+    #[test]
+    fn a_yearly_quota_named_after_its_training() {
+        let ctx = Context { period: Some((2023, 2025)), year: Some(2022), ..Context::default() };
+        for (p, training) in [
+            ("Đào tạo trình độ sau đại học: hai mươi (20) chỉ tiêu mỗi năm.", "Đào tạo trình độ sau đại học"),
+            (
+                "Bồi dưỡng ngạch chuyên viên chính và tương đương: 150 học viên/năm.",
+                "Bồi dưỡng ngạch chuyên viên chính và tương đương",
+            ),
+        ] {
+            let found = read_paragraph(p, &ctx);
+            let target = &found.targets[0].value;
+            let Measure::Completions { training: read, .. } = &target.measure else {
+                panic!("{p}: {:?}", target.measure)
+            };
+            assert_eq!(read, training);
+            assert!(target.counting.per_year, "{p}");
+            let years: Vec<u16> = target.milestones.iter().map(|m| m.year).collect();
+            assert_eq!(years, [2023, 2024, 2025], "{p}");
+        }
     }
 
     #[test]
