@@ -359,10 +359,27 @@ fn window_of(s: &str, period: Option<(u16, u16)>, deadline: Option<u16>, year: O
 fn training_of(clause: &str) -> String {
     let f = Folded::new(clause);
     let at = ["boi duong", "dao tao"].iter().filter_map(|w| f.text.find(w)).min();
-    let text = at.map_or(clause, |a| &clause[f.at(a)..]).trim().trim_end_matches(['.', ';', ',', ':']);
+    // "… bồi dưỡng nghiệp vụ ít nhất 01 lần trong nhiệm kỳ": how often is the window's, not
+    // the training's name.
+    let end = at
+        .and_then(|a| {
+            [" it nhat ", " toi thieu ", " lan trong "].iter().filter_map(|w| f.text[a..].find(w).map(|e| a + e)).min()
+        })
+        .map_or(clause.len(), |e| f.at(e));
+    let text = at.map_or(&clause[..end], |a| &clause[f.at(a)..end]).trim().trim_end_matches(['.', ';', ',', ':']);
     let text = text.split(" (").next().unwrap_or(text);
     let mut chars = text.chars();
     chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// `phrase` without the word whose folded form is `folded_word` ("cán bộ nữ trong …" → "cán bộ
+/// trong …").
+fn without_word(phrase: &str, folded_word: &str) -> String {
+    phrase
+        .split(' ')
+        .filter(|w| crate::text::fold(w).trim_matches(|c: char| !c.is_alphanumeric()) != folded_word)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// "hằng năm", "mỗi năm", "… học viên/năm", "/ 01 năm": a figure due each year.
@@ -479,7 +496,10 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
         }
         let inherited = if tier { previous_scale } else { lead_scale.or(previous_scale.filter(|_| tier)) };
         let mut criteria_found = criteria(&parsed.predicate, inherited);
-        if criteria_found.is_empty() && (s.contains("ty le nu") || s.contains("can bo nu")) {
+        // "Tỷ lệ cán bộ nữ trong Ban Chấp hành …": the share is of women, the group is the
+        // committee (not its women, who are all women).
+        let share_of_women = criteria_found.is_empty() && (s.contains("ty le nu") || s.contains("can bo nu"));
+        if share_of_women {
             criteria_found.push(Criterion::Person { rule: Box::new(GroupRule::Gender { gender: Gender::Female }) });
         }
         // The group the clause falls under: its lead-in, the paragraph's, the heading's.
@@ -511,7 +531,7 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
             .or_else(|| previous_group.clone())
             .or_else(|| paragraph_lead.clone())
             .or_else(|| ctx.group.clone())
-            .map(|g| clean_name(&g))
+            .map(|g| clean_name(&if share_of_women { without_word(&g, "nu") } else { g }))
             .filter(|g| !g.is_empty());
         if subject.is_some() || parsed.lead.is_some() {
             listed.clear();
@@ -936,6 +956,27 @@ mod tests {
             let years: Vec<u16> = target.milestones.iter().map(|m| m.year).collect();
             assert_eq!(years, [2023, 2024, 2025], "{p}");
         }
+    }
+
+    #[test]
+    fn a_share_of_women_is_of_the_whole_committee() {
+        let found = read_paragraph("Tỷ lệ cán bộ nữ trong Ban Chấp hành Đảng bộ xã đạt từ 20% trở lên.", &ctx());
+        assert_eq!(found.targets[0].group_phrase.as_deref(), Some("Cán bộ trong Ban Chấp hành Đảng bộ xã"));
+        let Measure::Share { criteria } = &found.targets[0].value.measure else { panic!("a share") };
+        assert!(matches!(&criteria[..], [Criterion::Person { .. }]));
+        // Women as the group's own condition stay in the group.
+        let found = read_paragraph("Cán bộ nữ dưới 40 tuổi có trình độ thạc sĩ đạt tối thiểu 20%.", &ctx());
+        assert_eq!(found.targets[0].group_phrase.as_deref(), Some("Cán bộ nữ dưới 40 tuổi"));
+    }
+
+    #[test]
+    fn how_often_is_no_part_of_the_trainings_name() {
+        let found = read_paragraph(
+            "100% cán bộ không chuyên trách xã được bồi dưỡng nghiệp vụ ít nhất 01 lần trong nhiệm kỳ.",
+            &ctx(),
+        );
+        let Measure::Trained { training, window } = &found.targets[0].value.measure else { panic!("trained") };
+        assert_eq!((training.as_str(), window), ("Bồi dưỡng nghiệp vụ", &Window::Term));
     }
 
     #[test]
