@@ -337,7 +337,9 @@ mod tests {
         let (text, encoding) = decode_text(&printable).unwrap();
         assert!(matches!(encoding, SourceEncoding::Windows1258 | SourceEncoding::Legacy(_)));
         assert!(text.chars().count() <= printable.len());
-        assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
+        // About 6 s in a debug build alone; a loaded CI machine is several times slower. The
+        // bound catches work that grows faster than the input (hours here), not a slow machine.
+        assert!(started.elapsed() < std::time::Duration::from_secs(90), "{:?}", started.elapsed());
     }
 
     #[test]

@@ -753,11 +753,13 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
         let members = if union.is_some() && group == union { listed_before.clone() } else { Vec::new() };
         found.targets.push(Read { span: (start, end), value: target, group_phrase: group, members, confidence, tier });
     }
-    // A subject whose predicate never came stays directional, without its figure or group.
-    for read in &mut found.targets {
+    // A subject whose predicate never came stays directional, without its figure or group; a
+    // goal the rules cannot measure ("100% cán bộ, công chức xã đạt chuẩn theo quy định")
+    // keeps the group it names, for the officer's "Sửa".
+    for (index, read) in found.targets.iter_mut().enumerate() {
         if matches!(read.value.measure, Measure::Directional) {
             read.value.milestones.clear();
-            if read.value.reported.is_empty() {
+            if read.value.reported.is_empty() && (pending_subjects.contains(&index) || read.tier) {
                 read.group_phrase = None;
             }
         }
