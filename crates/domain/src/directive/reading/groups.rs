@@ -75,6 +75,7 @@ pub fn clean_name(phrase: &str) -> String {
             "co ",
             "ty le ",
             "ti le ",
+            "luot ",
         ]
         .iter()
         .find(|p| folded.starts_with(**p));
@@ -189,6 +190,23 @@ fn titles(folded: &str) -> Vec<String> {
 }
 
 fn conditions(folded: &str) -> GroupRule {
+    let rule = conditions_but_origin(folded);
+    // "cán bộ, công chức … là người dân tộc thiểu số": everyone of the rule but the Kinh (as
+    // the rule's sentence says it). Not "công tác ở vùng đồng bào dân tộc …": where they
+    // work, not who they are.
+    let minority = folded.find("dan toc thieu so").is_some_and(|at| {
+        let before = folded[..at].trim_end();
+        !before.ends_with("dong bao") && !before.ends_with("vung")
+    });
+    if minority {
+        let kinh = GroupRule::Ethnicity { any_of: vec!["Kinh".into()] };
+        GroupRule::Minus { base: Box::new(rule), except: Box::new(kinh) }
+    } else {
+        rule
+    }
+}
+
+fn conditions_but_origin(folded: &str) -> GroupRule {
     let managed_by = without_manager(folded);
     let folded = managed_by.as_str();
     let mut rules: Vec<GroupRule> = Vec::new();
@@ -618,6 +636,15 @@ mod tests {
         };
         assert!(matches!(*except, GroupRule::Membership { committee: Committee::ExecutiveCommittee, .. }));
         assert!(matches!(rule_of("công chức cấp huyện không giữ chức vụ"), GroupRule::Minus { .. }));
+        let GroupRule::Minus { except, .. } = rule_of("cán bộ, công chức cấp xã người dân tộc thiểu số")
+        else {
+            panic!("minorities are everyone but the Kinh")
+        };
+        assert_eq!(*except, GroupRule::Ethnicity { any_of: vec!["Kinh".into()] });
+        assert!(!matches!(
+            rule_of("cán bộ, công chức cấp xã công tác ở vùng đồng bào dân tộc thiểu số"),
+            GroupRule::Minus { .. }
+        ));
         let GroupRule::AllOf { rules } = rule_of("Cán bộ nữ dưới 40 tuổi trong quy hoạch") else {
             panic!("three conditions")
         };

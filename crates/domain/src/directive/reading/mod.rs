@@ -424,7 +424,10 @@ impl<'c> Reader<'c> {
         let says = facts::Heading::read(&folded);
         let goals = says.is_goals(parent.is_some_and(|p| self.nodes[p].goals));
         let status = says.is_status(parent.is_some_and(|p| self.nodes[p].status));
-        let group = groups::names_people(&folded).then(|| heading.to_string());
+        // "Điều 1. Phê duyệt Đề án … cán bộ, công chức …": an article names what it approves,
+        // not the people its goals are for.
+        let article = crate::text::fold(&numbering.label).starts_with("dieu");
+        let group = (groups::names_people(&folded) && !article).then(|| heading.to_string());
         if let Some(g) = &group {
             self.headings_named.push((g.clone(), (start, end)));
         }

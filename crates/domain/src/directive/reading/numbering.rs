@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 /// The kind of a numbering; decimal numbers differ by depth ("1." and "1.1." are two styles).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Style {
-    /// "Phần I", "PHỤ LỤC II".
+    /// "Phần I", "PHỤ LỤC II", "Điều 1".
     Part,
     /// "I.", "II-".
     Roman,
@@ -74,7 +74,8 @@ fn ends_marker(text: &str, len: usize) -> bool {
 fn part(text: &str) -> Option<(usize, Style)> {
     let head: String = text.chars().take(12).collect();
     let folded = crate::text::fold(&head);
-    for word in ["phan ", "phu luc "] {
+    // "Điều 1." of a quyết định heads its articles as "Phần I" heads parts.
+    for word in ["phan ", "phu luc ", "dieu "] {
         if folded.starts_with(word) {
             let word_chars = word.chars().count();
             let start = text.char_indices().nth(word_chars).map(|(i, _)| i)?;
@@ -188,6 +189,7 @@ mod tests {
             ("* Mục tiêu đến năm 2025:", "*", Style::Star),
             ("Phần II NỘI DUNG ĐỀ ÁN", "Phần II", Style::Part),
             ("PHỤ LỤC I", "PHỤ LỤC I", Style::Part),
+            ("Điều 1. Phê duyệt Đề án", "Điều 1.", Style::Part),
             ("(1) Nâng cao nhận thức", "(1)", Style::Parenthesised),
         ];
         for (text, label, style) in cases {
@@ -198,8 +200,14 @@ mod tests {
 
     #[test]
     fn figures_and_plain_sentences_are_not_numbering() {
-        for text in ["10 năm qua, cấp ủy", "2.262 người", "20-25% có trình độ", "Cán bộ, công chức", "100% cán bộ"]
-        {
+        for text in [
+            "10 năm qua, cấp ủy",
+            "2.262 người",
+            "20-25% có trình độ",
+            "Cán bộ, công chức",
+            "100% cán bộ",
+            "Điều kiện dự học: có ít nhất 05 năm công tác",
+        ] {
             assert_eq!(read(text), None, "{text}");
         }
     }

@@ -69,7 +69,8 @@ fn words_at(s: &str, at: usize) -> Option<(f64, usize)> {
         let word = &s[pos..word_end];
         let unit = UNITS.iter().find(|(w, _)| *w == word).map(|(_, v)| *v);
         match (word, unit) {
-            ("muoi" | "chuc", _) => value = if any { value * 10.0 } else { 10.0 },
+            // "hai chục": tens only after a unit; alone, "chuc" is the end of "công chức".
+            ("muoi", _) | ("chuc", _) if word == "muoi" || any => value = if any { value * 10.0 } else { 10.0 },
             (_, Some(u)) if word != "nam" || any => value += u,
             _ => break,
         }
@@ -361,6 +362,8 @@ mod tests {
         );
         assert_eq!(values("hai mươi đồng chí"), [(20.0, None, false)]);
         assert_eq!(values("hai mươi (20) chỉ tiêu mỗi năm"), [(20.0, None, false)]);
+        assert_eq!(values("hai chục người"), [(20.0, None, false)]);
+        assert_eq!(values("cán bộ, công chức người dân tộc thiểu số"), []);
         assert_eq!(values("ít nhất một lần trong nhiệm kỳ"), [(1.0, None, false)]);
         assert_eq!(values("đến năm 2025"), []);
     }

@@ -204,7 +204,10 @@ fn verb_at(s: &str, v: &str) -> Option<usize> {
     while let Some(i) = s[from..].find(v) {
         let at = from + i;
         let next = &s[at + v.len()..];
-        if v != " co " || !["quan", "so", "cau"].iter().any(|w| next.starts_with(w)) {
+        // "… là người dân tộc thiểu số có …", "… là nữ có …": who they are, still the subject.
+        let names_who = v == " la " && ["nguoi ", "nu ", "dang vien "].iter().any(|w| next.starts_with(w));
+        let not_a_verb = v == " co " && ["quan", "so", "cau"].iter().any(|w| next.starts_with(w));
+        if !names_who && !not_a_verb {
             return Some(at);
         }
         from = at + v.len() - 1;
@@ -655,6 +658,10 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
                 agency: String::new(),
                 per_unit: after_figure.contains("/ dia phuong") || after_figure.contains("/dia phuong"),
             };
+            // "150 lượt cán bộ": every completion counts, a person trained twice twice.
+            if after_figure.trim_start().starts_with("luot") {
+                target.counting.tally = crate::directive::target::Tally::PersonTimes;
+            }
             // A review: "194 thạc sỹ, đạt 97% so với mục tiêu" states the quota through the share.
             let quota_share = figures(s).into_iter().find(|g| g.percent && s[..g.start].trim_end().ends_with("dat"));
             if let Some(share) = quota_share.filter(|_| s.contains("so voi muc tieu") || s.contains("so voi chi tieu"))
@@ -958,6 +965,30 @@ mod tests {
             let years: Vec<u16> = target.milestones.iter().map(|m| m.year).collect();
             assert_eq!(years, [2023, 2024, 2025], "{p}");
         }
+    }
+
+    #[test]
+    fn person_times_count_every_completion() {
+        let found = read_paragraph(
+            "Tối thiểu 150 lượt cán bộ, công chức người dân tộc thiểu số được bồi dưỡng tiếng Anh, tin học mỗi năm.",
+            &Context { period: Some((2023, 2025)), year: Some(2023), ..Context::default() },
+        );
+        let target = &found.targets[0].value;
+        assert_eq!(target.counting.tally, crate::directive::target::Tally::PersonTimes);
+        assert!(target.counting.per_year);
+        assert_eq!(found.targets[0].group_phrase.as_deref(), Some("Cán bộ, công chức người dân tộc thiểu số"));
+    }
+
+    #[test]
+    fn who_they_are_stays_in_the_subject() {
+        let found = read_paragraph(
+            "Không dưới 25% cán bộ, công chức cấp xã là người dân tộc thiểu số có trình độ chuyên môn đại học trở lên.",
+            &ctx(),
+        );
+        assert_eq!(
+            found.targets[0].group_phrase.as_deref(),
+            Some("Cán bộ, công chức cấp xã là người dân tộc thiểu số")
+        );
     }
 
     #[test]
