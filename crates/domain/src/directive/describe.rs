@@ -253,6 +253,10 @@ impl<'a> Describer<'a> {
                         training
                     };
                     lower_first(level.trim())
+                } else if *event == EventKind::Class && fold(training).starts_with("boi duong ") {
+                    // "Bồi dưỡng kỹ năng …" read from the text: "lớp bồi dưỡng kỹ năng …", not
+                    // "lớp bồi dưỡng về bồi dưỡng kỹ năng …".
+                    training.splitn(3, ' ').nth(2).unwrap_or_default().trim().to_string()
                 } else {
                     format!("về {}", lower_first(training))
                 };
@@ -1408,6 +1412,15 @@ mod tests {
         assert_eq!(
             describe_target(&t, &d()),
             "Đến năm 2024 và năm 2025, mỗi năm tổ chức ít nhất 01 lớp bồi dưỡng về chuyển đổi số cho lãnh đạo, quản lý cấp huyện"
+        );
+        let t = target(
+            "ld",
+            Measure::Events { event: EventKind::Class, training: "Bồi dưỡng kỹ năng lãnh đạo".into() },
+            vec![ms(2025, Comparator::AtLeast, Some(2.0), None, None)],
+        );
+        assert_eq!(
+            describe_target(&t, &d()),
+            "Đến năm 2025, mỗi năm tổ chức ít nhất 02 lớp bồi dưỡng kỹ năng lãnh đạo cho lãnh đạo, quản lý cấp huyện"
         );
         let t = target("", Measure::Directional, vec![]);
         assert_eq!(describe_target(&t, &d()), "Chỉ tiêu định hướng (không chấm điểm)");

@@ -190,7 +190,7 @@ fn titles(folded: &str) -> Vec<String> {
 }
 
 fn conditions(folded: &str) -> GroupRule {
-    let rule = conditions_but_origin(folded);
+    let rule = nomenclature(folded).unwrap_or_else(|| conditions_but_origin(folded));
     // "cán bộ, công chức … là người dân tộc thiểu số": everyone of the rule but the Kinh (as
     // the rule's sentence says it). Not "công tác ở vùng đồng bào dân tộc …": where they
     // work, not who they are.
@@ -204,6 +204,39 @@ fn conditions(folded: &str) -> GroupRule {
     } else {
         rule
     }
+}
+
+/// "Cán bộ diện Ban Thường vụ Tỉnh ủy quản lý": the committee's nomenclature, not its members.
+/// At the province (as seed 001's template reads "diện Tỉnh ủy quản lý"): the provincial
+/// committee and the province's leaders but its rooms'; at the district: the district
+/// committee, the district's leaders and rooms' and the communes' leaders.
+fn nomenclature(folded: &str) -> Option<GroupRule> {
+    let at = folded.find("dien ")?;
+    let end = folded[at..].find("quan ly")? + at;
+    let managing = &folded[at..end];
+    if managing.split(' ').count() > 8 {
+        return None;
+    }
+    let level = if managing.contains("tinh uy") {
+        GovLevel::Province
+    } else if ["huyen uy", "thanh uy", "thi uy", "quan uy"].iter().any(|w| managing.contains(w)) {
+        GovLevel::District
+    } else {
+        return None;
+    };
+    let committee = GroupRule::Membership { committee: Committee::ExecutiveCommittee, level: Some(level), term: None };
+    let leaders = |levels: Vec<GovLevel>, exclude_name: Option<TextMatch>| GroupRule::Position {
+        title: None,
+        leadership: Some(Leadership::Deputy),
+        unit: Some(UnitFilter { levels, exclude_name, ..UnitFilter::default() }),
+    };
+    let rules = match level {
+        GovLevel::Province => {
+            vec![committee, leaders(vec![GovLevel::Province], Some(TextMatch::starts_with(&["Phòng"])))]
+        }
+        _ => vec![committee, leaders(vec![GovLevel::District, GovLevel::Commune], None)],
+    };
+    Some(GroupRule::AnyOf { rules })
 }
 
 fn conditions_but_origin(folded: &str) -> GroupRule {
@@ -636,6 +669,16 @@ mod tests {
         };
         assert!(matches!(*except, GroupRule::Membership { committee: Committee::ExecutiveCommittee, .. }));
         assert!(matches!(rule_of("công chức cấp huyện không giữ chức vụ"), GroupRule::Minus { .. }));
+        // "diện … quản lý": whom the committee manages, not its members.
+        let GroupRule::AnyOf { rules } = rule_of("Cán bộ diện Ban Thường vụ Huyện ủy quản lý") else {
+            panic!("a nomenclature is a union")
+        };
+        assert!(rules.contains(&GroupRule::Membership {
+            committee: Committee::ExecutiveCommittee,
+            level: Some(GovLevel::District),
+            term: None
+        }));
+        assert!(!matches!(rule_of("Ủy viên Ban Thường vụ Huyện ủy"), GroupRule::AnyOf { .. }));
         let GroupRule::Minus { except, .. } = rule_of("cán bộ, công chức cấp xã người dân tộc thiểu số")
         else {
             panic!("minorities are everyone but the Kinh")

@@ -224,9 +224,11 @@ pub fn criteria(s: &str, inherited: Option<Scale>) -> Vec<Criterion> {
             }
         }
         // "Lý luận chính trị tăng 13%", "trình độ lý luận chính trị" with no level: any
-        // political training at all, sơ cấp and above.
+        // political training at all, sơ cấp and above. Not "đạt chuẩn trình độ lý luận chính
+        // trị theo chức danh": each title's own standard, which only a standards table says.
         let bare = rest.trim_start().starts_with("ly luan chinh tri") || rest.contains("trinh do ly luan chinh tri");
-        if found.is_none() && bare {
+        let per_standard = s.contains("chuan");
+        if found.is_none() && bare && !per_standard {
             found = Some((0, "so_cap"));
         }
         if let Some((_, code)) = found {
@@ -404,6 +406,8 @@ mod tests {
             levels("100% đạt trình độ cao cấp lý luận chính trị", None),
             [(Scale::Political, "cao_cap".into(), false)]
         );
+        // Each title's own standard is no level the words name.
+        assert_eq!(levels("100% đạt chuẩn trình độ lý luận chính trị theo chức danh", None), []);
         assert_eq!(
             levels("Lý luận chính trị cử nhân, cao cấp tăng 3,0%", None),
             [(Scale::Political, "cao_cap".into(), false)]

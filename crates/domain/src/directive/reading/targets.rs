@@ -135,7 +135,7 @@ pub fn clauses(paragraph: &str) -> Vec<(usize, usize, bool)> {
         if depth == 0 && matches!(bytes[i], b',' | b' ') && (s[i..].starts_with(", ") || s[i..].starts_with(" va ")) {
             let sep = if s[i..].starts_with(", ") { 2 } else { 4 };
             let after = &s[i + sep..];
-            let after = ["co ", "phan dau ", "phan dau "].iter().fold(after, |a, w| a.strip_prefix(w).unwrap_or(a));
+            let after = ["co ", "phan dau ", "tu "].iter().fold(after, |a, w| a.strip_prefix(w).unwrap_or(a));
             let lead: usize = after.chars().take_while(char::is_ascii_digit).count();
             // "60% A, 50% B" is a list; "Hằng năm, 80% …" and "Đến năm 2025, 80% …" a lead-in
             // before the one figure.
@@ -525,7 +525,7 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
         };
         let listed_before = listed.clone();
         let union = (listed.len() > 1).then(|| union_name(&listed));
-        let group = subject
+        let mut group = subject
             .clone()
             .or_else(|| parsed.lead.clone())
             .or_else(|| audience_group.clone())
@@ -624,7 +624,21 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
                 confidence = 40;
             }
         } else if let Some(kind) = event_kind(after_figure) {
-            target.measure = Measure::Events { event: kind, training: training_of(clause) };
+            // "… 02 lớp bồi dưỡng kỹ năng cho cán bộ, công chức cấp xã": the classes' audience
+            // is the group, the words before it the training.
+            let audience = s[figure.end..].find(" cho ").map(|at| figure.end + at).filter(|&at| {
+                let after = s[at + 5..].trim_end_matches(['.', ';', ' ']);
+                names_people(after)
+            });
+            let training = match audience {
+                Some(at) => {
+                    let audience_text = clause[f.at(at + 5)..].trim().trim_end_matches(['.', ';']);
+                    group = Some(clean_name(audience_text));
+                    training_of(&clause[..f.at(at)])
+                }
+                None => training_of(clause),
+            };
+            target.measure = Measure::Events { event: kind, training };
             target.milestones = milestones(value);
             // Events each year ("hằng năm", "/ 01 năm"; a tier of such a clause too) are due in
             // every year from the one after the document's (its own is under way) to the deadline.
@@ -717,7 +731,11 @@ pub fn read_paragraph(paragraph: &str, ctx: &Context) -> Found {
         if matches!(target.measure, Measure::Directional) {
             target.milestones.clear();
         }
-        let group = if matches!(target.measure, Measure::Directional) && parsed.subject.is_none() && !changed {
+        // A directional clause naming nobody has no group, unless its paragraph names one
+        // ("Cán bộ diện …: có 30% thạc sĩ; 100% đạt chuẩn … theo chức danh").
+        let scoped = paragraph_lead.is_some() || previous_group.is_some();
+        let group = if matches!(target.measure, Measure::Directional) && parsed.subject.is_none() && !changed && !scoped
+        {
             None
         } else {
             group
@@ -1010,6 +1028,21 @@ mod tests {
         );
         let Measure::Trained { training, window } = &found.targets[0].value.measure else { panic!("trained") };
         assert_eq!((training.as_str(), window), ("Bồi dưỡng nghiệp vụ", &Window::Term));
+    }
+
+    #[test]
+    fn classes_for_an_audience_name_their_group() {
+        let found =
+            read_paragraph("Mỗi năm tổ chức ít nhất 02 lớp bồi dưỡng kỹ năng cho cán bộ, công chức cấp xã.", &ctx());
+        let Measure::Events { training, .. } = &found.targets[0].value.measure else { panic!("events") };
+        assert_eq!(training, "Bồi dưỡng kỹ năng");
+        assert_eq!(found.targets[0].group_phrase.as_deref(), Some("Cán bộ, công chức cấp xã"));
+    }
+
+    #[test]
+    fn a_list_of_figures_starting_with_tu() {
+        let p = "bảo đảm 100% có trình độ trung cấp lý luận chính trị trở lên, từ 50% trở lên được bồi dưỡng kiến thức quốc phòng và an ninh đối tượng 3.";
+        assert_eq!(clauses(p).len(), 2);
     }
 
     #[test]
