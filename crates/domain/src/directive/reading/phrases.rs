@@ -69,8 +69,9 @@ fn words_at(s: &str, at: usize) -> Option<(f64, usize)> {
         let word = &s[pos..word_end];
         let unit = UNITS.iter().find(|(w, _)| *w == word).map(|(_, v)| *v);
         match (word, unit) {
+            ("muoi", _) => value = if any { value * 10.0 } else { 10.0 },
             // "hai chục": tens only after a unit; alone, "chuc" is the end of "công chức".
-            ("muoi", _) | ("chuc", _) if word == "muoi" || any => value = if any { value * 10.0 } else { 10.0 },
+            ("chuc", _) if any => value *= 10.0,
             (_, Some(u)) if word != "nam" || any => value += u,
             _ => break,
         }
